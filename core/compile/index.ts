@@ -1,0 +1,2 @@
+// Public surface of core/compile (re-exported by core/index.ts).
+export {};

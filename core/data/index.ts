@@ -1,0 +1,2 @@
+// Public surface of core/data (re-exported by core/index.ts).
+export {};

@@ -1,0 +1,2 @@
+// Public surface of core/inspect (re-exported by core/index.ts).
+export {};

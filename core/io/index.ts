@@ -1,0 +1,2 @@
+// Public surface of core/io (re-exported by core/index.ts).
+export {};

@@ -1,0 +1,2 @@
+// Public surface of core/train (re-exported by core/index.ts).
+export {};
