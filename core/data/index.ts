@@ -1,2 +1,1 @@
-// Public surface of core/data (re-exported by core/index.ts).
-export {};
+export * from './config';

@@ -1,2 +1,1 @@
-// Public surface of core/train (re-exported by core/index.ts).
-export {};
+export * from './config';
