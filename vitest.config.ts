@@ -14,5 +14,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // The theme contrast test reads the colour tokens as text (`?raw`); other CSS stays stubbed.
+    css: { include: [/renderer\/styles\/theme\.css/] },
   },
 });

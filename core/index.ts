@@ -13,3 +13,4 @@ export * from './compile/index';
 export * from './train/index';
 export * from './inspect/index';
 export * from './labs/index';
+export * from './backend/index';

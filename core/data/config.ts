@@ -61,3 +61,23 @@ export const datasetConfigSchema = z.object({
   vocabulary: z.array(z.string()).nullable(),
 });
 export type DatasetConfig = z.infer<typeof datasetConfigSchema>;
+
+/** Image options for a new dataset; width/height follow the graph's Input node when it has one. */
+export const defaultImageOptions: ImageOptions = {
+  width: 28,
+  height: 28,
+  colorMode: 'grayscale',
+  resizeMode: 'stretch',
+  normalization: 'zeroToOne',
+  augmentation: { enabled: false, flipHorizontal: true, flipVertical: false, maxShift: 0.1, maxRotation: 10, maxBrightness: 0.1 },
+};
+
+/** Text options for a new dataset: Chinese-friendly word split, Keras-like sizes. */
+export const defaultTextOptions: TextOptions = {
+  sampleUnit: 'files',
+  lowercase: true,
+  stripPunctuation: true,
+  split: 'word',
+  vocabularySize: 10_000,
+  sequenceLength: 64,
+};

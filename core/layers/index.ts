@@ -1,1 +1,3 @@
 export * from './spec';
+export * from './catalog';
+export { validateParam, validateParams } from './validate-param';

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 
 import type { ParamValue, Params } from '../graph/types';
+import type { InferenceContext } from '../shapes/inference-context';
 import type { Shape } from '../shapes/shape';
 import type { Translated } from '../validate/diagnostic';
 
@@ -36,6 +37,11 @@ export interface ParamSpec {
   readonly length?: number;
   /** Shown on the canvas node as a key parameter. */
   readonly key?: boolean;
+  /** `null` is allowed and means "not set: use TF.js's default" (e.g. Dropout `seed`). */
+  readonly nullable?: boolean;
+  /** Bounds on the number of entries of a variable-length intList (e.g. Reshape `targetShape`). */
+  readonly minLength?: number;
+  readonly maxLength?: number;
 }
 
 /** Declared input requirements, in TF.js's `InputSpec` vocabulary (rank includes the batch axis). */
@@ -73,6 +79,13 @@ export interface LayerSpec {
   inferShape(inputShapes: readonly Shape[], params: Params): ShapeInference;
   /** Trainable + non-trainable weights, as TF.js `countParams()` reports. */
   countParams(inputShapes: readonly Shape[], params: Params): number;
+  /** The non-trainable part of `countParams` (BatchNormalization's moving statistics); 0 when absent. */
+  nonTrainableParams?(inputShapes: readonly Shape[], params: Params): number;
+  /**
+   * Params as they take effect once the project's dataset is known, e.g. Dense
+   * `units` = class count when `unitsFromDataset` is on. Absent = params as stored.
+   */
+  resolveParams?(params: Params, context: InferenceContext): Params;
   /**
    * The TF.js layer for these params. Input kinds return the per-sample shape
    * through `inputShape` instead and are built with `tf.input`.

@@ -1,1 +1,17 @@
 export * from './config';
+export { train } from './train';
+export type { TrainData, TrainHooks } from './train';
+export type { BatchMetrics, EpochMetrics, TrainOutcome, TrainResult } from './metrics';
+export { samplesFromArrays, sampleSizeOf } from './sample-source';
+export type { SampleSource } from './sample-source';
+export { encodeTargets, targetEncodingFor } from './targets';
+export type { TargetEncoding } from './targets';
+export { TrainingError, nonFiniteLossMessage } from './training-error';
+export type { TrainingErrorCode } from './training-error';
+export { restoreWeights, snapshotWeights } from './weight-snapshot';
+export type { WeightSnapshot } from './weight-snapshot';
+export { createPauseGate } from './pause-gate';
+export type { PauseGate } from './pause-gate';
+export { initialTrainingState, isRunActive, trainingReducer } from './training-state';
+export type { TrainingEvent, TrainingState, TrainingStatus } from './training-state';
+export { evaluateSamples } from './evaluate';

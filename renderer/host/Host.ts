@@ -122,6 +122,37 @@ export interface WindowState {
   readonly progress: number | null;
 }
 
+/** A flat, JSON-safe preference value; `null` in an update removes the key. */
+export type SettingValue = string | number | boolean | null;
+
+/** User preferences kept by the host (in the user-data folder), e.g. `theme`, `language`. */
+export type AppSettings = Readonly<Record<string, SettingValue>>;
+
+/**
+ * Why the UI is asked to choose a path when there is no native dialog
+ * (browser mode): the in-app chooser adapts its title and what it lists.
+ */
+export type ChooserPurpose = 'open-project' | 'save-project' | 'dataset-folder' | 'export-parent';
+
+export interface ChooserRequest {
+  readonly purpose: ChooserPurpose;
+  /** For `save-project`: the file name to propose. */
+  readonly suggestedName?: string;
+}
+
+/** One folder as the in-app chooser sees it (browser mode only). */
+export interface BrowseListing {
+  /** Absolute path of the folder listed. */
+  readonly path: string;
+  /** Absolute path of its parent, or null at a file-system root. */
+  readonly parent: string | null;
+  readonly entries: readonly { readonly name: string; readonly kind: 'dir' | 'file' }[];
+  /** Places to jump to (home, documents, file-system roots). */
+  readonly places: readonly { readonly id: 'home' | 'documents' | 'desktop' | 'root'; readonly path: string }[];
+  /** True when the folder held more entries than were listed. */
+  readonly truncated: boolean;
+}
+
 export interface Host {
   getAppInfo(): Promise<HostResult<AppInfo>>;
   /** Shows an open dialog, or reopens a recent project when `recentFileId` is given. */
@@ -146,4 +177,8 @@ export interface Host {
   setWindowState(state: WindowState): void;
   /** Commands chosen in the native menu. */
   onCommand(listener: (id: CommandId) => void): Unsubscribe;
+  /** Stored user preferences (empty on first run). */
+  getSettings(): Promise<HostResult<AppSettings>>;
+  /** Merges `patch` into the stored preferences (a `null` value removes the key); resolves to the new whole. */
+  updateSettings(patch: AppSettings): Promise<HostResult<AppSettings>>;
 }

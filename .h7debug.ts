@@ -1,0 +1,14 @@
+import * as tf from '@tensorflow/tfjs';
+import { writeFileSync } from 'node:fs';
+import { exportModel, encodeNpy } from './core/index';
+import { buildTestModel } from './core/io/export/testing/test-models';
+import { makeExportDir, writeFileMap } from './scripts/export-test-support';
+await tf.setBackend('cpu');
+const kind = (process.argv[2] ?? 'mlp') as 'mlp';
+const { model, samples, info } = await buildTestModel(kind);
+const files = await exportModel(model, info);
+const { dir } = makeExportDir('debug');
+writeFileMap(dir, files);
+writeFileSync(dir + '/samples.npy', encodeNpy({ dtype: 'float32', shape: samples.shape, values: samples.dataSync() as Float32Array }));
+console.log(dir);
+console.log(JSON.stringify((model.predict(samples) as tf.Tensor).arraySync()).slice(0, 300));

@@ -1,0 +1,14 @@
+// Public surface of core/io/export (re-exported by core/io/index.ts).
+export type { ExportInfo, ImagePreprocessing, TextPreprocessing, TrainingSummary } from './export-info';
+export { taskOf } from './export-info';
+export type { ExportBundle, ExportErrorCode, ExportFailure, ExportFiles, ExportOptions } from './export-model';
+export { buildExportFolder, ExportError, exportModel } from './export-model';
+export type { PytorchStatus } from './metadata';
+export { buildLabelsTxt, buildMetadata, buildVocabJson, exportMetadataVersion } from './metadata';
+export type { ParityReport } from './parity';
+export { checkExportParity, checkParity, compareProbabilities } from './parity';
+export { defaultShardBytes, saveToArtifacts, tfjsModelFiles, weightBytes } from './tfjs-files';
+export type { NpyArray } from './pytorch/npz';
+export { encodeNpy, encodeNpz } from './pytorch/npz';
+export type { PytorchFiles, PytorchRefusal } from './pytorch/model-py';
+export { buildPytorchFiles } from './pytorch/model-py';

@@ -1,0 +1,74 @@
+import type { ExportInfo } from './export-info';
+import { taskOf } from './export-info';
+
+/** Version of the metadata.json layout; bump when a field changes meaning. */
+export const exportMetadataVersion = 1;
+
+/** Whether the PyTorch files were written, and if not, why (shown in the README too). */
+export type PytorchStatus = { readonly available: true } | { readonly available: false; readonly code: string; readonly reason: string };
+
+/**
+ * The self-describing sidecar (`metadata.json`): everything needed to feed the
+ * model correctly elsewhere, in the spirit of Teachable Machine's metadata and
+ * Lobe's signature.json. Field names are stable; consumers read them by name.
+ */
+export function buildMetadata(info: ExportInfo, weightFiles: readonly string[], pytorch: PytorchStatus): Record<string, unknown> {
+  return {
+    format: 'layerlab-export',
+    metadataVersion: exportMetadataVersion,
+    modelName: info.modelName,
+    task: taskOf(info),
+    labels: [...info.labels],
+    labelsFile: 'labels.txt',
+    inputShape: [...info.inputShape],
+    inputDtype: info.text !== null ? 'int32' : 'float32',
+    preprocessing: {
+      image:
+        info.image === null
+          ? null
+          : {
+              width: info.image.width,
+              height: info.image.height,
+              colorMode: info.image.colorMode,
+              resizeMode: info.image.resizeMode,
+              normalization: info.image.normalization,
+              // Written out so nobody has to guess what the names mean.
+              normalizationFormula: info.image.normalization === 'zeroToOne' ? 'x / 255' : 'x / 127.5 - 1',
+              alpha: 'composited over white',
+              grayscale: '0.299 R + 0.587 G + 0.114 B',
+              layout: 'NHWC (batch, height, width, channels)',
+            },
+      text:
+        info.text === null
+          ? null
+          : {
+              ...info.text.tokenizer,
+              vocabularyFile: 'vocab.json',
+              paddingIndex: 0,
+              unknownIndex: 1,
+              padding: 'post',
+              truncation: 'post',
+              standardize: 'NFC; optional lowercase; optional replacement of Unicode punctuation and symbols (\\p{P}\\p{S}) by spaces',
+            },
+    },
+    files: {
+      modelJson: 'model.json',
+      weights: [...weightFiles],
+      pytorch: pytorch.available ? { model: 'model.py', weights: 'weights.npz', predict: 'predict.py' } : null,
+    },
+    pytorch,
+    versions: { layerlab: info.versions.layerlab, tfjs: info.versions.tfjs },
+    training: info.training === null ? null : { epochs: info.training.epochs, finalMetrics: { ...info.training.finalMetrics }, finishedAt: info.training.finishedAt },
+    exportedAt: info.exportedAt,
+  };
+}
+
+/** `labels.txt`: "0 猫\n1 狗\n", Teachable Machine's Keras-export convention (copied snippets do `line[2:]`). */
+export function buildLabelsTxt(labels: readonly string[]): string {
+  return labels.map((label, i) => `${i} ${label.replace(/[\r\n]+/g, ' ')}\n`).join('');
+}
+
+/** `vocab.json`: the token list in index order; index 0 is padding (''), 1 is unknown ('[UNK]'). */
+export function buildVocabJson(vocabulary: readonly string[]): string {
+  return `${JSON.stringify(vocabulary, null, 0)}\n`;
+}

@@ -1,0 +1,151 @@
+/**
+ * The answer key of a backprop trace as Markdown or HTML, in zh-CN or en:
+ * the problem, every forward and backward line with the numbers substituted,
+ * the updated weights, and the slide-notation notes.
+ */
+import type { BackpropTrace, BackpropLoss } from './backprop';
+import { dLdOutFormula, deltaFormula, dOutdInFormula, gradientFormula, inFormula, lossFormula, outFormula, slideNotes, updateFormula, type FormulaLine, type SlideNote } from './backprop-formulas';
+import { listParameters } from './dense-net';
+import { formatNumber } from './format';
+
+/** Languages an answer key can be written in. */
+export type AnswerKeyLanguage = 'zh-CN' | 'en';
+
+interface Words {
+  title: string;
+  given: string;
+  inputs: string;
+  targets: string;
+  eta: string;
+  loss: string;
+  lossNames: Record<BackpropLoss, string>;
+  forward: string;
+  backward: string;
+  unitErrors: string;
+  gradients: string;
+  update: string;
+  lossAfter: string;
+  decimals: (d: number) => string;
+  weights: string;
+  note: string;
+  notes: Record<SlideNote['code'], (n: SlideNote) => string>;
+}
+
+const WORDS: Record<AnswerKeyLanguage, Words> = {
+  en: {
+    title: 'Backpropagation — answer key',
+    given: 'Given',
+    inputs: 'Inputs',
+    targets: 'Targets',
+    eta: 'Learning rate η',
+    loss: 'Loss',
+    lossNames: { 'half-sse': 'L = ½ Σ (ŷ − y)²', 'mean-sse': 'L = (1/n) Σ (ŷ − y)²', sse: 'L = Σ (ŷ − y)²', 'binary-cross-entropy': 'binary cross-entropy, mean over outputs' },
+    forward: 'Forward pass',
+    backward: 'Backward pass',
+    unitErrors: 'Error terms of the units',
+    gradients: 'Gradients and updates',
+    update: 'Updated weights',
+    lossAfter: 'Loss after the update',
+    decimals: (d) => `Numbers are rounded to ${d} decimals for display; every step was computed with the exact values.`,
+    weights: 'Weights',
+    note: 'Note',
+    notes: {
+      'slide-dl-dyhat': (n) => `The slides write ${n.slideForm}; that is exact only for L = ½Σ(ŷ − y)². With the loss used here it is ${n.exactForm}.`,
+      'slide-hidden-sum': (n) => `The slides write (${n.slideForm}); what is meant, and computed here, is ${n.exactForm} — each output unit's error term times the weight from ${n.unit}.`,
+    },
+  },
+  'zh-CN': {
+    title: '反向传播 — 参考答案',
+    given: '已知',
+    inputs: '输入',
+    targets: '目标值',
+    eta: '学习率 η',
+    loss: '损失函数',
+    lossNames: { 'half-sse': 'L = ½ Σ (ŷ − y)²', 'mean-sse': 'L = (1/n) Σ (ŷ − y)²', sse: 'L = Σ (ŷ − y)²', 'binary-cross-entropy': '二元交叉熵（对输出取平均）' },
+    forward: '前向传播',
+    backward: '反向传播',
+    unitErrors: '各单元的误差项',
+    gradients: '梯度与更新',
+    update: '更新后的权重',
+    lossAfter: '更新后的损失',
+    decimals: (d) => `数字显示时保留 ${d} 位小数；每一步都用精确值计算。`,
+    weights: '权重',
+    note: '注意',
+    notes: {
+      'slide-dl-dyhat': (n) => `课件写作 ${n.slideForm}；这只对 L = ½Σ(ŷ − y)² 精确成立。按此处使用的损失函数应为 ${n.exactForm}。`,
+      'slide-hidden-sum': (n) => `课件写作 (${n.slideForm})；实际含义（也是此处的计算）是 ${n.exactForm}，即每个输出单元的误差项乘以从 ${n.unit} 出发的权重。`,
+    },
+  },
+};
+
+/** One section of the key: a heading and its lines or notes. */
+interface Block {
+  heading: string;
+  lines: (FormulaLine | { note: string })[];
+}
+
+function buildBlocks(t: BackpropTrace, lang: AnswerKeyLanguage, d: number): { given: string[]; blocks: Block[] } {
+  const w = WORDS[lang];
+  const p = t.problem;
+  const given = [
+    `${w.inputs}: ${p.inputs.map((v, i) => `x${i + 1} = ${formatNumber(v, d)}`).join(', ')}`,
+    `${w.targets}: ${p.targets.map((v, i) => `y${i + 1} = ${formatNumber(v, d)}`).join(', ')}`,
+    `${w.weights}: ${listParameters(p.net).map((g) => `${g.name} = ${formatNumber(g.value, d)}`).join(', ')}`,
+    `${w.eta} = ${formatNumber(p.eta, d)}`,
+    `${w.loss}: ${w.lossNames[p.loss]}`,
+  ];
+  const forward: Block = { heading: w.forward, lines: [] };
+  for (const layer of t.forward.slice(1)) for (const u of layer) forward.lines.push(inFormula(t, u, d), outFormula(t, u, d));
+  forward.lines.push(lossFormula(t, d));
+  const errors: Block = { heading: w.unitErrors, lines: [] };
+  for (let l = t.errors.length - 1; l >= 1; l--) {
+    for (const e of t.errors[l] ?? []) errors.lines.push(dLdOutFormula(t, e, d), dOutdInFormula(t, e, d), deltaFormula(t, e, d));
+  }
+  const grads: Block = { heading: w.gradients, lines: [] };
+  const seen = new Set<string>();
+  for (const g of t.gradients) {
+    grads.lines.push(gradientFormula(t, g, d), updateFormula(t, g, d));
+    for (const n of slideNotes(t, g)) {
+      const key = `${n.code}:${n.unit}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      grads.lines.push({ note: `${w.note}: ${w.notes[n.code](n)}` });
+    }
+  }
+  const after: Block = { heading: w.update, lines: [{ note: t.gradients.map((g) => `${g.name} = ${formatNumber(g.updated, d)}`).join(', ') }, { note: `${w.lossAfter}: L = ${formatNumber(t.lossAfter, d)}` }] };
+  return { given, blocks: [forward, errors, grads, after] };
+}
+
+const lineText = (l: FormulaLine): string => `${l.lhs} = ${l.symbolic} = ${l.substituted} = ${l.result}`;
+
+/** The answer key as Markdown. */
+export function answerKeyMarkdown(t: BackpropTrace, lang: AnswerKeyLanguage, decimals: number): string {
+  const w = WORDS[lang];
+  const { given, blocks } = buildBlocks(t, lang, decimals);
+  const out = [`# ${w.title}`, '', `## ${w.given}`, '', ...given.map((g) => `- ${g}`), '', `_${w.decimals(decimals)}_`, ''];
+  for (const b of blocks) {
+    out.push(`## ${b.heading}`, '');
+    for (const l of b.lines) out.push('note' in l ? `> ${l.note}` : `- \`${lineText(l)}\``, '');
+  }
+  return out.join('\n');
+}
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The answer key as a standalone HTML page (no scripts, no external resources). */
+export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimals: number): string {
+  const w = WORDS[lang];
+  const { given, blocks } = buildBlocks(t, lang, decimals);
+  const body = [`<h1>${esc(w.title)}</h1>`, `<h2>${esc(w.given)}</h2>`, `<ul>${given.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>`, `<p><em>${esc(w.decimals(decimals))}</em></p>`];
+  for (const b of blocks) {
+    body.push(`<h2>${esc(b.heading)}</h2>`);
+    body.push(b.lines.map((l) => ('note' in l ? `<p class="note">${esc(l.note)}</p>` : `<p class="f"><code>${esc(lineText(l))}</code></p>`)).join('\n'));
+  }
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(w.title)}</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}code{font-size:0.95rem}.note{background:#fff7e0;border-left:4px solid #e0a800;padding:0.4rem 0.8rem}</style>
+</head><body>
+${body.join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,62 @@
+import type { GraphDoc, NodeId } from '../graph/types';
+import { getLayerSpec } from '../layers/catalog';
+import { validateParams } from '../layers/validate-param';
+import { inferShapes } from '../shapes/infer';
+import type { NodeShapeInfo } from '../shapes/infer';
+import type { TrainingConfig } from '../train/config';
+import { checkLearnerPitfalls } from './check-learner-pitfalls';
+import { checkStructure } from './check-structure';
+import type { Diagnostic } from './diagnostic';
+
+/** What validation may know besides the graph. All optional: the editor validates before a dataset exists. */
+export interface ValidationContext {
+  /** Precomputed `inferShapes` result; computed here when absent. */
+  readonly shapes?: ReadonlyMap<NodeId, NodeShapeInfo>;
+  readonly training?: TrainingConfig | null;
+  readonly dataset?: { readonly classCount: number; readonly vocabularySize?: number | null; readonly sequenceLength?: number | null } | null;
+}
+
+/**
+ * Every problem of a graph, in a stable order: structure, then params, then
+ * shapes, then learner pitfalls. Never throws for user mistakes. A node gets
+ * at most one error from params/shapes, so one mistake shows one message.
+ */
+export function validateGraph(doc: GraphDoc, context: ValidationContext = {}): Diagnostic[] {
+  const dataset = context.dataset ?? null;
+  const shapes =
+    context.shapes ??
+    inferShapes(doc, { datasetClassCount: dataset?.classCount ?? null, vocabularySize: dataset?.vocabularySize ?? null, sequenceLength: dataset?.sequenceLength ?? null });
+  const out = checkStructure(doc);
+  const nodesWithErrors = new Set<NodeId>();
+  for (const d of out) if (d.nodeId && d.severity === 'error') nodesWithErrors.add(d.nodeId);
+
+  for (const node of Object.values(doc.nodes)) {
+    const spec = getLayerSpec(node.kind);
+    if (!spec) continue;
+    for (const d of validateParams(spec, node.params)) {
+      out.push({ ...d, nodeId: node.id, args: { ...d.args, name: node.name } });
+      nodesWithErrors.add(node.id);
+    }
+  }
+
+  for (const [id, info] of shapes) {
+    if (info.ok || !info.problem || nodesWithErrors.has(id)) continue;
+    const node = doc.nodes[id];
+    if (!node) continue;
+    out.push({ code: info.problem.code, severity: 'error', nodeId: id, args: { ...info.problem.args, name: node.name, kind: node.kind } });
+    nodesWithErrors.add(id);
+  }
+
+  out.push(...checkLearnerPitfalls(doc, { shapes, training: context.training ?? null, classCount: dataset?.classCount ?? null }));
+  return out;
+}
+
+/** True when something must be fixed before the model can be compiled or trained. */
+export function hasBlockingErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** The diagnostic the Train button's tooltip names: the first error, or undefined. */
+export function firstBlockingDiagnostic(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+  return diagnostics.find((d) => d.severity === 'error');
+}

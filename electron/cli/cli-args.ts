@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+
+import type { BackendChoice } from '../../core/train/config';
+
+/** Parsed `npm run train -- …` arguments. */
+export interface TrainArgs {
+  readonly project: string | null;
+  readonly data: string | null;
+  readonly test: string | null;
+  readonly epochs: number | null;
+  readonly backend: Extract<BackendChoice, 'wasm' | 'cpu'>;
+  readonly out: string | null;
+  readonly help: boolean;
+}
+
+export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--out DIR]
+
+  project        a saved .layerlab project, a template file, or a template id (lenet, mlp-digits, lstm-text)
+                 (none: the bundled sample project on the bundled sample data)
+  --data DIR     dataset folder, one subfolder per class (default: the project's dataset folder)
+  --test DIR     held-out folder with the same classes; prints "test accuracy"
+  --epochs N     override the project's epoch count
+  --backend B    wasm (default) or cpu
+  --out DIR      where to write the trained model (default: ./<project name>-trained)`;
+
+/** Parses argv; throws an Error with a user-facing message on bad input. */
+export function parseTrainArgs(argv: readonly string[]): TrainArgs {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      test: { type: 'string' },
+      epochs: { type: 'string' },
+      backend: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (positionals.length > 1) throw new Error(`Expected one project, got ${positionals.length}: ${positionals.join(' ')}`);
+  let epochs: number | null = null;
+  if (values.epochs !== undefined) {
+    epochs = Number(values.epochs);
+    if (!Number.isInteger(epochs) || epochs < 1 || epochs > 10_000) throw new Error(`--epochs must be a whole number from 1 to 10000, got "${values.epochs}"`);
+  }
+  const backend = values.backend ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu') throw new Error(`--backend must be wasm or cpu, got "${backend}" (WebGL needs a browser window)`);
+  return {
+    project: positionals[0] ?? null,
+    data: values.data ?? null,
+    test: values.test ?? null,
+    epochs,
+    backend,
+    out: values.out ?? null,
+    help: values.help ?? false,
+  };
+}

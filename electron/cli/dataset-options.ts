@@ -1,0 +1,40 @@
+import type { ImageOptions, TextOptions } from '../../core/data/config';
+import type { ProjectDoc } from '../../core/io/project-file';
+
+/** How the CLI reads the dataset: from the project's dataset settings, else from its input layer. */
+export type DatasetReading = { readonly kind: 'image'; readonly image: ImageOptions } | { readonly kind: 'text'; readonly text: TextOptions };
+
+const noAugmentation: ImageOptions['augmentation'] = { enabled: false, flipHorizontal: false, flipVertical: false, maxShift: 0, maxRotation: 0, maxBrightness: 0 };
+
+export function datasetReadingFor(project: ProjectDoc): DatasetReading {
+  const nodes = Object.values(project.graph.nodes);
+  const sequence = nodes.find((n) => n.kind === 'SequenceInput');
+  if (project.dataset?.kind === 'text' || (project.dataset === null && sequence)) {
+    const fromInput: TextOptions = {
+      sampleUnit: 'files',
+      lowercase: true,
+      stripPunctuation: true,
+      split: 'whitespace',
+      vocabularySize: typeof sequence?.params['vocabularySize'] === 'number' ? sequence.params['vocabularySize'] : 10_000,
+      sequenceLength: typeof sequence?.params['length'] === 'number' ? sequence.params['length'] : 200,
+    };
+    return { kind: 'text', text: project.dataset?.text ?? fromInput };
+  }
+  if (project.dataset?.image) return { kind: 'image', image: project.dataset.image };
+  const image = nodes.find((n) => n.kind === 'ImageInput');
+  const num = (name: string, fallback: number): number => {
+    const v = image?.params[name];
+    return typeof v === 'number' ? v : fallback;
+  };
+  return {
+    kind: 'image',
+    image: {
+      width: num('width', 28),
+      height: num('height', 28),
+      colorMode: num('channels', 1) === 1 ? 'grayscale' : 'rgb',
+      resizeMode: 'stretch',
+      normalization: 'zeroToOne',
+      augmentation: noAugmentation,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+
+import type { ImageOptions } from '../../core/data/config';
+import { preprocessRgba } from '../../core/data/image-preprocess';
+import { inspectImageBytes, maxImagePixels } from '../../core/data/inspect-file';
+import type { SkipReason } from '../../core/data/inspect-file';
+
+/**
+ * Decodes one image file in Node (the command line has no browser decoder):
+ * header check first (bomb guard, magic bytes), then pngjs / jpeg-js, then
+ * the same core preprocessing the app uses.
+ *
+ * Node decodes PNG and JPEG only; GIF, BMP and WebP files are skipped as
+ * `unsupported-type` here (the app decodes them with Chromium). Node decodes
+ * at full size and then resizes (pngjs/jpeg-js cannot decode at a reduced
+ * size), bounded by the 40 MP header cap.
+ */
+export type NodeDecodeResult =
+  | { ok: true; pixels: Uint8Array; hash: string; width: number; height: number }
+  | { ok: false; reason: SkipReason; detail?: string };
+
+export type TargetOptions = Pick<ImageOptions, 'width' | 'height' | 'resizeMode' | 'colorMode'>;
+
+export function decodeImageNode(bytes: Uint8Array, target: TargetOptions): NodeDecodeResult {
+  const inspection = inspectImageBytes(bytes);
+  if (!inspection.ok) return inspection.detail === undefined ? { ok: false, reason: inspection.reason } : { ok: false, reason: inspection.reason, detail: inspection.detail };
+  const { format, width, height, hash } = inspection;
+  let rgba: Uint8Array;
+  try {
+    if (format === 'png') {
+      const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      rgba = png.data;
+    } else if (format === 'jpeg') {
+      rgba = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxImagePixels / 1e6, maxMemoryUsageInMB: 1024 }).data;
+    } else {
+      return { ok: false, reason: 'unsupported-type', detail: `${format} is decoded in the app only` };
+    }
+  } catch (error) {
+    return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message.slice(0, 200) : String(error) };
+  }
+  if (rgba.length < width * height * 4) return { ok: false, reason: 'corrupt', detail: 'fewer pixels than the header says' };
+  return { ok: true, pixels: preprocessRgba(rgba, width, height, target), hash, width, height };
+}

@@ -1,0 +1,115 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+
+import type { WindowState } from '../../renderer/host/Host';
+import { commandChannel } from '../channels';
+import { createHostServices } from '../services/host-services';
+import { appEntryUrl, appScheme } from './app-origin';
+import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
+import { createNativeChooser } from './dialogs';
+import { registerHostHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { menuLabels, menuLanguageFor } from './menu-labels';
+import { guardSession, guardWebContents } from './navigation';
+import { createMainWindow, mainWindowOptions } from './window';
+import { applyWindowState, shouldClose } from './window-state';
+
+// Bundled to dist/electron/main.cjs; the renderer bundle sits in dist/renderer.
+const distDir = path.resolve(__dirname, '..');
+const rendererRoot = path.join(distDir, 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+let lastState: WindowState = { title: '', dirty: false, progress: null };
+
+// Must happen before `ready`.
+protocol.registerSchemesAsPrivileged(appSchemePrivileges);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) setupMainWindow();
+  });
+  void app.whenReady().then(onReady);
+}
+
+/** Reads like Fiddle's onReady: one setup call per concern. */
+function onReady(): void {
+  setupSecurity();
+  setupProtocol();
+  setupIpc();
+  setupMenu();
+  setupMainWindow();
+}
+
+function language() {
+  return menuLanguageFor(app.getLocale());
+}
+
+function setupSecurity(): void {
+  guardSession(session.defaultSession);
+}
+
+function setupProtocol(): void {
+  protocol.handle(appScheme, createAppProtocolHandler(realpathSync(rendererRoot)));
+}
+
+function setupIpc(): void {
+  const services = createHostServices({
+    userDataDir: app.getPath('userData'),
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      mode: 'electron',
+      platform: process.platform,
+      locale: app.getLocale(),
+      electronVersion: process.versions.electron ?? '',
+      nativeDialogs: true,
+    },
+  });
+  registerHostHandlers(ipcMain, {
+    services,
+    choosePath: createNativeChooser(dialog, () => mainWindow, language()),
+    onWindowState: (state) => {
+      lastState = state;
+      if (mainWindow) applyWindowState(mainWindow, state);
+    },
+  });
+}
+
+function setupMenu(): void {
+  const template = buildMenuTemplate({
+    send: (id) => mainWindow?.webContents.send(commandChannel, id),
+    language: language(),
+    platform: process.platform,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function setupMainWindow(): void {
+  const win = createMainWindow(BrowserWindow, mainWindowOptions(preloadPath), appEntryUrl);
+  mainWindow = win;
+  win.on('close', (event) => {
+    const words = menuLabels[language()].closePrompt;
+    const close = shouldClose(lastState.dirty, () =>
+      dialog.showMessageBoxSync(win, { type: 'warning', message: words.message, detail: words.detail, buttons: [words.discard, words.cancel], defaultId: 1, cancelId: 1 }),
+    );
+    if (!close) event.preventDefault();
+  });
+  win.on('closed', () => {
+    mainWindow = null;
+    lastState = { title: '', dirty: false, progress: null };
+  });
+}

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+import type { Host } from '../../renderer/host/Host';
+import { commandChannel, hostChannels, windowStateChannel } from '../channels';
+import * as electron from '../test-support/electron-mock';
+
+vi.mock('electron', () => import('../test-support/electron-mock'));
+
+describe('preload surface (§8 A3)', () => {
+  let host: Host;
+  beforeAll(async () => {
+    await import('./index');
+    host = electron.exposed.get('host') as Host;
+  });
+
+  it('exposes exactly one global, `host`', () => {
+    expect([...electron.exposed.keys()]).toEqual(['host']);
+  });
+
+  it('has exactly the allowlisted keys, all functions', () => {
+    expect(Object.keys(host).sort()).toEqual(
+      ['getAppInfo', 'getRecentProjects', 'getSettings', 'listDatasetFolder', 'onCommand', 'openProject', 'pickDatasetFolder', 'readDatasetFiles', 'saveProject', 'setWindowState', 'updateSettings', 'writeExportFolder'].sort(),
+    );
+    expect(Object.values(host).every((value) => typeof value === 'function')).toBe(true);
+  });
+
+  it('never hands out ipcRenderer or an IPC event', async () => {
+    for (const value of Object.values(host)) expect(value).not.toBe(electron.ipcRenderer);
+    const received: unknown[][] = [];
+    const unsubscribe = host.onCommand((...args: unknown[]) => received.push(args));
+    electron.emitToRenderer(commandChannel, 'edit.undo');
+    electron.emitToRenderer(commandChannel, { not: 'a string' });
+    expect(received).toEqual([['edit.undo']]);
+    unsubscribe();
+    electron.emitToRenderer(commandChannel, 'edit.redo');
+    expect(received).toHaveLength(1);
+  });
+
+  it('invokes the named channel with the request and returns the Result', async () => {
+    electron.setInvokeReply(async () => ({ ok: true, value: [] }));
+    expect(await host.getRecentProjects()).toEqual({ ok: true, value: [] });
+    await host.readDatasetFiles({ grantId: 'g1234567', paths: ['a.png'] });
+    expect(electron.invoked.at(-1)).toEqual({ channel: hostChannels.readDatasetFiles, args: [{ grantId: 'g1234567', paths: ['a.png'] }] });
+  });
+
+  it('turns a rejected invoke into an io-error Result instead of throwing', async () => {
+    electron.setInvokeReply(async () => {
+      throw new Error('main process gone');
+    });
+    expect(await host.getAppInfo()).toEqual({ ok: false, error: { code: 'io-error', message: 'Error: main process gone' } });
+  });
+
+  it('sends window state as plain data', () => {
+    host.setWindowState({ title: 't', dirty: true, progress: null });
+    expect(electron.sent.at(-1)).toEqual({ channel: windowStateChannel, args: [{ title: 't', dirty: true, progress: null }] });
+  });
+});

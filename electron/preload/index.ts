@@ -1,0 +1,68 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+import type { CommandId, Host, HostResult } from '../../renderer/host/Host';
+import { commandChannel, hostChannels, windowStateChannel } from '../channels';
+
+/**
+ * The only bridge between the page and Node: `window.host`, a `Host` over
+ * IPC. No raw `ipcRenderer`, no events, no Electron objects cross; callbacks
+ * receive plain data. Bundled (a sandboxed preload cannot require modules).
+ */
+
+async function invoke<T>(channel: string, args: unknown): Promise<HostResult<T>> {
+  try {
+    return (await ipcRenderer.invoke(channel, args)) as HostResult<T>;
+  } catch (error) {
+    return { ok: false, error: { code: 'io-error', message: String(error) } };
+  }
+}
+
+// In a text field, the edit commands must edit the text, not the graph.
+const textEditCommands: Readonly<Record<string, string>> = {
+  'edit.undo': 'undo',
+  'edit.redo': 'redo',
+  'edit.cut': 'cut',
+  'edit.copy': 'copy',
+  'edit.paste': 'paste',
+  'edit.selectAll': 'selectAll',
+};
+
+// The preload runs in the page, but electron/ compiles without DOM typings.
+const page = globalThis as unknown as { document?: { activeElement: { tagName: string; isContentEditable?: boolean } | null; execCommand(command: string): boolean } };
+
+function isEditingText(): boolean {
+  const active = page.document?.activeElement;
+  if (!active) return false;
+  return active.tagName === 'INPUT' || active.tagName === 'TEXTAREA' || active.isContentEditable === true;
+}
+
+const host = {
+  getAppInfo: () => invoke(hostChannels.getAppInfo, {}),
+  openProject: (request) => invoke(hostChannels.openProject, request),
+  saveProject: (request) => invoke(hostChannels.saveProject, request),
+  getRecentProjects: () => invoke(hostChannels.getRecentProjects, {}),
+  pickDatasetFolder: (request) => invoke(hostChannels.pickDatasetFolder, request),
+  listDatasetFolder: (request) => invoke(hostChannels.listDatasetFolder, request),
+  readDatasetFiles: (request) => invoke(hostChannels.readDatasetFiles, request),
+  writeExportFolder: (request) => invoke(hostChannels.writeExportFolder, request),
+  setWindowState: (state) => ipcRenderer.send(windowStateChannel, { title: state.title, dirty: state.dirty, progress: state.progress }),
+  onCommand: (listener: (id: CommandId) => void) => {
+    const forward = (_event: IpcRendererEvent, id: unknown): void => {
+      if (typeof id !== 'string') return;
+      const native = textEditCommands[id];
+      if (native !== undefined && isEditingText()) {
+        page.document?.execCommand(native);
+        return;
+      }
+      listener(id);
+    };
+    ipcRenderer.on(commandChannel, forward);
+    return () => {
+      ipcRenderer.removeListener(commandChannel, forward);
+    };
+  },
+  getSettings: () => invoke(hostChannels.getSettings, {}),
+  updateSettings: (patch) => invoke(hostChannels.updateSettings, patch),
+} satisfies Host;
+
+contextBridge.exposeInMainWorld('host', host);

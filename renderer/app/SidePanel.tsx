@@ -1,0 +1,51 @@
+import { useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { InspectorPanel } from '../panels/inspector/InspectorPanel';
+import { ProblemsPanel } from '../panels/problems/ProblemsPanel';
+import { SummaryPanel } from '../panels/summary/SummaryPanel';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { sidePanels, type SidePanelDef } from './side-panels';
+
+/** The editor's own panels come first; feature areas add theirs to `sidePanels`. */
+const builtInPanels: readonly SidePanelDef[] = [
+  { id: 'inspector', titleKey: 'editor:panels.inspector', component: InspectorPanel as ComponentType },
+  { id: 'problems', titleKey: 'editor:panels.problems', component: ProblemsPanel as ComponentType },
+  { id: 'summary', titleKey: 'editor:panels.summary', component: SummaryPanel as ComponentType },
+];
+
+/** Tabbed side panel (right). Each panel has its own error boundary. */
+export function SidePanel() {
+  const { t } = useTranslation();
+  const panels = [...builtInPanels, ...sidePanels];
+  const [activeId, setActiveId] = useState(panels[0]?.id ?? '');
+  const active = panels.find((p) => p.id === activeId) ?? panels[0];
+  return (
+    <aside className="side-panel" aria-label={t('app:regions.sidePanel')}>
+      <div className="tab-list" role="tablist">
+        {panels.map((panel) => (
+          <button
+            key={panel.id}
+            type="button"
+            role="tab"
+            id={`tab-${panel.id}`}
+            data-testid={`tab-${panel.id}`}
+            aria-selected={panel.id === active?.id}
+            aria-controls={`panel-${panel.id}`}
+            className="tab"
+            onClick={() => setActiveId(panel.id)}
+          >
+            {t(panel.titleKey)}
+          </button>
+        ))}
+      </div>
+      {active && (
+        <div className="tab-panel" role="tabpanel" id={`panel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
+          <ErrorBoundary key={active.id} regionKey="app:regions.sidePanel">
+            <active.component />
+          </ErrorBoundary>
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The labs engineer's `renderer/labs/LabsArea.tsx`, loaded lazily. The glob
+ * matches nothing until that file exists, and then the placeholder is used.
+ */
+const labsModules = import.meta.glob<{ LabsArea?: ComponentType; default?: ComponentType }>('../labs/LabsArea.tsx');
+
+export async function loadLabsArea(): Promise<{ default: ComponentType }> {
+  const load = labsModules['../labs/LabsArea.tsx'];
+  if (!load) return { default: LabsFallback };
+  try {
+    const mod = await load();
+    return { default: mod.LabsArea ?? mod.default ?? LabsFallback };
+  } catch (error) {
+    console.error('[labs] failed to load', error);
+    return { default: LabsFallback };
+  }
+}
+
+/** Shown until the labs area ships (or if it fails to load). */
+export function LabsFallback() {
+  const { t } = useTranslation();
+  return <p className="muted">{t('app:start.labsSoon')}</p>;
+}

@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+
+import { commands } from '../state/commands';
+import { matchesShortcut } from '../state/shortcuts';
+
+/** True when the key belongs to a text field (its own undo, copy, delete). */
+function isTextTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range'].includes(target.type);
+}
+
+/**
+ * Global keyboard shortcuts from the command registry. Inside text fields only
+ * the file commands (Ctrl+S…) apply, so typing keeps its native editing keys.
+ */
+export function useShortcuts(isMac: boolean, run: (id: string) => void, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (document.querySelector('.modal-backdrop')) return;
+      const inText = isTextTarget(event.target);
+      for (const command of commands) {
+        if (inText && command.group !== 'file') continue;
+        if (command.shortcuts.some((s) => matchesShortcut(event, s, isMac))) {
+          event.preventDefault();
+          run(command.id);
+          return;
+        }
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [isMac, run, enabled]);
+}

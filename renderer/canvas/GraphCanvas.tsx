@@ -1,0 +1,174 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+
+import { formatDiagnostic, type EdgeId, type NodeId, type Point } from '@core';
+
+import { useAppServices } from '../app/app-context';
+import { currentLanguage } from '../i18n/i18n';
+import { useAnalysis } from '../state/analysis';
+import { addLayerAt, connectNodes, moveNodesOp } from '../state/graph-ops';
+import { useThemeStore } from '../app/theme';
+import { showToast } from '../ui/toast-store';
+import { useAriaLabels } from './aria-labels';
+import { applySelectChanges, FlowElementCache, type Measured } from './flow-elements';
+import type { LayerFlowNode } from './LayerNode';
+import { nodeTypes } from './node-types';
+import { layerKindMime } from './palette-dnd';
+
+const fitViewOptions = { padding: 0.2, maxZoom: 1.25 };
+const proOptions = { hideAttribution: true };
+
+/**
+ * The canvas: a controlled React Flow view of the document. Node changes are
+ * translated into store calls (style guide §3.6): select → session;
+ * position → one undo step per drag; dimensions → measured sizes (session).
+ */
+export function GraphCanvas() {
+  const { t, i18n } = useTranslation();
+  const { store, setFlowControls } = useAppServices();
+  const flow = useReactFlow<LayerFlowNode>();
+  const doc = useStore(store, (s) => s.doc);
+  const session = useStore(store, (s) => s.session);
+  const analysis = useAnalysis(store);
+  const theme = useThemeStore((s) => s.theme);
+  const ariaLabelConfig = useAriaLabels();
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
+  const cache = useRef(new FlowElementCache());
+  const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
+
+  const nodes = useMemo(() => cache.current.buildNodes(doc, session, analysis, measured, locale), [doc, session, analysis, measured, locale]);
+  const edges = useMemo(() => cache.current.buildEdges(doc, session, analysis), [doc, session, analysis]);
+
+  useEffect(() => {
+    setFlowControls({
+      fitView: () => void flow.fitView({ ...fitViewOptions, duration: 200 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      fitNodes: (ids) => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.6, maxZoom: 1.25, duration: 250 }),
+      viewCenter: () => {
+        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+        if (!pane) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
+      },
+    });
+    return () => setFlowControls(null);
+  }, [flow, setFlowControls]);
+
+  // Escape during a drag cancels it: the nodes go back where they were.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && store.getState().history.mark !== null) store.getState().bail();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LayerFlowNode>[]) => {
+      const state = store.getState();
+      const moves: { id: NodeId; position: Point }[] = [];
+      let dragEnded = false;
+      const selects: { id: string; selected: boolean }[] = [];
+      const sizes: [string, Measured][] = [];
+      for (const change of changes) {
+        if (change.type === 'position') {
+          if (change.position) moves.push({ id: change.id as NodeId, position: change.position });
+          if (change.dragging === true && state.history.mark === null) state.mark('drag');
+          if (change.dragging === false) dragEnded = true;
+        } else if (change.type === 'select') {
+          selects.push({ id: change.id, selected: change.selected });
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          sizes.push([change.id, { width: change.dimensions.width, height: change.dimensions.height }]);
+        }
+      }
+      if (moves.length > 0) moveNodesOp(store, moves, store.getState().history.mark !== null ? 'ignore' : 'record');
+      if (dragEnded) store.getState().squashToMark();
+      if (selects.length > 0) store.getState().select(applySelectChanges(state.session.selectedNodeIds, selects) as NodeId[], state.session.selectedEdgeIds);
+      if (sizes.length > 0) {
+        setMeasured((prev) => {
+          const next = new Map(prev);
+          for (const [id, size] of sizes) next.set(id, size);
+          return next;
+        });
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selects = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+      if (selects.length === 0) return;
+      const { session, select } = store.getState();
+      select(session.selectedNodeIds, applySelectChanges(session.selectedEdgeIds, selects) as EdgeId[]);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const outcome = connectNodes(store, connection.source as NodeId, connection.target as NodeId);
+      if (!outcome.ok) showToast({ tone: 'warning', messageKey: '', text: formatDiagnostic(outcome.diagnostic, currentLanguage()) });
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(layerKindMime)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(layerKindMime);
+      if (!kind) return;
+      event.preventDefault();
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addLayerAt(store, kind, position, { centre: true });
+    },
+    [flow, store],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<LayerFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+        maxZoom={2}
+        colorMode={theme}
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={proOptions}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+        connectionRadius={28}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        <MiniMap pannable zoomable className="minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {Object.keys(doc.graph.nodes).length === 0 && <div className="canvas-empty">{t('editor:canvas.empty')}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { LayerNodeData } from './node-view';
+
+export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+
+/**
+ * The one generic node for every layer kind: header (kind, name), key
+ * params, output shape and parameter count, ports, and a problem badge whose
+ * title holds the messages. Data is plain values, so `memo` skips unchanged nodes.
+ */
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const { t } = useTranslation();
+  const { shape } = data;
+  const badgeTitle = data.messages.join('\n');
+  return (
+    <div
+      className={`layer-node family-${data.family}${selected ? ' is-selected' : ''}${data.severity ? ` has-${data.severity}` : ''}`}
+      data-testid="layer-node"
+      data-node-id={id}
+      data-kind={data.kind}
+      data-severity={data.severity ?? 'none'}
+    >
+      {data.hasInputPort && <Handle type="target" position={Position.Top} className="port port-in" aria-label={t('editor:node.inputPort')} />}
+      <div className="layer-node-header">
+        <span className="layer-node-kind">{data.kindLabel}</span>
+        {data.severity && (
+          <span className={`badge badge-${data.severity}`} data-testid="node-badge" title={badgeTitle} aria-label={badgeTitle} role="img">
+            {data.severity === 'error' ? '!' : data.severity === 'warning' ? '⚠' : 'i'}
+          </span>
+        )}
+      </div>
+      <div className="layer-node-name" data-testid="node-name">
+        {data.name}
+      </div>
+      {data.keyParams.length > 0 && (
+        <div className="layer-node-params">
+          {data.keyParams.map((p) => (
+            <span key={p.label} className="param-chip">
+              <span className="param-chip-label">{p.label}</span> {p.value}
+            </span>
+          ))}
+        </div>
+      )}
+      <div className="layer-node-footer">
+        <span className="layer-node-shape" data-testid="node-shape" title={t('editor:node.outputShape')}>
+          {shape.outputShape ?? (shape.blockedUpstream ? '?' : '✕')}
+        </span>
+        <span className="layer-node-count" data-testid="node-params" data-count={shape.paramCount ?? ''} title={t('editor:node.paramCount')}>
+          {shape.paramCount === null ? '' : t('editor:node.params', { count: shape.paramCount, formatted: shape.paramCount.toLocaleString('en-US') })}
+        </span>
+      </div>
+      {data.severity && data.messages[0] !== undefined && (selected || data.severity === 'error') && (
+        <div className={`layer-node-message message-${data.severity}`} data-testid="node-message">
+          {data.messages[0]}
+        </div>
+      )}
+      <Handle type="source" position={Position.Bottom} className="port port-out" aria-label={t('editor:node.outputPort')} />
+    </div>
+  );
+}
+
+export const LayerNode = memo(LayerNodeView);

@@ -1,0 +1,94 @@
+import type { Edge as FlowEdge } from '@xyflow/react';
+
+import type { EdgeId, Locale, NodeId, ProjectDoc } from '@core';
+
+import type { Analysis } from '../state/analysis';
+import type { Session } from '../state/editor-store';
+import type { LayerFlowNode } from './LayerNode';
+import { buildNodeView, type LayerNodeData } from './node-view';
+
+export interface Measured {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Derives React Flow nodes and edges from the document (the source of truth).
+ * Keeps the previous object for every node whose view did not change, so
+ * React Flow's equality check and `memo` skip it: on a 300-node graph an edit
+ * re-renders only the nodes it touched.
+ */
+export class FlowElementCache {
+  private nodes = new Map<string, LayerFlowNode>();
+  private edges = new Map<string, FlowEdge>();
+
+  buildNodes(doc: ProjectDoc, session: Session, analysis: Analysis, measured: ReadonlyMap<string, Measured>, locale: Locale): LayerFlowNode[] {
+    const selected = new Set<string>(session.selectedNodeIds);
+    const next = new Map<string, LayerFlowNode>();
+    const out: LayerFlowNode[] = [];
+    for (const node of Object.values(doc.graph.nodes)) {
+      const view = buildNodeView(node, analysis.shapes.get(node.id), analysis.diagnosticsByNode.get(node.id) ?? [], locale);
+      const isSelected = selected.has(node.id);
+      const size = measured.get(node.id);
+      const previous = this.nodes.get(node.id);
+      let flowNode: LayerFlowNode;
+      if (
+        previous &&
+        previous.position === node.position &&
+        previous.selected === isSelected &&
+        previous.measured?.width === size?.width &&
+        previous.measured?.height === size?.height &&
+        previous.data.signature === view.signature
+      ) {
+        flowNode = previous;
+      } else {
+        const data: LayerNodeData = previous && previous.data.signature === view.signature ? previous.data : view;
+        flowNode = {
+          id: node.id,
+          type: 'layer',
+          position: node.position,
+          data,
+          selected: isSelected,
+          ...(size ? { measured: { width: size.width, height: size.height } } : {}),
+        };
+      }
+      next.set(node.id, flowNode);
+      out.push(flowNode);
+    }
+    this.nodes = next;
+    return out;
+  }
+
+  buildEdges(doc: ProjectDoc, session: Session, analysis: Analysis): FlowEdge[] {
+    const selected = new Set<string>(session.selectedEdgeIds);
+    const errorEdges = new Set<EdgeId>();
+    for (const d of analysis.diagnostics) if (d.edgeId !== undefined && d.severity === 'error') errorEdges.add(d.edgeId);
+    const next = new Map<string, FlowEdge>();
+    const out: FlowEdge[] = [];
+    for (const edge of Object.values(doc.graph.edges)) {
+      const isSelected = selected.has(edge.id);
+      const className = errorEdges.has(edge.id) ? 'edge-error' : '';
+      const previous = this.edges.get(edge.id);
+      const flowEdge =
+        previous && previous.source === edge.source && previous.target === edge.target && previous.selected === isSelected && previous.className === className
+          ? previous
+          : { id: edge.id, source: edge.source, target: edge.target, selected: isSelected, className };
+      next.set(edge.id, flowEdge);
+      out.push(flowEdge);
+    }
+    this.edges = next;
+    return out;
+  }
+}
+
+/** Selection after React Flow's select changes, applied to the current selection. */
+export function applySelectChanges(current: readonly string[], changes: readonly { id: string; selected: boolean }[]): string[] {
+  const set = new Set(current);
+  for (const c of changes) {
+    if (c.selected) set.add(c.id);
+    else set.delete(c.id);
+  }
+  return [...set];
+}
+
+export type { NodeId };

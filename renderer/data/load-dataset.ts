@@ -1,0 +1,108 @@
+import { channelCount, discoverClasses, inspectTextBytes, planDataset, tokenize, buildVocabulary } from '@core';
+import type { DatasetPlan, FileCheck, IgnoredEntry, ImageOptions, ListingEntry, SampleStore, SplitSettings, TextOptions } from '@core';
+
+import { decodeFiles } from './decode-pool';
+import type { ReadFiles } from './decode-pool';
+import { decodeCacheKey, sessionSampleCache } from './sample-cache';
+import type { SampleCache } from './sample-cache';
+
+/**
+ * Loading a dataset in the app, from a folder listing to a checked, split
+ * dataset: images are read through the host and decoded in workers at the
+ * target size (the health report comes from the same pass), text is decoded
+ * and tokenised on the page (it is small).
+ */
+export interface FolderContents {
+  /** Stable id of the folder for caching (the grant's display path). */
+  readonly folderId: string;
+  readonly files: readonly ListingEntry[];
+  readonly folders?: readonly string[];
+  readonly ignored: readonly IgnoredEntry[];
+}
+
+export interface LoadProgress {
+  readonly phase: 'read' | 'decode';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface LoadCommon {
+  readonly contents: FolderContents;
+  readonly readFiles: ReadFiles;
+  readonly split: SplitSettings;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadedImages {
+  readonly plan: DatasetPlan;
+  /** Decoded samples, indexed like `plan.samples`. */
+  readonly store: SampleStore;
+  readonly fromCache: boolean;
+}
+
+export async function loadImageDataset(input: LoadCommon & { readonly image: ImageOptions; readonly cache?: SampleCache; readonly workers?: number }): Promise<LoadedImages> {
+  const { contents } = input;
+  const discovery = discoverClasses(contents.files, 'image', contents.folders ?? []);
+  const target = { width: input.image.width, height: input.image.height, resizeMode: input.image.resizeMode, colorMode: input.image.colorMode };
+  const sampleBytes = target.width * target.height * channelCount(target.colorMode);
+  const paths = discovery.candidates.map((c) => c.path);
+  const cache = input.cache ?? sessionSampleCache;
+  const key = decodeCacheKey(contents.folderId, discovery.candidates, target);
+  let entry = cache.get(key);
+  const fromCache = entry !== undefined;
+  if (entry === undefined) {
+    const pixels = new Uint8Array(paths.length * sampleBytes);
+    const checks = await decodeFiles(paths, input.readFiles, target, {
+      ...(input.signal === undefined ? {} : { signal: input.signal }),
+      ...(input.workers === undefined ? {} : { workers: input.workers }),
+      onSample: (i, p) => pixels.set(p, i * sampleBytes),
+      onProgress: (done, total) => input.onProgress?.({ phase: 'decode', done, total }),
+    });
+    entry = { pixels, checks };
+    cache.put(key, entry);
+  }
+  const { pixels, checks } = entry;
+  const checkMap = new Map<string, FileCheck>(paths.map((p, i) => [p, checks[i] ?? { ok: false, reason: 'unreadable' }]));
+  const plan = planDataset({ kind: 'image', discovery, checks: checkMap, ignored: contents.ignored, split: input.split });
+  const slotOf = new Map(paths.map((p, i) => [p, i]));
+  const slots = Int32Array.from(plan.samples, (s) => slotOf.get(s.path) as number);
+  const store: SampleStore = {
+    count: plan.samples.length,
+    sampleBytes,
+    read(indices, out) {
+      indices.forEach((s, k) => {
+        const c = slots[s] as number;
+        out.set(pixels.subarray(c * sampleBytes, (c + 1) * sampleBytes), k * sampleBytes);
+      });
+      return Promise.resolve();
+    },
+  };
+  return { plan, store, fromCache };
+}
+
+export interface LoadedTexts {
+  readonly plan: DatasetPlan;
+  readonly texts: readonly string[];
+  /** Built from the training split (0 = '', 1 = '[UNK]'). */
+  readonly vocabulary: readonly string[];
+}
+
+export async function loadTextDataset(input: LoadCommon & { readonly text: TextOptions }): Promise<LoadedTexts> {
+  const discovery = discoverClasses(input.contents.files, 'text', input.contents.folders ?? []);
+  const checks = new Map<string, FileCheck>();
+  const paths = discovery.candidates.map((c) => c.path);
+  for (let start = 0; start < paths.length; start += 64) {
+    input.signal?.throwIfAborted();
+    const read = await input.readFiles(paths.slice(start, start + 64));
+    for (const f of read) {
+      checks.set(f.path, f.ok ? inspectTextBytes(f.bytes, input.text.sampleUnit) : { ok: false, reason: f.error.code === 'not-found' ? 'missing' : f.error.code === 'too-large' ? 'too-large' : 'unreadable' });
+    }
+    input.onProgress?.({ phase: 'read', done: Math.min(paths.length, start + 64), total: paths.length });
+  }
+  const countTokens = (t: string): number => tokenize(t, input.text).length;
+  const plan = planDataset({ kind: 'text', discovery, checks, ignored: input.contents.ignored, split: input.split, countTokens, linesMode: input.text.sampleUnit === 'lines' });
+  const texts = plan.samples.map((s) => s.text ?? '');
+  const vocabulary = buildVocabulary(plan.split.train.map((i) => tokenize(texts[i] as string, input.text)), input.text.vocabularySize);
+  return { plan, texts, vocabulary };
+}

@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { BrowseFolder } from './chooser-controller';
+import type { BrowseListing, ChooserRequest, HostError } from './Host';
+import './file-chooser.css';
+
+export interface FileChooserDialogProps {
+  readonly request: ChooserRequest;
+  readonly browse: BrowseFolder;
+  /** The chosen absolute path, or null when cancelled. */
+  readonly onClose: (path: string | null) => void;
+}
+
+type Entry = BrowseListing['entries'][number];
+
+const projectFile = /\.(layerlab|json)$/i;
+
+function joinPath(folder: string, name: string): string {
+  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(separator) ? `${folder}${name}` : `${folder}${separator}${name}`;
+}
+
+function isSelectable(purpose: ChooserRequest['purpose'], entry: Entry): boolean {
+  if (entry.kind === 'dir') return true;
+  return (purpose === 'open-project' || purpose === 'save-project') && projectFile.test(entry.name);
+}
+
+/**
+ * The in-app file chooser of browser mode (a browser has no native folder
+ * dialog): lists folders through the host's browse endpoint. Keyboard: arrows
+ * move, Enter opens a folder or chooses a file, Backspace goes up, Escape cancels.
+ */
+export function FileChooserDialog({ request, browse, onClose }: FileChooserDialogProps) {
+  const { t } = useTranslation('host');
+  const titleId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+  const [folder, setFolder] = useState<string | undefined>(undefined);
+  const [listing, setListing] = useState<BrowseListing | null>(null);
+  const [error, setError] = useState<HostError | null>(null);
+  const [selected, setSelected] = useState(-1);
+  const [pathInput, setPathInput] = useState('');
+  const [fileName, setFileName] = useState(request.suggestedName ?? '');
+  const purpose = request.purpose;
+
+  useEffect(() => {
+    let live = true;
+    void browse(folder).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setListing(result.value);
+        setPathInput(result.value.path);
+        setError(null);
+      } else {
+        setError(result.error);
+      }
+      setSelected(-1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [browse, folder]);
+
+  useEffect(() => {
+    listRef.current?.focus();
+  }, [listing]);
+
+  const entries = useMemo(() => listing?.entries ?? [], [listing]);
+  const chosenEntry = selected >= 0 ? entries[selected] : undefined;
+
+  const answer = useMemo((): string | null => {
+    if (!listing) return null;
+    if (purpose === 'open-project') return chosenEntry?.kind === 'file' && isSelectable(purpose, chosenEntry) ? joinPath(listing.path, chosenEntry.name) : null;
+    if (purpose === 'save-project') return fileName.trim() === '' ? null : joinPath(listing.path, fileName.trim());
+    return chosenEntry?.kind === 'dir' ? joinPath(listing.path, chosenEntry.name) : listing.path;
+  }, [listing, purpose, chosenEntry, fileName]);
+
+  const confirmLabel = useMemo(() => {
+    if (purpose === 'open-project') return t('chooser.confirm.open');
+    if (purpose === 'save-project') return t('chooser.confirm.save');
+    const name = chosenEntry?.kind === 'dir' ? chosenEntry.name : (listing?.path.split(/[\\/]/).filter(Boolean).pop() ?? '/');
+    return t('chooser.confirm.folder', { name });
+  }, [purpose, chosenEntry, listing, t]);
+
+  const openEntry = useCallback(
+    (entry: Entry) => {
+      if (!listing) return;
+      if (entry.kind === 'dir') setFolder(joinPath(listing.path, entry.name));
+      else if (purpose === 'open-project' && isSelectable(purpose, entry)) onClose(joinPath(listing.path, entry.name));
+      else if (purpose === 'save-project' && isSelectable(purpose, entry)) setFileName(entry.name);
+    },
+    [listing, purpose, onClose],
+  );
+
+  const select = (index: number): void => {
+    setSelected(index);
+    const entry = entries[index];
+    if (entry && purpose === 'save-project' && entry.kind === 'file' && isSelectable(purpose, entry)) setFileName(entry.name);
+  };
+
+  const onListKey = (event: KeyboardEvent<HTMLUListElement>): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      select(Math.max(0, Math.min(entries.length - 1, selected + step)));
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      select(event.key === 'Home' ? 0 : entries.length - 1);
+    } else if (event.key === 'Enter' && chosenEntry) {
+      event.preventDefault();
+      openEntry(chosenEntry);
+    } else if (event.key === 'Backspace' && listing?.parent) {
+      event.preventDefault();
+      setFolder(listing.parent);
+    }
+  };
+
+  return (
+    <div className="file-chooser-backdrop" data-testid="file-chooser-backdrop">
+      <div
+        className="file-chooser"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="file-chooser"
+        data-purpose={purpose}
+        data-state={listing ? 'ready' : error ? 'error' : 'loading'}
+        data-path={listing?.path ?? ''}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onClose(null);
+          }
+        }}
+      >
+        <h2 id={titleId}>{t(`chooser.title.${purpose}`)}</h2>
+        <form
+          className="file-chooser-bar"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setFolder(pathInput.trim());
+          }}
+        >
+          <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && setFolder(listing.parent)} data-testid="file-chooser-up">
+            {t('chooser.up')}
+          </button>
+          <input aria-label={t('chooser.path')} value={pathInput} onChange={(event) => setPathInput(event.target.value)} data-testid="file-chooser-path" spellCheck={false} />
+          <button type="submit">{t('chooser.go')}</button>
+        </form>
+        <div className="file-chooser-body">
+          <nav className="file-chooser-places" aria-label={t('chooser.places.label')}>
+            {(listing?.places ?? []).map((place) => (
+              <button key={place.id} type="button" onClick={() => setFolder(place.path)} data-testid={`file-chooser-place-${place.id}`}>
+                {t(`chooser.places.${place.id}`)}
+              </button>
+            ))}
+          </nav>
+          {error ? (
+            <p className="file-chooser-message" data-kind="error" role="alert">
+              {t(`errors.${error.code}`)} {error.subject ? `(${error.subject})` : ''}
+            </p>
+          ) : !listing ? (
+            <p className="file-chooser-message">{t('chooser.loading')}</p>
+          ) : entries.length === 0 ? (
+            <p className="file-chooser-message">{t('chooser.empty')}</p>
+          ) : (
+            <ul
+              ref={listRef}
+              className="file-chooser-list"
+              role="listbox"
+              tabIndex={0}
+              aria-label={listing.path}
+              aria-activedescendant={selected >= 0 ? `${titleId}-${selected}` : undefined}
+              onKeyDown={onListKey}
+            >
+              {entries.map((entry, index) => (
+                <li
+                  key={`${entry.kind}:${entry.name}`}
+                  id={`${titleId}-${index}`}
+                  role="option"
+                  aria-selected={index === selected}
+                  data-kind={entry.kind}
+                  data-name={entry.name}
+                  data-selectable={isSelectable(purpose, entry)}
+                  data-testid="file-chooser-entry"
+                  onClick={() => select(index)}
+                  onDoubleClick={() => openEntry(entry)}
+                >
+                  <span className="file-chooser-icon" aria-hidden="true">
+                    {entry.kind === 'dir' ? '📁' : '📄'}
+                  </span>
+                  {entry.name}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {listing?.truncated ? <p className="file-chooser-message">{t('chooser.truncated')}</p> : null}
+        <div className="file-chooser-footer">
+          {purpose === 'save-project' ? (
+            <label>
+              {t('chooser.fileName')}
+              <input value={fileName} onChange={(event) => setFileName(event.target.value)} data-testid="file-chooser-filename" spellCheck={false} />
+            </label>
+          ) : (
+            <span className="file-chooser-spacer">{t(`chooser.hint.${purpose}`)}</span>
+          )}
+          <button type="button" onClick={() => onClose(null)} data-testid="file-chooser-cancel">
+            {t('chooser.cancel')}
+          </button>
+          <button type="button" data-primary="true" disabled={answer === null} onClick={() => answer !== null && onClose(answer)} data-testid="file-chooser-confirm">
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

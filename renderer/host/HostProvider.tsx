@@ -1,0 +1,41 @@
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+
+import type { ChooserController } from './chooser-controller';
+import { FileChooserDialog } from './FileChooserDialog';
+import type { Host } from './Host';
+
+const HostContext = createContext<Host | null>(null);
+
+export interface HostProviderProps {
+  readonly host: Host;
+  /** The in-app chooser's controller (browser mode); its dialog renders here. */
+  readonly chooser?: ChooserController;
+  readonly children: ReactNode;
+}
+
+/** Makes the host available to components through `useHost()`. */
+export function HostProvider({ host, chooser, children }: HostProviderProps) {
+  return (
+    <HostContext.Provider value={host}>
+      {children}
+      {chooser ? <PendingChooser controller={chooser} /> : null}
+    </HostContext.Provider>
+  );
+}
+
+/** The host of this window. Components never read `window.host` themselves. */
+export function useHost(): Host {
+  const host = useContext(HostContext);
+  if (host === null) throw new Error('useHost() needs a <HostProvider> above it.');
+  return host;
+}
+
+function PendingChooser({ controller }: { controller: ChooserController }) {
+  const pending = useSyncExternalStore(
+    (listener) => controller.subscribe(listener),
+    () => controller.current(),
+  );
+  const browse = controller.browse;
+  if (pending === null || browse === null) return null;
+  return <FileChooserDialog key={`${pending.request.purpose}`} request={pending.request} browse={browse} onClose={pending.resolve} />;
+}

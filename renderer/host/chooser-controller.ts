@@ -1,0 +1,63 @@
+import type { BrowseListing, ChooserRequest, HostResult } from './Host';
+
+export type BrowseFolder = (path?: string) => Promise<HostResult<BrowseListing>>;
+
+/** A chooser request waiting for the user's answer. */
+export interface PendingChoice {
+  readonly request: ChooserRequest;
+  resolve(path: string | null): void;
+}
+
+/**
+ * Bridges the host (which needs an answer: "which path?") and the React tree
+ * (which shows `FileChooserDialog`). Browser mode only: Electron has native
+ * dialogs. One request at a time; a second one cancels the first.
+ */
+export class ChooserController {
+  private pending: PendingChoice | null = null;
+  private readonly listeners = new Set<() => void>();
+  private browseFolder: BrowseFolder | null = null;
+
+  /** Called by the host that can list folders (the HTTP host). */
+  attachBrowser(browse: BrowseFolder): void {
+    this.browseFolder = browse;
+  }
+
+  get browse(): BrowseFolder | null {
+    return this.browseFolder;
+  }
+
+  /** The host's side: ask the user. */
+  readonly choose = (request: ChooserRequest): Promise<string | null> => {
+    this.pending?.resolve(null);
+    return new Promise((resolve) => {
+      const entry: PendingChoice = {
+        request,
+        resolve: (path) => {
+          if (this.pending !== entry) return;
+          this.pending = null;
+          this.emit();
+          resolve(path);
+        },
+      };
+      this.pending = entry;
+      this.emit();
+    });
+  };
+
+  /** The UI's side: the request to show, if any. */
+  current(): PendingChoice | null {
+    return this.pending;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,126 @@
+import { decodeFrame, encodeFrame } from './binary-frame';
+import type { BrowseListing, ChooserRequest, CommandId, FileBytes, Host, HostError, HostResult } from './Host';
+
+/** Browser mode: the host services over the loopback server (electron/server). */
+export interface HttpHost extends Host {
+  /** Lists a folder for the in-app chooser (browser mode only). */
+  browse(path?: string): Promise<HostResult<BrowseListing>>;
+}
+
+export interface HttpHostOptions {
+  /** The per-launch token (from the page's `<meta name="layerlab-token">`). */
+  readonly token: string;
+  /** Defaults to same-origin relative URLs. */
+  readonly baseUrl?: string;
+  readonly fetch?: typeof fetch;
+  /** Shows the in-app chooser; resolves to an absolute path or null (cancelled). */
+  readonly choosePath: (request: ChooserRequest) => Promise<string | null>;
+  /** Where `setWindowState` writes the title; defaults to `document`. */
+  readonly titleTarget?: { title: string };
+}
+
+/** Reads the token the server put into index.html. */
+export function readPageToken(doc: Pick<Document, 'querySelector'>): string | null {
+  return doc.querySelector('meta[name="layerlab-token"]')?.getAttribute('content') ?? null;
+}
+
+const cancelled: HostResult<never> = { ok: false, error: { code: 'cancelled', message: 'Cancelled by the user.' } };
+
+/**
+ * A `Host` that calls the browser-mode server. Native dialogs become the
+ * in-app chooser (`choosePath`), whose answer travels as `chosenPath`.
+ */
+export function createHttpHost(options: HttpHostOptions): HttpHost {
+  const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const base = options.baseUrl ?? '';
+  const listeners = new Set<(id: CommandId) => void>();
+  const headers = { 'X-LayerLab-Token': options.token };
+
+  async function post(path: string, body: BodyInit, contentType: string): Promise<Response | HostError> {
+    try {
+      return await fetcher(`${base}${path}`, { method: 'POST', body, headers: { ...headers, 'Content-Type': contentType }, credentials: 'same-origin' });
+    } catch (error) {
+      return { code: 'io-error', message: `The LayerLab server does not answer (${String(error)}).` };
+    }
+  }
+
+  async function call<T>(method: string, args: unknown, chosenPath?: string): Promise<HostResult<T>> {
+    const response = await post(`/api/call/${method}`, JSON.stringify(chosenPath === undefined ? { args } : { args, chosenPath }), 'application/json');
+    if (!(response instanceof Response)) return { ok: false, error: response };
+    return readJsonResult<T>(response);
+  }
+
+  async function callChoosing<T>(method: string, args: unknown, request: ChooserRequest): Promise<HostResult<T>> {
+    const chosen = await options.choosePath(request);
+    if (chosen === null) return cancelled;
+    return call<T>(method, args, chosen);
+  }
+
+  return {
+    getAppInfo: () => call('getAppInfo', {}),
+    openProject: (request) => (request.recentFileId !== undefined ? call('openProject', request) : callChoosing('openProject', request, { purpose: 'open-project' })),
+    saveProject: (request) =>
+      request.fileId !== null && !request.saveAs ? call('saveProject', request) : callChoosing('saveProject', request, { purpose: 'save-project', suggestedName: request.suggestedName }),
+    getRecentProjects: () => call('getRecentProjects', {}),
+    pickDatasetFolder: (request) => callChoosing('pickDatasetFolder', request, { purpose: 'dataset-folder' }),
+    listDatasetFolder: (request) => call('listDatasetFolder', request),
+    async readDatasetFiles(request) {
+      const response = await post('/api/bin/readDatasetFiles', JSON.stringify({ args: request }), 'application/json');
+      if (!(response instanceof Response)) return { ok: false, error: response };
+      if (!response.ok) return readJsonResult(response);
+      try {
+        const { header, payload } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
+        const result = header as HostResult<readonly ({ path: string; ok: true; range: { offset: number; length: number } } | { path: string; ok: false; error: HostError })[]>;
+        if (!result.ok) return result;
+        const files: FileBytes[] = result.value.map((entry) =>
+          entry.ok ? { path: entry.path, ok: true, bytes: payload.slice(entry.range.offset, entry.range.offset + entry.range.length) } : entry,
+        );
+        return { ok: true, value: files };
+      } catch (error) {
+        return { ok: false, error: { code: 'io-error', message: `Malformed reply from the LayerLab server (${String(error)}).` } };
+      }
+    },
+    async writeExportFolder(request) {
+      const chosen = await options.choosePath({ purpose: 'export-parent' });
+      if (chosen === null) return cancelled;
+      const chunks: Uint8Array[] = [];
+      const files: Record<string, string | { offset: number; length: number }> = {};
+      let offset = 0;
+      for (const [name, contents] of Object.entries(request.files)) {
+        if (typeof contents === 'string') {
+          files[name] = contents;
+          continue;
+        }
+        files[name] = { offset, length: contents.byteLength };
+        chunks.push(contents);
+        offset += contents.byteLength;
+      }
+      const frame = encodeFrame({ args: { suggestedName: request.suggestedName, overwrite: request.overwrite, files }, chosenPath: chosen }, chunks);
+      const response = await post('/api/bin/writeExportFolder', new Blob([frame as Uint8Array<ArrayBuffer>]), 'application/octet-stream');
+      if (!(response instanceof Response)) return { ok: false, error: response };
+      return readJsonResult(response);
+    },
+    setWindowState(state) {
+      const target = options.titleTarget ?? (typeof document === 'undefined' ? undefined : document);
+      if (target) target.title = `${state.dirty ? '● ' : ''}${state.title}`;
+    },
+    onCommand(listener) {
+      // Browser mode has no native menu; the in-app menu runs commands directly.
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSettings: () => call('getSettings', {}),
+    updateSettings: (patch) => call('updateSettings', patch),
+    browse: (path) => call('browse', path === undefined ? {} : { path }),
+  };
+}
+
+async function readJsonResult<T>(response: Response): Promise<HostResult<T>> {
+  try {
+    const body = (await response.json()) as HostResult<T>;
+    if (typeof body === 'object' && body !== null && typeof body.ok === 'boolean') return body;
+  } catch {
+    // fall through
+  }
+  return { ok: false, error: { code: 'io-error', message: `Unexpected reply from the LayerLab server (HTTP ${response.status}).` } };
+}

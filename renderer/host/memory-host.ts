@@ -1,0 +1,142 @@
+import type { AppInfo, AppSettings, ChooserRequest, CommandId, FileBytes, Host, HostErrorCode, HostResult, ProjectFile, RecentProject, WindowState } from './Host';
+
+/** An in-memory host for unit tests and for running the UI without a server. */
+export interface MemoryHost extends Host {
+  /** The virtual file system: absolute `/`-separated path → contents. */
+  readonly files: Map<string, string | Uint8Array>;
+  /** The last state the UI reported (title, dirty, progress). */
+  readonly windowState: WindowState | null;
+  /** Simulates a native menu command. */
+  emitCommand(id: CommandId): void;
+}
+
+export interface MemoryHostOptions {
+  readonly appInfo?: Partial<AppInfo>;
+  /** Answers what a dialog would; default: every dialog is cancelled. */
+  readonly choosePath?: (request: ChooserRequest) => Promise<string | null>;
+  /** Initial files, e.g. `{ '/data/cats/1.png': bytes }`. */
+  readonly files?: Readonly<Record<string, string | Uint8Array>>;
+}
+
+const fail = (code: HostErrorCode, message: string, subject?: string): HostResult<never> => ({
+  ok: false,
+  error: subject === undefined ? { code, message } : { code, message, subject },
+});
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** Creates a memory host; behaves like the real services for the cases UI tests need. */
+export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
+  const files = new Map<string, string | Uint8Array>(Object.entries(options.files ?? {}));
+  const choose = options.choosePath ?? (async () => null);
+  const handles = new Map<string, string>(); // fileId or grantId → path
+  const recent: RecentProject[] = [];
+  const listeners = new Set<(id: CommandId) => void>();
+  let settings: AppSettings = {};
+  let windowState: WindowState | null = null;
+  let nextId = 1;
+
+  const handleFor = (path: string): string => {
+    for (const [id, p] of handles) if (p === path) return id;
+    const id = `memory-${String(nextId++).padStart(4, '0')}`;
+    handles.set(id, path);
+    return id;
+  };
+  const remember = (path: string): ProjectFile => {
+    const file = { fileId: handleFor(path), name: baseName(path), displayPath: path };
+    const index = recent.findIndex((entry) => entry.displayPath === path);
+    if (index !== -1) recent.splice(index, 1);
+    recent.unshift({ ...file, openedAt: new Date().toISOString() });
+    return file;
+  };
+  const insideFolder = (root: string): string[] => [...files.keys()].filter((path) => path.startsWith(`${root}/`)).sort();
+
+  const appInfo: AppInfo = { name: 'LayerLab', version: '0.0.0-memory', mode: 'memory', platform: 'memory', locale: 'zh-CN', nativeDialogs: false, ...options.appInfo };
+
+  return {
+    files,
+    get windowState() {
+      return windowState;
+    },
+    emitCommand(id) {
+      for (const listener of listeners) listener(id);
+    },
+    getAppInfo: async () => ({ ok: true, value: appInfo }),
+    async openProject(request) {
+      const path = request.recentFileId !== undefined ? handles.get(request.recentFileId) : await choose({ purpose: 'open-project' });
+      if (path === undefined) return fail('not-found', 'Unknown project handle.');
+      if (path === null) return fail('cancelled', 'Cancelled by the user.');
+      const contents = files.get(path);
+      if (contents === undefined) return fail('not-found', 'No such file.', path);
+      if (typeof contents !== 'string') return fail('invalid-argument', 'Not a text file.', path);
+      return { ok: true, value: { ...remember(path), contents } };
+    },
+    async saveProject(request) {
+      let path = request.fileId !== null && !request.saveAs ? handles.get(request.fileId) : await choose({ purpose: 'save-project', suggestedName: request.suggestedName });
+      if (path === undefined) return fail('not-found', 'Unknown project handle.');
+      if (path === null) return fail('cancelled', 'Cancelled by the user.');
+      if (!path.endsWith('.layerlab')) path = `${path}.layerlab`;
+      const previous = files.get(path);
+      if (previous !== undefined) files.set(`${path}.bak`, previous);
+      files.set(path, request.contents);
+      return { ok: true, value: remember(path) };
+    },
+    getRecentProjects: async () => ({ ok: true, value: [...recent] }),
+    async pickDatasetFolder() {
+      const path = await choose({ purpose: 'dataset-folder' });
+      if (path === null) return fail('cancelled', 'Cancelled by the user.');
+      return { ok: true, value: { grantId: handleFor(path), name: baseName(path), displayPath: path } };
+    },
+    async listDatasetFolder(request) {
+      const root = handles.get(request.grantId);
+      if (root === undefined) return fail('not-found', 'Unknown folder grant.');
+      const listed = insideFolder(root).map((path) => {
+        const contents = files.get(path) ?? '';
+        return { path: path.slice(root.length + 1), size: typeof contents === 'string' ? new TextEncoder().encode(contents).length : contents.byteLength, mtimeMs: 0 };
+      });
+      return { ok: true, value: { grant: { grantId: request.grantId, name: baseName(root), displayPath: root }, files: listed, skipped: [] } };
+    },
+    async readDatasetFiles(request) {
+      const root = handles.get(request.grantId);
+      if (root === undefined) return fail('not-found', 'Unknown folder grant.');
+      const results: FileBytes[] = request.paths.map((rel) => {
+        if (rel.split('/').some((segment) => segment === '..' || segment === '') || rel.startsWith('/')) {
+          return { path: rel, ok: false, error: { code: 'outside-grant', message: 'Path refused.', subject: rel } };
+        }
+        const contents = files.get(`${root}/${rel}`);
+        if (contents === undefined) return { path: rel, ok: false, error: { code: 'not-found', message: 'No such file.', subject: rel } };
+        return { path: rel, ok: true, bytes: typeof contents === 'string' ? new TextEncoder().encode(contents) : contents };
+      });
+      return { ok: true, value: results };
+    },
+    async writeExportFolder(request) {
+      const parent = await choose({ purpose: 'export-parent' });
+      if (parent === null) return fail('cancelled', 'Cancelled by the user.');
+      const target = `${parent}/${request.suggestedName}`;
+      const existing = insideFolder(target);
+      if (existing.length > 0 && !request.overwrite) return fail('already-exists', 'An export with this name already exists.', target);
+      for (const path of existing) files.delete(path);
+      for (const [rel, contents] of Object.entries(request.files)) files.set(`${target}/${rel}`, contents);
+      return { ok: true, value: { displayPath: target, files: Object.keys(request.files).sort() } };
+    },
+    setWindowState(state) {
+      windowState = state;
+    },
+    onCommand(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    getSettings: async () => ({ ok: true, value: { ...settings } }),
+    async updateSettings(patch) {
+      const next: Record<string, AppSettings[string]> = { ...settings };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null) delete next[key];
+        else next[key] = value;
+      }
+      settings = next;
+      return { ok: true, value: { ...settings } };
+    },
+  };
+}

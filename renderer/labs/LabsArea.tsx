@@ -1,0 +1,141 @@
+import './labs.css';
+
+import { labIds, parseLabFile, serializeLabFile, type LabFile, type LabId } from '@core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { BackpropLab } from './backprop/BackpropLab';
+import { ConvolutionLab } from './convolution/ConvolutionLab';
+import { downloadText, readFileText } from './download';
+import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
+import { defaultLabFile } from './lab-defaults';
+import { NeuronLab } from './neuron/NeuronLab';
+
+interface ActiveLab {
+  readonly file: LabFile;
+  /** Changes when a file is opened, so the lab remounts with its state. */
+  readonly key: number;
+}
+
+/**
+ * The Labs area of the start screen: the labs in course order with a short
+ * description each. Choosing one shows it full-window with a Back button.
+ */
+export function LabsArea() {
+  const { t } = useTranslation('labs');
+  const [active, setActive] = useState<ActiveLab | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const nextKey = useRef(1);
+
+  const open = useCallback((file: LabFile) => {
+    setError(null);
+    setActive({ file, key: nextKey.current++ });
+  }, []);
+
+  const openFile = useCallback(
+    async (file: File | undefined) => {
+      if (!file) return;
+      const read = await readFileText(file);
+      if (!read.ok) {
+        setError(t(`errors.${read.code}`));
+        return;
+      }
+      const parsed = parseLabFile(read.text);
+      if (!parsed.ok) {
+        setError(t(`errors.${parsed.error.code}`, { path: parsed.error.path ?? '' }));
+        return;
+      }
+      open(parsed.value);
+    },
+    [open, t],
+  );
+
+  return (
+    <div className="labs-area" data-testid="labs-area">
+      <ol className="labs-list" data-testid="labs-list">
+        {labIds.map((id, i) => (
+          <li key={id}>
+            <button type="button" className="lab-card" data-testid={`lab-card-${id}`} onClick={() => open(defaultLabFile(id))}>
+              <span className="lab-card-title">
+                {i + 1}. {t(`labs.${id}.title`)}
+              </span>
+              <span className="lab-card-summary">{t(`labs.${id}.summary`)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <label className="btn lab-open-file">
+        {t('shell.openFile')}
+        <input type="file" accept=".json,.lab,application/json" data-testid="labs-open-file" hidden onChange={(e) => void openFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+      </label>
+      {error && !active ? (
+        <p className="lab-error" role="alert" data-testid="lab-error">
+          {error}
+        </p>
+      ) : null}
+      {active ? <LabScreen key={active.key} file={active.file} error={error} onBack={() => setActive(null)} onOpenFile={openFile} /> : null}
+    </div>
+  );
+}
+
+interface LabScreenProps {
+  readonly file: LabFile;
+  readonly error: string | null;
+  readonly onBack: () => void;
+  readonly onOpenFile: (file: File | undefined) => Promise<void>;
+}
+
+/** One lab, full-window: header (Back, title, save/open) and instructions above the lab itself. */
+function LabScreen({ file, error, onBack, onOpenFile }: LabScreenProps) {
+  const { t } = useTranslation('labs');
+  const latest = useRef<LabFile>(file);
+  const id: LabId = file.lab;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && (e.target as HTMLElement | null)?.tagName !== 'INPUT') onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  const save = () => downloadText(`${id}.layerlab-lab.json`, serializeLabFile(latest.current), 'application/json');
+
+  return (
+    <div className="lab-screen" data-testid="lab-screen" data-lab={id} role="dialog" aria-modal="true" aria-labelledby="lab-title">
+      <header className="lab-header">
+        <button type="button" className="btn" data-testid="lab-back" onClick={onBack}>
+          ← {t('shell.back')}
+        </button>
+        <h1 id="lab-title" className="lab-title">
+          {t(`labs.${id}.title`)}
+        </h1>
+        <span className="lab-header-spacer" />
+        <button type="button" className="btn" data-testid="lab-save" onClick={save} title={t('shell.saveHint')}>
+          {t('shell.save')}
+        </button>
+        <label className="btn">
+          {t('shell.openFile')}
+          <input type="file" accept=".json,.lab,application/json" data-testid="lab-open-file" hidden onChange={(e) => void onOpenFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+        </label>
+      </header>
+      {error ? (
+        <p className="lab-error" role="alert" data-testid="lab-error">
+          {error}
+        </p>
+      ) : null}
+      <details className="lab-instructions" open>
+        <summary>{t('shell.instructions')}</summary>
+        <p>{t(`labs.${id}.instructions`)}</p>
+      </details>
+      <div className="lab-body">
+        {file.lab === 'neuron' ? <NeuronLab initial={file.state} onChange={(state) => (latest.current = { lab: 'neuron', state })} /> : null}
+        {file.lab === 'gradient-descent' ? <GradientDescentLab initial={file.state} onChange={(state) => (latest.current = { lab: 'gradient-descent', state })} /> : null}
+        {file.lab === 'backprop' ? <BackpropLab initial={file.state} onChange={(state) => (latest.current = { lab: 'backprop', state })} /> : null}
+        {file.lab === 'convolution' ? <ConvolutionLab initial={file.state} onChange={(state) => (latest.current = { lab: 'convolution', state })} /> : null}
+      </div>
+    </div>
+  );
+}
+
+export default LabsArea;

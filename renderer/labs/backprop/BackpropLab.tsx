@@ -1,0 +1,176 @@
+import {
+  answerKeyHtml,
+  answerKeyMarkdown,
+  isActivationName,
+  backpropLosses,
+  traceBackprop,
+  validateBackpropProblem,
+  type ActivationName,
+  type AnswerKeyLanguage,
+  type BackpropLabState,
+  type BackpropProblem,
+  type BackpropLoss,
+} from '@core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { downloadText } from '../download';
+import { buildSteps, revealedAt } from './backprop-steps';
+import { NetDiagram } from './NetDiagram';
+import { ParameterEditor } from './ParameterEditor';
+import { StepDetail } from './StepDetail';
+import { StructureEditor } from './StructureEditor';
+
+export interface BackpropLabProps {
+  readonly initial: BackpropLabState;
+  readonly onChange: (state: BackpropLabState) => void;
+}
+
+function toProblem(s: BackpropLabState): BackpropProblem {
+  return {
+    net: {
+      layerSizes: s.layerSizes,
+      activations: s.activations.map((a): ActivationName => (isActivationName(a) ? a : 'linear')),
+      kernels: s.kernels,
+      biases: s.biases,
+    },
+    inputs: s.inputs,
+    targets: s.targets,
+    loss: s.loss as BackpropLoss,
+    eta: s.eta,
+  };
+}
+
+/** Backpropagation by hand: forward one unit at a time, backward one weight at a time. */
+export function BackpropLab({ initial, onChange }: BackpropLabProps) {
+  const { t, i18n } = useTranslation('labs');
+  const [state, setState] = useState<BackpropLabState>(initial);
+  const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN');
+  useEffect(() => onChange(state), [state, onChange]);
+
+  const problem = useMemo(() => toProblem(state), [state]);
+  const valid = validateBackpropProblem(problem);
+  const trace = useMemo(() => (valid.ok ? traceBackprop(problem) : null), [valid.ok, problem]);
+  const steps = useMemo(() => (trace ? buildSteps(trace) : []), [trace]);
+  const at = Math.min(state.step, Math.max(0, steps.length - 1));
+  const step = steps[at];
+  const d = state.decimals;
+  const setStep = (n: number) => setState((s) => ({ ...s, step: Math.max(0, Math.min(n, steps.length - 1)) }));
+  const firstBackward = steps.findIndex((s) => s.kind === 'gradient');
+
+  const applyUpdate = () => {
+    if (!trace) return;
+    setState((s) => ({
+      ...s,
+      kernels: trace.updatedNet.kernels.map((k) => k.map((r) => [...r])),
+      biases: trace.updatedNet.biases.map((b) => (b ? [...b] : null)),
+      step: 0,
+    }));
+  };
+  const exportKey = (format: 'md' | 'html') => {
+    if (!trace) return;
+    const name = `backprop-answer-key.${keyLanguage}.${format}`;
+    if (format === 'md') downloadText(name, answerKeyMarkdown(trace, keyLanguage, d), 'text/markdown');
+    else downloadText(name, answerKeyHtml(trace, keyLanguage, d), 'text/html');
+  };
+
+  return (
+    <div className="bp-lab">
+      <section className="lab-panel" aria-label={t('bp.setup')}>
+        <StructureEditor state={state} onChange={setState} />
+        <ParameterEditor state={state} onChange={setState} />
+        <div className="lab-row">
+          <label className="lab-field">
+            <span>{t('bp.loss')}</span>
+            <select data-testid="bp-loss" value={state.loss} onChange={(e) => setState((s) => ({ ...s, loss: e.target.value }))}>
+              {backpropLosses.map((k) => (
+                <option key={k} value={k}>
+                  {t(`bp.backpropLosses.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="lab-field">
+            <span>η</span>
+            <input
+              className="lab-number"
+              data-testid="bp-eta"
+              inputMode="decimal"
+              defaultValue={state.eta}
+              onChange={(e) => {
+                const v = Number(e.target.value.replace(',', '.'));
+                if (e.target.value.trim() !== '' && Number.isFinite(v)) setState((s) => ({ ...s, eta: v }));
+              }}
+            />
+          </label>
+          <label className="lab-field">
+            <span>{t('bp.decimals')}</span>
+            <select data-testid="bp-decimals" value={d} onChange={(e) => setState((s) => ({ ...s, decimals: Number(e.target.value) }))}>
+              {[2, 3, 4, 5, 6, 8].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {!valid.ok ? (
+          <p className="lab-error" role="alert" data-testid="bp-error">
+            {t(`errors.${valid.error.code}`)}
+          </p>
+        ) : null}
+      </section>
+      {trace && step ? (
+        <>
+          <section className="lab-panel bp-walk" aria-label={t('bp.walk')}>
+            <div className="lab-row bp-nav">
+              <button type="button" className="btn" data-testid="bp-first" onClick={() => setStep(0)} disabled={at === 0}>
+                ⏮
+              </button>
+              <button type="button" className="btn" data-testid="bp-prev" onClick={() => setStep(at - 1)} disabled={at === 0}>
+                ← {t('bp.prev')}
+              </button>
+              <button type="button" className="btn btn-primary" data-testid="bp-next" onClick={() => setStep(at + 1)} disabled={at >= steps.length - 1}>
+                {t('bp.next')} →
+              </button>
+              <button type="button" className="btn" data-testid="bp-to-backward" onClick={() => setStep(firstBackward)}>
+                {t('bp.toBackward')}
+              </button>
+              <button type="button" className="btn" data-testid="bp-last" onClick={() => setStep(steps.length - 1)} disabled={at >= steps.length - 1}>
+                ⏭
+              </button>
+              <span className="muted small" data-testid="bp-step-counter" data-step-id={step.id}>
+                {t('bp.stepOf', { n: at, total: steps.length - 1 })} · {t(`bp.phase.${step.kind === 'gradient' ? 'backward' : step.kind === 'update' ? 'update' : step.kind === 'start' ? 'start' : 'forward'}`)}
+              </span>
+            </div>
+            <div className="bp-diagram-wrap">
+              <NetDiagram trace={trace} revealed={revealedAt(trace, steps, at)} decimals={d} />
+            </div>
+            <div className="bp-detail" data-testid="bp-step-detail">
+              <StepDetail trace={trace} step={step} decimals={d} />
+            </div>
+            <div className="lab-row">
+              <button type="button" className="btn btn-primary" data-testid="bp-apply-update" onClick={applyUpdate}>
+                {t('bp.applyUpdate')}
+              </button>
+              <span className="lab-header-spacer" />
+              <label className="lab-inline">
+                {t('bp.keyLanguage')}
+                <select data-testid="bp-key-language" value={keyLanguage} onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}>
+                  <option value="zh-CN">中文</option>
+                  <option value="en">English</option>
+                </select>
+              </label>
+              <button type="button" className="btn" data-testid="bp-export-md" onClick={() => exportKey('md')}>
+                {t('bp.exportMarkdown')}
+              </button>
+              <button type="button" className="btn" data-testid="bp-export-html" onClick={() => exportKey('html')}>
+                {t('bp.exportHtml')}
+              </button>
+            </div>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

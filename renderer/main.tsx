@@ -1,0 +1,54 @@
+import '@xyflow/react/dist/style.css';
+import './styles/theme.css';
+import './styles/app.css';
+
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import type { AppInfo } from './host/Host';
+import { ChooserController } from './host/chooser-controller';
+import { createHost } from './host/create-host';
+import { HostProvider } from './host/HostProvider';
+import { App } from './app/App';
+import { readGpuRenderer } from './app/gpu-renderer';
+import { startThemeSync } from './app/theme';
+import { initI18n } from './i18n/i18n';
+import { editorStore } from './state/app-store';
+import { setRuntimeInfo } from './state/runtime-store';
+
+const rootElement = document.getElementById('root') as HTMLElement;
+
+/** Marks the root ready once React has committed the first screen (e2e waits on it). */
+function ReadyMarker() {
+  useEffect(() => {
+    rootElement.dataset.appState = 'ready';
+  }, []);
+  return null;
+}
+
+const fallbackInfo: AppInfo = { name: 'LayerLab', version: '0.0.0', mode: 'browser', platform: 'unknown', locale: navigator.language, nativeDialogs: false };
+
+async function start(): Promise<void> {
+  const chooser = new ChooserController();
+  const host = createHost(chooser);
+  const info = await host.getAppInfo();
+  const appInfo = info.ok ? info.value : fallbackInfo;
+  const lng = await initI18n(appInfo.locale);
+  rootElement.lang = lng;
+  startThemeSync();
+  setRuntimeInfo({ gpuRenderer: readGpuRenderer() });
+  createRoot(rootElement).render(
+    <StrictMode>
+      <HostProvider host={host} chooser={chooser}>
+        <App host={host} appInfo={appInfo} store={editorStore} />
+        <ReadyMarker />
+      </HostProvider>
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  console.error('[startup]', error);
+  rootElement.dataset.appState = 'failed';
+  rootElement.textContent = 'LayerLab could not start. / LayerLab 无法启动。';
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+
+import { isDirty } from './editor-store';
+import { EditorDriver } from './testing/editor-driver';
+
+describe('editor store history', () => {
+  it('records one undo step per added layer and undoes back to empty', () => {
+    const d = new EditorDriver();
+    d.add('ImageInput');
+    d.add('Flatten');
+    expect(d.nodeIds).toHaveLength(2);
+    expect(d.undoDepth).toBe(2);
+    d.undo(2);
+    expect(d.nodeIds).toHaveLength(0);
+    d.redo(2);
+    expect(d.nodeIds).toHaveLength(2);
+  });
+
+  it('makes one drag of many frames exactly one undo step', () => {
+    const d = new EditorDriver();
+    const a = d.add('Dense', { x: 0, y: 0 });
+    const depth = d.undoDepth;
+    d.drag(a, 100, 40, { frames: 12 });
+    expect(d.position(a)).toEqual({ x: 100, y: 40 });
+    expect(d.undoDepth).toBe(depth + 1);
+    d.undo();
+    expect(d.position(a)).toEqual({ x: 0, y: 0 });
+    d.redo();
+    expect(d.position(a)).toEqual({ x: 100, y: 40 });
+  });
+
+  it('moves a multi-node drag as one step', () => {
+    const d = new EditorDriver();
+    const a = d.add('Dense', { x: 0, y: 0 });
+    const b = d.add('Dense', { x: 0, y: 200 });
+    d.drag([a, b], -50, 10);
+    expect(d.undoDepth).toBe(3);
+    d.undo();
+    expect(d.position(a)).toEqual({ x: 0, y: 0 });
+    expect(d.position(b)).toEqual({ x: 0, y: 200 });
+  });
+
+  it('bails a cancelled drag: positions restored, nothing recorded', () => {
+    const d = new EditorDriver();
+    const a = d.add('Dense', { x: 10, y: 10 });
+    const depth = d.undoDepth;
+    d.drag(a, 300, 300, { bail: true });
+    expect(d.position(a)).toEqual({ x: 10, y: 10 });
+    expect(d.undoDepth).toBe(depth);
+    expect(d.state.history.mark).toBeNull();
+  });
+
+  it('keeps redo after a selection change (selection never touches history)', () => {
+    const d = new EditorDriver();
+    const a = d.add('Dense');
+    d.add('Dropout');
+    d.undo();
+    expect(d.redoDepth).toBe(1);
+    const before = d.state.history;
+    d.select([a]);
+    d.select([]);
+    expect(d.state.history).toBe(before);
+    expect(d.redoDepth).toBe(1);
+    d.redo();
+    expect(d.nodeIds).toHaveLength(2);
+  });
+
+  it('clears redo when a new edit is made', () => {
+    const d = new EditorDriver();
+    d.add('Dense');
+    d.undo();
+    d.add('Flatten');
+    expect(d.redoDepth).toBe(0);
+  });
+
+  it('refuses a cycle with a diagnostic and records nothing', () => {
+    const d = new EditorDriver();
+    const a = d.add('Dense');
+    const b = d.add('Dense');
+    expect(d.connect(a, b).ok).toBe(true);
+    const depth = d.undoDepth;
+    const refused = d.connect(b, a);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.diagnostic.code).toMatch(/cycle/);
+    expect(d.undoDepth).toBe(depth);
+    expect(Object.keys(d.doc.graph.edges)).toHaveLength(1);
+  });
+
+  it('refuses a second input into a single-input layer (arity)', () => {
+    const d = new EditorDriver();
+    const a = d.add('ImageInput');
+    const b = d.add('ImageInput');
+    const f = d.add('Flatten');
+    expect(d.connect(a, f).ok).toBe(true);
+    expect(d.connect(b, f).ok).toBe(false);
+  });
+
+  it('undoes a connection, then the layers, in reverse order', () => {
+    const d = new EditorDriver();
+    const a = d.add('ImageInput');
+    const f = d.add('Flatten');
+    d.connect(a, f);
+    d.undo();
+    expect(Object.keys(d.doc.graph.edges)).toHaveLength(0);
+    expect(d.nodeIds).toHaveLength(2);
+  });
+
+  it('prunes the selection when undo removes a selected node', () => {
+    const d = new EditorDriver();
+    const a = d.add('Dense');
+    expect(d.state.session.selectedNodeIds).toEqual([a]);
+    d.undo();
+    expect(d.state.session.selectedNodeIds).toEqual([]);
+  });
+
+  it('deletes the selection with its edges as one step', () => {
+    const d = new EditorDriver();
+    const a = d.add('ImageInput');
+    const f = d.add('Flatten');
+    d.connect(a, f);
+    d.select([a]).deleteSelected();
+    expect(d.nodeIds).toEqual([f]);
+    expect(Object.keys(d.doc.graph.edges)).toHaveLength(0);
+    d.undo();
+    expect(d.nodeIds).toHaveLength(2);
+    expect(Object.keys(d.doc.graph.edges)).toHaveLength(1);
+  });
+
+  it('tracks unsaved changes against the saved document, including undo back to it', () => {
+    const d = new EditorDriver();
+    expect(isDirty(d.state)).toBe(false);
+    d.add('Dense');
+    expect(isDirty(d.state)).toBe(true);
+    d.undo();
+    expect(isDirty(d.state)).toBe(false);
+    d.redo();
+    d.state.markSaved(d.doc, { fileId: 'f1', name: 'a.layerlab', displayPath: '/a.layerlab' });
+    expect(isDirty(d.state)).toBe(false);
+    d.setParam(d.nodeIds[0]!, 'units', 10);
+    expect(isDirty(d.state)).toBe(true);
+  });
+
+  it('ignores an edit that changes nothing', () => {
+    const d = new EditorDriver();
+    const a = d.add('Dense');
+    const depth = d.undoDepth;
+    d.drag(a, 0, 0);
+    expect(d.undoDepth).toBe(depth);
+  });
+
+  it('caps the history so memory stays bounded', () => {
+    const d = new EditorDriver();
+    const a = d.add('Dense');
+    for (let i = 1; i <= 250; i++) d.setParam(a, 'units', i);
+    expect(d.undoDepth).toBe(200);
+  });
+});

@@ -1,0 +1,135 @@
+import {
+  addLayer,
+  connect,
+  duplicateNodes,
+  moveNodes,
+  removeElements,
+  renameLayer,
+  setParams,
+  tidyLayout,
+  type Diagnostic,
+  type EdgeId,
+  type NodeId,
+  type ParamValue,
+  type Point,
+} from '@core';
+
+import type { ApplyOutcome, EditorStore } from './editor-store';
+
+/**
+ * Editor operations: core's pure graph commands, lifted to the project
+ * document and applied through the store (so each is one undo step), plus the
+ * selection that should follow them. Components call these, never `set`.
+ */
+
+/** Rough node size, to centre a dropped node on the cursor before it is measured. */
+const nodeSize = { width: 200, height: 96 };
+const pasteOffset = { x: 32, y: 32 };
+
+/** Adds a layer at a flow position (its centre when `centre`), selects it, returns its id. */
+export function addLayerAt(store: EditorStore, kind: string, at: Point, options: { centre?: boolean; avoidOverlap?: boolean } = {}): NodeId | null {
+  let position = options.centre ? { x: at.x - nodeSize.width / 2, y: at.y - nodeSize.height / 2 } : at;
+  if (options.avoidOverlap) position = freeSpotNear(store, position);
+  let nodeId: NodeId | null = null;
+  const outcome = store.getState().apply((doc, args: { kind: string; position: Point }) => {
+    const added = addLayer(doc.graph, args);
+    nodeId = added.nodeId;
+    return { ...doc, graph: added.doc };
+  }, { kind, position: roundPoint(position) });
+  if (!outcome.ok || nodeId === null) return null;
+  store.getState().select([nodeId]);
+  return nodeId;
+}
+
+/** Shifts a position down until it does not sit on another node (Enter-to-add repeatedly). */
+function freeSpotNear(store: EditorStore, position: Point): Point {
+  const nodes = Object.values(store.getState().doc.graph.nodes);
+  let p = position;
+  for (let i = 0; i < 50; i++) {
+    const hit = nodes.some((n) => Math.abs(n.position.x - p.x) < nodeSize.width * 0.6 && Math.abs(n.position.y - p.y) < nodeSize.height * 0.8);
+    if (!hit) return p;
+    p = { x: p.x, y: p.y + nodeSize.height + 24 };
+  }
+  return p;
+}
+
+function roundPoint(p: Point): Point {
+  return { x: Math.round(p.x), y: Math.round(p.y) };
+}
+
+/** Connects source's output to target's input; a refusal comes back as a diagnostic. */
+export function connectNodes(store: EditorStore, source: NodeId, target: NodeId): ApplyOutcome {
+  return store.getState().apply((doc, args: { source: NodeId; target: NodeId }) => {
+    const result = connect(doc.graph, args.source, args.target);
+    return result.ok ? { ok: true, value: { ...doc, graph: result.value.doc } } : { ok: false, error: result.error };
+  }, { source, target });
+}
+
+/** Moves nodes; `ignore` for drag frames (the drag's mark makes the one undo step). */
+export function moveNodesOp(store: EditorStore, moves: readonly { id: NodeId; position: Point }[], history: 'record' | 'ignore'): void {
+  const nodes = store.getState().doc.graph.nodes;
+  const positions: Record<string, Point> = {};
+  let changed = false;
+  for (const m of moves) {
+    const p = roundPoint(m.position);
+    const current = nodes[m.id]?.position;
+    if (current === undefined || (current.x === p.x && current.y === p.y)) continue;
+    positions[m.id] = p;
+    changed = true;
+  }
+  // A frame that moves nothing must not create a new document (or an undo step).
+  if (!changed) return;
+  store.getState().apply((doc, args: Record<string, Point>) => ({ ...doc, graph: moveNodes(doc.graph, args as Record<NodeId, Point>) }), positions, { history });
+}
+
+/** Sets one param of a node (one undo step). */
+export function setParamOp(store: EditorStore, nodeId: NodeId, name: string, value: ParamValue): void {
+  store.getState().apply((doc, args: { nodeId: NodeId; patch: Record<string, ParamValue> }) => ({ ...doc, graph: setParams(doc.graph, args.nodeId, args.patch) }), {
+    nodeId,
+    patch: { [name]: value },
+  });
+}
+
+/** Renames a layer; refuses duplicates and empty names with a diagnostic. */
+export function renameOp(store: EditorStore, nodeId: NodeId, name: string): ApplyOutcome {
+  return store.getState().apply((doc, args: { nodeId: NodeId; name: string }) => {
+    const result = renameLayer(doc.graph, args.nodeId, args.name);
+    return result.ok ? { ok: true, value: { ...doc, graph: result.value } } : { ok: false, error: result.error };
+  }, { nodeId, name });
+}
+
+/** Deletes the selected nodes and edges (edges of deleted nodes go with them). */
+export function deleteSelection(store: EditorStore): void {
+  const { selectedNodeIds, selectedEdgeIds } = store.getState().session;
+  if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return;
+  store.getState().apply((doc, args: { nodeIds: readonly NodeId[]; edgeIds: readonly EdgeId[] }) => ({ ...doc, graph: removeElements(doc.graph, args) }), {
+    nodeIds: selectedNodeIds,
+    edgeIds: selectedEdgeIds,
+  });
+  store.getState().select([], []);
+}
+
+/** Duplicates the selection next to itself and selects the copies. */
+export function duplicateSelection(store: EditorStore): void {
+  const ids = store.getState().session.selectedNodeIds;
+  if (ids.length === 0) return;
+  let copies: readonly NodeId[] = [];
+  store.getState().apply((doc, nodeIds: readonly NodeId[]) => {
+    const result = duplicateNodes(doc.graph, nodeIds, pasteOffset);
+    copies = result.nodeIds;
+    return { ...doc, graph: result.doc };
+  }, ids);
+  store.getState().select(copies);
+}
+
+export function selectAll(store: EditorStore): void {
+  const { doc, select } = store.getState();
+  select(Object.keys(doc.graph.nodes) as NodeId[], Object.keys(doc.graph.edges) as EdgeId[]);
+}
+
+/** Lays the graph out by topological depth (one undo step). */
+export function tidyLayoutOp(store: EditorStore): void {
+  store.getState().apply((doc) => ({ ...doc, graph: tidyLayout(doc.graph) }), undefined);
+}
+
+export type { Diagnostic };

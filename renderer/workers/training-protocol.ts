@@ -1,0 +1,74 @@
+import type { BackendChoice, BackendInfo, BatchMetrics, EpochMetrics, GraphDoc, ImageOptions, InferenceContext, TrainingConfig, TrainOutcome } from '@core';
+
+/**
+ * The typed message protocol between the UI and the training worker.
+ * Everything crossing it is plain data (numbers, typed arrays): tensors and
+ * the model stay in the worker. `runId` tags every run so the UI can drop
+ * messages from a run it already left (the generation token).
+ */
+
+/** Decoded samples handed to the worker once per run (buffers are transferred when possible). */
+export type DatasetPayload =
+  | {
+      readonly kind: 'image';
+      readonly count: number;
+      /** Packed uint8 samples, `count × height × width × channels`, as the data store holds them. */
+      readonly pixels: Uint8Array;
+      readonly options: ImageOptions;
+      readonly labels: Int32Array;
+      readonly classNames: readonly string[];
+      readonly split: { readonly train: readonly number[]; readonly validation: readonly number[] };
+    }
+  | {
+      readonly kind: 'text';
+      readonly count: number;
+      /** Packed token ids, `count × sequenceLength`. */
+      readonly tokens: Int32Array;
+      readonly sequenceLength: number;
+      readonly vocabularySize: number;
+      readonly labels: Int32Array;
+      readonly classNames: readonly string[];
+      readonly split: { readonly train: readonly number[]; readonly validation: readonly number[] };
+    };
+
+export interface StartRequest {
+  readonly runId: number;
+  readonly graph: GraphDoc;
+  readonly training: TrainingConfig;
+  readonly inference: InferenceContext;
+  readonly dataset: DatasetPayload;
+}
+
+/** UI → worker. */
+export type ToWorker =
+  | { readonly type: 'init'; readonly backend: BackendChoice; readonly wasmPaths: Readonly<Record<string, string>> }
+  | ({ readonly type: 'start' } & StartRequest)
+  | { readonly type: 'pause'; readonly runId: number }
+  | { readonly type: 'resume'; readonly runId: number }
+  | { readonly type: 'stop'; readonly runId: number }
+  /** Fault injection for tests: lose the WebGL context mid-run. */
+  | { readonly type: 'debug-lose-context' }
+  /** Forwarded to `handleInspectRequest` (renderer/workers/inspect-handlers.ts). */
+  | { readonly type: 'inspect'; readonly id: number; readonly request: unknown };
+
+/** Worker status as the UI's state machine consumes it. */
+export type WorkerRunStatus = 'compiling' | 'training' | 'paused' | 'completed' | 'stopped' | 'failed';
+
+/** Worker → UI. */
+export type FromWorker =
+  | { readonly type: 'backend-info'; readonly info: BackendInfo; readonly engine: string }
+  | { readonly type: 'state'; readonly runId: number; readonly status: WorkerRunStatus; readonly outcome?: TrainOutcome; readonly bestEpoch?: number | null }
+  | { readonly type: 'batch'; readonly runId: number; readonly metrics: BatchMetrics; readonly validating?: false }
+  | { readonly type: 'validating'; readonly runId: number; readonly epoch: number }
+  | { readonly type: 'epoch'; readonly runId: number; readonly metrics: EpochMetrics; readonly tensors: number }
+  | { readonly type: 'error'; readonly runId: number | null; readonly code: string; readonly message: string; readonly epoch?: number | null; readonly batch?: number | null }
+  /** The run survived a fault: `backend-recovered` (lost WebGL context, resumed from `fromEpoch` on `backend`). */
+  | { readonly type: 'notice'; readonly runId: number; readonly code: 'backend-recovered'; readonly fromEpoch: number; readonly backend: string }
+  | { readonly type: 'inspect-result'; readonly id: number; readonly result: unknown };
+
+/** Buffers a message can transfer instead of copying. */
+export function transferablesOf(message: ToWorker): Transferable[] {
+  if (message.type !== 'start') return [];
+  const d = message.dataset;
+  return d.kind === 'image' ? [d.pixels.buffer as ArrayBuffer] : [d.tokens.buffer as ArrayBuffer];
+}

@@ -1,0 +1,260 @@
+import {
+  compileGraph,
+  createMemorySampleStore,
+  createPauseGate,
+  imageSampleSource,
+  initBackend,
+  liveTensorCount,
+  loseWebglContextForTesting,
+  restartAfterContextLoss,
+  restoreWeights,
+  samplesFromArrays,
+  tfjsVersion,
+  train,
+  validateGraph,
+  watchWebglContextLoss,
+  type BackendChoice,
+  type BackendInfo,
+  type CompiledModel,
+  type PauseGate,
+  type SampleSource,
+  type WeightSnapshot,
+} from '@core';
+
+import { handleInspectRequest } from './inspect-handlers';
+import type { DatasetPayload, FromWorker, StartRequest, ToWorker } from './training-protocol';
+
+/**
+ * Everything the training worker does, without the worker: the worker file
+ * only wires `onmessage`/`postMessage` to this, so the logic runs under
+ * Vitest in Node on the cpu backend.
+ */
+export interface SessionEnv {
+  post(message: FromWorker): void;
+  /** Awaited after every batch (a macrotask yield in the worker). */
+  yieldToEventLoop(): Promise<void>;
+  /** Timers for the watchdog (the worker passes its own). */
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+  now(): number;
+  /** The WebGL renderer if the worker could probe it (null = no WebGL). */
+  probeWebglRenderer?(): string | null;
+  /** No batch for this long on webgl counts as a lost context. */
+  readonly watchdogMs?: number;
+}
+
+interface Run {
+  readonly request: StartRequest;
+  readonly samples: SampleSource;
+  readonly gate: PauseGate;
+  /** Bumped on recovery: callbacks of an abandoned attempt are ignored. */
+  attempt: number;
+  signal: { aborted: boolean };
+  lastSnapshot: WeightSnapshot | null;
+  lastProgress: number;
+  slowestBatchMs: number;
+  recovering: boolean;
+}
+
+function samplesOf(d: DatasetPayload, seed: number): SampleSource {
+  if (d.kind === 'image') {
+    const channels = d.options.colorMode === 'grayscale' ? 1 : 3;
+    const store = createMemorySampleStore(d.count, d.options.width * d.options.height * channels, d.pixels);
+    return imageSampleSource({ store, labels: d.labels, classCount: d.classNames.length, options: d.options, seed });
+  }
+  return samplesFromArrays({ values: d.tokens, sampleShape: [d.sequenceLength], labels: d.labels, numClasses: d.classNames.length, dtype: 'int32' });
+}
+
+function errorFields(error: unknown): { code: string; message: string; epoch?: number | null; batch?: number | null } {
+  if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
+    const e = error as { code: string; message?: string; epoch?: number | null; batch?: number | null };
+    return { code: e.code, message: e.message ?? e.code, ...(e.epoch !== undefined ? { epoch: e.epoch } : {}), ...(e.batch !== undefined ? { batch: e.batch } : {}) };
+  }
+  return { code: 'training-crashed', message: error instanceof Error ? error.message : String(error) };
+}
+
+export function createTrainingSession(env: SessionEnv): { handle(message: ToWorker): Promise<void> } {
+  let backendChoice: BackendChoice = 'auto';
+  let wasmPaths: Readonly<Record<string, string>> = {};
+  let backend: BackendInfo | null = null;
+  let model: CompiledModel | null = null;
+  let data: SampleSource | null = null;
+  let run: Run | null = null;
+  let stopWatching: () => void = () => undefined;
+  let watchdog: unknown = null;
+
+  async function ensureBackend(choice: BackendChoice): Promise<void> {
+    if (backend && backendChoice === choice) return;
+    backendChoice = choice;
+    const webglRenderer = env.probeWebglRenderer ? env.probeWebglRenderer() : undefined;
+    backend = await initBackend(choice, { wasmPaths, ...(webglRenderer !== undefined ? { webglRenderer } : {}) });
+    env.post({ type: 'backend-info', info: backend, engine: `TensorFlow.js ${tfjsVersion}` });
+  }
+
+  function replaceModel(next: CompiledModel | null): void {
+    try {
+      model?.dispose();
+    } catch {
+      // A model on a dead webgl context cannot always free its textures; it is garbage either way.
+    }
+    model = next;
+  }
+
+  function watch(current: Run): void {
+    stopWatching();
+    stopWatching = watchWebglContextLoss(() => void recover(current));
+    if (watchdog !== null) env.clearInterval(watchdog);
+    watchdog = env.setInterval(() => {
+      if (run !== current || current.recovering || current.gate.paused || backend?.backend !== 'webgl') return;
+      const limit = Math.max(env.watchdogMs ?? 30_000, 30 * current.slowestBatchMs);
+      if (env.now() - current.lastProgress > limit) void recover(current);
+    }, 1000);
+  }
+
+  function endWatch(): void {
+    stopWatching();
+    stopWatching = () => undefined;
+    if (watchdog !== null) env.clearInterval(watchdog);
+    watchdog = null;
+  }
+
+  async function runAttempt(current: Run, initialEpoch: number): Promise<void> {
+    const attempt = current.attempt;
+    const live = (): boolean => run === current && current.attempt === attempt;
+    const { runId, training, graph, inference } = current.request;
+    const diagnostics = validateGraph(graph, { training, dataset: { classCount: current.request.dataset.classNames.length } });
+    const built = compileGraph(graph, { diagnostics, inference });
+    replaceModel(built);
+    if (current.lastSnapshot) restoreWeights(built, current.lastSnapshot);
+    watch(current);
+    env.post({ type: 'state', runId, status: current.gate.paused ? 'paused' : 'training' });
+    let lastBatchAt = env.now();
+    const result = await train(built, { samples: current.samples, split: current.request.dataset.split }, training, {
+      signal: current.signal,
+      initialEpoch,
+      waitIfPaused: () => current.gate.wait(),
+      yieldToEventLoop: () => env.yieldToEventLoop(),
+      now: () => env.now(),
+      onBatchEnd: (metrics) => {
+        if (!live()) return;
+        const t = env.now();
+        current.slowestBatchMs = Math.max(current.slowestBatchMs, t - lastBatchAt);
+        lastBatchAt = t;
+        current.lastProgress = t;
+        env.post({ type: 'batch', runId, metrics });
+      },
+      onValidationStart: (epoch) => {
+        if (!live()) return;
+        current.lastProgress = env.now();
+        env.post({ type: 'validating', runId, epoch });
+      },
+      onEpochEnd: (metrics, snapshot) => {
+        if (!live()) return;
+        current.lastSnapshot = snapshot;
+        current.lastProgress = env.now();
+        lastBatchAt = env.now();
+        env.post({ type: 'epoch', runId, metrics, tensors: liveTensorCount() });
+      },
+    });
+    if (!live()) return;
+    endWatch();
+    run = null;
+    env.post({ type: 'state', runId, status: result.outcome === 'stopped' ? 'stopped' : 'completed', outcome: result.outcome, bestEpoch: result.bestEpoch });
+  }
+
+  async function attempt(current: Run, initialEpoch: number): Promise<void> {
+    const attemptNo = current.attempt;
+    try {
+      await runAttempt(current, initialEpoch);
+    } catch (error) {
+      if (run !== current || current.attempt !== attemptNo) return;
+      endWatch();
+      run = null;
+      env.post({ type: 'error', runId: current.request.runId, ...errorFields(error) });
+      env.post({ type: 'state', runId: current.request.runId, status: 'failed' });
+    }
+  }
+
+  /** Lost WebGL context: abandon the hung attempt, restart the backend, resume from the last epoch snapshot. */
+  async function recover(current: Run): Promise<void> {
+    if (run !== current || current.recovering) return;
+    current.recovering = true;
+    current.attempt++;
+    current.signal.aborted = true;
+    current.signal = { aborted: false };
+    endWatch();
+    try {
+      backend = await restartAfterContextLoss({ wasmPaths });
+      env.post({ type: 'backend-info', info: backend, engine: `TensorFlow.js ${tfjsVersion}` });
+      const fromEpoch = current.lastSnapshot ? current.lastSnapshot.epoch + 1 : 0;
+      env.post({ type: 'notice', runId: current.request.runId, code: 'backend-recovered', fromEpoch, backend: backend.backend });
+      current.recovering = false;
+      current.lastProgress = env.now();
+      await attempt(current, fromEpoch);
+    } catch (error) {
+      current.recovering = false;
+      run = null;
+      env.post({ type: 'error', runId: current.request.runId, code: 'backend-lost', message: errorFields(error).message });
+      env.post({ type: 'state', runId: current.request.runId, status: 'failed' });
+    }
+  }
+
+  async function start(request: StartRequest): Promise<void> {
+    if (run) {
+      run.signal.aborted = true;
+      run.gate.resume();
+    }
+    env.post({ type: 'state', runId: request.runId, status: 'compiling' });
+    try {
+      await ensureBackend(request.training.backend);
+      data = samplesOf(request.dataset, request.training.seed);
+    } catch (error) {
+      env.post({ type: 'error', runId: request.runId, ...errorFields(error) });
+      env.post({ type: 'state', runId: request.runId, status: 'failed' });
+      return;
+    }
+    const current: Run = { request, samples: data, gate: createPauseGate(), attempt: 0, signal: { aborted: false }, lastSnapshot: null, lastProgress: env.now(), slowestBatchMs: 0, recovering: false };
+    run = current;
+    await attempt(current, 0);
+  }
+
+  return {
+    async handle(message) {
+      switch (message.type) {
+        case 'init':
+          wasmPaths = message.wasmPaths;
+          await ensureBackend(message.backend);
+          return;
+        case 'start':
+          return start(message);
+        case 'pause':
+          if (run?.request.runId === message.runId && !run.gate.paused) {
+            run.gate.pause();
+            env.post({ type: 'state', runId: message.runId, status: 'paused' });
+          }
+          return;
+        case 'resume':
+          if (run?.request.runId === message.runId && run.gate.paused) {
+            run.gate.resume();
+            run.lastProgress = env.now();
+            env.post({ type: 'state', runId: message.runId, status: 'training' });
+          }
+          return;
+        case 'stop':
+          if (run?.request.runId === message.runId) {
+            run.signal.aborted = true;
+            run.gate.resume();
+          }
+          return;
+        case 'debug-lose-context':
+          loseWebglContextForTesting();
+          return;
+        case 'inspect': {
+          const result = await handleInspectRequest(model, message.request, data);
+          env.post({ type: 'inspect-result', id: message.id, result });
+          return;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Writes the starter projects in assets/templates/ from code, so their graphs
+ * are built with the same commands the editor uses. Run after changing a
+ * template: `npx tsx scripts/build-templates.ts`. The files are committed;
+ * core/io/templates.test.ts checks they are valid.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { GraphDoc, NodeId, Params, ProjectDoc, TemplateId, TrainingConfig } from '../core/index';
+import { addLayer, connect, createProject, defaultTrainingConfig, emptyGraph, serializeProject, tidyLayout } from '../core/index';
+
+function chain(layers: readonly { kind: string; params?: Params }[]): GraphDoc {
+  let doc = emptyGraph;
+  let previous: NodeId | null = null;
+  for (const layer of layers) {
+    const added = addLayer(doc, { kind: layer.kind, position: { x: 0, y: 0 }, ...(layer.params ? { params: layer.params } : {}) });
+    doc = added.doc;
+    if (previous) {
+      const linked = connect(doc, previous, added.nodeId);
+      if (!linked.ok) throw new Error(`cannot connect: ${linked.error.code}`);
+      doc = linked.value.doc;
+    }
+    previous = added.nodeId;
+  }
+  return tidyLayout(doc);
+}
+
+const training = (patch: Partial<TrainingConfig>): TrainingConfig => ({ ...defaultTrainingConfig, ...patch });
+
+const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: TrainingConfig }> = {
+  empty: { name: 'Untitled', graph: emptyGraph, training: defaultTrainingConfig },
+  'mlp-digits': {
+    name: 'MLP 784-128-10',
+    graph: chain([
+      { kind: 'ImageInput', params: { height: 28, width: 28, channels: 1 } },
+      { kind: 'Flatten' },
+      { kind: 'Dense', params: { units: 128, activation: 'relu' } },
+      { kind: 'Dense', params: { units: 10, activation: 'softmax', unitsFromDataset: true } },
+    ]),
+    training: training({ loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 0.001 }, batchSize: 64, epochs: 5 }),
+  },
+  lenet: {
+    name: 'LeNet CNN',
+    graph: chain([
+      { kind: 'ImageInput', params: { height: 28, width: 28, channels: 1 } },
+      { kind: 'Conv2D', params: { filters: 16, kernelSize: [5, 5], activation: 'relu' } },
+      { kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+      { kind: 'Conv2D', params: { filters: 32, kernelSize: [5, 5], activation: 'relu' } },
+      { kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+      { kind: 'Flatten' },
+      { kind: 'Dense', params: { units: 128, activation: 'relu' } },
+      { kind: 'Dense', params: { units: 10, activation: 'softmax', unitsFromDataset: true } },
+    ]),
+    training: training({ loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 0.001 }, batchSize: 64, epochs: 3 }),
+  },
+  'lstm-text': {
+    name: 'LSTM text classifier',
+    graph: chain([
+      { kind: 'SequenceInput', params: { length: 200, vocabularySize: 10_000, fromDataset: true } },
+      { kind: 'Embedding', params: { inputDim: 10_000, outputDim: 32, inputDimFromDataset: true } },
+      { kind: 'LSTM', params: { units: 32, returnSequences: false } },
+      { kind: 'Dense', params: { units: 2, activation: 'softmax', unitsFromDataset: true } },
+    ]),
+    training: training({ loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 0.005 }, batchSize: 32, epochs: 5 }),
+  },
+  'backprop-323': {
+    name: 'Backpropagation 3-2-3',
+    graph: chain([
+      { kind: 'VectorInput', params: { size: 3 } },
+      { kind: 'Dense', params: { units: 2, activation: 'sigmoid' } },
+      { kind: 'Dense', params: { units: 3, activation: 'sigmoid' } },
+    ]),
+    training: training({ loss: 'meanSquaredError', optimizer: { kind: 'sgd', learningRate: 0.5 }, batchSize: 1, epochs: 100, validationShare: 0 }),
+  },
+};
+
+for (const [id, t] of Object.entries(templates)) {
+  const base = createProject(t.name, undefined, { appVersion: '0.1.0', savedAt: '2026-01-01T00:00:00.000Z' });
+  const project: ProjectDoc = { ...base, graph: t.graph, training: t.training, templateId: id };
+  const file = fileURLToPath(new URL(`../assets/templates/${id}.layerlab`, import.meta.url));
+  writeFileSync(file, serializeProject(project));
+  console.log(`wrote ${file}`);
+}
