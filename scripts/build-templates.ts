@@ -7,14 +7,33 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import type { GraphDoc, NodeId, Params, ProjectDoc, TemplateId, TrainingConfig } from '../core/index';
-import { addLayer, connect, createProject, defaultTrainingConfig, emptyGraph, serializeProject, tidyLayout } from '../core/index';
+import type {
+  GraphDoc,
+  NodeId,
+  Params,
+  ProjectDoc,
+  TemplateId,
+  TrainingConfig,
+} from '../core/index';
+import {
+  addLayer,
+  connect,
+  createProject,
+  defaultTrainingConfig,
+  emptyGraph,
+  serializeProject,
+  tidyLayout,
+} from '../core/index';
 
 function chain(layers: readonly { kind: string; params?: Params }[]): GraphDoc {
   let doc = emptyGraph;
   let previous: NodeId | null = null;
   for (const layer of layers) {
-    const added = addLayer(doc, { kind: layer.kind, position: { x: 0, y: 0 }, ...(layer.params ? { params: layer.params } : {}) });
+    const added = addLayer(doc, {
+      kind: layer.kind,
+      position: { x: 0, y: 0 },
+      ...(layer.params ? { params: layer.params } : {}),
+    });
     doc = added.doc;
     if (previous) {
       const linked = connect(doc, previous, added.nodeId);
@@ -26,7 +45,10 @@ function chain(layers: readonly { kind: string; params?: Params }[]): GraphDoc {
   return tidyLayout(doc);
 }
 
-const training = (patch: Partial<TrainingConfig>): TrainingConfig => ({ ...defaultTrainingConfig, ...patch });
+const training = (patch: Partial<TrainingConfig>): TrainingConfig => ({
+  ...defaultTrainingConfig,
+  ...patch,
+});
 
 const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: TrainingConfig }> = {
   empty: { name: 'Untitled', graph: emptyGraph, training: defaultTrainingConfig },
@@ -38,7 +60,12 @@ const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: T
       { kind: 'Dense', params: { units: 128, activation: 'relu' } },
       { kind: 'Dense', params: { units: 10, activation: 'softmax', unitsFromDataset: true } },
     ]),
-    training: training({ loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 0.001 }, batchSize: 64, epochs: 5 }),
+    training: training({
+      loss: 'categoricalCrossentropy',
+      optimizer: { kind: 'adam', learningRate: 0.001 },
+      batchSize: 64,
+      epochs: 5,
+    }),
   },
   lenet: {
     name: 'LeNet CNN',
@@ -52,7 +79,12 @@ const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: T
       { kind: 'Dense', params: { units: 128, activation: 'relu' } },
       { kind: 'Dense', params: { units: 10, activation: 'softmax', unitsFromDataset: true } },
     ]),
-    training: training({ loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 0.001 }, batchSize: 64, epochs: 3 }),
+    training: training({
+      loss: 'categoricalCrossentropy',
+      optimizer: { kind: 'adam', learningRate: 0.001 },
+      batchSize: 64,
+      epochs: 3,
+    }),
   },
   'lstm-text': {
     name: 'LSTM text classifier',
@@ -62,7 +94,12 @@ const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: T
       { kind: 'LSTM', params: { units: 32, returnSequences: false } },
       { kind: 'Dense', params: { units: 2, activation: 'softmax', unitsFromDataset: true } },
     ]),
-    training: training({ loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 0.005 }, batchSize: 32, epochs: 5 }),
+    training: training({
+      loss: 'categoricalCrossentropy',
+      optimizer: { kind: 'adam', learningRate: 0.005 },
+      batchSize: 32,
+      epochs: 5,
+    }),
   },
   'backprop-323': {
     name: 'Backpropagation 3-2-3',
@@ -71,12 +108,21 @@ const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: T
       { kind: 'Dense', params: { units: 2, activation: 'sigmoid' } },
       { kind: 'Dense', params: { units: 3, activation: 'sigmoid' } },
     ]),
-    training: training({ loss: 'meanSquaredError', optimizer: { kind: 'sgd', learningRate: 0.5 }, batchSize: 1, epochs: 100, validationShare: 0 }),
+    training: training({
+      loss: 'meanSquaredError',
+      optimizer: { kind: 'sgd', learningRate: 0.5 },
+      batchSize: 1,
+      epochs: 100,
+      validationShare: 0,
+    }),
   },
 };
 
 for (const [id, t] of Object.entries(templates)) {
-  const base = createProject(t.name, undefined, { appVersion: '0.1.0', savedAt: '2026-01-01T00:00:00.000Z' });
+  const base = createProject(t.name, undefined, {
+    appVersion: '0.1.0',
+    savedAt: '2026-01-01T00:00:00.000Z',
+  });
   const project: ProjectDoc = { ...base, graph: t.graph, training: t.training, templateId: id };
   const file = fileURLToPath(new URL(`../assets/templates/${id}.layerlab`, import.meta.url));
   writeFileSync(file, serializeProject(project));

@@ -17,3 +17,4 @@ export * from './dataset-source';
 export * from './to-tensors';
 export * from './input-size';
 export * from './train-samples';
+export * from './png-decode';

@@ -8,7 +8,11 @@ import type { NodeId } from './types';
 const offset = { x: 40, y: 40 };
 
 describe('copy and paste', () => {
-  const source = buildChain(['VectorInput', { kind: 'Dense', params: { units: 7 } }, { kind: 'Dense', name: 'out' }]);
+  const source = buildChain([
+    'VectorInput',
+    { kind: 'Dense', params: { units: 7 } },
+    { kind: 'Dense', name: 'out' },
+  ]);
 
   it('pastes into another project with fresh ids, unique names, moved positions and internal edges', () => {
     const target = buildChain(['ImageInput', 'Flatten', 'Dense']);
@@ -22,7 +26,10 @@ describe('copy and paste', () => {
     const pasted = nodeIds.map((id) => doc.nodes[id]!);
     expect(pasted.map((n) => n.name)).toEqual(['dense_2', 'out']);
     expect(pasted[0]!.params['units']).toBe(7);
-    expect(pasted[0]!.position).toEqual({ x: source.doc.nodes[source.ids[1]!]!.position.x + 40, y: 40 });
+    expect(pasted[0]!.position).toEqual({
+      x: source.doc.nodes[source.ids[1]!]!.position.x + 40,
+      y: 40,
+    });
     const newEdges = Object.values(doc.edges).filter((e) => nodeIds.includes(e.source));
     expect(newEdges).toEqual([expect.objectContaining({ source: nodeIds[0], target: nodeIds[1] })]);
   });
@@ -35,8 +42,19 @@ describe('copy and paste', () => {
   const bad: [string, string][] = [
     ['plain text', 'hello'],
     ['foreign JSON', '{"nodes": []}'],
-    ['a wrong version', JSON.stringify({ format: 'layerlab-clipboard', version: 2, nodes: [], edges: [] })],
-    ['a node without position', JSON.stringify({ format: 'layerlab-clipboard', version: 1, nodes: [{ id: 'a', kind: 'Dense', name: 'd', params: {} }], edges: [] })],
+    [
+      'a wrong version',
+      JSON.stringify({ format: 'layerlab-clipboard', version: 2, nodes: [], edges: [] }),
+    ],
+    [
+      'a node without position',
+      JSON.stringify({
+        format: 'layerlab-clipboard',
+        version: 1,
+        nodes: [{ id: 'a', kind: 'Dense', name: 'd', params: {} }],
+        edges: [],
+      }),
+    ],
   ];
   for (const [what, text] of bad) {
     it(`refuses ${what} with paste-invalid`, () => {
@@ -46,8 +64,22 @@ describe('copy and paste', () => {
   }
 
   it('refuses clipboard text describing a loop', () => {
-    const node = (id: string) => ({ id, kind: 'Dense', name: id, params: {}, position: { x: 0, y: 0 } });
-    const text = JSON.stringify({ format: 'layerlab-clipboard', version: 1, nodes: [node('a'), node('b')], edges: [{ source: 'a', target: 'b' }, { source: 'b', target: 'a' }] });
+    const node = (id: string) => ({
+      id,
+      kind: 'Dense',
+      name: id,
+      params: {},
+      position: { x: 0, y: 0 },
+    });
+    const text = JSON.stringify({
+      format: 'layerlab-clipboard',
+      version: 1,
+      nodes: [node('a'), node('b')],
+      edges: [
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'a' },
+      ],
+    });
     const r = pasteFromClipboard(source.doc, text, offset);
     expect(r.ok ? null : r.error.args['reason']).toMatch(/loop/);
   });

@@ -14,7 +14,13 @@ export const clipboardFormat = 'layerlab-clipboard';
 /** More layers than this in one paste is refused (a paste is a human action). */
 const maxPastedNodes = 5000;
 
-const paramValueSchema = z.union([z.number(), z.string().max(10_000), z.boolean(), z.array(z.number()).max(64), z.null()]);
+const paramValueSchema = z.union([
+  z.number(),
+  z.string().max(10_000),
+  z.boolean(),
+  z.array(z.number()).max(64),
+  z.null(),
+]);
 const clipboardSchema = z.object({
   format: z.literal(clipboardFormat),
   version: z.literal(1),
@@ -51,7 +57,11 @@ export function copyToClipboard(doc: GraphDoc, nodeIds: readonly NodeId[]): stri
  * are remapped against the target doc). Foreign or damaged text is refused
  * with `paste-invalid`, never thrown.
  */
-export function pasteFromClipboard(doc: GraphDoc, text: string, offset: Point): Result<{ doc: GraphDoc; nodeIds: NodeId[] }, Diagnostic> {
+export function pasteFromClipboard(
+  doc: GraphDoc,
+  text: string,
+  offset: Point,
+): Result<{ doc: GraphDoc; nodeIds: NodeId[] }, Diagnostic> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -61,19 +71,39 @@ export function pasteFromClipboard(doc: GraphDoc, text: string, offset: Point): 
   const parsed = clipboardSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return err({ code: 'paste-invalid', severity: 'error', args: { reason: issue ? `${issue.path.join('.') || 'format'}: ${issue.message}` : 'unknown' } });
+    return err({
+      code: 'paste-invalid',
+      severity: 'error',
+      args: { reason: issue ? `${issue.path.join('.') || 'format'}: ${issue.message}` : 'unknown' },
+    });
   }
-  const inserted = insertSubgraph(doc, parsed.data.nodes as unknown as LayerNode[], parsed.data.edges, offset);
+  const inserted = insertSubgraph(
+    doc,
+    parsed.data.nodes as unknown as LayerNode[],
+    parsed.data.edges,
+    offset,
+  );
   // Hand-edited clipboard text could describe a loop; the editor's graphs never hold one.
-  if (findCycle(inserted.doc)) return err({ code: 'paste-invalid', severity: 'error', args: { reason: 'the layers form a loop' } });
+  if (findCycle(inserted.doc))
+    return err({
+      code: 'paste-invalid',
+      severity: 'error',
+      args: { reason: 'the layers form a loop' },
+    });
   return ok(inserted);
 }
 
 /** Copies of the given layers (and the edges among them), moved by `offset`. */
-export function duplicateNodes(doc: GraphDoc, nodeIds: readonly NodeId[], offset: Point): { doc: GraphDoc; nodeIds: NodeId[] } {
+export function duplicateNodes(
+  doc: GraphDoc,
+  nodeIds: readonly NodeId[],
+  offset: Point,
+): { doc: GraphDoc; nodeIds: NodeId[] } {
   const selected = new Set(nodeIds.filter((id) => doc.nodes[id]));
   const nodes = [...selected].map((id) => doc.nodes[id] as LayerNode);
-  const edges = Object.values(doc.edges).filter((e) => selected.has(e.source) && selected.has(e.target));
+  const edges = Object.values(doc.edges).filter(
+    (e) => selected.has(e.source) && selected.has(e.target),
+  );
   return insertSubgraph(doc, nodes, edges, offset);
 }
 
@@ -91,10 +121,19 @@ function insertSubgraph(
   for (const node of nodes) {
     if (idMap.has(node.id)) continue;
     const id = nextNode();
-    const name = uniqueLayerName(node.name.trim() === '' ? node.kind.toLowerCase() : node.name, taken);
+    const name = uniqueLayerName(
+      node.name.trim() === '' ? node.kind.toLowerCase() : node.name,
+      taken,
+    );
     taken.add(name);
     idMap.set(node.id, id);
-    newNodes[id] = { id, kind: node.kind, name, params: { ...node.params }, position: { x: node.position.x + offset.x, y: node.position.y + offset.y } };
+    newNodes[id] = {
+      id,
+      kind: node.kind,
+      name,
+      params: { ...node.params },
+      position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
+    };
   }
   const newEdges: Record<string, Edge> = { ...doc.edges };
   const seen = new Set<string>();
@@ -107,5 +146,8 @@ function insertSubgraph(
     const id = nextEdge();
     newEdges[id] = { id, source, target };
   }
-  return { doc: { nodes: newNodes, edges: newEdges as GraphDoc['edges'] }, nodeIds: [...idMap.values()] };
+  return {
+    doc: { nodes: newNodes, edges: newEdges as GraphDoc['edges'] },
+    nodeIds: [...idMap.values()],
+  };
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildChain, mustConnect } from '../fixtures/build-graph';
-import { addLayer, connect, disconnect, moveNodes, removeElements, renameLayer, setParams } from './commands';
+import {
+  addLayer,
+  connect,
+  disconnect,
+  moveNodes,
+  removeElements,
+  renameLayer,
+  setParams,
+} from './commands';
 import { incomingEdges } from './queries';
 import type { EdgeId, NodeId } from './types';
 import { emptyGraph } from './types';
@@ -12,26 +20,58 @@ describe('addLayer', () => {
   it('adds a node with default params and Keras-style unique names', () => {
     let doc = emptyGraph;
     const names: string[] = [];
-    for (const kind of ['Dense', 'Dense', 'Conv2D', 'MaxPooling2D', 'SimpleRNN', 'GlobalAveragePooling2D', 'ImageInput']) {
+    for (const kind of [
+      'Dense',
+      'Dense',
+      'Conv2D',
+      'MaxPooling2D',
+      'SimpleRNN',
+      'GlobalAveragePooling2D',
+      'ImageInput',
+    ]) {
       const r = addLayer(doc, { kind, position: at });
       doc = r.doc;
       names.push(doc.nodes[r.nodeId]!.name);
     }
-    expect(names).toEqual(['dense_1', 'dense_2', 'conv2d_1', 'max_pooling2d_1', 'simple_rnn_1', 'global_average_pooling2d_1', 'image_input_1']);
-    expect(Object.values(doc.nodes)[0]!.params).toMatchObject({ units: 64, activation: 'relu', useBias: true });
+    expect(names).toEqual([
+      'dense_1',
+      'dense_2',
+      'conv2d_1',
+      'max_pooling2d_1',
+      'simple_rnn_1',
+      'global_average_pooling2d_1',
+      'image_input_1',
+    ]);
+    expect(Object.values(doc.nodes)[0]!.params).toMatchObject({
+      units: 64,
+      activation: 'relu',
+      useBias: true,
+    });
   });
 
   it('applies param overrides and a wanted name, made unique if taken', () => {
-    const first = addLayer(emptyGraph, { kind: 'Dense', position: at, name: 'hidden', params: { units: 3 } });
+    const first = addLayer(emptyGraph, {
+      kind: 'Dense',
+      position: at,
+      name: 'hidden',
+      params: { units: 3 },
+    });
     const second = addLayer(first.doc, { kind: 'Dense', position: at, name: 'hidden' });
-    expect(first.doc.nodes[first.nodeId]).toMatchObject({ name: 'hidden', params: { units: 3 }, position: at });
+    expect(first.doc.nodes[first.nodeId]).toMatchObject({
+      name: 'hidden',
+      params: { units: 3 },
+      position: at,
+    });
     expect(second.doc.nodes[second.nodeId]!.name).toBe('hidden_1');
   });
 
   it('never reuses an id and never makes integer-like ids', () => {
     const a = addLayer(emptyGraph, { kind: 'Dense', position: at });
     const removed = removeElements(a.doc, { nodeIds: [a.nodeId] });
-    const b = addLayer(addLayer(a.doc, { kind: 'Dense', position: at }).doc, { kind: 'Dense', position: at });
+    const b = addLayer(addLayer(a.doc, { kind: 'Dense', position: at }).doc, {
+      kind: 'Dense',
+      position: at,
+    });
     expect(b.nodeId).not.toBe(a.nodeId);
     expect(Number.isInteger(Number(b.nodeId))).toBe(false);
     expect(addLayer(removed, { kind: 'Dense', position: at }).nodeId).toMatch(/^n\d+$/);
@@ -77,7 +117,11 @@ describe('connect', () => {
   }
 
   it('refuses an edge that would close a cycle and says which way data flows', async () => {
-    const { doc: merged, ids: m } = buildChain(['VectorInput', 'Dense', { kind: 'Dense', name: 'tail' }]);
+    const { doc: merged, ids: m } = buildChain([
+      'VectorInput',
+      'Dense',
+      { kind: 'Dense', name: 'tail' },
+    ]);
     const add = addLayer(merged, { kind: 'Add', position: at });
     let g = mustConnect(add.doc, m[2]!, add.nodeId);
     g = mustConnect(g, m[0]!, add.nodeId);
@@ -122,7 +166,9 @@ describe('disconnect and removeElements', () => {
   });
 
   it('returns the same document when nothing matches', () => {
-    expect(removeElements(doc, { nodeIds: ['n404' as NodeId], edgeIds: ['e404' as EdgeId] })).toBe(doc);
+    expect(removeElements(doc, { nodeIds: ['n404' as NodeId], edgeIds: ['e404' as EdgeId] })).toBe(
+      doc,
+    );
     expect(disconnect(doc, 'e404' as EdgeId)).toBe(doc);
   });
 });

@@ -31,6 +31,7 @@ describe('tidyLayout', () => {
   it('only moves nodes: kinds, params, names and edges are unchanged', () => {
     const laid = tidyLayout(g);
     expect(laid.edges).toBe(g.edges);
-    for (const node of Object.values(g.nodes)) expect({ ...laid.nodes[node.id]!, position: null }).toEqual({ ...node, position: null });
+    for (const node of Object.values(g.nodes))
+      expect({ ...laid.nodes[node.id]!, position: null }).toEqual({ ...node, position: null });
   });
 });

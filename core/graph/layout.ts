@@ -30,7 +30,9 @@ export function tidyLayout(doc: GraphDoc, options: TidyLayoutOptions = {}): Grap
 
   const depth = new Map<NodeId, number>();
   for (const id of order) {
-    const parents = (incoming.get(id) ?? []).map((e) => depth.get(e.source)).filter((d): d is number => d !== undefined);
+    const parents = (incoming.get(id) ?? [])
+      .map((e) => depth.get(e.source))
+      .filter((d): d is number => d !== undefined);
     depth.set(id, parents.length === 0 ? 0 : Math.max(...parents) + 1);
   }
   const levels: NodeId[][] = [];
@@ -42,7 +44,9 @@ export function tidyLayout(doc: GraphDoc, options: TidyLayoutOptions = {}): Grap
   const nodes: Record<NodeId, LayerNode> = { ...doc.nodes };
   levels.forEach((level, d) => {
     const keyed = level.map((id, i) => {
-      const parents = (incoming.get(id) ?? []).map((e) => slot.get(e.source)).filter((s): s is number => s !== undefined);
+      const parents = (incoming.get(id) ?? [])
+        .map((e) => slot.get(e.source))
+        .filter((s): s is number => s !== undefined);
       return { id, key: parents.length ? parents.reduce((a, b) => a + b, 0) / parents.length : i };
     });
     keyed.sort((a, b) => a.key - b.key);
@@ -51,7 +55,8 @@ export function tidyLayout(doc: GraphDoc, options: TidyLayoutOptions = {}): Grap
       slot.set(id, i - (keyed.length - 1) / 2);
       const node = doc.nodes[id];
       if (!node) return;
-      const position = direction === 'LR' ? { x: d * levelGap, y: across } : { x: across, y: d * levelGap };
+      const position =
+        direction === 'LR' ? { x: d * levelGap, y: across } : { x: across, y: d * levelGap };
       nodes[id] = { ...node, position };
     });
   });

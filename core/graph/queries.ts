@@ -53,6 +53,18 @@ export function outgoingEdges(doc: GraphDoc, nodeId: NodeId): readonly Edge[] {
  * length with the node count, or call `findCycle`.
  */
 export function topologicalOrder(doc: GraphDoc): NodeId[] {
+  let order = orderCache.get(doc);
+  if (!order) {
+    order = computeTopologicalOrder(doc);
+    orderCache.set(doc, order);
+  }
+  // A copy: callers may extend it (e.g. with nodes on a cycle), the cached one must not change.
+  return [...order];
+}
+
+const orderCache = new WeakMap<GraphDoc, readonly NodeId[]>();
+
+function computeTopologicalOrder(doc: GraphDoc): NodeId[] {
   const { incoming, outgoing } = adjacencyOf(doc);
   const pending = new Map<NodeId, number>();
   const ready: NodeId[] = [];
@@ -77,6 +89,8 @@ export function topologicalOrder(doc: GraphDoc): NodeId[] {
 
 /** One cycle as a node path `[a, b, …, a]`, or null when the graph is acyclic. */
 export function findCycle(doc: GraphDoc): NodeId[] | null {
+  // Kahn's order reaches every node exactly when there is no cycle (cached, so this is cheap per edit).
+  if (topologicalOrder(doc).length === Object.keys(doc.nodes).length) return null;
   const { outgoing } = adjacencyOf(doc);
   const state = new Map<NodeId, 'open' | 'done'>();
   const stack: NodeId[] = [];
@@ -129,7 +143,9 @@ export function isReachable(doc: GraphDoc, from: NodeId, to: NodeId): boolean {
 /** Nodes with no incoming edges and no outgoing edges. */
 export function isolatedNodes(doc: GraphDoc): NodeId[] {
   const { incoming, outgoing } = adjacencyOf(doc);
-  return (Object.keys(doc.nodes) as NodeId[]).filter((id) => (incoming.get(id)?.length ?? 0) === 0 && (outgoing.get(id)?.length ?? 0) === 0);
+  return (Object.keys(doc.nodes) as NodeId[]).filter(
+    (id) => (incoming.get(id)?.length ?? 0) === 0 && (outgoing.get(id)?.length ?? 0) === 0,
+  );
 }
 
 /** Nodes no edge leaves from: the model's outputs once the graph is valid. */

@@ -27,7 +27,10 @@ export interface ModelSummary {
  * Keras-style `summary()`: layers in topological order with output shape and
  * parameter count. Takes the result of `inferShapes` for the same doc.
  */
-export function summarizeModel(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeShapeInfo>): ModelSummary {
+export function summarizeModel(
+  doc: GraphDoc,
+  shapes: ReadonlyMap<NodeId, NodeShapeInfo>,
+): ModelSummary {
   const { incoming } = adjacencyOf(doc);
   const rows: SummaryRow[] = [];
   let total = 0;
@@ -42,16 +45,36 @@ export function summarizeModel(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeSh
     const info = shapes.get(id);
     if (!info?.ok) {
       complete = false;
-      rows.push({ nodeId: id, name: node.name, kind: node.kind, outputShape: null, paramCount: null });
+      rows.push({
+        nodeId: id,
+        name: node.name,
+        kind: node.kind,
+        outputShape: null,
+        paramCount: null,
+      });
       continue;
     }
     total += info.paramCount;
     const spec = getLayerSpec(node.kind);
     if (spec?.nonTrainableParams) {
-      const inputShapes = (incoming.get(id) ?? []).map((e) => shapes.get(e.source)).flatMap((s) => (s?.ok ? [s.shape] : []));
+      const inputShapes = (incoming.get(id) ?? [])
+        .map((e) => shapes.get(e.source))
+        .flatMap((s) => (s?.ok ? [s.shape] : []));
       nonTrainable += spec.nonTrainableParams(inputShapes, info.resolvedParams);
     }
-    rows.push({ nodeId: id, name: node.name, kind: node.kind, outputShape: info.shape, paramCount: info.paramCount });
+    rows.push({
+      nodeId: id,
+      name: node.name,
+      kind: node.kind,
+      outputShape: info.shape,
+      paramCount: info.paramCount,
+    });
   }
-  return { rows, totalParams: total, trainableParams: total - nonTrainable, nonTrainableParams: nonTrainable, complete };
+  return {
+    rows,
+    totalParams: total,
+    trainableParams: total - nonTrainable,
+    nonTrainableParams: nonTrainable,
+    complete,
+  };
 }

@@ -1,8 +1,7 @@
 import type { ImageOptions, TextOptions } from '../data/config';
-import type { DatasetSource } from '../data/dataset-source';
-import { batchToFloat32 } from '../data/dataset-source';
 import { pixelsToFloat32, preprocessRgba } from '../data/image-preprocess';
 import { tokenize, vectorizeTokens } from '../data/tokenize';
+import type { SampleSource } from '../train/sample-source';
 import type { EvaluationSource } from './evaluate';
 import type { ArrayND } from './sample';
 
@@ -33,27 +32,60 @@ export interface SampleView {
   readonly text: string | null;
 }
 
-/** Reads a split of a dataset source into memory (at most `limit` samples, in split order). */
-export async function collectSamples(source: DatasetSource, subset: 'validation' | 'train' = 'validation', limit = Infinity): Promise<InspectSamples> {
-  const total = Math.min(limit, subset === 'validation' ? source.validationCount : source.trainCount);
-  const sampleSize = source.inputShape.reduce((a, b) => a * b, 1);
-  const text = source.kind === 'text';
-  const xs = text ? new Int32Array(total * sampleSize) : new Float32Array(total * sampleSize);
-  const raw = text ? (xs as Int32Array) : new Uint8Array(total * sampleSize);
-  const labels = new Int32Array(total);
-  let n = 0;
-  // Epoch 0 of the validation split is its fixed order; training batches would be shuffled and augmented.
-  for await (const batch of source.epochBatches(subset, 256, 0)) {
-    const take = Math.min(batch.size, total - n);
-    if (take <= 0) break;
-    const values = batchToFloat32(batch, source.image);
-    xs.set(values.subarray(0, take * sampleSize) as never, n * sampleSize);
-    if (!text) raw.set((batch.xs as Uint8Array).subarray(0, take * sampleSize), n * sampleSize);
-    labels.set(batch.labels.subarray(0, take), n);
-    n += take;
-    if (n >= total) break;
+/** What the trainer's sample source cannot tell: names, the validation split, how pixels were normalised. */
+export interface InspectContext {
+  readonly classNames: readonly string[];
+  /** Indices (into the source) of the validation samples; null means "unknown: use every sample". */
+  readonly validation: readonly number[] | null;
+  /** Image preprocessing (for dropped images and to show samples as pixels), null for text. */
+  readonly image: ImageOptions | null;
+  /** Text preprocessing and vocabulary (for typed text and to show samples as words), null for images. */
+  readonly text: { readonly options: TextOptions; readonly vocabulary: readonly string[] } | null;
+}
+
+/** Turns a normalised float back into a 0..255 pixel for display. */
+function toPixel(v: number, normalization: ImageOptions['normalization'] | null, lo: number, hi: number): number {
+  const x = normalization === 'zeroToOne' ? v * 255 : normalization === 'minusOneToOne' ? (v + 1) * 127.5 : ((v - lo) / (hi - lo || 1)) * 255;
+  return Math.max(0, Math.min(255, Math.round(x)));
+}
+
+/**
+ * Reads the validation samples of a training `SampleSource` into memory
+ * (no augmentation), in split order. Sample i of the result is source sample
+ * `context.validation[i]`.
+ */
+export async function gatherSamples(source: SampleSource, context: InspectContext): Promise<InspectSamples & { readonly sourceIndices: readonly number[] }> {
+  const indices = context.validation ?? Array.from({ length: source.count }, (_, i) => i);
+  const size = source.sampleShape.reduce((a, b) => a * b, 1);
+  const text = source.dtype === 'int32';
+  const xs = text ? new Int32Array(indices.length * size) : new Float32Array(indices.length * size);
+  // Chunks keep the temporary buffers of async stores small.
+  for (let start = 0; start < indices.length; start += 512) {
+    const chunk = indices.slice(start, start + 512);
+    const out = text ? new Int32Array(chunk.length * size) : new Float32Array(chunk.length * size);
+    await source.gather(chunk, out, { augment: false, epoch: 0 });
+    xs.set(out as never, start * size);
   }
-  return { kind: source.kind, classNames: source.classNames, sampleShape: source.inputShape, count: n, labels: labels.subarray(0, n), xs, raw, vocabulary: source.vocabulary };
+  let raw: Uint8Array | Int32Array;
+  if (text) raw = xs as Int32Array;
+  else {
+    let lo = Infinity;
+    let hi = -Infinity;
+    if (!context.image) for (const v of xs) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    raw = Uint8Array.from(xs, (v) => toPixel(v, context.image?.normalization ?? null, lo, hi));
+  }
+  const classNames = context.classNames.length > 0 ? context.classNames : Array.from({ length: source.numClasses }, (_, i) => String(i));
+  return {
+    kind: text ? 'text' : 'image',
+    classNames,
+    sampleShape: source.sampleShape,
+    count: indices.length,
+    labels: Int32Array.from(indices, (i) => source.labels[i] as number),
+    xs,
+    raw,
+    vocabulary: context.text?.vocabulary ?? null,
+    sourceIndices: indices,
+  };
 }
 
 /** Evaluation reads batches straight out of the in-memory split. */
@@ -77,7 +109,8 @@ export function sampleView(samples: InspectSamples, index: number): SampleView {
   const label = samples.labels[index] ?? -1;
   if (samples.kind === 'text') {
     const ids = samples.raw.subarray(index * size, (index + 1) * size);
-    const words = Array.from(ids, (id) => samples.vocabulary?.[id] ?? '').filter((w) => w !== '');
+    // Without the vocabulary the token ids are all we can show (padding 0 left out).
+    const words = Array.from(ids, (id) => (samples.vocabulary ? (samples.vocabulary[id] ?? '') : id === 0 ? '' : `#${id}`)).filter((w) => w !== '');
     return { index, label, image: null, text: words.join(' ') };
   }
   const [height = 1, width = 1, channels = 1] = samples.sampleShape;

@@ -40,7 +40,10 @@ export const CURRENT_SCHEMA_VERSION = 2;
  * Runs every step from `version` up to `CURRENT_SCHEMA_VERSION`. Throws only
  * if a step throws; `parseProject` turns that into a `migration-failed` error.
  */
-export function migrateProject(project: Record<string, unknown>, version: number): Record<string, unknown> {
+export function migrateProject(
+  project: Record<string, unknown>,
+  version: number,
+): Record<string, unknown> {
   let current = project;
   for (const step of migrationSteps) {
     if (step.from < version) continue;

@@ -31,7 +31,16 @@ export interface ProjectDoc {
 
 /** Why a file could not be opened. `message` is English, for logs; show `formatMessage(code, args, locale)`. */
 export interface ProjectLoadError {
-  readonly code: 'not-json' | 'not-a-project' | 'file-too-large' | 'future-version' | 'unknown-version' | 'migration-failed' | 'invalid-structure' | 'graph-cycle' | 'dangling-edge';
+  readonly code:
+    | 'not-json'
+    | 'not-a-project'
+    | 'file-too-large'
+    | 'future-version'
+    | 'unknown-version'
+    | 'migration-failed'
+    | 'invalid-structure'
+    | 'graph-cycle'
+    | 'dangling-edge';
   readonly args: Readonly<Record<string, string | number>>;
   readonly message: string;
 }
@@ -46,7 +55,11 @@ export const projectFileExtension = 'layerlab';
  * A new project, empty or copied from a template (graph and training settings;
  * never a dataset, since folders belong to one machine).
  */
-export function createProject(name: string, template?: ProjectDoc, options: { appVersion?: string; savedAt?: string } = {}): ProjectDoc {
+export function createProject(
+  name: string,
+  template?: ProjectDoc,
+  options: { appVersion?: string; savedAt?: string } = {},
+): ProjectDoc {
   return {
     format: 'layerlab',
     schemaVersion: CURRENT_SCHEMA_VERSION,
@@ -69,10 +82,17 @@ export function createProject(name: string, template?: ProjectDoc, options: { ap
 export function serializeProject(project: ProjectDoc): string {
   const nodes: Record<string, unknown> = {};
   for (const node of Object.values(project.graph.nodes)) {
-    nodes[node.id] = { id: node.id, kind: node.kind, name: node.name, params: sortKeys(node.params), position: { x: node.position.x, y: node.position.y } };
+    nodes[node.id] = {
+      id: node.id,
+      kind: node.kind,
+      name: node.name,
+      params: sortKeys(node.params),
+      position: { x: node.position.x, y: node.position.y },
+    };
   }
   const edges: Record<string, unknown> = {};
-  for (const edge of Object.values(project.graph.edges)) edges[edge.id] = { id: edge.id, source: edge.source, target: edge.target };
+  for (const edge of Object.values(project.graph.edges))
+    edges[edge.id] = { id: edge.id, source: edge.source, target: edge.target };
   const training = trainingConfigSchema.safeParse(project.training);
   const dataset = project.dataset === null ? null : datasetConfigSchema.safeParse(project.dataset);
   const out = {
@@ -96,28 +116,39 @@ export function serializeProject(project: ProjectDoc): string {
  * load as they are and show up as diagnostics in `validateGraph`.
  */
 export function parseProject(text: string): Result<ProjectDoc, ProjectLoadError> {
-  if (text.length > maxProjectTextLength) return fail('file-too-large', { max: `${maxProjectTextLength / 1024 / 1024} MB` });
+  if (text.length > maxProjectTextLength)
+    return fail('file-too-large', { max: `${maxProjectTextLength / 1024 / 1024} MB` });
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return fail('not-json', { detail: e instanceof Error ? e.message.slice(0, 200) : 'parse error' });
+    return fail('not-json', {
+      detail: e instanceof Error ? e.message.slice(0, 200) : 'parse error',
+    });
   }
   if (!isRecord(json) || json['format'] !== 'layerlab') return fail('not-a-project', {});
   const version = json['schemaVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('unknown-version', { version: String(version).slice(0, 40) });
-  if (version > CURRENT_SCHEMA_VERSION) return fail('future-version', { version, supported: CURRENT_SCHEMA_VERSION });
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return fail('unknown-version', { version: String(version).slice(0, 40) });
+  if (version > CURRENT_SCHEMA_VERSION)
+    return fail('future-version', { version, supported: CURRENT_SCHEMA_VERSION });
 
   let migrated: Record<string, unknown>;
   try {
     migrated = migrateProject(json, version);
   } catch (e) {
-    return fail('migration-failed', { version, detail: e instanceof Error ? e.message.slice(0, 200) : 'error' });
+    return fail('migration-failed', {
+      version,
+      detail: e instanceof Error ? e.message.slice(0, 200) : 'error',
+    });
   }
   const parsed = projectDocSchema.safeParse(migrated);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail('invalid-structure', { path: issue?.path.map(String).join('.') ?? '', detail: issue?.message ?? 'invalid' });
+    return fail('invalid-structure', {
+      path: issue?.path.map(String).join('.') ?? '',
+      detail: issue?.message ?? 'invalid',
+    });
   }
   const data = parsed.data;
   const graph = data.graph as unknown as GraphDoc;
@@ -140,15 +171,26 @@ export function parseProject(text: string): Result<ProjectDoc, ProjectLoadError>
 /** Keys must match ids; edges must join existing nodes; no cycles. */
 function checkGraphIntegrity(graph: GraphDoc): ProjectLoadError | null {
   for (const [key, node] of Object.entries(graph.nodes)) {
-    if (node.id !== key) return error('invalid-structure', { path: `graph.nodes.${key}.id`, detail: 'differs from its key' });
+    if (node.id !== key)
+      return error('invalid-structure', {
+        path: `graph.nodes.${key}.id`,
+        detail: 'differs from its key',
+      });
   }
   for (const [key, edge] of Object.entries(graph.edges)) {
-    if (edge.id !== key) return error('invalid-structure', { path: `graph.edges.${key}.id`, detail: 'differs from its key' });
+    if (edge.id !== key)
+      return error('invalid-structure', {
+        path: `graph.edges.${key}.id`,
+        detail: 'differs from its key',
+      });
     const missing = [edge.source, edge.target].find((id) => !graph.nodes[id]);
     if (missing) return error('dangling-edge', { edge: key, missing });
   }
   const cycle = findCycle(graph);
-  if (cycle) return error('graph-cycle', { names: cycle.map((id: NodeId) => graph.nodes[id]?.name ?? id).join(' → ') });
+  if (cycle)
+    return error('graph-cycle', {
+      names: cycle.map((id: NodeId) => graph.nodes[id]?.name ?? id).join(' → '),
+    });
   return null;
 }
 
@@ -162,7 +204,10 @@ function fillDefaultParams(graph: GraphDoc): GraphDoc {
   return { nodes, edges: graph.edges };
 }
 
-function error(code: ProjectLoadError['code'], args: Record<string, string | number>): ProjectLoadError {
+function error(
+  code: ProjectLoadError['code'],
+  args: Record<string, string | number>,
+): ProjectLoadError {
   return { code, args, message: formatMessage(code, args, 'en') };
 }
 
@@ -179,6 +224,7 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) if (value[key] !== undefined) out[key] = sortKeys(value[key]);
+  for (const key of Object.keys(value).sort())
+    if (value[key] !== undefined) out[key] = sortKeys(value[key]);
   return out;
 }

@@ -11,9 +11,18 @@ import { trainingConfigSchema } from '../train/config';
  */
 const idSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,199}$/, 'must start with a letter and use only letters, digits, _ . : -');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_.:-]{0,199}$/,
+    'must start with a letter and use only letters, digits, _ . : -',
+  );
 
-const paramValueSchema = z.union([z.number(), z.string().max(10_000), z.boolean(), z.array(z.number()).max(64), z.null()]);
+const paramValueSchema = z.union([
+  z.number(),
+  z.string().max(10_000),
+  z.boolean(),
+  z.array(z.number()).max(64),
+  z.null(),
+]);
 
 const pointSchema = z.object({ x: z.number(), y: z.number() });
 

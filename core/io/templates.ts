@@ -14,26 +14,44 @@ export const templateIds = ['empty', 'mlp-digits', 'lenet', 'lstm-text', 'backpr
 export type TemplateId = (typeof templateIds)[number];
 
 /** Start-screen title and one-line description of each template. */
-export const templateInfo: Readonly<Record<TemplateId, { readonly label: Translated; readonly description: Translated }>> = {
+export const templateInfo: Readonly<
+  Record<TemplateId, { readonly label: Translated; readonly description: Translated }>
+> = {
   empty: {
     label: { en: 'Empty project', 'zh-CN': '空白项目' },
-    description: { en: 'An empty canvas: build any network yourself.', 'zh-CN': '空白画布：自己搭建任意网络。' },
+    description: {
+      en: 'An empty canvas: build any network yourself.',
+      'zh-CN': '空白画布：自己搭建任意网络。',
+    },
   },
   'mlp-digits': {
     label: { en: 'MLP for 28×28 digits (784-128-10)', 'zh-CN': '手写数字多层感知机（784-128-10）' },
-    description: { en: 'The course network: flatten 28×28 images, one hidden layer of 128 relu units, 10 softmax outputs.', 'zh-CN': '课程中的网络：展平 28×28 图像，一个含 128 个 relu 单元的隐藏层，10 个 softmax 输出。' },
+    description: {
+      en: 'The course network: flatten 28×28 images, one hidden layer of 128 relu units, 10 softmax outputs.',
+      'zh-CN':
+        '课程中的网络：展平 28×28 图像，一个含 128 个 relu 单元的隐藏层，10 个 softmax 输出。',
+    },
   },
   lenet: {
     label: { en: 'LeNet-style CNN', 'zh-CN': 'LeNet 风格卷积网络' },
-    description: { en: 'Two convolution + pooling stages, then dense layers: a classic image classifier.', 'zh-CN': '两组卷积加池化，再接全连接层：经典的图像分类网络。' },
+    description: {
+      en: 'Two convolution + pooling stages, then dense layers: a classic image classifier.',
+      'zh-CN': '两组卷积加池化，再接全连接层：经典的图像分类网络。',
+    },
   },
   'lstm-text': {
     label: { en: 'LSTM text classifier', 'zh-CN': 'LSTM 文本分类' },
-    description: { en: 'Word ids → embedding → LSTM → softmax: classifies texts such as reviews or mails.', 'zh-CN': '词编号 → 词嵌入 → LSTM → softmax：对评论、邮件等文本分类。' },
+    description: {
+      en: 'Word ids → embedding → LSTM → softmax: classifies texts such as reviews or mails.',
+      'zh-CN': '词编号 → 词嵌入 → LSTM → softmax：对评论、邮件等文本分类。',
+    },
   },
   'backprop-323': {
     label: { en: 'Backpropagation net (3-2-3)', 'zh-CN': '反向传播网络（3-2-3）' },
-    description: { en: "The course's worked example: 3 inputs, 2 sigmoid hidden units, 3 sigmoid outputs, squared-error loss.", 'zh-CN': '课程中的例题：3 个输入，2 个 sigmoid 隐藏单元，3 个 sigmoid 输出，平方误差损失。' },
+    description: {
+      en: "The course's worked example: 3 inputs, 2 sigmoid hidden units, 3 sigmoid outputs, squared-error loss.",
+      'zh-CN': '课程中的例题：3 个输入，2 个 sigmoid 隐藏单元，3 个 sigmoid 输出，平方误差损失。',
+    },
   },
 };
 
@@ -49,4 +67,3 @@ export function parseTemplate(text: string, id?: TemplateId): Result<ProjectDoc,
   const args = { path: 'templateId', detail: `expected "${id}"` };
   return err({ code: 'invalid-structure', args, message: `template id differs: ${args.detail}` });
 }
-

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { defaultParams, getLayerSpec, isInputKind, layerCatalog, layerFamilies, layerFamilyLabels, specsInFamily } from './catalog';
+import {
+  defaultParams,
+  getLayerSpec,
+  isInputKind,
+  layerCatalog,
+  layerFamilies,
+  layerFamilyLabels,
+  specsInFamily,
+} from './catalog';
 import { validateParam } from './validate-param';
 
 describe('layer catalog', () => {
@@ -11,7 +19,28 @@ describe('layer catalog', () => {
   });
 
   it('offers every kind the course needs', () => {
-    for (const kind of ['ImageInput', 'SequenceInput', 'VectorInput', 'Dense', 'Activation', 'Softmax', 'Dropout', 'Flatten', 'Reshape', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'BatchNormalization', 'Embedding', 'SimpleRNN', 'LSTM', 'GRU', 'Add', 'Concatenate']) {
+    for (const kind of [
+      'ImageInput',
+      'SequenceInput',
+      'VectorInput',
+      'Dense',
+      'Activation',
+      'Softmax',
+      'Dropout',
+      'Flatten',
+      'Reshape',
+      'Conv2D',
+      'MaxPooling2D',
+      'AveragePooling2D',
+      'GlobalAveragePooling2D',
+      'BatchNormalization',
+      'Embedding',
+      'SimpleRNN',
+      'LSTM',
+      'GRU',
+      'Add',
+      'Concatenate',
+    ]) {
       expect(getLayerSpec(kind)?.kind).toBe(kind);
     }
     expect(getLayerSpec('Conv3D')).toBeUndefined();
@@ -23,7 +52,11 @@ describe('layer catalog', () => {
 
   for (const spec of layerCatalog) {
     it(`${spec.kind}: texts in both languages, defaults that pass validation, a TF.js factory or input shape`, () => {
-      for (const text of [spec.label, spec.description, ...spec.params.flatMap((p) => [p.label, p.description])]) {
+      for (const text of [
+        spec.label,
+        spec.description,
+        ...spec.params.flatMap((p) => [p.label, p.description]),
+      ]) {
         expect(text.en.trim()).not.toBe('');
         expect(text['zh-CN'].trim()).not.toBe('');
       }
@@ -55,15 +88,35 @@ describe('layer catalog', () => {
 
   it('lets Dense units follow the dataset class count only when asked', () => {
     const dense = getLayerSpec('Dense')!;
-    expect(dense.resolveParams!({ ...defaultParams('Dense'), unitsFromDataset: true }, { datasetClassCount: 7 })['units']).toBe(7);
-    expect(dense.resolveParams!({ ...defaultParams('Dense'), unitsFromDataset: false }, { datasetClassCount: 7 })['units']).toBe(64);
-    expect(dense.resolveParams!({ ...defaultParams('Dense'), unitsFromDataset: true }, { datasetClassCount: null })['units']).toBe(64);
+    expect(
+      dense.resolveParams!(
+        { ...defaultParams('Dense'), unitsFromDataset: true },
+        { datasetClassCount: 7 },
+      )['units'],
+    ).toBe(7);
+    expect(
+      dense.resolveParams!(
+        { ...defaultParams('Dense'), unitsFromDataset: false },
+        { datasetClassCount: 7 },
+      )['units'],
+    ).toBe(64);
+    expect(
+      dense.resolveParams!(
+        { ...defaultParams('Dense'), unitsFromDataset: true },
+        { datasetClassCount: null },
+      )['units'],
+    ).toBe(64);
   });
 
   it('lets Embedding and SequenceInput follow the text dataset', () => {
     const context = { vocabularySize: 5000, sequenceLength: 80 };
-    expect(getLayerSpec('Embedding')!.resolveParams!(defaultParams('Embedding'), context)['inputDim']).toBe(5000);
-    const seq = getLayerSpec('SequenceInput')!.resolveParams!(defaultParams('SequenceInput'), context);
+    expect(
+      getLayerSpec('Embedding')!.resolveParams!(defaultParams('Embedding'), context)['inputDim'],
+    ).toBe(5000);
+    const seq = getLayerSpec('SequenceInput')!.resolveParams!(
+      defaultParams('SequenceInput'),
+      context,
+    );
     expect([seq['length'], seq['vocabularySize']]).toEqual([80, 5000]);
   });
 });

@@ -47,7 +47,17 @@ export const layerCatalog: readonly LayerSpec[] = [
 ];
 
 /** Palette groups in display order. */
-export const layerFamilies: readonly LayerFamily[] = ['input', 'core', 'activation', 'convolution', 'pooling', 'normalization', 'recurrent', 'embedding', 'merge'];
+export const layerFamilies: readonly LayerFamily[] = [
+  'input',
+  'core',
+  'activation',
+  'convolution',
+  'pooling',
+  'normalization',
+  'recurrent',
+  'embedding',
+  'merge',
+];
 
 /** Palette group headings in both languages. */
 export const layerFamilyLabels: Readonly<Record<LayerFamily, Translated>> = {

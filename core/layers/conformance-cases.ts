@@ -28,7 +28,9 @@ export const conformanceCases: Readonly<Record<string, readonly ConformanceCase[
     { params: { units: 5 }, inputs: [[null]] },
     { params: { units: 5 }, inputs: [[null, null]] },
   ],
-  Activation: ['sigmoid', 'tanh', 'relu', 'softmax', 'linear', 'leakyRelu', 'elu'].map((activation) => ({ params: { activation }, inputs: [[null, 10]] })),
+  Activation: ['sigmoid', 'tanh', 'relu', 'softmax', 'linear', 'leakyRelu', 'elu'].map(
+    (activation) => ({ params: { activation }, inputs: [[null, 10]] }),
+  ),
   Softmax: [{ inputs: [[null, 10]] }, { inputs: [[null, 4, 5]] }],
   Dropout: [
     { params: { rate: 0.5 }, inputs: [[null, 10]] },
@@ -50,11 +52,18 @@ export const conformanceCases: Readonly<Record<string, readonly ConformanceCase[
     { params: { filters: 16, kernelSize: [5, 5] }, inputs: [image(28, 28, 1)] },
     { params: { filters: 8, strides: [2, 2], padding: 'same' }, inputs: [image(28, 28, 3)] },
     { params: { filters: 4, dilationRate: [2, 2] }, inputs: [image(16, 16, 3)] },
-    { params: { filters: 6, kernelSize: [3, 5], strides: [1, 2], useBias: false }, inputs: [image(20, 30, 2)] },
+    {
+      params: { filters: 6, kernelSize: [3, 5], strides: [1, 2], useBias: false },
+      inputs: [image(20, 30, 2)],
+    },
     { params: { filters: 4 }, inputs: [[null, 784]] },
     { params: { filters: 4 }, inputs: [[null, 10, 8]] },
     { params: { filters: 4, strides: [2, 2], dilationRate: [2, 2] }, inputs: [image(16, 16, 3)] },
-    { params: { filters: 4, kernelSize: [5, 5] }, inputs: [image(3, 3, 1)], stricter: 'TF.js builds a negative output size symbolically' },
+    {
+      params: { filters: 4, kernelSize: [5, 5] },
+      inputs: [image(3, 3, 1)],
+      stricter: 'TF.js builds a negative output size symbolically',
+    },
     { params: { filters: 4 }, inputs: [[null, 28, 28, null]] },
   ],
   MaxPooling2D: [
@@ -63,7 +72,11 @@ export const conformanceCases: Readonly<Record<string, readonly ConformanceCase[
     { inputs: [image(7, 7, 3)] },
     { params: { poolSize: [3, 2], strides: [1, 2] }, inputs: [image(10, 10, 4)] },
     { inputs: [[null, 10]] },
-    { params: { poolSize: [2, 2] }, inputs: [image(1, 1, 3)], stricter: 'TF.js builds a zero-size output' },
+    {
+      params: { poolSize: [2, 2] },
+      inputs: [image(1, 1, 3)],
+      stricter: 'TF.js builds a zero-size output',
+    },
   ],
   AveragePooling2D: [
     { inputs: [image(28, 28, 16)] },
@@ -78,7 +91,11 @@ export const conformanceCases: Readonly<Record<string, readonly ConformanceCase[
   ],
   Embedding: [
     { params: { inputDim: 1000, outputDim: 16 }, inputs: [[null, 50]] },
-    { params: { inputDim: 20, outputDim: 4 }, inputs: [[null, 6, 3]], stricter: 'TF.js embeds any rank; LayerLab wants token ids [length] from a Sequence input' },
+    {
+      params: { inputDim: 20, outputDim: 4 },
+      inputs: [[null, 6, 3]],
+      stricter: 'TF.js embeds any rank; LayerLab wants token ids [length] from a Sequence input',
+    },
   ],
   SimpleRNN: [
     { params: { units: 8 }, inputs: [[null, 10, 4]] },
@@ -96,14 +113,35 @@ export const conformanceCases: Readonly<Record<string, readonly ConformanceCase[
     { params: { units: 8 }, inputs: [[null, 10]] },
   ],
   Add: [
-    { inputs: [[null, 10], [null, 10]] },
+    {
+      inputs: [
+        [null, 10],
+        [null, 10],
+      ],
+    },
     { inputs: [image(4, 4, 3), image(4, 4, 3), image(4, 4, 3)] },
-    { inputs: [[null, 10], [null, 5]] },
-    { inputs: [[null, 10], [null, 1]], stricter: 'TF.js broadcasts size-1 axes; learners almost never mean that' },
+    {
+      inputs: [
+        [null, 10],
+        [null, 5],
+      ],
+    },
+    {
+      inputs: [
+        [null, 10],
+        [null, 1],
+      ],
+      stricter: 'TF.js broadcasts size-1 axes; learners almost never mean that',
+    },
     { inputs: [[null, 10]] },
   ],
   Concatenate: [
-    { inputs: [[null, 10], [null, 5]] },
+    {
+      inputs: [
+        [null, 10],
+        [null, 5],
+      ],
+    },
     { inputs: [image(4, 4, 3), image(4, 4, 5)] },
     { params: { axis: 1 }, inputs: [image(4, 4, 3), image(2, 4, 3)] },
     { inputs: [image(4, 4, 3), image(5, 4, 3)] },

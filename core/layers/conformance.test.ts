@@ -27,7 +27,11 @@ interface TfOutcome {
 }
 
 /** Builds the layer with TF.js on symbolic inputs, then runs it on zeros; disposes everything. */
-function buildWithTf(spec: LayerSpec, params: Record<string, unknown>, inputs: readonly Shape[]): TfOutcome {
+function buildWithTf(
+  spec: LayerSpec,
+  params: Record<string, unknown>,
+  inputs: readonly Shape[],
+): TfOutcome {
   const layer = spec.toTf!(params as never, `probe_${spec.kind.toLowerCase()}`);
   const symbolic = inputs.map((s) => tf.input({ shape: s.slice(1) as number[] }));
   let model: tf.LayersModel | null = null;
@@ -96,9 +100,13 @@ describe('layer conformance with TF.js', () => {
           expect(ours.paramCount).toBe(theirs.paramCount);
           expect(theirs.runShape).toEqual(concrete(ours.shape, 2));
         } else if (c.stricter) {
-          expect(theirs.accepted, `TF.js now refuses this too; drop the 'stricter' note`).toBe(true);
+          expect(theirs.accepted, `TF.js now refuses this too; drop the 'stricter' note`).toBe(
+            true,
+          );
         } else {
-          expect(theirs.accepted, `we refuse with ${ours.problem?.code} but TF.js accepts`).toBe(false);
+          expect(theirs.accepted, `we refuse with ${ours.problem?.code} but TF.js accepts`).toBe(
+            false,
+          );
         }
       });
     }

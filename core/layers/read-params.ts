@@ -29,11 +29,17 @@ export function readString(params: Params, name: string, fallback: string): stri
 
 export function readIntList(params: Params, name: string, fallback: readonly number[]): number[] {
   const v = params[name];
-  return Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? v.map((x) => Math.trunc(x)) : [...fallback];
+  return Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x))
+    ? v.map((x) => Math.trunc(x))
+    : [...fallback];
 }
 
 /** Reads a 2-entry list (`kernelSize`, `strides`) as a [rows, cols] pair. */
-export function readPair(params: Params, name: string, fallback: readonly [number, number]): [number, number] {
+export function readPair(
+  params: Params,
+  name: string,
+  fallback: readonly [number, number],
+): [number, number] {
   const v = readIntList(params, name, fallback);
   return [v[0] ?? fallback[0], v[1] ?? fallback[1]];
 }
@@ -58,7 +64,13 @@ export function describeShape(shape: Shape): string {
  * Output length of a convolution or pooling window along one axis, exactly as
  * TF.js `convOutputLength` computes it (utils/conv_utils.ts).
  */
-export function convOutputLength(inputLength: number | null, filterSize: number, padding: string, stride: number, dilation = 1): number | null {
+export function convOutputLength(
+  inputLength: number | null,
+  filterSize: number,
+  padding: string,
+  stride: number,
+  dilation = 1,
+): number | null {
   if (inputLength === null) return null;
   const dilated = filterSize + (filterSize - 1) * (dilation - 1);
   const length = padding === 'same' ? inputLength : inputLength - dilated + 1;

@@ -57,7 +57,9 @@ export interface ShapeProblem {
   readonly args: Readonly<Record<string, string | number>>;
 }
 
-export type ShapeInference = { readonly ok: true; readonly shape: Shape } | { readonly ok: false; readonly problem: ShapeProblem };
+export type ShapeInference =
+  | { readonly ok: true; readonly shape: Shape }
+  | { readonly ok: false; readonly problem: ShapeProblem };
 
 /**
  * Everything LayerLab knows about one layer kind. One file per kind in

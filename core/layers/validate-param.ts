@@ -9,33 +9,63 @@ import type { LayerSpec, ParamSpec } from './spec';
  *
  * @example validateParam(denseSpec, unitsSpec, 1e9) // → { code: 'param-above-max', … }
  */
-export function validateParam(spec: LayerSpec, paramSpec: ParamSpec, value: ParamValue | undefined): Diagnostic | null {
+export function validateParam(
+  spec: LayerSpec,
+  paramSpec: ParamSpec,
+  value: ParamValue | undefined,
+): Diagnostic | null {
   const base = { kind: spec.kind, param: paramSpec.name };
-  const fail = (code: string, args: Record<string, string | number> = {}): Diagnostic => ({ code, severity: 'error', args: { ...base, ...args } });
-  if (value === undefined || value === null) return paramSpec.nullable && value === null ? null : fail('param-missing');
+  const fail = (code: string, args: Record<string, string | number> = {}): Diagnostic => ({
+    code,
+    severity: 'error',
+    args: { ...base, ...args },
+  });
+  if (value === undefined || value === null)
+    return paramSpec.nullable && value === null ? null : fail('param-missing');
 
   switch (paramSpec.type) {
     case 'bool':
-      return typeof value === 'boolean' ? null : fail('param-wrong-type', { expected: 'true / false', value: describeValue(value) });
+      return typeof value === 'boolean'
+        ? null
+        : fail('param-wrong-type', { expected: 'true / false', value: describeValue(value) });
     case 'enum': {
       const options = paramSpec.options ?? [];
       if (typeof value === 'string' && options.includes(value)) return null;
-      return fail('param-not-allowed', { value: describeValue(value), options: options.join(', ') });
+      return fail('param-not-allowed', {
+        value: describeValue(value),
+        options: options.join(', '),
+      });
     }
     case 'int':
     case 'float':
-      if (typeof value !== 'number') return fail('param-wrong-type', { expected: paramSpec.type === 'int' ? 'integer' : 'number', value: describeValue(value) });
+      if (typeof value !== 'number')
+        return fail('param-wrong-type', {
+          expected: paramSpec.type === 'int' ? 'integer' : 'number',
+          value: describeValue(value),
+        });
       return checkNumber(paramSpec, value, fail);
     case 'intList': {
-      if (!Array.isArray(value)) return fail('param-wrong-type', { expected: 'list of integers', value: describeValue(value) });
-      if (paramSpec.length !== undefined && value.length !== paramSpec.length) return fail('param-wrong-length', { expected: paramSpec.length, actual: value.length });
+      if (!Array.isArray(value))
+        return fail('param-wrong-type', {
+          expected: 'list of integers',
+          value: describeValue(value),
+        });
+      if (paramSpec.length !== undefined && value.length !== paramSpec.length)
+        return fail('param-wrong-length', { expected: paramSpec.length, actual: value.length });
       const minLength = paramSpec.minLength ?? 1;
       const maxLength = paramSpec.maxLength ?? Infinity;
       if (value.length < minLength || value.length > maxLength) {
-        return fail('param-wrong-length', { expected: `${minLength}–${maxLength}`, actual: value.length });
+        return fail('param-wrong-length', {
+          expected: `${minLength}–${maxLength}`,
+          actual: value.length,
+        });
       }
       for (const entry of value) {
-        if (typeof entry !== 'number') return fail('param-wrong-type', { expected: 'list of integers', value: describeValue(value) });
+        if (typeof entry !== 'number')
+          return fail('param-wrong-type', {
+            expected: 'list of integers',
+            value: describeValue(value),
+          });
         const problem = checkNumber({ ...paramSpec, type: 'int' }, entry, fail);
         if (problem) return problem;
       }
@@ -44,9 +74,14 @@ export function validateParam(spec: LayerSpec, paramSpec: ParamSpec, value: Para
   }
 }
 
-function checkNumber(paramSpec: ParamSpec, value: number, fail: (code: string, args?: Record<string, string | number>) => Diagnostic): Diagnostic | null {
+function checkNumber(
+  paramSpec: ParamSpec,
+  value: number,
+  fail: (code: string, args?: Record<string, string | number>) => Diagnostic,
+): Diagnostic | null {
   if (!Number.isFinite(value)) return fail('param-not-finite', { value: String(value) });
-  if (paramSpec.type === 'int' && !Number.isInteger(value)) return fail('param-not-integer', { value });
+  if (paramSpec.type === 'int' && !Number.isInteger(value))
+    return fail('param-not-integer', { value });
   const min = paramSpec.min ?? -Infinity;
   const max = paramSpec.max ?? Infinity;
   if (value < min) return fail('param-below-min', { value, min, max });

@@ -50,7 +50,13 @@ export function checkLearnerPitfalls(doc: GraphDoc, ctx: PitfallContext): Diagno
 
     if (node.kind === 'Dense' && activationOf(node) === 'linear') {
       const next = nextDenseThroughLinear(doc, id, outgoing);
-      if (next) out.push({ code: 'linear-collapse', severity: 'warning', nodeId: id, args: { name: node.name, kind: node.kind, next: next.name } });
+      if (next)
+        out.push({
+          code: 'linear-collapse',
+          severity: 'warning',
+          nodeId: id,
+          args: { name: node.name, kind: node.kind, next: next.name },
+        });
     }
 
     if (node.kind === 'Dense' && info?.ok) {
@@ -58,20 +64,40 @@ export function checkLearnerPitfalls(doc: GraphDoc, ctx: PitfallContext): Diagno
       if (fromFlatten && info.paramCount >= parameterExplosionThreshold) {
         const inShape = ctx.shapes.get(preds[0] as NodeId);
         const inputs = inShape?.ok ? (inShape.shape[inShape.shape.length - 1] ?? 0) : 0;
-        out.push({ code: 'parameter-explosion', severity: 'warning', nodeId: id, args: { name: node.name, kind: node.kind, params: info.paramCount, inputs } });
+        out.push({
+          code: 'parameter-explosion',
+          severity: 'warning',
+          nodeId: id,
+          args: { name: node.name, kind: node.kind, params: info.paramCount, inputs },
+        });
       }
       const inShape = ctx.shapes.get(preds[0] as NodeId);
       if (inShape?.ok && inShape.shape.length >= 4) {
-        out.push({ code: 'dense-on-image', severity: 'warning', nodeId: id, args: { name: node.name, kind: node.kind, actual: describeShape(inShape.shape) } });
+        out.push({
+          code: 'dense-on-image',
+          severity: 'warning',
+          nodeId: id,
+          args: { name: node.name, kind: node.kind, actual: describeShape(inShape.shape) },
+        });
       }
     }
 
     const act = activationOf(node);
     const before = Math.max(0, ...preds.map((p) => saturationDepth.get(p) ?? 0));
-    const depth = act === 'sigmoid' || act === 'tanh' ? before + 1 : passThroughKinds.has(node.kind) || (act === 'linear' && node.kind === 'Activation') ? before : 0;
+    const depth =
+      act === 'sigmoid' || act === 'tanh'
+        ? before + 1
+        : passThroughKinds.has(node.kind) || (act === 'linear' && node.kind === 'Activation')
+          ? before
+          : 0;
     saturationDepth.set(id, depth);
     if (depth === saturatingStackThreshold && (act === 'sigmoid' || act === 'tanh')) {
-      out.push({ code: 'vanishing-gradient', severity: 'warning', nodeId: id, args: { name: node.name, kind: node.kind, count: depth } });
+      out.push({
+        code: 'vanishing-gradient',
+        severity: 'warning',
+        nodeId: id,
+        args: { name: node.name, kind: node.kind, count: depth },
+      });
     }
   }
 
@@ -80,7 +106,11 @@ export function checkLearnerPitfalls(doc: GraphDoc, ctx: PitfallContext): Diagno
 }
 
 /** Follows a Dense's single outgoing path through linear pass-through layers to the next Dense. */
-function nextDenseThroughLinear(doc: GraphDoc, from: NodeId, outgoing: ReturnType<typeof adjacencyOf>['outgoing']): LayerNode | null {
+function nextDenseThroughLinear(
+  doc: GraphDoc,
+  from: NodeId,
+  outgoing: ReturnType<typeof adjacencyOf>['outgoing'],
+): LayerNode | null {
   let current = from;
   for (let steps = 0; steps < 16; steps++) {
     const outs = outgoing.get(current) ?? [];
@@ -101,7 +131,9 @@ function checkOutput(
   activationOf: (n: LayerNode) => string | null,
   outgoing: ReturnType<typeof adjacencyOf>['outgoing'],
 ): Diagnostic[] {
-  const sinks = Object.values(doc.nodes).filter((n) => !isInputKind(n.kind) && (outgoing.get(n.id)?.length ?? 0) === 0);
+  const sinks = Object.values(doc.nodes).filter(
+    (n) => !isInputKind(n.kind) && (outgoing.get(n.id)?.length ?? 0) === 0,
+  );
   if (sinks.length !== 1) return [];
   const output = sinks[0]!;
   const info = ctx.shapes.get(output.id);
@@ -109,7 +141,12 @@ function checkOutput(
   const out: Diagnostic[] = [];
   const args = { name: output.name, kind: output.kind };
   if (info.shape.length > 2) {
-    out.push({ code: 'output-not-flat', severity: 'error', nodeId: output.id, args: { ...args, actual: describeShape(info.shape) } });
+    out.push({
+      code: 'output-not-flat',
+      severity: 'error',
+      nodeId: output.id,
+      args: { ...args, actual: describeShape(info.shape) },
+    });
     return out;
   }
   const units = info.shape[1] ?? null;
@@ -119,23 +156,52 @@ function checkOutput(
   if (ctx.classCount !== null && units !== null) {
     const binaryOk = ctx.classCount === 2 && units === 1 && loss === 'binaryCrossentropy';
     if (units !== ctx.classCount && !binaryOk) {
-      out.push({ code: 'output-units-mismatch', severity: 'error', nodeId: output.id, args: { ...args, units, classes: ctx.classCount } });
+      out.push({
+        code: 'output-units-mismatch',
+        severity: 'error',
+        nodeId: output.id,
+        args: { ...args, units, classes: ctx.classCount },
+      });
     }
   }
   const classes = ctx.classCount ?? units ?? 0;
   if (loss === 'meanSquaredError' && activation === 'softmax' && classes > 2) {
-    out.push({ code: 'softmax-mse', severity: 'warning', nodeId: output.id, args: { ...args, classes } });
+    out.push({
+      code: 'softmax-mse',
+      severity: 'warning',
+      nodeId: output.id,
+      args: { ...args, classes },
+    });
   }
-  const expected = loss === 'binaryCrossentropy' ? 'sigmoid' : loss === 'categoricalCrossentropy' || loss === 'sparseCategoricalCrossentropy' ? 'softmax' : null;
+  const expected =
+    loss === 'binaryCrossentropy'
+      ? 'sigmoid'
+      : loss === 'categoricalCrossentropy' || loss === 'sparseCategoricalCrossentropy'
+        ? 'softmax'
+        : null;
   // One sigmoid unit is the right output for categorical losses too only when it is binary; keep the advice simple.
-  if (expected && activation !== null && activation !== expected && !(expected === 'softmax' && units === 1)) {
-    out.push({ code: 'loss-activation-mismatch', severity: 'warning', nodeId: output.id, args: { ...args, activation, loss: loss ?? '', expected } });
+  if (
+    expected &&
+    activation !== null &&
+    activation !== expected &&
+    !(expected === 'softmax' && units === 1)
+  ) {
+    out.push({
+      code: 'loss-activation-mismatch',
+      severity: 'warning',
+      nodeId: output.id,
+      args: { ...args, activation, loss: loss ?? '', expected },
+    });
   }
   return out;
 }
 
 /** The activation that produces the network's output, looking back through Dropout/Flatten/Reshape. */
-function outputActivation(doc: GraphDoc, output: LayerNode, activationOf: (n: LayerNode) => string | null): string | null {
+function outputActivation(
+  doc: GraphDoc,
+  output: LayerNode,
+  activationOf: (n: LayerNode) => string | null,
+): string | null {
   let node: LayerNode | undefined = output;
   const { incoming } = adjacencyOf(doc);
   for (let steps = 0; node && steps < 16; steps++) {

@@ -20,19 +20,36 @@ export function checkStructure(doc: GraphDoc): Diagnostic[] {
 
   for (const edge of Object.values(doc.edges)) {
     const missing = [edge.source, edge.target].filter((id) => !doc.nodes[id]);
-    if (missing.length > 0) out.push({ code: 'dangling-edge', severity: 'error', edgeId: edge.id, args: { missing: missing.join(', ') } });
+    if (missing.length > 0)
+      out.push({
+        code: 'dangling-edge',
+        severity: 'error',
+        edgeId: edge.id,
+        args: { missing: missing.join(', ') },
+      });
   }
 
   const cycle = findCycle(doc);
   if (cycle) {
     const names = cycle.map((id) => doc.nodes[id]?.name ?? id).join(' → ');
-    out.push({ code: 'graph-cycle', severity: 'error', nodeId: cycle[0] as NodeId, args: { names } });
+    out.push({
+      code: 'graph-cycle',
+      severity: 'error',
+      nodeId: cycle[0] as NodeId,
+      args: { names },
+    });
   }
 
   const inputs = nodes.filter((n) => isInputKind(n.kind));
   if (inputs.length === 0) out.push({ code: 'no-input', severity: 'error', args: {} });
   if (inputs.length > 1) {
-    for (const extra of inputs.slice(1)) out.push({ code: 'multiple-inputs', severity: 'error', nodeId: extra.id, args: { count: inputs.length } });
+    for (const extra of inputs.slice(1))
+      out.push({
+        code: 'multiple-inputs',
+        severity: 'error',
+        nodeId: extra.id,
+        args: { count: inputs.length },
+      });
   }
 
   const lonely = nodes.length === 1;
@@ -42,21 +59,52 @@ export function checkStructure(doc: GraphDoc): Diagnostic[] {
     const outs = outgoing.get(node.id)?.length ?? 0;
     const spec = getLayerSpec(node.kind);
     if (!spec) {
-      out.push({ code: 'unknown-layer-kind', severity: 'error', nodeId: node.id, args: nodeArgs(node) });
+      out.push({
+        code: 'unknown-layer-kind',
+        severity: 'error',
+        nodeId: node.id,
+        args: nodeArgs(node),
+      });
+      if (ins > 0 && outs === 0) sinks.push(node);
       continue;
     }
     if (ins === 0 && outs === 0) {
-      if (!lonely) out.push({ code: 'disconnected-node', severity: 'error', nodeId: node.id, args: nodeArgs(node) });
+      if (!lonely)
+        out.push({
+          code: 'disconnected-node',
+          severity: 'error',
+          nodeId: node.id,
+          args: nodeArgs(node),
+        });
       continue;
     }
-    if (ins < spec.arity.min) out.push({ code: 'missing-input', severity: 'error', nodeId: node.id, args: { ...nodeArgs(node), min: spec.arity.min, actual: ins } });
-    if (ins > spec.arity.max) out.push({ code: 'too-many-inputs', severity: 'error', nodeId: node.id, args: { ...nodeArgs(node), max: spec.arity.max, actual: ins } });
+    if (ins < spec.arity.min)
+      out.push({
+        code: 'missing-input',
+        severity: 'error',
+        nodeId: node.id,
+        args: { ...nodeArgs(node), min: spec.arity.min, actual: ins },
+      });
+    if (ins > spec.arity.max)
+      out.push({
+        code: 'too-many-inputs',
+        severity: 'error',
+        nodeId: node.id,
+        args: { ...nodeArgs(node), max: spec.arity.max, actual: ins },
+      });
     if (outs === 0 && spec.family !== 'input') sinks.push(node);
   }
-  if (inputs.length > 0 && sinks.length === 0 && !cycle) out.push({ code: 'no-output', severity: 'error', nodeId: inputs[0]!.id, args: {} });
+  if (inputs.length > 0 && sinks.length === 0 && !cycle)
+    out.push({ code: 'no-output', severity: 'error', nodeId: inputs[0]!.id, args: {} });
   if (sinks.length > 1) {
     const names = sinks.map((n) => n.name).join(', ');
-    for (const sink of sinks) out.push({ code: 'multiple-outputs', severity: 'error', nodeId: sink.id, args: { count: sinks.length, names } });
+    for (const sink of sinks)
+      out.push({
+        code: 'multiple-outputs',
+        severity: 'error',
+        nodeId: sink.id,
+        args: { count: sinks.length, names },
+      });
   }
 
   out.push(...checkNames(nodes));
@@ -68,7 +116,12 @@ function checkNames(nodes: readonly LayerNode[]): Diagnostic[] {
   const byName = new Map<string, LayerNode[]>();
   for (const node of nodes) {
     if (node.name.trim() === '') {
-      out.push({ code: 'empty-name', severity: 'error', nodeId: node.id, args: { kind: node.kind, name: node.name } });
+      out.push({
+        code: 'empty-name',
+        severity: 'error',
+        nodeId: node.id,
+        args: { kind: node.kind, name: node.name },
+      });
       continue;
     }
     const list = byName.get(node.name);
@@ -77,7 +130,13 @@ function checkNames(nodes: readonly LayerNode[]): Diagnostic[] {
   }
   for (const [name, list] of byName) {
     if (list.length < 2) continue;
-    for (const node of list) out.push({ code: 'duplicate-name', severity: 'error', nodeId: node.id, args: { name, kind: node.kind } });
+    for (const node of list)
+      out.push({
+        code: 'duplicate-name',
+        severity: 'error',
+        nodeId: node.id,
+        args: { name, kind: node.kind },
+      });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { GraphDoc, NodeId } from '../graph/types';
+import type { GraphDoc, LayerNode, NodeId } from '../graph/types';
 import { getLayerSpec } from '../layers/catalog';
 import { validateParams } from '../layers/validate-param';
 import { inferShapes } from '../shapes/infer';
@@ -13,7 +13,11 @@ export interface ValidationContext {
   /** Precomputed `inferShapes` result; computed here when absent. */
   readonly shapes?: ReadonlyMap<NodeId, NodeShapeInfo>;
   readonly training?: TrainingConfig | null;
-  readonly dataset?: { readonly classCount: number; readonly vocabularySize?: number | null; readonly sequenceLength?: number | null } | null;
+  readonly dataset?: {
+    readonly classCount: number;
+    readonly vocabularySize?: number | null;
+    readonly sequenceLength?: number | null;
+  } | null;
 }
 
 /**
@@ -25,16 +29,18 @@ export function validateGraph(doc: GraphDoc, context: ValidationContext = {}): D
   const dataset = context.dataset ?? null;
   const shapes =
     context.shapes ??
-    inferShapes(doc, { datasetClassCount: dataset?.classCount ?? null, vocabularySize: dataset?.vocabularySize ?? null, sequenceLength: dataset?.sequenceLength ?? null });
+    inferShapes(doc, {
+      datasetClassCount: dataset?.classCount ?? null,
+      vocabularySize: dataset?.vocabularySize ?? null,
+      sequenceLength: dataset?.sequenceLength ?? null,
+    });
   const out = checkStructure(doc);
   const nodesWithErrors = new Set<NodeId>();
   for (const d of out) if (d.nodeId && d.severity === 'error') nodesWithErrors.add(d.nodeId);
 
   for (const node of Object.values(doc.nodes)) {
-    const spec = getLayerSpec(node.kind);
-    if (!spec) continue;
-    for (const d of validateParams(spec, node.params)) {
-      out.push({ ...d, nodeId: node.id, args: { ...d.args, name: node.name } });
+    for (const d of paramDiagnostics(node)) {
+      out.push(d);
       nodesWithErrors.add(node.id);
     }
   }
@@ -43,12 +49,41 @@ export function validateGraph(doc: GraphDoc, context: ValidationContext = {}): D
     if (info.ok || !info.problem || nodesWithErrors.has(id)) continue;
     const node = doc.nodes[id];
     if (!node) continue;
-    out.push({ code: info.problem.code, severity: 'error', nodeId: id, args: { ...info.problem.args, name: node.name, kind: node.kind } });
+    out.push({
+      code: info.problem.code,
+      severity: 'error',
+      nodeId: id,
+      args: { ...info.problem.args, name: node.name, kind: node.kind },
+    });
     nodesWithErrors.add(id);
   }
 
-  out.push(...checkLearnerPitfalls(doc, { shapes, training: context.training ?? null, classCount: dataset?.classCount ?? null }));
+  out.push(
+    ...checkLearnerPitfalls(doc, {
+      shapes,
+      training: context.training ?? null,
+      classCount: dataset?.classCount ?? null,
+    }),
+  );
   return out;
+}
+
+/** Param diagnostics per node record: commands share untouched records, so most edits hit this cache. */
+const paramCache = new WeakMap<LayerNode, readonly Diagnostic[]>();
+
+function paramDiagnostics(node: LayerNode): readonly Diagnostic[] {
+  const cached = paramCache.get(node);
+  if (cached) return cached;
+  const spec = getLayerSpec(node.kind);
+  const found = spec
+    ? validateParams(spec, node.params).map((d) => ({
+        ...d,
+        nodeId: node.id,
+        args: { ...d.args, name: node.name },
+      }))
+    : [];
+  paramCache.set(node, found);
+  return found;
 }
 
 /** True when something must be fixed before the model can be compiled or trained. */
@@ -57,6 +92,8 @@ export function hasBlockingErrors(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 /** The diagnostic the Train button's tooltip names: the first error, or undefined. */
-export function firstBlockingDiagnostic(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+export function firstBlockingDiagnostic(
+  diagnostics: readonly Diagnostic[],
+): Diagnostic | undefined {
   return diagnostics.find((d) => d.severity === 'error');
 }

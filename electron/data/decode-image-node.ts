@@ -1,9 +1,12 @@
+import { inflateSync } from 'node:zlib';
+
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
 import type { ImageOptions } from '../../core/data/config';
 import { preprocessRgba } from '../../core/data/image-preprocess';
 import { inspectImageBytes, maxImagePixels } from '../../core/data/inspect-file';
+import { decodeSimplePng } from '../../core/data/png-decode';
 import type { SkipReason } from '../../core/data/inspect-file';
 
 /**
@@ -11,7 +14,8 @@ import type { SkipReason } from '../../core/data/inspect-file';
  * header check first (bomb guard, magic bytes), then pngjs / jpeg-js, then
  * the same core preprocessing the app uses.
  *
- * Node decodes PNG and JPEG only; GIF, BMP and WebP files are skipped as
+ * PNG goes through core's small decoder (`decodeSimplePng`, zlib inflate) when it
+ * is plain 8-bit, else pngjs. Node decodes PNG and JPEG only; GIF, BMP and WebP files are skipped as
  * `unsupported-type` here (the app decodes them with Chromium). Node decodes
  * at full size and then resizes (pngjs/jpeg-js cannot decode at a reduced
  * size), bounded by the 40 MP header cap.
@@ -29,8 +33,8 @@ export function decodeImageNode(bytes: Uint8Array, target: TargetOptions): NodeD
   let rgba: Uint8Array;
   try {
     if (format === 'png') {
-      const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      rgba = png.data;
+      // The small decoder handles plain 8-bit PNGs (most datasets) without pngjs's stream overhead.
+      rgba = decodeSimplePng(bytes, (data) => inflateSync(data))?.rgba ?? PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).data;
     } else if (format === 'jpeg') {
       rgba = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxImagePixels / 1e6, maxMemoryUsageInMB: 1024 }).data;
     } else {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 
@@ -14,7 +14,7 @@ parentPort?.on('message', (request: DecodeRequest) => {
   void decodeChunk(request).then((reply) => parentPort?.postMessage(reply, [reply.pixels.buffer as ArrayBuffer]));
 });
 
-async function decodeChunk(request: DecodeRequest): Promise<DecodeReply> {
+function decodeChunk(request: DecodeRequest): Promise<DecodeReply> {
   const target: TargetOptions = request.target;
   const sampleBytes = request.sampleBytes;
   const pixels = new Uint8Array(request.paths.length * sampleBytes);
@@ -23,7 +23,8 @@ async function decodeChunk(request: DecodeRequest): Promise<DecodeReply> {
     const rel = request.paths[i] as string;
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path.join(request.root, ...rel.split('/')));
+      // Synchronous: this thread does nothing else, and it saves the thread-pool round trips per small file.
+      bytes = readFileSync(path.join(request.root, ...rel.split('/')));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       outcomes.push({ ok: false, reason: code === 'ENOENT' ? 'missing' : 'unreadable', detail: code ?? 'read failed' });
@@ -35,5 +36,5 @@ async function decodeChunk(request: DecodeRequest): Promise<DecodeReply> {
       outcomes.push({ ok: true, hash: result.hash, width: result.width, height: result.height });
     } else outcomes.push(result.detail === undefined ? { ok: false, reason: result.reason } : { ok: false, reason: result.reason, detail: result.detail });
   }
-  return { id: request.id, pixels, outcomes };
+  return Promise.resolve({ id: request.id, pixels, outcomes });
 }

@@ -63,7 +63,13 @@ function setupSecurity(): void {
 }
 
 function setupProtocol(): void {
-  protocol.handle(appScheme, createAppProtocolHandler(realpathSync(rendererRoot)));
+  let root = rendererRoot;
+  try {
+    root = realpathSync(rendererRoot);
+  } catch {
+    console.error(`LayerLab: no renderer bundle at ${rendererRoot}; run \`npm run build\`.`);
+  }
+  protocol.handle(appScheme, createAppProtocolHandler(root));
 }
 
 function setupIpc(): void {

@@ -82,6 +82,7 @@ describe('browser-mode server', () => {
   it.each([
     ['no cookie', {}],
     ['a wrong cookie', { cookie: `${tokenCookieName(0)}=nope` }],
+    ['a cookie for another port', { cookie: `${tokenCookieName(1)}=also-wrong` }],
   ])('refuses the page with %s', async (_why, headers) => {
     const reply = await send(server, { path: '/', headers });
     expect(reply.status).toBe(403);
@@ -107,12 +108,12 @@ describe('browser-mode server', () => {
   });
 
   it.each([
-    ['no token at all', {}],
-    ['the cookie but no header', { cookie }],
-    ['the header but no cookie', { 'x-layerlab-token': 'x'.repeat(43) }],
-    ['a wrong header', { cookie, 'x-layerlab-token': 'wrong' }],
+    ['no token at all', (): Record<string, string> => ({})],
+    ['the cookie but no header', (): Record<string, string> => ({ cookie })],
+    ['the header but no cookie', (): Record<string, string> => ({ 'x-layerlab-token': server.token })],
+    ['a wrong header', (): Record<string, string> => ({ cookie, 'x-layerlab-token': 'wrong' })],
   ])('refuses an API call with %s', async (_why, headers) => {
-    const reply = await send(server, { path: '/api/call/getAppInfo', method: 'POST', headers, body: '{}' });
+    const reply = await send(server, { path: '/api/call/getAppInfo', method: 'POST', headers: headers(), body: '{}' });
     expect(reply.status).toBe(403);
     expect(JSON.parse(reply.body.toString())).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
   });

@@ -1,10 +1,12 @@
-import { useState, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 
 import { InspectorPanel } from '../panels/inspector/InspectorPanel';
 import { ProblemsPanel } from '../panels/problems/ProblemsPanel';
 import { SummaryPanel } from '../panels/summary/SummaryPanel';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useAppServices } from './app-context';
 import { sidePanels, type SidePanelDef } from './side-panels';
 
 /** The editor's own panels come first; feature areas add theirs to `sidePanels`. */
@@ -18,7 +20,9 @@ const builtInPanels: readonly SidePanelDef[] = [
 export function SidePanel() {
   const { t } = useTranslation();
   const panels = [...builtInPanels, ...sidePanels];
-  const [activeId, setActiveId] = useState(panels[0]?.id ?? '');
+  const { store } = useAppServices();
+  const activeId = useStore(store, (s) => s.session.activePanel);
+  const setActiveId = store.getState().showPanel;
   const active = panels.find((p) => p.id === activeId) ?? panels[0];
   return (
     <aside className="side-panel" aria-label={t('app:regions.sidePanel')}>

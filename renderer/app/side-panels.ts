@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 
+import { InspectPanel } from '../inspect/InspectPanel';
+import { TrainingPanel } from '../panels/training/TrainingPanel';
+
 /**
  * The tabs of the main window's side panel, in order. Each feature area adds
  * its panel here (one line); the shell renders whatever is listed.
@@ -11,4 +14,7 @@ export interface SidePanelDef {
   readonly component: ComponentType;
 }
 
-export const sidePanels: SidePanelDef[] = [];
+export const sidePanels: SidePanelDef[] = [
+  { id: 'training', titleKey: 'training:title', component: TrainingPanel },
+  { id: 'inspect', titleKey: 'inspect:title', component: InspectPanel },
+];

@@ -27,7 +27,7 @@ import type { LayerFlowNode } from './LayerNode';
 import { nodeTypes } from './node-types';
 import { layerKindMime } from './palette-dnd';
 
-const fitViewOptions = { padding: 0.2, maxZoom: 1.25 };
+const fitViewOptions = { padding: 0.2, maxZoom: 1 };
 const proOptions = { hideAttribution: true };
 
 /**
@@ -65,6 +65,14 @@ export function GraphCanvas() {
     });
     return () => setFlowControls(null);
   }, [flow, setFlowControls]);
+
+  // Frame each newly loaded document once its nodes are measured. An empty
+  // document is not framed: React Flow would wait and then jump to the first
+  // node the user drops.
+  const loadCount = useStore(store, (s) => s.loadCount);
+  useEffect(() => {
+    if (Object.keys(store.getState().doc.graph.nodes).length > 0) void flow.fitView(fitViewOptions);
+  }, [loadCount, flow, store]);
 
   // Escape during a drag cancels it: the nodes go back where they were.
   useEffect(() => {
@@ -125,6 +133,15 @@ export function GraphCanvas() {
     [store],
   );
 
+  // Double-click opens the layer in the inspector.
+  const onNodeDoubleClick = useCallback(
+    (_event: unknown, node: LayerFlowNode) => {
+      store.getState().select([node.id as NodeId]);
+      store.getState().showPanel('inspector');
+    },
+    [store],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(layerKindMime)) return;
     event.preventDefault();
@@ -151,11 +168,10 @@ export function GraphCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeDoubleClick={onNodeDoubleClick}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView
-        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
         colorMode={theme}

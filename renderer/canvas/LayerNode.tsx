@@ -46,13 +46,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       )}
       <div className="layer-node-footer">
         <span className="layer-node-shape" data-testid="node-shape" title={t('editor:node.outputShape')}>
-          {shape.outputShape ?? (shape.blockedUpstream ? '?' : '✕')}
+          {shape.outputShape ?? '?'}
         </span>
         <span className="layer-node-count" data-testid="node-params" data-count={shape.paramCount ?? ''} title={t('editor:node.paramCount')}>
           {shape.paramCount === null ? '' : t('editor:node.params', { count: shape.paramCount, formatted: shape.paramCount.toLocaleString('en-US') })}
         </span>
       </div>
-      {data.severity && data.messages[0] !== undefined && (selected || data.severity === 'error') && (
+      {data.severity && data.messages[0] !== undefined && selected && (
         <div className={`layer-node-message message-${data.severity}`} data-testid="node-message">
           {data.messages[0]}
         </div>

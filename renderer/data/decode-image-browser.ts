@@ -1,5 +1,6 @@
-import { inspectImageBytes, planResize, rgbaToChannels } from '@core';
+import { decodeSimplePng, inspectImageBytes, planResize, preprocessRgba, rgbaToChannels } from '@core';
 import type { FileCheck } from '@core';
+import { unzlibSync } from 'fflate';
 
 import type { DecodeTarget } from './decode-protocol';
 
@@ -11,10 +12,38 @@ import type { DecodeTarget } from './decode-protocol';
  * to its target size instead of to a 144 MB bitmap. Colour-space conversion
  * and premultiplication are off so that an image already at the target size
  * comes out with exactly its stored values (what the Node path produces).
+ *
+ * Plain 8-bit PNGs up to `maxJsDecodePixels` skip the platform decoder: core's
+ * `decodeSimplePng` + `preprocessRgba`, the code the Node path runs, so both
+ * paths give identical pixels for them. For MNIST-sized files the per-call
+ * cost of createImageBitmap + canvas readback is ~10× the decode itself.
  */
+export const maxJsDecodePixels = 1024 * 1024;
+
 export async function decodeImageInBrowser(bytes: Uint8Array, target: DecodeTarget, out: Uint8Array): Promise<FileCheck> {
   const inspection = inspectImageBytes(bytes);
   if (!inspection.ok) return inspection;
+  if (inspection.format === 'png' && inspection.width * inspection.height <= maxJsDecodePixels) {
+    try {
+      const decoded = decodeSimplePng(bytes, (data) => unzlibSync(data));
+      if (decoded !== null) {
+        out.set(preprocessRgba(decoded.rgba, decoded.width, decoded.height, target));
+        return { ok: true, hash: inspection.hash, width: inspection.width, height: inspection.height };
+      }
+    } catch (error) {
+      return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message.slice(0, 200) : 'decode failed' };
+    }
+  }
+  return decodeWithImageBitmap(bytes, inspection, target, out);
+}
+
+/** The platform decoder path (JPEG, GIF, BMP, WebP, large or unusual PNGs). */
+export async function decodeWithImageBitmap(
+  bytes: Uint8Array,
+  inspection: { readonly width: number; readonly height: number; readonly hash: string },
+  target: DecodeTarget,
+  out: Uint8Array,
+): Promise<FileCheck> {
   const { width, height, hash } = inspection;
   const plan = planResize(width, height, target.width, target.height, target.resizeMode);
   let bitmap: ImageBitmap;

@@ -1,4 +1,4 @@
-import { channelCount, discoverClasses, inspectTextBytes, planDataset, tokenize, buildVocabulary } from '@core';
+import { buildVocabulary, channelCount, discoverClasses, inspectTextBytes, maxTextFileBytes, planDataset, tokenize } from '@core';
 import type { DatasetPlan, FileCheck, IgnoredEntry, ImageOptions, ListingEntry, SampleStore, SplitSettings, TextOptions } from '@core';
 
 import { decodeFiles } from './decode-pool';
@@ -91,7 +91,9 @@ export interface LoadedTexts {
 export async function loadTextDataset(input: LoadCommon & { readonly text: TextOptions }): Promise<LoadedTexts> {
   const discovery = discoverClasses(input.contents.files, 'text', input.contents.folders ?? []);
   const checks = new Map<string, FileCheck>();
-  const paths = discovery.candidates.map((c) => c.path);
+  // Oversized files are refused from their listed size, without reading them.
+  for (const c of discovery.candidates) if (c.size > maxTextFileBytes) checks.set(c.path, { ok: false, reason: 'too-large', detail: `${c.size} bytes` });
+  const paths = discovery.candidates.filter((c) => !checks.has(c.path)).map((c) => c.path);
   for (let start = 0; start < paths.length; start += 64) {
     input.signal?.throwIfAborted();
     const read = await input.readFiles(paths.slice(start, start + 64));

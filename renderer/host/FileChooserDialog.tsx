@@ -61,9 +61,22 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
     };
   }, [browse, folder]);
 
+  const dialogRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    listRef.current?.focus();
+    (listRef.current ?? dialogRef.current)?.focus();
   }, [listing]);
+
+  // Escape cancels wherever focus is (the dialog may open while focus is still on the page).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      event.preventDefault();
+      onClose(null);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onClose]);
 
   const entries = useMemo(() => listing?.entries ?? [], [listing]);
   const chosenEntry = selected >= 0 ? entries[selected] : undefined;
@@ -126,12 +139,8 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
         data-purpose={purpose}
         data-state={listing ? 'ready' : error ? 'error' : 'loading'}
         data-path={listing?.path ?? ''}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose(null);
-          }
-        }}
+        ref={dialogRef}
+        tabIndex={-1}
       >
         <h2 id={titleId}>{t(`chooser.title.${purpose}`)}</h2>
         <form

@@ -16,7 +16,7 @@ import {
 /** The neuron lab as it first opens: three inputs, sigmoid. */
 export const defaultNeuronState: NeuronLabState = {
   inputs: [1, 0.5, -1],
-  weights: [0.4, -0.6, 0.2],
+  weights: [0.8, -0.6, 0.2],
   bias: 0.1,
   activation: 'sigmoid',
   logits: [...COURSE_SOFTMAX_LOGITS],

@@ -27,6 +27,8 @@ export type ApplyOutcome = { readonly ok: true; readonly changed: boolean } | { 
 export interface Session {
   readonly selectedNodeIds: readonly NodeId[];
   readonly selectedEdgeIds: readonly EdgeId[];
+  /** The side panel tab shown (`inspector`, `problems`, or a registered panel's id). */
+  readonly activePanel: string;
 }
 
 /** A stop point of a gesture: the document as it was when the gesture began. */
@@ -57,6 +59,8 @@ export interface EditorState {
   readonly file: FileState;
   /** False while the start screen is shown. */
   readonly isOpen: boolean;
+  /** Counts documents loaded (New, Open, template): the canvas frames each new one. */
+  readonly loadCount: number;
   apply<A>(command: DocCommand<A>, args: A, options?: ApplyOptions): ApplyOutcome;
   /** Starts a gesture: remembers the document so it can be committed as one step or bailed. */
   mark(label: string): void;
@@ -67,6 +71,8 @@ export interface EditorState {
   undo(): void;
   redo(): void;
   select(nodeIds: readonly NodeId[], edgeIds?: readonly EdgeId[]): void;
+  /** Shows a side panel tab (session only). */
+  showPanel(id: string): void;
   /** Replaces the document (New, Open, template); clears history. */
   load(doc: ProjectDoc, file: Omit<FileState, 'savedDoc'>): void;
   /** Records a successful save of `doc` to a file. */
@@ -75,7 +81,7 @@ export interface EditorState {
 }
 
 const historyLimit = 200;
-const emptySession: Session = { selectedNodeIds: [], selectedEdgeIds: [] };
+const emptySession: Session = { selectedNodeIds: [], selectedEdgeIds: [], activePanel: 'inspector' };
 const emptyHistory: History = { past: [], future: [], mark: null };
 
 function isResult(value: unknown): value is Result<ProjectDoc, Diagnostic> {
@@ -87,7 +93,7 @@ function pruneSelection(session: Session, doc: ProjectDoc): Session {
   const nodes = session.selectedNodeIds.filter((id) => id in doc.graph.nodes);
   const edges = session.selectedEdgeIds.filter((id) => id in doc.graph.edges);
   if (nodes.length === session.selectedNodeIds.length && edges.length === session.selectedEdgeIds.length) return session;
-  return { selectedNodeIds: nodes, selectedEdgeIds: edges };
+  return { ...session, selectedNodeIds: nodes, selectedEdgeIds: edges };
 }
 
 function pushPast(past: readonly ProjectDoc[], doc: ProjectDoc): readonly ProjectDoc[] {
@@ -103,6 +109,7 @@ export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
     history: emptyHistory,
     file: { fileId: null, name: null, displayPath: null, savedDoc: initial },
     isOpen: false,
+    loadCount: 0,
 
     apply(command, args, options = {}) {
       const before = get().doc;
@@ -175,11 +182,17 @@ export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
     select(nodeIds, edgeIds = []) {
       const { session } = get();
       if (sameIds(session.selectedNodeIds, nodeIds) && sameIds(session.selectedEdgeIds, edgeIds)) return;
-      set({ session: { selectedNodeIds: [...nodeIds], selectedEdgeIds: [...edgeIds] } });
+      set({ session: { ...session, selectedNodeIds: [...nodeIds], selectedEdgeIds: [...edgeIds] } });
+    },
+
+    showPanel(id) {
+      const { session } = get();
+      if (session.activePanel !== id) set({ session: { ...session, activePanel: id } });
     },
 
     load(doc, file) {
-      set({ doc, session: emptySession, history: emptyHistory, file: { ...file, savedDoc: doc }, isOpen: true });
+      const activePanel = get().session.activePanel;
+      set({ doc, session: { ...emptySession, activePanel }, history: emptyHistory, file: { ...file, savedDoc: doc }, isOpen: true, loadCount: get().loadCount + 1 });
     },
 
     markSaved(doc, file) {

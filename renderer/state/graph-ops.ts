@@ -22,8 +22,11 @@ import type { ApplyOutcome, EditorStore } from './editor-store';
  * selection that should follow them. Components call these, never `set`.
  */
 
+/** Data flows top to bottom on the canvas (ports on top and bottom); gaps fit a node with two rows of params. */
+const tidyOptions = { direction: 'TB', levelGap: 170, nodeGap: 260 } as const;
+
 /** Rough node size, to centre a dropped node on the cursor before it is measured. */
-const nodeSize = { width: 200, height: 96 };
+const nodeSize = { width: 220, height: 110 };
 const pasteOffset = { x: 32, y: 32 };
 
 /** Adds a layer at a flow position (its centre when `centre`), selects it, returns its id. */
@@ -48,7 +51,7 @@ function freeSpotNear(store: EditorStore, position: Point): Point {
   for (let i = 0; i < 50; i++) {
     const hit = nodes.some((n) => Math.abs(n.position.x - p.x) < nodeSize.width * 0.6 && Math.abs(n.position.y - p.y) < nodeSize.height * 0.8);
     if (!hit) return p;
-    p = { x: p.x, y: p.y + nodeSize.height + 24 };
+    p = { x: p.x, y: p.y + nodeSize.height + 50 };
   }
   return p;
 }
@@ -129,7 +132,7 @@ export function selectAll(store: EditorStore): void {
 
 /** Lays the graph out by topological depth (one undo step). */
 export function tidyLayoutOp(store: EditorStore): void {
-  store.getState().apply((doc) => ({ ...doc, graph: tidyLayout(doc.graph) }), undefined);
+  store.getState().apply((doc) => ({ ...doc, graph: tidyLayout(doc.graph, tidyOptions) }), undefined);
 }
 
 export type { Diagnostic };

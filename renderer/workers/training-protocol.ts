@@ -1,4 +1,4 @@
-import type { BackendChoice, BackendInfo, BatchMetrics, EpochMetrics, GraphDoc, ImageOptions, InferenceContext, TrainingConfig, TrainOutcome } from '@core';
+import type { BackendChoice, BackendInfo, BatchMetrics, EpochMetrics, GraphDoc, ImageOptions, InferenceContext, TextOptions, TrainingConfig, TrainOutcome } from '@core';
 
 /**
  * The typed message protocol between the UI and the training worker.
@@ -26,6 +26,9 @@ export type DatasetPayload =
       readonly tokens: Int32Array;
       readonly sequenceLength: number;
       readonly vocabularySize: number;
+      /** How texts were tokenised, and the vocabulary (index = token id), for inspecting samples as words. */
+      readonly textOptions: TextOptions | null;
+      readonly vocabulary: readonly string[] | null;
       readonly labels: Int32Array;
       readonly classNames: readonly string[];
       readonly split: { readonly train: readonly number[]; readonly validation: readonly number[] };

@@ -2,6 +2,7 @@ import {
   compileGraph,
   createMemorySampleStore,
   createPauseGate,
+  gatherSamples,
   imageSampleSource,
   initBackend,
   liveTensorCount,
@@ -21,7 +22,7 @@ import {
   type WeightSnapshot,
 } from '@core';
 
-import { handleInspectRequest } from './inspect-handlers';
+import { handleInspectRequest, type InspectData } from './inspect-handlers';
 import type { DatasetPayload, FromWorker, StartRequest, ToWorker } from './training-protocol';
 
 /**
@@ -79,6 +80,9 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
   let backend: BackendInfo | null = null;
   let model: CompiledModel | null = null;
   let data: SampleSource | null = null;
+  let dataset: DatasetPayload | null = null;
+  /** The validation samples in memory for inspection, gathered on the first request of a run. */
+  let inspectData: Promise<InspectData> | null = null;
   let run: Run | null = null;
   let stopWatching: () => void = () => undefined;
   let watchdog: unknown = null;
@@ -208,6 +212,8 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
     try {
       await ensureBackend(request.training.backend);
       data = samplesOf(request.dataset, request.training.seed);
+      dataset = request.dataset;
+      inspectData = null;
     } catch (error) {
       env.post({ type: 'error', runId: request.runId, ...errorFields(error) });
       env.post({ type: 'state', runId: request.runId, status: 'failed' });
@@ -216,6 +222,19 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
     const current: Run = { request, samples: data, gate: createPauseGate(), attempt: 0, signal: { aborted: false }, lastSnapshot: null, lastProgress: env.now(), slowestBatchMs: 0, recovering: false };
     run = current;
     await attempt(current, 0);
+  }
+
+  function inspectDataOf(): Promise<InspectData | null> {
+    const source = data;
+    const d = dataset;
+    if (!source || !d) return Promise.resolve(null);
+    inspectData ??= (async () => {
+      const image = d.kind === 'image' ? d.options : null;
+      const text = d.kind === 'text' && d.textOptions && d.vocabulary ? { options: d.textOptions, vocabulary: d.vocabulary } : null;
+      const samples = await gatherSamples(source, { classNames: d.classNames, validation: d.split.validation.length > 0 ? d.split.validation : null, image, text });
+      return { samples, image, text };
+    })();
+    return inspectData;
   }
 
   return {
@@ -250,7 +269,7 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
           loseWebglContextForTesting();
           return;
         case 'inspect': {
-          const result = await handleInspectRequest(model, message.request, data);
+          const result = await handleInspectRequest(model, message.request, await inspectDataOf());
           env.post({ type: 'inspect-result', id: message.id, result });
           return;
         }

@@ -12,6 +12,21 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+interface MetaJson {
+  labels: string[];
+  inputShape: (number | null)[];
+  task: string;
+  preprocessing: { image: Record<string, unknown> | null; text: Record<string, unknown> | null };
+  versions: unknown;
+  training: unknown;
+  pytorch: unknown;
+}
+interface ModelJson {
+  format: string;
+  userDefinedMetadata: { labels: string[] };
+  weightsManifest: { paths: string[] }[];
+}
+
 const text = (v: Uint8Array | string | undefined): string => (typeof v === 'string' ? v : v === undefined ? '' : decodeUtf8(v));
 
 describe('exportModel', () => {
@@ -35,17 +50,17 @@ describe('exportModel', () => {
       ['README.md', 'group1-shard1of1.bin', 'labels.txt', 'metadata.json', 'model.json', 'model.py', 'predict.html', 'predict.mjs', 'predict.py', 'tf.min.js', 'weights.npz'].sort(),
     );
     expect(text(files['labels.txt'])).toBe('0 猫\n1 dog\n2 bird\n');
-    const meta = JSON.parse(text(files['metadata.json'])) as Record<string, any>;
+    const meta = JSON.parse(text(files['metadata.json'])) as MetaJson;
     expect(meta['labels']).toEqual(['猫', 'dog', 'bird']);
     expect(meta['inputShape']).toEqual([null, 12, 12, 1]);
-    expect(meta['preprocessing'].image).toMatchObject({ width: 12, height: 12, colorMode: 'grayscale', resizeMode: 'stretch', normalization: 'zeroToOne' });
+    expect(meta.preprocessing.image).toMatchObject({ width: 12, height: 12, colorMode: 'grayscale', resizeMode: 'stretch', normalization: 'zeroToOne' });
     expect(meta['versions']).toEqual({ layerlab: '0.1.0', tfjs: tf.version.tfjs });
     expect(meta['training']).toMatchObject({ epochs: 2, finalMetrics: { loss: 1, acc: 0.5 } });
     expect(meta['pytorch']).toEqual({ available: true });
-    const modelJson = JSON.parse(text(files['model.json'])) as Record<string, any>;
+    const modelJson = JSON.parse(text(files['model.json'])) as ModelJson;
     expect(modelJson['format']).toBe('layers-model');
-    expect(modelJson['userDefinedMetadata'].labels).toEqual(['猫', 'dog', 'bird']);
-    expect(modelJson['weightsManifest'][0].paths).toEqual(['group1-shard1of1.bin']);
+    expect(modelJson.userDefinedMetadata.labels).toEqual(['猫', 'dog', 'bird']);
+    expect(modelJson.weightsManifest[0]?.paths).toEqual(['group1-shard1of1.bin']);
     const readme = text(files['README.md']);
     expect(readme).toMatch(/tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras model\.json model\.h5/);
     expect(readme).toMatch(/python3 -m http\.server/);
@@ -63,9 +78,9 @@ describe('exportModel', () => {
     const { model, info } = await buildTestModel('lstm');
     const files = await exportModel(model, info);
     expect(JSON.parse(text(files['vocab.json']))).toEqual(info.text?.vocabulary);
-    const meta = JSON.parse(text(files['metadata.json'])) as Record<string, any>;
+    const meta = JSON.parse(text(files['metadata.json'])) as MetaJson;
     expect(meta['task']).toBe('text');
-    expect(meta['preprocessing'].text).toMatchObject({ vocabularyFile: 'vocab.json', sequenceLength: 10, split: 'whitespace', paddingIndex: 0, unknownIndex: 1 });
+    expect(meta.preprocessing.text).toMatchObject({ vocabularyFile: 'vocab.json', sequenceLength: 10, split: 'whitespace', paddingIndex: 0, unknownIndex: 1 });
     model.dispose();
   });
 

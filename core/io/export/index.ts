@@ -12,3 +12,6 @@ export type { NpyArray } from './pytorch/npz';
 export { encodeNpy, encodeNpz } from './pytorch/npz';
 export type { PytorchFiles, PytorchRefusal } from './pytorch/model-py';
 export { buildPytorchFiles } from './pytorch/model-py';
+export { diagramFontFamily, renderGraphSvg } from '../diagram/index';
+export type { CheckedExport, SampleBatch, VerifiedImport } from './export-check';
+export { exportWithParity, generateSamples, predictBatch, verifyImport } from './export-check';

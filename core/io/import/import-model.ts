@@ -1,3 +1,4 @@
+import { tidyLayout } from '../../graph/layout';
 import type { Edge, EdgeId, GraphDoc, LayerNode, NodeId } from '../../graph/types';
 import { defaultParams, getLayerSpec, validateParams } from '../../layers/index';
 import { err, ok } from '../../result';
@@ -8,7 +9,6 @@ import { mapLayer } from './layer-mapping';
 import { readModelFolder } from './model-folder';
 import { decodeUtf8 } from './text-codec';
 import type { ModelFiles } from './model-folder';
-import type { Topology } from './topology';
 import { groupWeightsByLayer } from './weight-set';
 import type { WeightSet } from './weight-set';
 
@@ -21,24 +21,6 @@ export interface ImportedModel {
   readonly labels: readonly string[] | null;
   /** metadata.json of a LayerLab export, parsed, when the folder has one. */
   readonly metadata: Readonly<Record<string, unknown>> | null;
-}
-
-const columnGap = 260;
-const rowGap = 130;
-
-/** Places nodes in columns by depth (longest path from an input), so imported graphs read left to right. */
-function layout(topology: Topology): Map<string, { x: number; y: number }> {
-  const depth = new Map<string, number>();
-  const rowsUsed = new Map<number, number>();
-  const positions = new Map<string, { x: number; y: number }>();
-  for (const layer of topology.layers) {
-    const d = layer.inbound.length === 0 ? 0 : Math.max(...layer.inbound.map((s) => (depth.get(s) ?? 0) + 1));
-    depth.set(layer.name, d);
-    const row = rowsUsed.get(d) ?? 0;
-    rowsUsed.set(d, row + 1);
-    positions.set(layer.name, { x: 80 + d * columnGap, y: 80 + row * rowGap });
-  }
-  return positions;
 }
 
 function readLabels(metadata: Readonly<Record<string, unknown>> | null, user: Readonly<Record<string, unknown>> | null): string[] | null {
@@ -76,7 +58,6 @@ export function importLayersModel(files: ModelFiles): Result<ImportedModel, Impo
   const folder = readModelFolder(files);
   if (!folder.ok) return folder;
   const { topology } = folder.value;
-  const positions = layout(topology);
   const nodes: Record<NodeId, LayerNode> = {};
   const edges: Record<EdgeId, Edge> = {};
   const idByName = new Map<string, NodeId>();
@@ -93,7 +74,7 @@ export function importLayersModel(files: ModelFiles): Result<ImportedModel, Impo
     }
     const id = `imported-${i + 1}` as NodeId;
     idByName.set(layer.name, id);
-    nodes[id] = { id, kind: mapped.value.kind, name: layer.name, params, position: positions.get(layer.name) ?? { x: 0, y: 0 } };
+    nodes[id] = { id, kind: mapped.value.kind, name: layer.name, params, position: { x: 0, y: 0 } };
     for (const [k, source] of layer.inbound.entries()) {
       const sourceId = idByName.get(source);
       if (sourceId === undefined) continue;
@@ -103,7 +84,8 @@ export function importLayersModel(files: ModelFiles): Result<ImportedModel, Impo
   }
   const metadata = readMetadata(files);
   return ok({
-    doc: { nodes, edges },
+    // Laid out like the editor's "tidy" command: columns by depth, left to right.
+    doc: tidyLayout({ nodes, edges }),
     weights: groupWeightsByLayer(folder.value.weights.weights, topology.layers.map((l) => l.name)),
     labels: readLabels(metadata, folder.value.userDefinedMetadata),
     metadata,

@@ -9,12 +9,25 @@ export const activationSpec: LayerSpec = {
   kind: 'Activation',
   family: 'activation',
   label: t('Activation', '激活层'),
-  description: t('Applies a non-linear function to every value; the shape does not change.', '对每个值施加非线性函数；形状不变。'),
+  description: t(
+    'Applies a non-linear function to every value; the shape does not change.',
+    '对每个值施加非线性函数；形状不变。',
+  ),
   formula: 'y = g(x)',
   params: [
-    enumParam('activation', 'relu', standaloneActivations, t('Function', '函数'), t('The function g: relu, sigmoid, tanh, softmax, leakyRelu, elu or linear.', '函数 g：relu、sigmoid、tanh、softmax、leakyRelu、elu 或 linear。'), {
-      key: true,
-    }),
+    enumParam(
+      'activation',
+      'relu',
+      standaloneActivations,
+      t('Function', '函数'),
+      t(
+        'The function g: relu, sigmoid, tanh, softmax, leakyRelu, elu or linear.',
+        '函数 g：relu、sigmoid、tanh、softmax、leakyRelu、elu 或 linear。',
+      ),
+      {
+        key: true,
+      },
+    ),
   ],
   arity: { min: 1, max: 1 },
   inferShape: ([input]) => (input ? shapeOk(input) : shapeFail('missing-input')),

@@ -9,7 +9,10 @@ export const flattenSpec: LayerSpec = {
   kind: 'Flatten',
   family: 'core',
   label: t('Flatten', '展平'),
-  description: t('Lays out all values of each sample in one long row, e.g. 28×28×1 becomes 784.', '把每个样本的所有值排成一行，例如 28×28×1 变成 784。'),
+  description: t(
+    'Lays out all values of each sample in one long row, e.g. 28×28×1 becomes 784.',
+    '把每个样本的所有值排成一行，例如 28×28×1 变成 784。',
+  ),
   formula: 'y = vec(x)',
   params: [],
   arity: { min: 1, max: 1 },

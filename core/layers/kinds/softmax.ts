@@ -9,7 +9,10 @@ export const softmaxSpec: LayerSpec = {
   kind: 'Softmax',
   family: 'activation',
   label: t('Softmax', 'Softmax 层'),
-  description: t('Turns a list of scores into probabilities that add up to 1.', '把一组分数变成总和为 1 的概率。'),
+  description: t(
+    'Turns a list of scores into probabilities that add up to 1.',
+    '把一组分数变成总和为 1 的概率。',
+  ),
   formula: 'yᵢ = exp(xᵢ) / Σⱼ exp(xⱼ)',
   params: [],
   arity: { min: 1, max: 1 },

@@ -46,7 +46,9 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
   const { t, i18n } = useTranslation('labs');
   const [state, setState] = useState<BackpropLabState>(initial);
   const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN');
-  useEffect(() => onChange(state), [state, onChange]);
+  useEffect(() => {
+    onChange(state);
+  }, [state, onChange]);
 
   const problem = useMemo(() => toProblem(state), [state]);
   const valid = validateBackpropProblem(problem);
@@ -85,7 +87,7 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
             <select data-testid="bp-loss" value={state.loss} onChange={(e) => setState((s) => ({ ...s, loss: e.target.value }))}>
               {backpropLosses.map((k) => (
                 <option key={k} value={k}>
-                  {t(`bp.backpropLosses.${k}`)}
+                  {t(`bp.lossKinds.${k}`)}
                 </option>
               ))}
             </select>
@@ -124,8 +126,8 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
         <>
           <section className="lab-panel bp-walk" aria-label={t('bp.walk')}>
             <div className="lab-row bp-nav">
-              <button type="button" className="btn" data-testid="bp-first" onClick={() => setStep(0)} disabled={at === 0}>
-                ⏮
+              <button type="button" className="btn" data-testid="bp-first" onClick={() => setStep(0)} disabled={at === 0} aria-label={t('bp.first')}>
+                «
               </button>
               <button type="button" className="btn" data-testid="bp-prev" onClick={() => setStep(at - 1)} disabled={at === 0}>
                 ← {t('bp.prev')}
@@ -136,8 +138,8 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
               <button type="button" className="btn" data-testid="bp-to-backward" onClick={() => setStep(firstBackward)}>
                 {t('bp.toBackward')}
               </button>
-              <button type="button" className="btn" data-testid="bp-last" onClick={() => setStep(steps.length - 1)} disabled={at >= steps.length - 1}>
-                ⏭
+              <button type="button" className="btn" data-testid="bp-last" onClick={() => setStep(steps.length - 1)} disabled={at >= steps.length - 1} aria-label={t('bp.last')}>
+                »
               </button>
               <span className="muted small" data-testid="bp-step-counter" data-step-id={step.id}>
                 {t('bp.stepOf', { n: at, total: steps.length - 1 })} · {t(`bp.phase.${step.kind === 'gradient' ? 'backward' : step.kind === 'update' ? 'update' : step.kind === 'start' ? 'start' : 'forward'}`)}

@@ -2,7 +2,7 @@ import { formatNumber, type BackpropTrace } from '@core';
 
 import type { Revealed } from './backprop-steps';
 
-const UNIT_R = 30;
+const UNIT_R = 34;
 const COL_W = 230;
 const ROW_H = 92;
 
@@ -29,15 +29,20 @@ export function NetDiagram({ trace, revealed, decimals }: { readonly trace: Back
             const b = pos(l0 + 1, u.index);
             const current = revealed.currentParameter === term.weight;
             const done = revealed.gradients.has(term.weight);
-            // Labels sit a third of the way from the source, where edges from one unit fan out.
-            const lx = a.x + (b.x - a.x) * 0.3;
-            const ly = a.y + (b.y - a.y) * 0.3;
+            // Labels sit along the edge near its source, where edges from one unit fan out,
+            // rotated with the edge so labels of neighbouring edges do not collide.
+            const x1 = a.x + UNIT_R;
+            const x2 = b.x - UNIT_R;
+            const t = current ? 0.5 : 0.16 + 0.13 * (u.index % 3);
+            const lx = x1 + (x2 - x1) * t;
+            const ly = a.y + (b.y - a.y) * t;
+            const angle = (Math.atan2(b.y - a.y, x2 - x1) * 180) / Math.PI;
             return (
               <g key={term.weight} className={`bp-edge${current ? ' bp-current' : ''}${done ? ' bp-done' : ''}`} data-testid={`bp-edge-${term.weight}`}>
-                <line x1={a.x + UNIT_R} y1={a.y} x2={b.x - UNIT_R} y2={b.y} />
-                <text x={lx + UNIT_R * 0.4} y={ly - 4} textAnchor="middle">
+                <line x1={x1} y1={a.y} x2={x2} y2={b.y} />
+                <text x={lx} y={ly - 4} textAnchor="middle" transform={`rotate(${angle.toFixed(1)} ${lx.toFixed(1)} ${ly.toFixed(1)})`}>
                   {term.weight}={formatNumber(term.w, 2)}
-                  {done ? ` ∂${formatNumber(gradByName.get(term.weight)?.gradient ?? 0, d)}` : ''}
+                  {current ? `, ∂L/∂${term.weight}=${formatNumber(gradByName.get(term.weight)?.gradient ?? 0, d)}` : ''}
                 </text>
               </g>
             );

@@ -80,7 +80,7 @@ export function StepDetail({ trace, step, decimals }: { readonly trace: Backprop
           </ol>
           <Formula line={deltaFormula(trace, e, d)} testId="bp-line-delta" />
           <p className="bp-formula mono bp-gradient" data-testid="bp-line-gradient">
-            {grad.lhs} = δ_{g.to} · ∂In_{g.to}/∂{g.name} = {grad.substituted} ={' '}
+            {grad.lhs} = {grad.symbolic.split(' = ')[0]} = {grad.substituted} ={' '}
             <strong data-testid="bp-step-gradient" data-value={g.gradient}>
               {grad.result}
             </strong>

@@ -14,7 +14,7 @@ export interface GridViewProps {
   /** Cells to mark, by "row,col" (may include padding cells at negative or out-of-range coordinates). */
   readonly highlight?: ReadonlyMap<string, string>;
   /** Zero padding drawn as ghost cells around the grid. */
-  readonly pad?: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
+  readonly pad?: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number } | undefined;
   readonly selected?: { readonly row: number; readonly col: number } | null;
   readonly decimals?: number;
   readonly label: string;
@@ -49,16 +49,17 @@ export function GridView({ grid, testId, mode, brush = 1, onCellChange, onCellCl
       const isSelected = selected?.row === r && selected.col === c;
       const cls = `grid-cell${inside ? '' : ' grid-pad'}${mark ? ` ${mark}` : ''}${isSelected ? ' grid-selected' : ''}${onCellClick && inside ? ' grid-clickable' : ''}`;
       const key = `${r},${c}`;
+      const dark = inside && maxAbs > 0 && Math.abs(v) / maxAbs > 0.6;
       const common = {
-        key,
         className: cls,
-        style: { background: inside ? cellColor(v, maxAbs) : undefined, width: size, height: size },
+        style: { background: inside ? cellColor(v, maxAbs) : undefined, color: dark ? '#fff' : undefined, width: size, height: size },
         title: `[${r + 1}, ${c + 1}] = ${formatNumber(v, 4)}`,
         'data-testid': inside ? `${testId}-cell-${r}-${c}` : undefined,
       };
       if (inside && mode === 'type' && showNumbers) {
         cells.push(
           <input
+            key={key}
             {...common}
             aria-label={`${label} [${r + 1}, ${c + 1}]`}
             defaultValue={formatNumber(v, Number.isInteger(v) ? 0 : decimals)}
@@ -72,6 +73,7 @@ export function GridView({ grid, testId, mode, brush = 1, onCellChange, onCellCl
       } else {
         cells.push(
           <div
+            key={key}
             {...common}
             role={onCellClick && inside ? 'button' : undefined}
             tabIndex={onCellClick && inside ? 0 : undefined}

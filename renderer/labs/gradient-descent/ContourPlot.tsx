@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const W = 480;
+const r = (v: number): number => Number(v.toPrecision(3));
 const H = 400;
 const CELLS = 120;
 const BANDS = 14;
@@ -47,7 +48,7 @@ export function ContourPlot({ run, xDomain, yDomain }: { readonly run: GdRun; re
   return (
     <figure className="lab-plot" data-testid="gd-contour">
       <figcaption>
-        {t('gd.contourCaption')} f(x, y) = {run.surface.formula} · x ∈ [{x0}, {x1}], y ∈ [{y0}, {y1}]
+        {t('gd.contourCaption')} f(x, y) = {run.surface.formula} · x ∈ [{r(x0)}, {r(x1)}], y ∈ [{r(y0)}, {r(y1)}]
       </figcaption>
       <div className="gd-contour" style={{ width: W, height: H }}>
         <canvas ref={canvas} width={W} height={H} />

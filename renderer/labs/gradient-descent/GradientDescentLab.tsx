@@ -31,7 +31,9 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
   const { t } = useTranslation('labs');
   const [state, setState] = useState<GradientDescentLabState>(initial);
   const [formulaText, setFormulaText] = useState(initial.formula);
-  useEffect(() => onChange(state), [state, onChange]);
+  useEffect(() => {
+    onChange(state);
+  }, [state, onChange]);
 
   const preset = gdPresets.find((p) => p.id === state.presetId) ?? null;
   const surface = useMemo(() => surfaceFromFormula(state.formula, state.dims), [state.formula, state.dims]);
@@ -45,13 +47,18 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
     return r;
   }, [surface, state.start, state.eta, state.steps]);
 
+  // The plot window: the preset's, widened to show every visited point (so a diverging
+  // zig-zag stays visible), but never beyond ±1000.
   const domain = useMemo(() => {
     const base = preset?.domain ?? [[-5, 5], [-5, 5]];
     return base.map(([a, b], i) => {
-      const s = state.start[i] ?? 0;
-      return [Math.min(a, s - 1), Math.max(b, s + 1)] as const;
+      const visited = (run?.path ?? []).map((p) => p.point[i] ?? 0).filter((v) => Number.isFinite(v) && Math.abs(v) <= 1000);
+      const lo = Math.min(a, ...visited);
+      const hi = Math.max(b, ...visited);
+      const margin = lo < a || hi > b ? (hi - lo) * 0.05 : 0;
+      return [lo - margin, hi + margin] as const;
     });
-  }, [preset, state.start]);
+  }, [preset, run]);
 
   const choosePreset = (id: string) => {
     const p = gdPresets.find((x) => x.id === id);
@@ -143,7 +150,7 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
             disabled={!run || finished}
             onClick={() => run && setState((s) => ({ ...s, steps: runDescent(run, run.path.length - 1 + RUN_STEPS).path.length - 1 }))}
           >
-            {t('gd.run', { count: RUN_STEPS })}
+            {t('gd.run', { n: RUN_STEPS })}
           </button>
           <button type="button" className="btn" data-testid="gd-reset" onClick={() => setState((s) => ({ ...s, steps: 0 }))}>
             {t('gd.reset')}

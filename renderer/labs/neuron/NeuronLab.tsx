@@ -1,4 +1,4 @@
-import { activationNames, activations, formatNumber, isActivationName, neuron, type NeuronLabState } from '@core';
+import { activationNames, activations, formatFactor, formatNumber, isActivationName, neuron, type NeuronLabState } from '@core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,7 +17,9 @@ const MAX_INPUTS = 8;
 export function NeuronLab({ initial, onChange }: NeuronLabProps) {
   const { t } = useTranslation('labs');
   const [state, setState] = useState<NeuronLabState>(initial);
-  useEffect(() => onChange(state), [state, onChange]);
+  useEffect(() => {
+    onChange(state);
+  }, [state, onChange]);
 
   const n = Math.min(state.inputs.length, state.weights.length);
   const result = neuron(state.inputs, state.weights, state.bias, isActivationName(state.activation) ? state.activation : 'sigmoid');
@@ -89,7 +91,7 @@ export function NeuronLab({ initial, onChange }: NeuronLabProps) {
         </label>
         <div className="lab-result">
           <p className="mono">
-            In = Σ wᵢaᵢ + b = {result.products.map((p) => formatNumber(p, d)).join(' + ')} + {formatNumber(state.bias, d)} ={' '}
+            In = Σ wᵢaᵢ + b = {result.products.map((p) => formatFactor(p, d)).join(' + ')} + {formatFactor(state.bias, d)} ={' '}
             <strong data-testid="neuron-in">{formatNumber(In, d)}</strong>
           </p>
           <p className="mono">

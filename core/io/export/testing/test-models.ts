@@ -63,7 +63,8 @@ function tokenIds(rows: number, length: number, seed: number, padTail: boolean):
 
 function recurrentModel(kind: TestModelKind): tf.LayersModel {
   const maskZero = kind === 'gru-masked';
-  const layers: tf.layers.Layer[] = [tf.layers.embedding({ inputDim: vocabulary.length, outputDim: 6, inputLength: 10, maskZero, inputShape: [10], name: 'embedding' })];
+  const layers: tf.layers.Layer[] = [// A wide embedding range drives the gates out of their near-linear region, so a wrong gate function shows.
+    tf.layers.embedding({ inputDim: vocabulary.length, outputDim: 6, inputLength: 10, maskZero, inputShape: [10], name: 'embedding', embeddingsInitializer: tf.initializers.randomUniform({ minval: -2, maxval: 2, seed: 7 }) })];
   if (kind === 'lstm') layers.push(tf.layers.lstm({ units: 5, returnSequences: true, name: 'lstm_1' }), tf.layers.lstm({ units: 4, name: 'lstm_2' }));
   if (kind === 'lstm-sigmoid') layers.push(tf.layers.lstm({ units: 5, recurrentActivation: 'sigmoid', name: 'lstm' }));
   if (kind === 'gru' || kind === 'gru-masked') layers.push(tf.layers.gru({ units: 5, name: 'gru' }));

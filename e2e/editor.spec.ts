@@ -1,0 +1,229 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import * as tf from '@tensorflow/tfjs';
+
+import { startBrowserServer, type BrowserServer } from '../electron/server/browser-server';
+
+/**
+ * The graph editor journey of issue 3, as a new user would do it: build a
+ * small CNN from the palette, see shapes and the parameter total (checked
+ * against TF.js), undo/redo, save, reopen, break a shape, and keep
+ * screenshots of the editor in zh-CN and en.
+ */
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const rendererRoot = process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
+const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
+
+let server: BrowserServer;
+let workDir: string;
+
+test.beforeAll(async () => {
+  if (!existsSync(path.join(rendererRoot, 'index.html'))) throw new Error(`No built renderer at ${rendererRoot}: run \`npm run build:renderer\` first.`);
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'layerlab-editor-e2e-'));
+  server = await startBrowserServer({
+    rendererRoot,
+    userDataDir: path.join(workDir, 'user-data'),
+    appInfo: { name: 'LayerLab', version: '0.0.0-e2e', mode: 'browser', platform: 'linux', locale: 'zh-CN', nativeDialogs: false },
+  });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+/** The model the test builds, with every number set explicitly in the inspector. */
+const model = {
+  input: { height: 28, width: 28, channels: 1 },
+  conv: { filters: 8, kernel: 5 },
+  dense1: { units: 32 },
+  dense2: { units: 10 },
+};
+
+/** Expected parameter total by the textbook formulas (no app code involved). */
+function expectedParamsByFormula(): number {
+  const { input, conv, dense1, dense2 } = model;
+  const convParams = conv.kernel * conv.kernel * input.channels * conv.filters + conv.filters;
+  const side = Math.floor((input.height - conv.kernel + 1) / 2);
+  const flat = side * side * conv.filters;
+  return convParams + (flat * dense1.units + dense1.units) + (dense1.units * dense2.units + dense2.units);
+}
+
+/** The same model built with TF.js's layers API; its `countParams()` is the reference. */
+function expectedParamsByTfjs(): number {
+  const { input, conv, dense1, dense2 } = model;
+  const x = tf.input({ shape: [input.height, input.width, input.channels] });
+  let y = tf.layers.conv2d({ filters: conv.filters, kernelSize: conv.kernel, activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+  y = tf.layers.maxPooling2d({ poolSize: 2 }).apply(y) as tf.SymbolicTensor;
+  y = tf.layers.flatten().apply(y) as tf.SymbolicTensor;
+  y = tf.layers.dense({ units: dense1.units, activation: 'relu' }).apply(y) as tf.SymbolicTensor;
+  y = tf.layers.dense({ units: dense2.units, activation: 'softmax' }).apply(y) as tf.SymbolicTensor;
+  const built = tf.model({ inputs: x, outputs: y });
+  const count = built.countParams();
+  built.dispose();
+  return count;
+}
+
+function nodeNamed(page: Page, name: string): Locator {
+  return page.getByTestId('layer-node').filter({ has: page.getByTestId('node-name').getByText(name, { exact: true }) });
+}
+
+async function dropLayer(page: Page, kind: string, x: number, y: number): Promise<void> {
+  const before = await page.getByTestId('layer-node').count();
+  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId('canvas'), { targetPosition: { x, y } });
+  await expect(page.getByTestId('layer-node')).toHaveCount(before + 1);
+}
+
+async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element has no box');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from one node's output port to another's input port, as a user connects layers. */
+async function connectLayers(page: Page, from: string, to: string): Promise<void> {
+  const edges = await page.locator('.react-flow__edge').count();
+  const start = await centreOf(nodeNamed(page, from).locator('.react-flow__handle.source'));
+  const end = await centreOf(nodeNamed(page, to).locator('.react-flow__handle.target'));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edges + 1);
+}
+
+/** Selects a node and types a param value into the inspector (Enter commits one undo step). */
+async function setParam(page: Page, layer: string, param: string, value: string): Promise<void> {
+  await nodeNamed(page, layer).dblclick();
+  await expect(page.getByTestId('inspector').getByTestId('name-input')).toHaveValue(layer);
+  const field = page.getByTestId('inspector').locator(`[data-param="${param}"]`);
+  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') {
+    await field.selectOption(value);
+  } else {
+    await field.fill(value);
+    await field.press('Enter');
+  }
+}
+
+async function chooseInDialog(page: Page, folder: string, fileName: string, purpose: 'save-project' | 'open-project'): Promise<void> {
+  const chooser = page.getByTestId('file-chooser');
+  await expect(chooser).toHaveAttribute('data-purpose', purpose);
+  // The chooser first lists its start folder; type the path only once that is shown.
+  await expect(chooser).toHaveAttribute('data-state', 'ready');
+  await chooser.getByTestId('file-chooser-path').fill(folder);
+  await chooser.getByTestId('file-chooser-path').press('Enter');
+  await expect(chooser).toHaveAttribute('data-path', folder);
+  if (purpose === 'save-project') await chooser.getByTestId('file-chooser-filename').fill(fileName);
+  else await chooser.getByTestId('file-chooser-entry').filter({ hasText: fileName }).click();
+  await chooser.getByTestId('file-chooser-confirm').click();
+  await expect(chooser).toHaveCount(0);
+}
+
+/** The saved document without the save time (which differs on every save by design). */
+function documentOf(text: string): unknown {
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  delete parsed.savedAt;
+  return parsed;
+}
+
+const expectedShapes: Record<string, string> = {
+  image_input_1: '(None, 28, 28, 1)',
+  conv2d_1: '(None, 24, 24, 8)',
+  max_pooling2d_1: '(None, 12, 12, 8)',
+  flatten_1: '(None, 1152)',
+  dense_1: '(None, 32)',
+  dense_2: '(None, 10)',
+};
+
+test('builds a CNN from the palette, checks shapes and parameters, undoes, saves, reopens and surfaces a broken shape', async ({ page }) => {
+  test.setTimeout(180_000);
+  const total = expectedParamsByFormula();
+  expect(expectedParamsByTfjs()).toBe(total);
+
+  await page.goto(server.url);
+  await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+  await page.getByTestId('start-new').click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+
+  // Two columns, so every node stays in view at zoom 1.
+  await dropLayer(page, 'ImageInput', 220, 80);
+  await dropLayer(page, 'Conv2D', 220, 240);
+  await dropLayer(page, 'MaxPooling2D', 220, 400);
+  await dropLayer(page, 'Flatten', 220, 560);
+  await dropLayer(page, 'Dense', 560, 80);
+  await dropLayer(page, 'Dense', 560, 240);
+
+  await connectLayers(page, 'image_input_1', 'conv2d_1');
+  await connectLayers(page, 'conv2d_1', 'max_pooling2d_1');
+  await connectLayers(page, 'max_pooling2d_1', 'flatten_1');
+  await connectLayers(page, 'flatten_1', 'dense_1');
+  await connectLayers(page, 'dense_1', 'dense_2');
+
+  await setParam(page, 'conv2d_1', 'filters', String(model.conv.filters));
+  await setParam(page, 'conv2d_1', 'kernelSize', `${model.conv.kernel}, ${model.conv.kernel}`);
+  await setParam(page, 'dense_1', 'units', String(model.dense1.units));
+  await setParam(page, 'dense_2', 'units', String(model.dense2.units));
+  await setParam(page, 'dense_2', 'activation', 'softmax');
+
+  for (const [name, shape] of Object.entries(expectedShapes)) await expect(nodeNamed(page, name).getByTestId('node-shape')).toHaveText(shape);
+  await page.getByTestId('tab-summary').click();
+  await expect(page.getByTestId('summary-total')).toHaveAttribute('data-total', String(total));
+  await expect(page.getByTestId('status-problems')).toContainText(/0 个错误/);
+
+  // Screenshots of the finished editor in both languages (kept as artefacts, looked at by people).
+  await page.getByTestId('tab-summary').click();
+  await page.screenshot({ path: path.join(artifacts, 'editor-zh-CN.png') });
+  await page.getByTestId('language-select').selectOption('en');
+  await expect(page.getByTestId('tab-summary')).toHaveText('Summary');
+  await page.screenshot({ path: path.join(artifacts, 'editor-en.png') });
+  await page.getByTestId('theme-select').selectOption('dark');
+  await page.screenshot({ path: path.join(artifacts, 'editor-en-dark.png') });
+  await page.getByTestId('theme-select').selectOption('light');
+  await page.getByTestId('language-select').selectOption('zh-CN');
+
+  // Undo three steps (activation, units of dense_2, units of dense_1), then redo them.
+  await page.locator('.react-flow__pane').click({ position: { x: 600, y: 700 } });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  await expect(nodeNamed(page, 'dense_1').getByTestId('node-shape')).toHaveText('(None, 64)');
+  await expect(page.getByTestId('summary-total')).not.toHaveAttribute('data-total', String(total));
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+y');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(nodeNamed(page, 'dense_1').getByTestId('node-shape')).toHaveText('(None, 32)');
+  await expect(page.getByTestId('summary-total')).toHaveAttribute('data-total', String(total));
+
+  // Save (Ctrl+S asks where, the first time), then reopen and compare.
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await chooseInDialog(page, workDir, 'cnn.layerlab', 'save-project');
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+  await expect(page.getByTestId('status-file')).toContainText('cnn.layerlab');
+  const saved = await readFile(path.join(workDir, 'cnn.layerlab'), 'utf8');
+
+  await page.keyboard.press('Control+n');
+  await expect(page.getByTestId('layer-node')).toHaveCount(0);
+  await page.keyboard.press('Control+o');
+  await chooseInDialog(page, workDir, 'cnn.layerlab', 'open-project');
+  await expect(page.getByTestId('layer-node')).toHaveCount(6);
+  for (const [name, shape] of Object.entries(expectedShapes)) await expect(nodeNamed(page, name).getByTestId('node-shape')).toHaveText(shape);
+  await page.keyboard.press('Control+Shift+s');
+  await chooseInDialog(page, workDir, 'cnn-copy.layerlab', 'save-project');
+  await expect(page.getByTestId('status-file')).toContainText('cnn-copy.layerlab');
+  const resaved = await readFile(path.join(workDir, 'cnn-copy.layerlab'), 'utf8');
+  expect(documentOf(resaved)).toEqual(documentOf(saved));
+
+  // Break a shape on purpose: a 30×30 kernel does not fit a 28×28 image.
+  await setParam(page, 'conv2d_1', 'kernelSize', '30, 30');
+  const conv = nodeNamed(page, 'conv2d_1');
+  await expect(conv).toHaveAttribute('data-severity', 'error');
+  await expect(conv.getByTestId('node-badge')).toHaveAttribute('title', /conv2d_1/);
+  await expect(conv.getByTestId('node-message')).toBeVisible();
+  await expect(conv.getByTestId('node-shape')).toHaveText('?');
+  await page.getByTestId('tab-problems').click();
+  await expect(page.getByTestId('problems-list').locator('[data-code]').first()).toBeVisible();
+  await page.screenshot({ path: path.join(artifacts, 'editor-broken-zh-CN.png') });
+});

@@ -1,0 +1,3 @@
+export function width(): number {
+  return window.innerWidth;
+}

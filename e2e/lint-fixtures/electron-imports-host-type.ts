@@ -1,0 +1,3 @@
+import type { Host } from '../../renderer/host/Host';
+
+export type Port = Host;

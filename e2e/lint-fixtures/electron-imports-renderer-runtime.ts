@@ -1,0 +1,3 @@
+import { createMemoryHost } from '../../renderer/host/memory-host';
+
+export const host = createMemoryHost;

@@ -1,0 +1,3 @@
+import { ok } from '@core';
+
+export const good = ok;

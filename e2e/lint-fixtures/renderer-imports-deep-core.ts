@@ -1,0 +1,3 @@
+import { ok } from '../../core/result';
+
+export const good = ok;

@@ -1,0 +1,3 @@
+import { sanitizeName } from '../../electron/services/portable-name';
+
+export const clean = sanitizeName;

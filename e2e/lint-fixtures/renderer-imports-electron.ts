@@ -1,0 +1,3 @@
+import { ipcRenderer } from 'electron';
+
+export const ipc = ipcRenderer;

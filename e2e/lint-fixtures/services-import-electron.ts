@@ -1,0 +1,3 @@
+import { dialog } from 'electron';
+
+export const dialogs = dialog;

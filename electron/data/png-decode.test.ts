@@ -1,0 +1,33 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+
+import { decodeSimplePng } from '../../core/data/png-decode';
+import { patternRgba } from './fixture-folders';
+
+/** Encodes `rgba` with pngjs in a given colour type; pngjs picks filters adaptively, so all five occur. */
+function encode(width: number, height: number, rgba: Uint8Array, colorType: 0 | 2 | 4 | 6, bitDepth: 8 | 16 = 8): Buffer {
+  const png = new PNG({ width, height, colorType, bitDepth, inputHasAlpha: true });
+  png.data = Buffer.from(rgba);
+  return PNG.sync.write(png, { colorType, bitDepth, inputHasAlpha: true });
+}
+
+describe('decodeSimplePng (core) against pngjs', () => {
+  for (const colorType of [0, 2, 4, 6] as const) {
+    it(`decodes colour type ${colorType} exactly as pngjs`, () => {
+      const rgba = patternRgba(37, 23, colorType + 1);
+      for (let i = 3; i < rgba.length; i += 16) rgba[i] = (i * 7) & 255; // some alpha variety
+      const file = encode(37, 23, rgba, colorType);
+      const ours = decodeSimplePng(file, (d) => inflateSync(d));
+      expect(ours).not.toBeNull();
+      expect(Buffer.from(ours?.rgba ?? [])).toEqual(PNG.sync.read(file).data);
+    });
+  }
+  it('declines 16-bit PNGs so the caller falls back', () => {
+    expect(decodeSimplePng(encode(4, 4, patternRgba(4, 4, 1), 2, 16), (d) => inflateSync(d))).toBeNull();
+  });
+  it('throws on truncated image data', () => {
+    const file = encode(16, 16, patternRgba(16, 16, 2), 6);
+    expect(() => decodeSimplePng(file.subarray(0, file.length - 30), (d) => inflateSync(d))).toThrow();
+  });
+});

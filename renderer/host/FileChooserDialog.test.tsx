@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import type { BrowseFolder } from './chooser-controller';
+import { FileChooserDialog } from './FileChooserDialog';
+import type { BrowseListing } from './Host';
+
+const tree: Record<string, BrowseListing['entries']> = {
+  '/home/t': [
+    { name: 'data', kind: 'dir' },
+    { name: 'mnist.layerlab', kind: 'file' },
+    { name: 'notes.txt', kind: 'file' },
+  ],
+  '/home/t/data': [{ name: 'cats', kind: 'dir' }],
+  '/home/t/data/cats': [],
+};
+
+const browse: BrowseFolder = async (path) => {
+  const folder = path ?? '/home/t';
+  const entries = tree[folder];
+  if (!entries) return { ok: false, error: { code: 'not-found', message: 'no', subject: folder } };
+  const parent = folder === '/' ? null : folder.slice(0, folder.lastIndexOf('/')) || '/';
+  return { ok: true, value: { path: folder, parent, entries, places: [{ id: 'home', path: '/home/t' }], truncated: false } };
+};
+
+afterEach(cleanup);
+
+async function ready(path: string): Promise<void> {
+  await waitFor(() => expect(screen.getByTestId('file-chooser').getAttribute('data-path')).toBe(path));
+}
+
+describe('FileChooserDialog', () => {
+  it('opens a project file by keyboard: arrows then Enter', async () => {
+    const onClose = vi.fn();
+    render(<FileChooserDialog request={{ purpose: 'open-project' }} browse={browse} onClose={onClose} />);
+    await ready('/home/t');
+    const list = screen.getByRole('listbox');
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'Enter' });
+    expect(onClose).toHaveBeenCalledWith('/home/t/mnist.layerlab');
+  });
+
+  it('does not let a non-project file be opened', async () => {
+    const onClose = vi.fn();
+    render(<FileChooserDialog request={{ purpose: 'open-project' }} browse={browse} onClose={onClose} />);
+    await ready('/home/t');
+    fireEvent.click(screen.getAllByTestId('file-chooser-entry')[2] as HTMLElement);
+    expect((screen.getByTestId('file-chooser-confirm') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('enters folders with Enter, goes up with Backspace, and chooses the current folder', async () => {
+    const onClose = vi.fn();
+    render(<FileChooserDialog request={{ purpose: 'dataset-folder' }} browse={browse} onClose={onClose} />);
+    await ready('/home/t');
+    const list = screen.getByRole('listbox');
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'Enter' });
+    await ready('/home/t/data');
+    fireEvent.keyDown(screen.getByRole('listbox'), { key: 'ArrowDown' });
+    fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Enter' });
+    await ready('/home/t/data/cats');
+    fireEvent.click(screen.getByTestId('file-chooser-up'));
+    await ready('/home/t/data');
+    fireEvent.click(screen.getByTestId('file-chooser-confirm'));
+    expect(onClose).toHaveBeenCalledWith('/home/t/data');
+  });
+
+  it('chooses a highlighted subfolder directly', async () => {
+    const onClose = vi.fn();
+    render(<FileChooserDialog request={{ purpose: 'export-parent' }} browse={browse} onClose={onClose} />);
+    await ready('/home/t');
+    fireEvent.click(screen.getAllByTestId('file-chooser-entry')[0] as HTMLElement);
+    fireEvent.click(screen.getByTestId('file-chooser-confirm'));
+    expect(onClose).toHaveBeenCalledWith('/home/t/data');
+  });
+
+  it('saves under a typed name in the current folder', async () => {
+    const onClose = vi.fn();
+    render(<FileChooserDialog request={{ purpose: 'save-project', suggestedName: 'my net' }} browse={browse} onClose={onClose} />);
+    await ready('/home/t');
+    expect((screen.getByTestId('file-chooser-filename') as HTMLInputElement).value).toBe('my net');
+    fireEvent.change(screen.getByTestId('file-chooser-filename'), { target: { value: '卷积网络' } });
+    fireEvent.click(screen.getByTestId('file-chooser-confirm'));
+    expect(onClose).toHaveBeenCalledWith('/home/t/卷积网络');
+  });
+
+  it('cancels with Escape', async () => {
+    const onClose = vi.fn();
+    render(<FileChooserDialog request={{ purpose: 'dataset-folder' }} browse={browse} onClose={onClose} />);
+    await ready('/home/t');
+    fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledWith(null);
+  });
+
+  it('shows a coded error for a path that cannot be listed, and stays usable', async () => {
+    render(<FileChooserDialog request={{ purpose: 'dataset-folder' }} browse={browse} onClose={vi.fn()} />);
+    await ready('/home/t');
+    fireEvent.change(screen.getByTestId('file-chooser-path'), { target: { value: '/nowhere' } });
+    fireEvent.submit(screen.getByTestId('file-chooser-path').closest('form') as HTMLFormElement);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('errors.not-found'));
+  });
+});

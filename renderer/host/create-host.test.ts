@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+
+import { ChooserController } from './chooser-controller';
+import { createHost } from './create-host';
+import { createMemoryHost } from './memory-host';
+
+const tokenDocument = { querySelector: () => ({ getAttribute: () => 'page-token' }) };
+const plainDocument = { querySelector: () => null };
+
+describe('createHost', () => {
+  it('uses the Electron preload host when present', () => {
+    const preload = createMemoryHost();
+    expect(createHost(new ChooserController(), { host: preload, document: tokenDocument as never })).toBe(preload);
+  });
+
+  it('uses the HTTP host when the page carries a token, and lets the chooser browse', async () => {
+    const chooser = new ChooserController();
+    const host = createHost(chooser, { document: tokenDocument as never });
+    expect(host).toHaveProperty('browse');
+    expect(chooser.browse).not.toBeNull();
+  });
+
+  it('falls back to the memory host', async () => {
+    const host = createHost(new ChooserController(), { document: plainDocument as never });
+    expect(await host.getAppInfo()).toMatchObject({ ok: true, value: { mode: 'memory' } });
+  });
+});
+
+describe('ChooserController', () => {
+  it('holds one pending request and resolves it with the answer', async () => {
+    const controller = new ChooserController();
+    let changes = 0;
+    controller.subscribe(() => changes++);
+    const answer = controller.choose({ purpose: 'dataset-folder' });
+    expect(controller.current()?.request).toEqual({ purpose: 'dataset-folder' });
+    controller.current()?.resolve('/data');
+    expect(await answer).toBe('/data');
+    expect(controller.current()).toBeNull();
+    expect(changes).toBe(2);
+  });
+
+  it('cancels the first request when a second one arrives', async () => {
+    const controller = new ChooserController();
+    const first = controller.choose({ purpose: 'open-project' });
+    const second = controller.choose({ purpose: 'export-parent' });
+    expect(await first).toBeNull();
+    controller.current()?.resolve('/out');
+    expect(await second).toBe('/out');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+
+import en from '../i18n/locales/en/inspect.json';
+import zh from '../i18n/locales/zh-CN/inspect.json';
+import { flattenCatalog, type Catalog } from '../i18n/resources';
+
+/**
+ * The `inspect` namespace: every key the panel uses exists in zh-CN and en,
+ * including keys built from codes (errors, tabs, receptive-field gaps).
+ */
+const sources = import.meta.glob(['./**/*.tsx'], { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const strip = (k: string): string => k.replace(/_(one|other)$/, '');
+
+function usedKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const text of Object.values(sources)) for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g)) keys.add(m[1] as string);
+  return keys;
+}
+
+const built = [
+  ...['maps', 'filters', 'evaluation', 'predict', 'activations'].map((t) => `tabs.${t}`),
+  ...['no-spatial-input', 'unsupported-layer', 'mixed-paths', 'unknown-shape'].map((g) => `field.gap.${g}`),
+  ...['no-model', 'no-dataset', 'sample-out-of-range', 'sample-shape-mismatch', 'unknown-layer', 'unit-out-of-range', 'not-a-convolution', 'no-activation', 'gradient-unsupported', 'bad-evaluation-data', 'unsupported-model', 'internal'].map((c) => `errors.${c}`),
+  'eval.saliencyLegend',
+  'eval.saliencyLegendLogit',
+];
+
+describe.each([
+  ['en', en],
+  ['zh-CN', zh],
+] as const)('inspect catalog %s', (_lng, catalog) => {
+  const keys = new Set(flattenCatalog(catalog as Catalog).map(strip));
+  it('has every key used in renderer/inspect and every key built from a code', () => {
+    const missing = [...usedKeys(), ...built].filter((k) => !keys.has(k));
+    expect(usedKeys().size).toBeGreaterThan(60);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('inspect catalogs', () => {
+  it('have the same keys in zh-CN and en', () => {
+    expect(flattenCatalog(zh as Catalog).map(strip).sort()).toEqual(flattenCatalog(en as Catalog).map(strip).sort());
+  });
+});

@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { useAppServices } from '../../app/app-context';
+import { useHost } from '../../host/HostProvider';
+import { isDirty } from '../../state/editor-store';
+import { MetricChart } from './MetricChart';
+import { TrainingControls } from './TrainingControls';
+import { TrainingProgress } from './TrainingProgress';
+import { TrainingSettings } from './TrainingSettings';
+import { connectTraining } from './training-controller';
+import { toggleCompareRun, useTrainingStore } from './training-store';
+import './training.css';
+
+/**
+ * The training side panel: settings, controls, progress and live curves.
+ * `data-training-state` mirrors the state machine for e2e tests.
+ */
+export function TrainingPanel() {
+  const { t } = useTranslation('training');
+  const { store } = useAppServices();
+  const host = useHost();
+  const machine = useTrainingStore((s) => s.machine);
+  const runs = useTrainingStore((s) => s.runs);
+  const runId = useTrainingStore((s) => s.runId);
+  const compare = useTrainingStore((s) => s.compareRunIds);
+  const revision = useTrainingStore((s) => s.revision);
+  const progress = useTrainingStore((s) => s.progress);
+
+  useEffect(() => {
+    connectTraining();
+  }, []);
+
+  // Taskbar progress (Electron); whole percents only, so the host is not flooded.
+  const percent = progress && progress.batchesPerEpoch > 0 ? Math.floor((100 * (progress.epoch * progress.batchesPerEpoch + progress.batch + 1)) / (progress.epochs * progress.batchesPerEpoch)) : null;
+  const running = machine.status === 'training' || machine.status === 'paused' || machine.status === 'compiling';
+  useEffect(() => {
+    const state = store.getState();
+    host.setWindowState({ title: document.title, dirty: state.isOpen && isDirty(state), progress: running && percent !== null ? percent / 100 : null });
+  }, [host, store, running, percent]);
+
+  const current = runs.find((r) => r.runId === runId);
+  const shown = current ? [current, ...runs.filter((r) => r.runId !== runId && compare.includes(r.runId))] : [];
+  const locked = running;
+  return (
+    <section className="training-panel" data-testid="training-panel" data-training-state={machine.status}>
+      <TrainingControls store={store} />
+      <TrainingProgress />
+      {shown.length > 0 ? (
+        <div className="training-charts">
+          <MetricChart metric="loss" runs={shown} revision={revision} />
+          <MetricChart metric="accuracy" runs={shown} revision={revision} />
+        </div>
+      ) : (
+        <p className="panel-hint">{t('charts.empty')}</p>
+      )}
+      {runs.length > 1 && (
+        <fieldset className="training-compare">
+          <legend>{t('charts.compare')}</legend>
+          {runs
+            .filter((r) => r.runId !== runId)
+            .map((r) => (
+              <label key={r.runId} className="field-check">
+                <input type="checkbox" checked={compare.includes(r.runId)} onChange={() => toggleCompareRun(r.runId)} data-testid={`compare-run-${r.runId}`} />
+                {t('charts.run', { label: r.label })}
+              </label>
+            ))}
+        </fieldset>
+      )}
+      <TrainingSettings store={store} locked={locked} />
+    </section>
+  );
+}
