@@ -100,12 +100,19 @@ async function connectLayers(page: Page, from: string, to: string): Promise<void
 async function setParam(page: Page, layer: string, param: string, value: string): Promise<void> {
   await nodeNamed(page, layer).dblclick();
   await expect(page.getByTestId('inspector').getByTestId('name-input')).toHaveValue(layer);
-  const field = page.getByTestId('inspector').locator(`[data-param="${param}"]`);
-  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') {
+  const inspector = page.getByTestId('inspector');
+  const field = inspector.locator(`[data-param="${param}"]`);
+  const tag = await field.evaluate((el) => el.tagName);
+  if (tag === 'SELECT') {
     await field.selectOption(value);
-  } else {
+  } else if (tag === 'INPUT') {
     await field.fill(value);
     await field.press('Enter');
+  } else {
+    // An int list (kernel rows × columns): one box per entry.
+    const entries = value.split(',').map((v) => v.trim());
+    for (const [i, entry] of entries.entries()) await inspector.locator(`[data-param="${param}.${i}"]`).fill(entry);
+    await inspector.locator(`[data-param="${param}.${entries.length - 1}"]`).press('Enter');
   }
 }
 
@@ -226,4 +233,97 @@ test('builds a CNN from the palette, checks shapes and parameters, undoes, saves
   await page.getByTestId('tab-problems').click();
   await expect(page.getByTestId('problems-list').locator('[data-code]').first()).toBeVisible();
   await page.screenshot({ path: path.join(artifacts, 'editor-broken-zh-CN.png') });
+});
+
+async function nodeBox(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('node has no box');
+  return { x: Math.round(box.x), y: Math.round(box.y) };
+}
+
+test('edits like a desktop tool: keyboard add, one undo step per drag, Escape cancels, refusals explained, clipboard', async ({ page }) => {
+  await page.goto(server.url);
+  await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+  await page.getByTestId('start-new').click();
+
+  // Keyboard only: Enter on a focused palette item adds it at the view centre.
+  await page.getByTestId('palette-Dense').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('palette-Dense').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('layer-node')).toHaveCount(2);
+  // Palette items and toolbar buttons are buttons named by their visible label.
+  await expect(page.getByRole('button', { name: '全连接层', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '撤销', exact: true })).toBeEnabled();
+
+  // A drag of many frames is one undo step.
+  const dense1 = nodeNamed(page, 'dense_1');
+  const start = await nodeBox(dense1);
+  const grip = await centreOf(dense1.getByTestId('node-name'));
+  await page.mouse.move(grip.x, grip.y);
+  await page.mouse.down();
+  await page.mouse.move(grip.x - 250, grip.y + 40, { steps: 15 });
+  await page.mouse.up();
+  const moved = await nodeBox(dense1);
+  expect(moved.x).toBeLessThan(start.x - 200);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => nodeBox(dense1)).toEqual(start);
+  await page.keyboard.press('Control+y');
+  await expect.poll(() => nodeBox(dense1)).toEqual(moved);
+
+  // Escape in the middle of a drag puts the node back and records nothing.
+  const grip2 = await centreOf(dense1.getByTestId('node-name'));
+  await page.mouse.move(grip2.x, grip2.y);
+  await page.mouse.down();
+  await page.mouse.move(grip2.x + 200, grip2.y + 100, { steps: 10 });
+  await page.keyboard.press('Escape');
+  await page.mouse.move(grip2.x + 220, grip2.y + 110, { steps: 3 });
+  await page.mouse.up();
+  await expect.poll(() => nodeBox(dense1)).toEqual(moved);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => nodeBox(dense1)).toEqual(start);
+  await page.keyboard.press('Control+y');
+
+  // A connection that would close a loop is refused, and the toast says why.
+  await connectLayers(page, 'dense_1', 'dense_2');
+  const from = await centreOf(nodeNamed(page, 'dense_2').locator('.react-flow__handle.source'));
+  const to = await centreOf(nodeNamed(page, 'dense_1').locator('.react-flow__handle.target'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.getByTestId('toast').filter({ hasText: 'dense_1' })).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  // Copy, paste, duplicate and delete through the keyboard.
+  await dense1.click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('layer-node')).toHaveCount(3);
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('layer-node')).toHaveCount(4);
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('layer-node')).toHaveCount(3);
+
+  // Shift-click adds to the selection; Delete removes both (and their edge).
+  await nodeNamed(page, 'dense_1').click();
+  await nodeNamed(page, 'dense_2').click({ modifiers: ['Shift'] });
+  await expect(page.locator('.layer-node.is-selected')).toHaveCount(2);
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('layer-node')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('layer-node')).toHaveCount(3);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+});
+
+test('opens a template from the start screen with the course MLP shapes', async ({ page }) => {
+  await page.goto(server.url);
+  await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+  await page.getByTestId('template-mlp-digits').click();
+  await expect(page.getByTestId('layer-node')).toHaveCount(4);
+  await page.getByTestId('tab-summary').click();
+  // 784·128 + 128 + 128·10 + 10, the course's 784-128-10 network.
+  await expect(page.getByTestId('summary-total')).toHaveAttribute('data-total', String(784 * 128 + 128 + 128 * 10 + 10));
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
 });

@@ -53,7 +53,9 @@ async function stepTo(page: Page, stepId: string): Promise<void> {
   throw new Error(`never reached step ${stepId}`);
 }
 
-test('backpropagation by hand on the 3-2-3 net matches an independent calculation (zh-CN)', async ({ app }) => {
+test('backpropagation by hand on the 3-2-3 net matches an independent calculation (zh-CN)', async ({
+  app,
+}) => {
   const page = await app.open({ locale: 'zh-CN' });
   await openLab(page, 'backprop');
   for (let i = 0; i < 3; i++) await fill(page, `bp-input-${i + 1}`, x[i]!);
@@ -67,17 +69,27 @@ test('backpropagation by hand on the 3-2-3 net matches an independent calculatio
   await stepTo(page, 'gradient:w7');
   const gradient = page.getByTestId('bp-step-gradient');
   await expect(gradient).toHaveText(expected.dw7.toFixed(DECIMALS));
-  expect(Math.abs(Number(await gradient.getAttribute('data-value')) - expected.dw7)).toBeLessThan(1e-12);
-  await expect(page.getByTestId('bp-line-delta-result')).toHaveText(expected.deltaO1.toFixed(DECIMALS));
+  expect(Math.abs(Number(await gradient.getAttribute('data-value')) - expected.dw7)).toBeLessThan(
+    1e-12,
+  );
+  await expect(page.getByTestId('bp-line-delta-result')).toHaveText(
+    expected.deltaO1.toFixed(DECIMALS),
+  );
   // ⅓Σ: the slides' ∂L/∂ŷ1 = ŷ1 − y1 is flagged, the exact 2/3·(ŷ1 − y1) is used.
   await expect(page.getByTestId('bp-note-slide-dl-dyhat')).toContainText('2/3·(ŷ1 − y1)');
   await app.screenshot(page, 'labs-backprop-w7-zh-CN');
 
   await stepTo(page, 'gradient:w1');
   await expect(gradient).toHaveText(expected.dw1.toFixed(DECIMALS));
-  expect(Math.abs(Number(await gradient.getAttribute('data-value')) - expected.dw1)).toBeLessThan(1e-12);
-  await expect(page.getByTestId('bp-line-delta-result')).toHaveText(expected.deltaH1.toFixed(DECIMALS));
-  await expect(page.getByTestId('bp-note-slide-hidden-sum')).toContainText('δ_o1·w7 + δ_o2·w8 + δ_o3·w9');
+  expect(Math.abs(Number(await gradient.getAttribute('data-value')) - expected.dw1)).toBeLessThan(
+    1e-12,
+  );
+  await expect(page.getByTestId('bp-line-delta-result')).toHaveText(
+    expected.deltaH1.toFixed(DECIMALS),
+  );
+  await expect(page.getByTestId('bp-note-slide-hidden-sum')).toContainText(
+    'δ_o1·w7 + δ_o2·w8 + δ_o3·w9',
+  );
   await app.screenshot(page, 'labs-backprop-w1-zh-CN');
 
   // Export the answer key before the update (it describes this step).
@@ -98,7 +110,9 @@ test('backpropagation by hand on the 3-2-3 net matches an independent calculatio
   expect(Math.abs(w1 - (w[0]! - eta * expected.dw1))).toBeLessThan(1e-12);
 });
 
-test('convolution lab: the 7×7 example gives 5×5 and a cell shows its multiply-add (zh-CN)', async ({ app }) => {
+test('convolution lab: the 7×7 example gives 5×5 and a cell shows its multiply-add (zh-CN)', async ({
+  app,
+}) => {
   const page = await app.open({ locale: 'zh-CN' });
   await openLab(page, 'convolution');
   await page.getByTestId('conv-source').selectOption('course-7x7');
@@ -109,18 +123,24 @@ test('convolution lab: the 7×7 example gives 5×5 and a cell shows its multiply
 
   // The window of output [1, 2] is input rows 1…3, cols 2…4; the box blur averages it.
   const window: number[] = [];
-  for (let r = 1; r <= 3; r++) for (let c = 2; c <= 4; c++) window.push(Number(await page.getByTestId(`conv-input-cell-${r}-${c}`).inputValue()));
+  for (let r = 1; r <= 3; r++)
+    for (let c = 2; c <= 4; c++)
+      window.push(Number(await page.getByTestId(`conv-input-cell-${r}-${c}`).inputValue()));
   const mean = window.reduce((a, b) => a + b, 0) / 9;
   await page.getByTestId('conv-output-cell-1-2').click();
   await expect(page.getByTestId('conv-terms')).toContainText('×');
   expect((await page.getByTestId('conv-terms').innerText()).match(/×/g)).toHaveLength(9);
-  await expect(page.getByTestId('conv-cell-sum')).toHaveText(Number.isInteger(mean) ? String(mean) : mean.toFixed(4));
+  await expect(page.getByTestId('conv-cell-sum')).toHaveText(
+    Number.isInteger(mean) ? String(mean) : mean.toFixed(4),
+  );
   await expect(page.getByTestId('conv-input-cell-2-3')).toHaveClass(/grid-window/);
   await expect(page.getByTestId('conv-input-cell-0-0')).not.toHaveClass(/grid-window/);
   await app.screenshot(page, 'labs-convolution-zh-CN');
 });
 
-test('gradient descent converges with a small η and diverges, with the reason, with a large one (zh-CN)', async ({ app }) => {
+test('gradient descent converges with a small η and diverges, with the reason, with a large one (zh-CN)', async ({
+  app,
+}) => {
   const page = await app.open({ locale: 'zh-CN' });
   await openLab(page, 'gradient-descent');
   await page.getByTestId('gd-preset').selectOption('shifted-parabola');
@@ -159,7 +179,11 @@ test('a lab saved to a file opens again in the same state', async ({ app }) => {
   const download = page.waitForEvent('download');
   await page.getByTestId('lab-save').click();
   const file = (await (await download).path())!;
-  expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'layerlab-lab', lab: 'backprop', version: 1 });
+  expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+    format: 'layerlab-lab',
+    lab: 'backprop',
+    version: 1,
+  });
   await page.getByTestId('lab-back').click();
   await expect(page.getByTestId('lab-screen')).toHaveCount(0);
 
@@ -171,7 +195,13 @@ test('a lab saved to a file opens again in the same state', async ({ app }) => {
 
   // A file that is not a lab is refused with a message, and nothing crashes.
   await page.getByTestId('lab-back').click();
-  await page.getByTestId('labs-open-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
+  await page
+    .getByTestId('labs-open-file')
+    .setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"something-else"}'),
+    });
   await expect(page.getByTestId('lab-error')).toContainText('not a LayerLab lab file');
 });
 
@@ -181,13 +211,20 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly UiLanguage[]) {
     await expect(page.getByTestId('labs-list').locator('li')).toHaveCount(4);
     await app.screenshot(page, `labs-start-${locale}`);
     await openLab(page, 'neuron');
-    await expect(page.getByTestId('softmax-prob-0')).toHaveText((Math.exp(4) / (Math.exp(4) + Math.exp(1) + Math.exp(-4))).toFixed(4));
+    await expect(page.getByTestId('softmax-prob-0')).toHaveText(
+      (Math.exp(4) / (Math.exp(4) + Math.exp(1) + Math.exp(-4))).toFixed(4),
+    );
     await app.screenshot(page, `labs-neuron-${locale}`);
     await page.getByTestId('lab-back').click();
     if (locale === 'en') {
       await openLab(page, 'backprop');
       await stepTo(page, 'gradient:w1');
       await app.screenshot(page, 'labs-backprop-w1-en');
+      // The editor's backprop-323 template opens as the same net, with its biases and SGD rate.
+      await page.getByTestId('bp-template').selectOption('backprop-323');
+      await expect(page.getByTestId('bp-sizes')).toHaveValue('3-2-3');
+      await expect(page.getByTestId('bp-weight-b_h1')).toBeVisible();
+      await expect(page.getByTestId('bp-eta')).toHaveValue('0.5');
       await page.getByTestId('lab-back').click();
       await openLab(page, 'convolution');
       await page.getByTestId('conv-source').selectOption('sample:ankle-boot');

@@ -6,6 +6,7 @@
 export const hostChannels = {
   getAppInfo: 'host:getAppInfo',
   openProject: 'host:openProject',
+  openLaunchProject: 'host:openLaunchProject',
   saveProject: 'host:saveProject',
   getRecentProjects: 'host:getRecentProjects',
   pickDatasetFolder: 'host:pickDatasetFolder',

@@ -72,9 +72,16 @@ function readWebglRenderer(): string | null {
 
 async function trySetBackend(name: BackendName, env: BackendEnv): Promise<boolean> {
   if (name === 'wasm') {
-    if (env.wasmPaths !== undefined && !wasmPathsSet) {
-      setWasmPaths(env.wasmPaths as string);
-      wasmPathsSet = true;
+    const paths = env.wasmPaths;
+    const given = typeof paths === 'string' ? paths.length > 0 : paths !== undefined && Object.keys(paths).length > 0;
+    if (given && !wasmPathsSet) {
+      try {
+        // Throws synchronously on an incomplete file map.
+        setWasmPaths(paths as string);
+        wasmPathsSet = true;
+      } catch {
+        return false;
+      }
     }
     registerLayerLabKernels('wasm');
   }

@@ -111,3 +111,17 @@ export function discoverClasses(
   const emptyClasses = sortClassNames([...seenFolders].filter((f) => !withCandidates.has(f)));
   return { candidates, classNames, rootFiles: rootFiles.sort(compareCodePoints), emptyClasses, unsupported: unsupported.sort(compareCodePoints) };
 }
+
+const systemNames = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', '__macosx', '$recycle.bin', 'system volume information', 'ehthumbs.db', '.spotlight-v100', '.trashes', '.fseventsd']);
+
+/**
+ * Why a file or folder name is ignored without being looked at, or null for a
+ * normal entry: OS and archive litter (`.DS_Store`, `Thumbs.db`,
+ * `desktop.ini`, `__MACOSX`, `._*` AppleDouble files…) is `system-file`;
+ * other names starting with a dot are `hidden`.
+ */
+export function ignoredNameReason(name: string): 'system-file' | 'hidden' | null {
+  if (systemNames.has(name.toLowerCase()) || name.startsWith('._')) return 'system-file';
+  if (name.startsWith('.')) return 'hidden';
+  return null;
+}

@@ -11,8 +11,8 @@
  * the browser passes fflate's `unzlibSync`.
  */
 
-/** Inflates a zlib stream (with header), throwing on corrupt data. */
-export type Inflate = (data: Uint8Array) => Uint8Array;
+/** Inflates a zlib stream (with header), throwing on corrupt data. `outputSize` is the expected size (a hint for preallocation). */
+export type Inflate = (data: Uint8Array, outputSize: number) => Uint8Array;
 
 export interface DecodedRgba {
   readonly width: number;
@@ -48,9 +48,9 @@ export function decodeSimplePng(bytes: Uint8Array, inflate: Inflate): DecodedRgb
   }
   if (idat.length === 0) throw new Error('PNG has no image data');
   const compressed = idat.length === 1 ? (idat[0] as Uint8Array) : concat(idat);
-  const raw = inflate(compressed);
   const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType] as number;
   const stride = width * channels;
+  const raw = inflate(compressed, height * (stride + 1));
   if (raw.length < height * (stride + 1)) throw new Error('PNG image data truncated');
   const pixels = unfilter(raw, width, height, channels);
   return { width, height, rgba: toRgba(pixels, width * height, colorType, palette, transparency) };

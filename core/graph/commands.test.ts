@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildChain, mustConnect } from '../fixtures/build-graph';
 import {
   addLayer,
+  checkConnection,
   connect,
   disconnect,
   moveNodes,
@@ -220,5 +221,15 @@ describe('setParams, renameLayer, moveNodes', () => {
     expect(viaMap.nodes[dense]!.position).toEqual({ x: 7, y: 8 });
     expect(moveNodes(doc, { [dense]: { x: Number.NaN, y: 0 } })).toBe(doc);
     expect(moveNodes(doc, { [dense]: doc.nodes[dense]!.position })).toBe(doc);
+  });
+});
+
+describe('checkConnection', () => {
+  it('answers like connect without changing anything', () => {
+    const { doc, ids } = buildChain(['VectorInput', 'Dense', 'Dense']);
+    expect(checkConnection(doc, ids[2]!, ids[1]!)?.code).toBe('connect-arity');
+    const lone = addLayer(doc, { kind: 'Dense', position: at });
+    expect(checkConnection(lone.doc, ids[2]!, lone.nodeId)).toBeNull();
+    expect(checkConnection(lone.doc, lone.nodeId, lone.nodeId)?.code).toBe('connect-self-loop');
   });
 });

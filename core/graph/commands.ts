@@ -43,33 +43,20 @@ export function addLayer(doc: GraphDoc, args: AddLayerArgs): { doc: GraphDoc; no
 }
 
 /**
- * Connects `source`'s output to `target`'s next input. Refuses self-loops,
- * edges into input layers, duplicates, a full target (arity) and cycles,
- * each with a diagnostic that says why.
+ * Why `source → target` may not be connected, or null when it may. Cheap
+ * enough for React Flow's `isValidConnection` while the user drags an edge.
  */
-export function connect(
-  doc: GraphDoc,
-  source: NodeId,
-  target: NodeId,
-): Result<{ doc: GraphDoc; edgeId: EdgeId }, Diagnostic> {
+export function checkConnection(doc: GraphDoc, source: NodeId, target: NodeId): Diagnostic | null {
   const from = doc.nodes[source];
   const to = doc.nodes[target];
   if (!from || !to)
-    return err({
-      code: 'node-not-found',
-      severity: 'error',
-      args: { id: !from ? source : target },
-    });
-  const refuse = (
-    code: string,
-    extra: Record<string, string | number> = {},
-  ): Result<never, Diagnostic> =>
-    err({
-      code,
-      severity: 'error',
-      nodeId: target,
-      args: { source: from.name, target: to.name, name: from.name, kind: to.kind, ...extra },
-    });
+    return { code: 'node-not-found', severity: 'error', args: { id: !from ? source : target } };
+  const refuse = (code: string, extra: Record<string, string | number> = {}): Diagnostic => ({
+    code,
+    severity: 'error',
+    nodeId: target,
+    args: { source: from.name, target: to.name, name: from.name, kind: to.kind, ...extra },
+  });
   if (source === target) return refuse('connect-self-loop');
   const spec = getLayerSpec(to.kind);
   if (spec?.family === 'input') return refuse('connect-into-input');
@@ -78,6 +65,21 @@ export function connect(
   if (spec && existing.length >= spec.arity.max)
     return refuse('connect-arity', { max: spec.arity.max });
   if (isReachable(doc, target, source)) return refuse('connect-cycle');
+  return null;
+}
+
+/**
+ * Connects `source`'s output to `target`'s next input. Refuses self-loops,
+ * edges into input layers, duplicates, a full target (arity) and cycles,
+ * each with a diagnostic that says why (see `checkConnection`).
+ */
+export function connect(
+  doc: GraphDoc,
+  source: NodeId,
+  target: NodeId,
+): Result<{ doc: GraphDoc; edgeId: EdgeId }, Diagnostic> {
+  const refusal = checkConnection(doc, source, target);
+  if (refusal) return err(refusal);
   const edgeId = edgeIdAllocator(Object.keys(doc.edges))();
   const edge: Edge = { id: edgeId, source, target };
   return ok({ doc: { nodes: doc.nodes, edges: { ...doc.edges, [edgeId]: edge } }, edgeId });

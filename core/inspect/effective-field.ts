@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 
 import { InspectError } from './inspect-error';
 import type { ArrayND, InspectableModel } from './sample';
-import { copyValues, findLayer, layerOutput, sampleTensor } from './sample';
+import { copyValues, findLayer, inputDtype, layerOutput, sampleTensor } from './sample';
 import { probeModel } from './feature-maps';
 
 /** The gradient of one unit with respect to the input, and its per-pixel magnitude. */
@@ -53,6 +53,8 @@ export function assertDifferentiable(layers: readonly tf.layers.Layer[]): void {
  * a coded error.
  */
 export function inputGradient(model: InspectableModel, sample: ArrayND, score: (x: tf.Tensor) => tf.Scalar): ArrayND {
+  // Token ids are integers: nothing varies continuously, so there is no gradient to show.
+  if (inputDtype(model) === 'int32') throw new InspectError('gradient-unsupported', 'the input is token ids (integers); gradients with respect to them do not exist');
   try {
     const grad = tf.tidy(() => tf.grad(score)(sampleTensor(model, sample)));
     try {

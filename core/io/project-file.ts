@@ -64,7 +64,7 @@ export function createProject(
     format: 'layerlab',
     schemaVersion: CURRENT_SCHEMA_VERSION,
     appVersion: options.appVersion ?? template?.appVersion ?? '0.0.0',
-    savedAt: options.savedAt ?? new Date(0).toISOString(),
+    savedAt: options.savedAt ?? new Date().toISOString(),
     name,
     graph: template?.graph ?? { nodes: {}, edges: {} },
     training: template?.training ?? defaultTrainingConfig,

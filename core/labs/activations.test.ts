@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activationNames, activations, COURSE_SOFTMAX_LOGITS, neuron, softmax, softmaxJacobian } from './activations';
+import {
+  activationNames,
+  activations,
+  COURSE_SOFTMAX_LOGITS,
+  neuron,
+  softmax,
+  softmaxJacobian,
+} from './activations';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -22,7 +29,9 @@ describe('activations', () => {
       const op = tfOps[name]!;
       const x = tf.tensor1d(samples);
       const values = op(x).dataSync();
-      const grads = tf.grad((t: tf.Tensor) => op(t).sum())(x).dataSync();
+      const grads = tf
+        .grad((t: tf.Tensor) => op(t).sum())(x)
+        .dataSync();
       samples.forEach((s, i) => {
         expect(activations[name].f(s)).toBeCloseTo(values[i]!, 6);
         expect(activations[name].df(s)).toBeCloseTo(grads[i]!, 6);

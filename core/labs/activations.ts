@@ -10,7 +10,14 @@
 export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'elu' | 'linear';
 
 /** All activation names in the order the course introduces them. */
-export const activationNames: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'linear'];
+export const activationNames: readonly ActivationName[] = [
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leakyRelu',
+  'elu',
+  'linear',
+];
 
 /** The set of values g can take, as in the course table: (0,1), (−1,1), [0,∞). */
 export interface ActivationRange {
@@ -47,7 +54,13 @@ export function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
-const range = (min: number, max: number, minClosed: boolean, maxClosed: boolean, label: string): ActivationRange => ({
+const range = (
+  min: number,
+  max: number,
+  minClosed: boolean,
+  maxClosed: boolean,
+  label: string,
+): ActivationRange => ({
   min,
   max,
   minClosed,
@@ -66,7 +79,7 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
     },
     range: range(0, 1, false, false, '(0, 1)'),
     formula: 'g(x) = 1 / (1 + e^(−x))',
-    derivativeFormula: "g′(x) = g(x)(1 − g(x))",
+    derivativeFormula: 'g′(x) = g(x)(1 − g(x))',
   },
   tanh: {
     name: 'tanh',
@@ -132,7 +145,12 @@ export interface NeuronResult {
  * Inputs and weights must have the same length (extra entries of the longer are ignored).
  * @example neuron([1, 2], [0.5, -1], 0, 'sigmoid') // { In: -1.5, Out: 0.182… }
  */
-export function neuron(inputs: readonly number[], weights: readonly number[], bias: number, g: ActivationName): NeuronResult {
+export function neuron(
+  inputs: readonly number[],
+  weights: readonly number[],
+  bias: number,
+  g: ActivationName,
+): NeuronResult {
   const n = Math.min(inputs.length, weights.length);
   const products: number[] = [];
   let In = bias;

@@ -4,7 +4,13 @@ import { traceBackprop } from './backprop';
 import { COURSE_323_DEFAULTS, courseNet323 } from './dense-net';
 
 const trace = (loss: 'mean-sse' | 'half-sse') =>
-  traceBackprop({ net: courseNet323(COURSE_323_DEFAULTS.weights), inputs: COURSE_323_DEFAULTS.inputs, targets: COURSE_323_DEFAULTS.targets, loss, eta: 0.5 });
+  traceBackprop({
+    net: courseNet323(COURSE_323_DEFAULTS.weights),
+    inputs: COURSE_323_DEFAULTS.inputs,
+    targets: COURSE_323_DEFAULTS.targets,
+    loss,
+    eta: 0.5,
+  });
 
 describe('answer key', () => {
   it('writes every weight gradient with the numbers substituted (en, Markdown)', () => {
@@ -14,7 +20,9 @@ describe('answer key', () => {
     for (const g of t.gradients) expect(md).toContain(`∂L/∂${g.name} = `);
     const w7 = t.gradients.find((g) => g.name === 'w7')!;
     expect(md).toContain(`= ${w7.gradient.toFixed(4)}\``);
-    expect(md).toContain('In_h1 = w1·x1 + w3·x2 + w5·x3 = 0.1000·0.5000 + 0.3000·0.3000 + 0.5000·0.8000 = 0.5400');
+    expect(md).toContain(
+      'In_h1 = w1·x1 + w3·x2 + w5·x3 = 0.1000·0.5000 + 0.3000·0.3000 + 0.5000·0.8000 = 0.5400',
+    );
     expect(md).toContain('∂L/∂ŷ1 = 2/3·(ŷ1 − y1)');
   });
   it('notes both slide shortcuts for the ⅓ loss, and only the hidden one for ½', () => {

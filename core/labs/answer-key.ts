@@ -4,7 +4,19 @@
  * the updated weights, and the slide-notation notes.
  */
 import type { BackpropTrace, BackpropLoss } from './backprop';
-import { dLdOutFormula, deltaFormula, dOutdInFormula, gradientFormula, inFormula, lossFormula, outFormula, slideNotes, updateFormula, type FormulaLine, type SlideNote } from './backprop-formulas';
+import {
+  dLdOutFormula,
+  deltaFormula,
+  dOutdInFormula,
+  gradientFormula,
+  inFormula,
+  lossFormula,
+  outFormula,
+  slideNotes,
+  updateFormula,
+  type FormulaLine,
+  type SlideNote,
+} from './backprop-formulas';
 import { listParameters } from './dense-net';
 import { formatNumber } from './format';
 
@@ -39,19 +51,27 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
     targets: 'Targets',
     eta: 'Learning rate η',
     loss: 'Loss',
-    lossNames: { 'half-sse': 'L = ½ Σ (ŷ − y)²', 'mean-sse': 'L = (1/n) Σ (ŷ − y)²', sse: 'L = Σ (ŷ − y)²', 'binary-cross-entropy': 'binary cross-entropy, mean over outputs' },
+    lossNames: {
+      'half-sse': 'L = ½ Σ (ŷ − y)²',
+      'mean-sse': 'L = (1/n) Σ (ŷ − y)²',
+      sse: 'L = Σ (ŷ − y)²',
+      'binary-cross-entropy': 'binary cross-entropy, mean over outputs',
+    },
     forward: 'Forward pass',
     backward: 'Backward pass',
     unitErrors: 'Error terms of the units',
     gradients: 'Gradients and updates',
     update: 'Updated weights',
     lossAfter: 'Loss after the update',
-    decimals: (d) => `Numbers are rounded to ${d} decimals for display; every step was computed with the exact values.`,
+    decimals: (d) =>
+      `Numbers are rounded to ${d} decimals for display; every step was computed with the exact values.`,
     weights: 'Weights',
     note: 'Note',
     notes: {
-      'slide-dl-dyhat': (n) => `The slides write ${n.slideForm}; that is exact only for L = ½Σ(ŷ − y)². With the loss used here it is ${n.exactForm}.`,
-      'slide-hidden-sum': (n) => `The slides write (${n.slideForm}); what is meant, and computed here, is ${n.exactForm} — each output unit's error term times the weight from ${n.unit}.`,
+      'slide-dl-dyhat': (n) =>
+        `The slides write ${n.slideForm}; that is exact only for L = ½Σ(ŷ − y)². With the loss used here it is ${n.exactForm}.`,
+      'slide-hidden-sum': (n) =>
+        `The slides write (${n.slideForm}); what is meant, and computed here, is ${n.exactForm} — each output unit's error term times the weight from ${n.unit}.`,
     },
   },
   'zh-CN': {
@@ -61,7 +81,12 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
     targets: '目标值',
     eta: '学习率 η',
     loss: '损失函数',
-    lossNames: { 'half-sse': 'L = ½ Σ (ŷ − y)²', 'mean-sse': 'L = (1/n) Σ (ŷ − y)²', sse: 'L = Σ (ŷ − y)²', 'binary-cross-entropy': '二元交叉熵（对输出取平均）' },
+    lossNames: {
+      'half-sse': 'L = ½ Σ (ŷ − y)²',
+      'mean-sse': 'L = (1/n) Σ (ŷ − y)²',
+      sse: 'L = Σ (ŷ − y)²',
+      'binary-cross-entropy': '二元交叉熵（对输出取平均）',
+    },
     forward: '前向传播',
     backward: '反向传播',
     unitErrors: '各单元的误差项',
@@ -72,8 +97,10 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
     weights: '权重',
     note: '注意',
     notes: {
-      'slide-dl-dyhat': (n) => `课件写作 ${n.slideForm}；这只对 L = ½Σ(ŷ − y)² 精确成立。按此处使用的损失函数应为 ${n.exactForm}。`,
-      'slide-hidden-sum': (n) => `课件写作 (${n.slideForm})；实际含义（也是此处的计算）是 ${n.exactForm}，即每个输出单元的误差项乘以从 ${n.unit} 出发的权重。`,
+      'slide-dl-dyhat': (n) =>
+        `课件写作 ${n.slideForm}；这只对 L = ½Σ(ŷ − y)² 精确成立。按此处使用的损失函数应为 ${n.exactForm}。`,
+      'slide-hidden-sum': (n) =>
+        `课件写作 (${n.slideForm})；实际含义（也是此处的计算）是 ${n.exactForm}，即每个输出单元的误差项乘以从 ${n.unit} 出发的权重。`,
     },
   },
 };
@@ -84,22 +111,30 @@ interface Block {
   lines: (FormulaLine | { note: string })[];
 }
 
-function buildBlocks(t: BackpropTrace, lang: AnswerKeyLanguage, d: number): { given: string[]; blocks: Block[] } {
+function buildBlocks(
+  t: BackpropTrace,
+  lang: AnswerKeyLanguage,
+  d: number,
+): { given: string[]; blocks: Block[] } {
   const w = WORDS[lang];
   const p = t.problem;
   const given = [
     `${w.inputs}: ${p.inputs.map((v, i) => `x${i + 1} = ${formatNumber(v, d)}`).join(', ')}`,
     `${w.targets}: ${p.targets.map((v, i) => `y${i + 1} = ${formatNumber(v, d)}`).join(', ')}`,
-    `${w.weights}: ${listParameters(p.net).map((g) => `${g.name} = ${formatNumber(g.value, d)}`).join(', ')}`,
+    `${w.weights}: ${listParameters(p.net)
+      .map((g) => `${g.name} = ${formatNumber(g.value, d)}`)
+      .join(', ')}`,
     `${w.eta} = ${formatNumber(p.eta, d)}`,
     `${w.loss}: ${w.lossNames[p.loss]}`,
   ];
   const forward: Block = { heading: w.forward, lines: [] };
-  for (const layer of t.forward.slice(1)) for (const u of layer) forward.lines.push(inFormula(t, u, d), outFormula(t, u, d));
+  for (const layer of t.forward.slice(1))
+    for (const u of layer) forward.lines.push(inFormula(t, u, d), outFormula(t, u, d));
   forward.lines.push(lossFormula(t, d));
   const errors: Block = { heading: w.unitErrors, lines: [] };
   for (let l = t.errors.length - 1; l >= 1; l--) {
-    for (const e of t.errors[l] ?? []) errors.lines.push(dLdOutFormula(t, e, d), dOutdInFormula(t, e, d), deltaFormula(t, e, d));
+    for (const e of t.errors[l] ?? [])
+      errors.lines.push(dLdOutFormula(t, e, d), dOutdInFormula(t, e, d), deltaFormula(t, e, d));
   }
   const grads: Block = { heading: w.gradients, lines: [] };
   const seen = new Set<string>();
@@ -112,17 +147,37 @@ function buildBlocks(t: BackpropTrace, lang: AnswerKeyLanguage, d: number): { gi
       grads.lines.push({ note: `${w.note}: ${w.notes[n.code](n)}` });
     }
   }
-  const after: Block = { heading: w.update, lines: [{ note: t.gradients.map((g) => `${g.name} = ${formatNumber(g.updated, d)}`).join(', ') }, { note: `${w.lossAfter}: L = ${formatNumber(t.lossAfter, d)}` }] };
+  const after: Block = {
+    heading: w.update,
+    lines: [
+      { note: t.gradients.map((g) => `${g.name} = ${formatNumber(g.updated, d)}`).join(', ') },
+      { note: `${w.lossAfter}: L = ${formatNumber(t.lossAfter, d)}` },
+    ],
+  };
   return { given, blocks: [forward, errors, grads, after] };
 }
 
-const lineText = (l: FormulaLine): string => `${l.lhs} = ${l.symbolic} = ${l.substituted} = ${l.result}`;
+const lineText = (l: FormulaLine): string =>
+  `${l.lhs} = ${l.symbolic} = ${l.substituted} = ${l.result}`;
 
 /** The answer key as Markdown. */
-export function answerKeyMarkdown(t: BackpropTrace, lang: AnswerKeyLanguage, decimals: number): string {
+export function answerKeyMarkdown(
+  t: BackpropTrace,
+  lang: AnswerKeyLanguage,
+  decimals: number,
+): string {
   const w = WORDS[lang];
   const { given, blocks } = buildBlocks(t, lang, decimals);
-  const out = [`# ${w.title}`, '', `## ${w.given}`, '', ...given.map((g) => `- ${g}`), '', `_${w.decimals(decimals)}_`, ''];
+  const out = [
+    `# ${w.title}`,
+    '',
+    `## ${w.given}`,
+    '',
+    ...given.map((g) => `- ${g}`),
+    '',
+    `_${w.decimals(decimals)}_`,
+    '',
+  ];
   for (const b of blocks) {
     out.push(`## ${b.heading}`, '');
     for (const l of b.lines) out.push('note' in l ? `> ${l.note}` : `- \`${lineText(l)}\``, '');
@@ -130,16 +185,30 @@ export function answerKeyMarkdown(t: BackpropTrace, lang: AnswerKeyLanguage, dec
   return out.join('\n');
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The answer key as a standalone HTML page (no scripts, no external resources). */
 export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimals: number): string {
   const w = WORDS[lang];
   const { given, blocks } = buildBlocks(t, lang, decimals);
-  const body = [`<h1>${esc(w.title)}</h1>`, `<h2>${esc(w.given)}</h2>`, `<ul>${given.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>`, `<p><em>${esc(w.decimals(decimals))}</em></p>`];
+  const body = [
+    `<h1>${esc(w.title)}</h1>`,
+    `<h2>${esc(w.given)}</h2>`,
+    `<ul>${given.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>`,
+    `<p><em>${esc(w.decimals(decimals))}</em></p>`,
+  ];
   for (const b of blocks) {
     body.push(`<h2>${esc(b.heading)}</h2>`);
-    body.push(b.lines.map((l) => ('note' in l ? `<p class="note">${esc(l.note)}</p>` : `<p class="f"><code>${esc(lineText(l))}</code></p>`)).join('\n'));
+    body.push(
+      b.lines
+        .map((l) =>
+          'note' in l
+            ? `<p class="note">${esc(l.note)}</p>`
+            : `<p class="f"><code>${esc(lineText(l))}</code></p>`,
+        )
+        .join('\n'),
+    );
   }
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(w.title)}</title>

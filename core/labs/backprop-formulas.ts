@@ -6,7 +6,13 @@
  * Outputs are written ŷ1… (Out of o1…), inputs x1…, as on the course slides.
  */
 import type { ActivationName } from './activations';
-import type { BackpropTrace, BackpropLoss, ParameterGradient, UnitError, UnitForward } from './backprop';
+import type {
+  BackpropTrace,
+  BackpropLoss,
+  ParameterGradient,
+  UnitError,
+  UnitForward,
+} from './backprop';
 import { formatFactor as ff, formatNumber as fn } from './format';
 
 /** One line `lhs = symbolic = substituted = result`. */
@@ -30,15 +36,26 @@ export interface SlideNote {
   readonly exactForm: string;
 }
 
-const isOutput = (t: BackpropTrace, layer: number): boolean => layer === t.problem.net.layerSizes.length - 1;
+const isOutput = (t: BackpropTrace, layer: number): boolean =>
+  layer === t.problem.net.layerSizes.length - 1;
 
 /** Display symbol of a unit's output: ŷ1 for o1, x1 for x1, Out_h1 otherwise. */
-export function outSymbol(t: BackpropTrace, unit: { name: string; layer: number; index: number }): string {
+export function outSymbol(
+  t: BackpropTrace,
+  unit: { name: string; layer: number; index: number },
+): string {
   if (unit.layer === 0) return unit.name;
   return isOutput(t, unit.layer) ? `ŷ${unit.index + 1}` : `Out_${unit.name}`;
 }
 
-const G_SYMBOL: Record<ActivationName, string> = { sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', leakyRelu: 'LeakyReLU', elu: 'ELU', linear: 'linear' };
+const G_SYMBOL: Record<ActivationName, string> = {
+  sigmoid: 'σ',
+  tanh: 'tanh',
+  relu: 'ReLU',
+  leakyRelu: 'LeakyReLU',
+  elu: 'ELU',
+  linear: 'linear',
+};
 
 /** The coefficient c in ∂L/∂ŷ = c(ŷ − y) for squared-error losses ('' for 1). */
 function lossCoefficient(loss: BackpropLoss, n: number): string {
@@ -53,13 +70,23 @@ export function inFormula(t: BackpropTrace, u: UnitForward, d: number): FormulaL
     sym.push(u.bias.name);
     num.push(ff(u.bias.value, d));
   }
-  return { lhs: `In_${u.name}`, symbolic: sym.join(' + '), substituted: num.join(' + '), result: fn(u.In, d) };
+  return {
+    lhs: `In_${u.name}`,
+    symbolic: sym.join(' + '),
+    substituted: num.join(' + '),
+    result: fn(u.In, d),
+  };
 }
 
 /** Out_u = g(In_u). */
 export function outFormula(t: BackpropTrace, u: UnitForward, d: number): FormulaLine {
   const g = G_SYMBOL[t.problem.net.activations[u.layer - 1] ?? 'linear'];
-  return { lhs: outSymbol(t, u), symbolic: `${g}(In_${u.name})`, substituted: `${g}(${fn(u.In, d)})`, result: fn(u.Out, d) };
+  return {
+    lhs: outSymbol(t, u),
+    symbolic: `${g}(In_${u.name})`,
+    substituted: `${g}(${fn(u.In, d)})`,
+    result: fn(u.Out, d),
+  };
 }
 
 function symbolOf(t: BackpropTrace, name: string): string {
@@ -72,7 +99,12 @@ export function lossFormula(t: BackpropTrace, d: number): FormulaLine {
   const { loss, targets } = t.problem;
   const n = t.predictions.length;
   const idx = t.predictions.map((_, i) => i + 1);
-  const pre = loss === 'half-sse' ? '1/2·' : loss === 'mean-sse' || loss === 'binary-cross-entropy' ? `1/${n}·` : '';
+  const pre =
+    loss === 'half-sse'
+      ? '1/2·'
+      : loss === 'mean-sse' || loss === 'binary-cross-entropy'
+        ? `1/${n}·`
+        : '';
   if (loss === 'binary-cross-entropy') {
     return {
       lhs: 'L',
@@ -98,10 +130,20 @@ export function dLdOutFormula(t: BackpropTrace, e: UnitError, d: number): Formul
     const yhat = t.predictions[e.index] ?? 0;
     const y = targets[e.index] ?? 0;
     if (loss === 'binary-cross-entropy') {
-      return { lhs: `∂L/∂ŷ${i}`, symbolic: `(ŷ${i} − y${i}) / (${n}·ŷ${i}(1 − ŷ${i}))`, substituted: `(${fn(yhat, d)} − ${fn(y, d)}) / (${n}·${fn(yhat, d)}·(1 − ${fn(yhat, d)}))`, result: fn(e.dLdOut, d) };
+      return {
+        lhs: `∂L/∂ŷ${i}`,
+        symbolic: `(ŷ${i} − y${i}) / (${n}·ŷ${i}(1 − ŷ${i}))`,
+        substituted: `(${fn(yhat, d)} − ${fn(y, d)}) / (${n}·${fn(yhat, d)}·(1 − ${fn(yhat, d)}))`,
+        result: fn(e.dLdOut, d),
+      };
     }
     const c = lossCoefficient(loss, n);
-    return { lhs: `∂L/∂ŷ${i}`, symbolic: `${c}(ŷ${i} − y${i})`, substituted: `${c}(${fn(yhat, d)} − ${fn(y, d)})`, result: fn(e.dLdOut, d) };
+    return {
+      lhs: `∂L/∂ŷ${i}`,
+      symbolic: `${c}(ŷ${i} − y${i})`,
+      substituted: `${c}(${fn(yhat, d)} − ${fn(y, d)})`,
+      result: fn(e.dLdOut, d),
+    };
   }
   return {
     lhs: `∂L/∂Out_${e.name}`,
@@ -135,7 +177,12 @@ export function dOutdInFormula(t: BackpropTrace, e: UnitError, d: number): Formu
 export function deltaFormula(t: BackpropTrace, e: UnitError, d: number): FormulaLine {
   const out = outSymbol(t, e);
   const dl = isOutput(t, e.layer) ? `∂L/∂${out}` : `∂L/∂Out_${e.name}`;
-  return { lhs: `δ_${e.name}`, symbolic: `${dl} · ∂${out}/∂In_${e.name}`, substituted: `${ff(e.dLdOut, d)} · ${ff(e.dOutdIn, d)}`, result: fn(e.delta, d) };
+  return {
+    lhs: `δ_${e.name}`,
+    symbolic: `${dl} · ∂${out}/∂In_${e.name}`,
+    substituted: `${ff(e.dLdOut, d)} · ${ff(e.dOutdIn, d)}`,
+    result: fn(e.delta, d),
+  };
 }
 
 /** ∂L/∂w as the three chain-rule factors, then as δ·Out(source). */
@@ -170,7 +217,12 @@ export function slideNotes(t: BackpropTrace, g: ParameterGradient): SlideNote[] 
   if (isOutput(t, g.layer)) {
     if (loss === 'mean-sse' || loss === 'sse') {
       const i = (t.forward[g.layer]?.findIndex((u) => u.name === g.to) ?? 0) + 1;
-      notes.push({ code: 'slide-dl-dyhat', unit: g.to, slideForm: `∂L/∂ŷ${i} = ŷ${i} − y${i}`, exactForm: `∂L/∂ŷ${i} = ${lossCoefficient(loss, n)}(ŷ${i} − y${i})` });
+      notes.push({
+        code: 'slide-dl-dyhat',
+        unit: g.to,
+        slideForm: `∂L/∂ŷ${i} = ŷ${i} − y${i}`,
+        exactForm: `∂L/∂ŷ${i} = ${lossCoefficient(loss, n)}(ŷ${i} − y${i})`,
+      });
     }
     return notes;
   }

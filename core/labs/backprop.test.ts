@@ -1,8 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivationName } from './activations';
-import { backpropLosses, traceBackprop, validateBackpropProblem, type BackpropProblem, type BackpropLoss } from './backprop';
-import { COURSE_323_DEFAULTS, courseNet323, listParameters, randomDenseNet, randomValues, seededRandom, type DenseNet } from './dense-net';
+import {
+  backpropLosses,
+  traceBackprop,
+  validateBackpropProblem,
+  type BackpropProblem,
+  type BackpropLoss,
+} from './backprop';
+import {
+  COURSE_323_DEFAULTS,
+  courseNet323,
+  listParameters,
+  randomDenseNet,
+  randomValues,
+  seededRandom,
+  type DenseNet,
+} from './dense-net';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -28,14 +42,22 @@ function tfLoss(loss: BackpropLoss, yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
     case 'sse':
       return tf.sum(tf.square(tf.sub(yhat, y)));
     case 'binary-cross-entropy':
-      return tf.div(tf.neg(tf.sum(tf.add(tf.mul(y, tf.log(yhat)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, yhat)))))), n);
+      return tf.div(
+        tf.neg(
+          tf.sum(tf.add(tf.mul(y, tf.log(yhat)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, yhat))))),
+        ),
+        n,
+      );
   }
 }
 
 /** ∂L/∂(every kernel and bias) by tf.grads, flattened as name → value. */
 function tfGradients(p: BackpropProblem): Map<string, number> {
   const { net } = p;
-  const params: tf.Tensor[] = [...net.kernels.map((k) => tf.tensor2d(k.map((r) => [...r]))), ...net.biases.flatMap((b) => (b ? [tf.tensor1d([...b])] : []))];
+  const params: tf.Tensor[] = [
+    ...net.kernels.map((k) => tf.tensor2d(k.map((r) => [...r]))),
+    ...net.biases.flatMap((b) => (b ? [tf.tensor1d([...b])] : [])),
+  ];
   const nK = net.kernels.length;
   const f = (...ts: tf.Tensor[]): tf.Scalar => {
     let a: tf.Tensor = tf.tensor2d([[...p.inputs]]);
@@ -87,21 +109,35 @@ const shapes: Array<{ sizes: number[]; acts: ActivationName[]; bias: boolean }> 
 describe('traceBackprop gradients', () => {
   shapes.forEach((shape, si) => {
     for (const loss of backpropLosses) {
-      if (loss === 'binary-cross-entropy' && shape.acts[shape.acts.length - 1] !== 'sigmoid') continue;
+      if (loss === 'binary-cross-entropy' && shape.acts[shape.acts.length - 1] !== 'sigmoid')
+        continue;
       for (const seed of [1, 2, 3]) {
         it(`equals tf.grads (1e-6) and float64 finite differences (1e-8): ${shape.sizes.join('-')} ${shape.acts.join('/')} ${loss} seed ${seed}`, () => {
           const net = randomDenseNet(shape.sizes, shape.acts, seed * 100 + si, shape.bias);
           const random = seededRandom(seed + 7);
-          const targets = randomValues(shape.sizes[shape.sizes.length - 1]!, random).map((v) => (loss === 'binary-cross-entropy' || shape.acts.at(-1) === 'sigmoid' ? Math.abs(v) : v));
-          const problem: BackpropProblem = { net, inputs: randomValues(shape.sizes[0]!, random), targets, loss, eta: 0.3 };
+          const targets = randomValues(shape.sizes[shape.sizes.length - 1]!, random).map((v) =>
+            loss === 'binary-cross-entropy' || shape.acts.at(-1) === 'sigmoid' ? Math.abs(v) : v,
+          );
+          const problem: BackpropProblem = {
+            net,
+            inputs: randomValues(shape.sizes[0]!, random),
+            targets,
+            loss,
+            eta: 0.3,
+          };
           expect(validateBackpropProblem(problem).ok).toBe(true);
           const trace = traceBackprop(problem);
           const viaTf = tf.tidy(() => tfGradients(problem));
           const viaFd = finiteDifferences(problem);
           expect(trace.gradients).toHaveLength(listParameters(net).length);
           for (const g of trace.gradients) {
-            expect(Math.abs(g.gradient - viaTf.get(g.name)!), `${g.name} vs tf.grads`).toBeLessThan(1e-6);
-            expect(Math.abs(g.gradient - viaFd.get(g.name)!), `${g.name} vs finite differences`).toBeLessThan(1e-8);
+            expect(Math.abs(g.gradient - viaTf.get(g.name)!), `${g.name} vs tf.grads`).toBeLessThan(
+              1e-6,
+            );
+            expect(
+              Math.abs(g.gradient - viaFd.get(g.name)!),
+              `${g.name} vs finite differences`,
+            ).toBeLessThan(1e-8);
             expect(g.updated).toBeCloseTo(g.value - 0.3 * g.gradient, 14);
           }
         });
@@ -110,7 +146,13 @@ describe('traceBackprop gradients', () => {
   });
 
   it('lowers the loss of the sample with a small η', () => {
-    const t = traceBackprop({ net: courseNet323(COURSE_323_DEFAULTS.weights), inputs: COURSE_323_DEFAULTS.inputs, targets: COURSE_323_DEFAULTS.targets, loss: 'mean-sse', eta: 0.5 });
+    const t = traceBackprop({
+      net: courseNet323(COURSE_323_DEFAULTS.weights),
+      inputs: COURSE_323_DEFAULTS.inputs,
+      targets: COURSE_323_DEFAULTS.targets,
+      loss: 'mean-sse',
+      eta: 0.5,
+    });
     expect(t.lossAfter).toBeLessThan(t.loss);
   });
 });
@@ -141,17 +183,42 @@ describe('the course 3-2-3 network, by an independent hand calculation', () => {
       const dh1 = (d1 * W(7) + d2 * W(8) + d3 * W(9)) * h1 * (1 - h1);
       const dh2 = (d1 * W(10) + d2 * W(11) + d3 * W(12)) * h2 * (1 - h2);
       const expected: Record<string, number> = {
-        w1: dh1 * x[0]!, w3: dh1 * x[1]!, w5: dh1 * x[2]!,
-        w2: dh2 * x[0]!, w4: dh2 * x[1]!, w6: dh2 * x[2]!,
-        w7: d1 * h1, w10: d1 * h2, w8: d2 * h1, w11: d2 * h2, w9: d3 * h1, w12: d3 * h2,
+        w1: dh1 * x[0]!,
+        w3: dh1 * x[1]!,
+        w5: dh1 * x[2]!,
+        w2: dh2 * x[0]!,
+        w4: dh2 * x[1]!,
+        w6: dh2 * x[2]!,
+        w7: d1 * h1,
+        w10: d1 * h2,
+        w8: d2 * h1,
+        w11: d2 * h2,
+        w9: d3 * h1,
+        w12: d3 * h2,
       };
       const t = traceBackprop({ net: courseNet323(w), inputs: x, targets: y, loss, eta: 0.5 });
       expect(t.forward[1]!.map((u) => u.Out)).toEqual([h1, h2].map((v) => expect.closeTo(v, 14)));
       expect(t.predictions).toEqual([o1, o2, o3].map((v) => expect.closeTo(v, 14)));
-      expect(t.gradients.map((g) => g.name)).toEqual(['w7', 'w8', 'w9', 'w10', 'w11', 'w12', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6']);
+      expect(t.gradients.map((g) => g.name)).toEqual([
+        'w7',
+        'w8',
+        'w9',
+        'w10',
+        'w11',
+        'w12',
+        'w1',
+        'w2',
+        'w3',
+        'w4',
+        'w5',
+        'w6',
+      ]);
       for (const g of t.gradients) {
         expect(g.gradient, g.name).toBeCloseTo(expected[g.name]!, 14);
-        expect(g.updated, g.name).toBeCloseTo(W(Number(g.name.slice(1))) - 0.5 * expected[g.name]!, 14);
+        expect(g.updated, g.name).toBeCloseTo(
+          W(Number(g.name.slice(1))) - 0.5 * expected[g.name]!,
+          14,
+        );
       }
       const w7 = t.gradients.find((g) => g.name === 'w7')!;
       expect(w7.dLdOut).toBeCloseTo(c * (o1 - 1), 14);
@@ -163,7 +230,13 @@ describe('the course 3-2-3 network, by an independent hand calculation', () => {
     });
   }
   it('names weights as the course does', () => {
-    const t = traceBackprop({ net: courseNet323(w), inputs: x, targets: y, loss: 'mean-sse', eta: 0.5 });
+    const t = traceBackprop({
+      net: courseNet323(w),
+      inputs: x,
+      targets: y,
+      loss: 'mean-sse',
+      eta: 0.5,
+    });
     const into = (u: string) => t.gradients.filter((g) => g.to === u).map((g) => g.name);
     expect(into('h1')).toEqual(['w1', 'w3', 'w5']);
     expect(into('h2')).toEqual(['w2', 'w4', 'w6']);
@@ -174,7 +247,13 @@ describe('the course 3-2-3 network, by an independent hand calculation', () => {
 });
 
 describe('validateBackpropProblem', () => {
-  const base: BackpropProblem = { net: courseNet323(COURSE_323_DEFAULTS.weights), inputs: [1, 2, 3], targets: [0, 1, 0], loss: 'mean-sse', eta: 0.1 };
+  const base: BackpropProblem = {
+    net: courseNet323(COURSE_323_DEFAULTS.weights),
+    inputs: [1, 2, 3],
+    targets: [0, 1, 0],
+    loss: 'mean-sse',
+    eta: 0.1,
+  };
   const code = (p: BackpropProblem) => {
     const r = validateBackpropProblem(p);
     return r.ok ? 'ok' : r.error.code;
@@ -185,9 +264,18 @@ describe('validateBackpropProblem', () => {
     expect(code({ ...base, targets: [1] })).toBe('bp-shape-mismatch');
   });
   it('rejects NaN numbers', () => expect(code({ ...base, eta: Number.NaN })).toBe('bp-non-finite'));
-  it('rejects too many units', () => expect(code({ ...base, net: randomDenseNet([3, 30, 30, 3], ['relu', 'relu', 'linear'], 1) , targets: [0, 0, 0] })).toBe('bp-too-many-units'));
+  it('rejects too many units', () =>
+    expect(
+      code({
+        ...base,
+        net: randomDenseNet([3, 30, 30, 3], ['relu', 'relu', 'linear'], 1),
+        targets: [0, 0, 0],
+      }),
+    ).toBe('bp-too-many-units'));
   it('rejects cross-entropy on non-sigmoid outputs', () => {
     const net = randomDenseNet([3, 2, 3], ['sigmoid', 'linear'], 1);
-    expect(code({ ...base, net, loss: 'binary-cross-entropy' })).toBe('bp-cross-entropy-needs-sigmoid');
+    expect(code({ ...base, net, loss: 'binary-cross-entropy' })).toBe(
+      'bp-cross-entropy-needs-sigmoid',
+    );
   });
 });

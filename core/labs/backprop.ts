@@ -20,7 +20,12 @@ import { biasName, MAX_LAB_UNITS, unitName, weightName, type DenseNet } from './
 export type BackpropLoss = 'half-sse' | 'mean-sse' | 'sse' | 'binary-cross-entropy';
 
 /** All loss kinds, in the order the lab offers them. */
-export const backpropLosses: readonly BackpropLoss[] = ['mean-sse', 'half-sse', 'sse', 'binary-cross-entropy'];
+export const backpropLosses: readonly BackpropLoss[] = [
+  'mean-sse',
+  'half-sse',
+  'sse',
+  'binary-cross-entropy',
+];
 
 /** One training sample on a net, with the step size. */
 export interface BackpropProblem {
@@ -120,37 +125,67 @@ export type BackpropErrorCode =
   | 'bp-cross-entropy-needs-sigmoid';
 
 /** Checks sizes, numbers and loss/activation compatibility before tracing. */
-export function validateBackpropProblem(p: BackpropProblem): Result<true, { code: BackpropErrorCode; message: string }> {
+export function validateBackpropProblem(
+  p: BackpropProblem,
+): Result<true, { code: BackpropErrorCode; message: string }> {
   const { net } = p;
   const sizes = net.layerSizes;
   const L = sizes.length - 1;
-  if (L < 1 || sizes.some((n) => !Number.isInteger(n) || n < 1)) return err({ code: 'bp-too-few-layers', message: 'need an input layer and at least one Dense layer' });
-  if (sizes.slice(1).reduce((a, b) => a + b, 0) > MAX_LAB_UNITS) return err({ code: 'bp-too-many-units', message: `more than ${MAX_LAB_UNITS} units` });
+  if (L < 1 || sizes.some((n) => !Number.isInteger(n) || n < 1))
+    return err({
+      code: 'bp-too-few-layers',
+      message: 'need an input layer and at least one Dense layer',
+    });
+  if (sizes.slice(1).reduce((a, b) => a + b, 0) > MAX_LAB_UNITS)
+    return err({ code: 'bp-too-many-units', message: `more than ${MAX_LAB_UNITS} units` });
   const shapeOk =
     net.activations.length === L &&
     net.kernels.length === L &&
     net.biases.length === L &&
     p.inputs.length === sizes[0] &&
     p.targets.length === sizes[L] &&
-    net.kernels.every((k, l) => k.length === sizes[l] && k.every((row) => row.length === sizes[l + 1])) &&
+    net.kernels.every(
+      (k, l) => k.length === sizes[l] && k.every((row) => row.length === sizes[l + 1]),
+    ) &&
     net.biases.every((b, l) => b === null || b.length === sizes[l + 1]);
-  if (!shapeOk) return err({ code: 'bp-shape-mismatch', message: 'weights, inputs or targets do not match the layer sizes' });
-  const numbers = [...p.inputs, ...p.targets, p.eta, ...net.kernels.flat(2), ...net.biases.flatMap((b) => b ?? [])];
-  if (!numbers.every(Number.isFinite)) return err({ code: 'bp-non-finite', message: 'a number is missing or not finite' });
+  if (!shapeOk)
+    return err({
+      code: 'bp-shape-mismatch',
+      message: 'weights, inputs or targets do not match the layer sizes',
+    });
+  const numbers = [
+    ...p.inputs,
+    ...p.targets,
+    p.eta,
+    ...net.kernels.flat(2),
+    ...net.biases.flatMap((b) => b ?? []),
+  ];
+  if (!numbers.every(Number.isFinite))
+    return err({ code: 'bp-non-finite', message: 'a number is missing or not finite' });
   if (p.loss === 'binary-cross-entropy' && net.activations[L - 1] !== 'sigmoid') {
-    return err({ code: 'bp-cross-entropy-needs-sigmoid', message: 'binary cross-entropy needs sigmoid outputs' });
+    return err({
+      code: 'bp-cross-entropy-needs-sigmoid',
+      message: 'binary cross-entropy needs sigmoid outputs',
+    });
   }
   return ok(true);
 }
 
 /** L(ŷ, y) for the chosen loss. */
-export function lossValue(loss: BackpropLoss, yhat: readonly number[], y: readonly number[]): number {
+export function lossValue(
+  loss: BackpropLoss,
+  yhat: readonly number[],
+  y: readonly number[],
+): number {
   const n = yhat.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const a = yhat[i] ?? 0;
     const t = y[i] ?? 0;
-    sum += loss === 'binary-cross-entropy' ? -(t * Math.log(a) + (1 - t) * Math.log(1 - a)) : (a - t) ** 2;
+    sum +=
+      loss === 'binary-cross-entropy'
+        ? -(t * Math.log(a) + (1 - t) * Math.log(1 - a))
+        : (a - t) ** 2;
   }
   switch (loss) {
     case 'half-sse':
@@ -180,7 +215,17 @@ export function lossGradient(loss: BackpropLoss, yhat: number, y: number, n: num
 /** Runs the net forward on `inputs`; forward[l][j] per unit. */
 export function forwardPass(net: DenseNet, inputs: readonly number[]): UnitForward[][] {
   const sizes = net.layerSizes;
-  const layers: UnitForward[][] = [inputs.map((v, j) => ({ name: unitName(sizes, 0, j), layer: 0, index: j, In: v, Out: v, terms: [], bias: null }))];
+  const layers: UnitForward[][] = [
+    inputs.map((v, j) => ({
+      name: unitName(sizes, 0, j),
+      layer: 0,
+      index: j,
+      In: v,
+      Out: v,
+      terms: [],
+      bias: null,
+    })),
+  ];
   for (let l = 1; l < sizes.length; l++) {
     const prev = layers[l - 1] ?? [];
     const g = activations[net.activations[l - 1] ?? 'linear'];
@@ -188,10 +233,23 @@ export function forwardPass(net: DenseNet, inputs: readonly number[]): UnitForwa
     const bias = net.biases[l - 1] ?? null;
     const units: UnitForward[] = [];
     for (let j = 0; j < (sizes[l] ?? 0); j++) {
-      const terms = prev.map((src, i) => ({ source: src.name, weight: weightName(sizes, l - 1, i, j), w: kernel[i]?.[j] ?? 0, a: src.Out }));
+      const terms = prev.map((src, i) => ({
+        source: src.name,
+        weight: weightName(sizes, l - 1, i, j),
+        w: kernel[i]?.[j] ?? 0,
+        a: src.Out,
+      }));
       const b = bias ? { name: biasName(sizes, l, j), value: bias[j] ?? 0 } : null;
       const In = terms.reduce((s, t) => s + t.w * t.a, b?.value ?? 0);
-      units.push({ name: unitName(sizes, l, j), layer: l, index: j, In, Out: g.f(In), terms, bias: b });
+      units.push({
+        name: unitName(sizes, l, j),
+        layer: l,
+        index: j,
+        In,
+        Out: g.f(In),
+        terms,
+        bias: b,
+      });
     }
     layers.push(units);
   }
@@ -217,11 +275,24 @@ export function traceBackprop(problem: BackpropProblem): BackpropTrace {
       if (l === L) {
         dLdOut = lossGradient(loss, u.Out, targets[j] ?? 0, n);
       } else {
-        downstream = (errors[l + 1] ?? []).map((e, k) => ({ unit: e.name, delta: e.delta, weight: weightName(sizes, l, j, k), w: net.kernels[l]?.[j]?.[k] ?? 0 }));
+        downstream = (errors[l + 1] ?? []).map((e, k) => ({
+          unit: e.name,
+          delta: e.delta,
+          weight: weightName(sizes, l, j, k),
+          w: net.kernels[l]?.[j]?.[k] ?? 0,
+        }));
         dLdOut = downstream.reduce((s, t) => s + t.delta * t.w, 0);
       }
       const dOutdIn = g.df(u.In);
-      return { name: u.name, layer: l, index: j, dLdOut, dOutdIn, delta: dLdOut * dOutdIn, downstream };
+      return {
+        name: u.name,
+        layer: l,
+        index: j,
+        dLdOut,
+        dOutdIn,
+        delta: dLdOut * dOutdIn,
+        downstream,
+      };
     });
   }
 
@@ -232,7 +303,20 @@ export function traceBackprop(problem: BackpropProblem): BackpropTrace {
       (forward[l - 1] ?? []).forEach((src, i) => {
         const w = net.kernels[l - 1]?.[i]?.[j] ?? 0;
         const gradient = e.delta * src.Out;
-        layerGrads.push({ name: weightName(sizes, l - 1, i, j), kind: 'weight', from: src.name, to: e.name, layer: l, value: w, dLdOut: e.dLdOut, dOutdIn: e.dOutdIn, delta: e.delta, dIndW: src.Out, gradient, updated: w - eta * gradient });
+        layerGrads.push({
+          name: weightName(sizes, l - 1, i, j),
+          kind: 'weight',
+          from: src.name,
+          to: e.name,
+          layer: l,
+          value: w,
+          dLdOut: e.dLdOut,
+          dOutdIn: e.dOutdIn,
+          delta: e.delta,
+          dIndW: src.Out,
+          gradient,
+          updated: w - eta * gradient,
+        });
       });
     });
     layerGrads.sort((a, b) => Number(a.name.slice(1)) - Number(b.name.slice(1)));
@@ -240,7 +324,20 @@ export function traceBackprop(problem: BackpropProblem): BackpropTrace {
     if (bias) {
       (errors[l] ?? []).forEach((e, j) => {
         const b = bias[j] ?? 0;
-        layerGrads.push({ name: biasName(sizes, l, j), kind: 'bias', from: '1', to: e.name, layer: l, value: b, dLdOut: e.dLdOut, dOutdIn: e.dOutdIn, delta: e.delta, dIndW: 1, gradient: e.delta, updated: b - eta * e.delta });
+        layerGrads.push({
+          name: biasName(sizes, l, j),
+          kind: 'bias',
+          from: '1',
+          to: e.name,
+          layer: l,
+          value: b,
+          dLdOut: e.dLdOut,
+          dOutdIn: e.dOutdIn,
+          delta: e.delta,
+          dIndW: 1,
+          gradient: e.delta,
+          updated: b - eta * e.delta,
+        });
       });
     }
     gradients.push(...layerGrads);
@@ -256,7 +353,11 @@ export function traceBackprop(problem: BackpropProblem): BackpropTrace {
     errors,
     gradients,
     updatedNet,
-    lossAfter: lossValue(loss, after.map((u) => u.Out), targets),
+    lossAfter: lossValue(
+      loss,
+      after.map((u) => u.Out),
+      targets,
+    ),
   };
 }
 
@@ -265,7 +366,11 @@ function applyGradients(net: DenseNet, gradients: readonly ParameterGradient[]):
   const sizes = net.layerSizes;
   return {
     ...net,
-    kernels: net.kernels.map((k, l) => k.map((row, i) => row.map((w, j) => byName.get(weightName(sizes, l, i, j)) ?? w))),
-    biases: net.biases.map((b, l) => b?.map((v, j) => byName.get(biasName(sizes, l + 1, j)) ?? v) ?? null),
+    kernels: net.kernels.map((k, l) =>
+      k.map((row, i) => row.map((w, j) => byName.get(weightName(sizes, l, i, j)) ?? w)),
+    ),
+    biases: net.biases.map(
+      (b, l) => b?.map((v, j) => byName.get(biasName(sizes, l + 1, j)) ?? v) ?? null,
+    ),
   };
 }

@@ -14,17 +14,99 @@ const binomial5 = [1, 4, 6, 4, 1];
 
 /** Kernels in teaching order: do nothing, smooth, sharpen, find edges. */
 export const kernelPresets: readonly KernelPreset[] = [
-  { id: 'identity', kernel: [[0, 0, 0], [0, 1, 0], [0, 0, 0]] },
-  { id: 'box-blur', kernel: div([[1, 1, 1], [1, 1, 1], [1, 1, 1]], 9) },
-  { id: 'gaussian-blur', kernel: div([[1, 2, 1], [2, 4, 2], [1, 2, 1]], 16) },
-  { id: 'gaussian-blur-5', kernel: div(binomial5.map((a) => binomial5.map((b) => a * b)), 256) },
-  { id: 'sharpen', kernel: [[0, -1, 0], [-1, 5, -1], [0, -1, 0]] },
-  { id: 'sobel-x', kernel: [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]] },
-  { id: 'sobel-y', kernel: [[-1, -2, -1], [0, 0, 0], [1, 2, 1]] },
-  { id: 'prewitt-x', kernel: [[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]] },
-  { id: 'prewitt-y', kernel: [[-1, -1, -1], [0, 0, 0], [1, 1, 1]] },
-  { id: 'laplacian', kernel: [[0, 1, 0], [1, -4, 1], [0, 1, 0]] },
-  { id: 'course-x', kernel: [[1, 0, 1], [0, 1, 0], [1, 0, 1]] },
+  {
+    id: 'identity',
+    kernel: [
+      [0, 0, 0],
+      [0, 1, 0],
+      [0, 0, 0],
+    ],
+  },
+  {
+    id: 'box-blur',
+    kernel: div(
+      [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      9,
+    ),
+  },
+  {
+    id: 'gaussian-blur',
+    kernel: div(
+      [
+        [1, 2, 1],
+        [2, 4, 2],
+        [1, 2, 1],
+      ],
+      16,
+    ),
+  },
+  {
+    id: 'gaussian-blur-5',
+    kernel: div(
+      binomial5.map((a) => binomial5.map((b) => a * b)),
+      256,
+    ),
+  },
+  {
+    id: 'sharpen',
+    kernel: [
+      [0, -1, 0],
+      [-1, 5, -1],
+      [0, -1, 0],
+    ],
+  },
+  {
+    id: 'sobel-x',
+    kernel: [
+      [-1, 0, 1],
+      [-2, 0, 2],
+      [-1, 0, 1],
+    ],
+  },
+  {
+    id: 'sobel-y',
+    kernel: [
+      [-1, -2, -1],
+      [0, 0, 0],
+      [1, 2, 1],
+    ],
+  },
+  {
+    id: 'prewitt-x',
+    kernel: [
+      [-1, 0, 1],
+      [-1, 0, 1],
+      [-1, 0, 1],
+    ],
+  },
+  {
+    id: 'prewitt-y',
+    kernel: [
+      [-1, -1, -1],
+      [0, 0, 0],
+      [1, 1, 1],
+    ],
+  },
+  {
+    id: 'laplacian',
+    kernel: [
+      [0, 1, 0],
+      [1, -4, 1],
+      [0, 1, 0],
+    ],
+  },
+  {
+    id: 'course-x',
+    kernel: [
+      [1, 0, 1],
+      [0, 1, 0],
+      [1, 0, 1],
+    ],
+  },
 ];
 
 /** A worked example: input, kernel and the sizes it teaches. */

@@ -42,14 +42,24 @@ export function unitName(layerSizes: readonly number[], layer: number, j: number
 }
 
 /** Number (1-based) of the weight from unit i of layer `layer` to unit j of layer `layer + 1`. */
-export function weightNumber(layerSizes: readonly number[], layer: number, i: number, j: number): number {
+export function weightNumber(
+  layerSizes: readonly number[],
+  layer: number,
+  i: number,
+  j: number,
+): number {
   let offset = 0;
   for (let l = 0; l < layer; l++) offset += (layerSizes[l] ?? 0) * (layerSizes[l + 1] ?? 0);
   return offset + i * (layerSizes[layer + 1] ?? 0) + j + 1;
 }
 
 /** `w7` etc. */
-export function weightName(layerSizes: readonly number[], layer: number, i: number, j: number): string {
+export function weightName(
+  layerSizes: readonly number[],
+  layer: number,
+  i: number,
+  j: number,
+): string {
   return `w${weightNumber(layerSizes, layer, i, j)}`;
 }
 
@@ -61,16 +71,28 @@ export function biasName(layerSizes: readonly number[], layer: number, j: number
 /** Every weight and bias with its name and value, weights in number order, then biases. */
 export function listParameters(net: DenseNet): { name: string; value: number }[] {
   const out: { name: string; value: number }[] = [];
-  net.kernels.forEach((k, l) => k.forEach((row, i) => row.forEach((w, j) => out.push({ name: weightName(net.layerSizes, l, i, j), value: w }))));
+  net.kernels.forEach((k, l) =>
+    k.forEach((row, i) =>
+      row.forEach((w, j) => out.push({ name: weightName(net.layerSizes, l, i, j), value: w })),
+    ),
+  );
   out.sort((a, b) => Number(a.name.slice(1)) - Number(b.name.slice(1)));
-  net.biases.forEach((b, l) => b?.forEach((v, j) => out.push({ name: biasName(net.layerSizes, l + 1, j), value: v })));
+  net.biases.forEach((b, l) =>
+    b?.forEach((v, j) => out.push({ name: biasName(net.layerSizes, l + 1, j), value: v })),
+  );
   return out;
 }
 
 /** A copy of the net with the named parameter set to `value` (unknown names leave it unchanged). */
 export function withParameter(net: DenseNet, name: string, value: number): DenseNet {
-  const kernels = net.kernels.map((k, l) => k.map((row, i) => row.map((w, j) => (weightName(net.layerSizes, l, i, j) === name ? value : w))));
-  const biases = net.biases.map((b, l) => b?.map((v, j) => (biasName(net.layerSizes, l + 1, j) === name ? value : v)) ?? null);
+  const kernels = net.kernels.map((k, l) =>
+    k.map((row, i) =>
+      row.map((w, j) => (weightName(net.layerSizes, l, i, j) === name ? value : w)),
+    ),
+  );
+  const biases = net.biases.map(
+    (b, l) => b?.map((v, j) => (biasName(net.layerSizes, l + 1, j) === name ? value : v)) ?? null,
+  );
   return { ...net, kernels, biases };
 }
 
@@ -118,9 +140,18 @@ export function randomValues(count: number, random: () => number, decimals = 2):
 }
 
 /** A net of the given sizes with seeded random weights (and biases when `withBias`). */
-export function randomDenseNet(layerSizes: readonly number[], activations: readonly ActivationName[], seed: number, withBias = false): DenseNet {
+export function randomDenseNet(
+  layerSizes: readonly number[],
+  activations: readonly ActivationName[],
+  seed: number,
+  withBias = false,
+): DenseNet {
   const random = seededRandom(seed);
-  const kernels = layerSizes.slice(0, -1).map((nIn, l) => Array.from({ length: nIn }, () => randomValues(layerSizes[l + 1] ?? 0, random)));
+  const kernels = layerSizes
+    .slice(0, -1)
+    .map((nIn, l) =>
+      Array.from({ length: nIn }, () => randomValues(layerSizes[l + 1] ?? 0, random)),
+    );
   const biases = layerSizes.slice(1).map((n) => (withBias ? randomValues(n, random) : null));
   return { layerSizes, activations, kernels, biases };
 }

@@ -5,7 +5,8 @@
 import type { Expr, Point2, Variable } from './expression';
 
 const num = (value: number): Expr => ({ kind: 'num', value });
-const isNum = (e: Expr, v?: number): boolean => e.kind === 'num' && (v === undefined || e.value === v);
+const isNum = (e: Expr, v?: number): boolean =>
+  e.kind === 'num' && (v === undefined || e.value === v);
 
 function add(a: Expr, b: Expr): Expr {
   if (isNum(a, 0)) return b;
@@ -41,7 +42,11 @@ function neg(a: Expr): Expr {
   if (a.kind === 'neg') return a.arg;
   return { kind: 'neg', arg: a };
 }
-const call = (fn: 'sin' | 'cos' | 'exp' | 'log' | 'sqrt' | 'abs' | 'tanh', arg: Expr): Expr => ({ kind: 'call', fn, arg });
+const call = (fn: 'sin' | 'cos' | 'exp' | 'log' | 'sqrt' | 'abs' | 'tanh', arg: Expr): Expr => ({
+  kind: 'call',
+  fn,
+  arg,
+});
 
 function dependsOn(e: Expr, v: Variable): boolean {
   switch (e.kind) {
@@ -123,7 +128,11 @@ function differentiateCall(e: Extract<Expr, { kind: 'call' }>, v: Variable): Exp
  * ∇f by central differences, (f(x+h) − f(x−h)) / 2h per variable, with h scaled to
  * the point so it stays accurate for large coordinates. Used where no tree exists.
  */
-export function numericGradient(f: (p: Point2) => number, at: Point2, variables: readonly Variable[]): number[] {
+export function numericGradient(
+  f: (p: Point2) => number,
+  at: Point2,
+  variables: readonly Variable[],
+): number[] {
   return variables.map((v) => {
     const base = v === 'x' ? at.x : (at.y ?? 0);
     const h = 1e-5 * Math.max(1, Math.abs(base));
@@ -168,4 +177,3 @@ function fmt(v: number): string {
   if (v === Math.E) return 'e';
   return String(Number(v.toPrecision(12)));
 }
-

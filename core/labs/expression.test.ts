@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { differentiate, evaluate, formatExpression, numericGradient, parseExpression, variablesOf, type Expr } from './expression';
+import {
+  differentiate,
+  evaluate,
+  formatExpression,
+  numericGradient,
+  parseExpression,
+  variablesOf,
+  type Expr,
+} from './expression';
 
 function parsed(src: string): Expr {
   const r = parseExpression(src);
@@ -17,7 +25,12 @@ describe('parseExpression', () => {
     ['x^2 + 10*y^2', 1, 2, 41],
     ['2x + 3(y - 1)', 2, 3, 10],
     ['x**2', 4, 0, 16],
-    ['sin(pi/2) + cos(0) + exp(0) + log(e) + sqrt(4) + abs(-3) + tanh(0)', 0, 0, 1 + 1 + 1 + 1 + 2 + 3],
+    [
+      'sin(pi/2) + cos(0) + exp(0) + log(e) + sqrt(4) + abs(-3) + tanh(0)',
+      0,
+      0,
+      1 + 1 + 1 + 1 + 2 + 3,
+    ],
     ['1.5e2 - .5', 0, 0, 149.5],
     ['x − y', 5, 2, 3],
     ['10 / 4 / 5', 0, 0, 0.5],

@@ -21,7 +21,12 @@ export type Expr =
   | { readonly kind: 'num'; readonly value: number }
   | { readonly kind: 'var'; readonly name: Variable }
   | { readonly kind: 'neg'; readonly arg: Expr }
-  | { readonly kind: 'bin'; readonly op: '+' | '-' | '*' | '/' | '^'; readonly left: Expr; readonly right: Expr }
+  | {
+      readonly kind: 'bin';
+      readonly op: '+' | '-' | '*' | '/' | '^';
+      readonly left: Expr;
+      readonly right: Expr;
+    }
   | { readonly kind: 'call'; readonly fn: FunctionName; readonly arg: Expr };
 
 /** Stable error codes of the parser. */
@@ -84,8 +89,15 @@ class ParseFailure extends Error {
   }
 }
 
-const fail = (code: ExpressionErrorCode, position: number, message: string, subject?: string): never => {
-  throw new ParseFailure(subject === undefined ? { code, position, message } : { code, position, message, subject });
+const fail = (
+  code: ExpressionErrorCode,
+  position: number,
+  message: string,
+  subject?: string,
+): never => {
+  throw new ParseFailure(
+    subject === undefined ? { code, position, message } : { code, position, message, subject },
+  );
 };
 
 function tokenize(src: string): Token[] {
@@ -129,7 +141,13 @@ function tokenize(src: string): Token[] {
   return tokens;
 }
 
-const BINARY_POWER: Readonly<Record<string, number>> = { '+': 10, '-': 10, '*': 20, '/': 20, '^': 40 };
+const BINARY_POWER: Readonly<Record<string, number>> = {
+  '+': 10,
+  '-': 10,
+  '*': 20,
+  '/': 20,
+  '^': 40,
+};
 const UNARY_MINUS_POWER = 30; // binds tighter than * but looser than ^: -x^2 = -(x^2)
 
 class Parser {
@@ -155,7 +173,8 @@ class Parser {
   }
 
   parse(minPower: number, depth: number): Expr {
-    if (depth > MAX_EXPRESSION_DEPTH) fail('expr-too-deep', this.peek().pos, 'expression nested too deeply');
+    if (depth > MAX_EXPRESSION_DEPTH)
+      fail('expr-too-deep', this.peek().pos, 'expression nested too deeply');
     let left = this.prefix(depth);
     for (;;) {
       const t = this.peek();
@@ -178,7 +197,8 @@ class Parser {
     switch (t.type) {
       case 'num': {
         const value = Number(t.text);
-        if (!Number.isFinite(value)) fail('expr-bad-number', t.pos, `number out of range at ${t.pos}`, t.text);
+        if (!Number.isFinite(value))
+          fail('expr-bad-number', t.pos, `number out of range at ${t.pos}`, t.text);
         return { kind: 'num', value };
       }
       case 'name':
@@ -188,15 +208,26 @@ class Parser {
           const arg = this.parse(UNARY_MINUS_POWER, depth + 1);
           return t.text === '-' ? { kind: 'neg', arg } : arg;
         }
-        return fail('expr-expected-operand', t.pos, `expected a number, variable or '(' at ${t.pos}`, t.text);
+        return fail(
+          'expr-expected-operand',
+          t.pos,
+          `expected a number, variable or '(' at ${t.pos}`,
+          t.text,
+        );
       case 'lparen': {
         const inner = this.parse(0, depth + 1);
         const close = this.next();
-        if (close.type !== 'rparen') fail('expr-expected-paren', close.pos, `expected ')' at ${close.pos}`, close.text);
+        if (close.type !== 'rparen')
+          fail('expr-expected-paren', close.pos, `expected ')' at ${close.pos}`, close.text);
         return inner;
       }
       default:
-        return fail('expr-expected-operand', t.pos, `expected a number, variable or '(' at ${t.pos}`, t.text);
+        return fail(
+          'expr-expected-operand',
+          t.pos,
+          `expected a number, variable or '(' at ${t.pos}`,
+          t.text,
+        );
     }
   }
 
@@ -207,14 +238,21 @@ class Parser {
     const constant = CONSTANTS.get(key);
     if (constant !== undefined) return { kind: 'num', value: constant };
     const fn = FUNCTIONS.get(key);
-    if (!fn) return fail('expr-unknown-name', t.pos, `unknown name '${t.text}' at ${t.pos}`, t.text);
+    if (!fn)
+      return fail('expr-unknown-name', t.pos, `unknown name '${t.text}' at ${t.pos}`, t.text);
     if (this.peek().type !== 'lparen') {
-      return fail('expr-function-needs-paren', this.peek().pos, `'${t.text}' must be followed by '('`, t.text);
+      return fail(
+        'expr-function-needs-paren',
+        this.peek().pos,
+        `'${t.text}' must be followed by '('`,
+        t.text,
+      );
     }
     this.next();
     const arg = this.parse(0, depth + 1);
     const close = this.next();
-    if (close.type !== 'rparen') fail('expr-expected-paren', close.pos, `expected ')' at ${close.pos}`, close.text);
+    if (close.type !== 'rparen')
+      fail('expr-expected-paren', close.pos, `expected ')' at ${close.pos}`, close.text);
     return { kind: 'call', fn, arg };
   }
 }
@@ -225,9 +263,14 @@ class Parser {
  */
 export function parseExpression(source: string): Result<Expr, ExpressionError> {
   if (source.length > MAX_EXPRESSION_LENGTH) {
-    return err({ code: 'expr-too-long', position: MAX_EXPRESSION_LENGTH, message: `longer than ${MAX_EXPRESSION_LENGTH} characters` });
+    return err({
+      code: 'expr-too-long',
+      position: MAX_EXPRESSION_LENGTH,
+      message: `longer than ${MAX_EXPRESSION_LENGTH} characters`,
+    });
   }
-  if (source.trim() === '') return err({ code: 'expr-empty', position: 0, message: 'empty formula' });
+  if (source.trim() === '')
+    return err({ code: 'expr-empty', position: 0, message: 'empty formula' });
   try {
     return ok(new Parser(tokenize(source)).parseAll());
   } catch (e) {

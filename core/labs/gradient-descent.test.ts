@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStepSize, gdPresets, largestCurvature, runDescent, startDescent, stepDescent, surfaceFromFormula, type LossSurface } from './gradient-descent';
+import {
+  classifyStepSize,
+  gdPresets,
+  largestCurvature,
+  runDescent,
+  startDescent,
+  stepDescent,
+  surfaceFromFormula,
+  type LossSurface,
+} from './gradient-descent';
 
 function surface(formula: string, dims?: 1 | 2): LossSurface {
   const r = surfaceFromFormula(formula, dims);
@@ -45,12 +54,18 @@ describe('gradient descent', () => {
   });
   for (const preset of gdPresets) {
     it(`${preset.id}: converges with η = ${preset.eta}`, () => {
-      const r = runDescent(startDescent(surface(preset.formula, preset.dims), preset.start, preset.eta), 5000);
+      const r = runDescent(
+        startDescent(surface(preset.formula, preset.dims), preset.start, preset.eta),
+        5000,
+      );
       expect(r.status).toBe('converged');
       expect(r.path[r.path.length - 1]!.value).toBeLessThan(r.path[0]!.value);
     });
     it(`${preset.id}: diverges with η = ${preset.largeEta} and says why`, () => {
-      const r = runDescent(startDescent(surface(preset.formula, preset.dims), preset.start, preset.largeEta), 5000);
+      const r = runDescent(
+        startDescent(surface(preset.formula, preset.dims), preset.start, preset.largeEta),
+        5000,
+      );
       expect(r.status).toBe('diverged');
       expect(r.divergence).not.toBeNull();
     });
@@ -58,7 +73,12 @@ describe('gradient descent', () => {
   it('blames η·f″ > 2 on a quadratic, with the limit 2/f″', () => {
     const r = runDescent(startDescent(surface('(x-3)^2 + 1'), [-1], 1.05));
     expect(r.status).toBe('diverged');
-    expect(r.divergence).toEqual({ code: 'gd-eta-too-large', eta: 1.05, curvature: 2, etaLimit: 1 });
+    expect(r.divergence).toEqual({
+      code: 'gd-eta-too-large',
+      eta: 1.05,
+      curvature: 2,
+      etaLimit: 1,
+    });
   });
   it('converges on a quadratic right below the limit and zigzags above η·f″ = 1', () => {
     const s = surface('x^2');

@@ -8,7 +8,14 @@
  * every step overshoot by more than it corrects — exact for quadratics.
  */
 import { err, ok, type Result } from '../result';
-import { differentiate, evaluate, parseExpression, variablesOf, type Expr, type ExpressionError } from './expression';
+import {
+  differentiate,
+  evaluate,
+  parseExpression,
+  variablesOf,
+  type Expr,
+  type ExpressionError,
+} from './expression';
 
 /** A differentiable loss surface in 1 or 2 variables (x, or x and y). */
 export interface LossSurface {
@@ -22,19 +29,29 @@ export interface LossSurface {
 }
 
 /** Why a formula cannot be used as a surface. */
-export type SurfaceError = ExpressionError | { readonly code: 'gd-uses-y-in-1d'; readonly position: number; readonly message: string };
+export type SurfaceError =
+  | ExpressionError
+  | { readonly code: 'gd-uses-y-in-1d'; readonly position: number; readonly message: string };
 
 /**
  * Builds a surface from a typed formula, with exact (symbolic) derivatives.
  * `dims` defaults to 2 when the formula mentions y, else 1.
  */
-export function surfaceFromFormula(formula: string, dims?: 1 | 2): Result<LossSurface, SurfaceError> {
+export function surfaceFromFormula(
+  formula: string,
+  dims?: 1 | 2,
+): Result<LossSurface, SurfaceError> {
   const parsed = parseExpression(formula);
   if (!parsed.ok) return parsed;
   const e = parsed.value;
   const usesY = variablesOf(e).has('y');
   const d: 1 | 2 = dims ?? (usesY ? 2 : 1);
-  if (d === 1 && usesY) return err({ code: 'gd-uses-y-in-1d', position: formula.indexOf('y'), message: 'a 1-D curve may only use x' });
+  if (d === 1 && usesY)
+    return err({
+      code: 'gd-uses-y-in-1d',
+      position: formula.indexOf('y'),
+      message: 'a 1-D curve may only use x',
+    });
   const at = (p: readonly number[]) => ({ x: p[0] ?? 0, y: p[1] ?? 0 });
   const dx = differentiate(e, 'x');
   const dxx = differentiate(dx, 'x');
@@ -79,12 +96,69 @@ export interface GdPreset {
 
 /** Presets in teaching order: simple parabola first, the narrow bowl and a curved valley last. */
 export const gdPresets: readonly GdPreset[] = [
-  { id: 'parabola', dims: 1, formula: 'x^2', start: [4], eta: 0.1, largeEta: 1.1, domain: [[-5, 5]] },
-  { id: 'shifted-parabola', dims: 1, formula: '(x-3)^2 + 1', start: [-1], eta: 0.1, largeEta: 1.05, domain: [[-3, 9]] },
-  { id: 'quartic', dims: 1, formula: 'x^4 - 3*x^3 + 2', start: [3.5], eta: 0.01, largeEta: 0.1, domain: [[-1.5, 4]] },
-  { id: 'round-bowl', dims: 2, formula: 'x^2 + y^2', start: [4, 3], eta: 0.1, largeEta: 1.05, domain: [[-5, 5], [-5, 5]] },
-  { id: 'narrow-bowl', dims: 2, formula: 'x^2 + 10*y^2', start: [4, 1.5], eta: 0.05, largeEta: 0.11, domain: [[-5, 5], [-3, 3]] },
-  { id: 'curved-valley', dims: 2, formula: '(1 - x)^2 + 5*(y - x^2)^2', start: [-1.5, 2], eta: 0.01, largeEta: 0.1, domain: [[-2, 2], [-1, 3]] },
+  {
+    id: 'parabola',
+    dims: 1,
+    formula: 'x^2',
+    start: [4],
+    eta: 0.1,
+    largeEta: 1.1,
+    domain: [[-5, 5]],
+  },
+  {
+    id: 'shifted-parabola',
+    dims: 1,
+    formula: '(x-3)^2 + 1',
+    start: [-1],
+    eta: 0.1,
+    largeEta: 1.05,
+    domain: [[-3, 9]],
+  },
+  {
+    id: 'quartic',
+    dims: 1,
+    formula: 'x^4 - 3*x^3 + 2',
+    start: [3.5],
+    eta: 0.01,
+    largeEta: 0.1,
+    domain: [[-1.5, 4]],
+  },
+  {
+    id: 'round-bowl',
+    dims: 2,
+    formula: 'x^2 + y^2',
+    start: [4, 3],
+    eta: 0.1,
+    largeEta: 1.05,
+    domain: [
+      [-5, 5],
+      [-5, 5],
+    ],
+  },
+  {
+    id: 'narrow-bowl',
+    dims: 2,
+    formula: 'x^2 + 10*y^2',
+    start: [4, 1.5],
+    eta: 0.05,
+    largeEta: 0.11,
+    domain: [
+      [-5, 5],
+      [-3, 3],
+    ],
+  },
+  {
+    id: 'curved-valley',
+    dims: 2,
+    formula: '(1 - x)^2 + 5*(y - x^2)^2',
+    start: [-1.5, 2],
+    eta: 0.01,
+    largeEta: 0.1,
+    domain: [
+      [-2, 2],
+      [-1, 3],
+    ],
+  },
 ];
 
 /** One visited point: step k, where it is, f there and the gradient there. */
@@ -148,14 +222,31 @@ export function largestCurvature(surface: LossSurface, p: readonly number[]): nu
  * How η compares with the curvature λ at p: `smooth` (η·λ ≤ 1, no overshoot), `zigzag`
  * (1 < η·λ ≤ 2, overshoots but shrinks), `diverges` (η·λ > 2), `flat` (λ ≤ 0, no bound).
  */
-export function classifyStepSize(surface: LossSurface, p: readonly number[], eta: number): { verdict: 'smooth' | 'zigzag' | 'diverges' | 'flat'; curvature: number; etaLimit: number | null } {
+export function classifyStepSize(
+  surface: LossSurface,
+  p: readonly number[],
+  eta: number,
+): {
+  verdict: 'smooth' | 'zigzag' | 'diverges' | 'flat';
+  curvature: number;
+  etaLimit: number | null;
+} {
   const curvature = largestCurvature(surface, p);
   if (!(curvature > 0)) return { verdict: 'flat', curvature, etaLimit: null };
   const r = eta * curvature;
-  return { verdict: r > 2 ? 'diverges' : r > 1 ? 'zigzag' : 'smooth', curvature, etaLimit: 2 / curvature };
+  return {
+    verdict: r > 2 ? 'diverges' : r > 1 ? 'zigzag' : 'smooth',
+    curvature,
+    etaLimit: 2 / curvature,
+  };
 }
 
-function makeStep(surface: LossSurface, k: number, point: readonly number[], stepLength: number): GdStep {
+function makeStep(
+  surface: LossSurface,
+  k: number,
+  point: readonly number[],
+  stepLength: number,
+): GdStep {
   return { k, point, value: surface.value(point), gradient: surface.gradient(point), stepLength };
 }
 
@@ -163,7 +254,13 @@ function makeStep(surface: LossSurface, k: number, point: readonly number[], ste
 export function startDescent(surface: LossSurface, start: readonly number[], eta: number): GdRun {
   const point = start.slice(0, surface.dims);
   while (point.length < surface.dims) point.push(0);
-  return { surface, eta, path: [makeStep(surface, 0, point, 0)], status: 'ready', divergence: null };
+  return {
+    surface,
+    eta,
+    path: [makeStep(surface, 0, point, 0)],
+    status: 'ready',
+    divergence: null,
+  };
 }
 
 function diagnose(run: GdRun, code: 'gd-steps-growing' | 'gd-non-finite'): GdDivergence {
@@ -188,13 +285,18 @@ export function stepDescent(run: GdRun): GdRun {
   const step = makeStep(run.surface, last.k + 1, next, stepLength);
   const path = [...run.path, step];
   const grown: GdRun = { ...run, path, status: 'running' };
-  if (!Number.isFinite(step.value) || !step.gradient.every(Number.isFinite) || !next.every(Number.isFinite)) {
+  if (
+    !Number.isFinite(step.value) ||
+    !step.gradient.every(Number.isFinite) ||
+    !next.every(Number.isFinite)
+  ) {
     return { ...grown, status: 'diverged', divergence: diagnose(run, 'gd-non-finite') };
   }
   if (Math.abs(step.value) > GD_BLOWUP || norm(next) > GD_BLOWUP || isGrowing(path)) {
     return { ...grown, status: 'diverged', divergence: diagnose(run, 'gd-steps-growing') };
   }
-  if (norm(step.gradient) < GD_GRADIENT_TOLERANCE || stepLength < 1e-12) return { ...grown, status: 'converged' };
+  if (norm(step.gradient) < GD_GRADIENT_TOLERANCE || stepLength < 1e-12)
+    return { ...grown, status: 'converged' };
   return grown;
 }
 
@@ -214,7 +316,9 @@ function isGrowing(path: readonly GdStep[]): boolean {
 /** Steps until converged, diverged or `maxSteps` steps taken in total (then `max-steps`). */
 export function runDescent(run: GdRun, maxSteps = 200): GdRun {
   let r = run;
-  while ((r.status === 'ready' || r.status === 'running') && r.path.length - 1 < maxSteps) r = stepDescent(r);
-  if ((r.status === 'ready' || r.status === 'running') && r.path.length - 1 >= maxSteps) return { ...r, status: 'max-steps' };
+  while ((r.status === 'ready' || r.status === 'running') && r.path.length - 1 < maxSteps)
+    r = stepDescent(r);
+  if ((r.status === 'ready' || r.status === 'running') && r.path.length - 1 >= maxSteps)
+    return { ...r, status: 'max-steps' };
   return r;
 }

@@ -11,3 +11,4 @@ export * from './convolution';
 export * from './convolution-presets';
 export * from './sample-images';
 export * from './lab-file';
+export * from './graph-to-net';

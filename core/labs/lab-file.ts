@@ -65,7 +65,11 @@ export const convolutionLabStateSchema = z.object({
   stride: z.number().int().min(1).max(10),
   padding: z.union([z.literal('valid'), z.literal('same'), z.number().int().min(0).max(10)]),
   dilation: z.number().int().min(1).max(10),
-  pool: z.object({ kind: z.enum(['max', 'average']), size: z.number().int().min(1).max(8), stride: z.number().int().min(1).max(8) }),
+  pool: z.object({
+    kind: z.enum(['max', 'average']),
+    size: z.number().int().min(1).max(8),
+    stride: z.number().int().min(1).max(8),
+  }),
   selected: z.object({ row: z.number().int().min(0), col: z.number().int().min(0) }).nullable(),
 });
 
@@ -88,7 +92,13 @@ export interface LabFileError {
    * `lab-file-newer-version` (made by a newer LayerLab), `lab-file-unknown-lab`,
    * `lab-file-invalid` (a value is missing or out of range; `path` says which).
    */
-  readonly code: 'lab-file-too-large' | 'lab-file-not-json' | 'lab-file-wrong-format' | 'lab-file-newer-version' | 'lab-file-unknown-lab' | 'lab-file-invalid';
+  readonly code:
+    | 'lab-file-too-large'
+    | 'lab-file-not-json'
+    | 'lab-file-wrong-format'
+    | 'lab-file-newer-version'
+    | 'lab-file-unknown-lab'
+    | 'lab-file-invalid';
   readonly message: string;
   readonly path?: string;
 }
@@ -107,25 +117,43 @@ const schemas = {
 
 /** Reads a lab file, checking every value; never throws. */
 export function parseLabFile(text: string): Result<LabFile, LabFileError> {
-  if (text.length > MAX_LAB_FILE_CHARS) return err({ code: 'lab-file-too-large', message: `larger than ${MAX_LAB_FILE_CHARS} characters` });
+  if (text.length > MAX_LAB_FILE_CHARS)
+    return err({
+      code: 'lab-file-too-large',
+      message: `larger than ${MAX_LAB_FILE_CHARS} characters`,
+    });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
     return err({ code: 'lab-file-not-json', message: 'not valid JSON' });
   }
-  if (typeof doc !== 'object' || doc === null || (doc as { format?: unknown }).format !== 'layerlab-lab') {
+  if (
+    typeof doc !== 'object' ||
+    doc === null ||
+    (doc as { format?: unknown }).format !== 'layerlab-lab'
+  ) {
     return err({ code: 'lab-file-wrong-format', message: 'not a LayerLab lab file' });
   }
   const { lab, version, state } = doc as { lab?: unknown; version?: unknown; state?: unknown };
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return err({ code: 'lab-file-wrong-format', message: 'missing version' });
-  if (version > LAB_FILE_VERSION) return err({ code: 'lab-file-newer-version', message: `version ${version} is newer than ${LAB_FILE_VERSION}` });
-  if (typeof lab !== 'string' || !(labIds as readonly string[]).includes(lab)) return err({ code: 'lab-file-unknown-lab', message: `unknown lab ${String(lab)}` });
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return err({ code: 'lab-file-wrong-format', message: 'missing version' });
+  if (version > LAB_FILE_VERSION)
+    return err({
+      code: 'lab-file-newer-version',
+      message: `version ${version} is newer than ${LAB_FILE_VERSION}`,
+    });
+  if (typeof lab !== 'string' || !(labIds as readonly string[]).includes(lab))
+    return err({ code: 'lab-file-unknown-lab', message: `unknown lab ${String(lab)}` });
   const id = lab as LabId;
   const parsed = schemas[id].safeParse(state);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return err({ code: 'lab-file-invalid', message: issue?.message ?? 'invalid state', path: ['state', ...(issue?.path ?? [])].join('.') });
+    return err({
+      code: 'lab-file-invalid',
+      message: issue?.message ?? 'invalid state',
+      path: ['state', ...(issue?.path ?? [])].join('.'),
+    });
   }
   return ok({ lab: id, state: parsed.data } as LabFile);
 }

@@ -20,6 +20,9 @@ const concrete = (shape: Shape, batch: number) => shape.map((d, i) => (i === 0 ?
 
 interface TfOutcome {
   readonly accepted: boolean;
+  /** The layer's `getConfig()`, and the config of a layer rebuilt from it (export depends on this round trip). */
+  readonly config?: Record<string, unknown>;
+  readonly rebuiltConfig?: Record<string, unknown>;
   readonly shape?: Shape;
   readonly paramCount?: number;
   readonly runShape?: number[];
@@ -44,6 +47,12 @@ function buildWithTf(
     }
     const shape = output.shape as Shape;
     const paramCount = layer.countParams();
+    const config = layer.getConfig() as Record<string, unknown>;
+    const cls = layer.constructor as tf.serialization.SerializableConstructor<tf.layers.Layer>;
+    const rebuiltConfig = cls.fromConfig(cls, layer.getConfig()).getConfig() as Record<
+      string,
+      unknown
+    >;
     model = tf.model({ inputs: symbolic, outputs: output });
     try {
       const runShape = tf.tidy(() => {
@@ -51,7 +60,7 @@ function buildWithTf(
         const y = model!.predict(xs.length === 1 ? xs[0]! : xs) as tf.Tensor;
         return y.shape;
       });
-      return { accepted: true, shape, paramCount, runShape };
+      return { accepted: true, shape, paramCount, runShape, config, rebuiltConfig };
     } catch (e) {
       return { accepted: false, shape, error: `run: ${(e as Error).message}` };
     }
@@ -99,6 +108,17 @@ describe('layer conformance with TF.js', () => {
           expect(ours.shape).toEqual(theirs.shape);
           expect(ours.paramCount).toBe(theirs.paramCount);
           expect(theirs.runShape).toEqual(concrete(ours.shape, 2));
+          // TF.js's Embedding adds `dtype: 'float32'` when rebuilt from a config without one; nothing else may differ.
+          expect({ ...theirs.rebuiltConfig, dtype: null }).toEqual({
+            ...theirs.config,
+            dtype: null,
+          });
+          // Every param TF.js also has must reach it unchanged (names are TF.js's own).
+          for (const p of spec.params) {
+            const value = ours.resolvedParams[p.name];
+            if (theirs.config && p.name in theirs.config && value !== null)
+              expect(theirs.config[p.name], p.name).toEqual(value);
+          }
         } else if (c.stricter) {
           expect(theirs.accepted, `TF.js now refuses this too; drop the 'stricter' note`).toBe(
             true,

@@ -15,3 +15,5 @@ export type { PauseGate } from './pause-gate';
 export { initialTrainingState, isRunActive, trainingReducer } from './training-state';
 export type { TrainingEvent, TrainingState, TrainingStatus } from './training-state';
 export { evaluateSamples } from './evaluate';
+export { datasetReadingFor } from './dataset-reading';
+export type { DatasetReading } from './dataset-reading';

@@ -3,5 +3,8 @@ export { messages, formatDiagnostic, formatMessage, messagePlaceholders } from '
 export type { MessageCode } from './messages';
 export { validateGraph, hasBlockingErrors, firstBlockingDiagnostic } from './validate-graph';
 export type { ValidationContext } from './validate-graph';
+export { validateProject } from './validate-project';
+export { datasetFacts, inferenceContextOf } from './dataset-facts';
+export type { DatasetFacts } from './dataset-facts';
 export { maxLayerNameLength } from './check-structure';
 export { parameterExplosionThreshold, saturatingStackThreshold } from './check-learner-pitfalls';

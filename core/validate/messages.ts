@@ -186,6 +186,16 @@ export const messages = {
     '剪贴板中没有 LayerLab 的层（{{reason}}）。请先在 LayerLab 中复制层。',
   ),
 
+  // ── Dataset fit ───────────────────────────────────────────────────────
+  'input-dataset-mismatch': m(
+    "The dataset holds {{dataset}} data but the network starts with {{kind}} '{{name}}'. Replace it with a {{expected}} layer.",
+    "数据集是 {{dataset}} 数据，但网络以 {{kind}} '{{name}}' 开始。请把它换成 {{expected}} 层。",
+  ),
+  'input-size-mismatch': m(
+    "{{kind}} '{{name}}' expects images of {{actual}} (height×width×channels) but the dataset is decoded to {{expected}}. Set the input to {{expected}}, or change the image size in the dataset panel.",
+    "{{kind}} '{{name}}' 需要 {{actual}}（高×宽×通道）的图像，但数据集解码为 {{expected}}。请把输入设为 {{expected}}，或在数据集面板中修改图像尺寸。",
+  ),
+
   // ── Learner warnings ──────────────────────────────────────────────────
   'linear-collapse': m(
     "Dense '{{name}}' and Dense '{{next}}' have no non-linear activation between them, so together they compute no more than one Dense layer. Set the activation of '{{name}}' to relu (or another non-linear function).",

@@ -4,7 +4,10 @@ import { validateParams } from '../layers/validate-param';
 import { inferShapes } from '../shapes/infer';
 import type { NodeShapeInfo } from '../shapes/infer';
 import type { TrainingConfig } from '../train/config';
+import { checkDatasetFit } from './check-dataset-fit';
 import { checkLearnerPitfalls } from './check-learner-pitfalls';
+import type { DatasetFacts } from './dataset-facts';
+import { inferenceContextOf } from './dataset-facts';
 import { checkStructure } from './check-structure';
 import type { Diagnostic } from './diagnostic';
 
@@ -13,27 +16,18 @@ export interface ValidationContext {
   /** Precomputed `inferShapes` result; computed here when absent. */
   readonly shapes?: ReadonlyMap<NodeId, NodeShapeInfo>;
   readonly training?: TrainingConfig | null;
-  readonly dataset?: {
-    readonly classCount: number;
-    readonly vocabularySize?: number | null;
-    readonly sequenceLength?: number | null;
-  } | null;
+  /** Build with `datasetFacts(project.dataset)`; `{ classCount }` alone is enough for the output checks. */
+  readonly dataset?: DatasetFacts | null;
 }
 
 /**
  * Every problem of a graph, in a stable order: structure, then params, then
- * shapes, then learner pitfalls. Never throws for user mistakes. A node gets
+ * shapes, then dataset fit, then learner pitfalls. Never throws for user mistakes. A node gets
  * at most one error from params/shapes, so one mistake shows one message.
  */
 export function validateGraph(doc: GraphDoc, context: ValidationContext = {}): Diagnostic[] {
   const dataset = context.dataset ?? null;
-  const shapes =
-    context.shapes ??
-    inferShapes(doc, {
-      datasetClassCount: dataset?.classCount ?? null,
-      vocabularySize: dataset?.vocabularySize ?? null,
-      sequenceLength: dataset?.sequenceLength ?? null,
-    });
+  const shapes = context.shapes ?? inferShapes(doc, inferenceContextOf(dataset));
   const out = checkStructure(doc);
   const nodesWithErrors = new Set<NodeId>();
   for (const d of out) if (d.nodeId && d.severity === 'error') nodesWithErrors.add(d.nodeId);
@@ -58,6 +52,11 @@ export function validateGraph(doc: GraphDoc, context: ValidationContext = {}): D
     nodesWithErrors.add(id);
   }
 
+  out.push(
+    ...checkDatasetFit(doc, shapes, dataset).filter(
+      (d) => !d.nodeId || !nodesWithErrors.has(d.nodeId),
+    ),
+  );
   out.push(
     ...checkLearnerPitfalls(doc, {
       shapes,

@@ -27,6 +27,8 @@ export async function answerChooser(page: Page, absolutePath: string): Promise<v
 
 /** Navigates the open chooser to `folder` and waits until it is listed. */
 export async function goTo(page: Page, folder: string): Promise<void> {
+  // Wait for the first listing, or it would overwrite the typed path when it arrives.
+  await expect(page.getByTestId('file-chooser')).toHaveAttribute('data-state', 'ready');
   const input = page.getByTestId('file-chooser-path');
   await input.fill(folder);
   await input.press('Enter');

@@ -17,7 +17,7 @@ import { TrainingError } from '../../core/train/training-error';
 import { formatDiagnostic } from '../../core/validate/messages';
 import { validateGraph } from '../../core/validate/validate-graph';
 import { parseTrainArgs, usage, type TrainArgs } from './cli-args';
-import { datasetReadingFor } from './dataset-options';
+import { datasetReadingFor } from '../../core/train/dataset-reading';
 import { formatHealthReport } from './dataset-summary';
 import { loadImageFolder, loadTextFolder, type LoadedDataset } from './load-dataset';
 import { saveLayersModel } from './save-model';

@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { unzlibSync } from 'fflate';
 import { PNG } from 'pngjs';
 
 import { decodeSimplePng } from '../../core/data/png-decode';
@@ -26,8 +27,14 @@ describe('decodeSimplePng (core) against pngjs', () => {
   it('declines 16-bit PNGs so the caller falls back', () => {
     expect(decodeSimplePng(encode(4, 4, patternRgba(4, 4, 1), 2, 16), (d) => inflateSync(d))).toBeNull();
   });
-  it('throws on truncated image data', () => {
+  it('throws on truncated image data, with zlib and with fflate into a preallocated buffer (the app path)', () => {
     const file = encode(16, 16, patternRgba(16, 16, 2), 6);
-    expect(() => decodeSimplePng(file.subarray(0, file.length - 30), (d) => inflateSync(d))).toThrow();
+    const cut = file.subarray(0, file.length - 30);
+    expect(() => decodeSimplePng(cut, (d) => inflateSync(d))).toThrow();
+    expect(() => decodeSimplePng(cut, (d, size) => unzlibSync(d, { out: new Uint8Array(size) }))).toThrow();
+  });
+  it('gives the same pixels with fflate (app) as with zlib (Node)', () => {
+    const file = encode(31, 17, patternRgba(31, 17, 9), 6);
+    expect(decodeSimplePng(file, (d, size) => unzlibSync(d, { out: new Uint8Array(size) }))).toEqual(decodeSimplePng(file, (d) => inflateSync(d)));
   });
 });

@@ -9,11 +9,15 @@ import { browserCandidates, defaultUserDataDir, findBrowser, findElectronBinary,
 
 describe('parseLaunchFlags', () => {
   it('defaults to Electron, opening a window, on a random port', () => {
-    expect(parseLaunchFlags([])).toEqual({ forceBrowser: false, open: true, port: 0, userDataDir: null });
+    expect(parseLaunchFlags([])).toEqual({ forceBrowser: false, open: true, port: 0, userDataDir: null, projectFile: null });
   });
 
   it('reads --browser, --no-open, --port and --user-data-dir', () => {
-    expect(parseLaunchFlags(['--browser', '--no-open', '--port', '8123', '--user-data-dir', '/tmp/ll'])).toEqual({ forceBrowser: true, open: false, port: 8123, userDataDir: path.resolve('/tmp/ll') });
+    expect(parseLaunchFlags(['--browser', '--no-open', '--port', '8123', '--user-data-dir', '/tmp/ll'])).toEqual({ forceBrowser: true, open: false, port: 8123, userDataDir: path.resolve('/tmp/ll'), projectFile: null });
+  });
+
+  it('takes a .layerlab file to open', () => {
+    expect(parseLaunchFlags(['--browser', 'lessons/手写数字.layerlab'])).toMatchObject({ projectFile: path.resolve('lessons/手写数字.layerlab') });
   });
 
   it.each([[['--port']], [['--port', 'eighty']], [['--port', '70000']], [['--frobnicate']]])('rejects %j with a message', (argv) => {

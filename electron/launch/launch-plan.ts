@@ -8,14 +8,17 @@ export interface LaunchFlags {
   readonly open: boolean;
   readonly port: number;
   readonly userDataDir: string | null;
+  /** A `.layerlab` file to open at startup. */
+  readonly projectFile: string | null;
 }
 
-/** Parses `--browser`, `--no-open`, `--port N`, `--user-data-dir DIR`; unknown flags are errors. */
+/** Parses `--browser`, `--no-open`, `--port N`, `--user-data-dir DIR` and an optional `.layerlab` path; anything else is an error. */
 export function parseLaunchFlags(argv: readonly string[]): LaunchFlags | { error: string } {
   let forceBrowser = false;
   let open = true;
   let port = 0;
   let userDataDir: string | null = null;
+  let projectFile: string | null = null;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--browser') forceBrowser = true;
@@ -29,9 +32,11 @@ export function parseLaunchFlags(argv: readonly string[]): LaunchFlags | { error
         port = Number(value);
         if (!Number.isInteger(port) || port < 0 || port > 65535) return { error: `--port needs a number from 0 to 65535, not "${value}"` };
       }
-    } else return { error: `unknown option "${arg}" (known: --browser, --no-open, --port N, --user-data-dir DIR)` };
+    } else if (arg !== undefined && !arg.startsWith('-') && arg.toLowerCase().endsWith('.layerlab')) {
+      projectFile = path.resolve(arg);
+    } else return { error: `unknown option "${arg}" (known: --browser, --no-open, --port N, --user-data-dir DIR, a .layerlab file)` };
   }
-  return { forceBrowser, open, port, userDataDir };
+  return { forceBrowser, open, port, userDataDir, projectFile };
 }
 
 /**

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (!flags.forceBrowser) {
     const electron = findElectronBinary(repoRoot);
     if ('path' in electron) {
-      const outcome = await runElectron(electron.path);
+      const outcome = await runElectron(electron.path, flags.projectFile);
       if (outcome === 'ran') return;
       say(`Electron could not start (${outcome}), so LayerLab opens in browser mode instead.`);
     } else {
@@ -39,10 +39,10 @@ async function main(): Promise<void> {
 }
 
 /** Runs Electron; an exit with an error within a few seconds counts as "could not start". */
-function runElectron(binary: string): Promise<'ran' | string> {
+function runElectron(binary: string, projectFile: string | null): Promise<'ran' | string> {
   return new Promise((resolve) => {
     const startedAt = Date.now();
-    const child = spawn(binary, [repoRoot], { stdio: 'inherit' });
+    const child = spawn(binary, projectFile === null ? [repoRoot] : [repoRoot, projectFile], { stdio: 'inherit' });
     child.once('error', (error) => resolve(error.message));
     child.once('exit', (code, signal) => {
       if (code !== 0 && Date.now() - startedAt < 5000) resolve(signal ? `signal ${signal}` : `exit code ${code}`);
@@ -62,6 +62,7 @@ async function runBrowserMode(flags: LaunchFlags): Promise<void> {
     userDataDir,
     port: flags.port,
     appInfo: browserAppInfo(repoRoot),
+    ...(flags.projectFile === null ? {} : { launchFile: flags.projectFile }),
   });
   say(runningLine(server.url));
 

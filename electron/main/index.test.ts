@@ -79,5 +79,6 @@ describe('electron/main/index.ts wiring (with a hand-written electron mock)', ()
     electron.BrowserWindow.instances[0]?.listeners.get('close')?.(event);
     expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledOnce();
     expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(electron.BrowserWindow.instances[0]?.setTitle).toHaveBeenCalledWith('● mnist — LayerLab');
   });
 });

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import type { WindowState } from '../../renderer/host/Host';
 import { commandChannel } from '../channels';
 import { createHostServices } from '../services/host-services';
+import { LaunchFile, projectFileFromArgv } from '../services/launch-file';
 import { appEntryUrl, appScheme } from './app-origin';
 import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { createNativeChooser } from './dialogs';
@@ -23,6 +24,13 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let lastState: WindowState = { title: '', dirty: false, progress: null };
+const launchFile = new LaunchFile(projectFileFromArgv(process.argv.slice(1)));
+
+/** A project opened from the OS while running: remember it and ask the renderer to fetch it. */
+function offerLaunchFile(filePath: string): void {
+  launchFile.set(filePath);
+  mainWindow?.webContents.send(commandChannel, 'file.openLaunchProject');
+}
 
 // Must happen before `ready`.
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
@@ -31,9 +39,16 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const filePath = projectFileFromArgv(argv.slice(1), workingDirectory);
+    if (filePath !== null) offerLaunchFile(filePath);
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+  });
+  // macOS delivers double-clicked files as an event (also before ready).
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    offerLaunchFile(filePath);
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
@@ -75,6 +90,7 @@ function setupProtocol(): void {
 function setupIpc(): void {
   const services = createHostServices({
     userDataDir: app.getPath('userData'),
+    takeLaunchFile: launchFile.take,
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),

@@ -19,7 +19,7 @@ describe('preload surface (§8 A3)', () => {
 
   it('has exactly the allowlisted keys, all functions', () => {
     expect(Object.keys(host).sort()).toEqual(
-      ['getAppInfo', 'getRecentProjects', 'getSettings', 'listDatasetFolder', 'onCommand', 'openProject', 'pickDatasetFolder', 'readDatasetFiles', 'saveProject', 'setWindowState', 'updateSettings', 'writeExportFolder'].sort(),
+      ['getAppInfo', 'getRecentProjects', 'openLaunchProject', 'getSettings', 'listDatasetFolder', 'onCommand', 'openProject', 'pickDatasetFolder', 'readDatasetFiles', 'saveProject', 'setWindowState', 'updateSettings', 'writeExportFolder'].sort(),
     );
     expect(Object.values(host).every((value) => typeof value === 'function')).toBe(true);
   });

@@ -39,6 +39,7 @@ function isEditingText(): boolean {
 const host = {
   getAppInfo: () => invoke(hostChannels.getAppInfo, {}),
   openProject: (request) => invoke(hostChannels.openProject, request),
+  openLaunchProject: () => invoke(hostChannels.openLaunchProject, {}),
   saveProject: (request) => invoke(hostChannels.saveProject, request),
   getRecentProjects: () => invoke(hostChannels.getRecentProjects, {}),
   pickDatasetFolder: (request) => invoke(hostChannels.pickDatasetFolder, request),

@@ -9,7 +9,7 @@ import { decodeFrame, encodeFrame, sliceRange } from './binary-frame';
 /** What an API route answers: JSON, or a binary frame. */
 export type ApiReply = { readonly kind: 'json'; readonly status: number; readonly body: unknown } | { readonly kind: 'bytes'; readonly status: number; readonly body: Uint8Array };
 
-const jsonMethods = new Set<HostMethodName>(['getAppInfo', 'openProject', 'saveProject', 'getRecentProjects', 'pickDatasetFolder', 'listDatasetFolder', 'getSettings', 'updateSettings', 'browse']);
+const jsonMethods = new Set<HostMethodName>(['getAppInfo', 'openProject', 'openLaunchProject', 'saveProject', 'getRecentProjects', 'pickDatasetFolder', 'listDatasetFolder', 'getSettings', 'updateSettings', 'browse']);
 const maxJsonBody = maxProjectChars * 3 + 1024 * 1024;
 const maxFrameBody = maxExportBytes + 64 * 1024 * 1024;
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { AppInfo } from '../../renderer/host/Host';
 import { createHostServices } from '../services/host-services';
+import { LaunchFile } from '../services/launch-file';
 import { mimeTypeOf, resolveStaticFile } from '../services/static-files';
 import { securityHeaders } from '../services/web-security';
 import { routeApi } from './api-routes';
@@ -19,6 +20,8 @@ export interface BrowserServerOptions {
   readonly appInfo: AppInfo;
   /** Tests may fix the token; normally 32 random bytes per launch. */
   readonly token?: string;
+  /** A project to open at startup (`npm start -- file.layerlab`). */
+  readonly launchFile?: string;
 }
 
 export interface BrowserServer {
@@ -42,7 +45,8 @@ export const tokenMetaName = 'layerlab-token';
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const rendererRoot = await realpath(options.rendererRoot);
-  const services = createHostServices({ userDataDir: options.userDataDir, appInfo: options.appInfo });
+  const launchFile = new LaunchFile(options.launchFile ?? null);
+  const services = createHostServices({ userDataDir: options.userDataDir, appInfo: options.appInfo, takeLaunchFile: launchFile.take });
   let port = 0;
 
   const server = createServer((request, response) => {

@@ -3,6 +3,7 @@ import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { ListedFile, SkippedEntry } from '../../renderer/host/Host';
+import { ignoredNameReason } from '../../core/data/class-discovery';
 import { isInside } from './safe-path';
 
 /**
@@ -43,15 +44,6 @@ export interface FolderListingResult {
   skipped: SkippedEntry[];
   /** Top-level folder names (NFC), including empty ones, so empty classes can be reported. */
   folders: string[];
-}
-
-const systemNames = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', '__macosx', '$recycle.bin', 'system volume information', 'ehthumbs.db', '.spotlight-v100', '.trashes', '.fseventsd']);
-
-/** Why a name is ignored without being looked at, or null when it is a normal entry. */
-export function ignoredNameReason(name: string): 'system-file' | 'hidden' | null {
-  if (systemNames.has(name.toLowerCase()) || name.startsWith('._')) return 'system-file';
-  if (name.startsWith('.')) return 'hidden';
-  return null;
 }
 
 const statBatch = 64;

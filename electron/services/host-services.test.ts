@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { AppInfo, ChooserRequest, HostResult } from '../../renderer/host/Host';
 import { createHostServices, type ChoosePath, type HostServices } from './host-services';
+import { LaunchFile } from './launch-file';
 import { requestSchemas, type HostMethodName } from './request-schemas';
 
 const appInfo: AppInfo = { name: 'LayerLab', version: '0.1.0', mode: 'browser', platform: 'linux', locale: 'zh-CN', nativeDialogs: false };
@@ -72,6 +73,15 @@ describe('host services', () => {
     const relaunched = createHostServices({ userDataDir: userData, appInfo });
     const opened = expectOk(await relaunched.openProject({ recentFileId: saved.fileId }, choose));
     expect(opened.contents).toBe('{"v":2}');
+  });
+
+  it('opens the launch project once, then answers null', async () => {
+    const file = path.join(base, 'lesson.layerlab');
+    await writeFile(file, '{"lesson":1}');
+    const launched = createHostServices({ userDataDir: userData, appInfo, takeLaunchFile: new LaunchFile(file).take });
+    expect(expectOk(await launched.openLaunchProject({}, choose))).toMatchObject({ name: 'lesson.layerlab', contents: '{"lesson":1}' });
+    expect(expectOk(await launched.openLaunchProject({}, choose))).toBeNull();
+    expect(expectOk(await services.openLaunchProject({}, choose))).toBeNull();
   });
 
   it('answers cancelled when the chooser is dismissed, and writes nothing', async () => {

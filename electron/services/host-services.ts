@@ -39,6 +39,8 @@ export type ChoosePath = (request: ChooserRequest) => Promise<string | null>;
 export interface HostServicesOptions {
   readonly userDataDir: string;
   readonly appInfo: AppInfo;
+  /** Hands out (once) the project path the app was launched with, if any. */
+  readonly takeLaunchFile?: () => string | null;
 }
 
 /** Host services: the same Node code behind IPC (Electron) and HTTP (browser mode). */
@@ -78,6 +80,17 @@ export function createHostServices(options: HostServicesOptions) {
           if (request.recentFileId !== undefined && errnoOf(error) === 'ENOENT') await projects.forget(request.recentFileId);
           throw error;
         }
+        const file = await projects.touch(filePath);
+        return { fileId: file.fileId, name: file.name, displayPath: file.displayPath, contents };
+      }),
+
+    openLaunchProject: async (raw: unknown): Promise<HostResult<OpenedProject | null>> =>
+      settle(async () => {
+        parseRequest('openLaunchProject', raw);
+        await ready;
+        const filePath = options.takeLaunchFile?.() ?? null;
+        if (filePath === null) return null;
+        const contents = await readProjectText(filePath);
         const file = await projects.touch(filePath);
         return { fileId: file.fileId, name: file.name, displayPath: file.displayPath, contents };
       }),

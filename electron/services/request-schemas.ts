@@ -21,6 +21,7 @@ const name = z.string().min(1).max(maxNameChars);
 export const requestSchemas = {
   getAppInfo: z.strictObject({}),
   openProject: z.strictObject({ recentFileId: handle.optional() }),
+  openLaunchProject: z.strictObject({}),
   saveProject: z.strictObject({
     fileId: handle.nullable(),
     suggestedName: name,

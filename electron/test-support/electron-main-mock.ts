@@ -78,6 +78,9 @@ export class BrowserWindow {
   readonly loadURL = vi.fn(async (url: string) => void calls.push(`loadURL:${url}`));
   readonly show = vi.fn();
   readonly webContents = { send: vi.fn() };
+  readonly setTitle = vi.fn();
+  readonly setDocumentEdited = vi.fn();
+  readonly setProgressBar = vi.fn();
 
   constructor(readonly options: unknown) {
     calls.push('new BrowserWindow');

@@ -21,7 +21,14 @@ export const contextBridge = {
   },
 };
 
-export const ipcRenderer = {
+interface FakeIpcRenderer {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  send(channel: string, ...args: unknown[]): void;
+  on(channel: string, listener: Listener): FakeIpcRenderer;
+  removeListener(channel: string, listener: Listener): FakeIpcRenderer;
+}
+
+export const ipcRenderer: FakeIpcRenderer = {
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     invoked.push({ channel, args });
     return invokeReply(channel, args);
@@ -29,13 +36,13 @@ export const ipcRenderer = {
   send(channel: string, ...args: unknown[]): void {
     sent.push({ channel, args });
   },
-  on(channel: string, listener: Listener): typeof ipcRenderer {
+  on(channel: string, listener: Listener): FakeIpcRenderer {
     const set = rendererListeners.get(channel) ?? new Set<Listener>();
     set.add(listener);
     rendererListeners.set(channel, set);
     return ipcRenderer;
   },
-  removeListener(channel: string, listener: Listener): typeof ipcRenderer {
+  removeListener(channel: string, listener: Listener): FakeIpcRenderer {
     rendererListeners.get(channel)?.delete(listener);
     return ipcRenderer;
   },

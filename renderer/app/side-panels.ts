@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 
 import { InspectPanel } from '../inspect/InspectPanel';
+import { DatasetPanel } from '../panels/dataset/DatasetPanel';
+import { ExportPanel } from '../panels/export/ExportPanel';
 import { TrainingPanel } from '../panels/training/TrainingPanel';
 
 /**
@@ -15,6 +17,8 @@ export interface SidePanelDef {
 }
 
 export const sidePanels: SidePanelDef[] = [
+  { id: 'dataset', titleKey: 'dataset:title', component: DatasetPanel },
   { id: 'training', titleKey: 'training:title', component: TrainingPanel },
   { id: 'inspect', titleKey: 'inspect:title', component: InspectPanel },
+  { id: 'export', titleKey: 'export:title', component: ExportPanel },
 ];

@@ -74,10 +74,14 @@ export function GraphCanvas() {
     if (Object.keys(store.getState().doc.graph.nodes).length > 0) void flow.fitView(fitViewOptions);
   }, [loadCount, flow, store]);
 
-  // Escape during a drag cancels it: the nodes go back where they were.
+  // Escape during a drag cancels it: the nodes go back where they were, and
+  // the rest of that pointer gesture is ignored (React Flow keeps reporting it).
+  const bailedDrag = useRef(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && store.getState().history.mark !== null) store.getState().bail();
+      if (e.key !== 'Escape' || store.getState().history.mark === null) return;
+      bailedDrag.current = true;
+      store.getState().bail();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -92,6 +96,10 @@ export function GraphCanvas() {
       const sizes: [string, Measured][] = [];
       for (const change of changes) {
         if (change.type === 'position') {
+          if (bailedDrag.current) {
+            if (change.dragging === false) bailedDrag.current = false;
+            continue;
+          }
           if (change.position) moves.push({ id: change.id as NodeId, position: change.position });
           if (change.dragging === true && state.history.mark === null) state.mark('drag');
           if (change.dragging === false) dragEnded = true;

@@ -1,6 +1,6 @@
 import type { Edge as FlowEdge } from '@xyflow/react';
 
-import type { EdgeId, Locale, NodeId, ProjectDoc } from '@core';
+import type { EdgeId, LayerNode, Locale, NodeId, ProjectDoc } from '@core';
 
 import type { Analysis } from '../state/analysis';
 import type { Session } from '../state/editor-store';
@@ -21,13 +21,16 @@ export interface Measured {
 export class FlowElementCache {
   private nodes = new Map<string, LayerFlowNode>();
   private edges = new Map<string, FlowEdge>();
+  private nodeList: LayerFlowNode[] = [];
+  private views = new Map<string, { readonly node: LayerNode; readonly key: string; readonly view: LayerNodeData }>();
+  private edgeList: FlowEdge[] = [];
 
   buildNodes(doc: ProjectDoc, session: Session, analysis: Analysis, measured: ReadonlyMap<string, Measured>, locale: Locale): LayerFlowNode[] {
     const selected = new Set<string>(session.selectedNodeIds);
     const next = new Map<string, LayerFlowNode>();
     const out: LayerFlowNode[] = [];
     for (const node of Object.values(doc.graph.nodes)) {
-      const view = buildNodeView(node, analysis.shapes.get(node.id), analysis.diagnosticsByNode.get(node.id) ?? [], locale);
+      const view = this.viewOf(node, analysis, locale);
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
       const previous = this.nodes.get(node.id);
@@ -56,7 +59,28 @@ export class FlowElementCache {
       out.push(flowNode);
     }
     this.nodes = next;
+    for (const id of this.views.keys()) if (!next.has(id)) this.views.delete(id);
+    // Same elements in the same order: hand React Flow the same array, so it skips the update.
+    if (sameItems(out, this.nodeList)) return this.nodeList;
+    this.nodeList = out;
     return out;
+  }
+
+  /**
+   * The node's view, rebuilt only when the node, its shape, its diagnostics or
+   * the language changed (formatting 300 nodes on every edit is measurable).
+   */
+  private viewOf(node: LayerNode, analysis: Analysis, locale: Locale): LayerNodeData {
+    const info = analysis.shapes.get(node.id);
+    const diagnostics = analysis.diagnosticsByNode.get(node.id) ?? [];
+    const infoKey = info === undefined ? '-' : info.ok ? `${info.shape.join(',')}|${info.paramCount}` : `x|${info.problem?.code ?? ''}`;
+    const diagKey = diagnostics.map((d) => `${d.severity}:${d.code}:${JSON.stringify(d.args)}`).join(';');
+    const key = `${locale}|${infoKey}|${diagKey}`;
+    const cached = this.views.get(node.id);
+    if (cached && cached.node === node && cached.key === key) return cached.view;
+    const view = buildNodeView(node, info, diagnostics, locale);
+    this.views.set(node.id, { node, key, view });
+    return view;
   }
 
   buildEdges(doc: ProjectDoc, session: Session, analysis: Analysis): FlowEdge[] {
@@ -77,8 +101,14 @@ export class FlowElementCache {
       out.push(flowEdge);
     }
     this.edges = next;
+    if (sameItems(out, this.edgeList)) return this.edgeList;
+    this.edgeList = out;
     return out;
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** Selection after React Flow's select changes, applied to the current selection. */

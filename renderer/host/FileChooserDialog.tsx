@@ -21,6 +21,19 @@ function joinPath(folder: string, name: string): string {
   return folder.endsWith(separator) ? `${folder}${name}` : `${folder}${separator}${name}`;
 }
 
+/** Drawn, not emoji: emoji fonts are often missing (e.g. on Linux classroom machines). */
+function EntryIcon({ kind }: { kind: Entry['kind'] }) {
+  return (
+    <svg className="file-chooser-icon" data-kind={kind} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      {kind === 'dir' ? (
+        <path d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z" fill="currentColor" fillOpacity="0.25" stroke="currentColor" strokeWidth="1" />
+      ) : (
+        <path d="M3.5 1.5h6l3 3v10h-9z M9.5 1.5v3h3" fill="none" stroke="currentColor" strokeWidth="1" />
+      )}
+    </svg>
+  );
+}
+
 function isSelectable(purpose: ChooserRequest['purpose'], entry: Entry): boolean {
   if (entry.kind === 'dir') return true;
   return (purpose === 'open-project' || purpose === 'save-project') && projectFile.test(entry.name);
@@ -195,9 +208,7 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
                   onClick={() => select(index)}
                   onDoubleClick={() => openEntry(entry)}
                 >
-                  <span className="file-chooser-icon" aria-hidden="true">
-                    {entry.kind === 'dir' ? '📁' : '📄'}
-                  </span>
+                  <EntryIcon kind={entry.kind} />
                   {entry.name}
                 </li>
               ))}

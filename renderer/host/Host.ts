@@ -157,6 +157,12 @@ export interface Host {
   getAppInfo(): Promise<HostResult<AppInfo>>;
   /** Shows an open dialog, or reopens a recent project when `recentFileId` is given. */
   openProject(request: { readonly recentFileId?: string }): Promise<HostResult<OpenedProject>>;
+  /**
+   * The project file LayerLab was started with (a double-clicked `.layerlab`
+   * file, or `npm start -- file.layerlab`), handed out once; null when none.
+   * Call it at startup, and again on the `file.openLaunchProject` command.
+   */
+  openLaunchProject(): Promise<HostResult<OpenedProject | null>>;
   /** Saves over `fileId`, or asks where to save when `fileId` is null or `saveAs` is set. Atomic; keeps a `.bak`. */
   saveProject(request: {
     readonly fileId: string | null;

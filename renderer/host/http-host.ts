@@ -62,6 +62,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     saveProject: (request) =>
       request.fileId !== null && !request.saveAs ? call('saveProject', request) : callChoosing('saveProject', request, { purpose: 'save-project', suggestedName: request.suggestedName }),
     getRecentProjects: () => call('getRecentProjects', {}),
+    openLaunchProject: () => call('openLaunchProject', {}),
     pickDatasetFolder: (request) => callChoosing('pickDatasetFolder', request, { purpose: 'dataset-folder' }),
     listDatasetFolder: (request) => call('listDatasetFolder', request),
     async readDatasetFiles(request) {

@@ -17,6 +17,12 @@ describe('memory host', () => {
     expect(reopened.ok && reopened.value.contents).toBe('v2');
   });
 
+  it('hands out the launch project once', async () => {
+    const host = createMemoryHost({ files: { '/l.layerlab': '{}' }, launchFile: '/l.layerlab' });
+    expect(await host.openLaunchProject()).toMatchObject({ ok: true, value: { name: 'l.layerlab', contents: '{}' } });
+    expect(await host.openLaunchProject()).toEqual({ ok: true, value: null });
+  });
+
   it('cancels dialogs by default', async () => {
     const host = createMemoryHost();
     expect(await host.openProject({})).toMatchObject({ ok: false, error: { code: 'cancelled' } });

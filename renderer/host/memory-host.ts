@@ -16,6 +16,8 @@ export interface MemoryHostOptions {
   readonly choosePath?: (request: ChooserRequest) => Promise<string | null>;
   /** Initial files, e.g. `{ '/data/cats/1.png': bytes }`. */
   readonly files?: Readonly<Record<string, string | Uint8Array>>;
+  /** A path in `files` to hand out once through `openLaunchProject`. */
+  readonly launchFile?: string;
 }
 
 const fail = (code: HostErrorCode, message: string, subject?: string): HostResult<never> => ({
@@ -35,6 +37,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   let settings: AppSettings = {};
   let windowState: WindowState | null = null;
   let nextId = 1;
+  let launchFile = options.launchFile ?? null;
 
   const handleFor = (path: string): string => {
     for (const [id, p] of handles) if (p === path) return id;
@@ -82,6 +85,14 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       return { ok: true, value: remember(path) };
     },
     getRecentProjects: async () => ({ ok: true, value: [...recent] }),
+    async openLaunchProject() {
+      const path = launchFile;
+      launchFile = null;
+      if (path === null) return { ok: true, value: null };
+      const contents = files.get(path);
+      if (typeof contents !== 'string') return fail('not-found', 'No such project file.', path);
+      return { ok: true, value: { ...remember(path), contents } };
+    },
     async pickDatasetFolder() {
       const path = await choose({ purpose: 'dataset-folder' });
       if (path === null) return fail('cancelled', 'Cancelled by the user.');

@@ -17,12 +17,17 @@ interface ActivationPlotProps {
 
 const PAD = { left: 36, right: 10, top: 10, bottom: 24 };
 
-/** z range: ±6 by default, widened to show the whole histogram (capped at ±50 to keep f readable). */
+/**
+ * z range: ±6 without data (the course's plots); with a histogram, the data's
+ * range widened to at least ±2 (so f's bend stays in view) plus 5 %, capped
+ * at ±50 to keep f readable.
+ */
 export function plotRange(histogram: Histogram | null): [number, number] {
   if (!histogram || histogram.edges.length < 2) return [-6, 6];
-  const lo = Math.max(-50, Math.min(-6, histogram.edges[0] as number));
-  const hi = Math.min(50, Math.max(6, histogram.edges[histogram.edges.length - 1] as number));
-  return [lo, hi];
+  const lo = Math.min(-2, histogram.edges[0] as number);
+  const hi = Math.max(2, histogram.edges[histogram.edges.length - 1] as number);
+  const pad = 0.05 * (hi - lo);
+  return [Math.max(-50, lo - pad), Math.min(50, hi + pad)];
 }
 
 /** f (solid) and f′ (dashed) over z, with the layer's pre-activation histogram as grey bars behind them. */

@@ -29,7 +29,7 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
   const { t } = useTranslation('inspect');
   const [run, setRun] = useState(0);
   const [evaluatedVersion, setEvaluatedVersion] = useState<number | null>(null);
-  const report = useInspectRequest(client, run > 0 ? { type: 'evaluate' } : null, String(run), evaluatedVersion ?? -1);
+  const report = useInspectRequest(client, run > 0 ? { type: 'evaluate', mistakeLimit: 24 } : null, String(run), evaluatedVersion ?? -1);
   const [cell, setCell] = useState<{ row: number; column: number } | null>(null);
   const [picked, setPicked] = useState<SampleView | null>(null);
   const value: EvaluationReport | null = report.status === 'done' && report.ok ? report.value : null;

@@ -14,7 +14,7 @@ interface FeatureMapViewProps {
   readonly maxWidth: number;
   /** The selected unit, as an index into the per-sample shape (e.g. [row, col, channel]). */
   readonly selected: readonly number[] | null;
-  readonly onUnitClick?: (unit: readonly number[]) => void;
+  readonly onUnitClick?: ((unit: readonly number[]) => void) | undefined;
 }
 
 /**

@@ -43,11 +43,11 @@ export function FeatureMapsTab({ client, version, graph, shapes, sampleCount, ki
   const [selected, setSelected] = useState<SelectedUnit | null>(null);
   const key = sampleKey(sample);
   const maps = useInspectRequest(client, { type: 'featureMaps', sample }, key, version);
-  const spatialUnit = selected && selected.unit.length === 3 ? selected : null;
+  // Image models only: a text model's input is token ids, which have no gradient.
   const erf = useInspectRequest(
     client,
-    spatialUnit ? { type: 'effectiveField', sample, layer: spatialUnit.layer, unit: spatialUnit.unit } : null,
-    `${key}|${spatialUnit?.layer}|${spatialUnit?.unit.join(',')}`,
+    selected && kind === 'image' ? { type: 'effectiveField', sample, layer: selected.layer, unit: selected.unit } : null,
+    `${key}|${selected?.layer}|${selected?.unit.join(',')}`,
     version,
   );
   const fields = useMemo(() => receptiveFieldsOf(graph, shapes), [graph, shapes]);
@@ -56,8 +56,9 @@ export function FeatureMapsTab({ client, version, graph, shapes, sampleCount, ki
     const id = nodeByName.get(layer);
     return id ? (fields.get(id) ?? null) : null;
   };
-  const selectedField = spatialUnit ? fieldOf(spatialUnit.layer) : null;
-  const unitField = selectedField && spatialUnit ? unitFieldOf(selectedField, spatialUnit.unit.slice(0, 2)) : null;
+  const selectedField = selected ? fieldOf(selected.layer) : null;
+  // Spatial units are [row, col, channel]; sequence units [time, unit]; the channel does not move the window.
+  const unitField = selectedField && selected ? unitFieldOf(selectedField, selected.unit.slice(0, selectedField.kind === 'spatial' ? selectedField.axes.length : 0)) : null;
 
   const layers: readonly LayerActivation[] = maps.status === 'done' && maps.ok ? maps.value.maps : [];
   const ordered = focusLayer ? [...layers.filter((l) => l.layerName === focusLayer), ...layers.filter((l) => l.layerName !== focusLayer)] : layers;
@@ -84,7 +85,7 @@ export function FeatureMapsTab({ client, version, graph, shapes, sampleCount, ki
             heat={erf.status === 'done' && erf.ok ? erf.value.field.magnitude : null}
             heatMax={erf.status === 'done' && erf.ok ? erf.value.field.maxMagnitude : 0}
           />
-          {spatialUnit && selectedField && <ReceptiveFieldFacts layer={spatialUnit.layer} unit={spatialUnit.unit} field={selectedField} unitField={unitField} />}
+          {selected && selectedField && <ReceptiveFieldFacts layer={selected.layer} unit={selected.unit} field={selectedField} unitField={unitField} />}
           {erf.status === 'done' && !erf.ok && <p className="inspect-error">{t(`errors.${erf.error.code}`, { defaultValue: erf.error.message })}</p>}
         </section>
       )}

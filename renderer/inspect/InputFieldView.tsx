@@ -15,6 +15,8 @@ interface InputFieldViewProps {
   readonly heat: ArrayND | null;
   readonly heatMax: number;
   readonly size?: number;
+  /** Caption under the image; by default it explains the receptive-field overlay. */
+  readonly caption?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ interface InputFieldViewProps {
  * theoretical window (solid where it lies on the image, dashed where it
  * reaches into the zero padding) and the effective field as a heat map.
  */
-export function InputFieldView({ view, field, heat, heatMax, size = 224 }: InputFieldViewProps) {
+export function InputFieldView({ view, field, heat, heatMax, size = 224, caption }: InputFieldViewProps) {
   const { t } = useTranslation('inspect');
   const image = view.image;
   const zoom = image ? Math.max(1, Math.floor(size / Math.max(image.width, image.height))) : 1;
@@ -69,7 +71,7 @@ export function InputFieldView({ view, field, heat, heatMax, size = 224 }: Input
         aria-label={field ? t('field.overlayLabel', { rows, cols, top: field.unclipped.lo[0], left: field.unclipped.lo[1] }) : t('field.inputLabel')}
       />
       <figcaption className="panel-hint">
-        {field ? t('field.legend') : t('field.clickHint')}
+        {caption ?? (field ? t('field.legend') : t('field.clickHint'))}
         {heat && heatMax === 0 ? ` ${t('field.zeroGradient')}` : ''}
       </figcaption>
     </figure>

@@ -26,7 +26,7 @@ export function SaliencyView({ client, version, index, classIndex, classNames }:
     <section className="inspect-saliency" data-testid="saliency">
       <h5>{t('eval.saliencyTitle', { index, className: classNames[classIndex] ?? classIndex })}</h5>
       <div className="inspect-row">
-        {sample.view && <InputFieldView view={sample.view} field={null} heat={map.magnitude} heatMax={map.maxMagnitude} size={168} />}
+        {sample.view && <InputFieldView view={sample.view} field={null} heat={map.magnitude} heatMax={map.maxMagnitude} size={168} caption={t('eval.saliencyHint')} />}
         <ProbabilityBars prediction={prediction} limit={5} />
       </div>
       <ColorLegend scale={colorScaleFor(0, map.maxMagnitude || 1)} caption={t(map.score === 'logit' ? 'eval.saliencyLegendLogit' : 'eval.saliencyLegend')} />

@@ -14,7 +14,17 @@ export interface FunctionPlotProps {
 
 const PAD = 28;
 
-export function FunctionPlot({ f, xDomain, yDomain, point, rangeLines = [], title, testId, width = 320, height = 200 }: FunctionPlotProps) {
+export function FunctionPlot({
+  f,
+  xDomain,
+  yDomain,
+  point,
+  rangeLines = [],
+  title,
+  testId,
+  width = 320,
+  height = 200,
+}: FunctionPlotProps) {
   const [x0, x1] = xDomain;
   const [y0, y1] = yDomain;
   const sx = (x: number) => PAD + ((x - x0) / (x1 - x0)) * (width - 2 * PAD);
@@ -34,7 +44,13 @@ export function FunctionPlot({ f, xDomain, yDomain, point, rangeLines = [], titl
   return (
     <figure className="lab-plot" data-testid={testId}>
       <figcaption>{title}</figcaption>
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+      <svg
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={title}
+      >
         <clipPath id={`clip-${testId ?? title}`}>
           <rect x={PAD} y={PAD} width={width - 2 * PAD} height={height - 2 * PAD} />
         </clipPath>
@@ -54,14 +70,27 @@ export function FunctionPlot({ f, xDomain, yDomain, point, rangeLines = [], titl
             </text>
           </g>
         ))}
-        {x0 < 0 && x1 > 0 ? <line x1={sx(0)} x2={sx(0)} y1={PAD} y2={height - PAD} className="lab-axis" /> : null}
-        {y0 < 0 && y1 > 0 ? <line x1={PAD} x2={width - PAD} y1={sy(0)} y2={sy(0)} className="lab-axis" /> : null}
+        {x0 < 0 && x1 > 0 ? (
+          <line x1={sx(0)} x2={sx(0)} y1={PAD} y2={height - PAD} className="lab-axis" />
+        ) : null}
+        {y0 < 0 && y1 > 0 ? (
+          <line x1={PAD} x2={width - PAD} y1={sy(0)} y2={sy(0)} className="lab-axis" />
+        ) : null}
         <g clipPath={`url(#clip-${testId ?? title})`}>
           {rangeLines.filter(Number.isFinite).map((y) => (
-            <line key={`r${y}`} x1={PAD} x2={width - PAD} y1={sy(y)} y2={sy(y)} className="lab-range-line" />
+            <line
+              key={`r${y}`}
+              x1={PAD}
+              x2={width - PAD}
+              y1={sy(y)}
+              y2={sy(y)}
+              className="lab-range-line"
+            />
           ))}
           <path d={d} className="lab-curve" />
-          {pointInside ? <circle cx={sx(point.x)} cy={sy(clampY(point.y))} r={5} className="lab-point" /> : null}
+          {pointInside ? (
+            <circle cx={sx(point.x)} cy={sy(clampY(point.y))} r={5} className="lab-point" />
+          ) : null}
         </g>
       </svg>
     </figure>
@@ -76,7 +105,8 @@ export function niceTicks(a: number, b: number): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
   const out: number[] = [];
-  for (let v = Math.ceil(a / step) * step; v <= b + 1e-9; v += step) out.push(Math.abs(v) < 1e-12 ? 0 : v);
+  for (let v = Math.ceil(a / step) * step; v <= b + 1e-9; v += step)
+    out.push(Math.abs(v) < 1e-12 ? 0 : v);
   return out;
 }
 

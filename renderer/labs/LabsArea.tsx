@@ -55,7 +55,12 @@ export function LabsArea() {
       <ol className="labs-list" data-testid="labs-list">
         {labIds.map((id, i) => (
           <li key={id}>
-            <button type="button" className="lab-card" data-testid={`lab-card-${id}`} onClick={() => open(defaultLabFile(id))}>
+            <button
+              type="button"
+              className="lab-card"
+              data-testid={`lab-card-${id}`}
+              onClick={() => open(defaultLabFile(id))}
+            >
               <span className="lab-card-title">
                 {i + 1}. {t(`labs.${id}.title`)}
               </span>
@@ -66,27 +71,48 @@ export function LabsArea() {
       </ol>
       <label className="btn lab-open-file">
         {t('shell.openFile')}
-        <input type="file" accept=".json,.lab,application/json" data-testid="labs-open-file" hidden onChange={(e) => void openFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+        <input
+          type="file"
+          accept=".json,.lab,application/json"
+          data-testid="labs-open-file"
+          hidden
+          onChange={(e) => void openFile(e.target.files?.[0]).finally(() => (e.target.value = ''))}
+        />
       </label>
       {error && !active ? (
         <p className="lab-error" role="alert" data-testid="lab-error">
           {error}
         </p>
       ) : null}
-      {active ? <LabScreen key={active.key} file={active.file} error={error} onBack={() => setActive(null)} onOpenFile={openFile} /> : null}
+      {active ? (
+        <LabScreen
+          key={active.key}
+          file={active.file}
+          error={error}
+          onBack={() => setActive(null)}
+          onOpenFile={openFile}
+        />
+      ) : null}
     </div>
   );
 }
 
-interface LabScreenProps {
+export interface LabScreenProps {
   readonly file: LabFile;
-  readonly error: string | null;
   readonly onBack: () => void;
-  readonly onOpenFile: (file: File | undefined) => Promise<void>;
+  /** An error to show under the header (e.g. a lab file that could not be opened). */
+  readonly error?: string | null;
+  /** Opens another lab file; without it the header has no Open button. */
+  readonly onOpenFile?: (file: File | undefined) => Promise<void>;
 }
 
-/** One lab, full-window: header (Back, title, save/open) and instructions above the lab itself. */
-function LabScreen({ file, error, onBack, onOpenFile }: LabScreenProps) {
+/**
+ * One lab, full-window (a fixed overlay): header (Back, title, save/open) and
+ * instructions above the lab itself. Exported so other areas can open a lab in
+ * a given state, e.g. the inspector with a trained Conv2D kernel:
+ * `<LabScreen file={convolutionLabWithKernel(kernel)} onBack={close} />`.
+ */
+export function LabScreen({ file, error = null, onBack, onOpenFile }: LabScreenProps) {
   const { t } = useTranslation('labs');
   const latest = useRef<LabFile>(file);
   const id: LabId = file.lab;
@@ -99,10 +125,18 @@ function LabScreen({ file, error, onBack, onOpenFile }: LabScreenProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onBack]);
 
-  const save = () => downloadText(`${id}.layerlab-lab.json`, serializeLabFile(latest.current), 'application/json');
+  const save = () =>
+    downloadText(`${id}.layerlab-lab.json`, serializeLabFile(latest.current), 'application/json');
 
   return (
-    <div className="lab-screen" data-testid="lab-screen" data-lab={id} role="dialog" aria-modal="true" aria-labelledby="lab-title">
+    <div
+      className="lab-screen"
+      data-testid="lab-screen"
+      data-lab={id}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="lab-title"
+    >
       <header className="lab-header">
         <button type="button" className="btn" data-testid="lab-back" onClick={onBack}>
           ← {t('shell.back')}
@@ -111,13 +145,29 @@ function LabScreen({ file, error, onBack, onOpenFile }: LabScreenProps) {
           {t(`labs.${id}.title`)}
         </h1>
         <span className="lab-header-spacer" />
-        <button type="button" className="btn" data-testid="lab-save" onClick={save} title={t('shell.saveHint')}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="lab-save"
+          onClick={save}
+          title={t('shell.saveHint')}
+        >
           {t('shell.save')}
         </button>
-        <label className="btn">
-          {t('shell.openFile')}
-          <input type="file" accept=".json,.lab,application/json" data-testid="lab-open-file" hidden onChange={(e) => void onOpenFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
-        </label>
+        {onOpenFile ? (
+          <label className="btn">
+            {t('shell.openFile')}
+            <input
+              type="file"
+              accept=".json,.lab,application/json"
+              data-testid="lab-open-file"
+              hidden
+              onChange={(e) =>
+                void onOpenFile(e.target.files?.[0]).finally(() => (e.target.value = ''))
+              }
+            />
+          </label>
+        ) : null}
       </header>
       {error ? (
         <p className="lab-error" role="alert" data-testid="lab-error">
@@ -129,10 +179,30 @@ function LabScreen({ file, error, onBack, onOpenFile }: LabScreenProps) {
         <p>{t(`labs.${id}.instructions`)}</p>
       </details>
       <div className="lab-body">
-        {file.lab === 'neuron' ? <NeuronLab initial={file.state} onChange={(state) => (latest.current = { lab: 'neuron', state })} /> : null}
-        {file.lab === 'gradient-descent' ? <GradientDescentLab initial={file.state} onChange={(state) => (latest.current = { lab: 'gradient-descent', state })} /> : null}
-        {file.lab === 'backprop' ? <BackpropLab initial={file.state} onChange={(state) => (latest.current = { lab: 'backprop', state })} /> : null}
-        {file.lab === 'convolution' ? <ConvolutionLab initial={file.state} onChange={(state) => (latest.current = { lab: 'convolution', state })} /> : null}
+        {file.lab === 'neuron' ? (
+          <NeuronLab
+            initial={file.state}
+            onChange={(state) => (latest.current = { lab: 'neuron', state })}
+          />
+        ) : null}
+        {file.lab === 'gradient-descent' ? (
+          <GradientDescentLab
+            initial={file.state}
+            onChange={(state) => (latest.current = { lab: 'gradient-descent', state })}
+          />
+        ) : null}
+        {file.lab === 'backprop' ? (
+          <BackpropLab
+            initial={file.state}
+            onChange={(state) => (latest.current = { lab: 'backprop', state })}
+          />
+        ) : null}
+        {file.lab === 'convolution' ? (
+          <ConvolutionLab
+            initial={file.state}
+            onChange={(state) => (latest.current = { lab: 'convolution', state })}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -24,7 +24,16 @@ export interface NumberInputProps {
  * and only reports finite numbers in range; an invalid entry is outlined, never
  * silently replaced.
  */
-export function NumberInput({ value, onChange, testId, label, min, max, integer, className }: NumberInputProps) {
+export function NumberInput({
+  value,
+  onChange,
+  testId,
+  label,
+  min,
+  max,
+  integer,
+  className,
+}: NumberInputProps) {
   const [text, setText] = useState(String(value));
   const [invalid, setInvalid] = useState(false);
 
@@ -45,7 +54,11 @@ export function NumberInput({ value, onChange, testId, label, min, max, integer,
       onChange={(e) => {
         setText(e.target.value);
         const v = parseTypedNumber(e.target.value);
-        const ok = v !== null && (min === undefined || v >= min) && (max === undefined || v <= max) && (!integer || Number.isInteger(v));
+        const ok =
+          v !== null &&
+          (min === undefined || v >= min) &&
+          (max === undefined || v <= max) &&
+          (!integer || Number.isInteger(v));
         setInvalid(!ok);
         if (ok) onChange(v);
       }}

@@ -17,7 +17,12 @@ export function downloadText(fileName: string, contents: string, mime: string): 
 }
 
 /** Reads a chosen file as text (lab files are at most a few hundred kB). */
-export async function readFileText(file: File, maxBytes = 2_000_000): Promise<{ ok: true; text: string } | { ok: false; code: 'lab-file-too-large' | 'lab-file-unreadable' }> {
+export async function readFileText(
+  file: File,
+  maxBytes = 2_000_000,
+): Promise<
+  { ok: true; text: string } | { ok: false; code: 'lab-file-too-large' | 'lab-file-unreadable' }
+> {
   if (file.size > maxBytes) return { ok: false, code: 'lab-file-too-large' };
   try {
     return { ok: true, text: await file.text() };

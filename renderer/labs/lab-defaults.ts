@@ -77,3 +77,23 @@ export function defaultLabFile(lab: LabId): LabFile {
       return { lab, state: defaultConvolutionState };
   }
 }
+
+/**
+ * A convolution lab on the 7×7 example with the given kernel (e.g. one filter of a
+ * trained Conv2D layer, from `kernelFromConv2DWeights`).
+ */
+export function convolutionLabWithKernel(
+  kernel: readonly (readonly number[])[],
+  input?: readonly (readonly number[])[],
+): LabFile {
+  const example = convExamples.find((e) => e.id === 'course-7x7');
+  return {
+    lab: 'convolution',
+    state: {
+      ...defaultConvolutionState,
+      input: (input ?? example?.input ?? defaultConvolutionState.input).map((r) => [...r]),
+      kernel: kernel.map((r) => [...r]),
+      kernelId: null,
+    },
+  };
+}

@@ -3,7 +3,7 @@ import type { EditorState, EditorStore } from './editor-store';
 import type { ClipboardPort } from './clipboard';
 import { copySelection, cutSelection, pasteClipboard } from './clipboard-ops';
 import { deleteSelection, duplicateSelection, selectAll, tidyLayoutOp } from './graph-ops';
-import { newProject, openProject, saveProject } from './project-actions';
+import { closeProject, newProject, openProject, saveProject } from './project-actions';
 import { parseShortcut, type Shortcut } from './shortcuts';
 
 /** What the canvas offers to commands (set once React Flow is mounted). */
@@ -56,6 +56,7 @@ export const commands: readonly CommandDef[] = [
   def('file.open', 'file', ['Mod+O'], always, (ctx) => openProject(ctx)),
   def('file.save', 'file', ['Mod+S'], whenOpen, (ctx) => saveProject(ctx, { saveAs: false }).then(() => undefined)),
   def('file.saveAs', 'file', ['Mod+Shift+S'], whenOpen, (ctx) => saveProject(ctx, { saveAs: true }).then(() => undefined)),
+  def('file.close', 'file', [], whenOpen, (ctx) => closeProject(ctx)),
 
   def('edit.undo', 'edit', ['Mod+Z'], (s) => s.isOpen && s.history.past.length > 0, (ctx) => ctx.store.getState().undo()),
   def('edit.redo', 'edit', ['Mod+Shift+Z', 'Mod+Y'], (s) => s.isOpen && s.history.future.length > 0, (ctx) => ctx.store.getState().redo()),

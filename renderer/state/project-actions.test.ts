@@ -64,8 +64,10 @@ describe('project actions', () => {
     const { driver, ctx } = setup({ '/bad.layerlab': contents }, ['/bad.layerlab']);
     driver.add('Dense');
     const before = driver.doc;
+    answerNextConfirm('alternative'); // "Don't save": the open still fails, so nothing is lost
     await openProject(ctx);
     expect(driver.doc).toBe(before);
+    expect(isDirty(driver.state)).toBe(true);
     const toasts = useToastStore.getState().toasts;
     expect(toasts).toHaveLength(1);
     expect(toasts[0]?.tone).toBe('error');

@@ -55,6 +55,12 @@ export async function newProject(ctx: ActionContext): Promise<void> {
   ctx.store.getState().load(createEmptyProject(), { fileId: null, name: null, displayPath: null });
 }
 
+/** Back to the start screen (after asking about unsaved work). */
+export async function closeProject(ctx: ActionContext): Promise<void> {
+  if (!(await confirmDiscard(ctx))) return;
+  ctx.store.getState().close();
+}
+
 /** Loads project text (a template or an opened file); false + toast when it is refused. */
 export function loadProjectText(store: EditorStore, contents: string, file: { fileId: string | null; name: string | null; displayPath: string | null }): boolean {
   const parsed = parseProject(contents);

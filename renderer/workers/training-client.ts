@@ -62,6 +62,8 @@ export function createTrainingClient(makeWorker: () => WorkerLike = createWorker
       for (const listener of listeners) listener(crash);
     });
     worker = w;
+    // The wasm binaries' bundled URLs must reach the worker before any backend starts.
+    w.postMessage({ type: 'init', backend: null, wasmPaths }, []);
     return w;
   };
   const send = (message: ToWorker): void => ensure().postMessage(message, transferablesOf(message));

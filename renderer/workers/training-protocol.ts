@@ -44,7 +44,8 @@ export interface StartRequest {
 
 /** UI → worker. */
 export type ToWorker =
-  | { readonly type: 'init'; readonly backend: BackendChoice; readonly wasmPaths: Readonly<Record<string, string>> }
+  /** Sent first by the client with the bundled wasm file URLs; `backend` also starts that backend now. */
+  | { readonly type: 'init'; readonly backend: BackendChoice | null; readonly wasmPaths: Readonly<Record<string, string>> }
   | ({ readonly type: 'start' } & StartRequest)
   | { readonly type: 'pause'; readonly runId: number }
   | { readonly type: 'resume'; readonly runId: number }

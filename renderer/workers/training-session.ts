@@ -242,7 +242,7 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
       switch (message.type) {
         case 'init':
           wasmPaths = message.wasmPaths;
-          await ensureBackend(message.backend);
+          if (message.backend !== null) await ensureBackend(message.backend);
           return;
         case 'start':
           return start(message);

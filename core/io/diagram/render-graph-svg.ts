@@ -7,7 +7,7 @@ import type { NodeShapeInfo } from '../../shapes/infer';
 import type { Locale } from '../../validate/diagnostic';
 
 /** Box and spacing sizes, in SVG user units (= CSS px at scale 1): legible on a 16:9 slide. */
-const box = { width: 280, height: 84, levelGap: 56, nodeGap: 36, margin: 32, header: 56, footer: 44 };
+const box = { width: 280, height: 100, levelGap: 56, nodeGap: 36, margin: 32, header: 56, footer: 44 };
 
 /** One fill per palette family, light enough for black text in print and on projectors. */
 const familyFill: Readonly<Record<LayerFamily, string>> = {
@@ -46,12 +46,21 @@ function formatCount(n: number, locale: Locale): string {
   return n.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US');
 }
 
+const isWide = (ch: string): boolean => /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch);
+
+/** Width of a text in Latin-character units (CJK characters count as two). */
+function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += isWide(ch) ? 2 : 1;
+  return units;
+}
+
 /** Cuts a label to fit a box, counting CJK characters as two Latin ones. */
 function fit(text: string, maxUnits: number): string {
   let units = 0;
   let out = '';
   for (const ch of text) {
-    units += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1;
+    units += isWide(ch) ? 2 : 1;
     if (units > maxUnits) return `${out}…`;
     out += ch;
   }
@@ -77,7 +86,10 @@ export function renderGraphSvg(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeSh
     const p = laid.nodes[id]?.position ?? { x: 0, y: 0 };
     return { x: p.x - minX + box.margin, y: p.y - minY + top };
   };
-  const width = Math.max(box.width + 2 * box.margin, ...nodes.map((n) => place(n.id).x + box.width + box.margin));
+  // A 24 px bold title takes about 13 px per Latin character.
+  const titleWidth = title === undefined ? 0 : textUnits(title) * 13 + 2 * box.margin;
+  // Room on the right for edges routed round the boxes (see below).
+  const width = Math.max(box.width + 2 * box.margin, titleWidth, ...nodes.map((n) => place(n.id).x + box.width + box.nodeGap / 2 + box.margin));
   const height = Math.max(top + box.margin, ...nodes.map((n) => place(n.id).y + box.height)) + box.footer + box.margin;
 
   let total = 0;
@@ -93,9 +105,10 @@ export function renderGraphSvg(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeSh
     return [
       `<g data-node="${escapeXml(node.name)}">`,
       `<rect x="${x}" y="${y}" width="${box.width}" height="${box.height}" rx="10" fill="${fill}" stroke="#495057" stroke-width="1.5"/>`,
-      `<text x="${x + 16}" y="${y + 28}" font-size="18" font-weight="700">${escapeXml(fit(node.name, 18))}<tspan font-weight="400" fill="#495057"> · ${escapeXml(fit(kindLabel, 14))}</tspan></text>`,
-      `<text x="${x + 16}" y="${y + 56}" font-size="16" fill="#212529">${escapeXml(shapeText)}</text>`,
-      `<text x="${x + box.width - 16}" y="${y + 56}" font-size="14" fill="#495057" text-anchor="end">${escapeXml(paramText)}</text>`,
+      `<text x="${x + 16}" y="${y + 28}" font-size="18" font-weight="700">${escapeXml(fit(node.name, 24))}</text>`,
+      `<text x="${x + 16}" y="${y + 52}" font-size="15" fill="#495057">${escapeXml(fit(kindLabel, 28))}</text>`,
+      `<text x="${x + 16}" y="${y + 82}" font-size="16" fill="#212529">${escapeXml(fit(shapeText, 16))}</text>`,
+      `<text x="${x + box.width - 16}" y="${y + 82}" font-size="14" fill="#495057" text-anchor="end">${escapeXml(paramText)}</text>`,
       '</g>',
     ].join('');
   });
@@ -110,8 +123,14 @@ export function renderGraphSvg(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeSh
       const y1 = from.y + box.height;
       const x2 = to.x + box.width / 2;
       const y2 = to.y - 4;
+      const skipsLevels = to.y - from.y > box.height + box.levelGap + 1;
+      // An edge that skips levels (a residual connection) goes round the boxes between, on the right.
+      const side = Math.max(from.x, to.x) + box.width + box.nodeGap / 2;
       const mid = (y1 + y2) / 2;
-      edges.push(`<path d="M${x1},${y1} C${x1},${mid} ${x2},${mid} ${x2},${y2}" fill="none" stroke="#495057" stroke-width="1.5" marker-end="url(#arrow)"/>`);
+      const d = skipsLevels
+        ? `M${x1},${y1} C${x1},${y1 + 24} ${side},${y1 + 8} ${side},${y1 + 40} L${side},${y2 - 40} C${side},${y2 - 8} ${x2},${y2 - 24} ${x2},${y2}`
+        : `M${x1},${y1} C${x1},${mid} ${x2},${mid} ${x2},${y2}`;
+      edges.push(`<path d="${d}" fill="none" stroke="#495057" stroke-width="1.5" marker-end="url(#arrow)"/>`);
     }
   }
 

@@ -73,3 +73,30 @@ async function runPhases(): Promise<Record<string, number>> {
   return { files: all.length, readMsPerFile: (t1 - t0) / all.length, decodeMsPerFile: (t2 - t1) / all.length };
 }
 Object.assign(window, { runDataPhases: runPhases });
+
+/**
+ * For e2e/dataset.spec.ts: decodes the given files with the platform decoder
+ * (`createImageBitmap`, forced) and with the app's default path, so the test
+ * can compare both with the Node decoders.
+ */
+async function decodeForComparison(files: readonly number[][], target: { width: number; height: number; resizeMode: 'stretch' | 'crop' | 'pad'; colorMode: 'grayscale' | 'rgb' }): Promise<{ bitmap: number[][]; auto: number[][] }> {
+  const { decodeImageInBrowser, decodeWithImageBitmap } = await import('../decode-image-browser');
+  const { inspectImageBytes, channelCount } = await import('@core');
+  const size = target.width * target.height * channelCount(target.colorMode);
+  const bitmap: number[][] = [];
+  const auto: number[][] = [];
+  for (const file of files) {
+    const bytes = Uint8Array.from(file);
+    const inspection = inspectImageBytes(bytes);
+    if (!inspection.ok) throw new Error(inspection.reason);
+    const a = new Uint8Array(size);
+    const b = new Uint8Array(size);
+    const checkA = await decodeWithImageBitmap(bytes, inspection, target, a);
+    const checkB = await decodeImageInBrowser(bytes, target, b);
+    if (!checkA.ok || !checkB.ok) throw new Error('decode failed');
+    bitmap.push([...a]);
+    auto.push([...b]);
+  }
+  return { bitmap, auto };
+}
+Object.assign(window, { decodeForComparison });

@@ -118,13 +118,17 @@ export function paintPixels(image: { data: Uint8ClampedArray; width: number }, p
   }
 }
 
-/** Blends a heat map (H×W, 0..max) over an RGBA buffer: the hotter, the more opaque. */
+/**
+ * Blends a heat map (H×W, 0..max) over an RGBA buffer: the hotter, the more
+ * opaque. Opacity grows with √(value/max) so that the broad, weak part of an
+ * effective receptive field stays visible next to its few strong pixels.
+ */
 export function blendHeat(image: { data: Uint8ClampedArray; width: number }, heat: Float32Array, width: number, height: number, zoom: number, scale: ColorScale, opacity = 0.75): void {
   const table = colorTable(scale);
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const pos = scalePosition(scale, heat[r * width + c] as number);
-      const a = pos * opacity;
+      const a = Math.sqrt(pos) * opacity;
       const t = Math.round(pos * 255) * 3;
       for (let dy = 0; dy < zoom; dy++) {
         let p = ((r * zoom + dy) * image.width + c * zoom) * 4;

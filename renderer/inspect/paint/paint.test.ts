@@ -80,3 +80,15 @@ describe('input overlay', () => {
     expect(Array.from(img.data.slice(4, 7))).not.toEqual([100, 100, 100]);
   });
 });
+
+describe('activation plot range', () => {
+  it('is ±6 without data and follows the pre-activations (at least ±2) with data', async () => {
+    const { plotRange } = await import('../ActivationPlot');
+    expect(plotRange(null)).toEqual([-6, 6]);
+    const [lo, hi] = plotRange({ edges: new Float32Array([-0.5, 0, 0.8]), counts: new Uint32Array([1, 1]) });
+    expect(lo).toBeCloseTo(-2.2, 5);
+    expect(hi).toBeCloseTo(2.2, 5);
+    const [lo2, hi2] = plotRange({ edges: new Float32Array([-100, 0, 30]), counts: new Uint32Array([1, 1]) });
+    expect([lo2, hi2]).toEqual([-50, expect.closeTo(36.5, 5) as number]);
+  });
+});

@@ -45,7 +45,9 @@ function toProblem(s: BackpropLabState): BackpropProblem {
 export function BackpropLab({ initial, onChange }: BackpropLabProps) {
   const { t, i18n } = useTranslation('labs');
   const [state, setState] = useState<BackpropLabState>(initial);
-  const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN');
+  const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(
+    i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
+  );
   useEffect(() => {
     onChange(state);
   }, [state, onChange]);
@@ -57,8 +59,23 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
   const at = Math.min(state.step, Math.max(0, steps.length - 1));
   const step = steps[at];
   const d = state.decimals;
-  const setStep = (n: number) => setState((s) => ({ ...s, step: Math.max(0, Math.min(n, steps.length - 1)) }));
+  const setStep = (n: number) =>
+    setState((s) => ({ ...s, step: Math.max(0, Math.min(n, steps.length - 1)) }));
   const firstBackward = steps.findIndex((s) => s.kind === 'gradient');
+  const lastStep = steps.length - 1;
+
+  // ← / → step through the trace, unless the user is typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const tag = (e.target as HTMLElement | null)?.tagName;
+      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return;
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const delta = e.key === 'ArrowRight' ? 1 : -1;
+      setState((s) => ({ ...s, step: Math.max(0, Math.min(s.step + delta, lastStep)) }));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lastStep]);
 
   const applyUpdate = () => {
     if (!trace) return;
@@ -72,7 +89,8 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
   const exportKey = (format: 'md' | 'html') => {
     if (!trace) return;
     const name = `backprop-answer-key.${keyLanguage}.${format}`;
-    if (format === 'md') downloadText(name, answerKeyMarkdown(trace, keyLanguage, d), 'text/markdown');
+    if (format === 'md')
+      downloadText(name, answerKeyMarkdown(trace, keyLanguage, d), 'text/markdown');
     else downloadText(name, answerKeyHtml(trace, keyLanguage, d), 'text/html');
   };
 
@@ -84,7 +102,11 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
         <div className="lab-row">
           <label className="lab-field">
             <span>{t('bp.loss')}</span>
-            <select data-testid="bp-loss" value={state.loss} onChange={(e) => setState((s) => ({ ...s, loss: e.target.value }))}>
+            <select
+              data-testid="bp-loss"
+              value={state.loss}
+              onChange={(e) => setState((s) => ({ ...s, loss: e.target.value }))}
+            >
               {backpropLosses.map((k) => (
                 <option key={k} value={k}>
                   {t(`bp.lossKinds.${k}`)}
@@ -101,13 +123,18 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
               defaultValue={state.eta}
               onChange={(e) => {
                 const v = Number(e.target.value.replace(',', '.'));
-                if (e.target.value.trim() !== '' && Number.isFinite(v)) setState((s) => ({ ...s, eta: v }));
+                if (e.target.value.trim() !== '' && Number.isFinite(v))
+                  setState((s) => ({ ...s, eta: v }));
               }}
             />
           </label>
           <label className="lab-field">
             <span>{t('bp.decimals')}</span>
-            <select data-testid="bp-decimals" value={d} onChange={(e) => setState((s) => ({ ...s, decimals: Number(e.target.value) }))}>
+            <select
+              data-testid="bp-decimals"
+              value={d}
+              onChange={(e) => setState((s) => ({ ...s, decimals: Number(e.target.value) }))}
+            >
               {[2, 3, 4, 5, 6, 8].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -126,23 +153,57 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
         <>
           <section className="lab-panel bp-walk" aria-label={t('bp.walk')}>
             <div className="lab-row bp-nav">
-              <button type="button" className="btn" data-testid="bp-first" onClick={() => setStep(0)} disabled={at === 0} aria-label={t('bp.first')}>
+              <button
+                type="button"
+                className="btn"
+                data-testid="bp-first"
+                onClick={() => setStep(0)}
+                disabled={at === 0}
+                aria-label={t('bp.first')}
+              >
                 «
               </button>
-              <button type="button" className="btn" data-testid="bp-prev" onClick={() => setStep(at - 1)} disabled={at === 0}>
+              <button
+                type="button"
+                className="btn"
+                data-testid="bp-prev"
+                onClick={() => setStep(at - 1)}
+                disabled={at === 0}
+              >
                 ← {t('bp.prev')}
               </button>
-              <button type="button" className="btn btn-primary" data-testid="bp-next" onClick={() => setStep(at + 1)} disabled={at >= steps.length - 1}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid="bp-next"
+                onClick={() => setStep(at + 1)}
+                disabled={at >= steps.length - 1}
+              >
                 {t('bp.next')} →
               </button>
-              <button type="button" className="btn" data-testid="bp-to-backward" onClick={() => setStep(firstBackward)}>
+              <button
+                type="button"
+                className="btn"
+                data-testid="bp-to-backward"
+                onClick={() => setStep(firstBackward)}
+              >
                 {t('bp.toBackward')}
               </button>
-              <button type="button" className="btn" data-testid="bp-last" onClick={() => setStep(steps.length - 1)} disabled={at >= steps.length - 1} aria-label={t('bp.last')}>
+              <button
+                type="button"
+                className="btn"
+                data-testid="bp-last"
+                onClick={() => setStep(steps.length - 1)}
+                disabled={at >= steps.length - 1}
+                aria-label={t('bp.last')}
+              >
                 »
               </button>
               <span className="muted small" data-testid="bp-step-counter" data-step-id={step.id}>
-                {t('bp.stepOf', { n: at, total: steps.length - 1 })} · {t(`bp.phase.${step.kind === 'gradient' ? 'backward' : step.kind === 'update' ? 'update' : step.kind === 'start' ? 'start' : 'forward'}`)}
+                {t('bp.stepOf', { n: at, total: steps.length - 1 })} ·{' '}
+                {t(
+                  `bp.phase.${step.kind === 'gradient' ? 'backward' : step.kind === 'update' ? 'update' : step.kind === 'start' ? 'start' : 'forward'}`,
+                )}
               </span>
             </div>
             <div className="bp-diagram-wrap">
@@ -152,21 +213,40 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
               <StepDetail trace={trace} step={step} decimals={d} />
             </div>
             <div className="lab-row">
-              <button type="button" className="btn btn-primary" data-testid="bp-apply-update" onClick={applyUpdate}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid="bp-apply-update"
+                onClick={applyUpdate}
+              >
                 {t('bp.applyUpdate')}
               </button>
               <span className="lab-header-spacer" />
               <label className="lab-inline">
                 {t('bp.keyLanguage')}
-                <select data-testid="bp-key-language" value={keyLanguage} onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}>
+                <select
+                  data-testid="bp-key-language"
+                  value={keyLanguage}
+                  onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}
+                >
                   <option value="zh-CN">中文</option>
                   <option value="en">English</option>
                 </select>
               </label>
-              <button type="button" className="btn" data-testid="bp-export-md" onClick={() => exportKey('md')}>
+              <button
+                type="button"
+                className="btn"
+                data-testid="bp-export-md"
+                onClick={() => exportKey('md')}
+              >
                 {t('bp.exportMarkdown')}
               </button>
-              <button type="button" className="btn" data-testid="bp-export-html" onClick={() => exportKey('html')}>
+              <button
+                type="button"
+                className="btn"
+                data-testid="bp-export-html"
+                onClick={() => exportKey('html')}
+              >
                 {t('bp.exportHtml')}
               </button>
             </div>

@@ -20,13 +20,22 @@ import type { BpStep } from './backprop-steps';
 function Formula({ line, testId }: { readonly line: FormulaLine; readonly testId?: string }) {
   return (
     <p className="bp-formula mono" data-testid={testId}>
-      {line.lhs} = {line.symbolic} = {line.substituted} = <strong data-testid={testId ? `${testId}-result` : undefined}>{line.result}</strong>
+      {line.lhs} = {line.symbolic} = {line.substituted} ={' '}
+      <strong data-testid={testId ? `${testId}-result` : undefined}>{line.result}</strong>
     </p>
   );
 }
 
 /** What the current step computes: the chain-rule factors and the formulas with numbers. */
-export function StepDetail({ trace, step, decimals }: { readonly trace: BackpropTrace; readonly step: BpStep; readonly decimals: number }) {
+export function StepDetail({
+  trace,
+  step,
+  decimals,
+}: {
+  readonly trace: BackpropTrace;
+  readonly step: BpStep;
+  readonly decimals: number;
+}) {
   const { t } = useTranslation('labs');
   const d = decimals;
   switch (step.kind) {
@@ -60,10 +69,22 @@ export function StepDetail({ trace, step, decimals }: { readonly trace: Backprop
         <div>
           <h3 data-testid="bp-step-title">
             {t(g.kind === 'bias' ? 'bp.step.bias' : 'bp.step.gradient', { name: g.name, to: g.to })}
-            {g.kind === 'weight' ? <span className="muted small"> {t('bp.slideName', { name: `δ${g.name.slice(1)}` })}</span> : null}
+            {g.kind === 'weight' ? (
+              <span className="muted small">
+                {' '}
+                {t('bp.slideName', { name: `δ${g.name.slice(1)}` })}
+              </span>
+            ) : null}
           </h3>
           <p className="mono bp-chain">
-            ∂L/∂{g.name} = <span className="bp-factor">∂L/∂{outSymbol(trace, e)}</span> · <span className="bp-factor">∂{outSymbol(trace, e)}/∂In_{g.to}</span> · <span className="bp-factor">∂In_{g.to}/∂{g.name}</span>
+            ∂L/∂{g.name} = <span className="bp-factor">∂L/∂{outSymbol(trace, e)}</span> ·{' '}
+            <span className="bp-factor">
+              ∂{outSymbol(trace, e)}/∂In_{g.to}
+            </span>{' '}
+            ·{' '}
+            <span className="bp-factor">
+              ∂In_{g.to}/∂{g.name}
+            </span>
           </p>
           <ol className="bp-factors">
             <li>
@@ -74,7 +95,9 @@ export function StepDetail({ trace, step, decimals }: { readonly trace: Backprop
             </li>
             <li>
               <p className="bp-formula mono" data-testid="bp-line-din">
-                ∂In_{g.to}/∂{g.name} = {g.kind === 'bias' ? '1' : src ? outSymbol(trace, src) : g.from} = <strong>{formatNumber(g.dIndW, d)}</strong>
+                ∂In_{g.to}/∂{g.name} ={' '}
+                {g.kind === 'bias' ? '1' : src ? outSymbol(trace, src) : g.from} ={' '}
+                <strong>{formatNumber(g.dIndW, d)}</strong>
               </p>
             </li>
           </ol>
@@ -121,7 +144,12 @@ export function StepDetail({ trace, step, decimals }: { readonly trace: Backprop
               ))}
             </tbody>
           </table>
-          <p data-testid="bp-loss-change">{t('bp.lossChange', { before: formatNumber(trace.loss, d), after: formatNumber(trace.lossAfter, d) })}</p>
+          <p data-testid="bp-loss-change">
+            {t('bp.lossChange', {
+              before: formatNumber(trace.loss, d),
+              after: formatNumber(trace.lossAfter, d),
+            })}
+          </p>
         </div>
       );
   }

@@ -6,16 +6,29 @@ import type { BackpropTrace } from '@core';
  */
 export type BpStep =
   | { readonly kind: 'start'; readonly id: 'start' }
-  | { readonly kind: 'forward'; readonly id: string; readonly layer: number; readonly index: number }
+  | {
+      readonly kind: 'forward';
+      readonly id: string;
+      readonly layer: number;
+      readonly index: number;
+    }
   | { readonly kind: 'loss'; readonly id: 'loss' }
   | { readonly kind: 'gradient'; readonly id: string; readonly gradient: number }
   | { readonly kind: 'update'; readonly id: 'update' };
 
 export function buildSteps(trace: BackpropTrace): BpStep[] {
   const steps: BpStep[] = [{ kind: 'start', id: 'start' }];
-  trace.forward.slice(1).forEach((layer) => layer.forEach((u) => steps.push({ kind: 'forward', id: `forward:${u.name}`, layer: u.layer, index: u.index })));
+  trace.forward
+    .slice(1)
+    .forEach((layer) =>
+      layer.forEach((u) =>
+        steps.push({ kind: 'forward', id: `forward:${u.name}`, layer: u.layer, index: u.index }),
+      ),
+    );
   steps.push({ kind: 'loss', id: 'loss' });
-  trace.gradients.forEach((g, i) => steps.push({ kind: 'gradient', id: `gradient:${g.name}`, gradient: i }));
+  trace.gradients.forEach((g, i) =>
+    steps.push({ kind: 'gradient', id: `gradient:${g.name}`, gradient: i }),
+  );
   steps.push({ kind: 'update', id: 'update' });
   return steps;
 }

@@ -2,7 +2,19 @@ import { convCellTerms, formatNumber, type ConvPlan, type Grid } from '@core';
 import { useTranslation } from 'react-i18next';
 
 /** The multiply-add of the selected output cell, term by term. */
-export function CellExplain({ input, kernel, plan, row, col }: { readonly input: Grid; readonly kernel: Grid; readonly plan: ConvPlan; readonly row: number; readonly col: number }) {
+export function CellExplain({
+  input,
+  kernel,
+  plan,
+  row,
+  col,
+}: {
+  readonly input: Grid;
+  readonly kernel: Grid;
+  readonly plan: ConvPlan;
+  readonly row: number;
+  readonly col: number;
+}) {
   const { t } = useTranslation('labs');
   const { terms, sum } = convCellTerms(input, kernel, plan, row, col);
   const f = (v: number) => {
@@ -19,7 +31,10 @@ export function CellExplain({ input, kernel, plan, row, col }: { readonly input:
             {f(term.x)}×{f(term.w)}
           </span>
         ))}{' '}
-        = <strong data-testid="conv-cell-sum">{formatNumber(sum, Number.isInteger(sum) ? 0 : 4)}</strong>
+        ={' '}
+        <strong data-testid="conv-cell-sum">
+          {formatNumber(sum, Number.isInteger(sum) ? 0 : 4)}
+        </strong>
       </p>
       <p className="muted small">{t('conv.cellHint')}</p>
     </div>

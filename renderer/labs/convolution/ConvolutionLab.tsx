@@ -30,7 +30,9 @@ function sizeFormula(a: AxisPlan): string {
   return `⌊(${a.n} + ${a.padBefore} + ${a.padAfter} − ${a.dilation}·(${a.k}−1) − 1) / ${a.stride}⌋ + 1 = ${a.out}`;
 }
 
-async function imageFileToRgba(file: File): Promise<{ data: Uint8ClampedArray; width: number; height: number } | null> {
+async function imageFileToRgba(
+  file: File,
+): Promise<{ data: Uint8ClampedArray; width: number; height: number } | null> {
   try {
     const bitmap = await createImageBitmap(file);
     const canvas = document.createElement('canvas');
@@ -40,7 +42,11 @@ async function imageFileToRgba(file: File): Promise<{ data: Uint8ClampedArray; w
     if (!ctx) return null;
     ctx.drawImage(bitmap, 0, 0);
     bitmap.close();
-    return { data: ctx.getImageData(0, 0, canvas.width, canvas.height).data, width: canvas.width, height: canvas.height };
+    return {
+      data: ctx.getImageData(0, 0, canvas.width, canvas.height).data,
+      width: canvas.width,
+      height: canvas.height,
+    };
   } catch {
     return null;
   }
@@ -70,7 +76,16 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
     const ex = convExamples.find((e) => e.id === id);
     if (ex) {
       const kernel = findKernelPreset(ex.kernelId)?.kernel ?? [[1]];
-      loadInput(ex.input.map((r) => [...r]), { kernel: kernel.map((r) => [...r]), kernelId: ex.kernelId, stride: 1, padding: 'valid', dilation: 1 });
+      loadInput(
+        ex.input.map((r) => [...r]),
+        {
+          kernel: kernel.map((r) => [...r]),
+          kernelId: ex.kernelId,
+          stride: 1,
+          padding: 'valid',
+          dilation: 1,
+        },
+      );
       return;
     }
     const sample = sampleImages.find((s) => `sample:${s.id}` === id);
@@ -80,7 +95,12 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
       return;
     }
     const blank = /^blank:(\d+)$/.exec(id);
-    if (blank) loadInput(Array.from({ length: Number(blank[1]) }, () => Array.from({ length: Number(blank[1]) }, () => 0)));
+    if (blank)
+      loadInput(
+        Array.from({ length: Number(blank[1]) }, () =>
+          Array.from({ length: Number(blank[1]) }, () => 0),
+        ),
+      );
   };
   const loadImage = async (file: File | undefined) => {
     if (!file) return;
@@ -95,12 +115,28 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
     setMode('paint');
   };
 
-  const result = useMemo(() => conv2d(state.input, state.kernel, { stride: state.stride, padding: state.padding, dilation: state.dilation }), [state.input, state.kernel, state.stride, state.padding, state.dilation]);
+  const result = useMemo(
+    () =>
+      conv2d(state.input, state.kernel, {
+        stride: state.stride,
+        padding: state.padding,
+        dilation: state.dilation,
+      }),
+    [state.input, state.kernel, state.stride, state.padding, state.dilation],
+  );
   const plan = result.ok ? result.value.plan : null;
-  const sel = state.selected && plan && state.selected.row < plan.rows.out && state.selected.col < plan.cols.out ? state.selected : null;
+  const sel =
+    state.selected &&
+    plan &&
+    state.selected.row < plan.rows.out &&
+    state.selected.col < plan.cols.out
+      ? state.selected
+      : null;
   const windowCells = useMemo(() => {
     const m = new Map<string, string>();
-    if (sel && plan) for (const term of convCellTerms(state.input, state.kernel, plan, sel.row, sel.col).terms) m.set(`${term.row},${term.col}`, 'grid-window');
+    if (sel && plan)
+      for (const term of convCellTerms(state.input, state.kernel, plan, sel.row, sel.col).terms)
+        m.set(`${term.row},${term.col}`, 'grid-window');
     return m;
   }, [sel, plan, state.input, state.kernel]);
 
@@ -109,7 +145,12 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
       <section className="lab-panel lab-controls" aria-labelledby="conv-input-heading">
         <h2 id="conv-input-heading">{t('conv.input')}</h2>
         <div className="lab-row">
-          <select data-testid="conv-source" value={source} onChange={(e) => chooseSource(e.target.value)} aria-label={t('conv.source')}>
+          <select
+            data-testid="conv-source"
+            value={source}
+            onChange={(e) => chooseSource(e.target.value)}
+            aria-label={t('conv.source')}
+          >
             {convExamples.map((e) => (
               <option key={e.id} value={e.id}>
                 {t(`conv.examples.${e.id}`)}
@@ -129,17 +170,37 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
           </select>
           <label className="btn">
             {t('conv.loadImage')}
-            <input type="file" accept="image/png,image/jpeg,image/gif,image/bmp,image/webp" hidden data-testid="conv-image-file" onChange={(e) => void loadImage(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+            <input
+              type="file"
+              accept="image/png,image/jpeg,image/gif,image/bmp,image/webp"
+              hidden
+              data-testid="conv-image-file"
+              onChange={(e) =>
+                void loadImage(e.target.files?.[0]).finally(() => (e.target.value = ''))
+              }
+            />
           </label>
         </div>
         {imageError ? <p className="lab-error">{imageError}</p> : null}
         <div className="lab-row">
           <label className="lab-inline">
-            <input type="radio" name="conv-mode" checked={mode === 'type'} onChange={() => setMode('type')} data-testid="conv-mode-type" />
+            <input
+              type="radio"
+              name="conv-mode"
+              checked={mode === 'type'}
+              onChange={() => setMode('type')}
+              data-testid="conv-mode-type"
+            />
             {t('conv.modeType')}
           </label>
           <label className="lab-inline">
-            <input type="radio" name="conv-mode" checked={mode === 'paint'} onChange={() => setMode('paint')} data-testid="conv-mode-paint" />
+            <input
+              type="radio"
+              name="conv-mode"
+              checked={mode === 'paint'}
+              onChange={() => setMode('paint')}
+              data-testid="conv-mode-paint"
+            />
             {t('conv.modePaint')}
           </label>
           {mode === 'paint' ? (
@@ -153,7 +214,11 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
         <div className="lab-row">
           <label className="lab-inline">
             {t('conv.stride')}
-            <select data-testid="conv-stride" value={state.stride} onChange={(e) => patch({ stride: Number(e.target.value), selected: null })}>
+            <select
+              data-testid="conv-stride"
+              value={state.stride}
+              onChange={(e) => patch({ stride: Number(e.target.value), selected: null })}
+            >
               {[1, 2, 3].map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -163,7 +228,19 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
           </label>
           <label className="lab-inline">
             {t('conv.padding')}
-            <select data-testid="conv-padding" value={String(state.padding)} onChange={(e) => patch({ padding: e.target.value === 'valid' || e.target.value === 'same' ? e.target.value : Number(e.target.value), selected: null })}>
+            <select
+              data-testid="conv-padding"
+              value={String(state.padding)}
+              onChange={(e) =>
+                patch({
+                  padding:
+                    e.target.value === 'valid' || e.target.value === 'same'
+                      ? e.target.value
+                      : Number(e.target.value),
+                  selected: null,
+                })
+              }
+            >
               <option value="valid">{t('conv.paddingValid')}</option>
               <option value="same">{t('conv.paddingSame')}</option>
               {[1, 2, 3].map((p) => (
@@ -175,7 +252,11 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
           </label>
           <label className="lab-inline">
             {t('conv.dilation')}
-            <select data-testid="conv-dilation" value={state.dilation} onChange={(e) => patch({ dilation: Number(e.target.value), selected: null })}>
+            <select
+              data-testid="conv-dilation"
+              value={state.dilation}
+              onChange={(e) => patch({ dilation: Number(e.target.value), selected: null })}
+            >
               {[1, 2, 3].map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -190,7 +271,8 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
         {plan ? (
           <div className="conv-formula" data-testid="conv-size-explain">
             <p>
-              {t('conv.outputSize')}: <strong data-testid="conv-output-size">{`${plan.rows.out}×${plan.cols.out}`}</strong>
+              {t('conv.outputSize')}:{' '}
+              <strong data-testid="conv-output-size">{`${plan.rows.out}×${plan.cols.out}`}</strong>
             </p>
             <p className="mono small">out = ⌊(n + p₁ + p₂ − d(k − 1) − 1) / s⌋ + 1</p>
             <p className="mono small">
@@ -216,15 +298,39 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
               brush={brush}
               label={t('conv.input')}
               highlight={windowCells}
-              pad={plan ? { top: plan.rows.padBefore, bottom: plan.rows.padAfter, left: plan.cols.padBefore, right: plan.cols.padAfter } : undefined}
-              onCellChange={(r, c, v) => setState((s) => ({ ...s, input: s.input.map((row, i) => (i === r ? row.map((x, j) => (j === c ? v : x)) : row)) }))}
+              pad={
+                plan
+                  ? {
+                      top: plan.rows.padBefore,
+                      bottom: plan.rows.padAfter,
+                      left: plan.cols.padBefore,
+                      right: plan.cols.padAfter,
+                    }
+                  : undefined
+              }
+              onCellChange={(r, c, v) =>
+                setState((s) => ({
+                  ...s,
+                  input: s.input.map((row, i) =>
+                    i === r ? row.map((x, j) => (j === c ? v : x)) : row,
+                  ),
+                }))
+              }
             />
           </div>
           <span className="conv-arrow">→</span>
           <div>
             <h3 className="small">{t('conv.output')}</h3>
             {result.ok ? (
-              <GridView grid={result.value.output} testId="conv-output" mode="view" label={t('conv.output')} selected={sel} onCellClick={(row, col) => patch({ selected: { row, col } })} decimals={2} />
+              <GridView
+                grid={result.value.output}
+                testId="conv-output"
+                mode="view"
+                label={t('conv.output')}
+                selected={sel}
+                onCellClick={(row, col) => patch({ selected: { row, col } })}
+                decimals={2}
+              />
             ) : (
               <p className="lab-error" role="alert" data-testid="conv-error">
                 {t(`errors.${result.error.code}`)}
@@ -232,9 +338,25 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
             )}
           </div>
         </div>
-        {plan && sel ? <CellExplain input={state.input} kernel={state.kernel} plan={plan} row={sel.row} col={sel.col} /> : <p className="muted small">{t('conv.clickHint')}</p>}
+        {plan && sel ? (
+          <CellExplain
+            input={state.input}
+            kernel={state.kernel}
+            plan={plan}
+            row={sel.row}
+            col={sel.col}
+          />
+        ) : (
+          <p className="muted small">{t('conv.clickHint')}</p>
+        )}
       </section>
-      {result.ok ? <PoolPanel grid={result.value.output} pool={state.pool} onChange={(pool) => patch({ pool })} /> : null}
+      {result.ok ? (
+        <PoolPanel
+          grid={result.value.output}
+          pool={state.pool}
+          onChange={(pool) => patch({ pool })}
+        />
+      ) : null}
     </div>
   );
 }

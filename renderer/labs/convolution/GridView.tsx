@@ -14,7 +14,14 @@ export interface GridViewProps {
   /** Cells to mark, by "row,col" (may include padding cells at negative or out-of-range coordinates). */
   readonly highlight?: ReadonlyMap<string, string>;
   /** Zero padding drawn as ghost cells around the grid. */
-  readonly pad?: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number } | undefined;
+  readonly pad?:
+    | {
+        readonly top: number;
+        readonly bottom: number;
+        readonly left: number;
+        readonly right: number;
+      }
+    | undefined;
   readonly selected?: { readonly row: number; readonly col: number } | null;
   readonly decimals?: number;
   readonly label: string;
@@ -32,7 +39,19 @@ function cellColor(v: number, maxAbs: number): string {
 }
 
 /** A grid of numbers as coloured cells; typed, painted or clicked depending on `mode`. */
-export function GridView({ grid, testId, mode, brush = 1, onCellChange, onCellClick, highlight, pad, selected, decimals = 2, label }: GridViewProps) {
+export function GridView({
+  grid,
+  testId,
+  mode,
+  brush = 1,
+  onCellChange,
+  onCellClick,
+  highlight,
+  pad,
+  selected,
+  decimals = 2,
+  label,
+}: GridViewProps) {
   const [painting, setPainting] = useState(false);
   const rows = grid.length;
   const cols = grid[0]?.length ?? 0;
@@ -52,7 +71,12 @@ export function GridView({ grid, testId, mode, brush = 1, onCellChange, onCellCl
       const dark = inside && maxAbs > 0 && Math.abs(v) / maxAbs > 0.6;
       const common = {
         className: cls,
-        style: { background: inside ? cellColor(v, maxAbs) : undefined, color: dark ? '#fff' : undefined, width: size, height: size },
+        style: {
+          background: inside ? cellColor(v, maxAbs) : undefined,
+          color: !inside || v === 0 || !(maxAbs > 0) ? undefined : dark ? '#fff' : '#1b2130',
+          width: size,
+          height: size,
+        },
         title: `[${r + 1}, ${c + 1}] = ${formatNumber(v, 4)}`,
         'data-testid': inside ? `${testId}-cell-${r}-${c}` : undefined,
       };
@@ -84,7 +108,9 @@ export function GridView({ grid, testId, mode, brush = 1, onCellChange, onCellCl
               setPainting(true);
               onCellChange?.(r, c, brush);
             }}
-            onMouseEnter={() => painting && mode === 'paint' && inside && onCellChange?.(r, c, brush)}
+            onMouseEnter={() =>
+              painting && mode === 'paint' && inside && onCellChange?.(r, c, brush)
+            }
           >
             {showNumbers ? formatNumber(v, Number.isInteger(v) ? 0 : decimals) : ''}
           </div>,

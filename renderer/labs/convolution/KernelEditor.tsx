@@ -4,11 +4,26 @@ import { useTranslation } from 'react-i18next';
 import { parseTypedNumber } from '../NumberInput';
 
 /** Kernel preset choice and the kernel as typed cells (3×3 or 5×5). */
-export function KernelEditor({ state, onChange }: { readonly state: ConvolutionLabState; readonly onChange: (patch: Partial<ConvolutionLabState>) => void }) {
+export function KernelEditor({
+  state,
+  onChange,
+}: {
+  readonly state: ConvolutionLabState;
+  readonly onChange: (patch: Partial<ConvolutionLabState>) => void;
+}) {
   const { t } = useTranslation('labs');
   const k = state.kernel;
   const size = k.length;
-  const setSize = (n: number) => onChange({ kernelId: null, kernel: Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => k[r - Math.floor((n - size) / 2)]?.[c - Math.floor((n - size) / 2)] ?? 0)) });
+  const setSize = (n: number) =>
+    onChange({
+      kernelId: null,
+      kernel: Array.from({ length: n }, (_, r) =>
+        Array.from(
+          { length: n },
+          (_, c) => k[r - Math.floor((n - size) / 2)]?.[c - Math.floor((n - size) / 2)] ?? 0,
+        ),
+      ),
+    });
   return (
     <fieldset className="lab-fieldset">
       <legend>{t('conv.kernel')}</legend>
@@ -30,7 +45,12 @@ export function KernelEditor({ state, onChange }: { readonly state: ConvolutionL
             {t('conv.customKernel')}
           </option>
         </select>
-        <select data-testid="conv-kernel-size" value={size} onChange={(e) => setSize(Number(e.target.value))} aria-label={t('conv.kernelSize')}>
+        <select
+          data-testid="conv-kernel-size"
+          value={size}
+          onChange={(e) => setSize(Number(e.target.value))}
+          aria-label={t('conv.kernelSize')}
+        >
           {[1, 2, 3, 5].map((n) => (
             <option key={n} value={n}>
               {n}×{n}
@@ -38,7 +58,11 @@ export function KernelEditor({ state, onChange }: { readonly state: ConvolutionL
           ))}
         </select>
       </div>
-      <div className="kernel-grid" style={{ gridTemplateColumns: `repeat(${size}, 4.2rem)` }} key={`${state.kernelId ?? 'custom'}-${size}`}>
+      <div
+        className="kernel-grid"
+        style={{ gridTemplateColumns: `repeat(${size}, 4.2rem)` }}
+        key={`${state.kernelId ?? 'custom'}-${size}`}
+      >
         {k.map((row, r) =>
           row.map((w, c) => (
             <input
@@ -50,7 +74,11 @@ export function KernelEditor({ state, onChange }: { readonly state: ConvolutionL
               onChange={(e) => {
                 const v = parseTypedNumber(e.target.value);
                 e.target.classList.toggle('lab-invalid', v === null);
-                if (v !== null) onChange({ kernelId: null, kernel: k.map((kr, i) => kr.map((x, j) => (i === r && j === c ? v : x))) });
+                if (v !== null)
+                  onChange({
+                    kernelId: null,
+                    kernel: k.map((kr, i) => kr.map((x, j) => (i === r && j === c ? v : x))),
+                  });
               }}
             />
           )),

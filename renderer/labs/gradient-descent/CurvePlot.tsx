@@ -8,7 +8,13 @@ const H = 320;
 const PAD = 36;
 
 /** The 1-D curve with the path: each step drawn from (xₖ, f(xₖ)) to (xₖ₊₁, f(xₖ₊₁)). */
-export function CurvePlot({ run, domain }: { readonly run: GdRun; readonly domain: readonly [number, number] }) {
+export function CurvePlot({
+  run,
+  domain,
+}: {
+  readonly run: GdRun;
+  readonly domain: readonly [number, number];
+}) {
   const { t } = useTranslation('labs');
   const [x0, x1] = domain;
   const f = (x: number) => run.surface.value([x]);
@@ -22,7 +28,9 @@ export function CurvePlot({ run, domain }: { readonly run: GdRun; readonly domai
   y1 += margin;
   const sx = (x: number) => PAD + ((x - x0) / (x1 - x0)) * (W - 2 * PAD);
   const sy = (y: number) => H - PAD - ((y - y0) / (y1 - y0)) * (H - 2 * PAD);
-  const curve = xs.map((x, i) => `${i === 0 ? 'M' : 'L'}${sx(x).toFixed(1)},${sy(f(x)).toFixed(1)}`).join('');
+  const curve = xs
+    .map((x, i) => `${i === 0 ? 'M' : 'L'}${sx(x).toFixed(1)},${sy(f(x)).toFixed(1)}`)
+    .join('');
   const pts = run.path.filter((p) => Number.isFinite(p.value) && Math.abs(p.point[0] ?? 0) < 1e6);
   return (
     <figure className="lab-plot" data-testid="gd-curve">
@@ -54,10 +62,25 @@ export function CurvePlot({ run, domain }: { readonly run: GdRun; readonly domai
           {pts.slice(1).map((p, i) => {
             const a = pts[i];
             if (!a) return null;
-            return <line key={p.k} x1={sx(a.point[0] ?? 0)} y1={sy(a.value)} x2={sx(p.point[0] ?? 0)} y2={sy(p.value)} className="gd-path-line" />;
+            return (
+              <line
+                key={p.k}
+                x1={sx(a.point[0] ?? 0)}
+                y1={sy(a.value)}
+                x2={sx(p.point[0] ?? 0)}
+                y2={sy(p.value)}
+                className="gd-path-line"
+              />
+            );
           })}
           {pts.map((p, i) => (
-            <circle key={p.k} cx={sx(p.point[0] ?? 0)} cy={sy(p.value)} r={i === pts.length - 1 ? 5 : 3} className={i === 0 ? 'gd-start' : i === pts.length - 1 ? 'gd-current' : 'gd-visited'} />
+            <circle
+              key={p.k}
+              cx={sx(p.point[0] ?? 0)}
+              cy={sy(p.value)}
+              r={i === pts.length - 1 ? 5 : 3}
+              className={i === 0 ? 'gd-start' : i === pts.length - 1 ? 'gd-current' : 'gd-visited'}
+            />
           ))}
         </g>
       </svg>

@@ -9,13 +9,15 @@ export function GdStatusLine({ run }: { readonly run: GdRun }) {
   const where = (last?.point ?? []).map((v) => formatNumber(v, 4)).join(', ');
   const div = run.divergence;
   return (
-    <div className={`gd-status gd-status-${run.status}`} data-testid="gd-status" data-status={run.status} role="status">
+    <div
+      className={`gd-status gd-status-${run.status}`}
+      data-testid="gd-status"
+      data-status={run.status}
+      role="status"
+    >
       <strong>{t(`gd.status.${run.status}`, { k })}</strong>
       {run.status === 'converged' || run.status === 'max-steps' || run.status === 'running' ? (
-        <span>
-          {' '}
-          {t('gd.at', { point: where, value: formatNumber(last?.value ?? 0, 6) })}
-        </span>
+        <span> {t('gd.at', { point: where, value: formatNumber(last?.value ?? 0, 6) })}</span>
       ) : null}
       {div ? (
         <p data-testid="gd-reason" data-reason={div.code}>

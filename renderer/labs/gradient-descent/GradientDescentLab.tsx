@@ -36,23 +36,32 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
   }, [state, onChange]);
 
   const preset = gdPresets.find((p) => p.id === state.presetId) ?? null;
-  const surface = useMemo(() => surfaceFromFormula(state.formula, state.dims), [state.formula, state.dims]);
+  const surface = useMemo(
+    () => surfaceFromFormula(state.formula, state.dims),
+    [state.formula, state.dims],
+  );
   const typed = useMemo(() => surfaceFromFormula(formulaText), [formulaText]);
 
   // The run is replayed from the start: the state stores only how many steps were taken.
   const run: GdRun | null = useMemo(() => {
     if (!surface.ok) return null;
     let r = startDescent(surface.value, state.start, state.eta);
-    for (let i = 0; i < state.steps && (r.status === 'ready' || r.status === 'running'); i++) r = stepDescent(r);
+    for (let i = 0; i < state.steps && (r.status === 'ready' || r.status === 'running'); i++)
+      r = stepDescent(r);
     return r;
   }, [surface, state.start, state.eta, state.steps]);
 
   // The plot window: the preset's, widened to show every visited point (so a diverging
   // zig-zag stays visible), but never beyond ±1000.
   const domain = useMemo(() => {
-    const base = preset?.domain ?? [[-5, 5], [-5, 5]];
+    const base = preset?.domain ?? [
+      [-5, 5],
+      [-5, 5],
+    ];
     return base.map(([a, b], i) => {
-      const visited = (run?.path ?? []).map((p) => p.point[i] ?? 0).filter((v) => Number.isFinite(v) && Math.abs(v) <= 1000);
+      const visited = (run?.path ?? [])
+        .map((p) => p.point[i] ?? 0)
+        .filter((v) => Number.isFinite(v) && Math.abs(v) <= 1000);
       const lo = Math.min(a, ...visited);
       const hi = Math.max(b, ...visited);
       const margin = lo < a || hi > b ? (hi - lo) * 0.05 : 0;
@@ -67,12 +76,26 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
       return;
     }
     setFormulaText(p.formula);
-    setState({ presetId: p.id, formula: p.formula, dims: p.dims, start: [...p.start], eta: p.eta, steps: 0 });
+    setState({
+      presetId: p.id,
+      formula: p.formula,
+      dims: p.dims,
+      start: [...p.start],
+      eta: p.eta,
+      steps: 0,
+    });
   };
   const applyFormula = () => {
     if (!typed.ok) return;
     const dims = typed.value.dims;
-    setState((s) => ({ ...s, presetId: null, formula: formulaText, dims, start: Array.from({ length: dims }, (_, i) => s.start[i] ?? 2), steps: 0 }));
+    setState((s) => ({
+      ...s,
+      presetId: null,
+      formula: formulaText,
+      dims,
+      start: Array.from({ length: dims }, (_, i) => s.start[i] ?? 2),
+      steps: 0,
+    }));
   };
   const finished = run !== null && run.status !== 'ready' && run.status !== 'running';
   const check = run ? classifyStepSize(run.surface, run.path[0]?.point ?? [0], state.eta) : null;
@@ -83,7 +106,11 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
         <h2 id="gd-heading">{t('gd.heading')}</h2>
         <label className="lab-field">
           <span>{t('gd.surface')}</span>
-          <select data-testid="gd-preset" value={state.presetId ?? 'custom'} onChange={(e) => choosePreset(e.target.value)}>
+          <select
+            data-testid="gd-preset"
+            value={state.presetId ?? 'custom'}
+            onChange={(e) => choosePreset(e.target.value)}
+          >
             {gdPresets.map((p) => (
               <option key={p.id} value={p.id}>
                 {t(`gd.presets.${p.id}`)} — {p.formula}
@@ -102,7 +129,13 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
             onChange={(e) => setFormulaText(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && applyFormula()}
           />
-          <button type="button" className="btn" data-testid="gd-apply-formula" disabled={!typed.ok || formulaText === state.formula} onClick={applyFormula}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="gd-apply-formula"
+            disabled={!typed.ok || formulaText === state.formula}
+            onClick={applyFormula}
+          >
             {t('gd.useFormula')}
           </button>
         </label>
@@ -116,31 +149,62 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
         <div className="lab-row">
           <label className="lab-field">
             <span>{t('gd.start')} x₀</span>
-            <NumberInput value={state.start[0] ?? 0} onChange={(v) => setState((s) => ({ ...s, start: [v, ...s.start.slice(1)], steps: 0 }))} testId="gd-start-x" />
+            <NumberInput
+              value={state.start[0] ?? 0}
+              onChange={(v) =>
+                setState((s) => ({ ...s, start: [v, ...s.start.slice(1)], steps: 0 }))
+              }
+              testId="gd-start-x"
+            />
           </label>
           {state.dims === 2 ? (
             <label className="lab-field">
               <span>y₀</span>
-              <NumberInput value={state.start[1] ?? 0} onChange={(v) => setState((s) => ({ ...s, start: [s.start[0] ?? 0, v], steps: 0 }))} testId="gd-start-y" />
+              <NumberInput
+                value={state.start[1] ?? 0}
+                onChange={(v) => setState((s) => ({ ...s, start: [s.start[0] ?? 0, v], steps: 0 }))}
+                testId="gd-start-y"
+              />
             </label>
           ) : null}
           <label className="lab-field">
             <span>η</span>
-            <NumberInput value={state.eta} min={0} onChange={(eta) => setState((s) => ({ ...s, eta, steps: 0 }))} testId="gd-eta" />
+            <NumberInput
+              value={state.eta}
+              min={0}
+              onChange={(eta) => setState((s) => ({ ...s, eta, steps: 0 }))}
+              testId="gd-eta"
+            />
           </label>
         </div>
         {preset ? (
           <div className="lab-row">
-            <button type="button" className="btn" data-testid="gd-small-eta" onClick={() => setState((s) => ({ ...s, eta: preset.eta, steps: 0 }))}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="gd-small-eta"
+              onClick={() => setState((s) => ({ ...s, eta: preset.eta, steps: 0 }))}
+            >
               {t('gd.smallEta', { eta: preset.eta })}
             </button>
-            <button type="button" className="btn" data-testid="gd-large-eta" onClick={() => setState((s) => ({ ...s, eta: preset.largeEta, steps: 0 }))}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="gd-large-eta"
+              onClick={() => setState((s) => ({ ...s, eta: preset.largeEta, steps: 0 }))}
+            >
               {t('gd.largeEta', { eta: preset.largeEta })}
             </button>
           </div>
         ) : null}
         <div className="lab-row">
-          <button type="button" className="btn btn-primary" data-testid="gd-step" disabled={!run || finished} onClick={() => setState((s) => ({ ...s, steps: s.steps + 1 }))}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="gd-step"
+            disabled={!run || finished}
+            onClick={() => setState((s) => ({ ...s, steps: s.steps + 1 }))}
+          >
             {t('gd.step')}
           </button>
           <button
@@ -148,11 +212,22 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
             className="btn"
             data-testid="gd-run"
             disabled={!run || finished}
-            onClick={() => run && setState((s) => ({ ...s, steps: runDescent(run, run.path.length - 1 + RUN_STEPS).path.length - 1 }))}
+            onClick={() =>
+              run &&
+              setState((s) => ({
+                ...s,
+                steps: runDescent(run, run.path.length - 1 + RUN_STEPS).path.length - 1,
+              }))
+            }
           >
             {t('gd.run', { n: RUN_STEPS })}
           </button>
-          <button type="button" className="btn" data-testid="gd-reset" onClick={() => setState((s) => ({ ...s, steps: 0 }))}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="gd-reset"
+            onClick={() => setState((s) => ({ ...s, steps: 0 }))}
+          >
             {t('gd.reset')}
           </button>
         </div>
@@ -161,14 +236,20 @@ export function GradientDescentLab({ initial, onChange }: GradientDescentLabProp
           <p className="small" data-testid="gd-curvature">
             {check.verdict === 'flat'
               ? t('gd.curvatureFlat', { curvature: formatNumber(check.curvature, 3) })
-              : t(`gd.curvature.${check.verdict}`, { curvature: formatNumber(check.curvature, 3), product: formatNumber(state.eta * check.curvature, 3), limit: formatNumber(check.etaLimit ?? 0, 4) })}
+              : t(`gd.curvature.${check.verdict}`, {
+                  curvature: formatNumber(check.curvature, 3),
+                  product: formatNumber(state.eta * check.curvature, 3),
+                  limit: formatNumber(check.etaLimit ?? 0, 4),
+                })}
           </p>
         ) : null}
         {run ? <GdStatusLine run={run} /> : null}
       </section>
       <section className="lab-panel" aria-label={t('gd.plot')}>
         {run && state.dims === 1 ? <CurvePlot run={run} domain={domain[0] ?? [-5, 5]} /> : null}
-        {run && state.dims === 2 ? <ContourPlot run={run} xDomain={domain[0] ?? [-5, 5]} yDomain={domain[1] ?? [-5, 5]} /> : null}
+        {run && state.dims === 2 ? (
+          <ContourPlot run={run} xDomain={domain[0] ?? [-5, 5]} yDomain={domain[1] ?? [-5, 5]} />
+        ) : null}
         {run ? <GdTable run={run} /> : null}
       </section>
     </div>

@@ -34,35 +34,62 @@ export function SoftmaxPanel({ logits, onChange }: SoftmaxPanelProps) {
             <tr key={i}>
               <td>{i + 1}</td>
               <td>
-                <NumberInput value={z} onChange={(v) => onChange(logits.map((x, j) => (j === i ? v : x)))} testId={`softmax-logit-${i}`} label={`z${i + 1}`} />
+                <NumberInput
+                  value={z}
+                  onChange={(v) => onChange(logits.map((x, j) => (j === i ? v : x)))}
+                  testId={`softmax-logit-${i}`}
+                  label={`z${i + 1}`}
+                />
               </td>
-              <td className="mono">{Number.isFinite(exps[i]) ? formatNumber(exps[i] ?? 0, d) : '∞'}</td>
+              <td className="mono">
+                {Number.isFinite(exps[i]) ? formatNumber(exps[i] ?? 0, d) : '∞'}
+              </td>
               <td className="mono" data-testid={`softmax-prob-${i}`}>
                 {formatNumber(p[i] ?? 0, d)}
               </td>
               <td className="softmax-bar-cell">
-                <span className="softmax-bar" style={{ width: `${Math.round((p[i] ?? 0) * 100)}%` }} />
+                <span
+                  className="softmax-bar"
+                  style={{ width: `${Math.round((p[i] ?? 0) * 100)}%` }}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="lab-row">
-        <button type="button" className="btn" disabled={logits.length >= 10} onClick={() => onChange([...logits, 0])}>
+        <button
+          type="button"
+          className="btn"
+          disabled={logits.length >= 10}
+          onClick={() => onChange([...logits, 0])}
+        >
           + {t('softmax.addLogit')}
         </button>
-        <button type="button" className="btn" disabled={logits.length <= 1} onClick={() => onChange(logits.slice(0, -1))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={logits.length <= 1}
+          onClick={() => onChange(logits.slice(0, -1))}
+        >
           − {t('softmax.removeLogit')}
         </button>
       </div>
       {logits.length > 0 && Number.isFinite(sum) ? (
         <p className="mono small">
-          p₁ = e^{formatNumber(logits[0] ?? 0, 2)} / ({logits.map((z) => `e^${formatNumber(z, 2)}`).join(' + ')}) = {formatNumber(exps[0] ?? 0, d)} / {formatNumber(sum, d)} ={' '}
-          {formatNumber(p[0] ?? 0, d)}
+          p₁ = e^{formatNumber(logits[0] ?? 0, 2)} / (
+          {logits.map((z) => `e^${formatNumber(z, 2)}`).join(' + ')}) ={' '}
+          {formatNumber(exps[0] ?? 0, d)} / {formatNumber(sum, d)} = {formatNumber(p[0] ?? 0, d)}
         </p>
       ) : null}
       <p className="small">
-        {t('softmax.sum')}: <span className="mono">{formatNumber(p.reduce((a, b) => a + b, 0), d)}</span>
+        {t('softmax.sum')}:{' '}
+        <span className="mono">
+          {formatNumber(
+            p.reduce((a, b) => a + b, 0),
+            d,
+          )}
+        </span>
       </p>
     </section>
   );

@@ -6,6 +6,9 @@ export interface ExportClient {
   importModel(files: FileMap): Promise<WorkerReply<ImportDone>>;
 }
 
+/** `Omit` applied to each member of a union (plain `Omit` would merge them). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 let client: ExportClient | null = null;
 
 /** The window's export worker, created on first use and kept for later exports. */
@@ -22,7 +25,7 @@ export function getExportClient(): ExportClient {
     for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'export-failed', message: event.message || 'the export worker stopped' } });
     pending.clear();
   });
-  const send = <T extends ExportDone | ImportDone>(message: Omit<ToExportWorker, 'id'>): Promise<WorkerReply<T>> =>
+  const send = <T extends ExportDone | ImportDone>(message: WithoutId<ToExportWorker>): Promise<WorkerReply<T>> =>
     new Promise((resolve) => {
       const id = nextId++;
       pending.set(id, resolve as (reply: WorkerReply<ExportDone | ImportDone>) => void);

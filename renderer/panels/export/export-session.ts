@@ -1,4 +1,4 @@
-import { compileGraph, exportWithParity, generateSamples, initBackend, loadModelFolder, validateGraph, verifyImport } from '@core';
+import { compileGraph, exportWithParity, generateSamples, initBackend, loadModelFolder, validateGraph, verifyImport, type ExportInfo } from '@core';
 
 import type { ExportDone, ExportJob, FileMap, ImportDone, WorkerReply } from './export-protocol';
 
@@ -24,6 +24,18 @@ async function fetchBytes(url: string | null, fetchImpl: typeof fetch): Promise<
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * The model knows its own input shape and class count; labels default to
+ * `class_0…` when no dataset names them (an untrained graph export).
+ */
+function completeInfo(info: ExportInfo, model: { inputs: readonly { shape: readonly (number | null)[] }[]; outputs: readonly { shape: readonly (number | null)[] }[] }): ExportInfo {
+  const inputShape = model.inputs[0]?.shape ?? info.inputShape;
+  const outShape = model.outputs[0]?.shape ?? [];
+  const units = outShape[outShape.length - 1] ?? 0;
+  const labels = info.labels.length > 0 ? info.labels : Array.from({ length: units }, (_, i) => `class_${i}`);
+  return { ...info, inputShape: [...inputShape], labels };
+}
+
 /** Builds the export folder of a trained model (or of the graph, untrained) and checks it against the original. */
 export async function runExport(job: ExportJob, fetchImpl: typeof fetch = fetch): Promise<WorkerReply<ExportDone>> {
   await ready();
@@ -43,7 +55,7 @@ export async function runExport(job: ExportJob, fetchImpl: typeof fetch = fetch)
   try {
     const tfjsBundle = await fetchBytes(job.tfjsBundleUrl, fetchImpl);
     const samples = job.check?.samples ?? generateSamples(model, generatedSampleCount);
-    const result = await exportWithParity(model, job.info, samples, {
+    const result = await exportWithParity(model, completeInfo(job.info, model), samples, {
       ...(tfjsBundle === undefined ? {} : { tfjsBundle }),
       ...(job.check === null ? {} : { reference: job.check.reference }),
     });

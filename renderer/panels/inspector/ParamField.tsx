@@ -49,10 +49,81 @@ export function ParamField({ spec, param, value, locale, onCommit }: ParamFieldP
     );
   }
 
+  if (param.type === 'intList' && param.length !== undefined && param.length <= 4) {
+    return <IntListField id={id} spec={spec} param={param} value={value} locale={locale} onCommit={onCommit} label={label} help={help} length={param.length} />;
+  }
+
   return <TextParamField id={id} spec={spec} param={param} value={value} locale={locale} onCommit={onCommit} label={label} help={help} />;
 }
 
-function TextParamField({ id, spec, param, value, locale, onCommit, label, help }: ParamFieldProps & { readonly id: string; readonly label: string; readonly help: string }) {
+type FieldProps = ParamFieldProps & { readonly id: string; readonly label: string; readonly help: string };
+
+/** A fixed-length int list (kernel 3 × 3) as one small box per entry; committed when focus leaves the group. */
+function IntListField({ id, spec, param, value, locale, onCommit, label, help, length }: FieldProps & { readonly length: number }) {
+  const committed = Array.from({ length }, (_, i) => (Array.isArray(value) && value[i] !== undefined ? String(value[i]) : ''));
+  const committedKey = committed.join('|');
+  const [drafts, setDrafts] = useState(committed);
+  // An outside change (undo, another field) replaces the drafts.
+  useEffect(() => setDrafts(committedKey.split('|')), [committedKey]);
+
+  const parsed = drafts.map((d) => (d.trim() === '' ? Number.NaN : Number(d.trim())));
+  const problem = validateParam(spec, param, parsed.some((n) => Number.isNaN(n)) ? drafts.join(', ') : parsed);
+  const message = problem ? formatDiagnostic(problem, locale) : null;
+  const commit = (): void => {
+    if (problem || drafts.join('|') === committedKey) return;
+    onCommit(parsed);
+  };
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-0`}>{label}</label>
+      <div
+        className="int-list"
+        role="group"
+        aria-label={label}
+        data-param={param.name}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) commit();
+        }}
+      >
+        {drafts.map((draft, i) => (
+          <span key={i} className="int-list-entry">
+            {i > 0 && (
+              <span className="int-list-sep" aria-hidden="true">
+                ×
+              </span>
+            )}
+            <input
+              id={`${id}-${i}`}
+              type="text"
+              inputMode="numeric"
+              value={draft}
+              aria-label={`${label} ${i + 1}`}
+              aria-invalid={problem !== null}
+              aria-describedby={problem ? errorId : undefined}
+              className={problem ? 'is-invalid' : undefined}
+              onChange={(e) => setDrafts(drafts.map((d, j) => (j === i ? e.target.value : d)))}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commit();
+                if (e.key === 'Escape') setDrafts(committed);
+              }}
+              data-param={`${param.name}.${i}`}
+            />
+          </span>
+        ))}
+      </div>
+      {message !== null ? (
+        <p className="field-error" id={errorId} role="alert" data-testid="field-error">
+          {message}
+        </p>
+      ) : (
+        <p className="field-help">{help}</p>
+      )}
+    </div>
+  );
+}
+
+function TextParamField({ id, spec, param, value, locale, onCommit, label, help }: FieldProps) {
   const committedText = paramToText(value);
   const [draft, setDraft] = useState(committedText);
   // An outside change (undo, another field) replaces the draft.

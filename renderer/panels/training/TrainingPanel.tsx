@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
 import { isDirty } from '../../state/editor-store';
+import { DatasetLine } from './DatasetLine';
+import { EpochTable } from './EpochTable';
 import { MetricChart } from './MetricChart';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
@@ -44,6 +46,7 @@ export function TrainingPanel() {
   const locked = running;
   return (
     <section className="training-panel" data-testid="training-panel" data-training-state={machine.status}>
+      <DatasetLine disabled={running} />
       <TrainingControls store={store} />
       <TrainingProgress />
       {shown.length > 0 ? (
@@ -54,6 +57,7 @@ export function TrainingPanel() {
       ) : (
         <p className="panel-hint">{t('charts.empty')}</p>
       )}
+      {current && <EpochTable run={current} />}
       {runs.length > 1 && (
         <fieldset className="training-compare">
           <legend>{t('charts.compare')}</legend>

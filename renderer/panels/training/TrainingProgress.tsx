@@ -45,7 +45,7 @@ export function TrainingProgress() {
         </p>
       )}
       {machine.status === 'failed' && machine.error && (
-        <p className="training-error" role="alert" data-testid="training-error" data-code={machine.error.code}>
+        <p className="training-error" role="alert" data-testid="training-error" data-code={machine.error.code} title={machine.error.message}>
           {errorKey && t(errorKey, { defaultValue: t('errors.other', { code: machine.error.code }) })}
         </p>
       )}

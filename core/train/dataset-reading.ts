@@ -1,12 +1,17 @@
-import type { ImageOptions, TextOptions } from '../../core/data/config';
-import type { ProjectDoc } from '../../core/io/project-file';
+import type { DatasetConfig, ImageOptions, TextOptions } from '../data/config';
+import type { GraphDoc } from '../graph/types';
 
-/** How the CLI reads the dataset: from the project's dataset settings, else from its input layer. */
+/** How a run reads its dataset folder: the project's dataset settings, else what its input layer expects. */
 export type DatasetReading = { readonly kind: 'image'; readonly image: ImageOptions } | { readonly kind: 'text'; readonly text: TextOptions };
 
 const noAugmentation: ImageOptions['augmentation'] = { enabled: false, flipHorizontal: false, flipVertical: false, maxShift: 0, maxRotation: 0, maxBrightness: 0 };
 
-export function datasetReadingFor(project: ProjectDoc): DatasetReading {
+/**
+ * Image size/colour or text tokenisation for a project: its stored dataset
+ * settings when present, else derived from its ImageInput/SequenceInput (a
+ * template opened on a fresh folder: pixels scaled to 0–1, no augmentation).
+ */
+export function datasetReadingFor(project: { readonly graph: GraphDoc; readonly dataset: DatasetConfig | null }): DatasetReading {
   const nodes = Object.values(project.graph.nodes);
   const sequence = nodes.find((n) => n.kind === 'SequenceInput');
   if (project.dataset?.kind === 'text' || (project.dataset === null && sequence)) {

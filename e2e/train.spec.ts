@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+
+import { PNG } from 'pngjs';
+
+import { answerChooser, expect, test, type FolderTree } from './support/fixtures';
+
+/**
+ * Issue 5's journey as a new user does it: open the LeNet template, pick a
+ * small folder of real Fashion-MNIST images (written at test time from
+ * Debian's idx files), press Train, watch the curves move and the loss fall,
+ * pause, resume, stop.
+ */
+
+const fashionDir = process.env['FASHION_MNIST_DIR'] ?? '/usr/share/datasets/fashion-mnist';
+const classNames = ['tshirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'boot'];
+
+/** The first `perClass` training images of each class as PNG files in class folders. */
+async function fashionFolder(perClass: number): Promise<FolderTree> {
+  const images = gunzipSync(await readFile(`${fashionDir}/train-images-idx3-ubyte.gz`));
+  const labels = gunzipSync(await readFile(`${fashionDir}/train-labels-idx1-ubyte.gz`));
+  const tree: Record<string, Uint8Array> = {};
+  const taken = new Array<number>(10).fill(0);
+  for (let i = 0; taken.some((n) => n < perClass); i++) {
+    const label = labels[8 + i] as number;
+    if ((taken[label] as number) >= perClass) continue;
+    taken[label] = (taken[label] as number) + 1;
+    const png = new PNG({ width: 28, height: 28 });
+    for (let p = 0; p < 784; p++) {
+      const v = images[16 + i * 784 + p] as number;
+      png.data.set([v, v, v, 255], p * 4);
+    }
+    tree[`${classNames[label]}/${i}.png`] = new Uint8Array(PNG.sync.write(png));
+  }
+  return tree;
+}
+
+test('trains the LeNet template on real images with live curves, pause, resume and stop', async ({ app }) => {
+  test.setTimeout(240_000);
+  const folder = await app.makeFolder('fashion', await fashionFolder(40));
+  const page = await app.open({ locale: 'en' });
+  page.on('console', (m) => console.log('[console]', m.type(), m.text()));
+  page.on('worker', (w) => console.log('[worker]', w.url()));
+
+  await page.getByTestId('template-lenet').click();
+  await page.getByTestId('tab-training').click();
+  const panel = page.getByTestId('training-panel');
+  await expect(panel).toHaveAttribute('data-training-state', 'idle');
+  await expect(page.getByTestId('train-start')).toBeDisabled();
+
+  // Enough epochs to pause and resume mid-run; one edit of the project's settings.
+  const epochs = page.locator('[data-setting="epochs"]');
+  await epochs.fill('40');
+  await epochs.press('Enter');
+
+  await page.getByTestId('train-pick-dataset').click();
+  await answerChooser(page, folder);
+  await expect(page.getByTestId('training-dataset')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('train-start')).toBeEnabled();
+
+  await page.getByTestId('train-start').click();
+  await expect(panel).toHaveAttribute('data-training-state', 'training', { timeout: 60_000 });
+
+  // The curves move: the loss chart gains points batch after batch.
+  const chart = page.getByTestId('training-chart-loss');
+  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(3);
+  const before = Number(await chart.getAttribute('data-points'));
+  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(before);
+
+  // The loss falls: epoch 4's training loss is below epoch 1's.
+  const rows = page.getByTestId('training-epochs').locator('tr[data-epoch]');
+  await expect.poll(async () => rows.count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(4);
+  const loss = async (epoch: number) => Number(await page.locator(`tr[data-epoch="${epoch}"]`).getAttribute('data-loss'));
+  expect(await loss(4)).toBeLessThan(await loss(1));
+  await app.screenshot(page, 'training-en');
+
+  await page.getByTestId('train-pause').click();
+  await expect(panel).toHaveAttribute('data-training-state', 'paused');
+  const pausedAt = Number(await chart.getAttribute('data-points'));
+  await page.waitForTimeout(1500); // nothing may happen while paused; there is no event to wait for
+  expect(Number(await chart.getAttribute('data-points'))).toBeLessThanOrEqual(pausedAt + 1);
+
+  await page.getByTestId('train-resume').click();
+  await expect(panel).toHaveAttribute('data-training-state', 'training');
+  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(pausedAt + 1);
+
+  await page.getByTestId('train-stop').click();
+  await expect(panel).toHaveAttribute('data-training-state', 'stopped', { timeout: 30_000 });
+  await expect(page.getByTestId('train-start')).toBeEnabled();
+  await expect(page.getByTestId('status-bar')).toContainText(/wasm|webgl|cpu/i);
+});

@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+
+import { imageOptionsFromGraph } from '@core';
+
+import { useAppServices } from '../../app/app-context';
+import { useHost } from '../../host/HostProvider';
+import type { DatasetKind } from '../../host/Host';
+import { showToast } from '../../ui/toast-store';
+import { applyImageOptions, applySplit, applyTextOptions, cancelDatasetLoad, chooseDatasetFolder, exportHealthReport, loadDatasetFolder } from './dataset-controller';
+import { initialImageOptions, initialTextOptions } from './dataset-doc';
+import { useDatasetStore } from './dataset-store';
+import { folderSourceFromDrop } from './folder-drop';
+import { HealthReportView } from './HealthReportView';
+import { ImageOptionsForm, SplitForm, TextOptionsForm } from './OptionsForms';
+import './dataset.css';
+
+/**
+ * The Dataset panel: choose (or drop) a folder, read the health report before
+ * any training, and set the image or text options saved with the project.
+ * `data-dataset-state` mirrors the load state for e2e tests.
+ */
+export function DatasetPanel() {
+  const { t } = useTranslation('dataset');
+  const { store } = useAppServices();
+  const host = useHost();
+  const doc = useStore(store, (s) => s.doc);
+  const runtime = useDatasetStore();
+  const saved = doc.dataset;
+  const [kind, setKind] = useState<DatasetKind>(saved?.kind ?? 'image');
+  useEffect(() => {
+    if (saved !== null) setKind(saved.kind);
+  }, [saved]);
+  useFolderDrop(kind);
+
+  const busy = runtime.status === 'choosing' || runtime.status === 'scanning' || runtime.status === 'loading';
+  const loadedHere = runtime.report !== null && runtime.grant !== null;
+  const image = saved?.image ?? initialImageOptions(doc);
+  const text = saved?.text ?? initialTextOptions(doc);
+  const split = saved?.split ?? { seed: doc.training.seed, validationShare: doc.training.validationShare };
+
+  const onExport = (): void => {
+    if (runtime.report === null) return;
+    void exportHealthReport(host, runtime.report, runtime.grant?.name ?? 'dataset').then((r) => {
+      if (r.ok) showToast({ tone: 'success', messageKey: 'dataset:report.exported', values: { path: r.displayPath } });
+      else if (r.code !== 'cancelled') showToast({ tone: 'error', messageKey: 'dataset:report.exportFailed', values: { code: r.code } });
+    });
+  };
+
+  return (
+    <section className="dataset-panel" data-testid="dataset-panel" data-dataset-state={runtime.status} aria-busy={busy}>
+      <div className="dataset-choose">
+        <div role="radiogroup" aria-label={t('kind.label')} className="dataset-kind">
+          {(['image', 'text'] as const).map((k) => (
+            <label key={k}>
+              <input type="radio" name="dataset-kind" value={k} checked={kind === k} disabled={busy} data-testid={`dataset-kind-${k}`} onChange={() => setKind(k)} />
+              {t(`kind.${k}`)}
+            </label>
+          ))}
+        </div>
+        <button type="button" data-testid="dataset-choose" disabled={busy} onClick={() => void chooseDatasetFolder(host, store, kind)}>
+          {t(saved !== null && !loadedHere ? 'chooseAgain' : 'choose')}
+        </button>
+        <p className="panel-hint">{t('dropHint')}</p>
+      </div>
+
+      {busy && (
+        <div className="dataset-progress" data-testid="dataset-progress">
+          <span>{runtime.status === 'loading' && runtime.progress !== null ? t('progress.loading', { done: runtime.progress.done, total: runtime.progress.total }) : t(`progress.${runtime.status}`)}</span>
+          {runtime.status === 'loading' && runtime.progress !== null && runtime.progress.total > 0 && <progress max={runtime.progress.total} value={runtime.progress.done} />}
+          {runtime.status !== 'choosing' && (
+            <button type="button" data-testid="dataset-cancel" onClick={cancelDatasetLoad}>
+              {t('cancel')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {runtime.status === 'error' && runtime.error !== null && (
+        <p className="dataset-error" role="alert" data-testid="dataset-error">
+          {t(runtime.error.key, runtime.error.values ?? {})}
+        </p>
+      )}
+
+      {saved !== null && (
+        <div className="dataset-saved" data-testid="dataset-saved" data-folder={saved.folder.name} data-classes={saved.classNames.length} data-validation={saved.split.validationPaths?.length ?? 0}>
+          <strong>{saved.folder.name}</strong> <span className="dataset-path">{saved.folder.displayPath}</span>
+          <div>{t('saved.classes', { count: saved.classNames.length, names: saved.classNames.join('、') })}</div>
+          <div>{t('saved.split', { validation: saved.split.validationPaths?.length ?? 0, seed: saved.split.seed })}</div>
+          {!loadedHere && !busy && <div className="panel-hint">{t('saved.reloadHint')}</div>}
+          {runtime.grant?.grantId.startsWith('drop:') === true && <div className="panel-hint">{t('saved.droppedHint')}</div>}
+        </div>
+      )}
+
+      {runtime.report !== null && runtime.status === 'ready' && <HealthReportView report={runtime.report} thumbnails={runtime.thumbnails} onExport={onExport} />}
+
+      {kind === 'image' ? (
+        <ImageOptionsForm options={image} graphInput={imageOptionsFromGraph(doc.graph)} disabled={busy} onChange={(o) => void applyImageOptions(store, o)} />
+      ) : (
+        <TextOptionsForm options={text} disabled={busy} onChange={(o) => void applyTextOptions(store, o)} />
+      )}
+      <SplitForm seed={split.seed} validationShare={split.validationShare} disabled={busy} onChange={(s) => void applySplit(store, s)} />
+    </section>
+  );
+}
+
+/** Dropping a folder anywhere on the window loads it (browser: via the File System entry API). */
+function useFolderDrop(kind: DatasetKind): void {
+  const { store } = useAppServices();
+  useEffect(() => {
+    const onDragOver = (e: DragEvent): void => {
+      if (e.dataTransfer?.types.includes('Files') === true) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent): void => {
+      const items = e.dataTransfer?.items;
+      if (items === undefined || ![...items].some((i) => i.kind === 'file')) return;
+      e.preventDefault();
+      void folderSourceFromDrop(items).then((source) => {
+        if (source === null) showToast({ tone: 'error', messageKey: 'dataset:dropNotFolder' });
+        else void loadDatasetFolder(store, source, kind);
+      });
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [store, kind]);
+}
