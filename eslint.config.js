@@ -34,7 +34,7 @@ const coreBannedGlobals = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/*.wasm', 'e2e/lint-fixtures/**', 'core/engine/build/**', 'coverage/**'],
+    ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/*.wasm', 'e2e/lint-fixtures/**', 'core/engine/build/**', 'core/engine/assembly/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

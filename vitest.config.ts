@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'e2e/lint-rules.test.ts', 'e2e/config.test.ts'],
     environment: 'node',
+    globalSetup: ['scripts/build-wasm.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -14,3 +14,4 @@ export * from './train/index';
 export * from './inspect/index';
 export * from './labs/index';
 export * from './backend/index';
+export * from './engine/index';

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -6,7 +6,14 @@ import type { Page } from '@playwright/test';
 import { build } from 'vite';
 
 import { decodeImageNode } from '../electron/data/decode-image-node';
-import { encodeJpeg, encodePng, imageFixture, makeImageFixture, makeTextFixture, patternRgba } from '../electron/data/fixture-folders';
+import {
+  encodeJpeg,
+  encodePng,
+  imageFixture,
+  makeImageFixture,
+  makeTextFixture,
+  patternRgba,
+} from '../electron/data/fixture-folders';
 import { answerChooser, expect, repoRoot, test } from './support/fixtures';
 
 /**
@@ -25,7 +32,9 @@ async function chooseFolder(page: Page, kind: 'image' | 'text', folder: string):
   await page.getByTestId(`dataset-kind-${kind}`).check();
   await page.getByTestId('dataset-choose').click();
   await answerChooser(page, folder);
-  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-dataset-state', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-dataset-state', 'ready', {
+    timeout: 60_000,
+  });
 }
 
 async function saveAs(page: Page, file: string): Promise<void> {
@@ -41,7 +50,9 @@ async function reopen(page: Page, file: string): Promise<void> {
   await expect(page.getByTestId('status-file')).toContainText(path.basename(file));
 }
 
-test('image folder: health report with bad files, target size change, remembered after save and reopen', async ({ app }) => {
+test('image folder: health report with bad files, target size change, remembered after save and reopen', async ({
+  app,
+}) => {
   const root = await app.makeFolder('leaves');
   await makeImageFixture(root, await app.makeFolder('outside'));
   const projects = await app.makeFolder('projects');
@@ -51,35 +62,74 @@ test('image folder: health report with bad files, target size change, remembered
   await chooseFolder(page, 'image', root);
 
   const report = page.getByTestId('dataset-report');
+  await app.screenshot(page, 'dataset-images-zh-CN');
   await expect(report).toHaveAttribute('data-usable', String(imageFixture.goodPerClass * 2));
   await expect(report).toHaveAttribute('data-classes', '2');
-  await expect(report).toHaveAttribute('data-skipped', String(Object.keys(imageFixture.bad).length));
+  await expect(report).toHaveAttribute(
+    'data-skipped',
+    String(Object.keys(imageFixture.bad).length),
+  );
   const bars = page.getByTestId('dataset-class-bars');
-  for (const name of imageFixture.classes) await expect(bars.locator(`[data-label="${name}"]`)).toHaveAttribute('data-value', String(imageFixture.goodPerClass));
+  for (const name of imageFixture.classes)
+    await expect(bars.locator(`[data-label="${name}"]`)).toHaveAttribute(
+      'data-value',
+      String(imageFixture.goodPerClass),
+    );
   // Every bad file is listed with its reason; the 20000×20000 header was refused before decoding.
   const skipped = page.getByTestId('dataset-skipped');
   await skipped.locator('summary').click();
-  for (const [file, reason] of Object.entries(imageFixture.bad)) await expect(skipped.locator(`tr[data-path="${file}"]`)).toHaveAttribute('data-reason', reason);
+  for (const [file, reason] of Object.entries(imageFixture.bad))
+    await expect(skipped.locator(`tr[data-path="${file}"]`)).toHaveAttribute('data-reason', reason);
   await expect(skipped.locator('tr[data-path="dog 🐶/bomb.png"]')).toContainText('太大');
   const ignored = page.getByTestId('dataset-ignored');
   await ignored.locator('summary').click();
-  await expect(ignored.locator('tr[data-path="cat 猫/link-out.png"]')).toHaveAttribute('data-reason', 'symlink-outside');
-  await expect(ignored.locator('tr[data-path="dog 🐶/loop"]')).toHaveAttribute('data-reason', 'symlink-dir');
-  await expect(page.getByTestId('dataset-issues').locator('[data-code="dataset-root-files"]')).toBeVisible();
-  await expect(page.getByTestId('dataset-thumbnails').locator('img')).toHaveCount(imageFixture.goodPerClass * 2);
-  await expect(page.getByTestId('dataset-distribution').locator('[data-label="28×28"]')).toHaveAttribute('data-value', '12');
-  await app.screenshot(page, 'dataset-images-zh-CN');
+  await expect(ignored.locator('tr[data-path="cat 猫/link-out.png"]')).toHaveAttribute(
+    'data-reason',
+    'symlink-outside',
+  );
+  await expect(ignored.locator('tr[data-path="dog 🐶/loop"]')).toHaveAttribute(
+    'data-reason',
+    'symlink-dir',
+  );
+  await expect(
+    page.getByTestId('dataset-issues').locator('[data-code="dataset-root-files"]'),
+  ).toBeVisible();
+  await expect(page.getByTestId('dataset-thumbnails').locator('img')).toHaveCount(
+    imageFixture.goodPerClass * 2,
+  );
+  await expect(
+    page.getByTestId('dataset-distribution').locator('[data-label="28×28"]'),
+  ).toHaveAttribute('data-value', '12');
+
+  // Export the report as a list (CSV) through the export writer.
+  await page.getByTestId('dataset-export-report').click();
+  await answerChooser(page, projects);
+  const exported = (await readdir(projects)).find((name) => name.startsWith('leaves-report-'));
+  expect(exported).toBeDefined();
+  const csv = await readFile(path.join(projects, exported as string, 'dataset-report.csv'), 'utf8');
+  expect(csv).toContain('skipped,dog 🐶,dog 🐶/bomb.png,too-large,,20000×20000');
+  expect(csv).toContain('class,cat 猫,,,6,');
 
   // Change the target size: the folder is decoded again at 32×32.
   const width = page.locator('[data-option="width"]');
   await width.fill('32');
   await width.press('Enter');
-  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-dataset-state', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-dataset-state', 'ready', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('dataset-distribution')).toBeVisible();
 
   const file = path.join(projects, 'leaves.layerlab');
   await saveAs(page, file);
-  const saved = JSON.parse(await readFile(file, 'utf8')) as { dataset: { kind: string; classNames: string[]; folder: { name: string }; image: { width: number; height: number }; split: { seed: number; validationPaths: string[] } } };
+  const saved = JSON.parse(await readFile(file, 'utf8')) as {
+    dataset: {
+      kind: string;
+      classNames: string[];
+      folder: { name: string };
+      image: { width: number; height: number };
+      split: { seed: number; validationPaths: string[] };
+    };
+  };
   expect(saved.dataset.kind).toBe('image');
   expect(saved.dataset.classNames).toEqual([...imageFixture.classes]);
   expect(saved.dataset.folder.name).toBe('leaves');
@@ -97,11 +147,15 @@ test('image folder: health report with bad files, target size change, remembered
   // Loading the folder again re-applies the stored split exactly.
   await chooseFolder(page, 'image', root);
   await saveAs(page, path.join(projects, 'leaves-2.layerlab'));
-  const resaved = JSON.parse(await readFile(path.join(projects, 'leaves-2.layerlab'), 'utf8')) as typeof saved;
+  const resaved = JSON.parse(
+    await readFile(path.join(projects, 'leaves-2.layerlab'), 'utf8'),
+  ) as typeof saved;
   expect(resaved.dataset.split.validationPaths).toEqual(saved.dataset.split.validationPaths);
 });
 
-test('Chinese text folder: encodings detected, bad files skipped, options and vocabulary remembered', async ({ app }) => {
+test('Chinese text folder: encodings detected, bad files skipped, options and vocabulary remembered', async ({
+  app,
+}) => {
   const root = await app.makeFolder('评论');
   await makeTextFixture(root);
   const projects = await app.makeFolder('projects');
@@ -115,22 +169,42 @@ test('Chinese text folder: encodings detected, bad files skipped, options and vo
   await expect(report).toHaveAttribute('data-classes', '2');
   const skipped = page.getByTestId('dataset-skipped');
   await skipped.locator('summary').click();
-  await expect(skipped.locator('tr[data-path="负面/empty.txt"]')).toHaveAttribute('data-reason', 'empty');
-  await expect(skipped.locator('tr[data-path="负面/binary.txt"]')).toHaveAttribute('data-reason', 'undecodable-text');
-  await expect(skipped.locator('tr[data-path="负面/binary.txt"]')).toContainText('text encoding not recognised');
+  await expect(skipped.locator('tr[data-path="负面/empty.txt"]')).toHaveAttribute(
+    'data-reason',
+    'empty',
+  );
+  await expect(skipped.locator('tr[data-path="负面/binary.txt"]')).toHaveAttribute(
+    'data-reason',
+    'undecodable-text',
+  );
+  await expect(skipped.locator('tr[data-path="负面/binary.txt"]')).toContainText(
+    'text encoding not recognised',
+  );
   await expect(page.getByTestId('dataset-distribution')).toBeVisible();
 
   const length = page.locator('[data-option="sequenceLength"]');
   await length.fill('20');
   await length.press('Enter');
-  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-dataset-state', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-dataset-state', 'ready', {
+    timeout: 60_000,
+  });
   await page.locator('[data-option="split"]').selectOption('character');
-  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-dataset-state', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-dataset-state', 'ready', {
+    timeout: 60_000,
+  });
   await app.screenshot(page, 'dataset-text-en');
 
   const file = path.join(projects, 'reviews.layerlab');
   await saveAs(page, file);
-  const saved = JSON.parse(await readFile(file, 'utf8')) as { dataset: { kind: string; classNames: string[]; text: { sequenceLength: number; split: string }; vocabulary: string[]; split: { validationPaths: string[] } } };
+  const saved = JSON.parse(await readFile(file, 'utf8')) as {
+    dataset: {
+      kind: string;
+      classNames: string[];
+      text: { sequenceLength: number; split: string };
+      vocabulary: string[];
+      split: { validationPaths: string[] };
+    };
+  };
   expect(saved.dataset.kind).toBe('text');
   expect(saved.dataset.classNames).toEqual(['正面', '负面']);
   expect(saved.dataset.text).toMatchObject({ sequenceLength: 20, split: 'character' });
@@ -146,7 +220,9 @@ test('Chinese text folder: encodings detected, bad files skipped, options and vo
   await expect(page.locator('[data-option="split"]')).toHaveValue('character');
 });
 
-test('the app (Chromium) and the command line (Node) decode the same PNG to the same pixels', async ({ browser }) => {
+test('the app (Chromium) and the command line (Node) decode the same PNG to the same pixels', async ({
+  browser,
+}) => {
   // The decoding page of the benchmark (renderer/data/bench), served from memory: the app's own decoder code.
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'layerlab-decode-page-'));
   try {
@@ -164,7 +240,10 @@ test('the app (Chromium) and the command line (Node) decode the same PNG to the 
       const rel = new URL(route.request().url()).pathname.slice(1) || 'index.html';
       const body = await readFile(path.join(outDir, rel)).catch(() => null);
       if (body === null) return route.fulfill({ status: 404 });
-      return route.fulfill({ body, contentType: rel.endsWith('.js') ? 'text/javascript' : 'text/html' });
+      return route.fulfill({
+        body,
+        contentType: rel.endsWith('.js') ? 'text/javascript' : 'text/html',
+      });
     });
     await page.goto('http://decode.test/');
     await expect(page.locator('#status')).toHaveText('ready');
@@ -179,7 +258,15 @@ test('the app (Chromium) and the command line (Node) decode the same PNG to the 
         return [...decoded.pixels];
       });
       const web = await page.evaluate(
-        ([list, t]) => (window as unknown as { decodeForComparison: (f: number[][], t: unknown) => Promise<{ bitmap: number[][]; auto: number[][] }> }).decodeForComparison(list, t),
+        ([list, t]) =>
+          (
+            window as unknown as {
+              decodeForComparison: (
+                f: number[][],
+                t: unknown,
+              ) => Promise<{ bitmap: number[][]; auto: number[][] }>;
+            }
+          ).decodeForComparison(list, t),
         [Object.values(files).map((b) => [...b]), target] as const,
       );
       // PNG: createImageBitmap (forced) and the app's default path both equal Node exactly.
@@ -189,7 +276,9 @@ test('the app (Chromium) and the command line (Node) decode the same PNG to the 
       const diffs = (web.bitmap[1] ?? []).map((v, i) => Math.abs(v - (node[1]?.[i] ?? 0)));
       const maxDiff = Math.max(...diffs);
       const meanDiff = diffs.reduce((a, b) => a + b, 0) / diffs.length;
-      console.log(`JPEG ${colorMode}: Chromium vs jpeg-js, max |Δ| = ${maxDiff}, mean |Δ| = ${meanDiff.toFixed(3)}`);
+      console.log(
+        `JPEG ${colorMode}: Chromium vs jpeg-js, max |Δ| = ${maxDiff}, mean |Δ| = ${meanDiff.toFixed(3)}`,
+      );
       expect(maxDiff).toBeLessThanOrEqual(jpegTolerance);
     }
   } finally {

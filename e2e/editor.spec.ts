@@ -1,40 +1,19 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { expect, test, type Locator, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 
-import { startBrowserServer, type BrowserServer } from '../electron/server/browser-server';
+import type { Locator, Page } from '@playwright/test';
+
+import { answerChooser, expect, test } from './support/fixtures';
 
 /**
  * The graph editor journey of issue 3, as a new user would do it: build a
  * small CNN from the palette, see shapes and the parameter total (checked
  * against TF.js), undo/redo, save, reopen, break a shape, and keep
- * screenshots of the editor in zh-CN and en.
+ * screenshots of the editor in zh-CN and en. Plus the editing gestures and a
+ * template from the start screen.
  */
-
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const rendererRoot = process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
-const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
-
-let server: BrowserServer;
-let workDir: string;
-
-test.beforeAll(async () => {
-  if (!existsSync(path.join(rendererRoot, 'index.html'))) throw new Error(`No built renderer at ${rendererRoot}: run \`npm run build:renderer\` first.`);
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'layerlab-editor-e2e-'));
-  server = await startBrowserServer({
-    rendererRoot,
-    userDataDir: path.join(workDir, 'user-data'),
-    appInfo: { name: 'LayerLab', version: '0.0.0-e2e', mode: 'browser', platform: 'linux', locale: 'zh-CN', nativeDialogs: false },
-  });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
 
 /** The model the test builds, with every number set explicitly in the inspector. */
 const model = {
@@ -116,20 +95,6 @@ async function setParam(page: Page, layer: string, param: string, value: string)
   }
 }
 
-async function chooseInDialog(page: Page, folder: string, fileName: string, purpose: 'save-project' | 'open-project'): Promise<void> {
-  const chooser = page.getByTestId('file-chooser');
-  await expect(chooser).toHaveAttribute('data-purpose', purpose);
-  // The chooser first lists its start folder; type the path only once that is shown.
-  await expect(chooser).toHaveAttribute('data-state', 'ready');
-  await chooser.getByTestId('file-chooser-path').fill(folder);
-  await chooser.getByTestId('file-chooser-path').press('Enter');
-  await expect(chooser).toHaveAttribute('data-path', folder);
-  if (purpose === 'save-project') await chooser.getByTestId('file-chooser-filename').fill(fileName);
-  else await chooser.getByTestId('file-chooser-entry').filter({ hasText: fileName }).click();
-  await chooser.getByTestId('file-chooser-confirm').click();
-  await expect(chooser).toHaveCount(0);
-}
-
 /** The saved document without the save time (which differs on every save by design). */
 function documentOf(text: string): unknown {
   const parsed = JSON.parse(text) as Record<string, unknown>;
@@ -146,13 +111,13 @@ const expectedShapes: Record<string, string> = {
   dense_2: '(None, 10)',
 };
 
-test('builds a CNN from the palette, checks shapes and parameters, undoes, saves, reopens and surfaces a broken shape', async ({ page }) => {
+test('builds a CNN from the palette, checks shapes and parameters, undoes, saves, reopens and surfaces a broken shape', async ({ app }) => {
   test.setTimeout(180_000);
   const total = expectedParamsByFormula();
   expect(expectedParamsByTfjs()).toBe(total);
+  const workDir = await app.makeFolder('projects');
 
-  await page.goto(server.url);
-  await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+  const page = await app.open({ locale: 'zh-CN' });
   await page.getByTestId('start-new').click();
   await expect(page.getByTestId('editor')).toBeVisible();
 
@@ -183,12 +148,12 @@ test('builds a CNN from the palette, checks shapes and parameters, undoes, saves
 
   // Screenshots of the finished editor in both languages (kept as artefacts, looked at by people).
   await page.getByTestId('tab-summary').click();
-  await page.screenshot({ path: path.join(artifacts, 'editor-zh-CN.png') });
+  await app.screenshot(page, 'editor-zh-CN');
   await page.getByTestId('language-select').selectOption('en');
   await expect(page.getByTestId('tab-summary')).toHaveText('Summary');
-  await page.screenshot({ path: path.join(artifacts, 'editor-en.png') });
+  await app.screenshot(page, 'editor-en');
   await page.getByTestId('theme-select').selectOption('dark');
-  await page.screenshot({ path: path.join(artifacts, 'editor-en-dark.png') });
+  await app.screenshot(page, 'editor-en-dark');
   await page.getByTestId('theme-select').selectOption('light');
   await page.getByTestId('language-select').selectOption('zh-CN');
 
@@ -206,7 +171,7 @@ test('builds a CNN from the palette, checks shapes and parameters, undoes, saves
   // Save (Ctrl+S asks where, the first time), then reopen and compare.
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
   await page.keyboard.press('Control+s');
-  await chooseInDialog(page, workDir, 'cnn.layerlab', 'save-project');
+  await answerChooser(page, path.join(workDir, 'cnn.layerlab'));
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
   await expect(page.getByTestId('status-file')).toContainText('cnn.layerlab');
   const saved = await readFile(path.join(workDir, 'cnn.layerlab'), 'utf8');
@@ -214,11 +179,11 @@ test('builds a CNN from the palette, checks shapes and parameters, undoes, saves
   await page.keyboard.press('Control+n');
   await expect(page.getByTestId('layer-node')).toHaveCount(0);
   await page.keyboard.press('Control+o');
-  await chooseInDialog(page, workDir, 'cnn.layerlab', 'open-project');
+  await answerChooser(page, path.join(workDir, 'cnn.layerlab'));
   await expect(page.getByTestId('layer-node')).toHaveCount(6);
   for (const [name, shape] of Object.entries(expectedShapes)) await expect(nodeNamed(page, name).getByTestId('node-shape')).toHaveText(shape);
   await page.keyboard.press('Control+Shift+s');
-  await chooseInDialog(page, workDir, 'cnn-copy.layerlab', 'save-project');
+  await answerChooser(page, path.join(workDir, 'cnn-copy.layerlab'));
   await expect(page.getByTestId('status-file')).toContainText('cnn-copy.layerlab');
   const resaved = await readFile(path.join(workDir, 'cnn-copy.layerlab'), 'utf8');
   expect(documentOf(resaved)).toEqual(documentOf(saved));
@@ -231,8 +196,13 @@ test('builds a CNN from the palette, checks shapes and parameters, undoes, saves
   await expect(conv.getByTestId('node-message')).toBeVisible();
   await expect(conv.getByTestId('node-shape')).toHaveText('?');
   await page.getByTestId('tab-problems').click();
-  await expect(page.getByTestId('problems-list').locator('[data-code]').first()).toBeVisible();
-  await page.screenshot({ path: path.join(artifacts, 'editor-broken-zh-CN.png') });
+  await expect(page.getByTestId('problem-count')).toHaveText('1');
+  // Clicking the problem selects (and frames) the layer it is about.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(conv).not.toHaveClass(/is-selected/);
+  await page.getByTestId('problems-list').locator('[data-code]').first().click();
+  await expect(conv).toHaveClass(/is-selected/);
+  await app.screenshot(page, 'editor-broken-zh-CN');
 });
 
 async function nodeBox(locator: Locator): Promise<{ x: number; y: number }> {
@@ -241,17 +211,18 @@ async function nodeBox(locator: Locator): Promise<{ x: number; y: number }> {
   return { x: Math.round(box.x), y: Math.round(box.y) };
 }
 
-test('edits like a desktop tool: keyboard add, one undo step per drag, Escape cancels, refusals explained, clipboard', async ({ page }) => {
-  await page.goto(server.url);
-  await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+test('edits like a desktop tool: keyboard add, one undo step per drag, Escape cancels, refusals explained, clipboard', async ({ app }) => {
+  const page = await app.open({ locale: 'zh-CN' });
   await page.getByTestId('start-new').click();
 
-  // Keyboard only: Enter on a focused palette item adds it at the view centre.
+  // Keyboard only: Enter on a focused palette item adds it at the view centre;
+  // with a layer selected, the new one goes below it, connected.
   await page.getByTestId('palette-Dense').focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('palette-Dense').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('layer-node')).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   // Palette items and toolbar buttons are buttons named by their visible label.
   await expect(page.getByRole('button', { name: '全连接层', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: '撤销', exact: true })).toBeEnabled();
@@ -285,7 +256,6 @@ test('edits like a desktop tool: keyboard add, one undo step per drag, Escape ca
   await page.keyboard.press('Control+y');
 
   // A connection that would close a loop is refused, and the toast says why.
-  await connectLayers(page, 'dense_1', 'dense_2');
   const from = await centreOf(nodeNamed(page, 'dense_2').locator('.react-flow__handle.source'));
   const to = await centreOf(nodeNamed(page, 'dense_1').locator('.react-flow__handle.target'));
   await page.mouse.move(from.x, from.y);
@@ -317,9 +287,11 @@ test('edits like a desktop tool: keyboard add, one undo step per drag, Escape ca
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 });
 
-test('opens a template from the start screen with the course MLP shapes', async ({ page }) => {
-  await page.goto(server.url);
-  await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+test('opens a template from the start screen with the course MLP shapes', async ({ app }) => {
+  const page = await app.open({ locale: 'en' });
+  // The UI follows the OS locale the host reports.
+  await expect(page.locator('#root')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('start-new')).toHaveText('New project');
   await page.getByTestId('template-mlp-digits').click();
   await expect(page.getByTestId('layer-node')).toHaveCount(4);
   await page.getByTestId('tab-summary').click();

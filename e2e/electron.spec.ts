@@ -16,15 +16,27 @@ import { repoRoot } from './support/layerlab-app';
 const binary = findElectronBinary(repoRoot);
 
 test('the Electron window opens the app from app:// with a locked-down page', async () => {
-  test.skip('missing' in binary, `Electron binary not present: ${'missing' in binary ? binary.missing : ''}`);
+  test.skip(
+    'missing' in binary,
+    `Electron binary not present: ${'missing' in binary ? binary.missing : ''}`,
+  );
   if (!('path' in binary)) return;
-  const app = await electron.launch({ executablePath: binary.path, args: [repoRoot], cwd: repoRoot, env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const app = await electron.launch({
+    executablePath: binary.path,
+    args: [repoRoot],
+    cwd: repoRoot,
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+  });
   try {
     const page = await app.firstWindow();
     await page.locator('[data-app-state="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
     expect(new URL(page.url()).protocol).toBe('app:');
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys((window as unknown as { host: object }).host).sort())).toContain('openProject');
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+    ).toBe('undefined');
+    expect(
+      await page.evaluate(() => Object.keys((window as unknown as { host: object }).host).sort()),
+    ).toContain('openProject');
     await expect(page.getByTestId('start-screen')).toBeVisible();
     await page.screenshot({ path: path.join(repoRoot, 'e2e', 'artifacts', 'electron-start.png') });
   } finally {

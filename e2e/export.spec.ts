@@ -1,23 +1,46 @@
 /**
- * Export and import as a new user does them (issue 7), in browser mode:
- * open the LeNet template, export it from the Export panel into a folder
- * chosen in the in-app chooser, see the parity check pass, import the
- * written model.json back as a graph with identical predictions, and run the
- * exported predict.html from a tiny local server on a picture.
- *
- * The Dataset panel is not in the app yet, so the model is exported untrained
- * (the panel says so, and the parity check runs on generated inputs); the
- * trained route is covered by the unit and PyTorch parity tests.
+ * Export and import as a new user does them (issue 7), in browser mode.
+ * 1. Train the LeNet template briefly on real Fashion-MNIST pictures, export
+ *    it, see the parity check pass on the validation samples, import the
+ *    folder back as a graph with identical predictions.
+ * 2. Export an untrained template (the panel says so), check every file is
+ *    written, refuse a broken import, and run the exported predict.html from a
+ *    tiny local server on a picture, as the README tells users to.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { PNG } from 'pngjs';
 
-import { answerChooser, expect, repoRoot, test } from './support/fixtures';
+import { answerChooser, expect, repoRoot, test, type FolderTree } from './support/fixtures';
+
+const fashionDir = process.env['FASHION_MNIST_DIR'] ?? '/usr/share/datasets/fashion-mnist';
+const fashionClasses = ['tshirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'boot'];
+
+/** The first `perClass` Fashion-MNIST training images of each class, as PNGs in class folders. */
+async function fashionFolder(perClass: number): Promise<FolderTree> {
+  const images = gunzipSync(await readFile(`${fashionDir}/train-images-idx3-ubyte.gz`));
+  const labels = gunzipSync(await readFile(`${fashionDir}/train-labels-idx1-ubyte.gz`));
+  const tree: Record<string, Uint8Array> = {};
+  const taken = new Array<number>(10).fill(0);
+  for (let i = 0; taken.some((n) => n < perClass); i++) {
+    const label = labels[8 + i] as number;
+    if ((taken[label] as number) >= perClass) continue;
+    taken[label] = (taken[label] as number) + 1;
+    const png = new PNG({ width: 28, height: 28 });
+    for (let p = 0; p < 784; p++) {
+      const v = images[16 + i * 784 + p] as number;
+      png.data.set([v, v, v, 255], p * 4);
+    }
+    tree[`${fashionClasses[label]}/${i}.png`] = new Uint8Array(PNG.sync.write(png));
+  }
+  return tree;
+}
 
 const exportName = 'LeNet 手写数字';
 const expectedFiles = [
@@ -73,7 +96,48 @@ async function serveFolder(dir: string): Promise<{ url: string; server: Server }
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-test('exports a model with a passing parity check, imports it back identically, and predict.html runs it', async ({ app, browser }) => {
+test('trains a model, exports it with a passing parity check on validation samples, and imports it back identically', async ({ app }) => {
+  test.setTimeout(240_000);
+  const data = await app.makeFolder('fashion', await fashionFolder(20));
+  const parent = await app.makeFolder('exports');
+  const page = await app.open({ locale: 'en' });
+  await page.getByTestId('template-lenet').click();
+  await page.getByTestId('tab-training').click();
+  const epochs = page.locator('[data-setting="epochs"]');
+  await epochs.fill('2');
+  await epochs.press('Enter');
+  // The CPU backend keeps this journey independent of WebGL/WASM threads on the test machine.
+  await page.locator('[data-setting="backend"]').selectOption('cpu');
+  await page.getByTestId('train-pick-dataset').click();
+  await answerChooser(page, data);
+  await expect(page.getByTestId('training-dataset')).toHaveAttribute('data-loaded', 'true');
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('training-panel')).toHaveAttribute('data-training-state', 'completed', { timeout: 180_000 });
+  const layerCount = await page.getByTestId('layer-node').count();
+
+  await page.getByTestId('tab-export').click();
+  const panel = page.getByTestId('export-panel');
+  await page.getByTestId('export-name').fill('fashion-lenet');
+  await page.getByTestId('export-model').click();
+  await answerChooser(page, parent);
+  await expect(panel).toHaveAttribute('data-export-state', 'written', { timeout: 90_000 });
+  await expect(panel).toContainText('Exporting the trained model.');
+  await expect(page.getByTestId('export-result')).toHaveAttribute('data-parity', 'pass');
+  // 200 pictures, 20 % held out for validation: 40 validation samples, of which the check uses 32.
+  await expect(page.getByTestId('export-parity')).toHaveText(/^Parity check: same top-1 on 32 of 32 validation samples, largest probability difference (0|\d\.\de-\d|0\.0000)\.$/);
+  const folder = path.join(parent, 'fashion-lenet');
+  const metadata = JSON.parse(readFileSync(path.join(folder, 'metadata.json'), 'utf8')) as { labels: string[]; training: { epochs: number } | null };
+  expect(metadata.labels).toEqual([...fashionClasses].sort());
+  expect(metadata.training?.epochs).toBe(2);
+  await app.screenshot(page, 'export-trained-en');
+
+  await page.getByTestId('import-files').setInputFiles(['model.json', 'group1-shard1of1.bin', 'metadata.json'].map((f) => path.join(folder, f)));
+  await expect(page.getByTestId('import-section')).toHaveAttribute('data-import-state', 'imported', { timeout: 60_000 });
+  await expect(page.getByTestId('import-message')).toHaveText(`Imported ${layerCount} layers. The graph predicts exactly like the files: same top-1 on 16 of 16 inputs, largest difference 0.`);
+  await expect(page.getByTestId('layer-node')).toHaveCount(layerCount);
+});
+
+test('exports an untrained model with every file, refuses a broken import, and predict.html runs it', async ({ app, browser }) => {
   const parent = await app.makeFolder('exports');
   const page = await app.open({ locale: 'en' });
   await page.getByTestId('template-lenet').click();

@@ -20,7 +20,10 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('start-screen')).toBeVisible();
     await expect(page.getByTestId('status-bar')).toBeVisible();
     const newButton = (await page.getByTestId('start-new').innerText()).trim();
-    expect(cjk.test(newButton), `"${newButton}" should ${locale === 'zh-CN' ? '' : 'not '}be Chinese`).toBe(locale === 'zh-CN');
+    expect(
+      cjk.test(newButton),
+      `"${newButton}" should ${locale === 'zh-CN' ? '' : 'not '}be Chinese`,
+    ).toBe(locale === 'zh-CN');
     // The status bar names the TF.js backend and the GPU renderer (SwiftShader here).
     await expect(page.getByTestId('status-backend')).not.toHaveText('');
     await expect(page.getByTestId('status-gpu')).toContainText(/SwiftShader|ANGLE|Mesa|llvmpipe/i);
@@ -31,7 +34,12 @@ for (const locale of ['zh-CN', 'en'] as const) {
 test('lists recent projects from the host on the start screen', async ({ app }) => {
   const projects = await app.makeFolder('projects', { '手写数字.layerlab': '{}' });
   const projectPath = path.join(projects, '手写数字.layerlab');
-  await writeFile(path.join(app.userDataDir, 'recent-projects.json'), JSON.stringify([{ fileId: 'recent-file-0001', path: projectPath, openedAt: new Date().toISOString() }]));
+  await writeFile(
+    path.join(app.userDataDir, 'recent-projects.json'),
+    JSON.stringify([
+      { fileId: 'recent-file-0001', path: projectPath, openedAt: new Date().toISOString() },
+    ]),
+  );
   const page = await app.open({ locale: 'zh-CN' });
   await expect(page.getByTestId('start-screen')).toContainText('手写数字.layerlab');
 });
@@ -44,7 +52,12 @@ test('has no Node in the page, and is cross-origin isolated', async ({ app }) =>
     module: typeof (window as unknown as { module?: unknown }).module,
     isolated: window.crossOriginIsolated,
   }));
-  expect(probe).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', isolated: true });
+  expect(probe).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+    isolated: true,
+  });
 });
 
 test('the CSP blocks injected inline scripts and inline event handlers', async ({ app }) => {
@@ -54,7 +67,9 @@ test('the CSP blocks injected inline scripts and inline event handlers', async (
   const outcome = await page.evaluate(async () => {
     const flags = window as unknown as Record<string, unknown>;
     document.addEventListener('securitypolicyviolation', (event) => {
-      void (window as unknown as { reportViolation(d: string): Promise<void> }).reportViolation(event.effectiveDirective);
+      void (window as unknown as { reportViolation(d: string): Promise<void> }).reportViolation(
+        event.effectiveDirective,
+      );
     });
     const script = document.createElement('script');
     script.textContent = 'window.__injectedScriptRan = true;';
@@ -65,7 +80,10 @@ test('the CSP blocks injected inline scripts and inline event handlers', async (
     // (eval is not probed here: code run by page.evaluate is exempt from the page's CSP;
     // the header test below checks that 'unsafe-eval' is absent.)
     await new Promise((resolve) => setTimeout(resolve, 200));
-    return { script: flags.__injectedScriptRan ?? false, handler: flags.__injectedHandlerRan ?? false };
+    return {
+      script: flags.__injectedScriptRan ?? false,
+      handler: flags.__injectedHandlerRan ?? false,
+    };
   });
   expect(outcome).toEqual({ script: false, handler: false });
   await expect.poll(() => violations).toContain('script-src-elem');
@@ -84,24 +102,43 @@ test('the page carries the CSP, COOP and COEP headers', async ({ app }) => {
 
 test('an API call from the page without the token header is refused', async ({ app }) => {
   const page = await app.open();
-  const status = await page.evaluate(async () => (await fetch('/api/call/getRecentProjects', { method: 'POST', body: '{"args":{}}' })).status);
+  const status = await page.evaluate(
+    async () =>
+      (await fetch('/api/call/getRecentProjects', { method: 'POST', body: '{"args":{}}' })).status,
+  );
   expect(status).toBe(403);
   const withHeader = await page.evaluate(async () => {
-    const token = document.querySelector('meta[name="layerlab-token"]')?.getAttribute('content') ?? '';
-    const response = await fetch('/api/call/getRecentProjects', { method: 'POST', body: '{"args":{}}', headers: { 'X-LayerLab-Token': token } });
+    const token =
+      document.querySelector('meta[name="layerlab-token"]')?.getAttribute('content') ?? '';
+    const response = await fetch('/api/call/getRecentProjects', {
+      method: 'POST',
+      body: '{"args":{}}',
+      headers: { 'X-LayerLab-Token': token },
+    });
     return (await response.json()) as { ok: boolean };
   });
   expect(withHeader.ok).toBe(true);
 });
 
-test('requests without the token, with a wrong Host or a wrong Origin are refused', async ({ app }) => {
+test('requests without the token, with a wrong Host or a wrong Origin are refused', async ({
+  app,
+}) => {
   const server = await app.startServer();
   const send = (headers: Record<string, string>, pathName = '/'): Promise<number> =>
     new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: pathName, method: pathName.startsWith('/api/') ? 'POST' : 'GET', headers }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: pathName,
+          method: pathName.startsWith('/api/') ? 'POST' : 'GET',
+          headers,
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(pathName.startsWith('/api/') ? '{}' : undefined);
     });
@@ -109,14 +146,38 @@ test('requests without the token, with a wrong Host or a wrong Origin are refuse
   const cookie = `layerlab-token-${server.port}=${server.token}`;
   expect(await send({ host })).toBe(403); // no token
   expect(await send({ host }, '/api/call/getAppInfo')).toBe(403);
-  expect(await send({ host, cookie, 'x-layerlab-token': 'guessed' }, '/api/call/getAppInfo')).toBe(403);
-  expect(await send({ host: 'attacker.example', cookie, 'x-layerlab-token': server.token }, '/api/call/getAppInfo')).toBe(421);
-  expect(await send({ host, cookie, 'x-layerlab-token': server.token, origin: 'http://attacker.example' }, '/api/call/getAppInfo')).toBe(403);
-  expect(await send({ host, cookie, 'x-layerlab-token': server.token, origin: server.origin }, '/api/call/getAppInfo')).toBe(200);
+  expect(await send({ host, cookie, 'x-layerlab-token': 'guessed' }, '/api/call/getAppInfo')).toBe(
+    403,
+  );
+  expect(
+    await send(
+      { host: 'attacker.example', cookie, 'x-layerlab-token': server.token },
+      '/api/call/getAppInfo',
+    ),
+  ).toBe(421);
+  expect(
+    await send(
+      { host, cookie, 'x-layerlab-token': server.token, origin: 'http://attacker.example' },
+      '/api/call/getAppInfo',
+    ),
+  ).toBe(403);
+  expect(
+    await send(
+      { host, cookie, 'x-layerlab-token': server.token, origin: server.origin },
+      '/api/call/getAppInfo',
+    ),
+  ).toBe(200);
 });
 
-test('browser mode offers the in-app chooser for Open, and Escape dismisses it', async ({ app }) => {
-  const folder = await app.makeFolder('课程', { '图片数据/猫/1.png': 'x', 'lesson 1.layerlab': '{}', 'notes.txt': 'n', '.hidden': 'h' });
+test('browser mode offers the in-app chooser for Open, and Escape dismisses it', async ({
+  app,
+}) => {
+  const folder = await app.makeFolder('课程', {
+    '图片数据/猫/1.png': 'x',
+    'lesson 1.layerlab': '{}',
+    'notes.txt': 'n',
+    '.hidden': 'h',
+  });
   const page = await app.open({ locale: 'zh-CN' });
   await page.getByTestId('start-open').click();
   const dialog = page.getByTestId('file-chooser');
@@ -140,7 +201,9 @@ test('saves through the in-app chooser, then reopens the file from disk', async 
   await expect(page.getByTestId('file-chooser')).toHaveAttribute('data-purpose', 'save-project');
   await answerChooser(page, path.join(folder, '我的网络.layerlab'));
   await expect(page.getByTestId('status-file')).toContainText('我的网络.layerlab');
-  const saved = JSON.parse(await readFile(path.join(folder, '我的网络.layerlab'), 'utf8')) as unknown;
+  const saved = JSON.parse(
+    await readFile(path.join(folder, '我的网络.layerlab'), 'utf8'),
+  ) as unknown;
   expect(saved).toEqual(expect.any(Object));
 
   const again = await app.open({ locale: 'en' });

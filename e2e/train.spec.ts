@@ -39,8 +39,6 @@ test('trains the LeNet template on real images with live curves, pause, resume a
   test.setTimeout(240_000);
   const folder = await app.makeFolder('fashion', await fashionFolder(40));
   const page = await app.open({ locale: 'en' });
-  page.on('console', (m) => console.log('[console]', m.type(), m.text()));
-  page.on('worker', (w) => console.log('[worker]', w.url()));
 
   await page.getByTestId('template-lenet').click();
   await page.getByTestId('tab-training').click();

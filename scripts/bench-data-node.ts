@@ -7,9 +7,14 @@ import { defaultImageOptions } from '../core/data/config';
 import { loadImageFolder } from '../electron/data/load-folder';
 
 const [root, cacheDir] = process.argv.slice(2);
-if (root === undefined || cacheDir === undefined) throw new Error('usage: bench-data-node.ts <root> <cacheDir>');
+if (root === undefined || cacheDir === undefined)
+  throw new Error('usage: bench-data-node.ts <root> <cacheDir>');
 const t0 = performance.now();
-const loaded = await loadImageFolder(root, { image: { ...defaultImageOptions, width: 28, height: 28, colorMode: 'grayscale' }, split: { seed: 1, validationShare: 0.1 }, cacheDir });
+const loaded = await loadImageFolder(root, {
+  image: { ...defaultImageOptions, width: 28, height: 28, colorMode: 'grayscale' },
+  split: { seed: 1, validationShare: 0.1 },
+  cacheDir,
+});
 const totalMs = performance.now() - t0;
 const out = new Uint8Array(loaded.store.sampleBytes * 10);
 await loaded.store.read([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], out);

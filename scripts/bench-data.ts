@@ -28,7 +28,8 @@ import { listFolder } from '../electron/services/dataset-listing';
 import { fashionClassNames, readFashionMnist } from './make-samples';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'layerlab-bench', 'fashion-mnist-png');
+const dataDir =
+  process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'layerlab-bench', 'fashion-mnist-png');
 const anchorMs = 3700;
 
 async function ensurePngFolder(): Promise<void> {
@@ -43,7 +44,14 @@ async function ensurePngFolder(): Promise<void> {
       const v = images[i * 784 + p] as number;
       rgba.set([v, v, v, 255], p * 4);
     }
-    await writeFile(path.join(dataDir, fashionClassNames[labels[i] as number] as string, `${String(i).padStart(5, '0')}.png`), encodePng(28, 28, rgba));
+    await writeFile(
+      path.join(
+        dataDir,
+        fashionClassNames[labels[i] as number] as string,
+        `${String(i).padStart(5, '0')}.png`,
+      ),
+      encodePng(28, 28, rgba),
+    );
   }
   await writeFile(marker, '');
 }
@@ -60,7 +68,11 @@ interface NodeRun {
 }
 
 function runNode(cacheDir: string): NodeRun {
-  const out = execFileSync(path.join(repo, 'node_modules/.bin/tsx'), [path.join(repo, 'scripts/bench-data-node.ts'), dataDir, cacheDir], { encoding: 'utf8' });
+  const out = execFileSync(
+    path.join(repo, 'node_modules/.bin/tsx'),
+    [path.join(repo, 'scripts/bench-data-node.ts'), dataDir, cacheDir],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out.trim().split('\n').at(-1) as string) as NodeRun;
 }
 
@@ -143,7 +155,10 @@ async function runChromium(): Promise<{ first: WebRun; second: WebRun; idleMB: n
         }
         return res.end(Buffer.concat(parts));
       }
-      const file = path.join(outDir, req.url === '/' ? 'index.html' : (req.url ?? '').split('?')[0] ?? '');
+      const file = path.join(
+        outDir,
+        req.url === '/' ? 'index.html' : ((req.url ?? '').split('?')[0] ?? ''),
+      );
       if (!file.startsWith(outDir) || !existsSync(file)) return res.writeHead(404).end();
       res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'text/html');
       res.end(readFileSync(file));
@@ -151,7 +166,10 @@ async function runChromium(): Promise<{ first: WebRun; second: WebRun; idleMB: n
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const browserServer = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browserServer = await chromium.launchServer({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const pid = browserServer.process().pid as number;
   const browser = await chromium.connect(browserServer.wsEndpoint());
   try {
@@ -159,15 +177,29 @@ async function runChromium(): Promise<{ first: WebRun; second: WebRun; idleMB: n
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     const idleMB = treeRssMB(pid);
-    const measure = async (): Promise<{ result: Record<string, number | boolean>; peakMB: number; cpuMs: number; hostCpuMs: number }> => {
+    const measure = async (): Promise<{
+      result: Record<string, number | boolean>;
+      peakMB: number;
+      cpuMs: number;
+      hostCpuMs: number;
+    }> => {
       const cpuBefore = treeStats(pid).cpuMs;
       const hostBefore = process.cpuUsage();
       let peakMB = treeRssMB(pid);
       const timer = setInterval(() => (peakMB = Math.max(peakMB, treeRssMB(pid))), 100);
       try {
-        const result = await page.evaluate(() => (window as unknown as { runDataBench: () => Promise<Record<string, number | boolean>> }).runDataBench());
+        const result = await page.evaluate(() =>
+          (
+            window as unknown as { runDataBench: () => Promise<Record<string, number | boolean>> }
+          ).runDataBench(),
+        );
         const host = process.cpuUsage(hostBefore);
-        return { result, peakMB: Math.max(peakMB, treeRssMB(pid)), cpuMs: treeStats(pid).cpuMs - cpuBefore, hostCpuMs: (host.user + host.system) / 1000 };
+        return {
+          result,
+          peakMB: Math.max(peakMB, treeRssMB(pid)),
+          cpuMs: treeStats(pid).cpuMs - cpuBefore,
+          hostCpuMs: (host.user + host.system) / 1000,
+        };
       } finally {
         clearInterval(timer);
       }
@@ -187,19 +219,38 @@ const s = (ms: number | boolean | undefined): string => `${((ms as number) / 100
 await ensurePngFolder();
 const cacheDir = path.join(path.dirname(dataDir), 'pixel-cache');
 await rm(cacheDir, { recursive: true, force: true });
-console.log(`\nFashion-MNIST train, 60,000 PNG files → 28×28 uint8 (anchor: Python+Pillow ≈ ${s(anchorMs)} warm, one core)`);
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (wall times stretch with load; CPU times less so)\n`);
+console.log(
+  `\nFashion-MNIST train, 60,000 PNG files → 28×28 uint8 (anchor: Python+Pillow ≈ ${s(anchorMs)} warm, one core)`,
+);
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (wall times stretch with load; CPU times less so)\n`,
+);
 const nodeFirst = runNode(cacheDir);
 const nodeSecond = runNode(cacheDir);
 console.log('Node (command line; worker threads; on-disk pixel cache)');
 console.log(`  scan              ${s(nodeFirst.scanMs)}  (${nodeFirst.samples} samples)`);
-console.log(`  first load        ${s(nodeFirst.totalMs)} wall (decode ${s(nodeFirst.decodeMs)}), ${s(nodeFirst.cpuMs)} CPU = ${(nodeFirst.cpuMs / anchorMs).toFixed(2)}× anchor  peak RSS ${nodeFirst.peakRssMB.toFixed(0)} MB`);
-console.log(`  second (cache)    ${s(nodeSecond.totalMs)} wall (scan ${s(nodeSecond.scanMs)}, cache read ${s(nodeSecond.decodeMs)}), ${s(nodeSecond.cpuMs)} CPU, fromCache=${nodeSecond.fromCache}  peak RSS ${nodeSecond.peakRssMB.toFixed(0)} MB`);
+console.log(
+  `  first load        ${s(nodeFirst.totalMs)} wall (decode ${s(nodeFirst.decodeMs)}), ${s(nodeFirst.cpuMs)} CPU = ${(nodeFirst.cpuMs / anchorMs).toFixed(2)}× anchor  peak RSS ${nodeFirst.peakRssMB.toFixed(0)} MB`,
+);
+console.log(
+  `  second (cache)    ${s(nodeSecond.totalMs)} wall (scan ${s(nodeSecond.scanMs)}, cache read ${s(nodeSecond.decodeMs)}), ${s(nodeSecond.cpuMs)} CPU, fromCache=${nodeSecond.fromCache}  peak RSS ${nodeSecond.peakRssMB.toFixed(0)} MB`,
+);
 console.log(`  same pixels both loads: ${nodeFirst.checksum === nodeSecond.checksum}`);
 const web = await runChromium();
 const f = web.first;
-console.log('Chromium (app path; host-style batch reads over loopback, Web Worker decoding; session cache)');
+console.log(
+  'Chromium (app path; host-style batch reads over loopback, Web Worker decoding; session cache)',
+);
 console.log(`  scan (listing)    ${s(f.result.scanMs)}  (${String(f.result.samples)} samples)`);
-console.log(`  first load        ${s(f.result.loadMs)} wall, ${s(f.cpuMs)} browser CPU + ${s(f.hostCpuMs)} host CPU = ${((f.cpuMs + f.hostCpuMs) / anchorMs).toFixed(2)}× anchor  peak RSS (all browser processes) ${f.peakMB.toFixed(0)} MB (idle ${web.idleMB.toFixed(0)} MB)`);
-console.log(`  second (cache)    ${s(web.second.result.loadMs)} wall, fromCache=${String(web.second.result.fromCache)}  peak RSS ${web.second.peakMB.toFixed(0)} MB`);
-console.log(`  same pixels Node vs Chromium (checksum of 10 samples): ${f.result.checksum === nodeFirst.checksum}`);
+console.log(
+  `  first load        ${s(f.result.loadMs)} wall, ${s(f.cpuMs)} browser CPU + ${s(f.hostCpuMs)} host CPU = ${((f.cpuMs + f.hostCpuMs) / anchorMs).toFixed(2)}× anchor  peak RSS (all browser processes) ${f.peakMB.toFixed(0)} MB (idle ${web.idleMB.toFixed(0)} MB)`,
+);
+console.log(
+  `  second (cache)    ${s(web.second.result.loadMs)} wall, fromCache=${String(web.second.result.fromCache)}  peak RSS ${web.second.peakMB.toFixed(0)} MB`,
+);
+console.log(
+  `  same pixels Node vs Chromium (checksum of 10 samples): ${f.result.checksum === nodeFirst.checksum}`,
+);

@@ -24,12 +24,21 @@ const top: [number, number, number] = [0x2f, 0x6f, 0xe0];
 const bottom: [number, number, number] = [0x6a, 0x3f, 0xc4];
 const accent: [number, number, number] = [0xff, 0xc8, 0x57];
 
-const edges = layers.slice(1).flatMap((layer, i) => layer.flatMap((to) => (layers[i] ?? []).map((from) => ({ from, to }))));
+const edges = layers
+  .slice(1)
+  .flatMap((layer, i) => layer.flatMap((to) => (layers[i] ?? []).map((from) => ({ from, to }))));
 
 function svg(): string {
-  const lines = edges.map(({ from, to }) => `<line x1="${from.x}" y1="${from.y}" x2="${to.x}" y2="${to.y}"/>`).join('');
+  const lines = edges
+    .map(({ from, to }) => `<line x1="${from.x}" y1="${from.y}" x2="${to.x}" y2="${to.y}"/>`)
+    .join('');
   const nodes = layers
-    .flatMap((layer, column) => layer.map((n) => `<circle cx="${n.x}" cy="${n.y}" r="${nodeRadius}" fill="${column === layers.length - 1 ? '#ffc857' : '#ffffff'}"/>`))
+    .flatMap((layer, column) =>
+      layer.map(
+        (n) =>
+          `<circle cx="${n.x}" cy="${n.y}" r="${nodeRadius}" fill="${column === layers.length - 1 ? '#ffc857' : '#ffffff'}"/>`,
+      ),
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">
   <defs><linearGradient id="bg" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#2f6fe0"/><stop offset="1" stop-color="#6a3fc4"/></linearGradient></defs>
@@ -46,10 +55,21 @@ function insideTile(x: number, y: number): boolean {
   const max = 512 - inset - radius;
   const cx = Math.min(Math.max(x, min), max);
   const cy = Math.min(Math.max(y, min), max);
-  return x >= inset && x <= 512 - inset && y >= inset && y <= 512 - inset && (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
+  return (
+    x >= inset &&
+    x <= 512 - inset &&
+    y >= inset &&
+    y <= 512 - inset &&
+    (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2
+  );
 }
 
-function distanceToSegment(px: number, py: number, a: { x: number; y: number }, b: { x: number; y: number }): number {
+function distanceToSegment(
+  px: number,
+  py: number,
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+): number {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const t = Math.max(0, Math.min(1, ((px - a.x) * dx + (py - a.y) * dy) / (dx * dx + dy * dy)));
@@ -60,13 +80,16 @@ function distanceToSegment(px: number, py: number, a: { x: number; y: number }, 
 function sample(x: number, y: number): [number, number, number, number] {
   if (!insideTile(x, y)) return [0, 0, 0, 0];
   const t = (y - tile.inset) / (512 - 2 * tile.inset);
-  let color: [number, number, number] = [0, 1, 2].map((i) => (top[i] ?? 0) * (1 - t) + (bottom[i] ?? 0) * t) as [number, number, number];
+  let color: [number, number, number] = [0, 1, 2].map(
+    (i) => (top[i] ?? 0) * (1 - t) + (bottom[i] ?? 0) * t,
+  ) as [number, number, number];
   if (edges.some(({ from, to }) => distanceToSegment(x, y, from, to) <= edgeWidth / 2)) {
     color = color.map((c) => c * 0.45 + 255 * 0.55) as [number, number, number];
   }
   layers.forEach((layer, column) => {
     for (const n of layer) {
-      if ((x - n.x) ** 2 + (y - n.y) ** 2 <= nodeRadius ** 2) color = column === layers.length - 1 ? accent : [255, 255, 255];
+      if ((x - n.x) ** 2 + (y - n.y) ** 2 <= nodeRadius ** 2)
+        color = column === layers.length - 1 ? accent : [255, 255, 255];
     }
   });
   return [...color, 255];
@@ -81,7 +104,10 @@ function render(size: number): Buffer {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < grid; sy += 1) {
         for (let sx = 0; sx < grid; sx += 1) {
-          const [r, g, b, a] = sample((px + (sx + 0.5) / grid) * scale, (py + (sy + 0.5) / grid) * scale);
+          const [r, g, b, a] = sample(
+            (px + (sx + 0.5) / grid) * scale,
+            (py + (sy + 0.5) / grid) * scale,
+          );
           sum[0] = (sum[0] ?? 0) + r * a;
           sum[1] = (sum[1] ?? 0) + g * a;
           sum[2] = (sum[2] ?? 0) + b * a;

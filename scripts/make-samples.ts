@@ -26,22 +26,44 @@ function grayToRgba(gray: ArrayLike<number>, scale: number): Uint8Array {
 
 function writeDigits(mnistDir: string): void {
   for (let digit = 0; digit <= 9; digit++) {
-    const data = (JSON.parse(readFileSync(path.join(mnistDir, 'src', 'digits', `${digit}.json`), 'utf8')) as { data: number[] }).data;
+    const data = (
+      JSON.parse(readFileSync(path.join(mnistDir, 'src', 'digits', `${digit}.json`), 'utf8')) as {
+        data: number[];
+      }
+    ).data;
     const dir = path.join(out, 'digits', String(digit));
     mkdirSync(dir, { recursive: true });
     for (let i = 0; i < perClass; i++) {
-      writeFileSync(path.join(dir, `${digit}_${String(i).padStart(2, '0')}.png`), encodePng(28, 28, grayToRgba(data.slice(i * 784, (i + 1) * 784), 255)));
+      writeFileSync(
+        path.join(dir, `${digit}_${String(i).padStart(2, '0')}.png`),
+        encodePng(28, 28, grayToRgba(data.slice(i * 784, (i + 1) * 784), 255)),
+      );
     }
   }
 }
 
-export const fashionClassNames = ['T-shirt_top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle_boot'];
+export const fashionClassNames = [
+  'T-shirt_top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle_boot',
+];
 
 /** Reads an idx3 (images) and idx1 (labels) pair from gzip files. */
-export function readFashionMnist(dir: string, split: 'train' | 't10k'): { images: Uint8Array; labels: Uint8Array; count: number } {
+export function readFashionMnist(
+  dir: string,
+  split: 'train' | 't10k',
+): { images: Uint8Array; labels: Uint8Array; count: number } {
   const images = gunzipSync(readFileSync(path.join(dir, `${split}-images-idx3-ubyte.gz`)));
   const labels = gunzipSync(readFileSync(path.join(dir, `${split}-labels-idx1-ubyte.gz`)));
-  if (images.readUInt32BE(0) !== 2051 || labels.readUInt32BE(0) !== 2049) throw new Error('not idx files');
+  if (images.readUInt32BE(0) !== 2051 || labels.readUInt32BE(0) !== 2049)
+    throw new Error('not idx files');
   const count = images.readUInt32BE(4);
   return { images: images.subarray(16), labels: labels.subarray(8), count };
 }
@@ -54,14 +76,18 @@ function writeFashion(): void {
     if ((written[label] as number) >= perClass) continue;
     const dir = path.join(out, 'fashion-mnist', fashionClassNames[label] as string);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${String(i).padStart(5, '0')}.png`), encodePng(28, 28, grayToRgba(images.subarray(i * 784, (i + 1) * 784), 1)));
+    writeFileSync(
+      path.join(dir, `${String(i).padStart(5, '0')}.png`),
+      encodePng(28, 28, grayToRgba(images.subarray(i * 784, (i + 1) * 784), 1)),
+    );
     written[label] = (written[label] as number) + 1;
   }
 }
 
 if (process.argv[1]?.endsWith('make-samples.ts')) {
   const mnistDir = process.argv[2];
-  if (mnistDir === undefined) throw new Error('usage: tsx scripts/make-samples.ts <mnist package folder>');
+  if (mnistDir === undefined)
+    throw new Error('usage: tsx scripts/make-samples.ts <mnist package folder>');
   writeDigits(mnistDir);
   writeFashion();
   console.log(`samples written to ${out}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { compileGraph } from '../compile/compile-graph';
 import type { GraphDoc } from '../graph/types';
+import { parseProject } from '../io/project-file';
 import { graphOf } from '../train/testing/tiny-graphs';
 import { initBackend } from './init-backend';
 
@@ -222,5 +223,41 @@ describe('training on every backend Node has', () => {
       const globalMax = Math.max(...cpu.grads.map((g) => g.reduce((m, v) => Math.max(m, Math.abs(v)), 0)));
       wasm.grads.forEach((g, i) => expect(relError(g, cpu.grads[i]!, 1e-2 * globalMax), `weight ${i}`).toBeLessThan(1e-4));
     });
+  }
+});
+
+describe('every shipped template file trains one step on every Node backend', () => {
+  const files = import.meta.glob('../../assets/templates/*.layerlab', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  const templates = Object.entries(files).filter(([file]) => !file.endsWith('empty.layerlab'));
+
+  it('finds the templates', () => {
+    expect(templates.length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const [file, text] of templates) {
+    for (const backend of ['cpu', 'wasm'] as const) {
+      it(`${file.split('/').pop()} on ${backend}`, async () => {
+        const parsed = parseProject(text);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        await initBackend(backend, { wasmPaths });
+        const inference = { datasetClassCount: 3, vocabularySize: 50, sequenceLength: 16 };
+        const model = compileGraph(parsed.value.graph, { diagnostics: [], inference });
+        const input = model.inputs[0]!;
+        const shape = [4, ...(input.shape.slice(1) as number[])];
+        const size = shape.reduce((a, d) => a * d, 1);
+        const x = input.dtype === 'int32' ? tf.tensor(Int32Array.from({ length: size }, (_, i) => (i * 7) % 50), shape, 'int32') : tf.tensor(seeded(size, 3), shape);
+        const units = model.outputs[0]!.shape[1] as number;
+        const y = tf.oneHot(tf.tensor1d([0, 1, 2, 0].map((c) => c % units), 'int32'), units).toFloat();
+        model.compile({ optimizer: tf.train.adam(0.01), loss: parsed.value.training.loss });
+        const before = model.getWeights().map((w) => w.dataSync().slice());
+        const loss = await model.trainOnBatch(x, y);
+        expect(Number.isFinite(Array.isArray(loss) ? loss[0] : loss)).toBe(true);
+        const after = model.getWeights().map((w) => w.dataSync());
+        expect(after.some((w, i) => w.some((v, j) => v !== before[i]![j]))).toBe(true);
+        tf.dispose([x, y]);
+        model.dispose();
+      });
+    }
   }
 });

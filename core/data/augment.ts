@@ -14,11 +14,25 @@ export type AugmentationOptions = ImageOptions['augmentation'];
 
 /** True when the options would change any pixel. */
 export function isAugmentationActive(a: AugmentationOptions): boolean {
-  return a.enabled && (a.flipHorizontal || a.flipVertical || a.maxShift > 0 || a.maxRotation > 0 || a.maxBrightness > 0);
+  return (
+    a.enabled &&
+    (a.flipHorizontal ||
+      a.flipVertical ||
+      a.maxShift > 0 ||
+      a.maxRotation > 0 ||
+      a.maxBrightness > 0)
+  );
 }
 
 /** Returns an augmented copy of one sample; the input is not modified. */
-export function augmentSample(pixels: Uint8Array, width: number, height: number, channels: number, a: AugmentationOptions, rng: Rng): Uint8Array {
+export function augmentSample(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: number,
+  a: AugmentationOptions,
+  rng: Rng,
+): Uint8Array {
   const flipX = a.flipHorizontal && rng.next() < 0.5;
   const flipY = a.flipVertical && rng.next() < 0.5;
   const shiftX = (rng.next() * 2 - 1) * a.maxShift * width;
@@ -52,7 +66,8 @@ export function augmentSample(pixels: Uint8Array, width: number, height: number,
         const p01 = pixels[(y0 * width + x1) * channels + c] as number;
         const p10 = pixels[(y1 * width + x0) * channels + c] as number;
         const p11 = pixels[(y1 * width + x1) * channels + c] as number;
-        const value = (p00 * (1 - fx) + p01 * fx) * (1 - fy) + (p10 * (1 - fx) + p11 * fx) * fy + brightness;
+        const value =
+          (p00 * (1 - fx) + p01 * fx) * (1 - fy) + (p10 * (1 - fx) + p11 * fx) * fy + brightness;
         out[(y * width + x) * channels + c] = Math.min(255, Math.max(0, Math.round(value)));
       }
     }

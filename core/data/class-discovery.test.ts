@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, discoverClasses, hasAcceptedExtension, sortClassNames } from './class-discovery';
+import {
+  compareCodePoints,
+  discoverClasses,
+  hasAcceptedExtension,
+  sortClassNames,
+} from './class-discovery';
 
 const file = (path: string) => ({ path, size: 10, mtimeMs: 1 });
 
@@ -8,7 +13,9 @@ describe('class names', () => {
     // U+FF46 (ｆ) < U+1F600 (😀) by code point, but the emoji's surrogate 0xD83D < 0xFF46.
     const names = ['😀', 'ｆ', 'b', 'B', '猫', '狗'];
     expect([...names].sort()).not.toEqual(sortClassNames(names));
-    expect(sortClassNames(names)).toEqual(['B', 'b', 'ｆ', '狗', '猫', '😀'].sort(compareCodePoints));
+    expect(sortClassNames(names)).toEqual(
+      ['B', 'b', 'ｆ', '狗', '猫', '😀'].sort(compareCodePoints),
+    );
     expect(sortClassNames(names)).toEqual(['B', 'b', '狗', '猫', 'ｆ', '😀']);
   });
   it('NFC-normalises so NFD and NFC spellings are one class', () => {
@@ -18,7 +25,10 @@ describe('class names', () => {
 
 describe('discoverClasses', () => {
   it('takes the first path segment as the class and includes nested subfolders', () => {
-    const d = discoverClasses([file('猫/a.png'), file('猫/2024/b.JPG'), file('狗/c.jpeg'), file('dog 🐶/d.webp')], 'image');
+    const d = discoverClasses(
+      [file('猫/a.png'), file('猫/2024/b.JPG'), file('狗/c.jpeg'), file('dog 🐶/d.webp')],
+      'image',
+    );
     expect(d.classNames).toEqual(['dog 🐶', '狗', '猫']);
     expect(d.candidates.map((c) => [c.path, c.className])).toContainEqual(['猫/2024/b.JPG', '猫']);
   });

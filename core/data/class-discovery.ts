@@ -39,7 +39,14 @@ export interface ClassDiscovery {
 }
 
 /** Extensions accepted for images (Keras list + webp), compared case-insensitively. */
-export const imageExtensions: readonly string[] = ['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'];
+export const imageExtensions: readonly string[] = [
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.bmp',
+  '.gif',
+  '.webp',
+];
 /** Only `.txt`, as Keras `text_dataset_from_directory`. */
 export const textExtensions: readonly string[] = ['.txt'];
 
@@ -109,10 +116,27 @@ export function discoverClasses(
   candidates.sort((a, b) => compareCodePoints(a.path, b.path));
   const classNames = sortClassNames(withCandidates);
   const emptyClasses = sortClassNames([...seenFolders].filter((f) => !withCandidates.has(f)));
-  return { candidates, classNames, rootFiles: rootFiles.sort(compareCodePoints), emptyClasses, unsupported: unsupported.sort(compareCodePoints) };
+  return {
+    candidates,
+    classNames,
+    rootFiles: rootFiles.sort(compareCodePoints),
+    emptyClasses,
+    unsupported: unsupported.sort(compareCodePoints),
+  };
 }
 
-const systemNames = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', '__macosx', '$recycle.bin', 'system volume information', 'ehthumbs.db', '.spotlight-v100', '.trashes', '.fseventsd']);
+const systemNames = new Set([
+  '.ds_store',
+  'thumbs.db',
+  'desktop.ini',
+  '__macosx',
+  '$recycle.bin',
+  'system volume information',
+  'ehthumbs.db',
+  '.spotlight-v100',
+  '.trashes',
+  '.fseventsd',
+]);
 
 /**
  * Why a file or folder name is ignored without being looked at, or null for a

@@ -50,7 +50,11 @@ export const datasetConfigSchema = z.object({
   /** Class names in index order (code-point sorted, NFC) — the class→index map. */
   classNames: z.array(z.string().max(1000)).max(10_000),
   split: z.object({
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
     validationShare: z.number().min(0).max(0.9),
     /** Relative paths of the validation samples, so a run can be repeated exactly. */
     validationPaths: z.array(z.string()).optional(),
@@ -69,7 +73,14 @@ export const defaultImageOptions: ImageOptions = {
   colorMode: 'grayscale',
   resizeMode: 'stretch',
   normalization: 'zeroToOne',
-  augmentation: { enabled: false, flipHorizontal: true, flipVertical: false, maxShift: 0.1, maxRotation: 10, maxBrightness: 0.1 },
+  augmentation: {
+    enabled: false,
+    flipHorizontal: true,
+    flipVertical: false,
+    maxShift: 0.1,
+    maxRotation: 10,
+    maxBrightness: 0.1,
+  },
 };
 
 /** Text options for a new dataset: Chinese-friendly word split, Keras-like sizes. */

@@ -16,29 +16,48 @@ function imageSource(opts: ImageOptions = options): DatasetSource {
   const store = createMemorySampleStore(labels.length, 4);
   // Sample i holds the value i in every pixel, so batches reveal their samples.
   for (let i = 0; i < labels.length; i++) store.write(i, new Uint8Array(4).fill(i));
-  return createImageDataset({ classNames: ['a', 'b', 'c'], labels, split, seed: 3, store, options: opts });
+  return createImageDataset({
+    classNames: ['a', 'b', 'c'],
+    labels,
+    split,
+    seed: 3,
+    store,
+    options: opts,
+  });
 }
 
-async function collect(source: DatasetSource, subset: 'train' | 'validation', epoch: number): Promise<DataBatch[]> {
+async function collect(
+  source: DatasetSource,
+  subset: 'train' | 'validation',
+  epoch: number,
+): Promise<DataBatch[]> {
   const out: DataBatch[] = [];
   for await (const b of source.epochBatches(subset, 4, epoch)) out.push(b);
   return out;
 }
-const sampleIds = (batches: DataBatch[]) => batches.flatMap((b) => Array.from({ length: b.size }, (_, k) => b.xs[k * 4] as number));
+const sampleIds = (batches: DataBatch[]) =>
+  batches.flatMap((b) => Array.from({ length: b.size }, (_, k) => b.xs[k * 4] as number));
 
 describe('createImageDataset', () => {
   it('serves each training sample once per epoch, reshuffled per epoch, with matching labels', async () => {
     const source = imageSource();
-    expect([source.trainCount, source.validationCount]).toEqual([split.train.length, split.validation.length]);
+    expect([source.trainCount, source.validationCount]).toEqual([
+      split.train.length,
+      split.validation.length,
+    ]);
     const e0 = await collect(source, 'train', 0);
     const e1 = await collect(source, 'train', 1);
     expect([...sampleIds(e0)].sort((a, b) => a - b)).toEqual([...split.train]);
     expect(sampleIds(e0)).not.toEqual(sampleIds(e1));
-    for (const b of e0) for (let k = 0; k < b.size; k++) expect(b.labels[k]).toBe((b.xs[k * 4] as number) % 3);
+    for (const b of e0)
+      for (let k = 0; k < b.size; k++) expect(b.labels[k]).toBe((b.xs[k * 4] as number) % 3);
     expect(e0[0]?.shape).toEqual([4, 2, 2, 1]);
   });
   it('keeps validation in order and never augments it', async () => {
-    const source = imageSource({ ...options, augmentation: { ...options.augmentation, enabled: true, maxBrightness: 1 } });
+    const source = imageSource({
+      ...options,
+      augmentation: { ...options.augmentation, enabled: true, maxBrightness: 1 },
+    });
     expect(sampleIds(await collect(source, 'validation', 0))).toEqual([...split.validation]);
   });
   it('nextBatch walks an epoch then returns null, then starts the next epoch', async () => {
@@ -67,7 +86,14 @@ describe('createTextDataset', () => {
     const texts = ['好 天气', '坏 天气', '好 心情', '坏 心情', '秘密词 好'];
     const textLabels = Int32Array.from([0, 1, 0, 1, 0]);
     const textSplit = { train: [0, 1, 2, 3], validation: [4] };
-    const source = createTextDataset({ classNames: ['好', '坏'], labels: textLabels, split: textSplit, seed: 1, texts, options: { ...defaultTextOptions, split: 'whitespace', sequenceLength: 3 } });
+    const source = createTextDataset({
+      classNames: ['好', '坏'],
+      labels: textLabels,
+      split: textSplit,
+      seed: 1,
+      texts,
+      options: { ...defaultTextOptions, split: 'whitespace', sequenceLength: 3 },
+    });
     expect(source.vocabulary).not.toContain('秘密词');
     expect(source.vocabulary?.slice(0, 2)).toEqual(['', '[UNK]']);
     const [batch] = await collect(source, 'validation', 0);

@@ -55,20 +55,36 @@ interface Common {
 /** Order of one epoch's samples: shuffled for training, as-is for validation. */
 function epochOrder(split: SplitIndices, subset: Subset, seed: number, epoch: number): number[] {
   const order = [...(subset === 'train' ? split.train : split.validation)];
-  return subset === 'train' ? shuffleInPlace(order, createRng(deriveSeed(seed, 1000 + epoch))) : order;
+  return subset === 'train'
+    ? shuffleInPlace(order, createRng(deriveSeed(seed, 1000 + epoch)))
+    : order;
 }
 
 function makeSource(
   base: Omit<DatasetSource, 'nextBatch' | 'epochBatches' | 'trainCount' | 'validationCount'>,
   c: Common,
-  load: (indices: readonly number[], subset: Subset, epoch: number, batchIndex: number) => Promise<Uint8Array | Int32Array>,
+  load: (
+    indices: readonly number[],
+    subset: Subset,
+    epoch: number,
+    batchIndex: number,
+  ) => Promise<Uint8Array | Int32Array>,
 ): DatasetSource {
-  async function* epochBatches(subset: Subset, batchSize: number, epoch: number): AsyncGenerator<DataBatch> {
+  async function* epochBatches(
+    subset: Subset,
+    batchSize: number,
+    epoch: number,
+  ): AsyncGenerator<DataBatch> {
     const order = epochOrder(c.split, subset, c.seed, epoch);
     for (let start = 0, b = 0; start < order.length; start += batchSize, b++) {
       const indices = order.slice(start, start + batchSize);
       const xs = await load(indices, subset, epoch, b);
-      yield { size: indices.length, xs, shape: [indices.length, ...base.inputShape], labels: Int32Array.from(indices, (i) => c.labels[i] as number) };
+      yield {
+        size: indices.length,
+        xs,
+        shape: [indices.length, ...base.inputShape],
+        labels: Int32Array.from(indices, (i) => c.labels[i] as number),
+      };
     }
   }
   const cursors = new Map<Subset, { epoch: number; it: AsyncGenerator<DataBatch> | null }>();
@@ -95,12 +111,20 @@ function makeSource(
 }
 
 /** Creates the image batch source over decoded samples in `store` (indexed like `labels`). */
-export function createImageDataset(input: Common & { readonly store: SampleStore; readonly options: ImageOptions }): DatasetSource {
+export function createImageDataset(
+  input: Common & { readonly store: SampleStore; readonly options: ImageOptions },
+): DatasetSource {
   const { options, store } = input;
   const channels = channelCount(options.colorMode);
   const augmenting = isAugmentationActive(options.augmentation);
   return makeSource(
-    { kind: 'image', classNames: input.classNames, inputShape: [options.height, options.width, channels], image: options, vocabulary: null },
+    {
+      kind: 'image',
+      classNames: input.classNames,
+      inputShape: [options.height, options.width, channels],
+      image: options,
+      vocabulary: null,
+    },
     input,
     async (indices, subset, epoch, batchIndex) => {
       const out = new Uint8Array(indices.length * store.sampleBytes);
@@ -109,7 +133,9 @@ export function createImageDataset(input: Common & { readonly store: SampleStore
         const rng = createRng(deriveSeed(deriveSeed(input.seed, 2000 + epoch), batchIndex));
         for (let k = 0; k < indices.length; k++) {
           const view = out.subarray(k * store.sampleBytes, (k + 1) * store.sampleBytes);
-          view.set(augmentSample(view, options.width, options.height, channels, options.augmentation, rng));
+          view.set(
+            augmentSample(view, options.width, options.height, channels, options.augmentation, rng),
+          );
         }
       }
       return out;
@@ -123,24 +149,40 @@ export function createImageDataset(input: Common & { readonly store: SampleStore
  * e.g. the vocabulary stored in the project.
  */
 export function createTextDataset(
-  input: Common & { readonly texts: readonly string[]; readonly options: TextOptions; readonly vocabulary?: readonly string[] | null },
+  input: Common & {
+    readonly texts: readonly string[];
+    readonly options: TextOptions;
+    readonly vocabulary?: readonly string[] | null;
+  },
 ): DatasetSource {
   const { options } = input;
   const tokens = input.texts.map((t) => tokenize(t, options));
-  const vocabulary = input.vocabulary ?? buildVocabulary(input.split.train.map((i) => tokens[i] as string[]), options.vocabularySize);
+  const vocabulary =
+    input.vocabulary ??
+    buildVocabulary(
+      input.split.train.map((i) => tokens[i] as string[]),
+      options.vocabularySize,
+    );
   const index = vocabularyIndex(vocabulary);
   const L = options.sequenceLength;
   const matrix = new Int32Array(tokens.length * L);
   tokens.forEach((t, i) => matrix.set(vectorizeTokens(t, index, L), i * L));
-  return makeSource({ kind: 'text', classNames: input.classNames, inputShape: [L], image: null, vocabulary }, input, (indices) => {
-    const out = new Int32Array(indices.length * L);
-    indices.forEach((s, k) => out.set(matrix.subarray(s * L, (s + 1) * L), k * L));
-    return Promise.resolve(out);
-  });
+  return makeSource(
+    { kind: 'text', classNames: input.classNames, inputShape: [L], image: null, vocabulary },
+    input,
+    (indices) => {
+      const out = new Int32Array(indices.length * L);
+      indices.forEach((s, k) => out.set(matrix.subarray(s * L, (s + 1) * L), k * L));
+      return Promise.resolve(out);
+    },
+  );
 }
 
 /** Normalised float32 pixels of an image batch (per the dataset's normalisation); text batches are returned as-is. */
-export function batchToFloat32(batch: DataBatch, image: ImageOptions | null): Float32Array | Int32Array {
+export function batchToFloat32(
+  batch: DataBatch,
+  image: ImageOptions | null,
+): Float32Array | Int32Array {
   if (batch.xs instanceof Int32Array || image === null) return batch.xs as Int32Array;
   return pixelsToFloat32(batch.xs, image.normalization);
 }

@@ -92,7 +92,10 @@ export interface HealthThresholds {
   readonly imbalanceRatio: number;
 }
 
-export const defaultHealthThresholds: HealthThresholds = { minSamplesPerClass: 10, imbalanceRatio: 3 };
+export const defaultHealthThresholds: HealthThresholds = {
+  minSamplesPerClass: 10,
+  imbalanceRatio: 3,
+};
 
 /** True when the report holds an error that must block training. */
 export function hasBlockingIssue(report: Pick<HealthReport, 'issues'>): boolean {
@@ -101,38 +104,110 @@ export function hasBlockingIssue(report: Pick<HealthReport, 'issues'>): boolean 
 
 /** Collects the dataset-level issues from the parts of a report. */
 export function findIssues(
-  parts: Omit<HealthReport, 'issues' | 'distribution' | 'kind'> & { readonly totalFiles: number; readonly duplicateClasses: readonly boolean[] },
+  parts: Omit<HealthReport, 'issues' | 'distribution' | 'kind'> & {
+    readonly totalFiles: number;
+    readonly duplicateClasses: readonly boolean[];
+  },
   thresholds: HealthThresholds = defaultHealthThresholds,
 ): DatasetIssue[] {
   const issues: DatasetIssue[] = [];
-  const hasClassFolders = parts.classes.length > 0 || parts.emptyClasses.length > 0 || parts.skipped.length > 0;
-  if (parts.totalFiles === 0) issues.push({ code: 'dataset-empty', severity: 'error', message: 'The folder holds no files.' });
-  else if (!hasClassFolders) issues.push({ code: 'dataset-no-class-folders', severity: 'error', count: parts.rootFiles.length, message: 'No class folders: put each class’s files in its own subfolder.' });
-  else if (parts.usableCount === 0) issues.push({ code: 'dataset-no-usable-samples', severity: 'error', message: 'None of the files could be used; see the skipped list.' });
-  else if (parts.classes.length === 1) issues.push({ code: 'dataset-one-class', severity: 'error', subject: parts.classes[0]?.name ?? '', message: 'Only one class found; a classifier needs at least two class folders.' });
-  for (const name of parts.emptyClasses) issues.push({ code: 'dataset-empty-class', severity: 'warning', subject: name, message: `Class folder “${name}” has no usable files and is left out.` });
-  if (parts.rootFiles.length > 0 && hasClassFolders) issues.push({ code: 'dataset-root-files', severity: 'warning', count: parts.rootFiles.length, message: `${parts.rootFiles.length} file(s) directly in the folder are not in a class folder and are not used.` });
-  if (parts.skipped.length > 0) issues.push({ code: 'dataset-skipped-files', severity: 'warning', count: parts.skipped.length, message: `${parts.skipped.length} file(s) skipped; see the list for reasons.` });
+  const hasClassFolders =
+    parts.classes.length > 0 || parts.emptyClasses.length > 0 || parts.skipped.length > 0;
+  if (parts.totalFiles === 0)
+    issues.push({
+      code: 'dataset-empty',
+      severity: 'error',
+      message: 'The folder holds no files.',
+    });
+  else if (!hasClassFolders)
+    issues.push({
+      code: 'dataset-no-class-folders',
+      severity: 'error',
+      count: parts.rootFiles.length,
+      message: 'No class folders: put each class’s files in its own subfolder.',
+    });
+  else if (parts.usableCount === 0)
+    issues.push({
+      code: 'dataset-no-usable-samples',
+      severity: 'error',
+      message: 'None of the files could be used; see the skipped list.',
+    });
+  else if (parts.classes.length === 1)
+    issues.push({
+      code: 'dataset-one-class',
+      severity: 'error',
+      subject: parts.classes[0]?.name ?? '',
+      message: 'Only one class found; a classifier needs at least two class folders.',
+    });
+  for (const name of parts.emptyClasses)
+    issues.push({
+      code: 'dataset-empty-class',
+      severity: 'warning',
+      subject: name,
+      message: `Class folder “${name}” has no usable files and is left out.`,
+    });
+  if (parts.rootFiles.length > 0 && hasClassFolders)
+    issues.push({
+      code: 'dataset-root-files',
+      severity: 'warning',
+      count: parts.rootFiles.length,
+      message: `${parts.rootFiles.length} file(s) directly in the folder are not in a class folder and are not used.`,
+    });
+  if (parts.skipped.length > 0)
+    issues.push({
+      code: 'dataset-skipped-files',
+      severity: 'warning',
+      count: parts.skipped.length,
+      message: `${parts.skipped.length} file(s) skipped; see the list for reasons.`,
+    });
   if (parts.duplicates.length > 0) {
     const across = parts.duplicateClasses.filter(Boolean).length;
-    issues.push({ code: 'dataset-duplicates', severity: 'warning', count: parts.duplicates.length, message: `${parts.duplicates.length} group(s) of identical files.` });
-    if (across > 0) issues.push({ code: 'dataset-duplicates-across-classes', severity: 'warning', count: across, message: `${across} identical file group(s) sit in different classes: the labels contradict each other.` });
+    issues.push({
+      code: 'dataset-duplicates',
+      severity: 'warning',
+      count: parts.duplicates.length,
+      message: `${parts.duplicates.length} group(s) of identical files.`,
+    });
+    if (across > 0)
+      issues.push({
+        code: 'dataset-duplicates-across-classes',
+        severity: 'warning',
+        count: across,
+        message: `${across} identical file group(s) sit in different classes: the labels contradict each other.`,
+      });
   }
   for (const c of parts.classes) {
-    if (c.count < thresholds.minSamplesPerClass) issues.push({ code: 'dataset-class-too-small', severity: 'warning', subject: c.name, count: c.count, message: `Class “${c.name}” has only ${c.count} sample(s); aim for at least ${thresholds.minSamplesPerClass}.` });
+    if (c.count < thresholds.minSamplesPerClass)
+      issues.push({
+        code: 'dataset-class-too-small',
+        severity: 'warning',
+        subject: c.name,
+        count: c.count,
+        message: `Class “${c.name}” has only ${c.count} sample(s); aim for at least ${thresholds.minSamplesPerClass}.`,
+      });
   }
   const counts = parts.classes.map((c) => c.count);
   if (counts.length >= 2) {
     const ratio = Math.max(...counts) / Math.max(1, Math.min(...counts));
-    if (ratio >= thresholds.imbalanceRatio) issues.push({ code: 'dataset-class-imbalance', severity: 'warning', count: Math.round(ratio * 10) / 10, message: `The largest class has ${ratio.toFixed(1)}× the samples of the smallest.` });
+    if (ratio >= thresholds.imbalanceRatio)
+      issues.push({
+        code: 'dataset-class-imbalance',
+        severity: 'warning',
+        count: Math.round(ratio * 10) / 10,
+        message: `The largest class has ${ratio.toFixed(1)}× the samples of the smallest.`,
+      });
   }
   return issues;
 }
 
 /** Most common image sizes first; sizes beyond `top` are summed into one “other” bin. */
-export function sizeDistribution(sizes: readonly { width: number; height: number }[], top = 8): DistributionBin[] {
+export function sizeDistribution(
+  sizes: readonly { width: number; height: number }[],
+  top = 8,
+): DistributionBin[] {
   const counts = new Map<string, number>();
-  for (const s of sizes) counts.set(`${s.width}×${s.height}`, (counts.get(`${s.width}×${s.height}`) ?? 0) + 1);
+  for (const s of sizes)
+    counts.set(`${s.width}×${s.height}`, (counts.get(`${s.width}×${s.height}`) ?? 0) + 1);
   const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const bins = sorted.slice(0, top).map(([label, count]) => ({ label, count }));
   const rest = sorted.slice(top).reduce((sum, [, n]) => sum + n, 0);
@@ -144,7 +219,10 @@ export function lengthDistribution(lengths: readonly number[], binCount = 10): D
   if (lengths.length === 0) return [];
   const max = Math.max(...lengths);
   const width = Math.max(1, Math.ceil((max + 1) / binCount));
-  const bins = Array.from({ length: Math.ceil((max + 1) / width) }, (_, i) => ({ from: i * width, count: 0 }));
+  const bins = Array.from({ length: Math.ceil((max + 1) / width) }, (_, i) => ({
+    from: i * width,
+    count: 0,
+  }));
   for (const n of lengths) (bins[Math.floor(n / width)] as { count: number }).count++;
   return bins.map((b) => ({ label: `${b.from}–${b.from + width - 1}`, count: b.count }));
 }

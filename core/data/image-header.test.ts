@@ -25,8 +25,15 @@ describe('readImageHeader', () => {
   });
 
   it('reports a broken header after valid magic as bad-header', () => {
-    expect(readImageHeader(pngHeader(1, 1).subarray(0, 12))).toEqual({ ok: false, problem: 'bad-header', format: 'png' });
-    expect(readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xd9]))).toMatchObject({ ok: false, problem: 'bad-header' });
+    expect(readImageHeader(pngHeader(1, 1).subarray(0, 12))).toEqual({
+      ok: false,
+      problem: 'bad-header',
+      format: 'png',
+    });
+    expect(readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xd9]))).toMatchObject({
+      ok: false,
+      problem: 'bad-header',
+    });
   });
 });
 
@@ -37,12 +44,20 @@ describe('inspectImageBytes', () => {
   });
   it('accepts 6000×6000 (36 MP, under the 40 MP cap)', () => {
     expect(6000 * 6000).toBeLessThan(maxImagePixels);
-    expect(inspectImageBytes(pngHeader(6000, 6000))).toMatchObject({ ok: true, width: 6000, height: 6000 });
+    expect(inspectImageBytes(pngHeader(6000, 6000))).toMatchObject({
+      ok: true,
+      width: 6000,
+      height: 6000,
+    });
   });
   it.each([
     ['zero bytes', new Uint8Array(0), 'empty'],
     ['a text file named .png', asciiBytes('not really a png\n'), 'not-an-image'],
-    ['random garbage', Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) & 255), 'not-an-image'],
+    [
+      'random garbage',
+      Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) & 255),
+      'not-an-image',
+    ],
     ['a truncated PNG', pngHeader(4, 4).subarray(0, 20), 'corrupt'],
   ])('skips %s as %s', (_title, bytes, reason) => {
     expect(inspectImageBytes(bytes)).toMatchObject({ ok: false, reason });

@@ -27,9 +27,26 @@ export type HeaderResult =
 /** Identifies the image format from the first bytes, or null when none matches. */
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
   const b = bytes;
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png';
+  if (
+    b.length >= 8 &&
+    b[0] === 0x89 &&
+    b[1] === 0x50 &&
+    b[2] === 0x4e &&
+    b[3] === 0x47 &&
+    b[4] === 0x0d &&
+    b[5] === 0x0a &&
+    b[6] === 0x1a &&
+    b[7] === 0x0a
+  )
+    return 'png';
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b.length >= 6 && ascii(b, 0, 4) === 'GIF8' && (b[4] === 0x37 || b[4] === 0x39) && b[5] === 0x61) return 'gif';
+  if (
+    b.length >= 6 &&
+    ascii(b, 0, 4) === 'GIF8' &&
+    (b[4] === 0x37 || b[4] === 0x39) &&
+    b[5] === 0x61
+  )
+    return 'gif';
   if (b.length >= 2 && b[0] === 0x42 && b[1] === 0x4d) return 'bmp';
   if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return 'webp';
   return null;
@@ -45,7 +62,8 @@ export function readImageHeader(bytes: Uint8Array): HeaderResult {
   const format = sniffImageFormat(bytes);
   if (format === null) return { ok: false, problem: 'unknown-format' };
   const size = parseDimensions(format, bytes);
-  if (size === null || size.width <= 0 || size.height <= 0) return { ok: false, problem: 'bad-header', format };
+  if (size === null || size.width <= 0 || size.height <= 0)
+    return { ok: false, problem: 'bad-header', format };
   return { ok: true, header: { format, ...size } };
 }
 
@@ -98,7 +116,8 @@ function parseJpeg(b: Uint8Array): Size | null {
     if (marker === 0xd9 || marker === 0xda) return null; // end of image / scan before any frame header
     if (i + 3 >= b.length) return null;
     const length = u16be(b, i + 2);
-    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    const isSof =
+      marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isSof) {
       if (i + 8 >= b.length) return null;
       return { height: u16be(b, i + 5), width: u16be(b, i + 7) };
@@ -130,13 +149,18 @@ function parseWebp(b: Uint8Array): Size | null {
 
 function ascii(b: Uint8Array, offset: number, length: number): string {
   let s = '';
-  for (let i = offset; i < offset + length && i < b.length; i++) s += String.fromCharCode(b[i] as number);
+  for (let i = offset; i < offset + length && i < b.length; i++)
+    s += String.fromCharCode(b[i] as number);
   return s;
 }
 const at = (b: Uint8Array, i: number): number => b[i] ?? 0;
 const u16be = (b: Uint8Array, i: number): number => (at(b, i) << 8) | at(b, i + 1);
 const u16le = (b: Uint8Array, i: number): number => at(b, i) | (at(b, i + 1) << 8);
-const u24le = (b: Uint8Array, i: number): number => at(b, i) | (at(b, i + 1) << 8) | (at(b, i + 2) << 16);
-const u32be = (b: Uint8Array, i: number): number => ((at(b, i) << 24) | (at(b, i + 1) << 16) | (at(b, i + 2) << 8) | at(b, i + 3)) >>> 0;
-const u32le = (b: Uint8Array, i: number): number => (at(b, i) | (at(b, i + 1) << 8) | (at(b, i + 2) << 16) | (at(b, i + 3) << 24)) >>> 0;
-const i32le = (b: Uint8Array, i: number): number => at(b, i) | (at(b, i + 1) << 8) | (at(b, i + 2) << 16) | (at(b, i + 3) << 24);
+const u24le = (b: Uint8Array, i: number): number =>
+  at(b, i) | (at(b, i + 1) << 8) | (at(b, i + 2) << 16);
+const u32be = (b: Uint8Array, i: number): number =>
+  ((at(b, i) << 24) | (at(b, i + 1) << 16) | (at(b, i + 2) << 8) | at(b, i + 3)) >>> 0;
+const u32le = (b: Uint8Array, i: number): number =>
+  (at(b, i) | (at(b, i + 1) << 8) | (at(b, i + 2) << 16) | (at(b, i + 3) << 24)) >>> 0;
+const i32le = (b: Uint8Array, i: number): number =>
+  at(b, i) | (at(b, i + 1) << 8) | (at(b, i + 2) << 16) | (at(b, i + 3) << 24);

@@ -33,26 +33,69 @@ export interface ResizePlan {
  * - `crop`: the largest centred region with the target aspect (Keras `crop_to_aspect_ratio`).
  * - `pad`: the whole image scaled to fit, centred, black borders (Keras `pad_to_aspect_ratio`).
  */
-export function planResize(srcW: number, srcH: number, dstW: number, dstH: number, mode: ImageOptions['resizeMode']): ResizePlan {
+export function planResize(
+  srcW: number,
+  srcH: number,
+  dstW: number,
+  dstH: number,
+  mode: ImageOptions['resizeMode'],
+): ResizePlan {
   const base = { targetWidth: dstW, targetHeight: dstH };
   if (mode === 'crop') {
     const wide = srcW * dstH > dstW * srcH;
     const sw = wide ? Math.max(1, Math.round((srcH * dstW) / dstH)) : srcW;
     const sh = wide ? srcH : Math.max(1, Math.round((srcW * dstH) / dstW));
-    return { ...base, sx: Math.floor((srcW - sw) / 2), sy: Math.floor((srcH - sh) / 2), sw, sh, drawWidth: dstW, drawHeight: dstH, dx: 0, dy: 0 };
+    return {
+      ...base,
+      sx: Math.floor((srcW - sw) / 2),
+      sy: Math.floor((srcH - sh) / 2),
+      sw,
+      sh,
+      drawWidth: dstW,
+      drawHeight: dstH,
+      dx: 0,
+      dy: 0,
+    };
   }
   if (mode === 'pad') {
     const scale = Math.min(dstW / srcW, dstH / srcH);
     const drawWidth = Math.min(dstW, Math.max(1, Math.round(srcW * scale)));
     const drawHeight = Math.min(dstH, Math.max(1, Math.round(srcH * scale)));
-    return { ...base, sx: 0, sy: 0, sw: srcW, sh: srcH, drawWidth, drawHeight, dx: Math.floor((dstW - drawWidth) / 2), dy: Math.floor((dstH - drawHeight) / 2) };
+    return {
+      ...base,
+      sx: 0,
+      sy: 0,
+      sw: srcW,
+      sh: srcH,
+      drawWidth,
+      drawHeight,
+      dx: Math.floor((dstW - drawWidth) / 2),
+      dy: Math.floor((dstH - drawHeight) / 2),
+    };
   }
-  return { ...base, sx: 0, sy: 0, sw: srcW, sh: srcH, drawWidth: dstW, drawHeight: dstH, dx: 0, dy: 0 };
+  return {
+    ...base,
+    sx: 0,
+    sy: 0,
+    sw: srcW,
+    sh: srcH,
+    drawWidth: dstW,
+    drawHeight: dstH,
+    dx: 0,
+    dy: 0,
+  };
 }
 
 /** True when the plan copies pixels 1:1 (no resampling needed). */
 export function isIdentityPlan(plan: ResizePlan, srcW: number, srcH: number): boolean {
-  return plan.sw === srcW && plan.sh === srcH && plan.drawWidth === srcW && plan.drawHeight === srcH && plan.dx === 0 && plan.dy === 0;
+  return (
+    plan.sw === srcW &&
+    plan.sh === srcH &&
+    plan.drawWidth === srcW &&
+    plan.drawHeight === srcH &&
+    plan.dx === 0 &&
+    plan.dy === 0
+  );
 }
 
 /**
@@ -60,7 +103,12 @@ export function isIdentityPlan(plan: ResizePlan, srcW: number, srcH: number): bo
  * `targetWidth×targetHeight` RGBA buffer: area averaging when shrinking (no
  * aliasing on big photos), bilinear when enlarging.
  */
-export function resizeRgba(src: Uint8Array | Uint8ClampedArray, srcW: number, srcH: number, plan: ResizePlan): Uint8Array {
+export function resizeRgba(
+  src: Uint8Array | Uint8ClampedArray,
+  srcW: number,
+  srcH: number,
+  plan: ResizePlan,
+): Uint8Array {
   const out = new Uint8Array(plan.targetWidth * plan.targetHeight * 4);
   // Black, opaque background for the pad borders.
   for (let i = 3; i < out.length; i += 4) out[i] = 255;
@@ -85,7 +133,8 @@ export function resizeRgba(src: Uint8Array | Uint8ClampedArray, srcW: number, sr
         }
       }
       const o = ((y + plan.dy) * plan.targetWidth + x + plan.dx) * 4;
-      for (let c = 0; c < 4; c++) out[o + c] = Math.min(255, Math.max(0, Math.round(acc[c] as number)));
+      for (let c = 0; c < 4; c++)
+        out[o + c] = Math.min(255, Math.max(0, Math.round(acc[c] as number)));
     }
   }
   return out;
@@ -97,7 +146,12 @@ interface AxisWeights {
 }
 
 /** Per output position, the source indices and weights (summing to 1). */
-function axisWeights(start: number, length: number, outLength: number, srcLength: number): AxisWeights[] {
+function axisWeights(
+  start: number,
+  length: number,
+  outLength: number,
+  srcLength: number,
+): AxisWeights[] {
   const scale = length / outLength;
   const result: AxisWeights[] = [];
   for (let o = 0; o < outLength; o++) {
@@ -132,7 +186,12 @@ function axisWeights(start: number, length: number, outLength: number, srcLength
  * an image viewer shows for transparent PNGs), then RGB is kept or converted
  * to luma with ITU-R 601 weights in integer arithmetic (as Pillow's `L` mode).
  */
-export function rgbaToChannels(rgba: Uint8Array | Uint8ClampedArray, pixelCount: number, colorMode: ImageOptions['colorMode'], out?: Uint8Array): Uint8Array {
+export function rgbaToChannels(
+  rgba: Uint8Array | Uint8ClampedArray,
+  pixelCount: number,
+  colorMode: ImageOptions['colorMode'],
+  out?: Uint8Array,
+): Uint8Array {
   const channels = colorMode === 'grayscale' ? 1 : 3;
   const dst = out ?? new Uint8Array(pixelCount * channels);
   for (let p = 0; p < pixelCount; p++) {
@@ -163,7 +222,12 @@ export function channelCount(colorMode: ImageOptions['colorMode']): 1 | 3 {
 }
 
 /** Full preprocessing of decoded RGBA into the stored uint8 sample (`height×width×channels`). */
-export function preprocessRgba(rgba: Uint8Array | Uint8ClampedArray, srcW: number, srcH: number, options: Pick<ImageOptions, 'width' | 'height' | 'resizeMode' | 'colorMode'>): Uint8Array {
+export function preprocessRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  srcW: number,
+  srcH: number,
+  options: Pick<ImageOptions, 'width' | 'height' | 'resizeMode' | 'colorMode'>,
+): Uint8Array {
   const plan = planResize(srcW, srcH, options.width, options.height, options.resizeMode);
   const resized = isIdentityPlan(plan, srcW, srcH) ? rgba : resizeRgba(rgba, srcW, srcH, plan);
   return rgbaToChannels(resized, options.width * options.height, options.colorMode);
@@ -173,9 +237,14 @@ export function preprocessRgba(rgba: Uint8Array | Uint8ClampedArray, srcW: numbe
  * Converts uint8 pixels to float32 for training: `zeroToOne` → v/255,
  * `minusOneToOne` → v/127.5 − 1 (MobileNet-style inputs).
  */
-export function pixelsToFloat32(pixels: Uint8Array, normalization: ImageOptions['normalization'], out?: Float32Array): Float32Array {
+export function pixelsToFloat32(
+  pixels: Uint8Array,
+  normalization: ImageOptions['normalization'],
+  out?: Float32Array,
+): Float32Array {
   const dst = out ?? new Float32Array(pixels.length);
-  if (normalization === 'zeroToOne') for (let i = 0; i < pixels.length; i++) dst[i] = (pixels[i] as number) / 255;
+  if (normalization === 'zeroToOne')
+    for (let i = 0; i < pixels.length; i++) dst[i] = (pixels[i] as number) / 255;
   else for (let i = 0; i < pixels.length; i++) dst[i] = (pixels[i] as number) / 127.5 - 1;
   return dst;
 }

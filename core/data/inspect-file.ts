@@ -20,7 +20,15 @@ import type { TextEncoding } from './text-decoding';
  * - `undecodable-text`: neither UTF-8/16 nor GB18030.
  * - `unsupported-type`: an extension we do not read for this kind (e.g. `.pdf`).
  */
-export type SkipReason = 'unreadable' | 'missing' | 'corrupt' | 'not-an-image' | 'too-large' | 'empty' | 'undecodable-text' | 'unsupported-type';
+export type SkipReason =
+  | 'unreadable'
+  | 'missing'
+  | 'corrupt'
+  | 'not-an-image'
+  | 'too-large'
+  | 'empty'
+  | 'undecodable-text'
+  | 'unsupported-type';
 
 /** Images above this many pixels are refused before decoding (decompression bombs). */
 export const maxImagePixels = 40_000_000;
@@ -28,32 +36,63 @@ export const maxImagePixels = 40_000_000;
 export const maxImageFileBytes = 64 * 1024 * 1024;
 
 export type ImageInspection =
-  | { readonly ok: true; readonly format: ImageFormat; readonly width: number; readonly height: number; readonly hash: string }
+  | {
+      readonly ok: true;
+      readonly format: ImageFormat;
+      readonly width: number;
+      readonly height: number;
+      readonly hash: string;
+    }
   | { readonly ok: false; readonly reason: SkipReason; readonly detail?: string };
 
 /** Checks an image file's bytes; never decodes pixels. */
-export function inspectImageBytes(bytes: Uint8Array, limits: { maxPixels?: number; maxBytes?: number } = {}): ImageInspection {
+export function inspectImageBytes(
+  bytes: Uint8Array,
+  limits: { maxPixels?: number; maxBytes?: number } = {},
+): ImageInspection {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
-  if (bytes.length > (limits.maxBytes ?? maxImageFileBytes)) return { ok: false, reason: 'too-large', detail: `${bytes.length} bytes` };
+  if (bytes.length > (limits.maxBytes ?? maxImageFileBytes))
+    return { ok: false, reason: 'too-large', detail: `${bytes.length} bytes` };
   const header = readImageHeader(bytes);
-  if (!header.ok) return header.problem === 'bad-header' ? { ok: false, reason: 'corrupt', detail: `bad ${header.format ?? ''} header` } : { ok: false, reason: 'not-an-image' };
+  if (!header.ok)
+    return header.problem === 'bad-header'
+      ? { ok: false, reason: 'corrupt', detail: `bad ${header.format ?? ''} header` }
+      : { ok: false, reason: 'not-an-image' };
   const { width, height, format } = header.header;
-  if (width * height > (limits.maxPixels ?? maxImagePixels)) return { ok: false, reason: 'too-large', detail: `${width}×${height}` };
+  if (width * height > (limits.maxPixels ?? maxImagePixels))
+    return { ok: false, reason: 'too-large', detail: `${width}×${height}` };
   return { ok: true, format, width, height, hash: contentHash(bytes) };
 }
 
 export type TextInspection =
-  | { readonly ok: true; readonly texts: readonly string[]; readonly encoding: TextEncoding; readonly hash: string }
+  | {
+      readonly ok: true;
+      readonly texts: readonly string[];
+      readonly encoding: TextEncoding;
+      readonly hash: string;
+    }
   | { readonly ok: false; readonly reason: SkipReason; readonly detail?: string };
 
 /**
  * Decodes a text file into its samples: the whole file (`files`) or one
  * sample per non-empty line (`lines`). A file with no text is `empty`.
  */
-export function inspectTextBytes(bytes: Uint8Array, sampleUnit: 'files' | 'lines', maxBytes: number = maxTextFileBytes): TextInspection {
+export function inspectTextBytes(
+  bytes: Uint8Array,
+  sampleUnit: 'files' | 'lines',
+  maxBytes: number = maxTextFileBytes,
+): TextInspection {
   const decoded = decodeTextBytes(bytes, maxBytes);
-  if (!decoded.ok) return { ok: false, reason: decoded.reason, ...(decoded.reason === 'too-large' ? { detail: `${bytes.length} bytes` } : {}) };
-  const texts = sampleUnit === 'lines' ? splitLines(decoded.text) : [decoded.text.trim()].filter((t) => t.length > 0);
+  if (!decoded.ok)
+    return {
+      ok: false,
+      reason: decoded.reason,
+      ...(decoded.reason === 'too-large' ? { detail: `${bytes.length} bytes` } : {}),
+    };
+  const texts =
+    sampleUnit === 'lines'
+      ? splitLines(decoded.text)
+      : [decoded.text.trim()].filter((t) => t.length > 0);
   if (texts.length === 0) return { ok: false, reason: 'empty' };
   return { ok: true, texts, encoding: decoded.encoding, hash: contentHash(bytes) };
 }

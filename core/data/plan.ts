@@ -7,7 +7,12 @@
  */
 import { compareCodePoints, sortClassNames } from './class-discovery';
 import type { ClassDiscovery, DatasetKind } from './class-discovery';
-import { defaultHealthThresholds, findIssues, lengthDistribution, sizeDistribution } from './health-report';
+import {
+  defaultHealthThresholds,
+  findIssues,
+  lengthDistribution,
+  sizeDistribution,
+} from './health-report';
 import type { HealthReport, HealthThresholds, IgnoredEntry, SkippedFile } from './health-report';
 import type { ImageInspection, SkipReason, TextInspection } from './inspect-file';
 import { splitFromValidationPaths, stratifiedSplit } from './split';
@@ -72,14 +77,21 @@ export interface PlanInput {
 /** Builds the plan; never throws for bad data: problems end up in `report`. */
 export function planDataset(input: PlanInput): DatasetPlan {
   const { discovery, checks } = input;
-  const skipped: SkippedFile[] = discovery.unsupported.map((path) => ({ path, reason: 'unsupported-type' }));
+  const skipped: SkippedFile[] = discovery.unsupported.map((path) => ({
+    path,
+    reason: 'unsupported-type',
+  }));
   const usable: Omit<PlannedSample, 'classIndex'>[] = [];
   const classOf = new Map<string, string>();
   const hashes = new Map<string, string[]>();
   for (const c of discovery.candidates) {
     const check = checks.get(c.path) ?? { ok: false, reason: 'unreadable' as const };
     if (!check.ok) {
-      skipped.push({ path: c.path, reason: check.reason, ...(check.detail === undefined ? {} : { detail: check.detail }) });
+      skipped.push({
+        path: c.path,
+        reason: check.reason,
+        ...(check.detail === undefined ? {} : { detail: check.detail }),
+      });
       continue;
     }
     classOf.set(c.path, c.className);
@@ -88,7 +100,13 @@ export function planDataset(input: PlanInput): DatasetPlan {
     else group.push(c.path);
     const base = { path: c.path, size: c.size, mtimeMs: c.mtimeMs };
     if ('texts' in check) {
-      check.texts.forEach((text, i) => usable.push({ ...base, key: input.linesMode === true ? `${c.path}#${i + 1}` : c.path, text }));
+      check.texts.forEach((text, i) =>
+        usable.push({
+          ...base,
+          key: input.linesMode === true ? `${c.path}#${i + 1}` : c.path,
+          text,
+        }),
+      );
     } else {
       usable.push({ ...base, key: c.path, width: check.width, height: check.height });
     }
@@ -96,11 +114,17 @@ export function planDataset(input: PlanInput): DatasetPlan {
   usable.sort((a, b) => compareCodePoints(a.key, b.key));
   const classNames = sortClassNames(usable.map((s) => classOf.get(s.path) as string));
   const indexOf = new Map(classNames.map((n, i) => [n, i]));
-  const samples: PlannedSample[] = usable.map((s) => ({ ...s, classIndex: indexOf.get(classOf.get(s.path) as string) as number }));
+  const samples: PlannedSample[] = usable.map((s) => ({
+    ...s,
+    classIndex: indexOf.get(classOf.get(s.path) as string) as number,
+  }));
   const labels = Int32Array.from(samples, (s) => s.classIndex);
   const split =
     input.split.validationPaths !== undefined
-      ? splitFromValidationPaths(samples.map((s) => s.key), input.split.validationPaths)
+      ? splitFromValidationPaths(
+          samples.map((s) => s.key),
+          input.split.validationPaths,
+        )
       : stratifiedSplit(labels, input.split);
   const validationKeys = split.validation.map((i) => (samples[i] as PlannedSample).key);
 
@@ -115,18 +139,35 @@ export function planDataset(input: PlanInput): DatasetPlan {
     });
     return { name, count, trainCount: count - validationCount, validationCount };
   });
-  const emptyClasses = sortClassNames([...discovery.emptyClasses, ...discovery.classNames.filter((n) => !indexOf.has(n))]);
-  const duplicates = [...hashes.values()].filter((g) => g.length > 1).map((g) => g.sort(compareCodePoints));
+  const emptyClasses = sortClassNames([
+    ...discovery.emptyClasses,
+    ...discovery.classNames.filter((n) => !indexOf.has(n)),
+  ]);
+  const duplicates = [...hashes.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => g.sort(compareCodePoints));
   const duplicateClasses = duplicates.map((g) => new Set(g.map((p) => classOf.get(p))).size > 1);
   const ignored = input.ignored ?? [];
-  const parts = { classes, usableCount: samples.length, skipped, ignored, emptyClasses, rootFiles: discovery.rootFiles, duplicates };
-  const totalFiles = discovery.candidates.length + discovery.unsupported.length + discovery.rootFiles.length;
+  const parts = {
+    classes,
+    usableCount: samples.length,
+    skipped,
+    ignored,
+    emptyClasses,
+    rootFiles: discovery.rootFiles,
+    duplicates,
+  };
+  const totalFiles =
+    discovery.candidates.length + discovery.unsupported.length + discovery.rootFiles.length;
   const countTokens = input.countTokens ?? ((t: string) => [...t].length);
   const distribution =
     input.kind === 'image'
       ? sizeDistribution(samples.map((s) => ({ width: s.width ?? 0, height: s.height ?? 0 })))
       : lengthDistribution(samples.map((s) => countTokens(s.text ?? '')));
-  const issues = findIssues({ ...parts, totalFiles, duplicateClasses }, input.thresholds ?? defaultHealthThresholds);
+  const issues = findIssues(
+    { ...parts, totalFiles, duplicateClasses },
+    input.thresholds ?? defaultHealthThresholds,
+  );
   const report: HealthReport = { kind: input.kind, ...parts, distribution, issues };
   return { kind: input.kind, classNames, samples, labels, split, validationKeys, report };
 }

@@ -37,7 +37,12 @@ export function decodeSimplePng(bytes: Uint8Array, inflate: Inflate): DecodedRgb
   let offset = 8;
   while (offset + 8 <= bytes.length) {
     const length = view.getUint32(offset);
-    const type = String.fromCharCode(bytes[offset + 4] as number, bytes[offset + 5] as number, bytes[offset + 6] as number, bytes[offset + 7] as number);
+    const type = String.fromCharCode(
+      bytes[offset + 4] as number,
+      bytes[offset + 5] as number,
+      bytes[offset + 6] as number,
+      bytes[offset + 7] as number,
+    );
     const data = bytes.subarray(offset + 8, offset + 8 + length);
     if (data.length < length) throw new Error(`PNG chunk ${type} truncated`);
     if (type === 'IDAT') idat.push(data);
@@ -48,7 +53,9 @@ export function decodeSimplePng(bytes: Uint8Array, inflate: Inflate): DecodedRgb
   }
   if (idat.length === 0) throw new Error('PNG has no image data');
   const compressed = idat.length === 1 ? (idat[0] as Uint8Array) : concat(idat);
-  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType] as number;
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[
+    colorType
+  ] as number;
   const stride = width * channels;
   const raw = inflate(compressed, height * (stride + 1));
   if (raw.length < height * (stride + 1)) throw new Error('PNG image data truncated');
@@ -111,7 +118,13 @@ function unfilter(raw: Uint8Array, width: number, height: number, bpp: number): 
   return out;
 }
 
-function toRgba(px: Uint8Array, count: number, colorType: number, palette: Uint8Array | null, trns: Uint8Array | null): Uint8Array {
+function toRgba(
+  px: Uint8Array,
+  count: number,
+  colorType: number,
+  palette: Uint8Array | null,
+  trns: Uint8Array | null,
+): Uint8Array {
   const out = new Uint8Array(count * 4);
   for (let i = 0; i < count; i++) {
     const o = i * 4;
@@ -119,7 +132,12 @@ function toRgba(px: Uint8Array, count: number, colorType: number, palette: Uint8
       case 0: {
         const g = px[i] as number;
         out[o] = out[o + 1] = out[o + 2] = g;
-        out[o + 3] = trns !== null && trns.length >= 2 && g === (((trns[0] as number) << 8) | (trns[1] as number)) ? 0 : 255;
+        out[o + 3] =
+          trns !== null &&
+          trns.length >= 2 &&
+          g === (((trns[0] as number) << 8) | (trns[1] as number))
+            ? 0
+            : 255;
         break;
       }
       case 2: {
@@ -129,13 +147,22 @@ function toRgba(px: Uint8Array, count: number, colorType: number, palette: Uint8
         out[o] = r;
         out[o + 1] = g;
         out[o + 2] = b;
-        const keyed = trns !== null && trns.length >= 6 && r === trns[1] && g === trns[3] && b === trns[5] && trns[0] === 0 && trns[2] === 0 && trns[4] === 0;
+        const keyed =
+          trns !== null &&
+          trns.length >= 6 &&
+          r === trns[1] &&
+          g === trns[3] &&
+          b === trns[5] &&
+          trns[0] === 0 &&
+          trns[2] === 0 &&
+          trns[4] === 0;
         out[o + 3] = keyed ? 0 : 255;
         break;
       }
       case 3: {
         const k = px[i] as number;
-        if (palette === null || k * 3 + 2 >= palette.length) throw new Error('PNG palette index out of range');
+        if (palette === null || k * 3 + 2 >= palette.length)
+          throw new Error('PNG palette index out of range');
         out[o] = palette[k * 3] as number;
         out[o + 1] = palette[k * 3 + 1] as number;
         out[o + 2] = palette[k * 3 + 2] as number;

@@ -11,16 +11,40 @@ export type DelimitedFormat = 'csv' | 'tsv';
 /** Renders the report; rows are stable in order (classes, skipped, ignored, duplicates, issues). */
 export function reportToDelimited(report: HealthReport, format: DelimitedFormat): string {
   const rows: string[][] = [['section', 'class', 'path', 'reason', 'count', 'detail']];
-  for (const c of report.classes) rows.push(['class', c.name, '', '', String(c.count), `train ${c.trainCount}, validation ${c.validationCount}`]);
+  for (const c of report.classes)
+    rows.push([
+      'class',
+      c.name,
+      '',
+      '',
+      String(c.count),
+      `train ${c.trainCount}, validation ${c.validationCount}`,
+    ]);
   for (const name of report.emptyClasses) rows.push(['empty-class', name, '', 'empty', '0', '']);
-  for (const s of report.skipped) rows.push(['skipped', classOf(s.path), s.path, s.reason, '', s.detail ?? '']);
+  for (const s of report.skipped)
+    rows.push(['skipped', classOf(s.path), s.path, s.reason, '', s.detail ?? '']);
   for (const p of report.rootFiles) rows.push(['root-file', '', p, 'not-in-class-folder', '', '']);
   for (const i of report.ignored) rows.push(['ignored', '', i.path, i.reason, '', '']);
   report.duplicates.forEach((group, g) => {
-    for (const p of group) rows.push(['duplicate', classOf(p), p, `group ${g + 1}`, String(group.length), '']);
+    for (const p of group)
+      rows.push(['duplicate', classOf(p), p, `group ${g + 1}`, String(group.length), '']);
   });
-  for (const i of report.issues) rows.push(['issue', i.subject ?? '', '', i.code, i.count === undefined ? '' : String(i.count), i.message]);
-  const body = rows.map((r) => r.map((cell) => (format === 'csv' ? csvCell(cell) : tsvCell(cell))).join(format === 'csv' ? ',' : '\t')).join('\r\n');
+  for (const i of report.issues)
+    rows.push([
+      'issue',
+      i.subject ?? '',
+      '',
+      i.code,
+      i.count === undefined ? '' : String(i.count),
+      i.message,
+    ]);
+  const body = rows
+    .map((r) =>
+      r
+        .map((cell) => (format === 'csv' ? csvCell(cell) : tsvCell(cell)))
+        .join(format === 'csv' ? ',' : '\t'),
+    )
+    .join('\r\n');
   return (format === 'csv' ? '\ufeff' : '') + body + '\r\n';
 }
 

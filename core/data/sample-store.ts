@@ -24,14 +24,23 @@ export interface WritableSampleStore extends SampleStore {
 export const defaultMemoryBudgetBytes = 512 * 1024 * 1024;
 
 /** Thrown (as data, via `fitsInMemory`) when a dataset would not fit the budget. */
-export function fitsInMemory(count: number, sampleBytes: number, budgetBytes: number = defaultMemoryBudgetBytes): boolean {
+export function fitsInMemory(
+  count: number,
+  sampleBytes: number,
+  budgetBytes: number = defaultMemoryBudgetBytes,
+): boolean {
   return count * sampleBytes <= budgetBytes;
 }
 
 /** Creates a packed in-memory store; check `fitsInMemory` first. Unwritten samples read as zeros. */
-export function createMemorySampleStore(count: number, sampleBytes: number, buffer?: Uint8Array): WritableSampleStore {
+export function createMemorySampleStore(
+  count: number,
+  sampleBytes: number,
+  buffer?: Uint8Array,
+): WritableSampleStore {
   const data = buffer ?? new Uint8Array(count * sampleBytes);
-  if (data.length < count * sampleBytes) throw new RangeError(`sample buffer holds ${data.length} bytes, needs ${count * sampleBytes}`);
+  if (data.length < count * sampleBytes)
+    throw new RangeError(`sample buffer holds ${data.length} bytes, needs ${count * sampleBytes}`);
   return {
     count,
     sampleBytes,
@@ -40,7 +49,9 @@ export function createMemorySampleStore(count: number, sampleBytes: number, buff
       data.set(sample.subarray(0, sampleBytes), index * sampleBytes);
     },
     read(indices, out) {
-      indices.forEach((s, k) => out.set(data.subarray(s * sampleBytes, (s + 1) * sampleBytes), k * sampleBytes));
+      indices.forEach((s, k) =>
+        out.set(data.subarray(s * sampleBytes, (s + 1) * sampleBytes), k * sampleBytes),
+      );
       return Promise.resolve();
     },
   };

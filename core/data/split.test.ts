@@ -16,7 +16,9 @@ describe('stratifiedSplit', () => {
   it('is repeatable for a seed and changes with another seed', () => {
     const a = stratifiedSplit(labels, { seed: 7, validationShare: 0.3 });
     expect(stratifiedSplit(labels, { seed: 7, validationShare: 0.3 })).toEqual(a);
-    const others = [8, 9, 10].map((seed) => stratifiedSplit(labels, { seed, validationShare: 0.3 }).validation);
+    const others = [8, 9, 10].map(
+      (seed) => stratifiedSplit(labels, { seed, validationShare: 0.3 }).validation,
+    );
     expect(others.some((v) => JSON.stringify(v) !== JSON.stringify(a.validation))).toBe(true);
   });
   it('holds out nothing when the share is 0', () => {
@@ -25,6 +27,9 @@ describe('stratifiedSplit', () => {
     expect(validationCountFor(1, 0.5)).toBe(0);
   });
   it('re-applies a stored split; new files go to training', () => {
-    expect(splitFromValidationPaths(['a/1', 'a/2', 'a/new'], ['a/2'])).toEqual({ train: [0, 2], validation: [1] });
+    expect(splitFromValidationPaths(['a/1', 'a/2', 'a/new'], ['a/2'])).toEqual({
+      train: [0, 2],
+      validation: [1],
+    });
   });
 });

@@ -20,7 +20,10 @@ export interface SplitIndices {
  * depends only on the labels' order, the seed and the share, so the same
  * folder (samples sorted by path) gives the same split on every machine.
  */
-export function stratifiedSplit(labels: ArrayLike<number>, options: { seed: number; validationShare: number }): SplitIndices {
+export function stratifiedSplit(
+  labels: ArrayLike<number>,
+  options: { seed: number; validationShare: number },
+): SplitIndices {
   const byClass = new Map<number, number[]>();
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i] as number;
@@ -50,7 +53,10 @@ export function validationCountFor(n: number, share: number): number {
  * validation, all others (including files added since) to training, so an old
  * run's validation set is never leaked into training.
  */
-export function splitFromValidationPaths(paths: readonly string[], validationPaths: readonly string[]): SplitIndices {
+export function splitFromValidationPaths(
+  paths: readonly string[],
+  validationPaths: readonly string[],
+): SplitIndices {
   const held = new Set(validationPaths);
   const train: number[] = [];
   const validation: number[] = [];

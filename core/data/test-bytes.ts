@@ -13,13 +13,41 @@ export function pngHeader(width: number, height: number): Uint8Array {
 
 export function jpegHeader(width: number, height: number): Uint8Array {
   // SOI, an APP0 segment of length 16, then SOF0.
-  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
-  const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 255, width >> 8, width & 255, 0x03];
+  const app0 = [
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
+    0x00, 0x00,
+  ];
+  const sof = [
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 255,
+    width >> 8,
+    width & 255,
+    0x03,
+  ];
   return Uint8Array.from([0xff, 0xd8, ...app0, ...sof, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 }
 
 export function gifHeader(width: number, height: number): Uint8Array {
-  return Uint8Array.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, width & 255, width >> 8, height & 255, height >> 8, 0, 0, 0]);
+  return Uint8Array.from([
+    0x47,
+    0x49,
+    0x46,
+    0x38,
+    0x39,
+    0x61,
+    width & 255,
+    width >> 8,
+    height & 255,
+    height >> 8,
+    0,
+    0,
+    0,
+  ]);
 }
 
 export function bmpHeader(width: number, height: number): Uint8Array {
@@ -32,12 +60,22 @@ export function bmpHeader(width: number, height: number): Uint8Array {
   return b;
 }
 
-export function webpHeader(kind: 'VP8 ' | 'VP8L' | 'VP8X', width: number, height: number): Uint8Array {
+export function webpHeader(
+  kind: 'VP8 ' | 'VP8L' | 'VP8X',
+  width: number,
+  height: number,
+): Uint8Array {
   const b = new Uint8Array(40);
   const v = new DataView(b.buffer);
   b.set([...'RIFF'].map((c) => c.charCodeAt(0)));
-  b.set([...'WEBP'].map((c) => c.charCodeAt(0)), 8);
-  b.set([...kind].map((c) => c.charCodeAt(0)), 12);
+  b.set(
+    [...'WEBP'].map((c) => c.charCodeAt(0)),
+    8,
+  );
+  b.set(
+    [...kind].map((c) => c.charCodeAt(0)),
+    12,
+  );
   if (kind === 'VP8 ') {
     b.set([0x9d, 0x01, 0x2a], 23);
     v.setUint16(26, width, true);

@@ -40,7 +40,10 @@ describe('decodeTextBytes', () => {
 describe('inspectTextBytes', () => {
   it('splits lines mode into non-empty trimmed lines', () => {
     expect(splitLines('a\r\n\r\n b \nc\r')).toEqual(['a', 'b', 'c']);
-    expect(inspectTextBytes(utf8('好评\n差评\n'), 'lines')).toMatchObject({ ok: true, texts: ['好评', '差评'] });
+    expect(inspectTextBytes(utf8('好评\n差评\n'), 'lines')).toMatchObject({
+      ok: true,
+      texts: ['好评', '差评'],
+    });
   });
   it('treats a whitespace-only file as empty', () => {
     expect(inspectTextBytes(utf8(' \n\t '), 'files')).toEqual({ ok: false, reason: 'empty' });

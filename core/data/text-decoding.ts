@@ -11,7 +11,10 @@
 interface TextDecoderLike {
   decode(input: Uint8Array): string;
 }
-declare const TextDecoder: new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
+declare const TextDecoder: new (
+  label: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => TextDecoderLike;
 
 /** Encodings we recognise. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -28,13 +31,18 @@ export type TextDecodeResult =
   | { readonly ok: false; readonly reason: 'empty' | 'too-large' | 'undecodable-text' };
 
 /** Decodes a text file's bytes; see the module comment for the detection order. */
-export function decodeTextBytes(bytes: Uint8Array, maxBytes: number = maxTextFileBytes): TextDecodeResult {
+export function decodeTextBytes(
+  bytes: Uint8Array,
+  maxBytes: number = maxTextFileBytes,
+): TextDecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   if (bytes.length > maxBytes) return { ok: false, reason: 'too-large' };
   const bom = detectBom(bytes);
   if (bom !== null) {
     const text = tryDecode(bom.encoding, bytes.subarray(bom.length));
-    return text === null ? { ok: false, reason: 'undecodable-text' } : { ok: true, text, encoding: bom.encoding };
+    return text === null
+      ? { ok: false, reason: 'undecodable-text' }
+      : { ok: true, text, encoding: bom.encoding };
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };

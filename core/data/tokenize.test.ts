@@ -1,24 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, splitTokens, standardizeText, tokenize, vectorizeTokens } from './tokenize';
+import {
+  buildVocabulary,
+  splitTokens,
+  standardizeText,
+  tokenize,
+  vectorizeTokens,
+} from './tokenize';
 import type { TextOptions } from './config';
 
-const opts = (split: TextOptions['split']): TextOptions => ({ sampleUnit: 'files', lowercase: true, stripPunctuation: true, split, vocabularySize: 10, sequenceLength: 5 });
+const opts = (split: TextOptions['split']): TextOptions => ({
+  sampleUnit: 'files',
+  lowercase: true,
+  stripPunctuation: true,
+  split,
+  vocabularySize: 10,
+  sequenceLength: 5,
+});
 
 describe('tokenize (Keras TextVectorization semantics)', () => {
   it('lowercases and strips ASCII and Chinese punctuation', () => {
-    expect(standardizeText('Hello, World! 你好，世界。', { lowercase: true, stripPunctuation: true }).split(/\s+/).filter(Boolean)).toEqual(['hello', 'world', '你好', '世界']);
+    expect(
+      standardizeText('Hello, World! 你好，世界。', { lowercase: true, stripPunctuation: true })
+        .split(/\s+/)
+        .filter(Boolean),
+    ).toEqual(['hello', 'world', '你好', '世界']);
   });
   it('keeps punctuation when asked', () => {
-    expect(tokenize('Hi!', { ...opts('whitespace'), stripPunctuation: false, lowercase: false })).toEqual(['Hi!']);
+    expect(
+      tokenize('Hi!', { ...opts('whitespace'), stripPunctuation: false, lowercase: false }),
+    ).toEqual(['Hi!']);
   });
   it('splits Chinese into words with Intl.Segmenter', () => {
-    expect(splitTokens('我喜欢机器学习和神经网络', 'word')).toEqual(['我', '喜欢', '机器', '学习', '和', '神经', '网络']);
+    expect(splitTokens('我喜欢机器学习和神经网络', 'word')).toEqual([
+      '我',
+      '喜欢',
+      '机器',
+      '学习',
+      '和',
+      '神经',
+      '网络',
+    ]);
   });
   it('splits into characters, mixed 中文/English/数字, dropping spaces', () => {
     expect(tokenize('AI 学习 42', opts('character'))).toEqual(['a', 'i', '学', '习', '4', '2']);
   });
   it('builds a vocabulary with 0 = padding and 1 = [UNK], size including both', () => {
-    const vocab = buildVocabulary([['b', 'a', 'b'], ['c', 'b', 'a']], 4);
+    const vocab = buildVocabulary(
+      [
+        ['b', 'a', 'b'],
+        ['c', 'b', 'a'],
+      ],
+      4,
+    );
     expect(vocab).toEqual(['', '[UNK]', 'b', 'a']);
   });
   it('maps unknown tokens to 1, pads with 0 and truncates to the sequence length', () => {

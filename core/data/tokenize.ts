@@ -17,7 +17,10 @@ export const unknownToken = '[UNK]';
 const punctuation = /[\p{P}\p{S}]/gu;
 
 /** Applies lowercase / punctuation stripping per the options. */
-export function standardizeText(text: string, options: Pick<TextOptions, 'lowercase' | 'stripPunctuation'>): string {
+export function standardizeText(
+  text: string,
+  options: Pick<TextOptions, 'lowercase' | 'stripPunctuation'>,
+): string {
   let s = text.normalize('NFC');
   if (options.lowercase) s = s.toLowerCase();
   if (options.stripPunctuation) s = s.replace(punctuation, ' ');
@@ -61,7 +64,10 @@ export function tokenize(text: string, options: TextOptions): string[] {
  * broken by code point order (Keras breaks ties by first occurrence; we prefer
  * an order independent of file order). Entry 0 is '' and entry 1 is '[UNK]'.
  */
-export function buildVocabulary(tokenLists: Iterable<readonly string[]>, vocabularySize: number): string[] {
+export function buildVocabulary(
+  tokenLists: Iterable<readonly string[]>,
+  vocabularySize: number,
+): string[] {
   const counts = new Map<string, number>();
   for (const tokens of tokenLists) for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
   counts.delete(paddingToken);
@@ -72,8 +78,13 @@ export function buildVocabulary(tokenLists: Iterable<readonly string[]>, vocabul
 }
 
 /** Maps tokens to indices, then pads with 0 or truncates to `sequenceLength` (Keras pads and truncates at the end). */
-export function vectorizeTokens(tokens: readonly string[], vocabulary: readonly string[] | ReadonlyMap<string, number>, sequenceLength: number): Int32Array {
-  const index = vocabulary instanceof Map ? vocabulary : vocabularyIndex(vocabulary as readonly string[]);
+export function vectorizeTokens(
+  tokens: readonly string[],
+  vocabulary: readonly string[] | ReadonlyMap<string, number>,
+  sequenceLength: number,
+): Int32Array {
+  const index =
+    vocabulary instanceof Map ? vocabulary : vocabularyIndex(vocabulary as readonly string[]);
   const out = new Int32Array(sequenceLength);
   const n = Math.min(tokens.length, sequenceLength);
   for (let i = 0; i < n; i++) out[i] = index.get(tokens[i] as string) ?? 1;

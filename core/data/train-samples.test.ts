@@ -10,14 +10,27 @@ describe('imageSampleSource', () => {
   const labels = Int32Array.from([0, 1, 0]);
 
   it('gathers normalised float32 samples in the requested order', async () => {
-    const source = imageSampleSource({ store, labels, classCount: 2, options: { ...defaultImageOptions, width: 2, height: 2, normalization: 'minusOneToOne' }, seed: 1 });
+    const source = imageSampleSource({
+      store,
+      labels,
+      classCount: 2,
+      options: { ...defaultImageOptions, width: 2, height: 2, normalization: 'minusOneToOne' },
+      seed: 1,
+    });
     expect(source.sampleShape).toEqual([2, 2, 1]);
     const out = new Float32Array(8);
     await source.gather([1, 2], out, { augment: false, epoch: 0 });
-    expect([...out].map((v) => Math.round(v * 100) / 100)).toEqual([1, 1, 1, 1, -0.6, -0.6, -0.6, -0.6]);
+    expect([...out].map((v) => Math.round(v * 100) / 100)).toEqual([
+      1, 1, 1, 1, -0.6, -0.6, -0.6, -0.6,
+    ]);
   });
   it('augments only when asked, repeatably per epoch', async () => {
-    const options = { ...defaultImageOptions, width: 2, height: 2, augmentation: { ...defaultImageOptions.augmentation, enabled: true, maxBrightness: 0.5 } };
+    const options = {
+      ...defaultImageOptions,
+      width: 2,
+      height: 2,
+      augmentation: { ...defaultImageOptions.augmentation, enabled: true, maxBrightness: 0.5 },
+    };
     const source = imageSampleSource({ store, labels, classCount: 2, options, seed: 1 });
     const read = async (augment: boolean, epoch: number) => {
       const out = new Float32Array(4);
@@ -34,8 +47,17 @@ describe('textSampleSource', () => {
   it('gathers int32 token ids', () => {
     const options = { ...defaultTextOptions, split: 'character' as const, sequenceLength: 4 };
     const texts = ['好好学习', '天天向上'];
-    const vocabulary = buildVocabulary(texts.map((t) => tokenize(t, options)), 20);
-    const source = textSampleSource({ texts, labels: Int32Array.from([0, 1]), classCount: 2, options, vocabulary });
+    const vocabulary = buildVocabulary(
+      texts.map((t) => tokenize(t, options)),
+      20,
+    );
+    const source = textSampleSource({
+      texts,
+      labels: Int32Array.from([0, 1]),
+      classCount: 2,
+      options,
+      vocabulary,
+    });
     const out = new Int32Array(4);
     void source.gather([0], out, { augment: false, epoch: 0 });
     expect([...out]).toEqual([...'好好学习'].map((c) => vocabulary.indexOf(c)));

@@ -16,11 +16,18 @@ import { tokenize, vectorizeTokens, vocabularyIndex } from './tokenize';
  * A `SampleSource` over decoded images in `store` (sample i ↔ `labels[i]`).
  * @example train(model, { samples: imageSampleSource({ store, labels: plan.labels, classCount: plan.classNames.length, options, seed }), split: plan.split }, config, hooks)
  */
-export function imageSampleSource(input: { store: SampleStore; labels: Int32Array; classCount: number; options: ImageOptions; seed: number }): SampleSource {
+export function imageSampleSource(input: {
+  store: SampleStore;
+  labels: Int32Array;
+  classCount: number;
+  options: ImageOptions;
+  seed: number;
+}): SampleSource {
   const { store, options } = input;
   const channels = channelCount(options.colorMode);
   const augmenting = isAugmentationActive(options.augmentation);
-  const toFloat = options.normalization === 'zeroToOne' ? (v: number) => v / 255 : (v: number) => v / 127.5 - 1;
+  const toFloat =
+    options.normalization === 'zeroToOne' ? (v: number) => v / 255 : (v: number) => v / 127.5 - 1;
   return {
     count: store.count,
     sampleShape: [options.height, options.width, channels],
@@ -34,8 +41,17 @@ export function imageSampleSource(input: { store: SampleStore; labels: Int32Arra
       for (let k = 0; k < list.length; k++) {
         let sample: Uint8Array = bytes.subarray(k * store.sampleBytes, (k + 1) * store.sampleBytes);
         if (augment && augmenting) {
-          const rng = createRng(deriveSeed(deriveSeed(input.seed, 2000 + epoch), list[k] as number));
-          sample = augmentSample(sample, options.width, options.height, channels, options.augmentation, rng);
+          const rng = createRng(
+            deriveSeed(deriveSeed(input.seed, 2000 + epoch), list[k] as number),
+          );
+          sample = augmentSample(
+            sample,
+            options.width,
+            options.height,
+            channels,
+            options.augmentation,
+            rng,
+          );
         }
         const base = k * store.sampleBytes;
         for (let j = 0; j < sample.length; j++) out[base + j] = toFloat(sample[j] as number);
@@ -45,11 +61,19 @@ export function imageSampleSource(input: { store: SampleStore; labels: Int32Arra
 }
 
 /** A `SampleSource` of token ids `[sequenceLength]` (int32) for text samples, vectorised once with `vocabulary`. */
-export function textSampleSource(input: { texts: readonly string[]; labels: Int32Array; classCount: number; options: TextOptions; vocabulary: readonly string[] }): SampleSource {
+export function textSampleSource(input: {
+  texts: readonly string[];
+  labels: Int32Array;
+  classCount: number;
+  options: TextOptions;
+  vocabulary: readonly string[];
+}): SampleSource {
   const L = input.options.sequenceLength;
   const index = vocabularyIndex(input.vocabulary);
   const matrix = new Int32Array(input.texts.length * L);
-  input.texts.forEach((t, i) => matrix.set(vectorizeTokens(tokenize(t, input.options), index, L), i * L));
+  input.texts.forEach((t, i) =>
+    matrix.set(vectorizeTokens(tokenize(t, input.options), index, L), i * L),
+  );
   return {
     count: input.texts.length,
     sampleShape: [L],

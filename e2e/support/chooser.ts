@@ -17,7 +17,9 @@ export async function answerChooser(page: Page, absolutePath: string): Promise<v
   const folder = isFile ? path.dirname(absolutePath) : absolutePath;
   await goTo(page, folder);
   if (purpose === 'open-project') {
-    await dialog.locator(`[data-testid="file-chooser-entry"][data-name="${path.basename(absolutePath)}"]`).click();
+    await dialog
+      .locator(`[data-testid="file-chooser-entry"][data-name="${path.basename(absolutePath)}"]`)
+      .click();
   } else if (purpose === 'save-project') {
     await page.getByTestId('file-chooser-filename').fill(path.basename(absolutePath));
   }

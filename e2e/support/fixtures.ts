@@ -4,7 +4,14 @@ import { LayerLabApp } from './layerlab-app';
 
 export { expect } from '@playwright/test';
 export { answerChooser, cancelChooser, goTo } from './chooser';
-export { artifactsDir, LayerLabApp, repoRoot, type FolderTree, type OpenOptions, type UiLanguage } from './layerlab-app';
+export {
+  artifactsDir,
+  LayerLabApp,
+  repoRoot,
+  type FolderTree,
+  type OpenOptions,
+  type UiLanguage,
+} from './layerlab-app';
 
 /**
  * `test` with an `app` fixture: a LayerLab browser-mode server on a random

@@ -10,7 +10,8 @@ import { startBrowserServer, type BrowserServer } from '../../electron/server/br
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
-export const rendererRoot = process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
+export const rendererRoot =
+  process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
 
 export type UiLanguage = 'zh-CN' | 'en';
 
@@ -44,7 +45,9 @@ export class LayerLabApp {
 
   static async create(browser: Browser): Promise<LayerLabApp> {
     if (!existsSync(path.join(rendererRoot, 'index.html'))) {
-      throw new Error(`No built renderer at ${rendererRoot}: run \`npm run build\` before the e2e tests.`);
+      throw new Error(
+        `No built renderer at ${rendererRoot}: run \`npm run build\` before the e2e tests.`,
+      );
     }
     const tempDir = await mkdtemp(path.join(os.tmpdir(), 'layerlab-e2e-'));
     const userDataDir = path.join(tempDir, 'user-data');
@@ -56,7 +59,11 @@ export class LayerLabApp {
   async startServer(locale: UiLanguage = 'zh-CN'): Promise<BrowserServer> {
     if (this.server && this.serverLocale === locale) return this.server;
     await this.server?.close();
-    this.server = await startBrowserServer({ rendererRoot, userDataDir: this.userDataDir, appInfo: browserAppInfo(repoRoot, locale) });
+    this.server = await startBrowserServer({
+      rendererRoot,
+      userDataDir: this.userDataDir,
+      appInfo: browserAppInfo(repoRoot, locale),
+    });
     this.serverLocale = locale;
     return this.server;
   }

@@ -10,10 +10,12 @@ export interface TrainArgs {
   readonly epochs: number | null;
   readonly backend: Extract<BackendChoice, 'wasm' | 'cpu'>;
   readonly out: string | null;
+  /** Overrides the project's validation share (0 trains on every sample). */
+  readonly validationShare: number | null;
   readonly help: boolean;
 }
 
-export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--out DIR]
+export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--validation-share S] [--out DIR]
 
   project        a saved .layerlab project, a template file, or a template id (lenet, mlp-digits, lstm-text)
                  (none: the bundled sample project on the bundled sample data)
@@ -21,6 +23,7 @@ export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR
   --test DIR     held-out folder with the same classes; prints "test accuracy"
   --epochs N     override the project's epoch count
   --backend B    wasm (default) or cpu
+  --validation-share S  share of each class held out for validation, 0–0.9 (default: the project's)
   --out DIR      where to write the trained model (default: ./<project name>-trained)`;
 
 /** Parses argv; throws an Error with a user-facing message on bad input. */
@@ -34,6 +37,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       epochs: { type: 'string' },
       backend: { type: 'string' },
       out: { type: 'string' },
+      'validation-share': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,6 +46,11 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
   if (values.epochs !== undefined) {
     epochs = Number(values.epochs);
     if (!Number.isInteger(epochs) || epochs < 1 || epochs > 10_000) throw new Error(`--epochs must be a whole number from 1 to 10000, got "${values.epochs}"`);
+  }
+  let validationShare: number | null = null;
+  if (values['validation-share'] !== undefined) {
+    validationShare = Number(values['validation-share']);
+    if (!Number.isFinite(validationShare) || validationShare < 0 || validationShare > 0.9) throw new Error(`--validation-share must be a number from 0 to 0.9, got "${values['validation-share']}"`);
   }
   const backend = values.backend ?? 'wasm';
   if (backend !== 'wasm' && backend !== 'cpu') throw new Error(`--backend must be wasm or cpu, got "${backend}" (WebGL needs a browser window)`);
@@ -52,6 +61,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     epochs,
     backend,
     out: values.out ?? null,
+    validationShare,
     help: values.help ?? false,
   };
 }

@@ -40,12 +40,14 @@ class CliFailure extends Error {
 
 async function resolveInputs(args: TrainArgs): Promise<{ projectPath: string; dataDir: string | null }> {
   if (args.project === null) {
+    // The bundled sample: a sample project if one ships, else the MLP template, on the digits sample.
     const samplesDir = path.join(repoRoot, 'assets/samples');
     const entries = existsSync(samplesDir) ? await readdir(samplesDir, { withFileTypes: true }) : [];
     const project = entries.find((e) => e.isFile() && e.name.endsWith('.layerlab'));
-    const data = entries.find((e) => e.isDirectory());
-    if (!project || !data) throw new CliFailure(`No bundled sample project and data found in ${samplesDir}.\n${usage}`, 2);
-    return { projectPath: path.join(samplesDir, project.name), dataDir: args.data ?? path.join(samplesDir, data.name) };
+    const projectPath = project ? path.join(samplesDir, project.name) : path.join(repoRoot, 'assets/templates/mlp-digits.layerlab');
+    const dataDir = args.data ?? path.join(samplesDir, 'digits');
+    if (!existsSync(projectPath) || !existsSync(dataDir)) throw new CliFailure(`The bundled sample (${projectPath}, ${dataDir}) is missing.\n${usage}`, 2);
+    return { projectPath, dataDir };
   }
   const projectPath = isTemplateId(args.project) && !existsSync(args.project) ? path.join(repoRoot, 'assets/templates', `${args.project}.layerlab`) : args.project;
   return { projectPath, dataDir: args.data };
@@ -102,7 +104,7 @@ async function run(argv: readonly string[]): Promise<void> {
   const started = Date.now();
   const { projectPath, dataDir } = await resolveInputs(args);
   const project = await loadProject(projectPath);
-  const config = { ...project.training, ...(args.epochs !== null ? { epochs: args.epochs } : {}) };
+  const config = { ...project.training, ...(args.epochs !== null ? { epochs: args.epochs } : {}), ...(args.validationShare !== null ? { validationShare: args.validationShare } : {}) };
   const dir = dataDir ?? project.dataset?.folder.displayPath ?? null;
   if (dir === null) throw new CliFailure(`The project ${project.name} has no dataset folder: pass --data DIR`, 2);
 

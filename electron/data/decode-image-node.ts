@@ -28,21 +28,40 @@ export type TargetOptions = Pick<ImageOptions, 'width' | 'height' | 'resizeMode'
 
 export function decodeImageNode(bytes: Uint8Array, target: TargetOptions): NodeDecodeResult {
   const inspection = inspectImageBytes(bytes);
-  if (!inspection.ok) return inspection.detail === undefined ? { ok: false, reason: inspection.reason } : { ok: false, reason: inspection.reason, detail: inspection.detail };
+  if (!inspection.ok)
+    return inspection.detail === undefined
+      ? { ok: false, reason: inspection.reason }
+      : { ok: false, reason: inspection.reason, detail: inspection.detail };
   const { format, width, height, hash } = inspection;
   let rgba: Uint8Array;
   try {
     if (format === 'png') {
       // The small decoder handles plain 8-bit PNGs (most datasets) without pngjs's stream overhead.
-      rgba = decodeSimplePng(bytes, (data) => inflateSync(data))?.rgba ?? PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).data;
+      rgba =
+        decodeSimplePng(bytes, (data) => inflateSync(data))?.rgba ??
+        PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).data;
     } else if (format === 'jpeg') {
-      rgba = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxImagePixels / 1e6, maxMemoryUsageInMB: 1024 }).data;
+      rgba = jpeg.decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxResolutionInMP: maxImagePixels / 1e6,
+        maxMemoryUsageInMB: 1024,
+      }).data;
     } else {
-      return { ok: false, reason: 'unsupported-type', detail: `${format} is decoded in the app only` };
+      return {
+        ok: false,
+        reason: 'unsupported-type',
+        detail: `${format} is decoded in the app only`,
+      };
     }
   } catch (error) {
-    return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message.slice(0, 200) : String(error) };
+    return {
+      ok: false,
+      reason: 'corrupt',
+      detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
+    };
   }
-  if (rgba.length < width * height * 4) return { ok: false, reason: 'corrupt', detail: 'fewer pixels than the header says' };
+  if (rgba.length < width * height * 4)
+    return { ok: false, reason: 'corrupt', detail: 'fewer pixels than the header says' };
   return { ok: true, pixels: preprocessRgba(rgba, width, height, target), hash, width, height };
 }

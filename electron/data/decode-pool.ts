@@ -19,11 +19,19 @@ export interface DecodeAllOptions {
 }
 
 /** Decodes `paths` of `root`; resolves to one outcome per path (same order). Rejects with AbortError when cancelled. */
-export async function decodeAll(root: string, paths: readonly string[], target: TargetOptions, options: DecodeAllOptions): Promise<DecodeOutcome[]> {
+export async function decodeAll(
+  root: string,
+  paths: readonly string[],
+  target: TargetOptions,
+  options: DecodeAllOptions,
+): Promise<DecodeOutcome[]> {
   const channels = target.colorMode === 'grayscale' ? 1 : 3;
   const sampleBytes = target.width * target.height * channels;
   const chunkSize = options.chunkSize ?? 256;
-  const workerCount = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / chunkSize)));
+  const workerCount = Math.max(
+    1,
+    Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / chunkSize)),
+  );
   const outcomes: DecodeOutcome[] = new Array<DecodeOutcome>(paths.length);
   if (paths.length === 0) return outcomes;
   const workers = Array.from({ length: workerCount }, () => spawnDecodeWorker());
@@ -31,7 +39,12 @@ export async function decodeAll(root: string, paths: readonly string[], target: 
   let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => reject(options.signal?.reason instanceof Error ? options.signal.reason : new DOMException('Decoding cancelled', 'AbortError'));
+      const onAbort = (): void =>
+        reject(
+          options.signal?.reason instanceof Error
+            ? options.signal.reason
+            : new DOMException('Decoding cancelled', 'AbortError'),
+        );
       if (options.signal?.aborted === true) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
       let active = 0;
@@ -44,12 +57,22 @@ export async function decodeAll(root: string, paths: readonly string[], target: 
         const start = next;
         next = Math.min(paths.length, next + chunkSize);
         active++;
-        const request: DecodeRequest = { id: start, root, paths: paths.slice(start, next) as string[], target, sampleBytes };
+        const request: DecodeRequest = {
+          id: start,
+          root,
+          paths: paths.slice(start, next) as string[],
+          target,
+          sampleBytes,
+        };
         worker.once('message', (reply: DecodeReply) => {
           active--;
           reply.outcomes.forEach((outcome, k) => {
             outcomes[reply.id + k] = outcome;
-            if (outcome.ok) options.onSample(reply.id + k, reply.pixels.subarray(k * sampleBytes, (k + 1) * sampleBytes));
+            if (outcome.ok)
+              options.onSample(
+                reply.id + k,
+                reply.pixels.subarray(k * sampleBytes, (k + 1) * sampleBytes),
+              );
           });
           done += reply.outcomes.length;
           options.onProgress?.(done, paths.length);

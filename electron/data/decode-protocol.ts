@@ -11,7 +11,9 @@ export interface DecodeRequest {
 }
 
 /** Per-file outcome; `ok` files have their pixels at `index × sampleBytes` in `pixels`. */
-export type DecodeOutcome = { ok: true; hash: string; width: number; height: number } | { ok: false; reason: SkipReason; detail?: string };
+export type DecodeOutcome =
+  | { ok: true; hash: string; width: number; height: number }
+  | { ok: false; reason: SkipReason; detail?: string };
 
 /** Decode worker → main thread. */
 export interface DecodeReply {

@@ -11,7 +11,9 @@ import type { DecodeReply, DecodeRequest } from './decode-protocol';
  * packed buffer of pixels (transferred, not copied) and per-file outcomes.
  */
 parentPort?.on('message', (request: DecodeRequest) => {
-  void decodeChunk(request).then((reply) => parentPort?.postMessage(reply, [reply.pixels.buffer as ArrayBuffer]));
+  void decodeChunk(request).then((reply) =>
+    parentPort?.postMessage(reply, [reply.pixels.buffer as ArrayBuffer]),
+  );
 });
 
 function decodeChunk(request: DecodeRequest): Promise<DecodeReply> {
@@ -27,14 +29,23 @@ function decodeChunk(request: DecodeRequest): Promise<DecodeReply> {
       bytes = readFileSync(path.join(request.root, ...rel.split('/')));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      outcomes.push({ ok: false, reason: code === 'ENOENT' ? 'missing' : 'unreadable', detail: code ?? 'read failed' });
+      outcomes.push({
+        ok: false,
+        reason: code === 'ENOENT' ? 'missing' : 'unreadable',
+        detail: code ?? 'read failed',
+      });
       continue;
     }
     const result = decodeImageNode(bytes, target);
     if (result.ok) {
       pixels.set(result.pixels, i * sampleBytes);
       outcomes.push({ ok: true, hash: result.hash, width: result.width, height: result.height });
-    } else outcomes.push(result.detail === undefined ? { ok: false, reason: result.reason } : { ok: false, reason: result.reason, detail: result.detail });
+    } else
+      outcomes.push(
+        result.detail === undefined
+          ? { ok: false, reason: result.reason }
+          : { ok: false, reason: result.reason, detail: result.detail },
+      );
   }
   return Promise.resolve({ id: request.id, pixels, outcomes });
 }

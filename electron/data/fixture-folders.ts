@@ -35,6 +35,48 @@ export function encodeJpeg(width: number, height: number, rgba: Uint8Array, qual
   return jpeg.encode({ data: Buffer.from(rgba), width, height }, quality).data;
 }
 
+/**
+ * A real, decodable single-grey PNG of any size, built directly with zlib
+ * (encoding 6000×6000 with pngjs takes half a minute; this takes a fraction).
+ */
+export function flatGrayPng(width: number, height: number, gray: number): Buffer {
+  const row = Buffer.alloc(width + 1, gray);
+  row[0] = 0; // filter: none
+  const raw = Buffer.alloc(row.length * height);
+  for (let y = 0; y < height; y++) row.copy(raw, y * row.length);
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  return Buffer.concat([
+    pngSignature,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A PNG chunk with a correct CRC. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+function crc32(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
 /** A valid-looking PNG (signature + IHDR + tiny IDAT) whose header claims `width×height`: a decompression bomb. */
 export function bombPng(width: number, height: number): Buffer {
   const chunk = (type: string, data: Buffer): Buffer => {
@@ -48,7 +90,12 @@ export function bombPng(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1000))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(1000))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function put(root: string, rel: string, contents: Uint8Array | string): Promise<void> {
@@ -88,7 +135,11 @@ export async function makeImageFixture(root: string, outsideDir?: string): Promi
   await put(root, 'cat 猫/zero.png', new Uint8Array(0));
   await put(root, 'cat 猫/truncated.png', good.subarray(0, 60));
   await put(root, 'dog 🐶/notes.png', 'this is a text file, not a picture\n');
-  await put(root, 'dog 🐶/garbage.jpg', Uint8Array.from({ length: 300 }, (_, i) => (i * 97 + 13) & 255));
+  await put(
+    root,
+    'dog 🐶/garbage.jpg',
+    Uint8Array.from({ length: 300 }, (_, i) => (i * 97 + 13) & 255),
+  );
   await put(root, 'dog 🐶/bomb.png', bombPng(20000, 20000));
   await mkdir(path.join(root, imageFixture.emptyClass), { recursive: true });
   await put(root, 'readme.txt', 'class folders below');
@@ -103,10 +154,30 @@ export async function makeImageFixture(root: string, outsideDir?: string): Promi
 
 /** A Chinese/English text folder: UTF-8, UTF-8 BOM, UTF-16LE, GBK, an empty file and undecodable bytes. */
 export async function makeTextFixture(root: string): Promise<void> {
-  const positive = ['这部电影非常好看', '服务很周到，下次还来', 'I love this phone', '质量很好，物流也快'];
-  const negative = ['太差了，再也不买了', '电影很无聊', 'The battery died in a day', '客服态度很差'];
-  for (const [i, t] of positive.entries()) await put(root, `正面/${i}.txt`, i === 1 ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]) : t);
-  for (const [i, t] of negative.entries()) await put(root, `负面/${i}.txt`, i === 2 ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]) : t);
+  const positive = [
+    '这部电影非常好看',
+    '服务很周到，下次还来',
+    'I love this phone',
+    '质量很好，物流也快',
+  ];
+  const negative = [
+    '太差了，再也不买了',
+    '电影很无聊',
+    'The battery died in a day',
+    '客服态度很差',
+  ];
+  for (const [i, t] of positive.entries())
+    await put(
+      root,
+      `正面/${i}.txt`,
+      i === 1 ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]) : t,
+    );
+  for (const [i, t] of negative.entries())
+    await put(
+      root,
+      `负面/${i}.txt`,
+      i === 2 ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]) : t,
+    );
   // GBK bytes of 还不错 (“not bad”).
   await put(root, '正面/gbk.txt', Buffer.from([0xbb, 0xb9, 0xb2, 0xbb, 0xb4, 0xed]));
   await put(root, '负面/empty.txt', '');

@@ -7,7 +7,14 @@ import { defaultImageOptions, defaultTextOptions } from '../../core/data/config'
 import { preprocessRgba } from '../../core/data/image-preprocess';
 import { decodeImageNode } from './decode-image-node';
 import { decodeAll } from './decode-pool';
-import { bombPng, encodePng, imageFixture, makeImageFixture, makeTextFixture, patternRgba } from './fixture-folders';
+import {
+  bombPng,
+  encodePng,
+  imageFixture,
+  makeImageFixture,
+  makeTextFixture,
+  patternRgba,
+} from './fixture-folders';
 import { loadImageFolder, loadTextFolder } from './load-folder';
 
 let dir: string;
@@ -23,10 +30,16 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('loadImageFolder (Node path)', () => {
   it('keeps the good images and skips every bad one with its reason', async () => {
-    const { plan, store, timings } = await loadImageFolder(path.join(dir, 'images'), { image, split, workers: 2 });
+    const { plan, store, timings } = await loadImageFolder(path.join(dir, 'images'), {
+      image,
+      split,
+      workers: 2,
+    });
     expect(plan.classNames).toEqual([...imageFixture.classes]);
     expect(plan.samples).toHaveLength(imageFixture.goodPerClass * 2);
-    expect(Object.fromEntries(plan.report.skipped.map((s) => [s.path, s.reason]))).toEqual(imageFixture.bad);
+    expect(Object.fromEntries(plan.report.skipped.map((s) => [s.path, s.reason]))).toEqual(
+      imageFixture.bad,
+    );
     expect(plan.report.emptyClasses).toEqual([imageFixture.emptyClass]);
     expect(plan.report.rootFiles).toEqual(['readme.txt']);
     expect(Object.fromEntries(plan.report.ignored.map((s) => [s.path, s.reason]))).toEqual({
@@ -55,7 +68,11 @@ describe('loadImageFolder (Node path)', () => {
     await second.store.read(all, b);
     expect(b).toEqual(a);
     expect(second.plan.validationKeys).toEqual(first.plan.validationKeys);
-    const other = await loadImageFolder(path.join(dir, 'images'), { image: { ...image, width: 14 }, split, cacheDir });
+    const other = await loadImageFolder(path.join(dir, 'images'), {
+      image: { ...image, width: 14 },
+      split,
+      cacheDir,
+    });
     expect(other.timings.fromCache).toBe(false);
   });
 
@@ -64,39 +81,65 @@ describe('loadImageFolder (Node path)', () => {
     await rm(root, { recursive: true, force: true });
     await makeImageFixture(root);
     await rm(path.join(root, 'cat 猫', '图 1.png'));
-    const outcomes = await decodeAll(root, ['cat 猫/图 1.png', 'cat 猫/图 2.png'], image, { onSample: () => undefined });
+    const outcomes = await decodeAll(root, ['cat 猫/图 1.png', 'cat 猫/图 2.png'], image, {
+      onSample: () => undefined,
+    });
     expect(outcomes.map((o) => (o.ok ? 'ok' : o.reason))).toEqual(['missing', 'ok']);
   });
 
   it('decodes a 6000×6000 image to the target size and rejects a 20000×20000 header before decoding', async () => {
     const big = encodePng(6000, 6000, new Uint8Array(6000 * 6000 * 4).fill(200));
-    const decoded = decodeImageNode(big, { width: 32, height: 32, resizeMode: 'stretch', colorMode: 'grayscale' });
+    const decoded = decodeImageNode(big, {
+      width: 32,
+      height: 32,
+      resizeMode: 'stretch',
+      colorMode: 'grayscale',
+    });
     expect(decoded.ok && decoded.pixels.length).toBe(32 * 32);
-    expect(decodeImageNode(bombPng(20000, 20000), image)).toEqual({ ok: false, reason: 'too-large', detail: '20000×20000' });
+    expect(decodeImageNode(bombPng(20000, 20000), image)).toEqual({
+      ok: false,
+      reason: 'too-large',
+      detail: '20000×20000',
+    });
   });
 
   it('cancels decoding on abort', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(decodeAll(path.join(dir, 'images'), ['cat 猫/图 1.png'], image, { signal: controller.signal, onSample: () => undefined })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      decodeAll(path.join(dir, 'images'), ['cat 猫/图 1.png'], image, {
+        signal: controller.signal,
+        onSample: () => undefined,
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('copes with an empty folder and a folder without class folders', async () => {
     const empty = await mkdtemp(path.join(dir, 'empty-'));
-    expect((await loadImageFolder(empty, { image, split })).plan.report.issues.map((i) => i.code)).toEqual(['dataset-empty']);
+    expect(
+      (await loadImageFolder(empty, { image, split })).plan.report.issues.map((i) => i.code),
+    ).toEqual(['dataset-empty']);
     await writeFile(path.join(empty, 'a.png'), encodePng(2, 2, patternRgba(2, 2, 1)));
-    expect((await loadImageFolder(empty, { image, split })).plan.report.issues.map((i) => i.code)).toEqual(['dataset-no-class-folders']);
+    expect(
+      (await loadImageFolder(empty, { image, split })).plan.report.issues.map((i) => i.code),
+    ).toEqual(['dataset-no-class-folders']);
   });
 });
 
 describe('loadTextFolder (Node path)', () => {
   it('decodes UTF-8, BOM, UTF-16 and GBK; skips empty and binary files; builds a vocabulary', async () => {
-    const { plan, texts, vocabulary } = await loadTextFolder(path.join(dir, 'text'), { text: { ...defaultTextOptions, split: 'word' }, split });
+    const { plan, texts, vocabulary } = await loadTextFolder(path.join(dir, 'text'), {
+      text: { ...defaultTextOptions, split: 'word' },
+      split,
+    });
     expect(plan.classNames).toEqual(['正面', '负面']);
     expect(texts).toContain('还不错');
     expect(texts).toContain('服务很周到，下次还来');
     expect(texts).toContain('The battery died in a day');
-    expect(Object.fromEntries(plan.report.skipped.map((s) => [s.path, s.reason]))).toEqual({ '负面/empty.txt': 'empty', '负面/binary.txt': 'undecodable-text' });
+    expect(Object.fromEntries(plan.report.skipped.map((s) => [s.path, s.reason]))).toEqual({
+      '负面/empty.txt': 'empty',
+      '负面/binary.txt': 'undecodable-text',
+    });
     expect(vocabulary.slice(0, 2)).toEqual(['', '[UNK]']);
     expect(plan.report.distribution.length).toBeGreaterThan(0);
   });
@@ -106,6 +149,10 @@ describe('loadTextFolder (Node path)', () => {
     await makeTextFixture(root);
     await writeFile(path.join(root, '正面', 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 0x61));
     const { plan } = await loadTextFolder(root, { text: defaultTextOptions, split });
-    expect(plan.report.skipped).toContainEqual({ path: '正面/huge.txt', reason: 'too-large', detail: `${50 * 1024 * 1024} bytes` });
+    expect(plan.report.skipped).toContainEqual({
+      path: '正面/huge.txt',
+      reason: 'too-large',
+      detail: `${50 * 1024 * 1024} bytes`,
+    });
   });
 });

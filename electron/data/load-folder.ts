@@ -34,18 +34,32 @@ export interface LoadedImageFolder {
 }
 
 /** Lists, decodes (or reads the pixel cache), checks and splits an image folder. */
-export async function loadImageFolder(root: string, options: LoadOptions & { image: ImageOptions; cacheDir?: string; workers?: number }): Promise<LoadedImageFolder> {
+export async function loadImageFolder(
+  root: string,
+  options: LoadOptions & { image: ImageOptions; cacheDir?: string; workers?: number },
+): Promise<LoadedImageFolder> {
   const t0 = performance.now();
   const rootReal = await realpath(root);
-  const listing = await listFolder(rootReal, withSignal({ onProgress: (n: number) => options.onProgress?.('scan', n, n) }, options.signal));
+  const listing = await listFolder(
+    rootReal,
+    withSignal({ onProgress: (n: number) => options.onProgress?.('scan', n, n) }, options.signal),
+  );
   const discovery = discoverClasses(listing.files, 'image', listing.folders);
   const t1 = performance.now();
 
-  const target = { width: options.image.width, height: options.image.height, resizeMode: options.image.resizeMode, colorMode: options.image.colorMode };
+  const target = {
+    width: options.image.width,
+    height: options.image.height,
+    resizeMode: options.image.resizeMode,
+    colorMode: options.image.colorMode,
+  };
   const sampleBytes = target.width * target.height * channelCount(target.colorMode);
   const candidatePaths = discovery.candidates.map((c) => c.path);
   const key = pixelCacheKey(rootReal, discovery.candidates, target);
-  const cached = options.cacheDir === undefined ? null : await readPixelCache(options.cacheDir, key, candidatePaths.length * sampleBytes);
+  const cached =
+    options.cacheDir === undefined
+      ? null
+      : await readPixelCache(options.cacheDir, key, candidatePaths.length * sampleBytes);
   let pixels: Uint8Array;
   let outcomes: DecodeOutcome[];
   if (cached !== null) {
@@ -58,11 +72,14 @@ export async function loadImageFolder(root: string, options: LoadOptions & { ima
       onSample: (i, p) => pixels.set(p, i * sampleBytes),
       onProgress: (done, total) => options.onProgress?.('decode', done, total),
     });
-    if (options.cacheDir !== undefined) await writePixelCache(options.cacheDir, key, { pixels, outcomes });
+    if (options.cacheDir !== undefined)
+      await writePixelCache(options.cacheDir, key, { pixels, outcomes });
   }
   const t2 = performance.now();
 
-  const checks = new Map<string, FileCheck>(candidatePaths.map((p, i) => [p, outcomes[i] ?? { ok: false, reason: 'unreadable' }]));
+  const checks = new Map<string, FileCheck>(
+    candidatePaths.map((p, i) => [p, outcomes[i] ?? { ok: false, reason: 'unreadable' }]),
+  );
   const ignored = listing.skipped.map((s) => ({ path: s.path, reason: s.reason }));
   const plan = planDataset({ kind: 'image', discovery, checks, ignored, split: options.split });
   const candidateIndex = new Map(candidatePaths.map((p, i) => [p, i]));
@@ -78,7 +95,11 @@ export async function loadImageFolder(root: string, options: LoadOptions & { ima
       return Promise.resolve();
     },
   };
-  return { plan, store, timings: { scanMs: t1 - t0, decodeMs: t2 - t1, fromCache: cached !== null } };
+  return {
+    plan,
+    store,
+    timings: { scanMs: t1 - t0, decodeMs: t2 - t1, fromCache: cached !== null },
+  };
 }
 
 export interface LoadedTextFolder {
@@ -90,7 +111,10 @@ export interface LoadedTextFolder {
 }
 
 /** Lists, decodes, checks and splits a text folder; builds the vocabulary from the training split. */
-export async function loadTextFolder(root: string, options: LoadOptions & { text: TextOptions }): Promise<LoadedTextFolder> {
+export async function loadTextFolder(
+  root: string,
+  options: LoadOptions & { text: TextOptions },
+): Promise<LoadedTextFolder> {
   const rootReal = await realpath(root);
   const listing = await listFolder(rootReal, withSignal({}, options.signal));
   const discovery = discoverClasses(listing.files, 'text', listing.folders);
@@ -99,21 +123,46 @@ export async function loadTextFolder(root: string, options: LoadOptions & { text
   for (const c of discovery.candidates) {
     options.signal?.throwIfAborted();
     try {
-      const bytes = c.size > 10 * 1024 * 1024 ? null : await readFile(path.join(rootReal, ...c.path.split('/')));
-      checks.set(c.path, bytes === null ? { ok: false, reason: 'too-large', detail: `${c.size} bytes` } : inspectTextBytes(bytes, options.text.sampleUnit));
+      const bytes =
+        c.size > 10 * 1024 * 1024
+          ? null
+          : await readFile(path.join(rootReal, ...c.path.split('/')));
+      checks.set(
+        c.path,
+        bytes === null
+          ? { ok: false, reason: 'too-large', detail: `${c.size} bytes` }
+          : inspectTextBytes(bytes, options.text.sampleUnit),
+      );
     } catch (error) {
-      checks.set(c.path, { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' });
+      checks.set(c.path, {
+        ok: false,
+        reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable',
+      });
     }
     options.onProgress?.('read', ++done, discovery.candidates.length);
   }
   const countTokens = (t: string): number => tokenize(t, options.text).length;
   const ignored = listing.skipped.map((s) => ({ path: s.path, reason: s.reason }));
-  const plan = planDataset({ kind: 'text', discovery, checks, ignored, split: options.split, countTokens, linesMode: options.text.sampleUnit === 'lines' });
+  const plan = planDataset({
+    kind: 'text',
+    discovery,
+    checks,
+    ignored,
+    split: options.split,
+    countTokens,
+    linesMode: options.text.sampleUnit === 'lines',
+  });
   const texts = plan.samples.map((s) => s.text ?? '');
-  const vocabulary = buildVocabulary(plan.split.train.map((i) => tokenize(texts[i] as string, options.text)), options.text.vocabularySize);
+  const vocabulary = buildVocabulary(
+    plan.split.train.map((i) => tokenize(texts[i] as string, options.text)),
+    options.text.vocabularySize,
+  );
   return { plan, texts, vocabulary };
 }
 
-function withSignal<T extends object>(base: T, signal: AbortSignal | undefined): T & { signal?: AbortSignal } {
+function withSignal<T extends object>(
+  base: T,
+  signal: AbortSignal | undefined,
+): T & { signal?: AbortSignal } {
   return signal === undefined ? base : { ...base, signal };
 }

@@ -16,7 +16,11 @@ import type { DecodeOutcome } from './decode-protocol';
  */
 export const pixelCacheVersion = 1;
 
-export function pixelCacheKey(root: string, files: readonly ListedFile[], target: TargetOptions): string {
+export function pixelCacheKey(
+  root: string,
+  files: readonly ListedFile[],
+  target: TargetOptions,
+): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ v: pixelCacheVersion, root, target }));
   for (const f of files) h.update(`\n${f.path}\t${f.size}\t${f.mtimeMs}`);
@@ -28,9 +32,16 @@ export interface CachedPixels {
   outcomes: DecodeOutcome[];
 }
 
-export async function readPixelCache(cacheDir: string, key: string, expectedBytes: number): Promise<CachedPixels | null> {
+export async function readPixelCache(
+  cacheDir: string,
+  key: string,
+  expectedBytes: number,
+): Promise<CachedPixels | null> {
   try {
-    const [json, bin] = await Promise.all([readFile(path.join(cacheDir, `${key}.json`), 'utf8'), readFile(path.join(cacheDir, `${key}.bin`))]);
+    const [json, bin] = await Promise.all([
+      readFile(path.join(cacheDir, `${key}.json`), 'utf8'),
+      readFile(path.join(cacheDir, `${key}.bin`)),
+    ]);
     const outcomes = JSON.parse(json) as DecodeOutcome[];
     if (!Array.isArray(outcomes) || bin.length !== expectedBytes) return null;
     return { pixels: new Uint8Array(bin.buffer, bin.byteOffset, bin.byteLength), outcomes };
@@ -39,7 +50,11 @@ export async function readPixelCache(cacheDir: string, key: string, expectedByte
   }
 }
 
-export async function writePixelCache(cacheDir: string, key: string, entry: CachedPixels): Promise<void> {
+export async function writePixelCache(
+  cacheDir: string,
+  key: string,
+  entry: CachedPixels,
+): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const tmp = `.${key}.${process.pid}.tmp`;
   await writeFile(path.join(cacheDir, `${tmp}.bin`), entry.pixels);

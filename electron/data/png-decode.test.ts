@@ -7,7 +7,13 @@ import { decodeSimplePng } from '../../core/data/png-decode';
 import { patternRgba } from './fixture-folders';
 
 /** Encodes `rgba` with pngjs in a given colour type; pngjs picks filters adaptively, so all five occur. */
-function encode(width: number, height: number, rgba: Uint8Array, colorType: 0 | 2 | 4 | 6, bitDepth: 8 | 16 = 8): Buffer {
+function encode(
+  width: number,
+  height: number,
+  rgba: Uint8Array,
+  colorType: 0 | 2 | 4 | 6,
+  bitDepth: 8 | 16 = 8,
+): Buffer {
   const png = new PNG({ width, height, colorType, bitDepth, inputHasAlpha: true });
   png.data = Buffer.from(rgba);
   return PNG.sync.write(png, { colorType, bitDepth, inputHasAlpha: true });
@@ -25,16 +31,22 @@ describe('decodeSimplePng (core) against pngjs', () => {
     });
   }
   it('declines 16-bit PNGs so the caller falls back', () => {
-    expect(decodeSimplePng(encode(4, 4, patternRgba(4, 4, 1), 2, 16), (d) => inflateSync(d))).toBeNull();
+    expect(
+      decodeSimplePng(encode(4, 4, patternRgba(4, 4, 1), 2, 16), (d) => inflateSync(d)),
+    ).toBeNull();
   });
   it('throws on truncated image data, with zlib and with fflate into a preallocated buffer (the app path)', () => {
     const file = encode(16, 16, patternRgba(16, 16, 2), 6);
     const cut = file.subarray(0, file.length - 30);
     expect(() => decodeSimplePng(cut, (d) => inflateSync(d))).toThrow();
-    expect(() => decodeSimplePng(cut, (d, size) => unzlibSync(d, { out: new Uint8Array(size) }))).toThrow();
+    expect(() =>
+      decodeSimplePng(cut, (d, size) => unzlibSync(d, { out: new Uint8Array(size) })),
+    ).toThrow();
   });
   it('gives the same pixels with fflate (app) as with zlib (Node)', () => {
     const file = encode(31, 17, patternRgba(31, 17, 9), 6);
-    expect(decodeSimplePng(file, (d, size) => unzlibSync(d, { out: new Uint8Array(size) }))).toEqual(decodeSimplePng(file, (d) => inflateSync(d)));
+    expect(
+      decodeSimplePng(file, (d, size) => unzlibSync(d, { out: new Uint8Array(size) })),
+    ).toEqual(decodeSimplePng(file, (d) => inflateSync(d)));
   });
 });

@@ -5,24 +5,51 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { osLocale } from '../server/browser-app-info';
-import { browserCandidates, defaultUserDataDir, findBrowser, findElectronBinary, hasDisplay, parseLaunchFlags, runningLine } from './launch-plan';
+import {
+  browserCandidates,
+  defaultUserDataDir,
+  findBrowser,
+  findElectronBinary,
+  hasDisplay,
+  parseLaunchFlags,
+  runningLine,
+} from './launch-plan';
 
 describe('parseLaunchFlags', () => {
   it('defaults to Electron, opening a window, on a random port', () => {
-    expect(parseLaunchFlags([])).toEqual({ forceBrowser: false, open: true, port: 0, userDataDir: null, projectFile: null });
+    expect(parseLaunchFlags([])).toEqual({
+      forceBrowser: false,
+      open: true,
+      port: 0,
+      userDataDir: null,
+      projectFile: null,
+    });
   });
 
   it('reads --browser, --no-open, --port and --user-data-dir', () => {
-    expect(parseLaunchFlags(['--browser', '--no-open', '--port', '8123', '--user-data-dir', '/tmp/ll'])).toEqual({ forceBrowser: true, open: false, port: 8123, userDataDir: path.resolve('/tmp/ll'), projectFile: null });
+    expect(
+      parseLaunchFlags(['--browser', '--no-open', '--port', '8123', '--user-data-dir', '/tmp/ll']),
+    ).toEqual({
+      forceBrowser: true,
+      open: false,
+      port: 8123,
+      userDataDir: path.resolve('/tmp/ll'),
+      projectFile: null,
+    });
   });
 
   it('takes a .layerlab file to open', () => {
-    expect(parseLaunchFlags(['--browser', 'lessons/手写数字.layerlab'])).toMatchObject({ projectFile: path.resolve('lessons/手写数字.layerlab') });
+    expect(parseLaunchFlags(['--browser', 'lessons/手写数字.layerlab'])).toMatchObject({
+      projectFile: path.resolve('lessons/手写数字.layerlab'),
+    });
   });
 
-  it.each([[['--port']], [['--port', 'eighty']], [['--port', '70000']], [['--frobnicate']]])('rejects %j with a message', (argv) => {
-    expect(parseLaunchFlags(argv)).toEqual({ error: expect.any(String) as string });
-  });
+  it.each([[['--port']], [['--port', 'eighty']], [['--port', '70000']], [['--frobnicate']]])(
+    'rejects %j with a message',
+    (argv) => {
+      expect(parseLaunchFlags(argv)).toEqual({ error: expect.any(String) as string });
+    },
+  );
 });
 
 describe('findElectronBinary', () => {
@@ -37,12 +64,16 @@ describe('findElectronBinary', () => {
   });
 
   it('says the package is missing', () => {
-    expect(findElectronBinary(root)).toEqual({ missing: expect.stringMatching(/not installed/) as string });
+    expect(findElectronBinary(root)).toEqual({
+      missing: expect.stringMatching(/not installed/) as string,
+    });
   });
 
   it('says the binary was never downloaded (the offline case) without trying to download', async () => {
     await mkdir(path.join(root, 'node_modules', 'electron'), { recursive: true });
-    expect(findElectronBinary(root)).toEqual({ missing: expect.stringMatching(/not been downloaded/) as string });
+    expect(findElectronBinary(root)).toEqual({
+      missing: expect.stringMatching(/not been downloaded/) as string,
+    });
   });
 
   it('finds a downloaded binary', async () => {
@@ -58,7 +89,11 @@ describe('browser and display detection', () => {
   it('looks for Chromium and Chrome per platform', () => {
     expect(browserCandidates('linux')).toContain('/usr/bin/chromium');
     expect(browserCandidates('darwin')[0]).toMatch(/Google Chrome\.app/);
-    expect(browserCandidates('win32', { PROGRAMFILES: 'C:\\Program Files' }).some((candidate) => candidate.endsWith('chrome.exe'))).toBe(true);
+    expect(
+      browserCandidates('win32', { PROGRAMFILES: 'C:\\Program Files' }).some((candidate) =>
+        candidate.endsWith('chrome.exe'),
+      ),
+    ).toBe(true);
   });
 
   it('returns the first existing candidate or null', () => {
@@ -74,12 +109,18 @@ describe('browser and display detection', () => {
   });
 
   it('uses the folder Electron would use for userData', () => {
-    expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/cfg' })).toBe(path.join('/cfg', 'LayerLab'));
-    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\t\\AppData\\Roaming' })).toBe(path.join('C:\\Users\\t\\AppData\\Roaming', 'LayerLab'));
+    expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/cfg' })).toBe(
+      path.join('/cfg', 'LayerLab'),
+    );
+    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\t\\AppData\\Roaming' })).toBe(
+      path.join('C:\\Users\\t\\AppData\\Roaming', 'LayerLab'),
+    );
   });
 
   it('prints a fixed, parseable line', () => {
-    expect(runningLine('http://127.0.0.1:5000/?token=abc')).toBe('LayerLab is running at http://127.0.0.1:5000/?token=abc');
+    expect(runningLine('http://127.0.0.1:5000/?token=abc')).toBe(
+      'LayerLab is running at http://127.0.0.1:5000/?token=abc',
+    );
   });
 });
 

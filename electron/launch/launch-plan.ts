@@ -30,11 +30,19 @@ export function parseLaunchFlags(argv: readonly string[]): LaunchFlags | { error
       if (arg === '--user-data-dir') userDataDir = path.resolve(value);
       else {
         port = Number(value);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) return { error: `--port needs a number from 0 to 65535, not "${value}"` };
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          return { error: `--port needs a number from 0 to 65535, not "${value}"` };
       }
-    } else if (arg !== undefined && !arg.startsWith('-') && arg.toLowerCase().endsWith('.layerlab')) {
+    } else if (
+      arg !== undefined &&
+      !arg.startsWith('-') &&
+      arg.toLowerCase().endsWith('.layerlab')
+    ) {
       projectFile = path.resolve(arg);
-    } else return { error: `unknown option "${arg}" (known: --browser, --no-open, --port N, --user-data-dir DIR, a .layerlab file)` };
+    } else
+      return {
+        error: `unknown option "${arg}" (known: --browser, --no-open, --port N, --user-data-dir DIR, a .layerlab file)`,
+      };
   }
   return { forceBrowser, open, port, userDataDir, projectFile };
 }
@@ -46,26 +54,54 @@ export function parseLaunchFlags(argv: readonly string[]): LaunchFlags | { error
 export function findElectronBinary(repoRoot: string): { path: string } | { missing: string } {
   const packageDir = path.join(repoRoot, 'node_modules', 'electron');
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
-    return existsSync(candidate) ? { path: candidate } : { missing: `ELECTRON_OVERRIDE_DIST_PATH has no Electron binary (${candidate})` };
+    const candidate = path.join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      process.platform === 'win32' ? 'electron.exe' : 'electron',
+    );
+    return existsSync(candidate)
+      ? { path: candidate }
+      : { missing: `ELECTRON_OVERRIDE_DIST_PATH has no Electron binary (${candidate})` };
   }
   if (!existsSync(packageDir)) return { missing: 'the electron package is not installed' };
   const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return { missing: "Electron's binary has not been downloaded (it needs network access to GitHub on first use)" };
+  if (!existsSync(pathFile))
+    return {
+      missing:
+        "Electron's binary has not been downloaded (it needs network access to GitHub on first use)",
+    };
   const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { path: binary } : { missing: `Electron's binary is missing (${binary})` };
+  return existsSync(binary)
+    ? { path: binary }
+    : { missing: `Electron's binary is missing (${binary})` };
 }
 
 /** Installed Chromium-family browsers that support `--app=URL`, most likely first. */
-export function browserCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function browserCandidates(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   if (platform === 'darwin') {
-    return ['Google Chrome', 'Chromium', 'Microsoft Edge'].map((name) => `/Applications/${name}.app/Contents/MacOS/${name}`);
+    return ['Google Chrome', 'Chromium', 'Microsoft Edge'].map(
+      (name) => `/Applications/${name}.app/Contents/MacOS/${name}`,
+    );
   }
   if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
-    return roots.flatMap((root) => [path.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'), path.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe')]);
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(
+      (root): root is string => Boolean(root),
+    );
+    return roots.flatMap((root) => [
+      path.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      path.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    ]);
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/usr/bin/microsoft-edge'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/usr/bin/microsoft-edge',
+  ];
 }
 
 /** The first installed browser, or null. */
@@ -74,15 +110,22 @@ export function findBrowser(candidates: readonly string[] = browserCandidates())
 }
 
 /** True when a window can be shown (Linux needs an X11 or Wayland display). */
-export function hasDisplay(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): boolean {
+export function hasDisplay(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (platform !== 'linux' && platform !== 'freebsd' && platform !== 'openbsd') return true;
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
 /** Electron's userData folder for productName "LayerLab", so both modes share recent projects and settings. */
-export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultUserDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'LayerLab');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'LayerLab');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'LayerLab');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'LayerLab');
 }

@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 import { browserAppInfo } from '../server/browser-app-info';
 import { startBrowserServer } from '../server/browser-server';
-import { defaultUserDataDir, findBrowser, findElectronBinary, hasDisplay, parseLaunchFlags, runningLine, type LaunchFlags } from './launch-plan';
+import {
+  defaultUserDataDir,
+  findBrowser,
+  findElectronBinary,
+  hasDisplay,
+  parseLaunchFlags,
+  runningLine,
+  type LaunchFlags,
+} from './launch-plan';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -22,7 +30,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (!existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) {
-    process.stderr.write('LayerLab is not built yet: run `npm run build` (npm start does this for you).\n');
+    process.stderr.write(
+      'LayerLab is not built yet: run `npm run build` (npm start does this for you).\n',
+    );
     process.exit(1);
   }
   if (!flags.forceBrowser) {
@@ -32,7 +42,9 @@ async function main(): Promise<void> {
       if (outcome === 'ran') return;
       say(`Electron could not start (${outcome}), so LayerLab opens in browser mode instead.`);
     } else {
-      say(`Electron cannot run here because ${electron.missing}, so LayerLab opens in browser mode instead.`);
+      say(
+        `Electron cannot run here because ${electron.missing}, so LayerLab opens in browser mode instead.`,
+      );
     }
   }
   await runBrowserMode(flags);
@@ -42,10 +54,13 @@ async function main(): Promise<void> {
 function runElectron(binary: string, projectFile: string | null): Promise<'ran' | string> {
   return new Promise((resolve) => {
     const startedAt = Date.now();
-    const child = spawn(binary, projectFile === null ? [repoRoot] : [repoRoot, projectFile], { stdio: 'inherit' });
+    const child = spawn(binary, projectFile === null ? [repoRoot] : [repoRoot, projectFile], {
+      stdio: 'inherit',
+    });
     child.once('error', (error) => resolve(error.message));
     child.once('exit', (code, signal) => {
-      if (code !== 0 && Date.now() - startedAt < 5000) resolve(signal ? `signal ${signal}` : `exit code ${code}`);
+      if (code !== 0 && Date.now() - startedAt < 5000)
+        resolve(signal ? `signal ${signal}` : `exit code ${code}`);
       else {
         process.exitCode = code ?? 0;
         resolve('ran');
@@ -69,11 +84,26 @@ async function runBrowserMode(flags: LaunchFlags): Promise<void> {
   const browser = flags.open && hasDisplay() ? findBrowser() : null;
   if (browser) {
     const profile = path.join(userDataDir, 'browser-profile');
-    const child = spawn(browser, [`--app=${server.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check'], { stdio: 'ignore', detached: true });
-    child.on('error', () => say('Could not open a browser window: open the address above in Chromium or Chrome.'));
+    const child = spawn(
+      browser,
+      [
+        `--app=${server.url}`,
+        `--user-data-dir=${profile}`,
+        '--no-first-run',
+        '--no-default-browser-check',
+      ],
+      { stdio: 'ignore', detached: true },
+    );
+    child.on('error', () =>
+      say('Could not open a browser window: open the address above in Chromium or Chrome.'),
+    );
     child.unref();
   } else if (flags.open) {
-    say(hasDisplay() ? 'No Chromium or Chrome was found: open the address above in one.' : 'No display here: open the address above in Chromium or Chrome on this machine.');
+    say(
+      hasDisplay()
+        ? 'No Chromium or Chrome was found: open the address above in one.'
+        : 'No display here: open the address above in Chromium or Chrome on this machine.',
+    );
   }
 
   const stop = (): void => {
@@ -84,6 +114,8 @@ async function runBrowserMode(flags: LaunchFlags): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`LayerLab could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `LayerLab could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -9,15 +9,26 @@ import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 
 describe('app:// scheme privileges', () => {
   it('is standard, secure and fetchable', () => {
-    expect(appSchemePrivileges).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) as object })]);
+    expect(appSchemePrivileges).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+        }) as object,
+      }),
+    ]);
   });
 });
 
 describe('CSP header (§8 A2)', () => {
-  const directives = new Map(contentSecurityPolicy.split(';').map((part) => {
-    const [name = '', ...values] = part.trim().split(/\s+/);
-    return [name, values] as const;
-  }));
+  const directives = new Map(
+    contentSecurityPolicy.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
 
   it("has default-src 'self', object-src 'none' and frame-ancestors 'none'", () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
@@ -25,7 +36,7 @@ describe('CSP header (§8 A2)', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it("allows scripts only from the app itself (no unsafe-eval, no unsafe-inline, wasm allowed)", () => {
+  it('allows scripts only from the app itself (no unsafe-eval, no unsafe-inline, wasm allowed)', () => {
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(contentSecurityPolicy).not.toMatch(/'unsafe-eval'/);
   });
@@ -45,7 +56,10 @@ describe('app:// handler path containment (§8 B3)', () => {
     await mkdir(path.join(root, 'assets'), { recursive: true });
     await writeFile(path.join(root, 'index.html'), '<!doctype html><title>LayerLab</title>');
     await writeFile(path.join(root, 'assets', 'main.js'), 'console.log(1)');
-    await writeFile(path.join(root, 'assets', 'tfjs-backend-wasm.wasm'), new Uint8Array([0, 97, 115, 109]));
+    await writeFile(
+      path.join(root, 'assets', 'tfjs-backend-wasm.wasm'),
+      new Uint8Array([0, 97, 115, 109]),
+    );
     await writeFile(path.join(base, 'secret.txt'), 'secret');
     await mkdir(path.join(base, 'renderer-evil'));
     await writeFile(path.join(base, 'renderer-evil', 'x.js'), 'evil');
@@ -68,8 +82,12 @@ describe('app:// handler path containment (§8 B3)', () => {
   });
 
   it('serves a nested file with the right content type', async () => {
-    expect((await get('app://bundle/assets/main.js')).headers.get('content-type')).toMatch(/text\/javascript/);
-    expect((await get('app://bundle/assets/tfjs-backend-wasm.wasm')).headers.get('content-type')).toBe('application/wasm');
+    expect((await get('app://bundle/assets/main.js')).headers.get('content-type')).toMatch(
+      /text\/javascript/,
+    );
+    expect(
+      (await get('app://bundle/assets/tfjs-backend-wasm.wasm')).headers.get('content-type'),
+    ).toBe('application/wasm');
   });
 
   it.each([

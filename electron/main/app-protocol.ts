@@ -12,7 +12,10 @@ import { appHost, appScheme } from './app-origin';
  * lets the renderer fetch bundled files (TF.js WASM).
  */
 export const appSchemePrivileges: CustomScheme[] = [
-  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  {
+    scheme: appScheme,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
 ];
 
 /**
@@ -20,7 +23,9 @@ export const appSchemePrivileges: CustomScheme[] = [
  * only. Unlike the Electron docs' example it checks containment (no `../`,
  * encoded variants or symlinks out) and sets the CSP and COOP/COEP headers.
  */
-export function createAppProtocolHandler(rendererRootReal: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  rendererRootReal: string,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const headers = { ...securityHeaders(), 'Cache-Control': 'no-cache' };
     let url: URL;
@@ -29,11 +34,16 @@ export function createAppProtocolHandler(rendererRootReal: string): (request: Re
     } catch {
       return new Response('Bad request', { status: 400, headers });
     }
-    if (url.protocol !== `${appScheme}:` || url.host !== appHost) return new Response('Forbidden', { status: 403, headers });
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405, headers });
+    if (url.protocol !== `${appScheme}:` || url.host !== appHost)
+      return new Response('Forbidden', { status: 403, headers });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('Method not allowed', { status: 405, headers });
     const file = await resolveStaticFile(rendererRootReal, url.pathname);
     if (file === null) return new Response('Not found', { status: 404, headers });
     const body = await readFile(file);
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: { ...headers, 'Content-Type': mimeTypeOf(file) } });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: { ...headers, 'Content-Type': mimeTypeOf(file) },
+    });
   };
 }

@@ -10,12 +10,22 @@ const projectFilters = (language: MenuLanguage) => [
 ];
 
 /** Native file dialogs answering the services' "which path?" questions. */
-export function createNativeChooser(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, getWindow: () => BrowserWindow | null, language: MenuLanguage): ChoosePath {
+export function createNativeChooser(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+  getWindow: () => BrowserWindow | null,
+  language: MenuLanguage,
+): ChoosePath {
   return async (request: ChooserRequest) => {
     const win = getWindow();
-    const show = <T>(withWindow: (w: BrowserWindow) => Promise<T>, without: () => Promise<T>): Promise<T> => (win ? withWindow(win) : without());
+    const show = <T>(
+      withWindow: (w: BrowserWindow) => Promise<T>,
+      without: () => Promise<T>,
+    ): Promise<T> => (win ? withWindow(win) : without());
     if (request.purpose === 'save-project') {
-      const options = { defaultPath: `${request.suggestedName ?? 'project'}.layerlab`, filters: projectFilters(language) };
+      const options = {
+        defaultPath: `${request.suggestedName ?? 'project'}.layerlab`,
+        filters: projectFilters(language),
+      };
       const result = await show(
         (w) => dialog.showSaveDialog(w, options),
         () => dialog.showSaveDialog(options),

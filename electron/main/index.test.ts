@@ -32,11 +32,21 @@ describe('electron/main/index.ts wiring (with a hand-written electron mock)', ()
 
   it('denies permissions, serves app://, registers IPC and the menu before the window exists', () => {
     const window = electron.calls.indexOf('new BrowserWindow');
-    for (const step of ['session.setPermissionRequestHandler', 'session.setPermissionCheckHandler', 'protocol.handle:app', 'Menu.setApplicationMenu', `ipcMain.on:${windowStateChannel}`]) {
+    for (const step of [
+      'session.setPermissionRequestHandler',
+      'session.setPermissionCheckHandler',
+      'protocol.handle:app',
+      'Menu.setApplicationMenu',
+      `ipcMain.on:${windowStateChannel}`,
+    ]) {
       expect(electron.calls.indexOf(step), step).toBeGreaterThan(-1);
       expect(electron.calls.indexOf(step), step).toBeLessThan(window);
     }
-    expect(electron.calls.filter((call) => call.startsWith('ipcMain.handle:')).sort()).toEqual(Object.values(hostChannels).map((channel) => `ipcMain.handle:${channel}`).sort());
+    expect(electron.calls.filter((call) => call.startsWith('ipcMain.handle:')).sort()).toEqual(
+      Object.values(hostChannels)
+        .map((channel) => `ipcMain.handle:${channel}`)
+        .sort(),
+    );
   });
 
   it('creates the window with the locked-down options and loads app://bundle/index.html', () => {
@@ -54,15 +64,24 @@ describe('electron/main/index.ts wiring (with a hand-written electron mock)', ()
     electron.emitApp('web-contents-created', {}, contents);
     const expected = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
     guardWebContents(expected);
-    expect(contents.on.mock.calls.map(([name]) => name as string)).toEqual(expected.on.mock.calls.map(([name]) => name as string));
+    expect(contents.on.mock.calls.map(([name]) => name as string)).toEqual(
+      expected.on.mock.calls.map(([name]) => name as string),
+    );
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
   });
 
   it('sends menu clicks to the window as command ids', () => {
-    const template = electron.Menu.buildFromTemplate.mock.calls[0]?.[0] as { submenu?: { id?: string; click?: () => void }[] }[];
-    const save = template.flatMap((menu) => menu.submenu ?? []).find((item) => item.id === 'file.save');
+    const template = electron.Menu.buildFromTemplate.mock.calls[0]?.[0] as {
+      submenu?: { id?: string; click?: () => void }[];
+    }[];
+    const save = template
+      .flatMap((menu) => menu.submenu ?? [])
+      .find((item) => item.id === 'file.save');
     save?.click?.();
-    expect(electron.BrowserWindow.instances[0]?.webContents.send).toHaveBeenCalledWith(commandChannel, 'file.save');
+    expect(electron.BrowserWindow.instances[0]?.webContents.send).toHaveBeenCalledWith(
+      commandChannel,
+      'file.save',
+    );
   });
 
   it('closes a clean window without asking', () => {
@@ -74,11 +93,26 @@ describe('electron/main/index.ts wiring (with a hand-written electron mock)', ()
 
   it('asks before closing a window with unsaved changes, and stays open on Cancel', () => {
     const appPage = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
-    electron.ipcListeners.get(windowStateChannel)?.(appPage, { title: 'mnist', dirty: true, progress: null });
+    electron.ipcListeners.get(windowStateChannel)?.(appPage, {
+      title: 'mnist',
+      dirty: true,
+      progress: null,
+    });
     const event = { preventDefault: vi.fn() };
     electron.BrowserWindow.instances[0]?.listeners.get('close')?.(event);
     expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledOnce();
     expect(event.preventDefault).toHaveBeenCalledOnce();
-    expect(electron.BrowserWindow.instances[0]?.setTitle).toHaveBeenCalledWith('● mnist — LayerLab');
+    expect(electron.BrowserWindow.instances[0]?.setTitle).toHaveBeenCalledWith(
+      '● mnist — LayerLab',
+    );
+  });
+
+  it('notifies when training ends while the window is not focused', () => {
+    const appPage = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    const report = electron.ipcListeners.get(windowStateChannel);
+    report?.(appPage, { title: 'mnist', dirty: true, progress: 0.9 });
+    expect(electron.Notification.shown).toEqual([]);
+    report?.(appPage, { title: 'mnist', dirty: true, progress: null });
+    expect(electron.Notification.shown).toEqual([{ title: 'LayerLab', body: '训练已结束。' }]);
   });
 });

@@ -1,7 +1,16 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  session,
+} from 'electron';
 
 import type { WindowState } from '../../renderer/host/Host';
 import { commandChannel } from '../channels';
@@ -15,7 +24,7 @@ import { buildMenuTemplate } from './menu';
 import { menuLabels, menuLanguageFor } from './menu-labels';
 import { guardSession, guardWebContents } from './navigation';
 import { createMainWindow, mainWindowOptions } from './window';
-import { applyWindowState, shouldClose } from './window-state';
+import { applyWindowState, progressJustEnded, shouldClose } from './window-state';
 
 // Bundled to dist/electron/main.cjs; the renderer bundle sits in dist/renderer.
 const distDir = path.resolve(__dirname, '..');
@@ -105,8 +114,18 @@ function setupIpc(): void {
     services,
     choosePath: createNativeChooser(dialog, () => mainWindow, language()),
     onWindowState: (state) => {
+      const previous = lastState;
       lastState = state;
-      if (mainWindow) applyWindowState(mainWindow, state);
+      if (!mainWindow) return;
+      applyWindowState(mainWindow, state);
+      // Training ran while the user was elsewhere: tell them it is done.
+      if (
+        progressJustEnded(previous, state) &&
+        !mainWindow.isFocused() &&
+        Notification.isSupported()
+      ) {
+        new Notification({ title: 'LayerLab', body: menuLabels[language()].trainingEnded }).show();
+      }
     },
   });
 }
@@ -126,7 +145,14 @@ function setupMainWindow(): void {
   win.on('close', (event) => {
     const words = menuLabels[language()].closePrompt;
     const close = shouldClose(lastState.dirty, () =>
-      dialog.showMessageBoxSync(win, { type: 'warning', message: words.message, detail: words.detail, buttons: [words.discard, words.cancel], defaultId: 1, cancelId: 1 }),
+      dialog.showMessageBoxSync(win, {
+        type: 'warning',
+        message: words.message,
+        detail: words.detail,
+        buttons: [words.discard, words.cancel],
+        defaultId: 1,
+        cancelId: 1,
+      }),
     );
     if (!close) event.preventDefault();
   });

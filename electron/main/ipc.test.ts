@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { HostResult, WindowState } from '../../renderer/host/Host';
 import { hostChannels, windowStateChannel } from '../channels';
-import { createHostServices } from '../services/host-services';
+import { createHostServices, type ChoosePath } from '../services/host-services';
 import { createIpcMainFake } from '../test-support/electron-mock';
 import { isTrustedSender, registerHostHandlers } from './ipc';
 
@@ -27,7 +27,10 @@ describe('isTrustedSender (§8 B1)', () => {
     ['credentials in the URL', top('app://user@bundle/index.html')],
     ['a port', top('app://bundle:80/index.html')],
     ['a garbage URL', top('not a url')],
-    ['a sub-frame of the app', { url: 'app://bundle/index.html', parent: { url: 'app://bundle/index.html' } }],
+    [
+      'a sub-frame of the app',
+      { url: 'app://bundle/index.html', parent: { url: 'app://bundle/index.html' } },
+    ],
   ])('refuses %s', (_why, frame) => {
     expect(isTrustedSender(frame)).toBe(false);
   });
@@ -41,23 +44,41 @@ describe('isTrustedSender (§8 B1)', () => {
 describe('registerHostHandlers', () => {
   let userData: string;
   let ipcMain: ReturnType<typeof createIpcMainFake>;
-  let choosePath: ReturnType<typeof vi.fn>;
+  let choosePath: ReturnType<typeof vi.fn<ChoosePath>>;
   let states: WindowState[];
 
   beforeEach(async () => {
     userData = await mkdtemp(path.join(os.tmpdir(), 'layerlab-ipc-'));
     ipcMain = createIpcMainFake();
-    choosePath = vi.fn(async () => userData);
+    choosePath = vi.fn<ChoosePath>(async () => userData);
     states = [];
-    const services = createHostServices({ userDataDir: userData, appInfo: { name: 'LayerLab', version: '0', mode: 'electron', platform: 'linux', locale: 'en', nativeDialogs: true } });
-    registerHostHandlers(ipcMain, { services, choosePath, onWindowState: (state) => states.push(state) });
+    const services = createHostServices({
+      userDataDir: userData,
+      appInfo: {
+        name: 'LayerLab',
+        version: '0',
+        mode: 'electron',
+        platform: 'linux',
+        locale: 'en',
+        nativeDialogs: true,
+      },
+    });
+    registerHostHandlers(ipcMain, {
+      services,
+      choosePath,
+      onWindowState: (state) => states.push(state),
+    });
   });
   afterEach(async () => {
     await rm(userData, { recursive: true, force: true });
   });
 
   const trusted = { senderFrame: top('app://bundle/index.html') };
-  const untrustedSenders = [{ senderFrame: null }, { senderFrame: top('app://bundle.evil/') }, { senderFrame: { url: 'app://bundle/index.html', parent: {} } }];
+  const untrustedSenders = [
+    { senderFrame: null },
+    { senderFrame: top('app://bundle.evil/') },
+    { senderFrame: { url: 'app://bundle/index.html', parent: {} } },
+  ];
 
   it('registers one handler per host channel', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(hostChannels).sort());
@@ -66,8 +87,16 @@ describe('registerHostHandlers', () => {
   it('refuses every channel from every untrusted sender, without calling a dialog or writing', async () => {
     for (const [channel, handler] of ipcMain.handlers) {
       for (const event of untrustedSenders) {
-        const result = (await handler(event, { fileId: null, suggestedName: 'x', contents: '{}', saveAs: true })) as HostResult<unknown>;
-        expect(result, channel).toEqual({ ok: false, error: expect.objectContaining({ code: 'untrusted-sender' }) as object });
+        const result = (await handler(event, {
+          fileId: null,
+          suggestedName: 'x',
+          contents: '{}',
+          saveAs: true,
+        })) as HostResult<unknown>;
+        expect(result, channel).toEqual({
+          ok: false,
+          error: expect.objectContaining({ code: 'untrusted-sender' }) as object,
+        });
       }
     }
     expect(choosePath).not.toHaveBeenCalled();
@@ -75,19 +104,39 @@ describe('registerHostHandlers', () => {
   });
 
   it('answers a trusted sender with a Result envelope', async () => {
-    const result = (await ipcMain.handlers.get(hostChannels.getAppInfo)?.(trusted, {})) as HostResult<{ mode: string }>;
-    expect(result).toEqual({ ok: true, value: expect.objectContaining({ mode: 'electron' }) as object });
+    const result = (await ipcMain.handlers.get(hostChannels.getAppInfo)?.(
+      trusted,
+      {},
+    )) as HostResult<{ mode: string }>;
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ mode: 'electron' }) as object,
+    });
   });
 
   it.each([
     ['wrong types', { fileId: 1, suggestedName: 2, contents: 3, saveAs: 4 }],
-    ['a __proto__ key', JSON.parse('{"fileId":null,"suggestedName":"a","contents":"{}","saveAs":true,"__proto__":{"x":1}}')],
-    ['a constructor key', { fileId: null, suggestedName: 'a', contents: '{}', saveAs: true, constructor: {} }],
-    ['a 100 MB string', { fileId: null, suggestedName: 'a', contents: 'x'.repeat(100 * 1024 * 1024), saveAs: true }],
+    [
+      'a __proto__ key',
+      JSON.parse(
+        '{"fileId":null,"suggestedName":"a","contents":"{}","saveAs":true,"__proto__":{"x":1}}',
+      ),
+    ],
+    [
+      'a constructor key',
+      { fileId: null, suggestedName: 'a', contents: '{}', saveAs: true, constructor: {} },
+    ],
+    [
+      'a 100 MB string',
+      { fileId: null, suggestedName: 'a', contents: 'x'.repeat(100 * 1024 * 1024), saveAs: true },
+    ],
     ['NaN as a flag', { fileId: null, suggestedName: 'a', contents: '{}', saveAs: Number.NaN }],
     ['nothing at all', undefined],
   ])('refuses %s on saveProject with invalid-argument (§8 B2)', async (_why, payload) => {
-    const result = (await ipcMain.handlers.get(hostChannels.saveProject)?.(trusted, payload)) as HostResult<unknown>;
+    const result = (await ipcMain.handlers.get(hostChannels.saveProject)?.(
+      trusted,
+      payload,
+    )) as HostResult<unknown>;
     expect(result.ok ? 'ok' : result.error.code).toBe('invalid-argument');
     expect(choosePath).not.toHaveBeenCalled();
   });
@@ -95,7 +144,10 @@ describe('registerHostHandlers', () => {
   it('applies valid window state from the app page only', () => {
     const listener = ipcMain.listeners.get(windowStateChannel);
     listener?.(trusted, { title: 'mnist', dirty: true, progress: 0.5 });
-    listener?.({ senderFrame: top('https://evil.example/') }, { title: 'evil', dirty: false, progress: null });
+    listener?.(
+      { senderFrame: top('https://evil.example/') },
+      { title: 'evil', dirty: false, progress: null },
+    );
     listener?.(trusted, { title: 'x', dirty: 'yes', progress: 2 });
     listener?.(trusted, JSON.parse('{"title":"x","dirty":false,"progress":null,"__proto__":{}}'));
     expect(states).toEqual([{ title: 'mnist', dirty: true, progress: 0.5 }]);

@@ -27,7 +27,10 @@ export function isTrustedSender(frame: SenderFrame | null | undefined): boolean 
 
 export const untrustedSenderResult: HostResult<never> = {
   ok: false,
-  error: { code: 'untrusted-sender', message: 'This request did not come from the LayerLab window and was refused.' },
+  error: {
+    code: 'untrusted-sender',
+    message: 'This request did not come from the LayerLab window and was refused.',
+  },
 };
 
 const windowStateSchema = z.strictObject({
@@ -38,7 +41,10 @@ const windowStateSchema = z.strictObject({
 
 /** The slice of `ipcMain` we use (a hand-written fake in tests). */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>,
+  ): void;
   on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): unknown;
 }
 
@@ -60,11 +66,17 @@ export function registerHostHandlers(ipcMain: IpcMainLike, deps: IpcDeps): strin
     const channel = hostChannels[method];
     ipcMain.handle(channel, async (event, raw) => {
       if (!isTrustedSender(event.senderFrame as SenderFrame | null)) return untrustedSenderResult;
-      const service = deps.services[method] as (raw: unknown, choose: ChoosePath) => Promise<HostResult<unknown>>;
+      const service = deps.services[method] as (
+        raw: unknown,
+        choose: ChoosePath,
+      ) => Promise<HostResult<unknown>>;
       try {
         return await service(raw, deps.choosePath);
       } catch (error) {
-        return { ok: false, error: { code: 'io-error', message: String(error) } } satisfies HostResult<never>;
+        return {
+          ok: false,
+          error: { code: 'io-error', message: String(error) },
+        } satisfies HostResult<never>;
       }
     });
     registered.push(channel);

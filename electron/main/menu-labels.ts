@@ -7,7 +7,13 @@ interface MenuWords {
   readonly quit: string;
   readonly about: string;
   readonly fullScreen: string;
-  readonly closePrompt: { readonly message: string; readonly detail: string; readonly discard: string; readonly cancel: string };
+  readonly closePrompt: {
+    readonly message: string;
+    readonly detail: string;
+    readonly discard: string;
+    readonly cancel: string;
+  };
+  readonly trainingEnded: string;
 }
 
 export const menuLabels: Readonly<Record<MenuLanguage, MenuWords>> = {
@@ -36,7 +42,13 @@ export const menuLabels: Readonly<Record<MenuLanguage, MenuWords>> = {
     quit: '退出',
     about: '关于 LayerLab',
     fullScreen: '全屏',
-    closePrompt: { message: '项目有未保存的更改。', detail: '如果不保存就关闭，这些更改将丢失。', discard: '不保存并关闭', cancel: '取消' },
+    closePrompt: {
+      message: '项目有未保存的更改。',
+      detail: '如果不保存就关闭，这些更改将丢失。',
+      discard: '不保存并关闭',
+      cancel: '取消',
+    },
+    trainingEnded: '训练已结束。',
   },
   en: {
     menus: { file: 'File', edit: 'Edit', view: 'View', train: 'Train', help: 'Help' },
@@ -63,7 +75,13 @@ export const menuLabels: Readonly<Record<MenuLanguage, MenuWords>> = {
     quit: 'Quit',
     about: 'About LayerLab',
     fullScreen: 'Full Screen',
-    closePrompt: { message: 'The project has unsaved changes.', detail: 'If you close without saving, these changes are lost.', discard: "Don't Save and Close", cancel: 'Cancel' },
+    closePrompt: {
+      message: 'The project has unsaved changes.',
+      detail: 'If you close without saving, these changes are lost.',
+      discard: "Don't Save and Close",
+      cancel: 'Cancel',
+    },
+    trainingEnded: 'Training has finished.',
   },
 };
 

@@ -5,11 +5,33 @@ import { buildMenuTemplate, menuCommandIds } from './menu';
 import { menuLabels } from './menu-labels';
 
 function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
-  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+  return items.flatMap((item) => [
+    item,
+    ...(Array.isArray(item.submenu) ? flatten(item.submenu) : []),
+  ]);
 }
 
 describe('native menu', () => {
-  const required = ['file.new', 'file.open', 'file.save', 'file.saveAs', 'edit.undo', 'edit.redo', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.duplicate', 'edit.delete', 'edit.selectAll', 'view.fitView', 'view.zoomIn', 'view.zoomOut', 'view.tidyLayout', 'train.start', 'train.stop'];
+  const required = [
+    'file.new',
+    'file.open',
+    'file.save',
+    'file.saveAs',
+    'edit.undo',
+    'edit.redo',
+    'edit.cut',
+    'edit.copy',
+    'edit.paste',
+    'edit.duplicate',
+    'edit.delete',
+    'edit.selectAll',
+    'view.fitView',
+    'view.zoomIn',
+    'view.zoomOut',
+    'view.tidyLayout',
+    'train.start',
+    'train.stop',
+  ];
 
   it('offers every command id the renderer registry knows', () => {
     expect(menuCommandIds().sort()).toEqual([...required].sort());
@@ -37,11 +59,16 @@ describe('native menu', () => {
 
   it.each(['zh-CN', 'en'] as const)('labels every command in %s', (language) => {
     const items = flatten(buildMenuTemplate({ send: vi.fn(), language, platform: 'win32' }));
-    for (const id of required) expect(items.find((item) => item.id === id)?.label).toBe(menuLabels[language].commands[id]);
+    for (const id of required)
+      expect(items.find((item) => item.id === id)?.label).toBe(menuLabels[language].commands[id]);
   });
 
   it('adds the app menu on macOS only', () => {
-    expect(buildMenuTemplate({ send: vi.fn(), language: 'en', platform: 'darwin' })[0]?.role).toBe('appMenu');
-    expect(buildMenuTemplate({ send: vi.fn(), language: 'en', platform: 'linux' })[0]?.role).toBeUndefined();
+    expect(buildMenuTemplate({ send: vi.fn(), language: 'en', platform: 'darwin' })[0]?.role).toBe(
+      'appMenu',
+    );
+    expect(
+      buildMenuTemplate({ send: vi.fn(), language: 'en', platform: 'linux' })[0]?.role,
+    ).toBeUndefined();
   });
 });

@@ -13,7 +13,9 @@ export interface MenuCommand {
  * them through the same registry as its toolbar and shortcuts, so the menu
  * holds no behaviour of its own.
  */
-export const menuCommands: Readonly<Record<'file' | 'edit' | 'view' | 'train', readonly (MenuCommand | 'separator')[]>> = {
+export const menuCommands: Readonly<
+  Record<'file' | 'edit' | 'view' | 'train', readonly (MenuCommand | 'separator')[]>
+> = {
   file: [
     { id: 'file.new', accelerator: 'CmdOrCtrl+N' },
     { id: 'file.open', accelerator: 'CmdOrCtrl+O' },
@@ -54,7 +56,11 @@ export function menuCommandIds(): string[] {
 }
 
 /** Builds the template for `Menu.buildFromTemplate`; `send` forwards a command id to the window. */
-export function buildMenuTemplate(options: { send: (id: string) => void; language: MenuLanguage; platform: NodeJS.Platform }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(options: {
+  send: (id: string) => void;
+  language: MenuLanguage;
+  platform: NodeJS.Platform;
+}): MenuItemConstructorOptions[] {
   const labels = menuLabels[options.language];
   const toItems = (items: readonly (MenuCommand | 'separator')[]): MenuItemConstructorOptions[] =>
     items.map((item) =>
@@ -69,9 +75,22 @@ export function buildMenuTemplate(options: { send: (id: string) => void; languag
     );
   const quit: MenuItemConstructorOptions = { role: 'quit', label: labels.quit };
   const template: MenuItemConstructorOptions[] = [
-    { label: labels.menus.file, submenu: [...toItems(menuCommands.file), ...(options.platform === 'darwin' ? [] : [{ type: 'separator' as const }, quit])] },
+    {
+      label: labels.menus.file,
+      submenu: [
+        ...toItems(menuCommands.file),
+        ...(options.platform === 'darwin' ? [] : [{ type: 'separator' as const }, quit]),
+      ],
+    },
     { label: labels.menus.edit, submenu: toItems(menuCommands.edit) },
-    { label: labels.menus.view, submenu: [...toItems(menuCommands.view), { type: 'separator' }, { role: 'togglefullscreen', label: labels.fullScreen }] },
+    {
+      label: labels.menus.view,
+      submenu: [
+        ...toItems(menuCommands.view),
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: labels.fullScreen },
+      ],
+    },
     { label: labels.menus.train, submenu: toItems(menuCommands.train) },
     { role: 'help', label: labels.menus.help, submenu: [{ role: 'about', label: labels.about }] },
   ];

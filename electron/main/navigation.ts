@@ -16,7 +16,11 @@ export function denyWindowOpen(): { action: 'deny' } {
 }
 
 /** `setPermissionRequestHandler`: deny all (Electron approves all by default). */
-export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+export function denyPermissionRequest(
+  _webContents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void,
+): void {
   callback(false);
 }
 
@@ -34,7 +38,9 @@ export function guardWebContents(contents: Pick<WebContents, 'on' | 'setWindowOp
 }
 
 /** Applies the permission handlers to a session. */
-export function guardSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+export function guardSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
   session.setPermissionRequestHandler(denyPermissionRequest);
   session.setPermissionCheckHandler(denyPermissionCheck);
 }

@@ -1,7 +1,11 @@
 import type { WindowState } from '../../renderer/host/Host';
 
 /** What the window shows for a reported state (pure, so tests check it without a window). */
-export function presentWindowState(state: WindowState): { title: string; documentEdited: boolean; progress: number } {
+export function presentWindowState(state: WindowState): {
+  title: string;
+  documentEdited: boolean;
+  progress: number;
+} {
   return {
     title: `${state.dirty ? '● ' : ''}${state.title ? `${state.title} — ` : ''}LayerLab`,
     documentEdited: state.dirty,
@@ -22,6 +26,11 @@ export function applyWindowState(win: StatefulWindow, state: WindowState): void 
   win.setTitle(shown.title);
   win.setDocumentEdited(shown.documentEdited);
   win.setProgressBar(shown.progress);
+}
+
+/** True when a progress run (training) just ended: progress went from a number to null. */
+export function progressJustEnded(previous: WindowState, next: WindowState): boolean {
+  return previous.progress !== null && next.progress === null;
 }
 
 /**

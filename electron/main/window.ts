@@ -5,7 +5,10 @@ import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
  * it is Electron's default, so a unit test can assert each one and a future
  * change cannot weaken it silently (ecosystem notes §8 A1).
  */
-export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  iconPath?: string,
+): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -34,7 +37,11 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
 }
 
 /** Constructs the window and shows it once its first frame is ready. */
-export function createMainWindow(BrowserWindowClass: typeof BrowserWindow, options: BrowserWindowConstructorOptions, url: string): BrowserWindow {
+export function createMainWindow(
+  BrowserWindowClass: typeof BrowserWindow,
+  options: BrowserWindowConstructorOptions,
+  url: string,
+): BrowserWindow {
   const win = new BrowserWindowClass(options);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url);

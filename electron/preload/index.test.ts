@@ -19,7 +19,21 @@ describe('preload surface (§8 A3)', () => {
 
   it('has exactly the allowlisted keys, all functions', () => {
     expect(Object.keys(host).sort()).toEqual(
-      ['getAppInfo', 'getRecentProjects', 'openLaunchProject', 'getSettings', 'listDatasetFolder', 'onCommand', 'openProject', 'pickDatasetFolder', 'readDatasetFiles', 'saveProject', 'setWindowState', 'updateSettings', 'writeExportFolder'].sort(),
+      [
+        'getAppInfo',
+        'getRecentProjects',
+        'openLaunchProject',
+        'getSettings',
+        'listDatasetFolder',
+        'onCommand',
+        'openProject',
+        'pickDatasetFolder',
+        'readDatasetFiles',
+        'saveProject',
+        'setWindowState',
+        'updateSettings',
+        'writeExportFolder',
+      ].sort(),
     );
     expect(Object.values(host).every((value) => typeof value === 'function')).toBe(true);
   });
@@ -40,18 +54,27 @@ describe('preload surface (§8 A3)', () => {
     electron.setInvokeReply(async () => ({ ok: true, value: [] }));
     expect(await host.getRecentProjects()).toEqual({ ok: true, value: [] });
     await host.readDatasetFiles({ grantId: 'g1234567', paths: ['a.png'] });
-    expect(electron.invoked.at(-1)).toEqual({ channel: hostChannels.readDatasetFiles, args: [{ grantId: 'g1234567', paths: ['a.png'] }] });
+    expect(electron.invoked.at(-1)).toEqual({
+      channel: hostChannels.readDatasetFiles,
+      args: [{ grantId: 'g1234567', paths: ['a.png'] }],
+    });
   });
 
   it('turns a rejected invoke into an io-error Result instead of throwing', async () => {
     electron.setInvokeReply(async () => {
       throw new Error('main process gone');
     });
-    expect(await host.getAppInfo()).toEqual({ ok: false, error: { code: 'io-error', message: 'Error: main process gone' } });
+    expect(await host.getAppInfo()).toEqual({
+      ok: false,
+      error: { code: 'io-error', message: 'Error: main process gone' },
+    });
   });
 
   it('sends window state as plain data', () => {
     host.setWindowState({ title: 't', dirty: true, progress: null });
-    expect(electron.sent.at(-1)).toEqual({ channel: windowStateChannel, args: [{ title: 't', dirty: true, progress: null }] });
+    expect(electron.sent.at(-1)).toEqual({
+      channel: windowStateChannel,
+      args: [{ title: 't', dirty: true, progress: null }],
+    });
   });
 });

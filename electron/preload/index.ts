@@ -28,12 +28,19 @@ const textEditCommands: Readonly<Record<string, string>> = {
 };
 
 // The preload runs in the page, but electron/ compiles without DOM typings.
-const page = globalThis as unknown as { document?: { activeElement: { tagName: string; isContentEditable?: boolean } | null; execCommand(command: string): boolean } };
+const page = globalThis as unknown as {
+  document?: {
+    activeElement: { tagName: string; isContentEditable?: boolean } | null;
+    execCommand(command: string): boolean;
+  };
+};
 
 function isEditingText(): boolean {
   const active = page.document?.activeElement;
   if (!active) return false;
-  return active.tagName === 'INPUT' || active.tagName === 'TEXTAREA' || active.isContentEditable === true;
+  return (
+    active.tagName === 'INPUT' || active.tagName === 'TEXTAREA' || active.isContentEditable === true
+  );
 }
 
 const host = {
@@ -46,7 +53,12 @@ const host = {
   listDatasetFolder: (request) => invoke(hostChannels.listDatasetFolder, request),
   readDatasetFiles: (request) => invoke(hostChannels.readDatasetFiles, request),
   writeExportFolder: (request) => invoke(hostChannels.writeExportFolder, request),
-  setWindowState: (state) => ipcRenderer.send(windowStateChannel, { title: state.title, dirty: state.dirty, progress: state.progress }),
+  setWindowState: (state) =>
+    ipcRenderer.send(windowStateChannel, {
+      title: state.title,
+      dirty: state.dirty,
+      progress: state.progress,
+    }),
   onCommand: (listener: (id: CommandId) => void) => {
     const forward = (_event: IpcRendererEvent, id: unknown): void => {
       if (typeof id !== 'string') return;

@@ -3,13 +3,32 @@ import type { IncomingMessage } from 'node:http';
 import type { HostResult } from '../../renderer/host/Host';
 import { HostFailure, settle } from '../services/host-error';
 import type { ChoosePath, HostServices } from '../services/host-services';
-import { assertNoForbiddenKeys, chosenPathSchema, maxExportBytes, maxProjectChars, type HostMethodName } from '../services/request-schemas';
+import {
+  assertNoForbiddenKeys,
+  chosenPathSchema,
+  maxExportBytes,
+  maxProjectChars,
+  type HostMethodName,
+} from '../services/request-schemas';
 import { decodeFrame, encodeFrame, sliceRange } from './binary-frame';
 
 /** What an API route answers: JSON, or a binary frame. */
-export type ApiReply = { readonly kind: 'json'; readonly status: number; readonly body: unknown } | { readonly kind: 'bytes'; readonly status: number; readonly body: Uint8Array };
+export type ApiReply =
+  | { readonly kind: 'json'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'bytes'; readonly status: number; readonly body: Uint8Array };
 
-const jsonMethods = new Set<HostMethodName>(['getAppInfo', 'openProject', 'openLaunchProject', 'saveProject', 'getRecentProjects', 'pickDatasetFolder', 'listDatasetFolder', 'getSettings', 'updateSettings', 'browse']);
+const jsonMethods = new Set<HostMethodName>([
+  'getAppInfo',
+  'openProject',
+  'openLaunchProject',
+  'saveProject',
+  'getRecentProjects',
+  'pickDatasetFolder',
+  'listDatasetFolder',
+  'getSettings',
+  'updateSettings',
+  'browse',
+]);
 const maxJsonBody = maxProjectChars * 3 + 1024 * 1024;
 const maxFrameBody = maxExportBytes + 64 * 1024 * 1024;
 
@@ -19,14 +38,22 @@ const maxFrameBody = maxExportBytes + 64 * 1024 * 1024;
  * `POST /api/bin/writeExportFolder` (frame in, JSON out) to the host services.
  * `chosenPath` is the in-app chooser's answer, standing in for a native dialog.
  */
-export async function routeApi(services: HostServices, pathname: string, request: IncomingMessage): Promise<ApiReply> {
+export async function routeApi(
+  services: HostServices,
+  pathname: string,
+  request: IncomingMessage,
+): Promise<ApiReply> {
   const [, , kind, method] = pathname.split('/');
-  if (request.method !== 'POST') return json(405, failure('invalid-argument', 'API calls use POST.'));
+  if (request.method !== 'POST')
+    return json(405, failure('invalid-argument', 'API calls use POST.'));
   if (kind === 'call' && method !== undefined && jsonMethods.has(method as HostMethodName)) {
     const body = await readJsonBody(request, maxJsonBody);
     if (!body.ok) return json(413, body);
     const { args, choose } = body.value;
-    const call = services[method as HostMethodName] as (raw: unknown, chooser: ChoosePath) => Promise<HostResult<unknown>>;
+    const call = services[method as HostMethodName] as (
+      raw: unknown,
+      chooser: ChoosePath,
+    ) => Promise<HostResult<unknown>>;
     return json(200, await call(args, choose));
   }
   if (kind === 'bin' && method === 'readDatasetFiles') {
@@ -47,7 +74,8 @@ export async function routeApi(services: HostServices, pathname: string, request
   }
   if (kind === 'bin' && method === 'writeExportFolder') {
     const raw = await readBody(request, maxFrameBody);
-    if (raw === null) return json(413, failure('too-large', 'The export is larger than LayerLab accepts.'));
+    if (raw === null)
+      return json(413, failure('too-large', 'The export is larger than LayerLab accepts.'));
     const decoded = await settle(() => decodeExportFrame(raw));
     if (!decoded.ok) return json(200, decoded);
     return json(200, await services.writeExportFolder(decoded.value.args, decoded.value.choose));
@@ -59,7 +87,10 @@ function json(status: number, body: unknown): ApiReply {
   return { kind: 'json', status, body };
 }
 
-function failure(code: 'invalid-argument' | 'not-found' | 'too-large', message: string): HostResult<never> {
+function failure(
+  code: 'invalid-argument' | 'not-found' | 'too-large',
+  message: string,
+): HostResult<never> {
   return { ok: false, error: { code, message } };
 }
 
@@ -67,11 +98,15 @@ function chooserFrom(envelope: Record<string, unknown>): ChoosePath {
   const given = envelope.chosenPath;
   if (given === undefined || given === null) return async () => null;
   const parsed = chosenPathSchema.safeParse(given);
-  if (!parsed.success) throw new HostFailure('invalid-argument', 'chosenPath must be a path string.');
+  if (!parsed.success)
+    throw new HostFailure('invalid-argument', 'chosenPath must be a path string.');
   return async () => parsed.data;
 }
 
-async function readJsonBody(request: IncomingMessage, limit: number): Promise<HostResult<{ args: unknown; choose: ChoosePath }>> {
+async function readJsonBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<HostResult<{ args: unknown; choose: ChoosePath }>> {
   const raw = await readBody(request, limit);
   if (raw === null) return failure('too-large', 'The request is larger than LayerLab accepts.');
   return settle(() => {
@@ -81,7 +116,8 @@ async function readJsonBody(request: IncomingMessage, limit: number): Promise<Ho
     } catch {
       throw new HostFailure('invalid-argument', 'The request body is not JSON.');
     }
-    if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) throw new HostFailure('invalid-argument', 'The request body must be an object.');
+    if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope))
+      throw new HostFailure('invalid-argument', 'The request body must be an object.');
     const record = envelope as Record<string, unknown>;
     return { args: record.args ?? {}, choose: chooserFrom(record) };
   });
@@ -92,15 +128,27 @@ function decodeExportFrame(raw: Uint8Array): { args: unknown; choose: ChoosePath
   try {
     frame = decodeFrame(raw);
   } catch (error) {
-    throw new HostFailure('invalid-argument', `Malformed export frame: ${(error as Error).message}.`);
+    throw new HostFailure(
+      'invalid-argument',
+      `Malformed export frame: ${(error as Error).message}.`,
+    );
   }
   assertNoForbiddenKeys(frame.header);
-  const header = frame.header as { args?: { suggestedName?: unknown; overwrite?: unknown; files?: unknown }; chosenPath?: unknown } | null;
-  if (typeof header !== 'object' || header === null || typeof header.args !== 'object' || header.args === null) {
+  const header = frame.header as {
+    args?: { suggestedName?: unknown; overwrite?: unknown; files?: unknown };
+    chosenPath?: unknown;
+  } | null;
+  if (
+    typeof header !== 'object' ||
+    header === null ||
+    typeof header.args !== 'object' ||
+    header.args === null
+  ) {
     throw new HostFailure('invalid-argument', 'The export frame has no arguments.');
   }
   const specs = header.args.files;
-  if (typeof specs !== 'object' || specs === null || Array.isArray(specs)) throw new HostFailure('invalid-argument', 'The export frame lists no files.');
+  if (typeof specs !== 'object' || specs === null || Array.isArray(specs))
+    throw new HostFailure('invalid-argument', 'The export frame lists no files.');
   const files: Record<string, string | Uint8Array> = {};
   for (const [name, spec] of Object.entries(specs as Record<string, unknown>)) {
     if (typeof spec === 'string') {
@@ -110,10 +158,16 @@ function decodeExportFrame(raw: Uint8Array): { args: unknown; choose: ChoosePath
     try {
       files[name] = sliceRange(frame.payload, spec);
     } catch (error) {
-      throw new HostFailure('invalid-argument', `Export file "${name.slice(0, 100)}": ${(error as Error).message}.`);
+      throw new HostFailure(
+        'invalid-argument',
+        `Export file "${name.slice(0, 100)}": ${(error as Error).message}.`,
+      );
     }
   }
-  return { args: { ...header.args, files }, choose: chooserFrom(header as Record<string, unknown>) };
+  return {
+    args: { ...header.args, files },
+    choose: chooserFrom(header as Record<string, unknown>),
+  };
 }
 
 /** Collects a request body, or null once it exceeds `limit` bytes. */

@@ -30,9 +30,15 @@ export function encodeFrame(header: unknown, chunks: readonly Uint8Array[]): Uin
 /** Splits a frame; throws on a truncated or malformed one. */
 export function decodeFrame(bytes: Uint8Array): Frame {
   if (bytes.byteLength < 4) throw new Error('frame too short');
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
-  if (headerLength > maxHeaderBytes || 4 + headerLength > bytes.byteLength) throw new Error('frame header length out of range');
-  const header: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(4, 4 + headerLength)));
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(
+    0,
+    true,
+  );
+  if (headerLength > maxHeaderBytes || 4 + headerLength > bytes.byteLength)
+    throw new Error('frame header length out of range');
+  const header: unknown = JSON.parse(
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(4, 4 + headerLength)),
+  );
   return { header, payload: bytes.subarray(4 + headerLength) };
 }
 
@@ -46,7 +52,13 @@ export interface ByteRange {
 export function sliceRange(payload: Uint8Array, range: unknown): Uint8Array {
   if (typeof range !== 'object' || range === null) throw new Error('byte range missing');
   const { offset, length } = range as Partial<ByteRange>;
-  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) < 0 || (offset as number) + (length as number) > payload.byteLength) {
+  if (
+    !Number.isSafeInteger(offset) ||
+    !Number.isSafeInteger(length) ||
+    (offset as number) < 0 ||
+    (length as number) < 0 ||
+    (offset as number) + (length as number) > payload.byteLength
+  ) {
     throw new Error('byte range out of bounds');
   }
   return payload.subarray(offset as number, (offset as number) + (length as number));

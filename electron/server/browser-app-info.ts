@@ -22,10 +22,19 @@ export function osLocale(env: NodeJS.ProcessEnv = process.env): string {
 export function browserAppInfo(repoRoot: string, locale: string = osLocale()): AppInfo {
   let version = '0.0.0';
   try {
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
     if (typeof pkg.version === 'string') version = pkg.version;
   } catch {
     // A missing package.json only costs the version string.
   }
-  return { name: 'LayerLab', version, mode: 'browser', platform: process.platform, locale, nativeDialogs: false };
+  return {
+    name: 'LayerLab',
+    version,
+    mode: 'browser',
+    platform: process.platform,
+    locale,
+    nativeDialogs: false,
+  };
 }

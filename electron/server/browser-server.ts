@@ -9,7 +9,14 @@ import { LaunchFile } from '../services/launch-file';
 import { mimeTypeOf, resolveStaticFile } from '../services/static-files';
 import { securityHeaders } from '../services/web-security';
 import { routeApi } from './api-routes';
-import { checkApiToken, checkCookieToken, checkHostAndOrigin, tokenCookieName, tokensMatch, type GuardVerdict } from './request-guard';
+import {
+  checkApiToken,
+  checkCookieToken,
+  checkHostAndOrigin,
+  tokenCookieName,
+  tokensMatch,
+  type GuardVerdict,
+} from './request-guard';
 
 export interface BrowserServerOptions {
   /** The built renderer (`dist/renderer`). */
@@ -46,7 +53,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const token = options.token ?? randomBytes(32).toString('base64url');
   const rendererRoot = await realpath(options.rendererRoot);
   const launchFile = new LaunchFile(options.launchFile ?? null);
-  const services = createHostServices({ userDataDir: options.userDataDir, appInfo: options.appInfo, takeLaunchFile: launchFile.take });
+  const services = createHostServices({
+    userDataDir: options.userDataDir,
+    appInfo: options.appInfo,
+    takeLaunchFile: launchFile.take,
+  });
   let port = 0;
 
   const server = createServer((request, response) => {
@@ -66,16 +77,27 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const verdict = checkApiToken(request.headers, port, token);
       if (!verdict.ok) return refuse(response, verdict);
       const reply = await routeApi(services, url.pathname, request);
-      if (reply.kind === 'json') return send(response, reply.status, 'application/json; charset=utf-8', JSON.stringify(reply.body));
+      if (reply.kind === 'json')
+        return send(
+          response,
+          reply.status,
+          'application/json; charset=utf-8',
+          JSON.stringify(reply.body),
+        );
       return send(response, reply.status, 'application/octet-stream', reply.body);
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!tokensMatch(token, offered)) return refuse(response, { ok: false, status: 403, reason: 'wrong token in link' });
+      if (!tokensMatch(token, offered))
+        return refuse(response, { ok: false, status: 403, reason: 'wrong token in link' });
       // Swap the one-time link for a cookie and drop the token from the address bar.
-      response.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      response.setHeader(
+        'Set-Cookie',
+        `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      );
       url.searchParams.delete('token');
       response.setHeader('Location', url.pathname + url.search);
       return send(response, 303, 'text/plain; charset=utf-8', 'See Other');
@@ -86,7 +108,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (file === null) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
     let body: Uint8Array = await readFile(file);
     if (file.endsWith('index.html')) body = injectTokenMeta(body, token);
-    return send(response, 200, mimeTypeOf(file), request.method === 'HEAD' ? new Uint8Array() : body);
+    return send(
+      response,
+      200,
+      mimeTypeOf(file),
+      request.method === 'HEAD' ? new Uint8Array() : body,
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -111,16 +138,33 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 function injectTokenMeta(html: Uint8Array, token: string): Uint8Array {
   const text = new TextDecoder().decode(html);
   const meta = `<meta name="${tokenMetaName}" content="${token}">`;
-  const injected = /<head[^>]*>/i.test(text) ? text.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`) : `${meta}\n${text}`;
+  const injected = /<head[^>]*>/i.test(text)
+    ? text.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`)
+    : `${meta}\n${text}`;
   return new TextEncoder().encode(injected);
 }
 
 function refuse(response: ServerResponse, verdict: Extract<GuardVerdict, { ok: false }>): void {
-  const body = { ok: false, error: { code: 'untrusted-sender', message: `Request refused: ${verdict.reason}. Open LayerLab with the link printed when it started.` } };
+  const body = {
+    ok: false,
+    error: {
+      code: 'untrusted-sender',
+      message: `Request refused: ${verdict.reason}. Open LayerLab with the link printed when it started.`,
+    },
+  };
   send(response, verdict.status, 'application/json; charset=utf-8', JSON.stringify(body));
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Uint8Array): void {
-  response.writeHead(status, { ...securityHeaders(), 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Uint8Array,
+): void {
+  response.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Type': contentType,
+    'Cache-Control': 'no-store',
+  });
   response.end(body);
 }

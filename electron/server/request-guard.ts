@@ -19,7 +19,9 @@ export function allowedOrigins(port: number): string[] {
   return allowedHosts(port).map((host) => `http://${host}`);
 }
 
-export type GuardVerdict = { readonly ok: true } | { readonly ok: false; readonly status: 403 | 421; readonly reason: string };
+export type GuardVerdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly status: 403 | 421; readonly reason: string };
 
 /** Constant-time token comparison. */
 export function tokensMatch(expected: string, given: string | undefined): boolean {
@@ -56,14 +58,26 @@ export function checkHostAndOrigin(headers: IncomingHttpHeaders, port: number): 
 }
 
 /** Cookie check for pages and assets; API calls also need the header (see `checkApiToken`). */
-export function checkCookieToken(headers: IncomingHttpHeaders, port: number, token: string): GuardVerdict {
-  return tokensMatch(token, readCookie(headers.cookie, tokenCookieName(port))) ? { ok: true } : { ok: false, status: 403, reason: 'missing or wrong session cookie' };
+export function checkCookieToken(
+  headers: IncomingHttpHeaders,
+  port: number,
+  token: string,
+): GuardVerdict {
+  return tokensMatch(token, readCookie(headers.cookie, tokenCookieName(port)))
+    ? { ok: true }
+    : { ok: false, status: 403, reason: 'missing or wrong session cookie' };
 }
 
 /** Cookie *and* `X-LayerLab-Token` header: a cross-site page can send neither. */
-export function checkApiToken(headers: IncomingHttpHeaders, port: number, token: string): GuardVerdict {
+export function checkApiToken(
+  headers: IncomingHttpHeaders,
+  port: number,
+  token: string,
+): GuardVerdict {
   const cookie = checkCookieToken(headers, port, token);
   if (!cookie.ok) return cookie;
   const header = headers[tokenHeader];
-  return tokensMatch(token, typeof header === 'string' ? header : undefined) ? { ok: true } : { ok: false, status: 403, reason: 'missing or wrong token header' };
+  return tokensMatch(token, typeof header === 'string' ? header : undefined)
+    ? { ok: true }
+    : { ok: false, status: 403, reason: 'missing or wrong token header' };
 }

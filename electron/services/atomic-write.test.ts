@@ -18,10 +18,16 @@ type RenameCallback = (error: NodeJS.ErrnoException | null) => void;
 function failRename(code: string, times: number): { calls: () => number } {
   const original = fs.rename;
   let calls = 0;
-  vi.spyOn(fs, 'rename').mockImplementation(((from: fs.PathLike, to: fs.PathLike, callback: RenameCallback) => {
+  vi.spyOn(fs, 'rename').mockImplementation(((
+    from: fs.PathLike,
+    to: fs.PathLike,
+    callback: RenameCallback,
+  ) => {
     calls += 1;
     if (calls <= times) {
-      const error = Object.assign(new Error(`${code}: simulated`), { code }) as NodeJS.ErrnoException;
+      const error = Object.assign(new Error(`${code}: simulated`), {
+        code,
+      }) as NodeJS.ErrnoException;
       process.nextTick(() => callback(error));
       return;
     }
@@ -62,7 +68,9 @@ describe('writeFileAtomically', () => {
   it('gives up after bounded retries on EPERM forever, leaving the original intact and no temp file', async () => {
     await writeFile(file, 'original');
     const rename = failRename('EPERM', Number.POSITIVE_INFINITY);
-    await expect(writeFileAtomically(file, 'new', { retries: 3, retryDelayMs: 1 })).rejects.toMatchObject({ code: 'EPERM' });
+    await expect(
+      writeFileAtomically(file, 'new', { retries: 3, retryDelayMs: 1 }),
+    ).rejects.toMatchObject({ code: 'EPERM' });
     expect(rename.calls()).toBe(4);
     expect(await readFile(file, 'utf8')).toBe('original');
     expect((await readdir(dir)).sort()).toEqual(['project.layerlab', 'project.layerlab.bak']);
@@ -71,7 +79,9 @@ describe('writeFileAtomically', () => {
   it('does not retry errors that are not transient (EIO)', async () => {
     await writeFile(file, 'original');
     const rename = failRename('EIO', Number.POSITIVE_INFINITY);
-    await expect(writeFileAtomically(file, 'new', { retryDelayMs: 1 })).rejects.toMatchObject({ code: 'EIO' });
+    await expect(writeFileAtomically(file, 'new', { retryDelayMs: 1 })).rejects.toMatchObject({
+      code: 'EIO',
+    });
     expect(rename.calls()).toBe(1);
     expect(await readFile(file, 'utf8')).toBe('original');
   });
@@ -96,7 +106,11 @@ describe('writeFileAtomically', () => {
       "fs.rename = () => { process.kill(process.pid, 'SIGKILL'); };",
       `await writeFileAtomically(${JSON.stringify(file)}, 'half-saved', { keepBackup: false });`,
     ].join('\n');
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     expect(child.signal).toBe('SIGKILL');
     expect(await readFile(file, 'utf8')).toBe('original');
     const leftovers = (await readdir(dir)).filter((name) => /^project\.layerlab\.\d+$/.test(name));

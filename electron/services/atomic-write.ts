@@ -30,7 +30,11 @@ const queues = new Map<string, Promise<unknown>>();
  * as `<file>.bak`, and stale temp files of earlier crashed writes removed.
  * On failure the original file is untouched.
  */
-export function writeFileAtomically(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export function writeFileAtomically(
+  file: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const key = path.resolve(file);
   const previous = queues.get(key) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => writeNow(key, data, options));
@@ -42,13 +46,20 @@ export function writeFileAtomically(file: string, data: string | Uint8Array, opt
   return next;
 }
 
-async function writeNow(file: string, data: string | Uint8Array, options: AtomicWriteOptions): Promise<void> {
+async function writeNow(
+  file: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions,
+): Promise<void> {
   const { keepBackup = true, retries = 5, retryDelayMs = 50 } = options;
   await removeStaleTemps(file);
   if (keepBackup) await backUp(file);
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const payload = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      const payload =
+        typeof data === 'string'
+          ? data
+          : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       await writeFileAtomic(file, payload, { fsync: true });
       break;
     } catch (error) {

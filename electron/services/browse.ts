@@ -15,10 +15,15 @@ const maxEntries = 2000;
 export async function browseFolder(requested: string | undefined): Promise<BrowseListing> {
   const start = requested === undefined || requested === '' ? os.homedir() : requested;
   if (!path.isAbsolute(start) || start.includes('\0')) {
-    throw new HostFailure('invalid-argument', 'Browse needs an absolute folder path.', start.slice(0, 200));
+    throw new HostFailure(
+      'invalid-argument',
+      'Browse needs an absolute folder path.',
+      start.slice(0, 200),
+    );
   }
   const folder = await realpath(start);
-  if (!(await stat(folder)).isDirectory()) throw new HostFailure('invalid-argument', 'This is not a folder.', folder);
+  if (!(await stat(folder)).isDirectory())
+    throw new HostFailure('invalid-argument', 'This is not a folder.', folder);
 
   const dirs: string[] = [];
   const files: string[] = [];
@@ -29,7 +34,9 @@ export async function browseFolder(requested: string | undefined): Promise<Brows
       truncated = true;
       break;
     }
-    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path.join(folder, entry.name))));
+    const isDir =
+      entry.isDirectory() ||
+      (entry.isSymbolicLink() && (await isDirectory(path.join(folder, entry.name))));
     (isDir ? dirs : files).push(entry.name);
   }
   const byName = (a: string, b: string): number => a.localeCompare(b);
@@ -37,7 +44,10 @@ export async function browseFolder(requested: string | undefined): Promise<Brows
   return {
     path: folder,
     parent: parent === folder ? null : parent,
-    entries: [...dirs.sort(byName).map((name) => ({ name, kind: 'dir' as const })), ...files.sort(byName).map((name) => ({ name, kind: 'file' as const }))],
+    entries: [
+      ...dirs.sort(byName).map((name) => ({ name, kind: 'dir' as const })),
+      ...files.sort(byName).map((name) => ({ name, kind: 'file' as const })),
+    ],
     places: await places(),
     truncated,
   };

@@ -12,7 +12,10 @@ export const maxDatasetFileBytes = 64 * 1024 * 1024;
  * a missing, unreadable, too large or out-of-folder file gives a failed entry
  * and the rest of the batch still arrives (one bad image must not stop a run).
  */
-export async function readFilesInside(rootReal: string, relPaths: readonly string[]): Promise<FileBytes[]> {
+export async function readFilesInside(
+  rootReal: string,
+  relPaths: readonly string[],
+): Promise<FileBytes[]> {
   const results: FileBytes[] = [];
   for (const rel of relPaths) {
     try {
@@ -30,7 +33,12 @@ async function readCapped(file: string, rel: string): Promise<Uint8Array> {
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new HostFailure('invalid-argument', 'This is not a file.', rel);
-    if (info.size > maxDatasetFileBytes) throw new HostFailure('too-large', `The file is larger than ${maxDatasetFileBytes / 1024 / 1024} MB.`, rel);
+    if (info.size > maxDatasetFileBytes)
+      throw new HostFailure(
+        'too-large',
+        `The file is larger than ${maxDatasetFileBytes / 1024 / 1024} MB.`,
+        rel,
+      );
     const bytes = await handle.readFile();
     // Copy into a plain Uint8Array (Node's Buffer pool slices would leak neighbours over IPC).
     return new Uint8Array(bytes);

@@ -23,7 +23,8 @@ afterEach(async () => {
 });
 
 const paths = (r: { files: { path: string }[] }) => r.files.map((f) => f.path).sort();
-const reasons = (r: { skipped: { path: string; reason: string }[] }) => Object.fromEntries(r.skipped.map((s) => [s.path, s.reason]));
+const reasons = (r: { skipped: { path: string; reason: string }[] }) =>
+  Object.fromEntries(r.skipped.map((s) => [s.path, s.reason]));
 
 describe('listFolder', () => {
   it('lists an empty folder as empty', async () => {
@@ -43,10 +44,25 @@ describe('listFolder', () => {
 
   it('ignores and counts system files and hidden entries', async () => {
     await put('a/1.png');
-    for (const f of ['.DS_Store', 'a/Thumbs.db', 'a/desktop.ini', 'a/._1.png', '__MACOSX/a/1.png', '.hidden/x.png']) await put(f);
+    for (const f of [
+      '.DS_Store',
+      'a/Thumbs.db',
+      'a/desktop.ini',
+      'a/._1.png',
+      '__MACOSX/a/1.png',
+      '.hidden/x.png',
+    ])
+      await put(f);
     const r = await listFolder(root);
     expect(paths(r)).toEqual(['a/1.png']);
-    expect(reasons(r)).toEqual({ '.DS_Store': 'system-file', 'a/Thumbs.db': 'system-file', 'a/desktop.ini': 'system-file', 'a/._1.png': 'system-file', __MACOSX: 'system-file', '.hidden': 'hidden' });
+    expect(reasons(r)).toEqual({
+      '.DS_Store': 'system-file',
+      'a/Thumbs.db': 'system-file',
+      'a/desktop.ini': 'system-file',
+      'a/._1.png': 'system-file',
+      __MACOSX: 'system-file',
+      '.hidden': 'hidden',
+    });
   });
 
   it('does not follow directory links, so a symlink loop terminates', async () => {
@@ -67,7 +83,11 @@ describe('listFolder', () => {
     await symlink('self.png', path.join(root, 'a', 'self.png'));
     const r = await listFolder(root);
     expect(paths(r)).toEqual(['a/1.png', 'a/inside.png']);
-    expect(reasons(r)).toEqual({ 'a/outside.png': 'symlink-outside', 'a/broken.png': 'unreadable', 'a/self.png': 'unreadable' });
+    expect(reasons(r)).toEqual({
+      'a/outside.png': 'symlink-outside',
+      'a/broken.png': 'unreadable',
+      'a/self.png': 'unreadable',
+    });
   });
 
   it('NFC-normalises names stored as NFD', async () => {
@@ -90,7 +110,9 @@ describe('listFolder', () => {
 
   it('streams a large folder with progress and can be cancelled quickly', async () => {
     await mkdir(path.join(root, 'big'));
-    await Promise.all(Array.from({ length: 3000 }, (_, i) => writeFile(path.join(root, 'big', `${i}.png`), '')));
+    await Promise.all(
+      Array.from({ length: 3000 }, (_, i) => writeFile(path.join(root, 'big', `${i}.png`), '')),
+    );
     const seen: number[] = [];
     const r = await listFolder(root, { onProgress: (n) => seen.push(n) });
     expect(r.files).toHaveLength(3000);
@@ -103,7 +125,8 @@ describe('listFolder', () => {
     const run = listFolder(root, {
       signal: controller.signal,
       progressEvery: 100,
-      onProgress: (n) => (controller.signal.aborted ? progressAfterAbort.push(n) : controller.abort()),
+      onProgress: (n) =>
+        controller.signal.aborted ? progressAfterAbort.push(n) : controller.abort(),
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(progressAfterAbort).toEqual([]);

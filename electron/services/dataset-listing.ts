@@ -48,7 +48,10 @@ export interface FolderListingResult {
 
 const statBatch = 64;
 
-export async function listFolder(rootRealPath: string, options: ListFolderOptions = {}): Promise<FolderListingResult> {
+export async function listFolder(
+  rootRealPath: string,
+  options: ListFolderOptions = {},
+): Promise<FolderListingResult> {
   const maxDepth = options.maxDepth ?? 16;
   const maxFiles = options.maxFiles ?? 1_000_000;
   const progressEvery = options.progressEvery ?? 500;
@@ -92,7 +95,8 @@ export async function listFolder(rootRealPath: string, options: ListFolderOption
       const childFull = path.join(dir, entry.name);
       const ignored = ignoredNameReason(name);
       if (ignored !== null) skipped.push({ path: childRel, reason: ignored });
-      else if (entry.isSymbolicLink()) await classifyLink(rootRealPath, childFull, childRel, skipped, pendingFiles);
+      else if (entry.isSymbolicLink())
+        await classifyLink(rootRealPath, childFull, childRel, skipped, pendingFiles);
       else if (entry.isDirectory()) {
         if (depth === 0) folders.push(name);
         if (depth + 1 > maxDepth) skipped.push({ path: childRel, reason: 'too-deep' });
@@ -132,7 +136,13 @@ async function readEntries(dir: string, signal: AbortSignal | undefined): Promis
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function classifyLink(rootReal: string, full: string, rel: string, skipped: SkippedEntry[], pendingFiles: { rel: string; full: string }[]): Promise<void> {
+async function classifyLink(
+  rootReal: string,
+  full: string,
+  rel: string,
+  skipped: SkippedEntry[],
+  pendingFiles: { rel: string; full: string }[],
+): Promise<void> {
   let target: string;
   try {
     target = await realpath(full);

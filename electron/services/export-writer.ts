@@ -39,11 +39,18 @@ export interface ExportFolderRequest {
  * only when all writes succeeded. An existing export is replaced only with
  * `overwrite: true`, and survives untouched if anything fails.
  */
-export async function writeExportFolder(request: ExportFolderRequest, fs: ExportFs = nodeFs): Promise<ExportWritten> {
+export async function writeExportFolder(
+  request: ExportFolderRequest,
+  fs: ExportFs = nodeFs,
+): Promise<ExportWritten> {
   const relPaths = checkExportPaths(Object.keys(request.files));
   const name = sanitizeName(request.suggestedName);
   const parent = await fs.realpath(request.parentDir).catch((error: unknown) => {
-    throw new HostFailure(toHostError(error).code, 'The chosen parent folder cannot be opened.', request.parentDir);
+    throw new HostFailure(
+      toHostError(error).code,
+      'The chosen parent folder cannot be opened.',
+      request.parentDir,
+    );
   });
   const target = path.join(parent, name);
   const exists = await fs.lstat(target).then(
@@ -51,7 +58,11 @@ export async function writeExportFolder(request: ExportFolderRequest, fs: Export
     () => false,
   );
   if (exists && !request.overwrite) {
-    throw new HostFailure('already-exists', 'An export with this name already exists; confirm to replace it.', target);
+    throw new HostFailure(
+      'already-exists',
+      'An export with this name already exists; confirm to replace it.',
+      target,
+    );
   }
 
   const temp = path.join(parent, `.${name}.writing-${newOpaqueId().slice(0, 8)}`);
@@ -70,7 +81,12 @@ export async function writeExportFolder(request: ExportFolderRequest, fs: Export
   return { displayPath: target, files: relPaths };
 }
 
-async function moveIntoPlace(fs: ExportFs, temp: string, target: string, replacing: boolean): Promise<void> {
+async function moveIntoPlace(
+  fs: ExportFs,
+  temp: string,
+  target: string,
+  replacing: boolean,
+): Promise<void> {
   if (!replacing) {
     await fs.rename(temp, target);
     return;
@@ -102,21 +118,32 @@ function explain(error: unknown, target: string): HostFailure {
 
 /** Validates the file map's keys: relative, portable on every OS, no file doubling as a folder. */
 function checkExportPaths(keys: readonly string[]): string[] {
-  if (keys.length === 0) throw new HostFailure('invalid-argument', 'An export needs at least one file.');
+  if (keys.length === 0)
+    throw new HostFailure('invalid-argument', 'An export needs at least one file.');
   const seen = new Set<string>();
   for (const key of keys) {
     const segments = checkRelativePath(key);
     if (!segments.every(isPortableName)) {
-      throw new HostFailure('invalid-argument', 'An export file name is not valid on every operating system.', key);
+      throw new HostFailure(
+        'invalid-argument',
+        'An export file name is not valid on every operating system.',
+        key,
+      );
     }
     const folded = key.normalize('NFC').toLowerCase(); // Windows and macOS ignore case
-    if (seen.has(folded)) throw new HostFailure('invalid-argument', 'Two export files differ only by case.', key);
+    if (seen.has(folded))
+      throw new HostFailure('invalid-argument', 'Two export files differ only by case.', key);
     seen.add(folded);
   }
   for (const key of seen) {
     const parts = key.split('/');
     for (let i = 1; i < parts.length; i += 1) {
-      if (seen.has(parts.slice(0, i).join('/'))) throw new HostFailure('invalid-argument', 'An export path is both a file and a folder.', key);
+      if (seen.has(parts.slice(0, i).join('/')))
+        throw new HostFailure(
+          'invalid-argument',
+          'An export path is both a file and a folder.',
+          key,
+        );
     }
   }
   return [...keys].sort();

@@ -38,7 +38,11 @@ export class FolderGrants {
   /** The real root of a grant; `not-found` for ids never granted (or forgotten). */
   async rootOf(grantId: string): Promise<string> {
     const entry = (await this.load()).find((candidate) => candidate.grantId === grantId);
-    if (!entry) throw new HostFailure('not-found', 'This folder was not chosen in LayerLab (or the choice was forgotten). Choose it again.');
+    if (!entry)
+      throw new HostFailure(
+        'not-found',
+        'This folder was not chosen in LayerLab (or the choice was forgotten). Choose it again.',
+      );
     return entry.root;
   }
 

@@ -37,9 +37,14 @@ const codeByErrno: Readonly<Record<string, HostErrorCode>> = {
 export function toHostError(error: unknown, subject?: string): HostError {
   if (error instanceof HostFailure) {
     const s = error.subject ?? subject;
-    return s === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, subject: s };
+    return s === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, subject: s };
   }
-  const errno = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const errno =
+    typeof error === 'object' && error !== null && 'code' in error
+      ? String((error as { code: unknown }).code)
+      : '';
   const code = codeByErrno[errno] ?? 'io-error';
   const detail = error instanceof Error ? error.message : String(error);
   const message = errno ? `${errno}: ${detail}` : detail;

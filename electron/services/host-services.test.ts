@@ -1,4 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -9,7 +18,14 @@ import { createHostServices, type ChoosePath, type HostServices } from './host-s
 import { LaunchFile } from './launch-file';
 import { requestSchemas, type HostMethodName } from './request-schemas';
 
-const appInfo: AppInfo = { name: 'LayerLab', version: '0.1.0', mode: 'browser', platform: 'linux', locale: 'zh-CN', nativeDialogs: false };
+const appInfo: AppInfo = {
+  name: 'LayerLab',
+  version: '0.1.0',
+  mode: 'browser',
+  platform: 'linux',
+  locale: 'zh-CN',
+  nativeDialogs: false,
+};
 
 function expectOk<T>(result: HostResult<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
@@ -58,11 +74,21 @@ describe('host services', () => {
 
   it('saves through the chooser, adds .layerlab, reopens by recent id and keeps a .bak', async () => {
     answers = [path.join(base, 'first')];
-    const saved = expectOk(await services.saveProject({ fileId: null, suggestedName: 'first', contents: '{"v":1}', saveAs: false }, choose));
+    const saved = expectOk(
+      await services.saveProject(
+        { fileId: null, suggestedName: 'first', contents: '{"v":1}', saveAs: false },
+        choose,
+      ),
+    );
     expect(asked).toEqual([{ purpose: 'save-project', suggestedName: 'first' }]);
     expect(saved.displayPath).toBe(path.join(base, 'first.layerlab'));
 
-    expectOk(await services.saveProject({ fileId: saved.fileId, suggestedName: 'first', contents: '{"v":2}', saveAs: false }, choose));
+    expectOk(
+      await services.saveProject(
+        { fileId: saved.fileId, suggestedName: 'first', contents: '{"v":2}', saveAs: false },
+        choose,
+      ),
+    );
     expect(asked).toHaveLength(1); // saving over a known file asks nothing
     expect(await readFile(`${saved.displayPath}.bak`, 'utf8')).toBe('{"v":1}');
 
@@ -78,14 +104,27 @@ describe('host services', () => {
   it('opens the launch project once, then answers null', async () => {
     const file = path.join(base, 'lesson.layerlab');
     await writeFile(file, '{"lesson":1}');
-    const launched = createHostServices({ userDataDir: userData, appInfo, takeLaunchFile: new LaunchFile(file).take });
-    expect(expectOk(await launched.openLaunchProject({}, choose))).toMatchObject({ name: 'lesson.layerlab', contents: '{"lesson":1}' });
+    const launched = createHostServices({
+      userDataDir: userData,
+      appInfo,
+      takeLaunchFile: new LaunchFile(file).take,
+    });
+    expect(expectOk(await launched.openLaunchProject({}, choose))).toMatchObject({
+      name: 'lesson.layerlab',
+      contents: '{"lesson":1}',
+    });
     expect(expectOk(await launched.openLaunchProject({}, choose))).toBeNull();
     expect(expectOk(await services.openLaunchProject({}, choose))).toBeNull();
   });
 
   it('answers cancelled when the chooser is dismissed, and writes nothing', async () => {
-    expectError(await services.saveProject({ fileId: null, suggestedName: 'x', contents: '{}', saveAs: true }, choose), 'cancelled');
+    expectError(
+      await services.saveProject(
+        { fileId: null, suggestedName: 'x', contents: '{}', saveAs: true },
+        choose,
+      ),
+      'cancelled',
+    );
     expectError(await services.openProject({}, choose), 'cancelled');
     expect(await snapshot(base)).toEqual([]);
   });
@@ -98,7 +137,12 @@ describe('host services', () => {
 
     const gone = path.join(base, 'gone.layerlab');
     answers = [gone];
-    const saved = expectOk(await services.saveProject({ fileId: null, suggestedName: 'gone', contents: '{}', saveAs: true }, choose));
+    const saved = expectOk(
+      await services.saveProject(
+        { fileId: null, suggestedName: 'gone', contents: '{}', saveAs: true },
+        choose,
+      ),
+    );
     await rm(gone);
     expectError(await services.openProject({ recentFileId: saved.fileId }, choose), 'not-found');
     expect(expectOk(await services.getRecentProjects({}, choose))).toEqual([]);
@@ -118,28 +162,61 @@ describe('host services', () => {
       answers = [root];
       const grant = expectOk(await services.pickDatasetFolder({ kind: 'image' }, choose));
       expect(grant).toMatchObject({ name: 'dataset', displayPath: root });
-      const listing = expectOk(await services.listDatasetFolder({ grantId: grant.grantId }, choose));
+      const listing = expectOk(
+        await services.listDatasetFolder({ grantId: grant.grantId }, choose),
+      );
       expect(listing.files.map((file) => file.path)).toContain('cats/1.png');
-      const [file] = expectOk(await services.readDatasetFiles({ grantId: grant.grantId, paths: ['cats/1.png'] }, choose));
+      const [file] = expectOk(
+        await services.readDatasetFiles({ grantId: grant.grantId, paths: ['cats/1.png'] }, choose),
+      );
       expect(file?.ok && [...file.bytes]).toEqual([137, 80, 78, 71]);
     });
 
     it('refuses every way out of the folder per file, while the rest of the batch arrives', async () => {
       answers = [root];
       const grant = expectOk(await services.pickDatasetFolder({ kind: 'image' }, choose));
-      const attempts = ['../secret.txt', '%2e%2e%2fsecret.txt', '..%5csecret.txt', '%252e%252e%252fsecret.txt', path.join(base, 'secret.txt'), 'cats/1.png\0', 'cats/escape.png'];
-      const results = expectOk(await services.readDatasetFiles({ grantId: grant.grantId, paths: [...attempts, 'cats/1.png', 'cats/missing.png'] }, choose));
-      expect(results.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual([...attempts.map(() => 'outside-grant'), 'ok', 'not-found']);
+      const attempts = [
+        '../secret.txt',
+        '%2e%2e%2fsecret.txt',
+        '..%5csecret.txt',
+        '%252e%252e%252fsecret.txt',
+        path.join(base, 'secret.txt'),
+        'cats/1.png\0',
+        'cats/escape.png',
+      ];
+      const results = expectOk(
+        await services.readDatasetFiles(
+          { grantId: grant.grantId, paths: [...attempts, 'cats/1.png', 'cats/missing.png'] },
+          choose,
+        ),
+      );
+      expect(results.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual([
+        ...attempts.map(() => 'outside-grant'),
+        'ok',
+        'not-found',
+      ]);
     });
 
     it('refuses an unknown grant id', async () => {
-      expectError(await services.readDatasetFiles({ grantId: 'never-granted-id', paths: ['a.png'] }, choose), 'not-found');
+      expectError(
+        await services.readDatasetFiles({ grantId: 'never-granted-id', paths: ['a.png'] }, choose),
+        'not-found',
+      );
     });
   });
 
   it('writes an export into the chosen parent folder', async () => {
     answers = [base];
-    const written = expectOk(await services.writeExportFolder({ suggestedName: 'out', files: { 'model.json': '{}', 'w.bin': new Uint8Array([9]) }, overwrite: false }, choose));
+    const written = expectOk(
+      await services.writeExportFolder(
+        {
+          suggestedName: 'out',
+          files: { 'model.json': '{}', 'w.bin': new Uint8Array([9]) },
+          overwrite: false,
+        },
+        choose,
+      ),
+    );
     expect(written.displayPath).toBe(path.join(base, 'out'));
     expect(asked).toEqual([{ purpose: 'export-parent' }]);
   });
@@ -162,28 +239,73 @@ describe('host services', () => {
   describe('malformed requests are refused with invalid-argument and no side effect', () => {
     const huge = 'x'.repeat(70 * 1024 * 1024);
     const cases: readonly [HostMethodName, string, unknown][] = [
-      ['saveProject', 'wrong types', { fileId: 42, suggestedName: ['a'], contents: {}, saveAs: 'yes' }],
-      ['saveProject', 'a 70 MB string', { fileId: null, suggestedName: 'big', contents: huge, saveAs: true }],
-      ['saveProject', 'a huge name', { fileId: null, suggestedName: 'n'.repeat(100_000), contents: '{}', saveAs: true }],
-      ['saveProject', 'an extra key', { fileId: null, suggestedName: 'a', contents: '{}', saveAs: true, path: '/etc/passwd' }],
-      ['saveProject', 'a __proto__ key', JSON.parse('{"fileId":null,"suggestedName":"a","contents":"{}","saveAs":true,"__proto__":{"polluted":true}}')],
+      [
+        'saveProject',
+        'wrong types',
+        { fileId: 42, suggestedName: ['a'], contents: {}, saveAs: 'yes' },
+      ],
+      [
+        'saveProject',
+        'a 70 MB string',
+        { fileId: null, suggestedName: 'big', contents: huge, saveAs: true },
+      ],
+      [
+        'saveProject',
+        'a huge name',
+        { fileId: null, suggestedName: 'n'.repeat(100_000), contents: '{}', saveAs: true },
+      ],
+      [
+        'saveProject',
+        'an extra key',
+        { fileId: null, suggestedName: 'a', contents: '{}', saveAs: true, path: '/etc/passwd' },
+      ],
+      [
+        'saveProject',
+        'a __proto__ key',
+        JSON.parse(
+          '{"fileId":null,"suggestedName":"a","contents":"{}","saveAs":true,"__proto__":{"polluted":true}}',
+        ),
+      ],
       ['openProject', 'a path instead of a handle', { recentFileId: '/etc/passwd' }],
       ['openProject', 'not an object', 'open /etc/passwd'],
       ['pickDatasetFolder', 'an unknown kind', { kind: 'audio' }],
-      ['readDatasetFiles', 'too many paths', { grantId: 'abcdefgh12', paths: Array.from({ length: 10_001 }, () => 'a.png') }],
+      [
+        'readDatasetFiles',
+        'too many paths',
+        { grantId: 'abcdefgh12', paths: Array.from({ length: 10_001 }, () => 'a.png') },
+      ],
       ['readDatasetFiles', 'a number as path', { grantId: 'abcdefgh12', paths: [1] }],
-      ['writeExportFolder', 'a __proto__ file name', JSON.parse('{"suggestedName":"m","overwrite":false,"files":{"__proto__":"x"}}')],
-      ['writeExportFolder', 'a constructor key', { suggestedName: 'm', overwrite: false, files: { constructor: 'x' } }],
-      ['writeExportFolder', 'a number as file', { suggestedName: 'm', overwrite: false, files: { 'a.txt': 5 } }],
+      [
+        'writeExportFolder',
+        'a __proto__ file name',
+        JSON.parse('{"suggestedName":"m","overwrite":false,"files":{"__proto__":"x"}}'),
+      ],
+      [
+        'writeExportFolder',
+        'a constructor key',
+        { suggestedName: 'm', overwrite: false, files: { constructor: 'x' } },
+      ],
+      [
+        'writeExportFolder',
+        'a number as file',
+        { suggestedName: 'm', overwrite: false, files: { 'a.txt': 5 } },
+      ],
       ['updateSettings', 'an object as value', { theme: { nested: true } }],
-      ['updateSettings', 'a nested __proto__', JSON.parse('{"theme":"dark","x":{"__proto__":{"a":1}}}')],
+      [
+        'updateSettings',
+        'a nested __proto__',
+        JSON.parse('{"theme":"dark","x":{"__proto__":{"a":1}}}'),
+      ],
       ['browse', 'a number as path', { path: 7 }],
     ];
 
     it.each(cases)('%s with %s', async (method, _why, raw) => {
       answers = [base, base];
       const before = await snapshot(base);
-      const call = services[method] as (raw: unknown, choose: ChoosePath) => Promise<HostResult<unknown>>;
+      const call = services[method] as (
+        raw: unknown,
+        choose: ChoosePath,
+      ) => Promise<HostResult<unknown>>;
       const result = await call(raw, choose);
       expectError(result, 'invalid-argument');
       expect(asked).toEqual([]); // refused before any dialog

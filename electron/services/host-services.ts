@@ -61,30 +61,46 @@ export function createHostServices(options: HostServicesOptions) {
   async function choose(chooser: ChoosePath, request: ChooserRequest): Promise<string> {
     const chosen = await chooser(request);
     if (chosen === null) throw new HostFailure('cancelled', 'Cancelled by the user.');
-    if (!path.isAbsolute(chosen) || chosen.includes('\0')) throw new HostFailure('invalid-argument', 'The chosen path must be absolute.', chosen.slice(0, 200));
+    if (!path.isAbsolute(chosen) || chosen.includes('\0'))
+      throw new HostFailure(
+        'invalid-argument',
+        'The chosen path must be absolute.',
+        chosen.slice(0, 200),
+      );
     return path.normalize(chosen);
   }
 
   const methods = {
-    getAppInfo: async (_raw: unknown): Promise<HostResult<AppInfo>> => settle(() => options.appInfo),
+    getAppInfo: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<AppInfo>> =>
+      settle(() => {
+        parseRequest('getAppInfo', raw);
+        return options.appInfo;
+      }),
 
     openProject: async (raw: unknown, chooser: ChoosePath): Promise<HostResult<OpenedProject>> =>
       settle(async () => {
         const request = parseRequest('openProject', raw);
         await ready;
-        const filePath = request.recentFileId !== undefined ? await projects.pathOf(request.recentFileId) : await choose(chooser, { purpose: 'open-project' });
+        const filePath =
+          request.recentFileId !== undefined
+            ? await projects.pathOf(request.recentFileId)
+            : await choose(chooser, { purpose: 'open-project' });
         let contents: string;
         try {
           contents = await readProjectText(filePath);
         } catch (error) {
-          if (request.recentFileId !== undefined && errnoOf(error) === 'ENOENT') await projects.forget(request.recentFileId);
+          if (request.recentFileId !== undefined && errnoOf(error) === 'ENOENT')
+            await projects.forget(request.recentFileId);
           throw error;
         }
         const file = await projects.touch(filePath);
         return { fileId: file.fileId, name: file.name, displayPath: file.displayPath, contents };
       }),
 
-    openLaunchProject: async (raw: unknown): Promise<HostResult<OpenedProject | null>> =>
+    openLaunchProject: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<OpenedProject | null>> =>
       settle(async () => {
         parseRequest('openLaunchProject', raw);
         await ready;
@@ -103,20 +119,31 @@ export function createHostServices(options: HostServicesOptions) {
         if (request.fileId !== null && !request.saveAs) {
           filePath = await projects.pathOf(request.fileId);
         } else {
-          filePath = withProjectExtension(await choose(chooser, { purpose: 'save-project', suggestedName: request.suggestedName }));
+          filePath = withProjectExtension(
+            await choose(chooser, {
+              purpose: 'save-project',
+              suggestedName: request.suggestedName,
+            }),
+          );
         }
         await writeFileAtomically(filePath, request.contents);
         const file = await projects.touch(filePath);
         return { fileId: file.fileId, name: file.name, displayPath: file.displayPath };
       }),
 
-    getRecentProjects: async (raw: unknown): Promise<HostResult<readonly RecentProject[]>> =>
+    getRecentProjects: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<readonly RecentProject[]>> =>
       settle(async () => {
         parseRequest('getRecentProjects', raw);
         return projects.list();
       }),
 
-    pickDatasetFolder: async (raw: unknown, chooser: ChoosePath): Promise<HostResult<FolderGrant>> =>
+    pickDatasetFolder: async (
+      raw: unknown,
+      chooser: ChoosePath,
+    ): Promise<HostResult<FolderGrant>> =>
       settle(async () => {
         parseRequest('pickDatasetFolder', raw);
         await ready;
@@ -125,7 +152,10 @@ export function createHostServices(options: HostServicesOptions) {
         return grants.describe(grantId);
       }),
 
-    listDatasetFolder: async (raw: unknown): Promise<HostResult<FolderListing>> =>
+    listDatasetFolder: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<FolderListing>> =>
       settle(async () => {
         const request = parseRequest('listDatasetFolder', raw);
         const grant = await grants.describe(request.grantId);
@@ -133,60 +163,90 @@ export function createHostServices(options: HostServicesOptions) {
         return { grant, files: listed, skipped };
       }),
 
-    readDatasetFiles: async (raw: unknown): Promise<HostResult<readonly FileBytes[]>> =>
+    readDatasetFiles: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<readonly FileBytes[]>> =>
       settle(async () => {
         const request = parseRequest('readDatasetFiles', raw);
         return readFilesInside(await grants.rootOf(request.grantId), request.paths);
       }),
 
-    writeExportFolder: async (raw: unknown, chooser: ChoosePath): Promise<HostResult<ExportWritten>> =>
+    writeExportFolder: async (
+      raw: unknown,
+      chooser: ChoosePath,
+    ): Promise<HostResult<ExportWritten>> =>
       settle(async () => {
         const request = parseRequest('writeExportFolder', raw);
         const parentDir = await choose(chooser, { purpose: 'export-parent' });
-        return writeExportFolder({ parentDir, suggestedName: request.suggestedName, files: request.files, overwrite: request.overwrite });
+        return writeExportFolder({
+          parentDir,
+          suggestedName: request.suggestedName,
+          files: request.files,
+          overwrite: request.overwrite,
+        });
       }),
 
-    getSettings: async (raw: unknown): Promise<HostResult<AppSettings>> =>
+    getSettings: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<AppSettings>> =>
       settle(async () => {
         parseRequest('getSettings', raw);
         return settings.get();
       }),
 
-    updateSettings: async (raw: unknown): Promise<HostResult<AppSettings>> =>
+    updateSettings: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<AppSettings>> =>
       settle(async () => {
         const patch = parseRequest('updateSettings', raw);
         await ready;
         return settings.update(patch);
       }),
 
-    browse: async (raw: unknown): Promise<HostResult<BrowseListing>> =>
+    browse: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<BrowseListing>> =>
       settle(async () => {
         const request = parseRequest('browse', raw);
         return browseFolder(request.path);
       }),
-  } satisfies Record<HostMethodName, (raw: unknown, chooser: ChoosePath) => Promise<HostResult<unknown>>>;
+  } satisfies Record<
+    HostMethodName,
+    (raw: unknown, chooser: ChoosePath) => Promise<HostResult<unknown>>
+  >;
 
   return methods;
 }
 
 /** Methods that show a chooser (native dialog or in-app) before doing their work. */
-export const choosingMethods: readonly HostMethodName[] = ['openProject', 'saveProject', 'pickDatasetFolder', 'writeExportFolder'];
+export const choosingMethods: readonly HostMethodName[] = [
+  'openProject',
+  'saveProject',
+  'pickDatasetFolder',
+  'writeExportFolder',
+];
 
 function withProjectExtension(filePath: string): string {
-  return filePath.toLowerCase().endsWith(projectExtension) ? filePath : `${filePath}${projectExtension}`;
+  return filePath.toLowerCase().endsWith(projectExtension)
+    ? filePath
+    : `${filePath}${projectExtension}`;
 }
 
 async function readProjectText(filePath: string): Promise<string> {
   const info = await stat(filePath);
   if (!info.isFile()) throw new HostFailure('invalid-argument', 'This is not a file.', filePath);
-  if (info.size > maxProjectChars) throw new HostFailure('too-large', 'The project file is too large to be a LayerLab project.', filePath);
+  if (info.size > maxProjectChars)
+    throw new HostFailure(
+      'too-large',
+      'The project file is too large to be a LayerLab project.',
+      filePath,
+    );
   const handle = await open(filePath, 'r');
   try {
     const bytes = await handle.readFile();
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new HostFailure('invalid-argument', 'The file is not text, so it is not a LayerLab project.', filePath);
+      throw new HostFailure(
+        'invalid-argument',
+        'The file is not text, so it is not a LayerLab project.',
+        filePath,
+      );
     }
   } finally {
     await handle.close();

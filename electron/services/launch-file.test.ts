@@ -6,7 +6,9 @@ import { LaunchFile, projectFileFromArgv } from './launch-file';
 
 describe('projectFileFromArgv', () => {
   it('finds the .layerlab argument among flags and the app path', () => {
-    expect(projectFileFromArgv(['/opt/LayerLab/app', '--no-sandbox', 'lessons/一.LayerLab'], '/home/t')).toBe(path.resolve('/home/t', 'lessons/一.LayerLab'));
+    expect(
+      projectFileFromArgv(['/opt/LayerLab/app', '--no-sandbox', 'lessons/一.LayerLab'], '/home/t'),
+    ).toBe(path.resolve('/home/t', 'lessons/一.LayerLab'));
   });
 
   it('returns null when no project is named', () => {

@@ -7,8 +7,13 @@ import { projectExtension } from './host-services';
  * file starts the app with its path; so does `npm start -- a.layerlab`).
  * Flags and other arguments are ignored.
  */
-export function projectFileFromArgv(argv: readonly string[], cwd: string = process.cwd()): string | null {
-  const candidate = argv.find((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(projectExtension));
+export function projectFileFromArgv(
+  argv: readonly string[],
+  cwd: string = process.cwd(),
+): string | null {
+  const candidate = argv.find(
+    (arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(projectExtension),
+  );
   return candidate === undefined ? null : path.resolve(cwd, candidate);
 }
 

@@ -37,7 +37,13 @@ export function sanitizeName(typed: string, fallback = 'export'): string {
 
 /** True when `name` is already portable (used to refuse bad names in export file maps). */
 export function isPortableName(name: string): boolean {
-  return name !== '' && !new RegExp(forbiddenChars.source).test(name) && !/[. ]$/.test(name) && !isReservedName(name) && utf8Length(name) <= 255;
+  return (
+    name !== '' &&
+    !new RegExp(forbiddenChars.source).test(name) &&
+    !/[. ]$/.test(name) &&
+    !isReservedName(name) &&
+    utf8Length(name) <= 255
+  );
 }
 
 function utf8Length(text: string): number {

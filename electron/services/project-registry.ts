@@ -25,7 +25,8 @@ export class ProjectRegistry {
     const fromSession = this.session.get(fileId);
     if (fromSession !== undefined) return fromSession;
     const entry = (await this.load()).find((candidate) => candidate.fileId === fileId);
-    if (!entry) throw new HostFailure('not-found', 'Unknown project handle: open or save the project again.');
+    if (!entry)
+      throw new HostFailure('not-found', 'Unknown project handle: open or save the project again.');
     return entry.path;
   }
 
@@ -33,10 +34,14 @@ export class ProjectRegistry {
   async touch(filePath: string): Promise<RecentProject> {
     const entries = await this.load();
     const existing = entries.find((entry) => entry.path === filePath);
-    const fileId = existing?.fileId ?? [...this.session].find(([, p]) => p === filePath)?.[0] ?? newOpaqueId();
+    const fileId =
+      existing?.fileId ?? [...this.session].find(([, p]) => p === filePath)?.[0] ?? newOpaqueId();
     const entry: RecentEntry = { fileId, path: filePath, openedAt: new Date().toISOString() };
     this.session.set(fileId, filePath);
-    this.recent = [entry, ...entries.filter((candidate) => candidate.path !== filePath)].slice(0, maxRecent);
+    this.recent = [entry, ...entries.filter((candidate) => candidate.path !== filePath)].slice(
+      0,
+      maxRecent,
+    );
     await writeJsonFile(this.file, this.recent);
     return describeRecent(entry);
   }
@@ -61,5 +66,10 @@ export class ProjectRegistry {
 }
 
 function describeRecent(entry: RecentEntry): RecentProject {
-  return { fileId: entry.fileId, name: path.basename(entry.path), displayPath: entry.path, openedAt: entry.openedAt };
+  return {
+    fileId: entry.fileId,
+    name: path.basename(entry.path),
+    displayPath: entry.path,
+    openedAt: entry.openedAt,
+  };
 }

@@ -6,7 +6,11 @@ import { z } from 'zod';
  * Names of the files the host keeps in the user-data folder. One place, so
  * tests and the README can point at them.
  */
-export function userDataFiles(userDataDir: string): { recent: string; grants: string; settings: string } {
+export function userDataFiles(userDataDir: string): {
+  recent: string;
+  grants: string;
+  settings: string;
+} {
   return {
     recent: path.join(userDataDir, 'recent-projects.json'),
     grants: path.join(userDataDir, 'folder-grants.json'),
@@ -29,5 +33,10 @@ export const grantEntrySchema = z.object({
 });
 export type GrantEntry = z.infer<typeof grantEntrySchema>;
 
-export const settingValueSchema = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
+export const settingValueSchema = z.union([
+  z.string().max(10_000),
+  z.number().finite(),
+  z.boolean(),
+  z.null(),
+]);
 export const settingsSchema = z.record(z.string().min(1).max(100), settingValueSchema);

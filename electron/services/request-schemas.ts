@@ -38,13 +38,18 @@ export const requestSchemas = {
   writeExportFolder: z
     .strictObject({
       suggestedName: name,
-      files: z.record(z.string().min(1).max(maxPathChars), z.union([z.string(), z.instanceof(Uint8Array)])),
+      files: z.record(
+        z.string().min(1).max(maxPathChars),
+        z.union([z.string(), z.instanceof(Uint8Array)]),
+      ),
       overwrite: z.boolean(),
     })
     .refine((request) => Object.keys(request.files).length <= 10_000, 'at most 10000 files')
     .refine((request) => totalBytes(request.files) <= maxExportBytes, 'export larger than 1 GiB'),
   getSettings: z.strictObject({}),
-  updateSettings: z.record(z.string().min(1).max(100), settingValueSchema).refine((patch) => Object.keys(patch).length <= 200, 'at most 200 settings'),
+  updateSettings: z
+    .record(z.string().min(1).max(100), settingValueSchema)
+    .refine((patch) => Object.keys(patch).length <= 200, 'at most 200 settings'),
   browse: z.strictObject({ path: z.string().max(maxPathChars).optional() }),
 } as const;
 
@@ -56,7 +61,8 @@ export const chosenPathSchema = z.string().min(1).max(maxPathChars);
 
 function totalBytes(files: Readonly<Record<string, string | Uint8Array>>): number {
   let total = 0;
-  for (const value of Object.values(files)) total += typeof value === 'string' ? value.length * 3 : value.byteLength;
+  for (const value of Object.values(files))
+    total += typeof value === 'string' ? value.length * 3 : value.byteLength;
   return total;
 }
 
@@ -67,12 +73,14 @@ export function assertNoForbiddenKeys(value: unknown, depth = 0): void {
   if (depth > 16) throw new HostFailure('invalid-argument', 'The request is nested too deeply.');
   if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return;
   if (Array.isArray(value)) {
-    if (value.length > 100_000) throw new HostFailure('invalid-argument', 'The request holds too many items.');
+    if (value.length > 100_000)
+      throw new HostFailure('invalid-argument', 'The request holds too many items.');
     for (const item of value) assertNoForbiddenKeys(item, depth + 1);
     return;
   }
   for (const key of Object.keys(value)) {
-    if (forbiddenKeys.has(key)) throw new HostFailure('invalid-argument', `The key "${key}" is not allowed.`);
+    if (forbiddenKeys.has(key))
+      throw new HostFailure('invalid-argument', `The key "${key}" is not allowed.`);
     assertNoForbiddenKeys((value as Record<string, unknown>)[key], depth + 1);
   }
 }
@@ -83,8 +91,14 @@ export function parseRequest<M extends HostMethodName>(method: M, raw: unknown):
   const parsed = requestSchemas[method].safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at "${issue.path.map(String).join('.').slice(0, 80)}"` : '';
-    throw new HostFailure('invalid-argument', `Invalid request for ${method}${where}: ${(issue?.message ?? 'invalid').slice(0, 200)}.`);
+    const where =
+      issue && issue.path.length > 0
+        ? ` at "${issue.path.map(String).join('.').slice(0, 80)}"`
+        : '';
+    throw new HostFailure(
+      'invalid-argument',
+      `Invalid request for ${method}${where}: ${(issue?.message ?? 'invalid').slice(0, 200)}.`,
+    );
   }
   return parsed.data as HostRequest<M>;
 }

@@ -37,11 +37,19 @@ describe('checkRelativePath', () => {
 
   it('refuses empty and over-long paths as invalid-argument', () => {
     for (const rel of ['', 'a/'.repeat(3000)]) {
-      expect(() => checkRelativePath(rel)).toThrowError(expect.objectContaining({ code: 'invalid-argument' }) as Error);
+      expect(() => checkRelativePath(rel)).toThrowError(
+        expect.objectContaining({ code: 'invalid-argument' }) as Error,
+      );
     }
   });
 
-  it.each([['cats/1.png'], ['猫/图片 1.png'], ['..hidden-but-legal.png'], ['100%.txt'], ['a%zz.png']])('accepts %s', (rel) => {
+  it.each([
+    ['cats/1.png'],
+    ['猫/图片 1.png'],
+    ['..hidden-but-legal.png'],
+    ['100%.txt'],
+    ['a%zz.png'],
+  ])('accepts %s', (rel) => {
     expect(checkRelativePath(rel)).toEqual(rel.split('/'));
   });
 });
@@ -82,10 +90,14 @@ describe('resolveExistingInside', () => {
   });
 
   it('refuses a symlink that points out of the root', async () => {
-    await expect(resolveExistingInside(root, 'cats/link-out.png')).rejects.toMatchObject({ code: 'outside-grant' });
+    await expect(resolveExistingInside(root, 'cats/link-out.png')).rejects.toMatchObject({
+      code: 'outside-grant',
+    });
   });
 
   it('refuses a prefix-sibling folder reached by traversal', async () => {
-    await expect(resolveExistingInside(root, '../root-evil/x.png')).rejects.toMatchObject({ code: 'outside-grant' });
+    await expect(resolveExistingInside(root, '../root-evil/x.png')).rejects.toMatchObject({
+      code: 'outside-grant',
+    });
   });
 });

@@ -15,7 +15,11 @@ export const maxRelativePathLength = 4096;
  */
 export function checkRelativePath(rel: string): string[] {
   if (rel.length === 0 || rel.length > maxRelativePathLength) {
-    throw new HostFailure('invalid-argument', `A relative path must have 1–${maxRelativePathLength} characters.`, rel.slice(0, 200));
+    throw new HostFailure(
+      'invalid-argument',
+      `A relative path must have 1–${maxRelativePathLength} characters.`,
+      rel.slice(0, 200),
+    );
   }
   // Decode up to three times: `%252e%252e%252f` → `%2e%2e%2f` → `../`.
   let candidate = rel;
@@ -30,7 +34,11 @@ export function checkRelativePath(rel: string): string[] {
 
 function assertPlainRelative(candidate: string, original: string): void {
   const refuse = (why: string): never => {
-    throw new HostFailure('outside-grant', `Path refused (${why}): only paths inside the chosen folder are allowed.`, original.slice(0, 200));
+    throw new HostFailure(
+      'outside-grant',
+      `Path refused (${why}): only paths inside the chosen folder are allowed.`,
+      original.slice(0, 200),
+    );
   };
   if (candidate.includes('\0')) refuse('NUL byte');
   if (candidate.includes('\\')) refuse('backslash');
@@ -68,7 +76,11 @@ export async function resolveExistingInside(rootReal: string, rel: string): Prom
   const joined = path.join(rootReal, ...segments);
   const real = await realpath(joined);
   if (!isInside(rootReal, real)) {
-    throw new HostFailure('outside-grant', 'The path leads outside the chosen folder (symbolic link).', rel.slice(0, 200));
+    throw new HostFailure(
+      'outside-grant',
+      'The path leads outside the chosen folder (symbolic link).',
+      rel.slice(0, 200),
+    );
   }
   return real;
 }

@@ -33,16 +33,23 @@ export function mimeTypeOf(file: string): string {
  * encoding), and checks the real path stays inside the real root, so neither
  * `../`, `%2e%2e%2f`, `..%5c`, `%252e`, an absolute path nor a symlink leads out.
  */
-export async function resolveStaticFile(rootReal: string, urlPathname: string): Promise<string | null> {
+export async function resolveStaticFile(
+  rootReal: string,
+  urlPathname: string,
+): Promise<string | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPathname);
   } catch {
     return null; // malformed or overlong UTF-8 escape
   }
-  if (decoded.includes('\0') || decoded.includes('\\') || /%[0-9a-f]{2}/i.test(decoded)) return null;
+  if (decoded.includes('\0') || decoded.includes('\\') || /%[0-9a-f]{2}/i.test(decoded))
+    return null;
   const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '..' || segment === '.' || /^[A-Za-z]:$/.test(segment))) return null;
+  if (
+    segments.some((segment) => segment === '..' || segment === '.' || /^[A-Za-z]:$/.test(segment))
+  )
+    return null;
   const relative = segments.length === 0 ? 'index.html' : segments.join('/');
   const candidate = path.join(rootReal, ...relative.split('/'));
   try {

@@ -33,6 +33,7 @@ export function securityHeaders(): Record<string, string> {
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=()',
+    'Permissions-Policy':
+      'camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=()',
   };
 }

@@ -31,7 +31,9 @@ export function emitApp(name: string, ...args: unknown[]): void {
 export const app = {
   enableSandbox: vi.fn(() => calls.push('app.enableSandbox')),
   requestSingleInstanceLock: vi.fn(() => true),
-  on: vi.fn((name: string, listener: (...args: unknown[]) => void) => appListeners.set(name, listener)),
+  on: vi.fn((name: string, listener: (...args: unknown[]) => void) =>
+    appListeners.set(name, listener),
+  ),
   whenReady: vi.fn(() => ready),
   getLocale: vi.fn(() => 'zh-CN'),
   getName: vi.fn(() => 'LayerLab'),
@@ -71,6 +73,15 @@ export const dialog = {
   showMessageBoxSync: vi.fn(() => 1),
 };
 
+export class Notification {
+  static isSupported = vi.fn(() => true);
+  static shown: { title?: string; body?: string }[] = [];
+  constructor(private readonly options: { title?: string; body?: string }) {}
+  show(): void {
+    Notification.shown.push(this.options);
+  }
+}
+
 export class BrowserWindow {
   static instances: BrowserWindow[] = [];
   static getAllWindows = vi.fn(() => BrowserWindow.instances);
@@ -81,6 +92,7 @@ export class BrowserWindow {
   readonly setTitle = vi.fn();
   readonly setDocumentEdited = vi.fn();
   readonly setProgressBar = vi.fn();
+  readonly isFocused = vi.fn(() => false);
 
   constructor(readonly options: unknown) {
     calls.push('new BrowserWindow');

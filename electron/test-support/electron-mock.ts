@@ -9,9 +9,14 @@ export const exposed = new Map<string, unknown>();
 export const sent: { channel: string; args: unknown[] }[] = [];
 export const invoked: { channel: string; args: unknown[] }[] = [];
 export const rendererListeners = new Map<string, Set<Listener>>();
-export let invokeReply: (channel: string, args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: null });
+export let invokeReply: (channel: string, args: unknown[]) => Promise<unknown> = async () => ({
+  ok: true,
+  value: null,
+});
 
-export function setInvokeReply(reply: (channel: string, args: unknown[]) => Promise<unknown>): void {
+export function setInvokeReply(
+  reply: (channel: string, args: unknown[]) => Promise<unknown>,
+): void {
   invokeReply = reply;
 }
 
@@ -50,7 +55,8 @@ export const ipcRenderer: FakeIpcRenderer = {
 
 /** Simulates main sending `args` on `channel` to the renderer. */
 export function emitToRenderer(channel: string, ...args: unknown[]): void {
-  for (const listener of rendererListeners.get(channel) ?? []) listener({ sender: 'ipc-event-object' }, ...args);
+  for (const listener of rendererListeners.get(channel) ?? [])
+    listener({ sender: 'ipc-event-object' }, ...args);
 }
 
 /** A fake `ipcMain` that records handlers so tests can call each channel. */
@@ -60,7 +66,10 @@ export function createIpcMainFake() {
   return {
     handlers,
     listeners,
-    handle(channel: string, listener: (event: never, ...args: unknown[]) => Promise<unknown>): void {
+    handle(
+      channel: string,
+      listener: (event: never, ...args: unknown[]) => Promise<unknown>,
+    ): void {
       if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
       handlers.set(channel, listener as (event: unknown, ...args: unknown[]) => Promise<unknown>);
     },

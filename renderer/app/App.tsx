@@ -16,6 +16,7 @@ import { MainWindow } from './MainWindow';
 import { MenuBar } from './MenuBar';
 import { StartScreen } from './StartScreen';
 import { StatusBar } from './StatusBar';
+import { useClipboardEvents } from './use-clipboard-events';
 import { useShortcuts } from './use-shortcuts';
 import { useWindowState } from './use-window-state';
 import { isMacPlatform } from '../state/shortcuts';
@@ -61,6 +62,7 @@ export function App({ host, appInfo, store }: AppProps) {
 
   const run = services.runCommand;
   useShortcuts(isMac, run, true);
+  useClipboardEvents(services.commandContext);
   useEffect(() => host.onCommand(run), [host, run]);
   useWindowState(host, store, t('app:status.untitled'));
 

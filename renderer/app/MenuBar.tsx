@@ -6,7 +6,7 @@ import { commands, type CommandDef, type CommandGroup } from '../state/commands'
 import { formatShortcut } from '../state/shortcuts';
 import { useAppServices } from './app-context';
 
-const groups: readonly CommandGroup[] = ['file', 'edit', 'view'];
+const allGroups: readonly CommandGroup[] = ['file', 'edit', 'view', 'train'];
 
 /**
  * In-app menu bar for browser mode, where there is no native menu. Same
@@ -16,6 +16,7 @@ export function MenuBar() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<CommandGroup | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
+  const groups = allGroups.filter((g) => commands.some((c) => c.group === g));
 
   useEffect(() => {
     if (open === null) return;

@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { InspectorPanel } from '../panels/inspector/InspectorPanel';
 import { ProblemsPanel } from '../panels/problems/ProblemsPanel';
 import { SummaryPanel } from '../panels/summary/SummaryPanel';
+import { useAnalysis } from '../state/analysis';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useAppServices } from './app-context';
 import { sidePanels, type SidePanelDef } from './side-panels';
@@ -15,6 +16,19 @@ const builtInPanels: readonly SidePanelDef[] = [
   { id: 'problems', titleKey: 'editor:panels.problems', component: ProblemsPanel as ComponentType },
   { id: 'summary', titleKey: 'editor:panels.summary', component: SummaryPanel as ComponentType },
 ];
+
+/** Error and warning count on the Problems tab, so problems are seen from any tab. */
+function ProblemCount() {
+  const { store } = useAppServices();
+  const { errorCount, warningCount } = useAnalysis(store);
+  const count = errorCount + warningCount;
+  if (count === 0) return null;
+  return (
+    <span className={`tab-count ${errorCount > 0 ? 'tab-count-error' : 'tab-count-warning'}`} data-testid="problem-count">
+      {count}
+    </span>
+  );
+}
 
 /** Tabbed side panel (right). Each panel has its own error boundary. */
 export function SidePanel() {
@@ -40,6 +54,7 @@ export function SidePanel() {
             onClick={() => setActiveId(panel.id)}
           >
             {t(panel.titleKey)}
+            {panel.id === 'problems' && <ProblemCount />}
           </button>
         ))}
       </div>

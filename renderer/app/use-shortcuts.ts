@@ -11,6 +11,9 @@ function isTextTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range'].includes(target.type);
 }
 
+/** Left to the browser, whose copy / cut / paste events carry the system clipboard (use-clipboard-events.ts). */
+const nativeClipboardCommands = new Set(['edit.copy', 'edit.cut', 'edit.paste']);
+
 /**
  * Global keyboard shortcuts from the command registry. Inside text fields only
  * the file commands (Ctrl+S…) apply, so typing keeps its native editing keys.
@@ -24,6 +27,7 @@ export function useShortcuts(isMac: boolean, run: (id: string) => void, enabled:
       const inText = isTextTarget(event.target);
       for (const command of commands) {
         if (inText && command.group !== 'file') continue;
+        if (nativeClipboardCommands.has(command.id)) continue;
         if (command.shortcuts.some((s) => matchesShortcut(event, s, isMac))) {
           event.preventDefault();
           run(command.id);

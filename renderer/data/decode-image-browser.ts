@@ -1,4 +1,10 @@
-import { decodeSimplePng, inspectImageBytes, planResize, preprocessRgba, rgbaToChannels } from '@core';
+import {
+  decodeSimplePng,
+  inspectImageBytes,
+  planResize,
+  preprocessRgba,
+  rgbaToChannels,
+} from '@core';
 import type { FileCheck } from '@core';
 import { unzlibSync } from 'fflate';
 
@@ -20,19 +26,34 @@ import type { DecodeTarget } from './decode-protocol';
  */
 export const maxJsDecodePixels = 1024 * 1024;
 
-export async function decodeImageInBrowser(bytes: Uint8Array, target: DecodeTarget, out: Uint8Array): Promise<FileCheck> {
+export async function decodeImageInBrowser(
+  bytes: Uint8Array,
+  target: DecodeTarget,
+  out: Uint8Array,
+): Promise<FileCheck> {
   const inspection = inspectImageBytes(bytes);
   if (!inspection.ok) return inspection;
   if (inspection.format === 'png' && inspection.width * inspection.height <= maxJsDecodePixels) {
     try {
       // A preallocated output saves fflate from growing its buffer (2× faster on small files).
-      const decoded = decodeSimplePng(bytes, (data, size) => unzlibSync(data, { out: new Uint8Array(size) }));
+      const decoded = decodeSimplePng(bytes, (data, size) =>
+        unzlibSync(data, { out: new Uint8Array(size) }),
+      );
       if (decoded !== null) {
         out.set(preprocessRgba(decoded.rgba, decoded.width, decoded.height, target));
-        return { ok: true, hash: inspection.hash, width: inspection.width, height: inspection.height };
+        return {
+          ok: true,
+          hash: inspection.hash,
+          width: inspection.width,
+          height: inspection.height,
+        };
       }
     } catch (error) {
-      return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message.slice(0, 200) : 'decode failed' };
+      return {
+        ok: false,
+        reason: 'corrupt',
+        detail: error instanceof Error ? error.message.slice(0, 200) : 'decode failed',
+      };
     }
   }
   return decodeWithImageBitmap(bytes, inspection, target, out);
@@ -52,16 +73,30 @@ export async function decodeWithImageBitmap(
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
     const options: ImageBitmapOptions = { colorSpaceConversion: 'none', premultiplyAlpha: 'none' };
     const resize = plan.drawWidth !== plan.sw || plan.drawHeight !== plan.sh;
-    if (resize) Object.assign(options, { resizeWidth: plan.drawWidth, resizeHeight: plan.drawHeight, resizeQuality: 'high' });
+    if (resize)
+      Object.assign(options, {
+        resizeWidth: plan.drawWidth,
+        resizeHeight: plan.drawHeight,
+        resizeQuality: 'high',
+      });
     bitmap = await createImageBitmap(blob, plan.sx, plan.sy, plan.sw, plan.sh, options);
   } catch (error) {
-    return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message.slice(0, 200) : 'decode failed' };
+    return {
+      ok: false,
+      reason: 'corrupt',
+      detail: error instanceof Error ? error.message.slice(0, 200) : 'decode failed',
+    };
   }
   try {
     const canvas = new OffscreenCanvas(target.width, target.height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (context === null) return { ok: false, reason: 'corrupt', detail: 'no 2D context' };
-    if (plan.dx !== 0 || plan.dy !== 0 || plan.drawWidth !== target.width || plan.drawHeight !== target.height) {
+    if (
+      plan.dx !== 0 ||
+      plan.dy !== 0 ||
+      plan.drawWidth !== target.width ||
+      plan.drawHeight !== target.height
+    ) {
       context.fillStyle = '#000';
       context.fillRect(0, 0, target.width, target.height);
     }

@@ -23,13 +23,24 @@ export interface DecodeFilesOptions {
  * Cancelling terminates the workers at once, so it takes effect immediately.
  * Resolves to one check per path, in order.
  */
-export async function decodeFiles(paths: readonly string[], readFiles: ReadFiles, target: DecodeTarget, options: DecodeFilesOptions): Promise<FileCheck[]> {
+export async function decodeFiles(
+  paths: readonly string[],
+  readFiles: ReadFiles,
+  target: DecodeTarget,
+  options: DecodeFilesOptions,
+): Promise<FileCheck[]> {
   const checks: FileCheck[] = new Array<FileCheck>(paths.length);
   if (paths.length === 0) return checks;
   const sampleBytes = target.width * target.height * channelCount(target.colorMode);
   const chunkSize = options.chunkSize ?? 128;
-  const workerCount = Math.max(1, Math.min(options.workers ?? navigator.hardwareConcurrency, Math.ceil(paths.length / chunkSize)));
-  const workers = Array.from({ length: workerCount }, () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }));
+  const workerCount = Math.max(
+    1,
+    Math.min(options.workers ?? navigator.hardwareConcurrency, Math.ceil(paths.length / chunkSize)),
+  );
+  const workers = Array.from(
+    { length: workerCount },
+    () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
+  );
   let nextChunk = 0;
   let done = 0;
   try {
@@ -50,13 +61,22 @@ export async function decodeFiles(paths: readonly string[], readFiles: ReadFiles
             if (f.ok) {
               files.push({ path: f.path, bytes: f.bytes });
               slots.push(start + k);
-            } else checks[start + k] = { ok: false, reason: reasonForHostError(f.error.code), detail: f.error.message };
+            } else
+              checks[start + k] = {
+                ok: false,
+                reason: reasonForHostError(f.error.code),
+                detail: f.error.message,
+              };
           });
           const reply = await decodeOn(worker, { id: start, files, target });
           reply.checks.forEach((check, k) => {
             const index = slots[k] as number;
             checks[index] = check;
-            if (check.ok) options.onSample(index, reply.pixels.subarray(k * sampleBytes, (k + 1) * sampleBytes));
+            if (check.ok)
+              options.onSample(
+                index,
+                reply.pixels.subarray(k * sampleBytes, (k + 1) * sampleBytes),
+              );
           });
           done += chunk.length;
           active--;
@@ -85,7 +105,9 @@ function decodeOn(worker: Worker, request: DecodeRequest): Promise<DecodeReply> 
     };
     worker.addEventListener('message', onMessage);
     // Files read together may share one buffer (one host response): transfer each buffer once.
-    worker.postMessage(request, [...new Set(request.files.map((f) => f.bytes.buffer as ArrayBuffer))]);
+    worker.postMessage(request, [
+      ...new Set(request.files.map((f) => f.bytes.buffer as ArrayBuffer)),
+    ]);
   });
 }
 

@@ -13,7 +13,9 @@ const concurrency = 4;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<DecodeRequest>) => {
-  void decodeChunk(event.data).then((reply) => scope.postMessage(reply, [reply.pixels.buffer as ArrayBuffer]));
+  void decodeChunk(event.data).then((reply) =>
+    scope.postMessage(reply, [reply.pixels.buffer as ArrayBuffer]),
+  );
 };
 
 async function decodeChunk(request: DecodeRequest): Promise<DecodeReply> {
@@ -27,7 +29,11 @@ async function decodeChunk(request: DecodeRequest): Promise<DecodeReply> {
       const k = next++;
       const file = request.files[k];
       if (file === undefined) continue;
-      checks[k] = await decodeImageInBrowser(file.bytes, target, pixels.subarray(k * sampleBytes, (k + 1) * sampleBytes));
+      checks[k] = await decodeImageInBrowser(
+        file.bytes,
+        target,
+        pixels.subarray(k * sampleBytes, (k + 1) * sampleBytes),
+      );
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));

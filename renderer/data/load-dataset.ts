@@ -1,5 +1,22 @@
-import { buildVocabulary, channelCount, discoverClasses, inspectTextBytes, maxTextFileBytes, planDataset, tokenize } from '@core';
-import type { DatasetPlan, FileCheck, IgnoredEntry, ImageOptions, ListingEntry, SampleStore, SplitSettings, TextOptions } from '@core';
+import {
+  buildVocabulary,
+  channelCount,
+  discoverClasses,
+  inspectTextBytes,
+  maxTextFileBytes,
+  planDataset,
+  tokenize,
+} from '@core';
+import type {
+  DatasetPlan,
+  FileCheck,
+  IgnoredEntry,
+  ImageOptions,
+  ListingEntry,
+  SampleStore,
+  SplitSettings,
+  TextOptions,
+} from '@core';
 
 import { decodeFiles } from './decode-pool';
 import type { ReadFiles } from './decode-pool';
@@ -41,10 +58,21 @@ export interface LoadedImages {
   readonly fromCache: boolean;
 }
 
-export async function loadImageDataset(input: LoadCommon & { readonly image: ImageOptions; readonly cache?: SampleCache; readonly workers?: number }): Promise<LoadedImages> {
+export async function loadImageDataset(
+  input: LoadCommon & {
+    readonly image: ImageOptions;
+    readonly cache?: SampleCache;
+    readonly workers?: number;
+  },
+): Promise<LoadedImages> {
   const { contents } = input;
   const discovery = discoverClasses(contents.files, 'image', contents.folders ?? []);
-  const target = { width: input.image.width, height: input.image.height, resizeMode: input.image.resizeMode, colorMode: input.image.colorMode };
+  const target = {
+    width: input.image.width,
+    height: input.image.height,
+    resizeMode: input.image.resizeMode,
+    colorMode: input.image.colorMode,
+  };
   const sampleBytes = target.width * target.height * channelCount(target.colorMode);
   const paths = discovery.candidates.map((c) => c.path);
   const cache = input.cache ?? sessionSampleCache;
@@ -63,8 +91,16 @@ export async function loadImageDataset(input: LoadCommon & { readonly image: Ima
     cache.put(key, entry);
   }
   const { pixels, checks } = entry;
-  const checkMap = new Map<string, FileCheck>(paths.map((p, i) => [p, checks[i] ?? { ok: false, reason: 'unreadable' }]));
-  const plan = planDataset({ kind: 'image', discovery, checks: checkMap, ignored: contents.ignored, split: input.split });
+  const checkMap = new Map<string, FileCheck>(
+    paths.map((p, i) => [p, checks[i] ?? { ok: false, reason: 'unreadable' }]),
+  );
+  const plan = planDataset({
+    kind: 'image',
+    discovery,
+    checks: checkMap,
+    ignored: contents.ignored,
+    split: input.split,
+  });
   const slotOf = new Map(paths.map((p, i) => [p, i]));
   const slots = Int32Array.from(plan.samples, (s) => slotOf.get(s.path) as number);
   const store: SampleStore = {
@@ -88,23 +124,55 @@ export interface LoadedTexts {
   readonly vocabulary: readonly string[];
 }
 
-export async function loadTextDataset(input: LoadCommon & { readonly text: TextOptions }): Promise<LoadedTexts> {
+export async function loadTextDataset(
+  input: LoadCommon & { readonly text: TextOptions },
+): Promise<LoadedTexts> {
   const discovery = discoverClasses(input.contents.files, 'text', input.contents.folders ?? []);
   const checks = new Map<string, FileCheck>();
   // Oversized files are refused from their listed size, without reading them.
-  for (const c of discovery.candidates) if (c.size > maxTextFileBytes) checks.set(c.path, { ok: false, reason: 'too-large', detail: `${c.size} bytes` });
+  for (const c of discovery.candidates)
+    if (c.size > maxTextFileBytes)
+      checks.set(c.path, { ok: false, reason: 'too-large', detail: `${c.size} bytes` });
   const paths = discovery.candidates.filter((c) => !checks.has(c.path)).map((c) => c.path);
   for (let start = 0; start < paths.length; start += 64) {
     input.signal?.throwIfAborted();
     const read = await input.readFiles(paths.slice(start, start + 64));
     for (const f of read) {
-      checks.set(f.path, f.ok ? inspectTextBytes(f.bytes, input.text.sampleUnit) : { ok: false, reason: f.error.code === 'not-found' ? 'missing' : f.error.code === 'too-large' ? 'too-large' : 'unreadable' });
+      checks.set(
+        f.path,
+        f.ok
+          ? inspectTextBytes(f.bytes, input.text.sampleUnit)
+          : {
+              ok: false,
+              reason:
+                f.error.code === 'not-found'
+                  ? 'missing'
+                  : f.error.code === 'too-large'
+                    ? 'too-large'
+                    : 'unreadable',
+            },
+      );
     }
-    input.onProgress?.({ phase: 'read', done: Math.min(paths.length, start + 64), total: paths.length });
+    input.onProgress?.({
+      phase: 'read',
+      done: Math.min(paths.length, start + 64),
+      total: paths.length,
+    });
   }
   const countTokens = (t: string): number => tokenize(t, input.text).length;
-  const plan = planDataset({ kind: 'text', discovery, checks, ignored: input.contents.ignored, split: input.split, countTokens, linesMode: input.text.sampleUnit === 'lines' });
+  const plan = planDataset({
+    kind: 'text',
+    discovery,
+    checks,
+    ignored: input.contents.ignored,
+    split: input.split,
+    countTokens,
+    linesMode: input.text.sampleUnit === 'lines',
+  });
   const texts = plan.samples.map((s) => s.text ?? '');
-  const vocabulary = buildVocabulary(plan.split.train.map((i) => tokenize(texts[i] as string, input.text)), input.text.vocabularySize);
+  const vocabulary = buildVocabulary(
+    plan.split.train.map((i) => tokenize(texts[i] as string, input.text)),
+    input.text.vocabularySize,
+  );
   return { plan, texts, vocabulary };
 }

@@ -57,7 +57,11 @@ export function createSampleCache(budgetBytes: number = defaultCacheBudgetBytes)
 }
 
 /** The cache key of a decode: folder id + file list (path, size, mtime) + target. */
-export function decodeCacheKey(folderId: string, files: readonly ListingEntry[], target: DecodeTarget): string {
+export function decodeCacheKey(
+  folderId: string,
+  files: readonly ListingEntry[],
+  target: DecodeTarget,
+): string {
   const text = JSON.stringify([folderId, target, files.map((f) => [f.path, f.size, f.mtimeMs])]);
   return contentHash(new TextEncoder().encode(text));
 }

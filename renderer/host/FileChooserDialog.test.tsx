@@ -21,19 +21,32 @@ const browse: BrowseFolder = async (path) => {
   const entries = tree[folder];
   if (!entries) return { ok: false, error: { code: 'not-found', message: 'no', subject: folder } };
   const parent = folder === '/' ? null : folder.slice(0, folder.lastIndexOf('/')) || '/';
-  return { ok: true, value: { path: folder, parent, entries, places: [{ id: 'home', path: '/home/t' }], truncated: false } };
+  return {
+    ok: true,
+    value: {
+      path: folder,
+      parent,
+      entries,
+      places: [{ id: 'home', path: '/home/t' }],
+      truncated: false,
+    },
+  };
 };
 
 afterEach(cleanup);
 
 async function ready(path: string): Promise<void> {
-  await waitFor(() => expect(screen.getByTestId('file-chooser').getAttribute('data-path')).toBe(path));
+  await waitFor(() =>
+    expect(screen.getByTestId('file-chooser').getAttribute('data-path')).toBe(path),
+  );
 }
 
 describe('FileChooserDialog', () => {
   it('opens a project file by keyboard: arrows then Enter', async () => {
     const onClose = vi.fn();
-    render(<FileChooserDialog request={{ purpose: 'open-project' }} browse={browse} onClose={onClose} />);
+    render(
+      <FileChooserDialog request={{ purpose: 'open-project' }} browse={browse} onClose={onClose} />,
+    );
     await ready('/home/t');
     const list = screen.getByRole('listbox');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
@@ -44,7 +57,9 @@ describe('FileChooserDialog', () => {
 
   it('does not let a non-project file be opened', async () => {
     const onClose = vi.fn();
-    render(<FileChooserDialog request={{ purpose: 'open-project' }} browse={browse} onClose={onClose} />);
+    render(
+      <FileChooserDialog request={{ purpose: 'open-project' }} browse={browse} onClose={onClose} />,
+    );
     await ready('/home/t');
     fireEvent.click(screen.getAllByTestId('file-chooser-entry')[2] as HTMLElement);
     expect((screen.getByTestId('file-chooser-confirm') as HTMLButtonElement).disabled).toBe(true);
@@ -52,7 +67,13 @@ describe('FileChooserDialog', () => {
 
   it('enters folders with Enter, goes up with Backspace, and chooses the current folder', async () => {
     const onClose = vi.fn();
-    render(<FileChooserDialog request={{ purpose: 'dataset-folder' }} browse={browse} onClose={onClose} />);
+    render(
+      <FileChooserDialog
+        request={{ purpose: 'dataset-folder' }}
+        browse={browse}
+        onClose={onClose}
+      />,
+    );
     await ready('/home/t');
     const list = screen.getByRole('listbox');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
@@ -69,7 +90,13 @@ describe('FileChooserDialog', () => {
 
   it('chooses a highlighted subfolder directly', async () => {
     const onClose = vi.fn();
-    render(<FileChooserDialog request={{ purpose: 'export-parent' }} browse={browse} onClose={onClose} />);
+    render(
+      <FileChooserDialog
+        request={{ purpose: 'export-parent' }}
+        browse={browse}
+        onClose={onClose}
+      />,
+    );
     await ready('/home/t');
     fireEvent.click(screen.getAllByTestId('file-chooser-entry')[0] as HTMLElement);
     fireEvent.click(screen.getByTestId('file-chooser-confirm'));
@@ -78,27 +105,49 @@ describe('FileChooserDialog', () => {
 
   it('saves under a typed name in the current folder', async () => {
     const onClose = vi.fn();
-    render(<FileChooserDialog request={{ purpose: 'save-project', suggestedName: 'my net' }} browse={browse} onClose={onClose} />);
+    render(
+      <FileChooserDialog
+        request={{ purpose: 'save-project', suggestedName: 'my net' }}
+        browse={browse}
+        onClose={onClose}
+      />,
+    );
     await ready('/home/t');
     expect((screen.getByTestId('file-chooser-filename') as HTMLInputElement).value).toBe('my net');
-    fireEvent.change(screen.getByTestId('file-chooser-filename'), { target: { value: '卷积网络' } });
+    fireEvent.change(screen.getByTestId('file-chooser-filename'), {
+      target: { value: '卷积网络' },
+    });
     fireEvent.click(screen.getByTestId('file-chooser-confirm'));
     expect(onClose).toHaveBeenCalledWith('/home/t/卷积网络');
   });
 
   it('cancels with Escape', async () => {
     const onClose = vi.fn();
-    render(<FileChooserDialog request={{ purpose: 'dataset-folder' }} browse={browse} onClose={onClose} />);
+    render(
+      <FileChooserDialog
+        request={{ purpose: 'dataset-folder' }}
+        browse={browse}
+        onClose={onClose}
+      />,
+    );
     await ready('/home/t');
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
     expect(onClose).toHaveBeenCalledWith(null);
   });
 
   it('shows a coded error for a path that cannot be listed, and stays usable', async () => {
-    render(<FileChooserDialog request={{ purpose: 'dataset-folder' }} browse={browse} onClose={vi.fn()} />);
+    render(
+      <FileChooserDialog
+        request={{ purpose: 'dataset-folder' }}
+        browse={browse}
+        onClose={vi.fn()}
+      />,
+    );
     await ready('/home/t');
     fireEvent.change(screen.getByTestId('file-chooser-path'), { target: { value: '/nowhere' } });
     fireEvent.submit(screen.getByTestId('file-chooser-path').closest('form') as HTMLFormElement);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('errors.not-found'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('errors.not-found'),
+    );
   });
 });

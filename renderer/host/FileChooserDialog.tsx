@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { BrowseFolder } from './chooser-controller';
@@ -8,6 +16,8 @@ import './file-chooser.css';
 export interface FileChooserDialogProps {
   readonly request: ChooserRequest;
   readonly browse: BrowseFolder;
+  /** The folder to list first; default: the home folder. */
+  readonly startFolder?: string | undefined;
   /** The chosen absolute path, or null when cancelled. */
   readonly onClose: (path: string | null) => void;
 }
@@ -24,11 +34,29 @@ function joinPath(folder: string, name: string): string {
 /** Drawn, not emoji: emoji fonts are often missing (e.g. on Linux classroom machines). */
 function EntryIcon({ kind }: { kind: Entry['kind'] }) {
   return (
-    <svg className="file-chooser-icon" data-kind={kind} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+    <svg
+      className="file-chooser-icon"
+      data-kind={kind}
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      aria-hidden="true"
+    >
       {kind === 'dir' ? (
-        <path d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z" fill="currentColor" fillOpacity="0.25" stroke="currentColor" strokeWidth="1" />
+        <path
+          d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z"
+          fill="currentColor"
+          fillOpacity="0.25"
+          stroke="currentColor"
+          strokeWidth="1"
+        />
       ) : (
-        <path d="M3.5 1.5h6l3 3v10h-9z M9.5 1.5v3h3" fill="none" stroke="currentColor" strokeWidth="1" />
+        <path
+          d="M3.5 1.5h6l3 3v10h-9z M9.5 1.5v3h3"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1"
+        />
       )}
     </svg>
   );
@@ -44,11 +72,16 @@ function isSelectable(purpose: ChooserRequest['purpose'], entry: Entry): boolean
  * dialog): lists folders through the host's browse endpoint. Keyboard: arrows
  * move, Enter opens a folder or chooses a file, Backspace goes up, Escape cancels.
  */
-export function FileChooserDialog({ request, browse, onClose }: FileChooserDialogProps) {
+export function FileChooserDialog({
+  request,
+  browse,
+  startFolder,
+  onClose,
+}: FileChooserDialogProps) {
   const { t } = useTranslation('host');
   const titleId = useId();
   const listRef = useRef<HTMLUListElement>(null);
-  const [folder, setFolder] = useState<string | undefined>(undefined);
+  const [folder, setFolder] = useState<string | undefined>(startFolder);
   const [listing, setListing] = useState<BrowseListing | null>(null);
   const [error, setError] = useState<HostError | null>(null);
   const [selected, setSelected] = useState(-1);
@@ -96,15 +129,22 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
 
   const answer = useMemo((): string | null => {
     if (!listing) return null;
-    if (purpose === 'open-project') return chosenEntry?.kind === 'file' && isSelectable(purpose, chosenEntry) ? joinPath(listing.path, chosenEntry.name) : null;
-    if (purpose === 'save-project') return fileName.trim() === '' ? null : joinPath(listing.path, fileName.trim());
+    if (purpose === 'open-project')
+      return chosenEntry?.kind === 'file' && isSelectable(purpose, chosenEntry)
+        ? joinPath(listing.path, chosenEntry.name)
+        : null;
+    if (purpose === 'save-project')
+      return fileName.trim() === '' ? null : joinPath(listing.path, fileName.trim());
     return chosenEntry?.kind === 'dir' ? joinPath(listing.path, chosenEntry.name) : listing.path;
   }, [listing, purpose, chosenEntry, fileName]);
 
   const confirmLabel = useMemo(() => {
     if (purpose === 'open-project') return t('chooser.confirm.open');
     if (purpose === 'save-project') return t('chooser.confirm.save');
-    const name = chosenEntry?.kind === 'dir' ? chosenEntry.name : (listing?.path.split(/[\\/]/).filter(Boolean).pop() ?? '/');
+    const name =
+      chosenEntry?.kind === 'dir'
+        ? chosenEntry.name
+        : (listing?.path.split(/[\\/]/).filter(Boolean).pop() ?? '/');
     return t('chooser.confirm.folder', { name });
   }, [purpose, chosenEntry, listing, t]);
 
@@ -112,7 +152,8 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
     (entry: Entry) => {
       if (!listing) return;
       if (entry.kind === 'dir') setFolder(joinPath(listing.path, entry.name));
-      else if (purpose === 'open-project' && isSelectable(purpose, entry)) onClose(joinPath(listing.path, entry.name));
+      else if (purpose === 'open-project' && isSelectable(purpose, entry))
+        onClose(joinPath(listing.path, entry.name));
       else if (purpose === 'save-project' && isSelectable(purpose, entry)) setFileName(entry.name);
     },
     [listing, purpose, onClose],
@@ -121,7 +162,13 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
   const select = (index: number): void => {
     setSelected(index);
     const entry = entries[index];
-    if (entry && purpose === 'save-project' && entry.kind === 'file' && isSelectable(purpose, entry)) setFileName(entry.name);
+    if (
+      entry &&
+      purpose === 'save-project' &&
+      entry.kind === 'file' &&
+      isSelectable(purpose, entry)
+    )
+      setFileName(entry.name);
   };
 
   const onListKey = (event: KeyboardEvent<HTMLUListElement>): void => {
@@ -163,16 +210,32 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
             setFolder(pathInput.trim());
           }}
         >
-          <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && setFolder(listing.parent)} data-testid="file-chooser-up">
+          <button
+            type="button"
+            disabled={!listing?.parent}
+            onClick={() => listing?.parent && setFolder(listing.parent)}
+            data-testid="file-chooser-up"
+          >
             {t('chooser.up')}
           </button>
-          <input aria-label={t('chooser.path')} value={pathInput} onChange={(event) => setPathInput(event.target.value)} data-testid="file-chooser-path" spellCheck={false} />
+          <input
+            aria-label={t('chooser.path')}
+            value={pathInput}
+            onChange={(event) => setPathInput(event.target.value)}
+            data-testid="file-chooser-path"
+            spellCheck={false}
+          />
           <button type="submit">{t('chooser.go')}</button>
         </form>
         <div className="file-chooser-body">
           <nav className="file-chooser-places" aria-label={t('chooser.places.label')}>
             {(listing?.places ?? []).map((place) => (
-              <button key={place.id} type="button" onClick={() => setFolder(place.path)} data-testid={`file-chooser-place-${place.id}`}>
+              <button
+                key={place.id}
+                type="button"
+                onClick={() => setFolder(place.path)}
+                data-testid={`file-chooser-place-${place.id}`}
+              >
                 {t(`chooser.places.${place.id}`)}
               </button>
             ))}
@@ -215,12 +278,19 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
             </ul>
           )}
         </div>
-        {listing?.truncated ? <p className="file-chooser-message">{t('chooser.truncated')}</p> : null}
+        {listing?.truncated ? (
+          <p className="file-chooser-message">{t('chooser.truncated')}</p>
+        ) : null}
         <div className="file-chooser-footer">
           {purpose === 'save-project' ? (
             <label>
               {t('chooser.fileName')}
-              <input value={fileName} onChange={(event) => setFileName(event.target.value)} data-testid="file-chooser-filename" spellCheck={false} />
+              <input
+                value={fileName}
+                onChange={(event) => setFileName(event.target.value)}
+                data-testid="file-chooser-filename"
+                spellCheck={false}
+              />
             </label>
           ) : (
             <span className="file-chooser-spacer">{t(`chooser.hint.${purpose}`)}</span>
@@ -228,7 +298,13 @@ export function FileChooserDialog({ request, browse, onClose }: FileChooserDialo
           <button type="button" onClick={() => onClose(null)} data-testid="file-chooser-cancel">
             {t('chooser.cancel')}
           </button>
-          <button type="button" data-primary="true" disabled={answer === null} onClick={() => answer !== null && onClose(answer)} data-testid="file-chooser-confirm">
+          <button
+            type="button"
+            data-primary="true"
+            disabled={answer === null}
+            onClick={() => answer !== null && onClose(answer)}
+            data-testid="file-chooser-confirm"
+          >
             {confirmLabel}
           </button>
         </div>

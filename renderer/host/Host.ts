@@ -33,8 +33,7 @@ export interface HostError {
 }
 
 export type HostResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: HostError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: HostError };
 
 export type Unsubscribe = () => void;
 
@@ -85,13 +84,22 @@ export interface ListedFile {
 
 export interface SkippedEntry {
   readonly path: string;
-  readonly reason: 'system-file' | 'hidden' | 'symlink-dir' | 'symlink-outside' | 'unreadable' | 'too-deep' | 'too-many';
+  readonly reason:
+    | 'system-file'
+    | 'hidden'
+    | 'symlink-dir'
+    | 'symlink-outside'
+    | 'unreadable'
+    | 'too-deep'
+    | 'too-many';
 }
 
 export interface FolderListing {
   readonly grant: FolderGrant;
   readonly files: readonly ListedFile[];
   readonly skipped: readonly SkippedEntry[];
+  /** Top-level folder names (NFC), empty ones included, so empty class folders can be reported (`listFolder().folders`). */
+  readonly folders?: readonly string[];
 }
 
 export type FileBytes =
@@ -148,7 +156,10 @@ export interface BrowseListing {
   readonly parent: string | null;
   readonly entries: readonly { readonly name: string; readonly kind: 'dir' | 'file' }[];
   /** Places to jump to (home, documents, file-system roots). */
-  readonly places: readonly { readonly id: 'home' | 'documents' | 'desktop' | 'root'; readonly path: string }[];
+  readonly places: readonly {
+    readonly id: 'home' | 'documents' | 'desktop' | 'root';
+    readonly path: string;
+  }[];
   /** True when the folder held more entries than were listed. */
   readonly truncated: boolean;
 }
@@ -176,7 +187,10 @@ export interface Host {
   /** Lists a granted folder without reading file contents. */
   listDatasetFolder(request: { readonly grantId: string }): Promise<HostResult<FolderListing>>;
   /** Reads files of a granted folder; one failure does not fail the batch. */
-  readDatasetFiles(request: { readonly grantId: string; readonly paths: readonly string[] }): Promise<HostResult<readonly FileBytes[]>>;
+  readDatasetFiles(request: {
+    readonly grantId: string;
+    readonly paths: readonly string[];
+  }): Promise<HostResult<readonly FileBytes[]>>;
   /** Asks for a parent folder and writes an export folder into it atomically. */
   writeExportFolder(request: ExportRequest): Promise<HostResult<ExportWritten>>;
   /** Reports title, dirty marker and progress to the window (taskbar, close prompt). */

@@ -37,5 +37,13 @@ function PendingChooser({ controller }: { controller: ChooserController }) {
   );
   const browse = controller.browse;
   if (pending === null || browse === null) return null;
-  return <FileChooserDialog key={`${pending.request.purpose}`} request={pending.request} browse={browse} onClose={pending.resolve} />;
+  return (
+    <FileChooserDialog
+      key={`${pending.request.purpose}`}
+      request={pending.request}
+      browse={browse}
+      startFolder={controller.startFolder()}
+      onClose={pending.resolve}
+    />
+  );
 }

@@ -22,8 +22,13 @@ export function encodeFrame(header: unknown, chunks: readonly Uint8Array[]): Uin
 /** Splits a frame; throws on a truncated or malformed one. */
 export function decodeFrame(bytes: Uint8Array): { header: unknown; payload: Uint8Array } {
   if (bytes.byteLength < 4) throw new Error('frame too short');
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(
+    0,
+    true,
+  );
   if (4 + headerLength > bytes.byteLength) throw new Error('frame header length out of range');
-  const header: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(4, 4 + headerLength)));
+  const header: unknown = JSON.parse(
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(4, 4 + headerLength)),
+  );
   return { header, payload: bytes.subarray(4 + headerLength) };
 }

@@ -1,5 +1,15 @@
 import type { BrowseListing, ChooserRequest, HostResult } from './Host';
 
+/** The folder holding `path` (POSIX or Windows separators); the path itself at a root. */
+export function parentOf(path: string): string {
+  const trimmed = path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  if (cut < 0) return trimmed;
+  if (cut === 0) return trimmed.slice(0, 1);
+  if (/^[A-Za-z]:$/.test(trimmed.slice(0, cut))) return trimmed.slice(0, cut + 1);
+  return trimmed.slice(0, cut);
+}
+
 export type BrowseFolder = (path?: string) => Promise<HostResult<BrowseListing>>;
 
 /** A chooser request waiting for the user's answer. */
@@ -15,6 +25,8 @@ export interface PendingChoice {
  */
 export class ChooserController {
   private pending: PendingChoice | null = null;
+  // The chooser reopens where the user last chose something (this session).
+  private lastFolder: string | undefined;
   private readonly listeners = new Set<() => void>();
   private browseFolder: BrowseFolder | null = null;
 
@@ -36,6 +48,7 @@ export class ChooserController {
         resolve: (path) => {
           if (this.pending !== entry) return;
           this.pending = null;
+          if (path !== null) this.lastFolder = parentOf(path);
           this.emit();
           resolve(path);
         },
@@ -44,6 +57,11 @@ export class ChooserController {
       this.emit();
     });
   };
+
+  /** Where the chooser should start: the folder of the last choice, or undefined (home). */
+  startFolder(): string | undefined {
+    return this.lastFolder;
+  }
 
   /** The UI's side: the request to show, if any. */
   current(): PendingChoice | null {

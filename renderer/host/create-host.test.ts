@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ChooserController } from './chooser-controller';
+import { ChooserController, parentOf } from './chooser-controller';
 import { createHost } from './create-host';
 import { createMemoryHost } from './memory-host';
 
@@ -10,7 +10,9 @@ const plainDocument = { querySelector: () => null };
 describe('createHost', () => {
   it('uses the Electron preload host when present', () => {
     const preload = createMemoryHost();
-    expect(createHost(new ChooserController(), { host: preload, document: tokenDocument as never })).toBe(preload);
+    expect(
+      createHost(new ChooserController(), { host: preload, document: tokenDocument as never }),
+    ).toBe(preload);
   });
 
   it('uses the HTTP host when the page carries a token, and lets the chooser browse', async () => {
@@ -37,6 +39,26 @@ describe('ChooserController', () => {
     expect(await answer).toBe('/data');
     expect(controller.current()).toBeNull();
     expect(changes).toBe(2);
+  });
+
+  it('remembers the folder of the last choice as the next start folder', async () => {
+    const controller = new ChooserController();
+    expect(controller.startFolder()).toBeUndefined();
+    const answer = controller.choose({ purpose: 'save-project', suggestedName: 'a' });
+    controller.current()?.resolve('/home/t/lessons/a.layerlab');
+    await answer;
+    expect(controller.startFolder()).toBe('/home/t/lessons');
+  });
+
+  it.each([
+    ['/home/t/a.layerlab', '/home/t'],
+    ['/home/t/data/', '/home/t'],
+    ['/a', '/'],
+    ['/', '/'],
+    ['C:\\Users\\t\\a.layerlab', 'C:\\Users\\t'],
+    ['C:\\data', 'C:\\'],
+  ])('parentOf(%s) is %s', (path, parent) => {
+    expect(parentOf(path)).toBe(parent);
   });
 
   it('cancels the first request when a second one arrives', async () => {

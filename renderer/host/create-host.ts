@@ -9,7 +9,10 @@ import { createMemoryHost } from './memory-host';
  * host (a plain dev server or a test page). Only this module and
  * HostProvider know `window.host` exists.
  */
-export function createHost(chooser: ChooserController, page: { host?: unknown; document?: Pick<Document, 'querySelector'> } = globalThis as never): Host {
+export function createHost(
+  chooser: ChooserController,
+  page: { host?: unknown; document?: Pick<Document, 'querySelector'> } = globalThis as never,
+): Host {
   if (isHost(page.host)) return page.host;
   const token = page.document ? readPageToken(page.document) : null;
   if (token !== null) {
@@ -21,5 +24,9 @@ export function createHost(chooser: ChooserController, page: { host?: unknown; d
 }
 
 function isHost(candidate: unknown): candidate is Host {
-  return typeof candidate === 'object' && candidate !== null && typeof (candidate as Partial<Host>).getAppInfo === 'function';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof (candidate as Partial<Host>).getAppInfo === 'function'
+  );
 }

@@ -8,7 +8,10 @@ interface Sent {
   init: RequestInit;
 }
 
-function fakeFetch(reply: (sent: Sent) => Response | Promise<Response>): { fetch: typeof fetch; sent: Sent[] } {
+function fakeFetch(reply: (sent: Sent) => Response | Promise<Response>): {
+  fetch: typeof fetch;
+  sent: Sent[];
+} {
   const sent: Sent[] = [];
   const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const entry = { url: String(input), init: init ?? {} };
@@ -18,7 +21,11 @@ function fakeFetch(reply: (sent: Sent) => Response | Promise<Response>): { fetch
   return { fetch: fetcher, sent };
 }
 
-const json = (body: unknown): Response => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown): Response =>
+  new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
 
 describe('http host', () => {
   it('posts calls with the token header and returns the Result', async () => {
@@ -32,17 +39,29 @@ describe('http host', () => {
 
   it('asks the in-app chooser first and sends its answer as chosenPath', async () => {
     const asked: unknown[] = [];
-    const { fetch, sent } = fakeFetch(() => json({ ok: true, value: { fileId: 'f', name: 'a.layerlab', displayPath: '/p/a.layerlab' } }));
-    const host = createHttpHost({ token: 't', fetch, choosePath: async (request) => (asked.push(request), '/p/a') });
+    const { fetch, sent } = fakeFetch(() =>
+      json({ ok: true, value: { fileId: 'f', name: 'a.layerlab', displayPath: '/p/a.layerlab' } }),
+    );
+    const host = createHttpHost({
+      token: 't',
+      fetch,
+      choosePath: async (request) => (asked.push(request), '/p/a'),
+    });
     await host.saveProject({ fileId: null, suggestedName: 'a', contents: '{}', saveAs: false });
     expect(asked).toEqual([{ purpose: 'save-project', suggestedName: 'a' }]);
-    expect(JSON.parse(String(sent[0]?.init.body))).toEqual({ args: { fileId: null, suggestedName: 'a', contents: '{}', saveAs: false }, chosenPath: '/p/a' });
+    expect(JSON.parse(String(sent[0]?.init.body))).toEqual({
+      args: { fileId: null, suggestedName: 'a', contents: '{}', saveAs: false },
+      chosenPath: '/p/a',
+    });
   });
 
   it('does not call the server when the chooser is cancelled', async () => {
     const { fetch, sent } = fakeFetch(() => json({}));
     const host = createHttpHost({ token: 't', fetch, choosePath: async () => null });
-    expect(await host.pickDatasetFolder({ kind: 'image' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await host.pickDatasetFolder({ kind: 'image' })).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled' },
+    });
     expect(sent).toEqual([]);
   });
 
@@ -50,55 +69,121 @@ describe('http host', () => {
     const { fetch } = fakeFetch(() => json({ ok: true, value: {} }));
     let asked = 0;
     const host = createHttpHost({ token: 't', fetch, choosePath: async () => (asked++, '/x') });
-    await host.saveProject({ fileId: 'abcdefgh', suggestedName: 'a', contents: '{}', saveAs: false });
+    await host.saveProject({
+      fileId: 'abcdefgh',
+      suggestedName: 'a',
+      contents: '{}',
+      saveAs: false,
+    });
     expect(asked).toBe(0);
   });
 
   it('decodes dataset bytes from a binary frame, keeping per-file errors', async () => {
     const frame = encodeFrame(
-      { ok: true, value: [{ path: 'a.png', ok: true, range: { offset: 0, length: 2 } }, { path: 'b.png', ok: false, error: { code: 'not-found', message: 'x' } }, { path: 'c.png', ok: true, range: { offset: 2, length: 1 } }] },
+      {
+        ok: true,
+        value: [
+          { path: 'a.png', ok: true, range: { offset: 0, length: 2 } },
+          { path: 'b.png', ok: false, error: { code: 'not-found', message: 'x' } },
+          { path: 'c.png', ok: true, range: { offset: 2, length: 1 } },
+        ],
+      },
       [new Uint8Array([7, 8]), new Uint8Array([9])],
     );
-    const { fetch, sent } = fakeFetch(() => new Response(frame as Uint8Array<ArrayBuffer>, { status: 200 }));
+    const { fetch, sent } = fakeFetch(
+      () => new Response(frame as Uint8Array<ArrayBuffer>, { status: 200 }),
+    );
     const host = createHttpHost({ token: 't', fetch, choosePath: async () => null });
-    const result = await host.readDatasetFiles({ grantId: 'g', paths: ['a.png', 'b.png', 'c.png'] });
+    const result = await host.readDatasetFiles({
+      grantId: 'g',
+      paths: ['a.png', 'b.png', 'c.png'],
+    });
     expect(sent[0]?.url).toBe('/api/bin/readDatasetFiles');
     if (!result.ok) throw new Error('expected ok');
-    expect(result.value.map((file) => (file.ok ? [...file.bytes] : file.error.code))).toEqual([[7, 8], 'not-found', [9]]);
+    expect(result.value.map((file) => (file.ok ? [...file.bytes] : file.error.code))).toEqual([
+      [7, 8],
+      'not-found',
+      [9],
+    ]);
   });
 
   it('sends an export as a frame: strings inline, bytes as ranges', async () => {
-    const { fetch, sent } = fakeFetch(() => json({ ok: true, value: { displayPath: '/out/m', files: [] } }));
+    const { fetch, sent } = fakeFetch(() =>
+      json({ ok: true, value: { displayPath: '/out/m', files: [] } }),
+    );
     const host = createHttpHost({ token: 't', fetch, choosePath: async () => '/out' });
-    await host.writeExportFolder({ suggestedName: 'm', overwrite: false, files: { 'model.json': '{}', 'a.bin': new Uint8Array([1, 2]), 'b.bin': new Uint8Array([3]) } });
+    await host.writeExportFolder({
+      suggestedName: 'm',
+      overwrite: false,
+      files: { 'model.json': '{}', 'a.bin': new Uint8Array([1, 2]), 'b.bin': new Uint8Array([3]) },
+    });
     const body = new Uint8Array(await new Response(sent[0]?.init.body as Blob).arrayBuffer());
     const { header, payload } = decodeFrame(body);
-    expect(header).toEqual({ args: { suggestedName: 'm', overwrite: false, files: { 'model.json': '{}', 'a.bin': { offset: 0, length: 2 }, 'b.bin': { offset: 2, length: 1 } } }, chosenPath: '/out' });
+    expect(header).toEqual({
+      args: {
+        suggestedName: 'm',
+        overwrite: false,
+        files: {
+          'model.json': '{}',
+          'a.bin': { offset: 0, length: 2 },
+          'b.bin': { offset: 2, length: 1 },
+        },
+      },
+      chosenPath: '/out',
+    });
     expect([...payload]).toEqual([1, 2, 3]);
   });
 
   it('turns a dead server or a garbage reply into io-error Results', async () => {
-    const dead = createHttpHost({ token: 't', fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch, choosePath: async () => null });
-    expect(await dead.getRecentProjects()).toMatchObject({ ok: false, error: { code: 'io-error' } });
-    const garbage = createHttpHost({ token: 't', fetch: fakeFetch(() => new Response('<html>', { status: 502 })).fetch, choosePath: async () => null });
+    const dead = createHttpHost({
+      token: 't',
+      fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+      choosePath: async () => null,
+    });
+    expect(await dead.getRecentProjects()).toMatchObject({
+      ok: false,
+      error: { code: 'io-error' },
+    });
+    const garbage = createHttpHost({
+      token: 't',
+      fetch: fakeFetch(() => new Response('<html>', { status: 502 })).fetch,
+      choosePath: async () => null,
+    });
     expect(await garbage.getSettings()).toMatchObject({ ok: false, error: { code: 'io-error' } });
   });
 
   it('reports a refusal by the server (wrong token) as the coded Result', async () => {
-    const { fetch } = fakeFetch(() => new Response(JSON.stringify({ ok: false, error: { code: 'untrusted-sender', message: 'refused' } }), { status: 403 }));
+    const { fetch } = fakeFetch(
+      () =>
+        new Response(
+          JSON.stringify({ ok: false, error: { code: 'untrusted-sender', message: 'refused' } }),
+          { status: 403 },
+        ),
+    );
     const host = createHttpHost({ token: 'wrong', fetch, choosePath: async () => null });
-    expect(await host.getAppInfo()).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    expect(await host.getAppInfo()).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
   });
 
   it('writes the dirty marker into the title', () => {
     const target = { title: '' };
-    const host = createHttpHost({ token: 't', fetch: fakeFetch(() => json({})).fetch, choosePath: async () => null, titleTarget: target });
+    const host = createHttpHost({
+      token: 't',
+      fetch: fakeFetch(() => json({})).fetch,
+      choosePath: async () => null,
+      titleTarget: target,
+    });
     host.setWindowState({ title: 'mnist — LayerLab', dirty: true, progress: null });
     expect(target.title).toBe('● mnist — LayerLab');
   });
 
   it('reads the page token from the meta tag', () => {
-    const doc = { querySelector: (selector: string) => (selector === 'meta[name="layerlab-token"]' ? { getAttribute: () => 'abc' } : null) };
+    const doc = {
+      querySelector: (selector: string) =>
+        selector === 'meta[name="layerlab-token"]' ? { getAttribute: () => 'abc' } : null,
+    };
     expect(readPageToken(doc as never)).toBe('abc');
     expect(readPageToken({ querySelector: () => null } as never)).toBeNull();
   });

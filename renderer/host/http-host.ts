@@ -1,5 +1,13 @@
 import { decodeFrame, encodeFrame } from './binary-frame';
-import type { BrowseListing, ChooserRequest, CommandId, FileBytes, Host, HostError, HostResult } from './Host';
+import type {
+  BrowseListing,
+  ChooserRequest,
+  CommandId,
+  FileBytes,
+  Host,
+  HostError,
+  HostResult,
+} from './Host';
 
 /** Browser mode: the host services over the loopback server (electron/server). */
 export interface HttpHost extends Host {
@@ -24,7 +32,10 @@ export function readPageToken(doc: Pick<Document, 'querySelector'>): string | nu
   return doc.querySelector('meta[name="layerlab-token"]')?.getAttribute('content') ?? null;
 }
 
-const cancelled: HostResult<never> = { ok: false, error: { code: 'cancelled', message: 'Cancelled by the user.' } };
+const cancelled: HostResult<never> = {
+  ok: false,
+  error: { code: 'cancelled', message: 'Cancelled by the user.' },
+};
 
 /**
  * A `Host` that calls the browser-mode server. Native dialogs become the
@@ -36,21 +47,45 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   const listeners = new Set<(id: CommandId) => void>();
   const headers = { 'X-LayerLab-Token': options.token };
 
-  async function post(path: string, body: BodyInit, contentType: string): Promise<Response | HostError> {
+  async function post(
+    path: string,
+    body: BodyInit,
+    contentType: string,
+  ): Promise<Response | HostError> {
     try {
-      return await fetcher(`${base}${path}`, { method: 'POST', body, headers: { ...headers, 'Content-Type': contentType }, credentials: 'same-origin' });
+      return await fetcher(`${base}${path}`, {
+        method: 'POST',
+        body,
+        headers: { ...headers, 'Content-Type': contentType },
+        credentials: 'same-origin',
+      });
     } catch (error) {
-      return { code: 'io-error', message: `The LayerLab server does not answer (${String(error)}).` };
+      return {
+        code: 'io-error',
+        message: `The LayerLab server does not answer (${String(error)}).`,
+      };
     }
   }
 
-  async function call<T>(method: string, args: unknown, chosenPath?: string): Promise<HostResult<T>> {
-    const response = await post(`/api/call/${method}`, JSON.stringify(chosenPath === undefined ? { args } : { args, chosenPath }), 'application/json');
+  async function call<T>(
+    method: string,
+    args: unknown,
+    chosenPath?: string,
+  ): Promise<HostResult<T>> {
+    const response = await post(
+      `/api/call/${method}`,
+      JSON.stringify(chosenPath === undefined ? { args } : { args, chosenPath }),
+      'application/json',
+    );
     if (!(response instanceof Response)) return { ok: false, error: response };
     return readJsonResult<T>(response);
   }
 
-  async function callChoosing<T>(method: string, args: unknown, request: ChooserRequest): Promise<HostResult<T>> {
+  async function callChoosing<T>(
+    method: string,
+    args: unknown,
+    request: ChooserRequest,
+  ): Promise<HostResult<T>> {
     const chosen = await options.choosePath(request);
     if (chosen === null) return cancelled;
     return call<T>(method, args, chosen);
@@ -58,27 +93,57 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
 
   return {
     getAppInfo: () => call('getAppInfo', {}),
-    openProject: (request) => (request.recentFileId !== undefined ? call('openProject', request) : callChoosing('openProject', request, { purpose: 'open-project' })),
+    openProject: (request) =>
+      request.recentFileId !== undefined
+        ? call('openProject', request)
+        : callChoosing('openProject', request, { purpose: 'open-project' }),
     saveProject: (request) =>
-      request.fileId !== null && !request.saveAs ? call('saveProject', request) : callChoosing('saveProject', request, { purpose: 'save-project', suggestedName: request.suggestedName }),
+      request.fileId !== null && !request.saveAs
+        ? call('saveProject', request)
+        : callChoosing('saveProject', request, {
+            purpose: 'save-project',
+            suggestedName: request.suggestedName,
+          }),
     getRecentProjects: () => call('getRecentProjects', {}),
     openLaunchProject: () => call('openLaunchProject', {}),
-    pickDatasetFolder: (request) => callChoosing('pickDatasetFolder', request, { purpose: 'dataset-folder' }),
+    pickDatasetFolder: (request) =>
+      callChoosing('pickDatasetFolder', request, { purpose: 'dataset-folder' }),
     listDatasetFolder: (request) => call('listDatasetFolder', request),
     async readDatasetFiles(request) {
-      const response = await post('/api/bin/readDatasetFiles', JSON.stringify({ args: request }), 'application/json');
+      const response = await post(
+        '/api/bin/readDatasetFiles',
+        JSON.stringify({ args: request }),
+        'application/json',
+      );
       if (!(response instanceof Response)) return { ok: false, error: response };
       if (!response.ok) return readJsonResult(response);
       try {
         const { header, payload } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
-        const result = header as HostResult<readonly ({ path: string; ok: true; range: { offset: number; length: number } } | { path: string; ok: false; error: HostError })[]>;
+        const result = header as HostResult<
+          readonly (
+            | { path: string; ok: true; range: { offset: number; length: number } }
+            | { path: string; ok: false; error: HostError }
+          )[]
+        >;
         if (!result.ok) return result;
         const files: FileBytes[] = result.value.map((entry) =>
-          entry.ok ? { path: entry.path, ok: true, bytes: payload.slice(entry.range.offset, entry.range.offset + entry.range.length) } : entry,
+          entry.ok
+            ? {
+                path: entry.path,
+                ok: true,
+                bytes: payload.slice(entry.range.offset, entry.range.offset + entry.range.length),
+              }
+            : entry,
         );
         return { ok: true, value: files };
       } catch (error) {
-        return { ok: false, error: { code: 'io-error', message: `Malformed reply from the LayerLab server (${String(error)}).` } };
+        return {
+          ok: false,
+          error: {
+            code: 'io-error',
+            message: `Malformed reply from the LayerLab server (${String(error)}).`,
+          },
+        };
       }
     },
     async writeExportFolder(request) {
@@ -96,13 +161,24 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         chunks.push(contents);
         offset += contents.byteLength;
       }
-      const frame = encodeFrame({ args: { suggestedName: request.suggestedName, overwrite: request.overwrite, files }, chosenPath: chosen }, chunks);
-      const response = await post('/api/bin/writeExportFolder', new Blob([frame as Uint8Array<ArrayBuffer>]), 'application/octet-stream');
+      const frame = encodeFrame(
+        {
+          args: { suggestedName: request.suggestedName, overwrite: request.overwrite, files },
+          chosenPath: chosen,
+        },
+        chunks,
+      );
+      const response = await post(
+        '/api/bin/writeExportFolder',
+        new Blob([frame as Uint8Array<ArrayBuffer>]),
+        'application/octet-stream',
+      );
       if (!(response instanceof Response)) return { ok: false, error: response };
       return readJsonResult(response);
     },
     setWindowState(state) {
-      const target = options.titleTarget ?? (typeof document === 'undefined' ? undefined : document);
+      const target =
+        options.titleTarget ?? (typeof document === 'undefined' ? undefined : document);
       if (target) target.title = `${state.dirty ? '● ' : ''}${state.title}`;
     },
     onCommand(listener) {
@@ -123,5 +199,11 @@ async function readJsonResult<T>(response: Response): Promise<HostResult<T>> {
   } catch {
     // fall through
   }
-  return { ok: false, error: { code: 'io-error', message: `Unexpected reply from the LayerLab server (HTTP ${response.status}).` } };
+  return {
+    ok: false,
+    error: {
+      code: 'io-error',
+      message: `Unexpected reply from the LayerLab server (HTTP ${response.status}).`,
+    },
+  };
 }

@@ -1,4 +1,16 @@
-import type { AppInfo, AppSettings, ChooserRequest, CommandId, FileBytes, Host, HostErrorCode, HostResult, ProjectFile, RecentProject, WindowState } from './Host';
+import type {
+  AppInfo,
+  AppSettings,
+  ChooserRequest,
+  CommandId,
+  FileBytes,
+  Host,
+  HostErrorCode,
+  HostResult,
+  ProjectFile,
+  RecentProject,
+  WindowState,
+} from './Host';
 
 /** An in-memory host for unit tests and for running the UI without a server. */
 export interface MemoryHost extends Host {
@@ -52,9 +64,18 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     recent.unshift({ ...file, openedAt: new Date().toISOString() });
     return file;
   };
-  const insideFolder = (root: string): string[] => [...files.keys()].filter((path) => path.startsWith(`${root}/`)).sort();
+  const insideFolder = (root: string): string[] =>
+    [...files.keys()].filter((path) => path.startsWith(`${root}/`)).sort();
 
-  const appInfo: AppInfo = { name: 'LayerLab', version: '0.0.0-memory', mode: 'memory', platform: 'memory', locale: 'zh-CN', nativeDialogs: false, ...options.appInfo };
+  const appInfo: AppInfo = {
+    name: 'LayerLab',
+    version: '0.0.0-memory',
+    mode: 'memory',
+    platform: 'memory',
+    locale: 'zh-CN',
+    nativeDialogs: false,
+    ...options.appInfo,
+  };
 
   return {
     files,
@@ -66,7 +87,10 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     },
     getAppInfo: async () => ({ ok: true, value: appInfo }),
     async openProject(request) {
-      const path = request.recentFileId !== undefined ? handles.get(request.recentFileId) : await choose({ purpose: 'open-project' });
+      const path =
+        request.recentFileId !== undefined
+          ? handles.get(request.recentFileId)
+          : await choose({ purpose: 'open-project' });
       if (path === undefined) return fail('not-found', 'Unknown project handle.');
       if (path === null) return fail('cancelled', 'Cancelled by the user.');
       const contents = files.get(path);
@@ -75,7 +99,10 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       return { ok: true, value: { ...remember(path), contents } };
     },
     async saveProject(request) {
-      let path = request.fileId !== null && !request.saveAs ? handles.get(request.fileId) : await choose({ purpose: 'save-project', suggestedName: request.suggestedName });
+      let path =
+        request.fileId !== null && !request.saveAs
+          ? handles.get(request.fileId)
+          : await choose({ purpose: 'save-project', suggestedName: request.suggestedName });
       if (path === undefined) return fail('not-found', 'Unknown project handle.');
       if (path === null) return fail('cancelled', 'Cancelled by the user.');
       if (!path.endsWith('.layerlab')) path = `${path}.layerlab`;
@@ -96,27 +123,60 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     async pickDatasetFolder() {
       const path = await choose({ purpose: 'dataset-folder' });
       if (path === null) return fail('cancelled', 'Cancelled by the user.');
-      return { ok: true, value: { grantId: handleFor(path), name: baseName(path), displayPath: path } };
+      return {
+        ok: true,
+        value: { grantId: handleFor(path), name: baseName(path), displayPath: path },
+      };
     },
     async listDatasetFolder(request) {
       const root = handles.get(request.grantId);
       if (root === undefined) return fail('not-found', 'Unknown folder grant.');
       const listed = insideFolder(root).map((path) => {
         const contents = files.get(path) ?? '';
-        return { path: path.slice(root.length + 1), size: typeof contents === 'string' ? new TextEncoder().encode(contents).length : contents.byteLength, mtimeMs: 0 };
+        return {
+          path: path.slice(root.length + 1),
+          size:
+            typeof contents === 'string'
+              ? new TextEncoder().encode(contents).length
+              : contents.byteLength,
+          mtimeMs: 0,
+        };
       });
-      return { ok: true, value: { grant: { grantId: request.grantId, name: baseName(root), displayPath: root }, files: listed, skipped: [] } };
+      return {
+        ok: true,
+        value: {
+          grant: { grantId: request.grantId, name: baseName(root), displayPath: root },
+          files: listed,
+          skipped: [],
+        },
+      };
     },
     async readDatasetFiles(request) {
       const root = handles.get(request.grantId);
       if (root === undefined) return fail('not-found', 'Unknown folder grant.');
       const results: FileBytes[] = request.paths.map((rel) => {
-        if (rel.split('/').some((segment) => segment === '..' || segment === '') || rel.startsWith('/')) {
-          return { path: rel, ok: false, error: { code: 'outside-grant', message: 'Path refused.', subject: rel } };
+        if (
+          rel.split('/').some((segment) => segment === '..' || segment === '') ||
+          rel.startsWith('/')
+        ) {
+          return {
+            path: rel,
+            ok: false,
+            error: { code: 'outside-grant', message: 'Path refused.', subject: rel },
+          };
         }
         const contents = files.get(`${root}/${rel}`);
-        if (contents === undefined) return { path: rel, ok: false, error: { code: 'not-found', message: 'No such file.', subject: rel } };
-        return { path: rel, ok: true, bytes: typeof contents === 'string' ? new TextEncoder().encode(contents) : contents };
+        if (contents === undefined)
+          return {
+            path: rel,
+            ok: false,
+            error: { code: 'not-found', message: 'No such file.', subject: rel },
+          };
+        return {
+          path: rel,
+          ok: true,
+          bytes: typeof contents === 'string' ? new TextEncoder().encode(contents) : contents,
+        };
       });
       return { ok: true, value: results };
     },
@@ -125,9 +185,11 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       if (parent === null) return fail('cancelled', 'Cancelled by the user.');
       const target = `${parent}/${request.suggestedName}`;
       const existing = insideFolder(target);
-      if (existing.length > 0 && !request.overwrite) return fail('already-exists', 'An export with this name already exists.', target);
+      if (existing.length > 0 && !request.overwrite)
+        return fail('already-exists', 'An export with this name already exists.', target);
       for (const path of existing) files.delete(path);
-      for (const [rel, contents] of Object.entries(request.files)) files.set(`${target}/${rel}`, contents);
+      for (const [rel, contents] of Object.entries(request.files))
+        files.set(`${target}/${rel}`, contents);
       return { ok: true, value: { displayPath: target, files: Object.keys(request.files).sort() } };
     },
     setWindowState(state) {

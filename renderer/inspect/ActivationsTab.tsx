@@ -13,6 +13,7 @@ interface ActivationsTabProps {
   readonly version: number;
   readonly layers: readonly LayerInfo[];
   readonly focusLayer: string | null;
+  readonly width: number;
 }
 
 /**
@@ -21,7 +22,7 @@ interface ActivationsTabProps {
  * overlaid, so saturated sigmoids and dead ReLUs show. Without a trained model
  * it still plots any function.
  */
-export function ActivationsTab({ client, version, layers, focusLayer }: ActivationsTabProps) {
+export function ActivationsTab({ client, version, layers, focusLayer, width }: ActivationsTabProps) {
   const { t } = useTranslation('inspect');
   const withActivation = layers.filter((l) => l.activation !== null && l.activation !== 'linear');
   const [chosenLayer, setChosenLayer] = useState<string | null>(null);
@@ -54,7 +55,7 @@ export function ActivationsTab({ client, version, layers, focusLayer }: Activati
           ))}
         </select>
       )}
-      <ActivationPlot activation={fnName} histogram={layer && value ? value.histogram : null} />
+      <ActivationPlot activation={fnName} histogram={layer && value ? value.histogram : null} width={Math.max(200, Math.min(420, width))} height={Math.max(160, Math.min(260, Math.round(width * 0.62)))} />
       <dl className="inspect-facts" data-testid="activation-facts">
         <dt>{t('act.formula')}</dt>
         <dd>{fn.formula}</dd>

@@ -84,6 +84,7 @@ export function FeatureMapsTab({ client, version, graph, shapes, sampleCount, ki
             field={unitField}
             heat={erf.status === 'done' && erf.ok ? erf.value.field.magnitude : null}
             heatMax={erf.status === 'done' && erf.ok ? erf.value.field.maxMagnitude : 0}
+            size={168}
           />
           {selected && selectedField && <ReceptiveFieldFacts layer={selected.layer} unit={selected.unit} field={selectedField} unitField={unitField} />}
           {erf.status === 'done' && !erf.ok && <p className="inspect-error">{t(`errors.${erf.error.code}`, { defaultValue: erf.error.message })}</p>}

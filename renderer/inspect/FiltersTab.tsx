@@ -15,6 +15,7 @@ interface FiltersTabProps {
   readonly version: number;
   readonly layers: readonly LayerInfo[];
   readonly focusLayer: string | null;
+  readonly width: number;
 }
 
 const ZOOM = 8;
@@ -31,7 +32,7 @@ function at(f: ConvFilters, r: number, c: number, i: number, o: number): number 
  * small image per input channel (a single colour image when the layer reads
  * an RGB input), on one shared colour scale. Click a filter to read its numbers.
  */
-export function FiltersTab({ client, version, layers, focusLayer }: FiltersTabProps) {
+export function FiltersTab({ client, version, layers, focusLayer, width }: FiltersTabProps) {
   const { t } = useTranslation('inspect');
   const convs = layers.filter((l) => l.hasFilters);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -61,7 +62,7 @@ export function FiltersTab({ client, version, layers, focusLayer }: FiltersTabPr
       {state.status === 'done' && !state.ok && <p className="inspect-error">{t(`errors.${state.error.code}`, { defaultValue: state.error.message })}</p>}
       {filters && filters.kernel.shape.length === 4 && (
         <>
-          <FilterGrid filters={filters} scale={colorScaleFor(filters.min, filters.max)} picked={picked} onPick={setPicked} />
+          <FilterGrid filters={filters} scale={colorScaleFor(filters.min, filters.max)} picked={picked} onPick={setPicked} maxWidth={width} />
           <ColorLegend scale={colorScaleFor(filters.min, filters.max)} caption={t('filters.legend')} />
           {picked !== null && <FilterNumbers filters={filters} index={picked} />}
         </>
@@ -70,15 +71,15 @@ export function FiltersTab({ client, version, layers, focusLayer }: FiltersTabPr
   );
 }
 
-function FilterGrid({ filters, scale, picked, onPick }: { filters: ConvFilters; scale: ColorScale; picked: number | null; onPick: (i: number) => void }) {
+function FilterGrid({ filters, scale, picked, onPick, maxWidth }: { filters: ConvFilters; scale: ColorScale; picked: number | null; onPick: (i: number) => void; maxWidth: number }) {
   const { t } = useTranslation('inspect');
   const [kh = 1, kw = 1, cin = 1, cout = 1] = filters.kernel.shape;
   const rgb = cin === 3;
   const cols = rgb ? 1 : cin;
   const cellW = kw * ZOOM + GAP;
   const cellH = kh * ZOOM + GAP;
-  // Filters flow left to right in rows of up to 8 filter blocks.
-  const perRow = Math.max(1, Math.min(cout, Math.floor(400 / (cols * cellW + 8))));
+  // Filter blocks flow left to right, as many per row as the panel is wide.
+  const perRow = Math.max(1, Math.min(cout, Math.floor((maxWidth + 8) / (cols * cellW + 8))));
   const blockW = cols * cellW + 8;
   const width = perRow * blockW;
   const height = Math.ceil(cout / perRow) * cellH;

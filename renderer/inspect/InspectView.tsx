@@ -10,6 +10,7 @@ import { FiltersTab } from './FiltersTab';
 import type { InspectClient } from './inspect-client';
 import { useModelVersion } from './inspect-client';
 import { PredictTab } from './PredictTab';
+import { useElementWidth } from './use-element-width';
 import { useInspectRequest } from './use-inspect-request';
 import './inspect.css';
 
@@ -22,19 +23,20 @@ interface InspectViewProps {
   readonly shapes: ReadonlyMap<NodeId, ShapeEntry>;
   /** Name of the node selected on the canvas: its maps, filters or activation are shown first. */
   readonly focusLayer: string | null;
-  readonly width?: number;
 }
 
 /** The Inspect panel's content, independent of the app shell (so it can be mounted in tests and harnesses). */
-export function InspectView({ client, graph, shapes, focusLayer, width = 380 }: InspectViewProps) {
+export function InspectView({ client, graph, shapes, focusLayer }: InspectViewProps) {
   const { t } = useTranslation('inspect');
   const [tab, setTab] = useState<InspectTab>('maps');
   const version = useModelVersion(client);
+  // Maps and plots are drawn to fit the panel, however wide the user made it.
+  const { ref, width } = useElementWidth<HTMLDivElement>(320);
   const info = useInspectRequest(client, { type: 'layers' }, 'layers', version);
   const ready = client !== null && info.status === 'done' && info.ok;
   const meta = ready ? info.value : null;
   return (
-    <div className="inspect-panel" data-testid="inspect-panel" data-ready={ready ? 'true' : 'false'} data-model-version={version}>
+    <div ref={ref} className="inspect-panel" data-testid="inspect-panel" data-ready={ready ? 'true' : 'false'} data-model-version={version}>
       <div className="inspect-tabs" role="tablist" aria-label={t('title')}>
         {inspectTabs.map((id) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`inspect-tab-${id}`} onClick={() => setTab(id)}>
@@ -48,10 +50,10 @@ export function InspectView({ client, graph, shapes, focusLayer, width = 380 }: 
         </p>
       )}
       {client && meta && tab === 'maps' && <FeatureMapsTab client={client} version={version} graph={graph} shapes={shapes} sampleCount={meta.sampleCount} kind={meta.kind} focusLayer={focusLayer} width={width} />}
-      {client && meta && tab === 'filters' && <FiltersTab client={client} version={version} layers={meta.layers} focusLayer={focusLayer} />}
+      {client && meta && tab === 'filters' && <FiltersTab client={client} version={version} layers={meta.layers} focusLayer={focusLayer} width={width} />}
       {client && meta && tab === 'evaluation' && <EvaluationTab client={client} version={version} classNames={meta.classNames} />}
       {client && meta && tab === 'predict' && <PredictTab client={client} version={version} sampleCount={meta.sampleCount} kind={meta.kind} />}
-      {tab === 'activations' && <ActivationsTab client={ready ? client : null} version={version} layers={meta?.layers ?? []} focusLayer={focusLayer} />}
+      {tab === 'activations' && <ActivationsTab client={ready ? client : null} version={version} layers={meta?.layers ?? []} focusLayer={focusLayer} width={width} />}
     </div>
   );
 }

@@ -9,11 +9,25 @@ import type { EditorStore } from './editor-store';
  * marker), so a copy from one window pastes into another project.
  */
 
+/** The clipboard text for the selected layers, or null when nothing is selected. */
+export function selectionPayload(store: EditorStore): string | null {
+  const { doc, session } = store.getState();
+  if (session.selectedNodeIds.length === 0) return null;
+  return copyToClipboard(doc.graph, session.selectedNodeIds);
+}
+
 /** Copies the selected layers (and the edges between them). */
 export async function copySelection(store: EditorStore, clipboard: ClipboardPort): Promise<void> {
-  const { doc, session } = store.getState();
-  if (session.selectedNodeIds.length === 0) return;
-  await clipboard.write(copyToClipboard(doc.graph, session.selectedNodeIds));
+  const payload = selectionPayload(store);
+  if (payload !== null) await clipboard.write(payload);
+}
+
+/** Deletes the selected layers after a cut (one undo step). */
+export function removeCutSelection(store: EditorStore): void {
+  const ids = store.getState().session.selectedNodeIds;
+  if (ids.length === 0) return;
+  store.getState().apply((doc, nodeIds: readonly NodeId[]) => ({ ...doc, graph: removeElements(doc.graph, { nodeIds, edgeIds: [] }) }), ids);
+  store.getState().select([]);
 }
 
 /** Copies, then deletes the selection (one undo step for the delete). */
@@ -21,8 +35,7 @@ export async function cutSelection(store: EditorStore, clipboard: ClipboardPort)
   const ids = store.getState().session.selectedNodeIds;
   if (ids.length === 0) return;
   await copySelection(store, clipboard);
-  store.getState().apply((doc, nodeIds: readonly NodeId[]) => ({ ...doc, graph: removeElements(doc.graph, { nodeIds, edgeIds: [] }) }), ids);
-  store.getState().select([]);
+  removeCutSelection(store);
 }
 
 /**
@@ -31,7 +44,11 @@ export async function cutSelection(store: EditorStore, clipboard: ClipboardPort)
  */
 export async function pasteClipboard(store: EditorStore, clipboard: ClipboardPort, near: Point | null): Promise<void> {
   const text = await clipboard.read();
-  if (text === null) return;
+  if (text !== null) pasteText(store, text, near);
+}
+
+/** Pastes layers from clipboard text (a native paste event or the clipboard port). */
+export function pasteText(store: EditorStore, text: string, near: Point | null): void {
   let pasted: readonly NodeId[] = [];
   const offset = pasteOffsetFor(text, near);
   const outcome = store.getState().apply((doc, args: { text: string; offset: Point }) => {

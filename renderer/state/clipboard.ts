@@ -7,6 +7,8 @@ export interface ClipboardPort {
   write(text: string): Promise<void>;
   /** The latest text: the system clipboard if readable, else the in-memory copy. */
   read(): Promise<string | null>;
+  /** Records text that already went to the system clipboard through a native copy event. */
+  remember(text: string): void;
 }
 
 /** The app's clipboard: system clipboard first, memory as the fallback. */
@@ -20,6 +22,9 @@ export function createClipboard(system: Pick<Clipboard, 'readText' | 'writeText'
       } catch {
         // Permission denied or no focus: the in-memory copy still pastes here.
       }
+    },
+    remember(text) {
+      memory = text;
     },
     async read() {
       try {

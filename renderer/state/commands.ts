@@ -25,7 +25,7 @@ export interface CommandContext {
   readonly clipboard: ClipboardPort;
 }
 
-export type CommandGroup = 'file' | 'edit' | 'view';
+export type CommandGroup = 'file' | 'edit' | 'view' | 'train';
 
 /**
  * One user command, shared by toolbar, menus (native and in-app), keyboard
@@ -50,8 +50,8 @@ function def(id: string, group: CommandGroup, shortcuts: readonly string[], isEn
   return { id, group, labelKey: `app:commands.${id}`, shortcuts: shortcuts.map(parseShortcut), isEnabled, run };
 }
 
-/** The command registry, in menu order. */
-export const commands: readonly CommandDef[] = [
+/** The command registry, in menu order. Feature areas add theirs with `registerCommand`. */
+export const commands: CommandDef[] = [
   def('file.new', 'file', ['Mod+N'], always, (ctx) => newProject(ctx)),
   def('file.open', 'file', ['Mod+O'], always, (ctx) => openProject(ctx)),
   def('file.save', 'file', ['Mod+S'], whenOpen, (ctx) => saveProject(ctx, { saveAs: false }).then(() => undefined)),
@@ -67,7 +67,7 @@ export const commands: readonly CommandDef[] = [
   def('edit.delete', 'edit', ['Delete', 'Backspace'], (s) => s.isOpen && (s.session.selectedNodeIds.length > 0 || s.session.selectedEdgeIds.length > 0), (ctx) => deleteSelection(ctx.store)),
   def('edit.selectAll', 'edit', ['Mod+A'], hasNodes, (ctx) => selectAll(ctx.store)),
 
-  def('view.fitView', 'view', ['Mod+0'], whenOpen, (ctx) => ctx.flow?.fitView()),
+  def('view.fitView', 'view', ['Shift+1'], whenOpen, (ctx) => ctx.flow?.fitView()),
   def('view.zoomIn', 'view', ['Mod+='], whenOpen, (ctx) => ctx.flow?.zoomIn()),
   def('view.zoomOut', 'view', ['Mod+-'], whenOpen, (ctx) => ctx.flow?.zoomOut()),
   def('view.tidyLayout', 'view', ['Mod+Shift+L'], hasNodes, (ctx) => {
@@ -78,6 +78,18 @@ export const commands: readonly CommandDef[] = [
 ];
 
 const byId = new Map(commands.map((c) => [c.id, c]));
+
+/**
+ * Adds a feature area's command (e.g. `train.start` from the native menu's
+ * Train menu). Its `labelKey` is that area's i18n key; `isEnabled` may read
+ * the area's own store. Registering an id twice replaces the first.
+ */
+export function registerCommand(command: CommandDef): void {
+  const existing = commands.findIndex((c) => c.id === command.id);
+  if (existing === -1) commands.push(command);
+  else commands[existing] = command;
+  byId.set(command.id, command);
+}
 
 export function getCommand(id: string): CommandDef | undefined {
   return byId.get(id);

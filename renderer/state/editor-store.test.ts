@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { isDirty } from './editor-store';
+import { appendLayer } from './graph-ops';
 import { EditorDriver } from './testing/editor-driver';
 
 describe('editor store history', () => {
@@ -146,6 +147,31 @@ describe('editor store history', () => {
     const depth = d.undoDepth;
     d.drag(a, 0, 0);
     expect(d.undoDepth).toBe(depth);
+  });
+
+  it('appends a palette layer below the selected one, connected, as one undo step', () => {
+    const d = new EditorDriver();
+    const input = d.add('VectorInput', { x: 0, y: 0 });
+    const depth = d.undoDepth;
+    const dense = appendLayer(d.store, 'Dense', { x: 500, y: 500 });
+    expect(dense).not.toBeNull();
+    expect(d.position(dense!)).toEqual({ x: 0, y: 170 });
+    expect(Object.values(d.doc.graph.edges).map((e) => [e.source, e.target])).toEqual([[input, dense]]);
+    expect(d.state.session.selectedNodeIds).toEqual([dense]);
+    expect(d.undoDepth).toBe(depth + 1);
+    d.undo();
+    expect(d.nodeIds).toEqual([input]);
+  });
+
+  it('appends without connecting when the connection is not allowed, or at the centre with no selection', () => {
+    const d = new EditorDriver();
+    d.add('VectorInput', { x: 0, y: 0 });
+    const second = appendLayer(d.store, 'ImageInput', { x: 500, y: 500 });
+    expect(second).not.toBeNull();
+    expect(Object.keys(d.doc.graph.edges)).toHaveLength(0);
+    d.select([]);
+    const third = appendLayer(d.store, 'Dense', { x: 500, y: 500 });
+    expect(d.position(third!)).toEqual({ x: 390, y: 445 });
   });
 
   it('caps the history so memory stays bounded', () => {

@@ -44,6 +44,32 @@ export function addLayerAt(store: EditorStore, kind: string, at: Point, options:
   return nodeId;
 }
 
+/** Vertical distance between a layer and the one appended after it. */
+const appendGap = 170;
+
+/**
+ * Adds a layer from the palette without a mouse: with one layer selected it
+ * goes below that layer and is connected to it (one undo step; if the
+ * connection is not allowed the layer is just added); otherwise at `centre`.
+ * This makes a whole network buildable from the keyboard.
+ */
+export function appendLayer(store: EditorStore, kind: string, centre: Point): NodeId | null {
+  const { session, doc } = store.getState();
+  const anchor = session.selectedNodeIds.length === 1 ? doc.graph.nodes[session.selectedNodeIds[0] as NodeId] : undefined;
+  if (!anchor) return addLayerAt(store, kind, centre, { centre: true, avoidOverlap: true });
+  const position = freeSpotNear(store, { x: anchor.position.x, y: anchor.position.y + appendGap });
+  let nodeId: NodeId | null = null;
+  const outcome = store.getState().apply((d, args: { kind: string; position: Point; source: NodeId }) => {
+    const added = addLayer(d.graph, { kind: args.kind, position: args.position });
+    nodeId = added.nodeId;
+    const linked = connect(added.doc, args.source, added.nodeId);
+    return { ...d, graph: linked.ok ? linked.value.doc : added.doc };
+  }, { kind, position: roundPoint(position), source: anchor.id });
+  if (!outcome.ok || nodeId === null) return null;
+  store.getState().select([nodeId]);
+  return nodeId;
+}
+
 /** Shifts a position down until it does not sit on another node (Enter-to-add repeatedly). */
 function freeSpotNear(store: EditorStore, position: Point): Point {
   const nodes = Object.values(store.getState().doc.graph.nodes);
@@ -51,7 +77,7 @@ function freeSpotNear(store: EditorStore, position: Point): Point {
   for (let i = 0; i < 50; i++) {
     const hit = nodes.some((n) => Math.abs(n.position.x - p.x) < nodeSize.width * 0.6 && Math.abs(n.position.y - p.y) < nodeSize.height * 0.8);
     if (!hit) return p;
-    p = { x: p.x, y: p.y + nodeSize.height + 50 };
+    p = { x: p.x, y: p.y + appendGap };
   }
   return p;
 }

@@ -25,6 +25,12 @@ describe('shortcuts', () => {
     expect(matchesShortcut(key('Z', { ctrl: true, shift: true }), undo, false)).toBe(false);
   });
 
+  it('matches digits by physical key, so Shift+1 works although key is "!"', () => {
+    const fit = parseShortcut('Shift+1');
+    expect(matchesShortcut({ ...key('!', { shift: true }), code: 'Digit1' }, fit, false)).toBe(true);
+    expect(matchesShortcut({ ...key('1'), code: 'Digit1' }, fit, false)).toBe(false);
+  });
+
   it('formats for menus per platform', () => {
     expect(formatShortcut(parseShortcut('Mod+Shift+S'), false)).toBe('Ctrl+Shift+S');
     expect(formatShortcut(parseShortcut('Mod+Shift+S'), true)).toBe('⌘⇧S');
@@ -36,7 +42,7 @@ describe('command registry', () => {
   it('has unique ids named area.verbObject', () => {
     const ids = commands.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(file|edit|view)\.[a-z][a-zA-Z]*$/);
+    for (const id of ids) expect(id).toMatch(/^(file|edit|view|train)\.[a-z][a-zA-Z]*$/);
   });
 
   it('has the shortcuts users expect', () => {
@@ -52,6 +58,7 @@ describe('command registry', () => {
     expect(shown('edit.paste')).toEqual(['Ctrl+V']);
     expect(shown('edit.duplicate')).toEqual(['Ctrl+D']);
     expect(shown('edit.delete')).toEqual(['Del', '⌫']);
+    expect(shown('view.fitView')).toEqual(['Shift+1']);
   });
 
   it('binds no shortcut to two commands', () => {

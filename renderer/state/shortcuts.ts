@@ -23,6 +23,8 @@ export function parseShortcut(text: string): Shortcut {
 
 export interface KeyLike {
   readonly key: string;
+  /** Physical key (`Digit1`); used for digits, whose `key` changes with Shift (`!`). */
+  readonly code?: string;
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
   readonly shiftKey: boolean;
@@ -32,8 +34,9 @@ export interface KeyLike {
 /** True when a keydown matches a shortcut on this platform. */
 export function matchesShortcut(event: KeyLike, shortcut: Shortcut, isMac: boolean): boolean {
   const mod = isMac ? event.metaKey : event.ctrlKey;
+  const key = event.code !== undefined && /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key.toLowerCase();
   return (
-    event.key.toLowerCase() === shortcut.key &&
+    key === shortcut.key &&
     mod === (shortcut.mod ?? false) &&
     event.shiftKey === (shortcut.shift ?? false) &&
     event.altKey === (shortcut.alt ?? false)

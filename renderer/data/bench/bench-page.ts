@@ -39,7 +39,10 @@ const readFiles: ReadFiles = async (paths) => {
 
 async function run(): Promise<BenchResult> {
   const t0 = performance.now();
-  const listing = (await (await fetch('/list')).json()) as { files: ListingEntry[]; folders: string[] };
+  const listing = (await (await fetch('/list')).json()) as {
+    files: ListingEntry[];
+    folders: string[];
+  };
   const t1 = performance.now();
   const image = { ...defaultImageOptions, width: 28, height: 28, colorMode: 'grayscale' as const };
   const loaded = await loadImageDataset({
@@ -52,7 +55,14 @@ async function run(): Promise<BenchResult> {
   // A checksum over a few samples proves the pixels were really decoded.
   const out = new Uint8Array(loaded.store.sampleBytes * 10);
   await loaded.store.read([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], out);
-  return { scanMs: t1 - t0, loadMs: t2 - t1, samples: loaded.plan.samples.length, skipped: loaded.plan.report.skipped.length, fromCache: loaded.fromCache, checksum: out.reduce((a, b) => a + b, 0) };
+  return {
+    scanMs: t1 - t0,
+    loadMs: t2 - t1,
+    samples: loaded.plan.samples.length,
+    skipped: loaded.plan.report.skipped.length,
+    fromCache: loaded.fromCache,
+    checksum: out.reduce((a, b) => a + b, 0),
+  };
 }
 
 Object.assign(window, { runDataBench: run });
@@ -64,13 +74,24 @@ async function runPhases(): Promise<Record<string, number>> {
   const paths = listing.files.slice(0, 6000).map((f) => f.path);
   const t0 = performance.now();
   const all: FileBytes[] = [];
-  for (let i = 0; i < paths.length; i += 128) all.push(...(await readFiles(paths.slice(i, i + 128))));
+  for (let i = 0; i < paths.length; i += 128)
+    all.push(...(await readFiles(paths.slice(i, i + 128))));
   const t1 = performance.now();
   const out = new Uint8Array(784);
   const { decodeImageInBrowser } = await import('../decode-image-browser');
-  for (const f of all) if (f.ok) await decodeImageInBrowser(f.bytes, { width: 28, height: 28, resizeMode: 'stretch', colorMode: 'grayscale' }, out);
+  for (const f of all)
+    if (f.ok)
+      await decodeImageInBrowser(
+        f.bytes,
+        { width: 28, height: 28, resizeMode: 'stretch', colorMode: 'grayscale' },
+        out,
+      );
   const t2 = performance.now();
-  return { files: all.length, readMsPerFile: (t1 - t0) / all.length, decodeMsPerFile: (t2 - t1) / all.length };
+  return {
+    files: all.length,
+    readMsPerFile: (t1 - t0) / all.length,
+    decodeMsPerFile: (t2 - t1) / all.length,
+  };
 }
 Object.assign(window, { runDataPhases: runPhases });
 
@@ -79,7 +100,15 @@ Object.assign(window, { runDataPhases: runPhases });
  * (`createImageBitmap`, forced) and with the app's default path, so the test
  * can compare both with the Node decoders.
  */
-async function decodeForComparison(files: readonly number[][], target: { width: number; height: number; resizeMode: 'stretch' | 'crop' | 'pad'; colorMode: 'grayscale' | 'rgb' }): Promise<{ bitmap: number[][]; auto: number[][] }> {
+async function decodeForComparison(
+  files: readonly number[][],
+  target: {
+    width: number;
+    height: number;
+    resizeMode: 'stretch' | 'crop' | 'pad';
+    colorMode: 'grayscale' | 'rgb';
+  },
+): Promise<{ bitmap: number[][]; auto: number[][] }> {
   const { decodeImageInBrowser, decodeWithImageBitmap } = await import('../decode-image-browser');
   const { inspectImageBytes, channelCount } = await import('@core');
   const size = target.width * target.height * channelCount(target.colorMode);

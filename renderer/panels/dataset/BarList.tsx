@@ -6,12 +6,25 @@ export interface Bar {
   readonly flagged?: boolean;
 }
 
-export function BarList({ bars, testId, labelOf }: { readonly bars: readonly Bar[]; readonly testId: string; readonly labelOf?: (bar: Bar) => string }) {
+export function BarList({
+  bars,
+  testId,
+  labelOf,
+}: {
+  readonly bars: readonly Bar[];
+  readonly testId: string;
+  readonly labelOf?: (bar: Bar) => string;
+}) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   return (
     <ul className="dataset-bars" data-testid={testId}>
       {bars.map((bar) => (
-        <li key={bar.label} className={bar.flagged === true ? 'dataset-bar flagged' : 'dataset-bar'} data-label={bar.label} data-value={bar.value}>
+        <li
+          key={bar.label}
+          className={bar.flagged === true ? 'dataset-bar flagged' : 'dataset-bar'}
+          data-label={bar.label}
+          data-value={bar.value}
+        >
           <span className="dataset-bar-label" title={bar.label}>
             {bar.label}
           </span>

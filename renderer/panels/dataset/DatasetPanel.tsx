@@ -8,7 +8,15 @@ import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
 import type { DatasetKind } from '../../host/Host';
 import { showToast } from '../../ui/toast-store';
-import { applyImageOptions, applySplit, applyTextOptions, cancelDatasetLoad, chooseDatasetFolder, exportHealthReport, loadDatasetFolder } from './dataset-controller';
+import {
+  applyImageOptions,
+  applySplit,
+  applyTextOptions,
+  cancelDatasetLoad,
+  chooseDatasetFolder,
+  exportHealthReport,
+  loadDatasetFolder,
+} from './dataset-controller';
 import { initialImageOptions, initialTextOptions } from './dataset-doc';
 import { useDatasetStore } from './dataset-store';
 import { folderSourceFromDrop } from './folder-drop';
@@ -34,32 +42,64 @@ export function DatasetPanel() {
   }, [saved]);
   useFolderDrop(kind);
 
-  const busy = runtime.status === 'choosing' || runtime.status === 'scanning' || runtime.status === 'loading';
+  const busy =
+    runtime.status === 'choosing' || runtime.status === 'scanning' || runtime.status === 'loading';
   const loadedHere = runtime.report !== null && runtime.grant !== null;
   const image = saved?.image ?? initialImageOptions(doc);
   const text = saved?.text ?? initialTextOptions(doc);
-  const split = saved?.split ?? { seed: doc.training.seed, validationShare: doc.training.validationShare };
+  const split = saved?.split ?? {
+    seed: doc.training.seed,
+    validationShare: doc.training.validationShare,
+  };
 
   const onExport = (): void => {
     if (runtime.report === null) return;
     void exportHealthReport(host, runtime.report, runtime.grant?.name ?? 'dataset').then((r) => {
-      if (r.ok) showToast({ tone: 'success', messageKey: 'dataset:report.exported', values: { path: r.displayPath } });
-      else if (r.code !== 'cancelled') showToast({ tone: 'error', messageKey: 'dataset:report.exportFailed', values: { code: r.code } });
+      if (r.ok)
+        showToast({
+          tone: 'success',
+          messageKey: 'dataset:report.exported',
+          values: { path: r.displayPath },
+        });
+      else if (r.code !== 'cancelled')
+        showToast({
+          tone: 'error',
+          messageKey: 'dataset:report.exportFailed',
+          values: { code: r.code },
+        });
     });
   };
 
   return (
-    <section className="dataset-panel" data-testid="dataset-panel" data-dataset-state={runtime.status} aria-busy={busy}>
+    <section
+      className="dataset-panel"
+      data-testid="dataset-panel"
+      data-dataset-state={runtime.status}
+      aria-busy={busy}
+    >
       <div className="dataset-choose">
         <div role="radiogroup" aria-label={t('kind.label')} className="dataset-kind">
           {(['image', 'text'] as const).map((k) => (
             <label key={k}>
-              <input type="radio" name="dataset-kind" value={k} checked={kind === k} disabled={busy} data-testid={`dataset-kind-${k}`} onChange={() => setKind(k)} />
+              <input
+                type="radio"
+                name="dataset-kind"
+                value={k}
+                checked={kind === k}
+                disabled={busy}
+                data-testid={`dataset-kind-${k}`}
+                onChange={() => setKind(k)}
+              />
               {t(`kind.${k}`)}
             </label>
           ))}
         </div>
-        <button type="button" data-testid="dataset-choose" disabled={busy} onClick={() => void chooseDatasetFolder(host, store, kind)}>
+        <button
+          type="button"
+          data-testid="dataset-choose"
+          disabled={busy}
+          onClick={() => void chooseDatasetFolder(host, store, kind)}
+        >
           {t(saved !== null && !loadedHere ? 'chooseAgain' : 'choose')}
         </button>
         <p className="panel-hint">{t('dropHint')}</p>
@@ -67,8 +107,19 @@ export function DatasetPanel() {
 
       {busy && (
         <div className="dataset-progress" data-testid="dataset-progress">
-          <span>{runtime.status === 'loading' && runtime.progress !== null ? t('progress.loading', { done: runtime.progress.done, total: runtime.progress.total }) : t(`progress.${runtime.status}`)}</span>
-          {runtime.status === 'loading' && runtime.progress !== null && runtime.progress.total > 0 && <progress max={runtime.progress.total} value={runtime.progress.done} />}
+          <span>
+            {runtime.status === 'loading' && runtime.progress !== null
+              ? t('progress.loading', {
+                  done: runtime.progress.done,
+                  total: runtime.progress.total,
+                })
+              : t(`progress.${runtime.status}`)}
+          </span>
+          {runtime.status === 'loading' &&
+            runtime.progress !== null &&
+            runtime.progress.total > 0 && (
+              <progress max={runtime.progress.total} value={runtime.progress.done} />
+            )}
           {runtime.status !== 'choosing' && (
             <button type="button" data-testid="dataset-cancel" onClick={cancelDatasetLoad}>
               {t('cancel')}
@@ -84,23 +135,62 @@ export function DatasetPanel() {
       )}
 
       {saved !== null && (
-        <div className="dataset-saved" data-testid="dataset-saved" data-folder={saved.folder.name} data-classes={saved.classNames.length} data-validation={saved.split.validationPaths?.length ?? 0}>
-          <strong>{saved.folder.name}</strong> <span className="dataset-path">{saved.folder.displayPath}</span>
-          <div>{t('saved.classes', { count: saved.classNames.length, names: saved.classNames.join('、') })}</div>
-          <div>{t('saved.split', { validation: saved.split.validationPaths?.length ?? 0, seed: saved.split.seed })}</div>
+        <div
+          className="dataset-saved"
+          data-testid="dataset-saved"
+          data-folder={saved.folder.name}
+          data-classes={saved.classNames.length}
+          data-validation={saved.split.validationPaths?.length ?? 0}
+        >
+          <strong>{saved.folder.name}</strong>{' '}
+          <span className="dataset-path">{saved.folder.displayPath}</span>
+          <div>
+            {t('saved.classes', {
+              count: saved.classNames.length,
+              names: saved.classNames.join('、'),
+            })}
+          </div>
+          <div>
+            {t('saved.split', {
+              validation: saved.split.validationPaths?.length ?? 0,
+              seed: saved.split.seed,
+            })}
+          </div>
           {!loadedHere && !busy && <div className="panel-hint">{t('saved.reloadHint')}</div>}
-          {runtime.grant?.grantId.startsWith('drop:') === true && <div className="panel-hint">{t('saved.droppedHint')}</div>}
+          {runtime.grant?.grantId.startsWith('drop:') === true && (
+            <div className="panel-hint">{t('saved.droppedHint')}</div>
+          )}
         </div>
       )}
 
-      {runtime.report !== null && runtime.status === 'ready' && <HealthReportView report={runtime.report} thumbnails={runtime.thumbnails} onExport={onExport} />}
+      {runtime.report !== null && runtime.status === 'ready' && (
+        <HealthReportView
+          report={runtime.report}
+          thumbnails={runtime.thumbnails}
+          onExport={onExport}
+        />
+      )}
 
       {kind === 'image' ? (
-        <ImageOptionsForm options={image} graphInput={imageOptionsFromGraph(doc.graph)} disabled={busy} onChange={(o) => void applyImageOptions(store, o)} />
+        <ImageOptionsForm
+          options={image}
+          graphInput={imageOptionsFromGraph(doc.graph)}
+          disabled={busy}
+          onChange={(o) => void applyImageOptions(store, o)}
+        />
       ) : (
-        <TextOptionsForm options={text} disabled={busy} onChange={(o) => void applyTextOptions(store, o)} />
+        <TextOptionsForm
+          options={text}
+          disabled={busy}
+          onChange={(o) => void applyTextOptions(store, o)}
+        />
       )}
-      <SplitForm seed={split.seed} validationShare={split.validationShare} disabled={busy} onChange={(s) => void applySplit(store, s)} />
+      <SplitForm
+        seed={split.seed}
+        validationShare={split.validationShare}
+        disabled={busy}
+        onChange={(s) => void applySplit(store, s)}
+      />
     </section>
   );
 }

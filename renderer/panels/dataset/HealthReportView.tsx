@@ -21,18 +21,37 @@ const listLimit = 50;
  */
 export function HealthReportView({ report, thumbnails, onExport }: HealthReportViewProps) {
   const { t } = useTranslation('dataset');
-  const small = new Set(report.issues.filter((i) => i.code === 'dataset-class-too-small').map((i) => i.subject));
+  const small = new Set(
+    report.issues.filter((i) => i.code === 'dataset-class-too-small').map((i) => i.subject),
+  );
   const validation = report.classes.reduce((n, c) => n + c.validationCount, 0);
   const blocking = hasBlockingIssue(report);
   return (
-    <div className="dataset-report" data-testid="dataset-report" data-usable={report.usableCount} data-classes={report.classes.length} data-skipped={report.skipped.length} data-ignored={report.ignored.length} data-blocking={blocking}>
+    <div
+      className="dataset-report"
+      data-testid="dataset-report"
+      data-usable={report.usableCount}
+      data-classes={report.classes.length}
+      data-skipped={report.skipped.length}
+      data-ignored={report.ignored.length}
+      data-blocking={blocking}
+    >
       <p className="dataset-summary" data-testid="dataset-summary">
-        {t('report.summary', { classes: report.classes.length, samples: report.usableCount, train: report.usableCount - validation, validation })}
+        {t('report.summary', {
+          classes: report.classes.length,
+          samples: report.usableCount,
+          train: report.usableCount - validation,
+          validation,
+        })}
       </p>
       {report.issues.length > 0 && (
         <ul className="dataset-issues" data-testid="dataset-issues">
           {report.issues.map((issue, i) => (
-            <li key={`${issue.code}-${i}`} className={`dataset-issue ${issue.severity}`} data-code={issue.code}>
+            <li
+              key={`${issue.code}-${i}`}
+              className={`dataset-issue ${issue.severity}`}
+              data-code={issue.code}
+            >
               {issueText(t, issue)}
             </li>
           ))}
@@ -43,15 +62,30 @@ export function HealthReportView({ report, thumbnails, onExport }: HealthReportV
           <h3>{t('report.classes')}</h3>
           <BarList
             testId="dataset-class-bars"
-            bars={report.classes.map((c) => ({ label: c.name, value: c.count, flagged: small.has(c.name) }))}
-            labelOf={(bar) => t('report.classCount', { count: bar.value, validation: report.classes.find((c) => c.name === bar.label)?.validationCount ?? 0 })}
+            bars={report.classes.map((c) => ({
+              label: c.name,
+              value: c.count,
+              flagged: small.has(c.name),
+            }))}
+            labelOf={(bar) =>
+              t('report.classCount', {
+                count: bar.value,
+                validation: report.classes.find((c) => c.name === bar.label)?.validationCount ?? 0,
+              })
+            }
           />
         </section>
       )}
       {report.distribution.length > 0 && (
         <section>
           <h3>{t(report.kind === 'image' ? 'report.sizes' : 'report.lengths')}</h3>
-          <BarList testId="dataset-distribution" bars={report.distribution.map((b) => ({ label: b.label === 'other' ? t('report.otherSizes') : b.label, value: b.count }))} />
+          <BarList
+            testId="dataset-distribution"
+            bars={report.distribution.map((b) => ({
+              label: b.label === 'other' ? t('report.otherSizes') : b.label,
+              value: b.count,
+            }))}
+          />
         </section>
       )}
       {Object.keys(thumbnails).length > 0 && (
@@ -62,16 +96,58 @@ export function HealthReportView({ report, thumbnails, onExport }: HealthReportV
               <div key={name} className="dataset-thumb-row">
                 <span className="dataset-thumb-class">{name}</span>
                 {urls.map((url, i) => (
-                  <img key={i} src={url} alt={t('report.thumbnailAlt', { name, index: i + 1 })} className="dataset-thumb" />
+                  <img
+                    key={i}
+                    src={url}
+                    alt={t('report.thumbnailAlt', { name, index: i + 1 })}
+                    className="dataset-thumb"
+                  />
                 ))}
               </div>
             ))}
           </div>
         </section>
       )}
-      <FileList title={t('report.skipped', { count: report.skipped.length })} testId="dataset-skipped" rows={report.skipped.map((s) => ({ path: s.path, reason: t(`reasons.${s.reason}`), code: s.reason, detail: s.detail ?? '' }))} />
-      <FileList title={t('report.notInClass', { count: report.rootFiles.length + report.emptyClasses.length })} testId="dataset-unused" rows={[...report.emptyClasses.map((c) => ({ path: `${c}/`, reason: t('reasons.empty-class'), code: 'empty-class', detail: '' })), ...report.rootFiles.map((p) => ({ path: p, reason: t('reasons.root-file'), code: 'root-file', detail: '' }))]} />
-      <FileList title={t('report.ignored', { count: report.ignored.length })} testId="dataset-ignored" rows={report.ignored.map((s) => ({ path: s.path, reason: t(`reasons.${s.reason}`, { defaultValue: s.reason }), code: s.reason, detail: '' }))} />
+      <FileList
+        title={t('report.skipped', { count: report.skipped.length })}
+        testId="dataset-skipped"
+        rows={report.skipped.map((s) => ({
+          path: s.path,
+          reason: t(`reasons.${s.reason}`),
+          code: s.reason,
+          detail: s.detail ?? '',
+        }))}
+      />
+      <FileList
+        title={t('report.notInClass', {
+          count: report.rootFiles.length + report.emptyClasses.length,
+        })}
+        testId="dataset-unused"
+        rows={[
+          ...report.emptyClasses.map((c) => ({
+            path: `${c}/`,
+            reason: t('reasons.empty-class'),
+            code: 'empty-class',
+            detail: '',
+          })),
+          ...report.rootFiles.map((p) => ({
+            path: p,
+            reason: t('reasons.root-file'),
+            code: 'root-file',
+            detail: '',
+          })),
+        ]}
+      />
+      <FileList
+        title={t('report.ignored', { count: report.ignored.length })}
+        testId="dataset-ignored"
+        rows={report.ignored.map((s) => ({
+          path: s.path,
+          reason: t(`reasons.${s.reason}`, { defaultValue: s.reason }),
+          code: s.reason,
+          detail: '',
+        }))}
+      />
       {report.duplicates.length > 0 && (
         <details className="dataset-files" data-testid="dataset-duplicates">
           <summary>{t('report.duplicates', { count: report.duplicates.length })}</summary>
@@ -89,7 +165,15 @@ export function HealthReportView({ report, thumbnails, onExport }: HealthReportV
   );
 }
 
-function FileList({ title, testId, rows }: { readonly title: string; readonly testId: string; readonly rows: readonly { path: string; reason: string; code: string; detail: string }[] }) {
+function FileList({
+  title,
+  testId,
+  rows,
+}: {
+  readonly title: string;
+  readonly testId: string;
+  readonly rows: readonly { path: string; reason: string; code: string; detail: string }[];
+}) {
   const { t } = useTranslation('dataset');
   if (rows.length === 0) return null;
   return (
@@ -111,7 +195,9 @@ function FileList({ title, testId, rows }: { readonly title: string; readonly te
           ))}
         </tbody>
       </table>
-      {rows.length > listLimit && <p className="panel-hint">{t('report.more', { count: rows.length - listLimit })}</p>}
+      {rows.length > listLimit && (
+        <p className="panel-hint">{t('report.more', { count: rows.length - listLimit })}</p>
+      )}
     </details>
   );
 }
@@ -119,5 +205,9 @@ function FileList({ title, testId, rows }: { readonly title: string; readonly te
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 function issueText(t: Translate, issue: DatasetIssue): string {
-  return t(`issues.${issue.code}`, { name: issue.subject ?? '', count: issue.count ?? 0, defaultValue: issue.message });
+  return t(`issues.${issue.code}`, {
+    name: issue.subject ?? '',
+    count: issue.count ?? 0,
+    defaultValue: issue.message,
+  });
 }

@@ -13,12 +13,26 @@ interface NumberInputProps {
 }
 
 /** A number field that commits only valid values (an invalid entry is marked and reverted on blur). */
-export function NumberInput({ label, value, name, min, max, integer = true, disabled = false, onCommit }: NumberInputProps) {
+export function NumberInput({
+  label,
+  value,
+  name,
+  min,
+  max,
+  integer = true,
+  disabled = false,
+  onCommit,
+}: NumberInputProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const parsed = Number(text.trim().replace(',', '.'));
-  const valid = text.trim() !== '' && Number.isFinite(parsed) && (!integer || Number.isInteger(parsed)) && parsed >= min && parsed <= max;
+  const valid =
+    text.trim() !== '' &&
+    Number.isFinite(parsed) &&
+    (!integer || Number.isInteger(parsed)) &&
+    parsed >= min &&
+    parsed <= max;
   const commit = (): void => {
     if (valid && parsed !== value) onCommit(parsed);
     else if (!valid) setText(String(value));
@@ -53,12 +67,25 @@ interface ChoiceProps<T extends string> {
   readonly onChange: (value: T) => void;
 }
 
-export function Choice<T extends string>({ label, name, value, options, disabled = false, onChange }: ChoiceProps<T>) {
+export function Choice<T extends string>({
+  label,
+  name,
+  value,
+  options,
+  disabled = false,
+  onChange,
+}: ChoiceProps<T>) {
   const id = useId();
   return (
     <div className="dataset-field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} disabled={disabled} data-option={name} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        data-option={name}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -69,10 +96,28 @@ export function Choice<T extends string>({ label, name, value, options, disabled
   );
 }
 
-export function Toggle({ label, name, checked, disabled = false, onChange }: { readonly label: string; readonly name: string; readonly checked: boolean; readonly disabled?: boolean; readonly onChange: (checked: boolean) => void }) {
+export function Toggle({
+  label,
+  name,
+  checked,
+  disabled = false,
+  onChange,
+}: {
+  readonly label: string;
+  readonly name: string;
+  readonly checked: boolean;
+  readonly disabled?: boolean;
+  readonly onChange: (checked: boolean) => void;
+}) {
   return (
     <label className="dataset-toggle">
-      <input type="checkbox" checked={checked} disabled={disabled} data-option={name} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        data-option={name}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       {label}
     </label>
   );

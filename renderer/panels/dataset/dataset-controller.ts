@@ -7,7 +7,13 @@ import type { ReadFiles } from '../../data/decode-pool';
 import type { DatasetKind, FileBytes, FolderGrant, Host } from '../../host/Host';
 import type { EditorStore } from '../../state/editor-store';
 import { setTrainingDataset, useTrainingDatasetStore } from '../training/training-dataset';
-import { datasetConfigFrom, initialImageOptions, initialTextOptions, setDataset, splitSettingsFor } from './dataset-doc';
+import {
+  datasetConfigFrom,
+  initialImageOptions,
+  initialTextOptions,
+  setDataset,
+  splitSettingsFor,
+} from './dataset-doc';
 import { initialDatasetRuntime, useDatasetStore } from './dataset-store';
 import { makeThumbnails } from './thumbnails';
 
@@ -31,25 +37,43 @@ export function hostFolderSource(host: Host, grant: FolderGrant): FolderSource {
     async list() {
       const listed = await host.listDatasetFolder({ grantId: grant.grantId });
       if (!listed.ok) return { ok: false, code: listed.error.code };
-      const { files, skipped } = listed.value;
-      const folders = (listed.value as { folders?: readonly string[] }).folders;
-      return { ok: true, contents: { folderId: grant.displayPath, files, ignored: skipped, ...(folders === undefined ? {} : { folders }) } };
+      const { files, skipped, folders } = listed.value;
+      return {
+        ok: true,
+        contents: {
+          folderId: grant.displayPath,
+          files,
+          ignored: skipped,
+          ...(folders === undefined ? {} : { folders }),
+        },
+      };
     },
     async readFiles(paths): Promise<readonly FileBytes[]> {
       const read = await host.readDatasetFiles({ grantId: grant.grantId, paths });
-      return read.ok ? read.value : paths.map((path) => ({ path, ok: false as const, error: read.error }));
+      return read.ok
+        ? read.value
+        : paths.map((path) => ({ path, ok: false as const, error: read.error }));
     },
   };
 }
 
 /** Asks for a folder (native dialog or in-app chooser) and loads it. */
-export async function chooseDatasetFolder(host: Host, store: EditorStore, kind: DatasetKind): Promise<void> {
+export async function chooseDatasetFolder(
+  host: Host,
+  store: EditorStore,
+  kind: DatasetKind,
+): Promise<void> {
   const before = useDatasetStore.getState();
   useDatasetStore.setState({ status: 'choosing', error: null });
   const picked = await host.pickDatasetFolder({ kind });
   if (!picked.ok) {
-    if (picked.error.code === 'cancelled') useDatasetStore.setState({ status: before.status === 'choosing' ? 'idle' : before.status });
-    else useDatasetStore.setState({ status: 'error', error: { key: 'errors.pick', values: { code: picked.error.code } } });
+    if (picked.error.code === 'cancelled')
+      useDatasetStore.setState({ status: before.status === 'choosing' ? 'idle' : before.status });
+    else
+      useDatasetStore.setState({
+        status: 'error',
+        error: { key: 'errors.pick', values: { code: picked.error.code } },
+      });
     return;
   }
   await loadDatasetFolder(store, hostFolderSource(host, picked.value), kind);
@@ -63,7 +87,12 @@ export interface LoadOverrides {
 }
 
 /** Lists, loads, checks and splits a folder; saves the dataset in the project; hands it to training. */
-export async function loadDatasetFolder(store: EditorStore, source: FolderSource, kind: DatasetKind, overrides: LoadOverrides = {}): Promise<void> {
+export async function loadDatasetFolder(
+  store: EditorStore,
+  source: FolderSource,
+  kind: DatasetKind,
+  overrides: LoadOverrides = {},
+): Promise<void> {
   running?.abort();
   const controller = new AbortController();
   running = controller;
@@ -74,10 +103,16 @@ export async function loadDatasetFolder(store: EditorStore, source: FolderSource
     const listed = await source.list();
     if (controller.signal.aborted) return;
     if (!listed.ok) {
-      useDatasetStore.setState({ status: 'error', error: { key: 'errors.list', values: { code: listed.code } } });
+      useDatasetStore.setState({
+        status: 'error',
+        error: { key: 'errors.list', values: { code: listed.code } },
+      });
       return;
     }
-    useDatasetStore.setState({ status: 'loading', progress: { done: 0, total: listed.contents.files.length } });
+    useDatasetStore.setState({
+      status: 'loading',
+      progress: { done: 0, total: listed.contents.files.length },
+    });
     const doc = store.getState().doc;
     const split = overrides.split ?? splitSettingsFor(doc, grant, kind);
     const common = {
@@ -85,28 +120,88 @@ export async function loadDatasetFolder(store: EditorStore, source: FolderSource
       readFiles: source.readFiles,
       split,
       signal: controller.signal,
-      onProgress: (p: { done: number; total: number }) => useDatasetStore.setState({ progress: { done: p.done, total: p.total } }),
+      onProgress: (p: { done: number; total: number }) =>
+        useDatasetStore.setState({ progress: { done: p.done, total: p.total } }),
     };
     if (kind === 'image') {
       const image = overrides.image ?? initialImageOptions(doc);
       const loaded = await loadImageDataset({ ...common, image });
-      const thumbnails = await makeThumbnails(loaded.plan, loaded.store, { width: image.width, height: image.height, channels: channelCount(image.colorMode) });
+      const thumbnails = await makeThumbnails(loaded.plan, loaded.store, {
+        width: image.width,
+        height: image.height,
+        channels: channelCount(image.colorMode),
+      });
       if (controller.signal.aborted) return;
-      store.getState().apply(setDataset, datasetConfigFrom({ kind, grant, plan: loaded.plan, seed: split.seed, validationShare: split.validationShare, image, text: null, vocabulary: null }));
-      setTrainingDataset(loaded.plan.samples.length > 0 ? { kind: 'image', plan: loaded.plan, store: loaded.store, options: image } : null);
-      useDatasetStore.setState({ status: 'ready', report: loaded.plan.report, thumbnails, fromCache: loaded.fromCache, progress: null });
+      store
+        .getState()
+        .apply(
+          setDataset,
+          datasetConfigFrom({
+            kind,
+            grant,
+            plan: loaded.plan,
+            seed: split.seed,
+            validationShare: split.validationShare,
+            image,
+            text: null,
+            vocabulary: null,
+          }),
+        );
+      setTrainingDataset(
+        loaded.plan.samples.length > 0
+          ? { kind: 'image', plan: loaded.plan, store: loaded.store, options: image }
+          : null,
+      );
+      useDatasetStore.setState({
+        status: 'ready',
+        report: loaded.plan.report,
+        thumbnails,
+        fromCache: loaded.fromCache,
+        progress: null,
+      });
     } else {
       const text = overrides.text ?? initialTextOptions(doc);
       const loaded = await loadTextDataset({ ...common, text });
       if (controller.signal.aborted) return;
-      store.getState().apply(setDataset, datasetConfigFrom({ kind, grant, plan: loaded.plan, seed: split.seed, validationShare: split.validationShare, image: null, text, vocabulary: loaded.vocabulary }));
-      setTrainingDataset(loaded.plan.samples.length > 0 ? { kind: 'text', plan: loaded.plan, texts: loaded.texts, vocabulary: loaded.vocabulary, options: text } : null);
+      store
+        .getState()
+        .apply(
+          setDataset,
+          datasetConfigFrom({
+            kind,
+            grant,
+            plan: loaded.plan,
+            seed: split.seed,
+            validationShare: split.validationShare,
+            image: null,
+            text,
+            vocabulary: loaded.vocabulary,
+          }),
+        );
+      setTrainingDataset(
+        loaded.plan.samples.length > 0
+          ? {
+              kind: 'text',
+              plan: loaded.plan,
+              texts: loaded.texts,
+              vocabulary: loaded.vocabulary,
+              options: text,
+            }
+          : null,
+      );
       useDatasetStore.setState({ status: 'ready', report: loaded.plan.report, progress: null });
     }
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') return;
     console.error('dataset load failed', error);
-    useDatasetStore.setState({ status: 'error', progress: null, error: { key: 'errors.load', values: { message: error instanceof Error ? error.message : String(error) } } });
+    useDatasetStore.setState({
+      status: 'error',
+      progress: null,
+      error: {
+        key: 'errors.load',
+        values: { message: error instanceof Error ? error.message : String(error) },
+      },
+    });
   } finally {
     if (running === controller) running = null;
   }
@@ -122,7 +217,12 @@ export function cancelDatasetLoad(): void {
 
 /** Which image options need a new decode (the others apply per batch). */
 export function needsDecode(a: ImageOptions, b: ImageOptions): boolean {
-  return a.width !== b.width || a.height !== b.height || a.resizeMode !== b.resizeMode || a.colorMode !== b.colorMode;
+  return (
+    a.width !== b.width ||
+    a.height !== b.height ||
+    a.resizeMode !== b.resizeMode ||
+    a.colorMode !== b.colorMode
+  );
 }
 
 /**
@@ -130,11 +230,22 @@ export function needsDecode(a: ImageOptions, b: ImageOptions): boolean {
  * folder holding one file). The folder name carries the time, so an earlier
  * export is never overwritten.
  */
-export async function exportHealthReport(host: Host, report: HealthReport, folderName: string, format: DelimitedFormat = 'csv'): Promise<{ ok: true; displayPath: string } | { ok: false; code: string }> {
+export async function exportHealthReport(
+  host: Host,
+  report: HealthReport,
+  folderName: string,
+  format: DelimitedFormat = 'csv',
+): Promise<{ ok: true; displayPath: string } | { ok: false; code: string }> {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   const files = { [`dataset-report.${format}`]: reportToDelimited(report, format) };
-  const written = await host.writeExportFolder({ suggestedName: `${folderName}-report-${stamp}`, files, overwrite: false });
-  return written.ok ? { ok: true, displayPath: written.value.displayPath } : { ok: false, code: written.error.code };
+  const written = await host.writeExportFolder({
+    suggestedName: `${folderName}-report-${stamp}`,
+    files,
+    overwrite: false,
+  });
+  return written.ok
+    ? { ok: true, displayPath: written.value.displayPath }
+    : { ok: false, code: written.error.code };
 }
 
 let lastSource: { source: FolderSource; kind: DatasetKind } | null = null;
@@ -152,7 +263,11 @@ export function rememberSource(source: FolderSource, kind: DatasetKind): void {
 export async function applyImageOptions(store: EditorStore, image: ImageOptions): Promise<void> {
   const doc = store.getState().doc;
   const current = doc.dataset?.image ?? null;
-  if (lastSource !== null && lastSource.kind === 'image' && (current === null || needsDecode(current, image))) {
+  if (
+    lastSource !== null &&
+    lastSource.kind === 'image' &&
+    (current === null || needsDecode(current, image))
+  ) {
     await loadDatasetFolder(store, lastSource.source, 'image', { image });
     return;
   }
@@ -172,11 +287,24 @@ export async function applyTextOptions(store: EditorStore, text: TextOptions): P
 }
 
 /** A new seed or share draws a new split (the stored validation paths no longer apply). */
-export async function applySplit(store: EditorStore, split: { seed: number; validationShare: number }): Promise<void> {
+export async function applySplit(
+  store: EditorStore,
+  split: { seed: number; validationShare: number },
+): Promise<void> {
   const doc = store.getState().doc;
   if (lastSource !== null && doc.dataset !== null) {
-    await loadDatasetFolder(store, lastSource.source, lastSource.kind, { split, image: doc.dataset.image ?? initialImageOptions(doc), text: doc.dataset.text ?? initialTextOptions(doc) });
+    await loadDatasetFolder(store, lastSource.source, lastSource.kind, {
+      split,
+      image: doc.dataset.image ?? initialImageOptions(doc),
+      text: doc.dataset.text ?? initialTextOptions(doc),
+    });
     return;
   }
-  if (doc.dataset !== null) store.getState().apply(setDataset, { ...doc.dataset, split: { seed: split.seed, validationShare: split.validationShare } });
+  if (doc.dataset !== null)
+    store
+      .getState()
+      .apply(setDataset, {
+        ...doc.dataset,
+        split: { seed: split.seed, validationShare: split.validationShare },
+      });
 }

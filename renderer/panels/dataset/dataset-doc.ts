@@ -25,11 +25,18 @@ export function initialTextOptions(doc: ProjectDoc): TextOptions {
 }
 
 /** The split settings to load with: the stored split (re-applied exactly) when the same folder is reloaded. */
-export function splitSettingsFor(doc: ProjectDoc, grant: FolderGrant, kind: DatasetKind): { seed: number; validationShare: number; validationPaths?: readonly string[] } {
+export function splitSettingsFor(
+  doc: ProjectDoc,
+  grant: FolderGrant,
+  kind: DatasetKind,
+): { seed: number; validationShare: number; validationPaths?: readonly string[] } {
   const stored = doc.dataset;
-  const sameFolder = stored !== null && stored.kind === kind && stored.folder.displayPath === grant.displayPath;
+  const sameFolder =
+    stored !== null && stored.kind === kind && stored.folder.displayPath === grant.displayPath;
   if (stored !== null && sameFolder) {
-    return stored.split.validationPaths !== undefined ? { ...stored.split, validationPaths: stored.split.validationPaths } : { seed: stored.split.seed, validationShare: stored.split.validationShare };
+    return stored.split.validationPaths !== undefined
+      ? { ...stored.split, validationPaths: stored.split.validationPaths }
+      : { seed: stored.split.seed, validationShare: stored.split.validationShare };
   }
   return { seed: doc.training.seed, validationShare: doc.training.validationShare };
 }
@@ -50,7 +57,11 @@ export function datasetConfigFrom(input: {
     folder: { name: input.grant.name, displayPath: input.grant.displayPath },
     testFolder: null,
     classNames: [...input.plan.classNames],
-    split: { seed: input.seed, validationShare: input.validationShare, validationPaths: [...input.plan.validationKeys] },
+    split: {
+      seed: input.seed,
+      validationShare: input.validationShare,
+      validationPaths: [...input.plan.validationKeys],
+    },
     image: input.kind === 'image' ? input.image : null,
     text: input.kind === 'text' ? input.text : null,
     vocabulary: input.vocabulary === null ? null : [...input.vocabulary],

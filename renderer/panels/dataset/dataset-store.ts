@@ -22,7 +22,10 @@ export interface DatasetRuntime {
   readonly thumbnails: Readonly<Record<string, readonly string[]>>;
   readonly fromCache: boolean;
   /** i18n key of the failure (`dataset:errors.*`), with values. */
-  readonly error: { readonly key: string; readonly values?: Readonly<Record<string, string | number>> } | null;
+  readonly error: {
+    readonly key: string;
+    readonly values?: Readonly<Record<string, string | number>>;
+  } | null;
 }
 
 export const initialDatasetRuntime: DatasetRuntime = {

@@ -13,8 +13,12 @@ import type { FolderSource } from './dataset-controller';
  * In Electron the preload would turn a dropped folder into a path with
  * `webUtils.getPathForFile` and grant it through the host instead.
  */
-export async function folderSourceFromDrop(items: DataTransferItemList): Promise<FolderSource | null> {
-  const entry = [...items].map((item) => item.webkitGetAsEntry()).find((e) => e?.isDirectory === true) as FileSystemDirectoryEntry | undefined;
+export async function folderSourceFromDrop(
+  items: DataTransferItemList,
+): Promise<FolderSource | null> {
+  const entry = [...items]
+    .map((item) => item.webkitGetAsEntry())
+    .find((e) => e?.isDirectory === true) as FileSystemDirectoryEntry | undefined;
   if (entry === undefined) return null;
   const files = new Map<string, File>();
   const listing: ListingEntry[] = [];
@@ -31,7 +35,9 @@ export async function folderSourceFromDrop(items: DataTransferItemList): Promise
         if (depth < 16) await walk(child as FileSystemDirectoryEntry, path, depth + 1);
         else ignored.push({ path, reason: 'too-deep' });
       } else {
-        const file = await new Promise<File>((resolve, reject) => (child as FileSystemFileEntry).file(resolve, reject));
+        const file = await new Promise<File>((resolve, reject) =>
+          (child as FileSystemFileEntry).file(resolve, reject),
+        );
         files.set(path, file);
         listing.push({ path, size: file.size, mtimeMs: file.lastModified });
       }
@@ -40,7 +46,11 @@ export async function folderSourceFromDrop(items: DataTransferItemList): Promise
   await walk(entry, '', 0);
   return {
     grant: { grantId: `drop:${entry.name}`, name: entry.name, displayPath: entry.name },
-    list: () => Promise.resolve({ ok: true, contents: { folderId: `drop:${entry.name}`, files: listing, folders, ignored } }),
+    list: () =>
+      Promise.resolve({
+        ok: true,
+        contents: { folderId: `drop:${entry.name}`, files: listing, folders, ignored },
+      }),
     async readFiles(paths): Promise<readonly FileBytes[]> {
       return Promise.all(
         paths.map(async (path): Promise<FileBytes> => {
@@ -49,7 +59,14 @@ export async function folderSourceFromDrop(items: DataTransferItemList): Promise
             if (file === undefined) throw new Error('not in the dropped folder');
             return { path, ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
           } catch (error) {
-            return { path, ok: false, error: { code: 'not-found', message: error instanceof Error ? error.message : 'unreadable' } };
+            return {
+              path,
+              ok: false,
+              error: {
+                code: 'not-found',
+                message: error instanceof Error ? error.message : 'unreadable',
+              },
+            };
           }
         }),
       );
@@ -62,8 +79,11 @@ async function readAll(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]
   const reader = dir.createReader();
   const all: FileSystemEntry[] = [];
   for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-    if (batch.length === 0) return all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject),
+    );
+    if (batch.length === 0)
+      return all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     all.push(...batch);
   }
 }

@@ -4,7 +4,12 @@ import type { DatasetPlan, SampleStore } from '@core';
  * A few thumbnails per class from the decoded samples (at the target size, so
  * the user sees what the network will see), as PNG data URLs.
  */
-export async function makeThumbnails(plan: DatasetPlan, store: SampleStore, size: { width: number; height: number; channels: number }, perClass = 6): Promise<Record<string, string[]>> {
+export async function makeThumbnails(
+  plan: DatasetPlan,
+  store: SampleStore,
+  size: { width: number; height: number; channels: number },
+  perClass = 6,
+): Promise<Record<string, string[]>> {
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
@@ -24,7 +29,8 @@ export async function makeThumbnails(plan: DatasetPlan, store: SampleStore, size
       const image = context.createImageData(size.width, size.height);
       for (let p = 0; p < size.width * size.height; p++) {
         const o = p * 4;
-        if (size.channels === 1) image.data[o] = image.data[o + 1] = image.data[o + 2] = pixels[p] as number;
+        if (size.channels === 1)
+          image.data[o] = image.data[o + 1] = image.data[o + 2] = pixels[p] as number;
         else image.data.set(pixels.subarray(p * 3, p * 3 + 3), o);
         image.data[o + 3] = 255;
       }

@@ -2,6 +2,7 @@ import { defaultImageOptions, tfjsVersion, type ExportInfo, type ImagePreprocess
 
 import { inferenceContextOf } from '../../state/analysis';
 import { getTrainingClient } from '../../workers/training-client';
+import { useTrainingDatasetStore } from '../training/training-dataset';
 import { useTrainingStore } from '../training/training-store';
 import type { ExportJob, ExportSource, FileMap } from './export-protocol';
 
@@ -68,14 +69,29 @@ function trainingSummary(): TrainingSummary | null {
   return { epochs: run.epochs.length, finalMetrics, finishedAt: new Date().toISOString() };
 }
 
+function pickImage(o: ImagePreprocessing): ImagePreprocessing {
+  return { width: o.width, height: o.height, colorMode: o.colorMode, resizeMode: o.resizeMode, normalization: o.normalization };
+}
+
+/** Class names and text preprocessing: from the dataset loaded for training, else the project's dataset. */
+function datasetFacts(doc: ProjectDoc): { labels: readonly string[]; text: ExportInfo['text'] } {
+  const loaded = useTrainingDatasetStore.getState().dataset;
+  if (loaded) return { labels: loaded.plan.classNames, text: loaded.kind === 'text' ? { tokenizer: loaded.options, vocabulary: loaded.vocabulary } : null };
+  const dataset = doc.dataset;
+  const text = dataset?.kind === 'text' && dataset.text && dataset.vocabulary ? { tokenizer: dataset.text, vocabulary: dataset.vocabulary } : null;
+  return { labels: dataset?.classNames ?? [], text };
+}
+
 /**
  * How images reach the model: the dataset's settings, or, without a dataset,
  * LayerLab's defaults at the size of the graph's ImageInput (so predict.html
  * still knows it is an image model and how big the picture must be).
  */
 function imagePreprocessing(doc: ProjectDoc): ImagePreprocessing | null {
+  const loaded = useTrainingDatasetStore.getState().dataset;
+  if (loaded) return loaded.kind === 'image' ? pickImage(loaded.options) : null;
   const options = doc.dataset?.kind === 'image' ? doc.dataset.image : null;
-  if (options) return { width: options.width, height: options.height, colorMode: options.colorMode, resizeMode: options.resizeMode, normalization: options.normalization };
+  if (options) return pickImage(options);
   if (doc.dataset) return null;
   const input = Object.values(doc.graph.nodes).find((n) => n.kind === 'ImageInput');
   if (!input) return null;
@@ -88,12 +104,11 @@ function imagePreprocessing(doc: ProjectDoc): ImagePreprocessing | null {
 export async function gatherExportJob(doc: ProjectDoc, modelName: string, appVersion: string): Promise<ExportJob> {
   const files = await trainedModelFiles();
   const source: ExportSource = files !== null ? { kind: 'trained', modelFiles: files } : { kind: 'graph', graph: doc.graph, inference: inferenceContextOf(doc) };
-  const dataset = doc.dataset;
   const image = imagePreprocessing(doc);
-  const text = dataset?.kind === 'text' && dataset.text && dataset.vocabulary ? { tokenizer: dataset.text, vocabulary: dataset.vocabulary } : null;
+  const { labels, text } = datasetFacts(doc);
   const info: ExportInfo = {
     modelName,
-    labels: dataset?.classNames ?? [],
+    labels,
     // The worker replaces this with the model's own input shape.
     inputShape: [],
     image,

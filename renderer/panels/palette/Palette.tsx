@@ -5,7 +5,7 @@ import { layerCatalog, layerFamilies, layerFamilyLabels, type LayerSpec, type Lo
 
 import { useAppServices } from '../../app/app-context';
 import { layerKindMime } from '../../canvas/palette-dnd';
-import { addLayerAt } from '../../state/graph-ops';
+import { appendLayer } from '../../state/graph-ops';
 import { Icon } from '../../ui/Icon';
 import { matchesLayer } from './palette-search';
 
@@ -55,7 +55,7 @@ function PaletteItem({ spec, locale }: { readonly spec: LayerSpec; readonly loca
   const { store, commandContext } = useAppServices();
   const addAtCentre = (): void => {
     const centre = commandContext.flow?.viewCenter() ?? { x: 0, y: 0 };
-    addLayerAt(store, spec.kind, centre, { centre: true, avoidOverlap: true });
+    appendLayer(store, spec.kind, centre);
   };
   const onDragStart = (event: DragEvent<HTMLButtonElement>): void => {
     event.dataTransfer.setData(layerKindMime, spec.kind);

@@ -1,0 +1,10 @@
+export { canTrainWithEngine, planEngineModel } from './plan-model';
+export type { EnginePlan, EngineSupport, EngineUnsupportedCode } from './plan-model';
+export { detectEngineBuild, engineBuildFiles, instantiateKernels } from './load-kernels';
+export type { EngineBuild } from './load-kernels';
+export { TrainingEngine } from './training-engine';
+export type { EngineBatchResult, EngineSettings } from './training-engine';
+export { trainWithEngine } from './engine-train';
+export type { EngineTrainOptions } from './engine-train';
+export { EngineError } from './engine-error';
+export type { EngineErrorCode } from './engine-error';

@@ -1,0 +1,172 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { LossKind } from '../train/config';
+import { planEngineModel } from './plan-model';
+import { chainModel, referenceGradients, relativeError, seededTargets, seededValues, seedWeights } from './testing/reference';
+import { engineWasmForTests } from './testing/engine-wasm';
+import { TrainingEngine } from './training-engine';
+
+interface Case {
+  readonly title: string;
+  readonly input: number[];
+  readonly layers: () => tf.layers.Layer[];
+  readonly loss: LossKind;
+}
+
+const L = tf.layers;
+const cases: Case[] = [
+  { title: 'Dense relu → Dense softmax, categorical CE', input: [8], loss: 'categoricalCrossentropy', layers: () => [L.dense({ units: 5, activation: 'relu' }), L.dense({ units: 3, activation: 'softmax' })] },
+  { title: 'Dense tanh → Dense sigmoid, binary CE', input: [7], loss: 'binaryCrossentropy', layers: () => [L.dense({ units: 6, activation: 'tanh' }), L.dense({ units: 1, activation: 'sigmoid' })] },
+  { title: 'Dense elu → Dense linear (no bias), MSE', input: [5], loss: 'meanSquaredError', layers: () => [L.dense({ units: 9, activation: 'elu' }), L.dense({ units: 3, useBias: false })] },
+  { title: 'Dense sigmoid → Dense → Softmax layer, sparse CE', input: [6], loss: 'sparseCategoricalCrossentropy', layers: () => [L.dense({ units: 4, activation: 'sigmoid' }), L.dense({ units: 4 }), L.softmax()] },
+  { title: 'Dense → Activation tanh → Dropout(0) → Dense softmax', input: [4], loss: 'categoricalCrossentropy', layers: () => [L.dense({ units: 5 }), L.activation({ activation: 'tanh' }), L.dropout({ rate: 0 }), L.dense({ units: 3, activation: 'softmax' })] },
+  {
+    title: 'Conv2D valid relu → MaxPool 2 → Flatten → Dense softmax',
+    input: [9, 9, 2],
+    loss: 'categoricalCrossentropy',
+    layers: () => [L.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }), L.maxPooling2d({ poolSize: 2 }), L.flatten(), L.dense({ units: 3, activation: 'softmax' })],
+  },
+  {
+    // Valid pooling only: TF.js's CPU AvgPoolGrad divides every window by the full pool
+    // area, which is wrong at 'same' borders (checked by finite differences below instead).
+    title: 'Conv2D same stride 2 tanh → AvgPool valid 2×2/1 → Flatten → Dense softmax',
+    input: [10, 7, 3],
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.conv2d({ filters: 5, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh' }),
+      L.averagePooling2d({ poolSize: 2, strides: 1, padding: 'valid' }),
+      L.flatten(),
+      L.dense({ units: 4, activation: 'softmax' }),
+    ],
+  },
+  {
+    // TF.js has no gradient for dilated convolutions: dilation is checked by finite differences below.
+    title: 'Conv2D → Conv2D 1×1 relu → GlobalAveragePooling → Dense softmax',
+    input: [11, 11, 2],
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.conv2d({ filters: 3, kernelSize: 3 }),
+      L.conv2d({ filters: 6, kernelSize: 1, activation: 'relu' }),
+      L.globalAveragePooling2d({}),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
+  },
+  {
+    title: 'Conv2D same 3×2 strides [2,1] sigmoid → MaxPool same 3/2 → Flatten → Dense, MSE',
+    input: [8, 9, 3],
+    loss: 'meanSquaredError',
+    layers: () => [
+      L.conv2d({ filters: 4, kernelSize: [3, 2], strides: [2, 1], padding: 'same', activation: 'sigmoid' }),
+      L.maxPooling2d({ poolSize: 3, strides: 2, padding: 'same' }),
+      L.flatten(),
+      L.dense({ units: 2 }),
+    ],
+  },
+  {
+    title: 'Conv2D valid 5×5 relu ×2 with pools (LeNet shape, small)',
+    input: [16, 16, 1],
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.conv2d({ filters: 4, kernelSize: 5, activation: 'relu' }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.conv2d({ filters: 6, kernelSize: 3, activation: 'relu' }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.flatten(),
+      L.dense({ units: 8, activation: 'relu' }),
+      L.dense({ units: 5, activation: 'softmax' }),
+    ],
+  },
+];
+
+beforeAll(() => tf.setBackend('cpu'));
+
+describe('engine forward loss and gradients match TF.js (cpu) within 1e-4', () => {
+  const wasm = engineWasmForTests();
+  cases.forEach((c, index) => {
+    it(c.title, async () => {
+      const model = chainModel(c.input, c.layers());
+      seedWeights(model, 100 + index);
+      const planned = planEngineModel(model, c.loss);
+      if (!planned.ok) throw new Error(planned.reason);
+      const n = 6;
+      const units = planned.plan.outputUnits;
+      const x = seededValues(n * c.input.reduce((a, d) => a * d, 1), 7 + index);
+      const y = seededTargets(c.loss, n, units, 11 + index);
+      const reference = referenceGradients(model, c.loss, x, y, n);
+
+      const engine = await TrainingEngine.create(wasm, planned.plan, { loss: c.loss, optimizer: { kind: 'sgd', learningRate: 0 }, maxBatch: 8, seed: 1 });
+      engine.loadWeightsFrom(model);
+      engine.inputs(n).set(x);
+      engine.targets(n).set(y);
+      const result = engine.trainBatch(n);
+      expect(Math.abs(result.loss - reference.loss) / Math.abs(reference.loss)).toBeLessThan(1e-4);
+      const { grads } = engine.readParams();
+      expect(grads).toHaveLength(reference.grads.length);
+      const errors = grads.map((g, i) => relativeError(g, reference.grads[i]!));
+      expect(Math.max(...errors), `gradient errors ${errors.map((e) => e.toExponential(1)).join(", ")}`).toBeLessThan(1e-4);
+      model.dispose();
+    });
+  });
+});
+
+const fdCases: Case[] = [
+  {
+    title: 'dilated Conv2D same (rate 2) tanh → AvgPool same 3×3/2 → Flatten → Dense softmax',
+    input: [9, 8, 2],
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.conv2d({ filters: 3, kernelSize: 3, dilationRate: 2, padding: 'same', activation: 'tanh' }),
+      L.averagePooling2d({ poolSize: 3, strides: 2, padding: 'same' }),
+      L.flatten(),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
+  },
+  {
+    title: 'Conv2D valid stride 2 sigmoid → Conv2D same dilation [1,2] → GlobalAveragePooling → Dense sigmoid, binary CE',
+    input: [10, 10, 1],
+    loss: 'binaryCrossentropy',
+    layers: () => [
+      L.conv2d({ filters: 4, kernelSize: 3, strides: 2, activation: 'sigmoid' }),
+      L.conv2d({ filters: 3, kernelSize: 2, dilationRate: [1, 2], padding: 'same', activation: 'tanh' }),
+      L.globalAveragePooling2d({}),
+      L.dense({ units: 2, activation: 'sigmoid' }),
+    ],
+  },
+];
+
+describe('engine gradients match central finite differences', () => {
+  const wasm = engineWasmForTests();
+  fdCases.forEach((c, index) => {
+    it(c.title, async () => {
+      const model = chainModel(c.input, c.layers());
+      seedWeights(model, 300 + index);
+      const planned = planEngineModel(model, c.loss);
+      if (!planned.ok) throw new Error(planned.reason);
+      const n = 4;
+      const engine = await TrainingEngine.create(wasm, planned.plan, { loss: c.loss, optimizer: { kind: 'sgd', learningRate: 0 }, maxBatch: n, seed: 1 });
+      engine.loadWeightsFrom(model);
+      engine.inputs(n).set(seededValues(n * c.input.reduce((a, d) => a * d, 1), 17 + index));
+      engine.targets(n).set(seededTargets(c.loss, n, planned.plan.outputUnits, 19 + index));
+      engine.trainBatch(n); // learning rate 0: computes gradients, leaves weights as they are
+      const { grads } = engine.readParams();
+      const h = 1e-2;
+      engine.weightViews().forEach((w, t) => {
+        const g = grads[t]!;
+        const scale = Math.max(...Array.from(g, Math.abs));
+        for (let s = 0; s < Math.min(w.length, 12); s++) {
+          const i = Math.floor((s * w.length) / Math.min(w.length, 12));
+          const keep = w[i]!;
+          w[i] = keep + h;
+          const up = engine.evaluateBatch(n).loss;
+          w[i] = keep - h;
+          const down = engine.evaluateBatch(n).loss;
+          w[i] = keep;
+          const numeric = (up - down) / (2 * h);
+          expect(Math.abs(numeric - g[i]!), `tensor ${t} weight ${i}: numeric ${numeric} vs ${g[i]}`).toBeLessThan(2e-3 * scale + 2e-5);
+        }
+      });
+      model.dispose();
+    });
+  });
+});

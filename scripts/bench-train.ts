@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:train`: training throughput of the LeNet-style CNN and the
+ * 784-128-10 MLP on real Fashion-MNIST (batch 64, Adam), raw TF.js versus
+ * LayerLab's train path, after a warm-up:
+ *   Node: wasm and cpu — raw `trainOnBatch` loop vs core `compileGraph` + `train`.
+ *   Chromium (Playwright, Debian chromium): wasm, cpu, webgl — the app's worker
+ *   path vs raw TF.js in a plain worker of the same page, plus the longest
+ *   main-thread frame gap during each.
+ *   PyTorch CPU on the same models when `python3-torch` is installed.
+ * Prints figures; asserts nothing. Options: --node-only, --web-only, --batches N.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+import { initBackend } from '../core/backend/init-backend';
+import { compileGraph } from '../core/compile/compile-graph';
+import { parseTemplate } from '../core/io/templates';
+import { defaultTrainingConfig } from '../core/train/config';
+import { samplesFromArrays } from '../core/train/sample-source';
+import { train } from '../core/train/train';
+import { examplesPerSecond, rawModel, rawTrainLoop, type BenchModel } from './bench-train-models';
+import { loadFashionMnist } from './fashion-mnist';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const wasmDir = path.join(repo, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep;
+const args = process.argv.slice(2);
+const batchArg = args.indexOf('--batches');
+const measured = batchArg >= 0 ? Number(args[batchArg + 1]) : 20;
+const warmup = 5;
+
+/** Fewer batches where a batch takes seconds (the figure is a rate either way). */
+function batchesFor(backend: string, model: BenchModel): number {
+  if (model === 'mlp') return measured * 3;
+  return backend === 'cpu' || backend === 'webgl' ? Math.max(6, Math.round(measured / 2)) : measured;
+}
+
+const fmt = (v: number): string => (v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1));
+const pct = (app: number, raw: number): string => `${app >= raw ? '+' : ''}${(((app - raw) / raw) * 100).toFixed(1)} %`;
+
+async function layerLabRun(model: BenchModel, pixels: Uint8Array, labels: Uint8Array, batches: number): Promise<number[]> {
+  const parsed = parseTemplate(readFileSync(path.join(repo, 'assets/templates', model === 'cnn' ? 'lenet.layerlab' : 'mlp-digits.layerlab'), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const built = compileGraph(parsed.value.graph, { diagnostics: [], inference: { datasetClassCount: 10 } });
+  const count = batches * 64;
+  const samples = samplesFromArrays({ values: pixels.subarray(0, count * 784), sampleShape: [28, 28, 1], labels: Int32Array.from(labels.subarray(0, count)), numClasses: 10, scale: 1 / 255 });
+  const times: number[] = [];
+  await train(built, { samples, split: { train: Array.from({ length: count }, (_, i) => i), validation: [] } }, { ...defaultTrainingConfig, epochs: 1, batchSize: 64, validationShare: 0 }, {
+    onBatchEnd: () => times.push(performance.now()),
+  });
+  built.dispose();
+  return times;
+}
+
+async function runNode(pixels: Uint8Array, labels: Uint8Array): Promise<void> {
+  console.log('\nNode (TF.js 4.22; LayerLab kernels registered; batch 64, Adam):');
+  console.log('  backend model   raw TF.js ex/s   LayerLab ex/s   LayerLab vs raw');
+  for (const backend of ['wasm', 'cpu'] as const) {
+    await initBackend(backend, { wasmPaths: wasmDir });
+    for (const model of ['cnn', 'mlp'] as const) {
+      const batches = warmup + batchesFor(backend, model);
+      const raw = rawModel(model);
+      const rawRate = examplesPerSecond(await rawTrainLoop(raw, pixels, labels, batches, () => performance.now()), warmup);
+      raw.dispose();
+      const appRate = examplesPerSecond(await layerLabRun(model, pixels, labels, batches), warmup);
+      console.log(`  ${backend.padEnd(7)} ${model.padEnd(7)} ${fmt(rawRate).padStart(14)} ${fmt(appRate).padStart(15)}   ${pct(appRate, rawRate).padStart(14)}`);
+    }
+  }
+}
+
+async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void> {
+  const outDir = path.join(repo, 'node_modules/.cache/bench-train-page');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: path.join(repo, 'scripts/bench-train-page'),
+    base: './',
+    resolve: { alias: { '@core': path.join(repo, 'core/index.ts') } },
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 10_000 },
+  });
+  const data = { pixels: Buffer.from(pixels.buffer, pixels.byteOffset, 2000 * 784), labels: Buffer.from(labels.buffer, labels.byteOffset, 2000) };
+  const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    const url = (req.url ?? '/').split('?')[0] ?? '/';
+    if (url === '/data/pixels') return res.end(data.pixels);
+    if (url === '/data/labels') return res.end(data.labels);
+    if (url.startsWith('/template/')) return res.end(readFileSync(path.join(repo, 'assets/templates', `${path.basename(url)}.layerlab`)));
+    const file = path.join(outDir, url === '/' ? 'index.html' : url);
+    if (!file.startsWith(outDir) || !existsSync(file)) return res.writeHead(404).end();
+    res.setHeader('content-type', types[path.extname(file)] ?? 'application/octet-stream');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(600_000);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    console.log('\nChromium (headless, WebGL = SwiftShader software rasteriser; both paths in a Web Worker):');
+    console.log('  backend model   raw TF.js ex/s   app worker ex/s   app vs raw   max frame gap app / raw');
+    for (const backend of ['wasm', 'cpu', 'webgl'] as const) {
+      for (const model of ['cnn', 'mlp'] as const) {
+        const req = { backend, model, warmup, batches: batchesFor(backend, model) };
+        try {
+          const r = await page.evaluate((q) => (window as unknown as { runBench: (q: unknown) => Promise<{ app: { backend: string; examplesPerSecond: number; maxFrameGapMs: number }; raw: { backend: string; examplesPerSecond: number; maxFrameGapMs: number } }> }).runBench(q), req);
+          const note = r.app.backend !== backend || r.raw.backend !== backend ? `  (ran on app ${r.app.backend}, raw ${r.raw.backend})` : '';
+          console.log(
+            `  ${backend.padEnd(7)} ${model.padEnd(7)} ${fmt(r.raw.examplesPerSecond).padStart(14)} ${fmt(r.app.examplesPerSecond).padStart(17)}   ${pct(r.app.examplesPerSecond, r.raw.examplesPerSecond).padStart(10)}   ${r.app.maxFrameGapMs.toFixed(0).padStart(7)} / ${r.raw.maxFrameGapMs.toFixed(0)} ms${note}`,
+          );
+        } catch (error) {
+          console.log(`  ${backend.padEnd(7)} ${model.padEnd(7)} failed: ${String(error).slice(0, 200)}`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function runPyTorch(): void {
+  const python = '/usr/bin/python3';
+  try {
+    execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
+  } catch {
+    console.log('\nPyTorch: not installed (apt-get install python3-torch libopenblas0-pthread to compare)');
+    return;
+  }
+  const script = `
+import gzip, time, numpy as np, torch, torch.nn as nn
+torch.manual_seed(0)
+imgs = np.frombuffer(gzip.open('/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz').read(), np.uint8, offset=16).reshape(-1, 1, 28, 28)[:4096].astype(np.float32) / 255
+labs = np.frombuffer(gzip.open('/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz').read(), np.uint8, offset=8)[:4096].astype(np.int64)
+def cnn(): return nn.Sequential(nn.Conv2d(1,16,5), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(16,32,5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(512,128), nn.ReLU(), nn.Linear(128,10))
+def mlp(): return nn.Sequential(nn.Flatten(), nn.Linear(784,128), nn.ReLU(), nn.Linear(128,10))
+for name, make, n in [('cnn', cnn, ${measured}), ('mlp', mlp, ${measured * 3})]:
+  m = make(); opt = torch.optim.Adam(m.parameters(), 1e-3); lossf = nn.CrossEntropyLoss(); t = []
+  for b in range(${warmup} + n):
+    o = (b * 64) % 4000
+    x = torch.from_numpy(imgs[o:o+64]); y = torch.from_numpy(labs[o:o+64])
+    opt.zero_grad(); loss = lossf(m(x), y); loss.backward(); opt.step(); loss.item(); t.append(time.perf_counter())
+  print(name, n * 64 / (t[-1] - t[${warmup} - 1]), torch.get_num_threads())
+`;
+  const out = execFileSync(python, ['-c', script], { encoding: 'utf8' });
+  console.log('\nPyTorch CPU (same models, batch 64, Adam; Debian python3-torch):');
+  for (const line of out.trim().split('\n')) {
+    const [model, rate, threads] = line.split(' ');
+    console.log(`  ${String(model).padEnd(7)} ${fmt(Number(rate)).padStart(8)} ex/s  (${threads} thread(s))`);
+  }
+}
+
+const train60k = await loadFashionMnist('train');
+console.log(`bench:train — Fashion-MNIST (real), ${warmup} warm-up batches then ${measured} (CNN wasm), fewer on slow backends, 3× for the MLP`);
+console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} — shared machines stretch every figure`);
+if (!args.includes('--web-only')) await runNode(train60k.pixels, train60k.labels);
+if (!args.includes('--node-only')) await runChromium(train60k.pixels, train60k.labels);
+if (!args.includes('--node-only') && !args.includes('--web-only')) runPyTorch();
+process.exit(0);
