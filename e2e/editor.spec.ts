@@ -285,6 +285,17 @@ test('edits like a desktop tool: keyboard add, one undo step per drag, Escape ca
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('layer-node')).toHaveCount(3);
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  // Copy two connected layers, start a new project (discarding this one), paste: layers and edge arrive.
+  await nodeNamed(page, 'dense_1').click();
+  await nodeNamed(page, 'dense_2').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+n');
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: '不保存' }).click();
+  await expect(page.getByTestId('layer-node')).toHaveCount(0);
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('layer-node')).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 });
 
 test('opens a template from the start screen with the course MLP shapes', async ({ app }) => {

@@ -14,7 +14,11 @@ import { answerChooser, artifactsDir, expect, test } from './support/fixtures';
  */
 test('train LeNet for one epoch, then look inside it (zh-CN)', async ({ app }) => {
   test.setTimeout(300_000);
-  const { dir } = await writeFashionMnistFolders(path.join(await app.makeFolder('data'), 'fashion'), 'test', { perClass: 30 });
+  const { dir } = await writeFashionMnistFolders(
+    path.join(await app.makeFolder('data'), 'fashion'),
+    'test',
+    { perClass: 30 },
+  );
   const page = await app.open({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
   await page.getByTestId('template-lenet').click();
 
@@ -26,7 +30,11 @@ test('train LeNet for one epoch, then look inside it (zh-CN)', async ({ app }) =
   await epochs.fill('1');
   await epochs.press('Enter');
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('training-panel')).toHaveAttribute('data-training-state', 'completed', { timeout: 240_000 });
+  await expect(page.getByTestId('training-panel')).toHaveAttribute(
+    'data-training-state',
+    'completed',
+    { timeout: 240_000 },
+  );
 
   await page.getByTestId('tab-inspect').click();
   await expect(page.getByTestId('inspect-panel')).toHaveAttribute('data-ready', 'true');
@@ -41,16 +49,34 @@ test('train LeNet for one epoch, then look inside it (zh-CN)', async ({ app }) =
   await page.getByTestId('inspect-tab-evaluation').click();
   await page.getByTestId('evaluate-button').click();
   await expect(page.getByTestId('eval-summary')).toBeVisible({ timeout: 60_000 });
-  const cells = await page.getByTestId('confusion-matrix').locator('td[data-count]').evaluateAll((tds) => tds.map((c) => [c.getAttribute('data-testid') ?? '', Number(c.getAttribute('data-count'))] as const));
+  const cells = await page
+    .getByTestId('confusion-matrix')
+    .locator('td[data-count]')
+    .evaluateAll((tds) =>
+      tds.map(
+        (c) => [c.getAttribute('data-testid') ?? '', Number(c.getAttribute('data-count'))] as const,
+      ),
+    );
   const total = cells.reduce((a, [, n]) => a + n, 0);
   expect(total).toBeGreaterThan(0);
-  const [cellId, count] = cells.filter(([id, n]) => n > 0 && id.split('-')[1] !== id.split('-')[2]).sort((a, b) => b[1] - a[1])[0] ?? cells.filter(([, n]) => n > 0)[0]!;
+  const [cellId, count] =
+    cells
+      .filter(([id, n]) => n > 0 && id.split('-')[1] !== id.split('-')[2])
+      .sort((a, b) => b[1] - a[1])[0] ?? cells.filter(([, n]) => n > 0)[0]!;
   await page.getByTestId(cellId).click();
   await expect(page.getByTestId('cell-samples').locator('canvas')).toHaveCount(Math.min(60, count));
   await page.screenshot({ path: path.join(artifactsDir, 'inspect-app-confusion-zh-CN.png') });
 
   await page.getByTestId('inspect-tab-predict').click();
-  await page.getByTestId('sample-file').setInputFiles(path.join(dir, '9-ankle-boot', (await import('node:fs')).readdirSync(path.join(dir, '9-ankle-boot'))[0]!));
+  await page
+    .getByTestId('sample-file')
+    .setInputFiles(
+      path.join(
+        dir,
+        '9-ankle-boot',
+        (await import('node:fs')).readdirSync(path.join(dir, '9-ankle-boot'))[0]!,
+      ),
+    );
   await expect(page.getByTestId('probability-bars').locator('tr')).toHaveCount(10);
   await page.screenshot({ path: path.join(artifactsDir, 'inspect-app-predict-zh-CN.png') });
 });

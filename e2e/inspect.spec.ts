@@ -36,7 +36,9 @@ let dataset: { pixels: number[]; labels: number[]; train: number[]; validation: 
 let droppedPng: Buffer;
 
 /** Reads the class folders back: pixels (grey, 28×28) and labels by folder, in file order. */
-async function readImageFolder(dir: string): Promise<{ pixels: number[]; labels: number[]; train: number[]; validation: number[] }> {
+async function readImageFolder(
+  dir: string,
+): Promise<{ pixels: number[]; labels: number[]; train: number[]; validation: number[] }> {
   const pixels: number[] = [];
   const labels: number[] = [];
   const train: number[] = [];
@@ -67,7 +69,9 @@ function pngOf(pixels: readonly number[], index: number): Buffer {
 
 test.beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'layerlab-inspect-e2e-'));
-  const { dir } = await writeFashionMnistFolders(path.join(workDir, 'fashion'), 'test', { perClass: PER_CLASS });
+  const { dir } = await writeFashionMnistFolders(path.join(workDir, 'fashion'), 'test', {
+    perClass: PER_CLASS,
+  });
   dataset = await readImageFolder(dir);
   droppedPng = pngOf(dataset.pixels, dataset.validation[0] as number);
   const built = await esbuild.build({
@@ -83,7 +87,10 @@ test.beforeAll(async () => {
     logLevel: 'error',
   });
   bundle = built.outputFiles[0]?.text ?? '';
-  css = [await readFile(path.join(repoRoot, 'renderer/styles/theme.css'), 'utf8'), await readFile(path.join(repoRoot, 'renderer/inspect/inspect.css'), 'utf8')].join('\n');
+  css = [
+    await readFile(path.join(repoRoot, 'renderer/styles/theme.css'), 'utf8'),
+    await readFile(path.join(repoRoot, 'renderer/inspect/inspect.css'), 'utf8'),
+  ].join('\n');
 });
 
 test.afterAll(async () => {
@@ -91,29 +98,58 @@ test.afterAll(async () => {
 });
 
 /** Serves the harness page, its script and the WASM binaries from memory and node_modules. */
-async function openHarness(page: Page, language: 'en' | 'zh-CN'): Promise<{ backend: string; epochs: number }> {
+async function openHarness(
+  page: Page,
+  language: 'en' | 'zh-CN',
+): Promise<{ backend: string; epochs: number }> {
   const wasmDir = path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
   await page.route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === '/') {
-      return route.fulfill({ contentType: 'text/html', body: `<!doctype html><html data-theme="light"><head><meta charset="utf-8"><style>${css} body{font-family:sans-serif;background:var(--bg);color:var(--text)}</style></head><body><div id="root"></div><script src="/harness.js"></script></body></html>` });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html data-theme="light"><head><meta charset="utf-8"><style>${css} body{font-family:sans-serif;background:var(--bg);color:var(--text)}</style></head><body><div id="root"></div><script src="/harness.js"></script></body></html>`,
+      });
     }
-    if (url.pathname === '/harness.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
-    if (url.pathname.startsWith('/wasm/')) return route.fulfill({ contentType: 'application/wasm', body: await readFile(path.join(wasmDir, path.basename(url.pathname))) });
+    if (url.pathname === '/harness.js')
+      return route.fulfill({ contentType: 'text/javascript', body: bundle });
+    if (url.pathname.startsWith('/wasm/'))
+      return route.fulfill({
+        contentType: 'application/wasm',
+        body: await readFile(path.join(wasmDir, path.basename(url.pathname))),
+      });
     return route.fulfill({ status: 404, body: '' });
   });
   await page.goto(`${origin}/`);
   const template = await readFile(path.join(repoRoot, 'assets/templates/lenet.layerlab'), 'utf8');
-  const catalog = async (lng: string): Promise<unknown> => JSON.parse(await readFile(path.join(repoRoot, `renderer/i18n/locales/${lng}/inspect.json`), 'utf8')) as unknown;
+  const catalog = async (lng: string): Promise<unknown> =>
+    JSON.parse(
+      await readFile(path.join(repoRoot, `renderer/i18n/locales/${lng}/inspect.json`), 'utf8'),
+    ) as unknown;
   const catalogs = { en: await catalog('en'), 'zh-CN': await catalog('zh-CN') };
   const report = await page.evaluate(
     async ({ template, dataset, language, origin, catalogs }) => {
-      const start = (window as unknown as { startInspectHarness(input: unknown): Promise<{ backend: string; epochs: number }> }).startInspectHarness;
+      const start = (
+        window as unknown as {
+          startInspectHarness(input: unknown): Promise<{ backend: string; epochs: number }>;
+        }
+      ).startInspectHarness;
       return start({
         template,
         pixels: Uint8Array.from(dataset.pixels),
         labels: Int32Array.from(dataset.labels),
-        classNames: ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+        classNames: [
+          'T-shirt',
+          'Trouser',
+          'Pullover',
+          'Dress',
+          'Coat',
+          'Sandal',
+          'Shirt',
+          'Sneaker',
+          'Bag',
+          'Ankle boot',
+        ],
         train: dataset.train,
         validation: dataset.validation,
         language,
@@ -148,7 +184,10 @@ test('inspects a LeNet trained for one epoch on a real image folder (en)', async
   await expect(overlay).toHaveAttribute('data-rf-top', '6');
   await expect(overlay).toHaveAttribute('data-rf-left', '8');
   await expect(page.getByTestId('rf-facts')).toHaveAttribute('data-rf-size', '14x14');
-  await page.screenshot({ path: path.join(artifacts, 'inspect-feature-maps-en.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(artifacts, 'inspect-feature-maps-en.png'),
+    fullPage: true,
+  });
 
   // Filters: conv2d_1's 16 kernels of 5×5 as images; a click shows one as numbers.
   await page.getByTestId('inspect-tab-filters').click();
@@ -162,12 +201,23 @@ test('inspects a LeNet trained for one epoch on a real image folder (en)', async
   await page.getByTestId('inspect-tab-evaluation').click();
   await page.getByTestId('evaluate-button').click();
   await expect(page.getByTestId('eval-summary')).toContainText('120');
-  const counts = await page.getByTestId('confusion-matrix').locator('td[data-count]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-testid'), Number(c.getAttribute('data-count'))] as const));
+  const counts = await page
+    .getByTestId('confusion-matrix')
+    .locator('td[data-count]')
+    .evaluateAll((cells) =>
+      cells.map(
+        (c) => [c.getAttribute('data-testid'), Number(c.getAttribute('data-count'))] as const,
+      ),
+    );
   expect(counts.reduce((a, [, n]) => a + n, 0)).toBe(120);
-  const wrong = counts.filter(([id, n]) => n > 0 && id && id.split('-')[1] !== id.split('-')[2]).sort((a, b) => b[1] - a[1])[0];
+  const wrong = counts
+    .filter(([id, n]) => n > 0 && id && id.split('-')[1] !== id.split('-')[2])
+    .sort((a, b) => b[1] - a[1])[0];
   expect(wrong, 'one epoch on 480 images still leaves mistakes').toBeDefined();
   await page.getByTestId(wrong![0]!).click();
-  await expect(page.getByTestId('cell-samples').locator('canvas')).toHaveCount(Math.min(60, wrong![1]));
+  await expect(page.getByTestId('cell-samples').locator('canvas')).toHaveCount(
+    Math.min(60, wrong![1]),
+  );
   await page.getByTestId('cell-samples').locator('button').first().click();
   await expect(page.getByTestId('saliency')).toBeVisible();
   await expect(page.getByTestId('mistakes').locator('canvas').first()).toBeVisible();
@@ -192,7 +242,10 @@ test('inspects a LeNet trained for one epoch on a real image folder (en)', async
   // Activations: f, f′ and the pre-activation histogram of dense_1 (relu).
   await page.getByTestId('inspect-tab-activations').click();
   await expect(page.getByTestId('low-gradient-share')).toContainText('%');
-  await page.screenshot({ path: path.join(artifacts, 'inspect-activations-en.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(artifacts, 'inspect-activations-en.png'),
+    fullPage: true,
+  });
 });
 
 test('shows feature maps and the receptive field in Chinese (zh-CN)', async ({ page }) => {
@@ -206,5 +259,8 @@ test('shows feature maps and the receptive field in Chinese (zh-CN)', async ({ p
   // conv2d_1 unit (0, 0): a 5×5 window in the corner.
   await expect(page.getByTestId('rf-overlay')).toHaveAttribute('data-rf-rows', '5');
   await expect(page.getByTestId('rf-facts')).toContainText('跳步');
-  await page.screenshot({ path: path.join(artifacts, 'inspect-feature-maps-zh-CN.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(artifacts, 'inspect-feature-maps-zh-CN.png'),
+    fullPage: true,
+  });
 });

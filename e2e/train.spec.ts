@@ -87,3 +87,34 @@ test('trains the LeNet template on real images with live curves, pause, resume a
   await expect(page.getByTestId('train-start')).toBeEnabled();
   await expect(page.getByTestId('status-bar')).toContainText(/wasm|webgl|cpu/i);
 });
+
+test('recovers from a lost WebGL context mid-run and keeps training', async ({ app }) => {
+  test.setTimeout(300_000);
+  const folder = await app.makeFolder('fashion-small', await fashionFolder(16));
+  const page = await app.open({ locale: 'zh-CN' });
+  await page.getByTestId('template-lenet').click();
+  await page.getByTestId('tab-training').click();
+  const panel = page.getByTestId('training-panel');
+  await page.locator('[data-setting="backend"]').selectOption('webgl');
+  const epochs = page.locator('[data-setting="epochs"]');
+  await epochs.fill('30');
+  await epochs.press('Enter');
+  await page.getByTestId('train-pick-dataset').click();
+  await answerChooser(page, folder);
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('status-backend')).toContainText('webgl', { timeout: 60_000 });
+
+  const rows = page.getByTestId('training-epochs').locator('tr[data-epoch]');
+  await expect.poll(async () => rows.count(), { timeout: 180_000 }).toBeGreaterThanOrEqual(1);
+  await page.evaluate(() => (globalThis as unknown as { __layerlabLoseTrainingContext: () => void }).__layerlabLoseTrainingContext());
+
+  const notice = page.getByTestId('training-notice');
+  await expect(notice).toHaveAttribute('data-code', 'backend-recovered', { timeout: 120_000 });
+  await expect(notice).toContainText('GPU 出错，已恢复到第');
+  await expect(panel).toHaveAttribute('data-training-state', 'training');
+  const after = await rows.count();
+  await expect.poll(async () => rows.count(), { timeout: 180_000 }).toBeGreaterThan(after);
+  await app.screenshot(page, 'training-recovered-zh');
+  await page.getByTestId('train-stop').click();
+  await expect(panel).toHaveAttribute('data-training-state', 'stopped', { timeout: 60_000 });
+});

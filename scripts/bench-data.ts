@@ -24,6 +24,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 
 import { encodePng } from '../electron/data/fixture-folders';
+import { readFilesInside } from '../electron/services/dataset-files';
 import { listFolder } from '../electron/services/dataset-listing';
 import { fashionClassNames, readFashionMnist } from './make-samples';
 
@@ -120,7 +121,13 @@ interface WebRun {
   hostCpuMs: number;
 }
 
-async function runChromium(): Promise<{ first: WebRun; second: WebRun; idleMB: number }> {
+/**
+ * `reader`: `host-service` serves reads with the app's own `readFilesInside`;
+ * `sync` with plain synchronous reads (what a batch fast path in the host could do).
+ */
+async function runChromium(
+  reader: 'host-service' | 'sync',
+): Promise<{ first: WebRun; second: WebRun; idleMB: number }> {
   const outDir = path.join(repo, 'node_modules/.cache/bench-data-page');
   await build({
     configFile: false,
@@ -141,16 +148,29 @@ async function runChromium(): Promise<{ first: WebRun; second: WebRun; idleMB: n
         for await (const c of req) chunks.push(c as Buffer);
         const paths = JSON.parse(Buffer.concat(chunks).toString('utf8')) as string[];
         const parts: Buffer[] = [];
-        for (const p of paths) {
+        const frame = (bytes: Uint8Array | null): void => {
           const head = Buffer.alloc(8);
-          try {
-            // Synchronous reads: per small file, far cheaper than open/read/close promises.
-            const bytes = readFileSync(path.join(dataDir, ...p.split('/')));
+          if (bytes !== null) {
             head.writeUInt32LE(1, 0);
             head.writeUInt32LE(bytes.length, 4);
-            parts.push(head, bytes);
-          } catch {
-            parts.push(head);
+          }
+          parts.push(
+            head,
+            ...(bytes === null
+              ? []
+              : [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+          );
+        };
+        if (reader === 'host-service') {
+          // The app's real read path (containment check, size cap, one file at a time).
+          for (const f of await readFilesInside(dataDir, paths)) frame(f.ok ? f.bytes : null);
+        } else {
+          for (const p of paths) {
+            try {
+              frame(readFileSync(path.join(dataDir, ...p.split('/'))));
+            } catch {
+              frame(null);
+            }
           }
         }
         return res.end(Buffer.concat(parts));
@@ -239,18 +259,20 @@ console.log(
   `  second (cache)    ${s(nodeSecond.totalMs)} wall (scan ${s(nodeSecond.scanMs)}, cache read ${s(nodeSecond.decodeMs)}), ${s(nodeSecond.cpuMs)} CPU, fromCache=${nodeSecond.fromCache}  peak RSS ${nodeSecond.peakRssMB.toFixed(0)} MB`,
 );
 console.log(`  same pixels both loads: ${nodeFirst.checksum === nodeSecond.checksum}`);
-const web = await runChromium();
-const f = web.first;
-console.log(
-  'Chromium (app path; host-style batch reads over loopback, Web Worker decoding; session cache)',
-);
-console.log(`  scan (listing)    ${s(f.result.scanMs)}  (${String(f.result.samples)} samples)`);
-console.log(
-  `  first load        ${s(f.result.loadMs)} wall, ${s(f.cpuMs)} browser CPU + ${s(f.hostCpuMs)} host CPU = ${((f.cpuMs + f.hostCpuMs) / anchorMs).toFixed(2)}× anchor  peak RSS (all browser processes) ${f.peakMB.toFixed(0)} MB (idle ${web.idleMB.toFixed(0)} MB)`,
-);
-console.log(
-  `  second (cache)    ${s(web.second.result.loadMs)} wall, fromCache=${String(web.second.result.fromCache)}  peak RSS ${web.second.peakMB.toFixed(0)} MB`,
-);
-console.log(
-  `  same pixels Node vs Chromium (checksum of 10 samples): ${f.result.checksum === nodeFirst.checksum}`,
-);
+for (const reader of ['host-service', 'sync'] as const) {
+  const web = await runChromium(reader);
+  const f = web.first;
+  console.log(
+    `Chromium (app path; reads served by ${reader === 'host-service' ? 'the host service readFilesInside' : 'plain synchronous reads'} over loopback, Web Worker decoding; session cache)`,
+  );
+  console.log(`  scan (listing)    ${s(f.result.scanMs)}  (${String(f.result.samples)} samples)`);
+  console.log(
+    `  first load        ${s(f.result.loadMs)} wall, ${s(f.cpuMs)} browser CPU + ${s(f.hostCpuMs)} host CPU = ${((f.cpuMs + f.hostCpuMs) / anchorMs).toFixed(2)}× anchor  peak RSS (all browser processes) ${f.peakMB.toFixed(0)} MB (idle ${web.idleMB.toFixed(0)} MB)`,
+  );
+  console.log(
+    `  second (cache)    ${s(web.second.result.loadMs)} wall, fromCache=${String(web.second.result.fromCache)}  peak RSS ${web.second.peakMB.toFixed(0)} MB`,
+  );
+  console.log(
+    `  same pixels Node vs Chromium (checksum of 10 samples): ${f.result.checksum === nodeFirst.checksum}`,
+  );
+}

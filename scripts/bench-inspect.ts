@@ -106,9 +106,14 @@ async function drawBundle(): Promise<string> {
 async function main(): Promise<void> {
   const wasmDir = path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/');
   const backend = await initBackend('wasm', { wasmPaths: wasmDir });
-  console.log(`backend: ${backend.backend} (simd ${String(backend.simd)}, threads ${String(backend.threads)})`);
+  console.log(
+    `backend: ${backend.backend} (simd ${String(backend.simd)}, threads ${String(backend.threads)})`,
+  );
 
-  const parsed = parseTemplate(await readFile(path.join(root, 'assets/templates/lenet.layerlab'), 'utf8'), 'lenet');
+  const parsed = parseTemplate(
+    await readFile(path.join(root, 'assets/templates/lenet.layerlab'), 'utf8'),
+    'lenet',
+  );
   if (!parsed.ok) throw new Error(parsed.error.message);
   const graph = parsed.value.graph;
   const model = compileGraph(graph, { diagnostics: [], inference: { datasetClassCount: 10 } });
@@ -126,13 +131,17 @@ async function main(): Promise<void> {
   // 2. Receptive field: theoretical (pure) and effective (gradient).
   const conv2 = Object.values(graph.nodes).find((n) => n.name === 'conv2d_2')?.id as NodeId;
   const rfMs = await timeRuns(200, () => {
-    const field = receptiveFieldsOf(graph, inferShapes(graph, { datasetClassCount: 10 })).get(conv2);
+    const field = receptiveFieldsOf(graph, inferShapes(graph, { datasetClassCount: 10 })).get(
+      conv2,
+    );
     return field && unitFieldOf(field, [3, 4]);
   });
   const field = receptiveFieldsOf(graph, inferShapes(graph, { datasetClassCount: 10 })).get(conv2);
   const window = field ? unitFieldOf(field, [3, 4]) : null;
   await timeRuns(3, () => effectiveReceptiveField(model, sample, 'conv2d_2', [3, 4, 0]));
-  const erfMs = await timeRuns(20, () => effectiveReceptiveField(model, sample, 'conv2d_2', [3, 4, 0]));
+  const erfMs = await timeRuns(20, () =>
+    effectiveReceptiveField(model, sample, 'conv2d_2', [3, 4, 0]),
+  );
   const erf = effectiveReceptiveField(model, sample, 'conv2d_2', [3, 4, 0]);
 
   // 3. Confusion matrix over 10,000 samples.
@@ -153,22 +162,49 @@ async function main(): Promise<void> {
   const leaked = liveTensorCount() - tensorsBefore;
 
   // Drawing, in Chromium, with the panel's painting functions.
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
   const draws: number[] = [];
   const overlays: number[] = [];
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><body></body>');
     await page.addScriptTag({ content: await drawBundle() });
-    const plain = maps.map((m) => ({ shape: m.shape, values: Array.from(m.values), min: m.min, max: m.max }));
+    const plain = maps.map((m) => ({
+      shape: m.shape,
+      values: Array.from(m.values),
+      min: m.min,
+      max: m.max,
+    }));
     for (let i = 0; i < 15; i++) {
       draws.push(
-        await page.evaluate((ms) => (window as unknown as { drawMaps(m: unknown): number }).drawMaps(ms.map((m) => ({ ...m, values: Float32Array.from(m.values) }))), plain),
+        await page.evaluate(
+          (ms) =>
+            (window as unknown as { drawMaps(m: unknown): number }).drawMaps(
+              ms.map((m) => ({ ...m, values: Float32Array.from(m.values) })),
+            ),
+          plain,
+        ),
       );
       overlays.push(
         await page.evaluate(
-          ([px, heat, max, lo, hi]) => (window as unknown as { drawOverlay(...a: unknown[]): number }).drawOverlay(Uint8Array.from(px), Float32Array.from(heat), max, lo, hi),
-          [Array.from(test.pixels.subarray(0, 784)), Array.from(erf.magnitude.values), erf.maxMagnitude, window?.unclipped.lo ?? [0, 0], window?.unclipped.hi ?? [0, 0]] as const,
+          ([px, heat, max, lo, hi]) =>
+            (window as unknown as { drawOverlay(...a: unknown[]): number }).drawOverlay(
+              Uint8Array.from(px),
+              Float32Array.from(heat),
+              max,
+              lo,
+              hi,
+            ),
+          [
+            Array.from(test.pixels.subarray(0, 784)),
+            Array.from(erf.magnitude.values),
+            erf.maxMagnitude,
+            window?.unclipped.lo ?? [0, 0],
+            window?.unclipped.hi ?? [0, 0],
+          ] as const,
         ),
       );
     }
@@ -182,13 +218,27 @@ async function main(): Promise<void> {
 
   const ms = (v: number): string => `${v.toFixed(1)} ms`;
   console.log('');
-  console.log(`LeNet template (${maps.length} layers shown: ${maps.map((m) => m.layerName).join(', ')})`);
-  console.log(`1. feature maps, one sample:      compute ${ms(computeMs)} + draw ${ms(drawMs)} = ${ms(computeMs + drawMs)}  (target < 100 ms)`);
-  console.log(`2. receptive-field click:         theoretical ${(rfMs * 1000).toFixed(0)} µs + effective (gradient) ${ms(erfMs)} + draw ${ms(overlayDrawMs)} = ${ms(rfMs + erfMs + overlayDrawMs)}  (target < 100 ms)`);
-  console.log(`   conv2d_2 unit (3,4): window rows ${window?.unclipped.lo[0]}–${window?.unclipped.hi[0]}, cols ${window?.unclipped.lo[1]}–${window?.unclipped.hi[1]}`);
-  console.log(`3. confusion matrix, 10,000 test images: wall ${evalTimes.map(ms).join(' / ')} (median ${ms(median(evalTimes))}; target < 3000 ms)`);
-  console.log(`   CPU time of this process: ${evalCpu.map(ms).join(' / ')} (median ${ms(median(evalCpu))}); untrained accuracy ${(accuracy * 100).toFixed(1)}%`);
-  console.log(`   machine load average (1 min) during the run: ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`);
+  console.log(
+    `LeNet template (${maps.length} layers shown: ${maps.map((m) => m.layerName).join(', ')})`,
+  );
+  console.log(
+    `1. feature maps, one sample:      compute ${ms(computeMs)} + draw ${ms(drawMs)} = ${ms(computeMs + drawMs)}  (target < 100 ms)`,
+  );
+  console.log(
+    `2. receptive-field click:         theoretical ${(rfMs * 1000).toFixed(0)} µs + effective (gradient) ${ms(erfMs)} + draw ${ms(overlayDrawMs)} = ${ms(rfMs + erfMs + overlayDrawMs)}  (target < 100 ms)`,
+  );
+  console.log(
+    `   conv2d_2 unit (3,4): window rows ${window?.unclipped.lo[0]}–${window?.unclipped.hi[0]}, cols ${window?.unclipped.lo[1]}–${window?.unclipped.hi[1]}`,
+  );
+  console.log(
+    `3. confusion matrix, 10,000 test images: wall ${evalTimes.map(ms).join(' / ')} (median ${ms(median(evalTimes))}; target < 3000 ms)`,
+  );
+  console.log(
+    `   CPU time of this process: ${evalCpu.map(ms).join(' / ')} (median ${ms(median(evalCpu))}); untrained accuracy ${(accuracy * 100).toFixed(1)}%`,
+  );
+  console.log(
+    `   machine load average (1 min) during the run: ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`,
+  );
   console.log(`tensors leaked across all of the above: ${leaked}`);
 }
 

@@ -12,6 +12,13 @@ import { fileURLToPath } from 'node:url';
 
 import type { TestProject } from 'vitest/node';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Both kernel builds, base64 (read by core/engine/testing/engine-wasm.ts). */
+    engineWasm: Record<'relaxed-simd' | 'simd', string>;
+  }
+}
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = path.join(repoRoot, 'core/engine/assembly');
 const buildDir = path.join(repoRoot, 'core/engine/build');

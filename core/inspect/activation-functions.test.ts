@@ -1,7 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { activationCurve, activationFunction, isPlottableActivation, plottableActivations } from './activation-functions';
+import {
+  activationCurve,
+  activationFunction,
+  isPlottableActivation,
+  plottableActivations,
+} from './activation-functions';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -29,11 +34,15 @@ describe('activation functions match TF.js and their derivatives', () => {
     grid.forEach((z, i) => expect(fn.f(z), `f(${z})`).toBeCloseTo(expected[i] as number, 4));
   });
 
-  it.each(plottableActivations.map((n) => [n]))("%s: f′ equals the numerical derivative of f", (name) => {
-    const fn = activationFunction(name);
-    const h = 1e-4;
-    for (const z of grid) expect(fn.df(z), `f′(${z})`).toBeCloseTo((fn.f(z + h) - fn.f(z - h)) / (2 * h), 3);
-  });
+  it.each(plottableActivations.map((n) => [n]))(
+    '%s: f′ equals the numerical derivative of f',
+    (name) => {
+      const fn = activationFunction(name);
+      const h = 1e-4;
+      for (const z of grid)
+        expect(fn.df(z), `f′(${z})`).toBeCloseTo((fn.f(z + h) - fn.f(z - h)) / (2 * h), 3);
+    },
+  );
 
   it('states the ranges of the course table', () => {
     expect(activationFunction('sigmoid').range).toBe('(0, 1)');

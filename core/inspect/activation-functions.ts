@@ -5,7 +5,22 @@
  */
 
 /** TF.js activation identifiers we can plot. */
-export const plottableActivations = ['linear', 'sigmoid', 'tanh', 'relu', 'relu6', 'elu', 'selu', 'softplus', 'softsign', 'hardSigmoid', 'swish', 'mish', 'gelu', 'softmax'] as const;
+export const plottableActivations = [
+  'linear',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'relu6',
+  'elu',
+  'selu',
+  'softplus',
+  'softsign',
+  'hardSigmoid',
+  'swish',
+  'mish',
+  'gelu',
+  'softmax',
+] as const;
 export type PlottableActivation = (typeof plottableActivations)[number];
 
 /** One activation: formula, output range as the course table writes it, f and f′. */
@@ -30,17 +45,57 @@ const softplus = (z: number): number => (z > 20 ? z : Math.log1p(Math.exp(z)));
 /** erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7), enough for plots and for GELU. */
 function erf(x: number): number {
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
 
 const table: Readonly<Record<PlottableActivation, Omit<ActivationFunction, 'name'>>> = {
-  linear: { formula: 'f(z) = z', range: '(−∞, ∞)', derivativeRange: '{1}', f: (z) => z, df: () => 1 },
-  sigmoid: { formula: 'σ(z) = 1 / (1 + e^(−z))', range: '(0, 1)', derivativeRange: '(0, 0.25]', f: sigmoid, df: (z) => sigmoid(z) * (1 - sigmoid(z)) },
-  tanh: { formula: 'tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))', range: '(−1, 1)', derivativeRange: '(0, 1]', f: Math.tanh, df: (z) => 1 - Math.tanh(z) ** 2 },
-  relu: { formula: 'ReLU(z) = max(0, z)', range: '[0, ∞)', derivativeRange: '{0, 1}', f: (z) => Math.max(0, z), df: (z) => (z > 0 ? 1 : 0) },
-  relu6: { formula: 'ReLU6(z) = min(max(0, z), 6)', range: '[0, 6]', derivativeRange: '{0, 1}', f: (z) => Math.min(Math.max(0, z), 6), df: (z) => (z > 0 && z < 6 ? 1 : 0) },
-  elu: { formula: 'ELU(z) = z if z > 0, else e^z − 1', range: '(−1, ∞)', derivativeRange: '(0, 1]', f: (z) => (z > 0 ? z : Math.expm1(z)), df: (z) => (z > 0 ? 1 : Math.exp(z)) },
+  linear: {
+    formula: 'f(z) = z',
+    range: '(−∞, ∞)',
+    derivativeRange: '{1}',
+    f: (z) => z,
+    df: () => 1,
+  },
+  sigmoid: {
+    formula: 'σ(z) = 1 / (1 + e^(−z))',
+    range: '(0, 1)',
+    derivativeRange: '(0, 0.25]',
+    f: sigmoid,
+    df: (z) => sigmoid(z) * (1 - sigmoid(z)),
+  },
+  tanh: {
+    formula: 'tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))',
+    range: '(−1, 1)',
+    derivativeRange: '(0, 1]',
+    f: Math.tanh,
+    df: (z) => 1 - Math.tanh(z) ** 2,
+  },
+  relu: {
+    formula: 'ReLU(z) = max(0, z)',
+    range: '[0, ∞)',
+    derivativeRange: '{0, 1}',
+    f: (z) => Math.max(0, z),
+    df: (z) => (z > 0 ? 1 : 0),
+  },
+  relu6: {
+    formula: 'ReLU6(z) = min(max(0, z), 6)',
+    range: '[0, 6]',
+    derivativeRange: '{0, 1}',
+    f: (z) => Math.min(Math.max(0, z), 6),
+    df: (z) => (z > 0 && z < 6 ? 1 : 0),
+  },
+  elu: {
+    formula: 'ELU(z) = z if z > 0, else e^z − 1',
+    range: '(−1, ∞)',
+    derivativeRange: '(0, 1]',
+    f: (z) => (z > 0 ? z : Math.expm1(z)),
+    df: (z) => (z > 0 ? 1 : Math.exp(z)),
+  },
   selu: {
     formula: 'SELU(z) = λ·z if z > 0, else λ·α·(e^z − 1)',
     range: '(−λα, ∞) ≈ (−1.76, ∞)',
@@ -48,8 +103,20 @@ const table: Readonly<Record<PlottableActivation, Omit<ActivationFunction, 'name
     f: (z) => SELU_SCALE * (z > 0 ? z : SELU_ALPHA * Math.expm1(z)),
     df: (z) => SELU_SCALE * (z > 0 ? 1 : SELU_ALPHA * Math.exp(z)),
   },
-  softplus: { formula: 'softplus(z) = ln(1 + e^z)', range: '(0, ∞)', derivativeRange: '(0, 1)', f: softplus, df: sigmoid },
-  softsign: { formula: 'softsign(z) = z / (1 + |z|)', range: '(−1, 1)', derivativeRange: '(0, 1]', f: (z) => z / (1 + Math.abs(z)), df: (z) => 1 / (1 + Math.abs(z)) ** 2 },
+  softplus: {
+    formula: 'softplus(z) = ln(1 + e^z)',
+    range: '(0, ∞)',
+    derivativeRange: '(0, 1)',
+    f: softplus,
+    df: sigmoid,
+  },
+  softsign: {
+    formula: 'softsign(z) = z / (1 + |z|)',
+    range: '(−1, 1)',
+    derivativeRange: '(0, 1]',
+    f: (z) => z / (1 + Math.abs(z)),
+    df: (z) => 1 / (1 + Math.abs(z)) ** 2,
+  },
   hardSigmoid: {
     formula: 'hardSigmoid(z) = clip(0.2·z + 0.5, 0, 1)',
     range: '[0, 1]',
@@ -57,7 +124,13 @@ const table: Readonly<Record<PlottableActivation, Omit<ActivationFunction, 'name
     f: (z) => Math.min(1, Math.max(0, 0.2 * z + 0.5)),
     df: (z) => (z > -2.5 && z < 2.5 ? 0.2 : 0),
   },
-  swish: { formula: 'swish(z) = z·σ(z)', range: '[≈−0.278, ∞)', derivativeRange: '≈[−0.1, 1.1]', f: (z) => z * sigmoid(z), df: (z) => sigmoid(z) + z * sigmoid(z) * (1 - sigmoid(z)) },
+  swish: {
+    formula: 'swish(z) = z·σ(z)',
+    range: '[≈−0.278, ∞)',
+    derivativeRange: '≈[−0.1, 1.1]',
+    f: (z) => z * sigmoid(z),
+    df: (z) => sigmoid(z) + z * sigmoid(z) * (1 - sigmoid(z)),
+  },
   mish: {
     formula: 'mish(z) = z·tanh(softplus(z))',
     range: '[≈−0.309, ∞)',
@@ -73,11 +146,18 @@ const table: Readonly<Record<PlottableActivation, Omit<ActivationFunction, 'name
     range: '[≈−0.17, ∞)',
     derivativeRange: '≈[−0.13, 1.13]',
     f: (z) => 0.5 * z * (1 + erf(z / Math.SQRT2)),
-    df: (z) => 0.5 * (1 + erf(z / Math.SQRT2)) + (z * Math.exp(-0.5 * z * z)) / Math.sqrt(2 * Math.PI),
+    df: (z) =>
+      0.5 * (1 + erf(z / Math.SQRT2)) + (z * Math.exp(-0.5 * z * z)) / Math.sqrt(2 * Math.PI),
   },
   // Softmax maps a vector to a vector; we plot one output of softmax([z, 0]),
   // which equals σ(z), and its diagonal derivative p(1 − p).
-  softmax: { formula: 'softmax(z)_i = e^(z_i) / Σ_j e^(z_j)', range: '(0, 1), Σ = 1', derivativeRange: '(0, 0.25] (∂p_i/∂z_i = p_i(1 − p_i))', f: sigmoid, df: (z) => sigmoid(z) * (1 - sigmoid(z)) },
+  softmax: {
+    formula: 'softmax(z)_i = e^(z_i) / Σ_j e^(z_j)',
+    range: '(0, 1), Σ = 1',
+    derivativeRange: '(0, 0.25] (∂p_i/∂z_i = p_i(1 − p_i))',
+    f: sigmoid,
+    df: (z) => sigmoid(z) * (1 - sigmoid(z)),
+  },
 };
 
 /** True if LayerLab can plot this activation identifier. */
@@ -99,7 +179,12 @@ export interface ActivationCurve {
 }
 
 /** Samples f and f′ over [zMin, zMax]. */
-export function activationCurve(name: PlottableActivation, zMin = -6, zMax = 6, points = 241): ActivationCurve {
+export function activationCurve(
+  name: PlottableActivation,
+  zMin = -6,
+  zMax = 6,
+  points = 241,
+): ActivationCurve {
   const fn = table[name];
   const n = Math.max(2, points);
   const z = new Float32Array(n);

@@ -52,13 +52,22 @@ export function histogramOf(values: Float32Array, bins: number, lo: number, hi: 
  * preprocessed samples, and summarises it. See `pre-activations.ts` for how z
  * is obtained. `samples.shape` is [count, ...sampleShape].
  */
-export function preActivationStats(model: InspectableModel, layerName: string, samples: ArrayND, bins = 60): PreActivationStats {
+export function preActivationStats(
+  model: InspectableModel,
+  layerName: string,
+  samples: ArrayND,
+  bins = 60,
+): PreActivationStats {
   const [count, ...sampleShape] = samples.shape;
   if (!count || count < 1) throw new InspectError('bad-evaluation-data', 'no samples to measure');
-  checkSample(model, { values: samples.values.subarray(0, samples.values.length / count), shape: sampleShape });
+  checkSample(model, {
+    values: samples.values.subarray(0, samples.values.length / count),
+    shape: sampleShape,
+  });
   const layer = findLayer(model, layerName);
   const activation = activationOf(layer);
-  if (activation === null) throw new InspectError('no-activation', `layer "${layerName}" has no activation`);
+  if (activation === null)
+    throw new InspectError('no-activation', `layer "${layerName}" has no activation`);
   const values = withPreActivation(model, layerName, (z) =>
     tf.tidy(() => {
       const t = z(tf.tensor(samples.values, samples.shape as number[], 'float32'));

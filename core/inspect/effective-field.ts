@@ -17,7 +17,8 @@ export interface EffectiveField {
 
 /** Sums |values| over the last (channel) axis: [H, W, C] → [H, W]. */
 export function channelMagnitude(gradient: ArrayND): ArrayND {
-  const channels = gradient.shape.length >= 2 ? (gradient.shape[gradient.shape.length - 1] as number) : 1;
+  const channels =
+    gradient.shape.length >= 2 ? (gradient.shape[gradient.shape.length - 1] as number) : 1;
   const shape = gradient.shape.length >= 2 ? gradient.shape.slice(0, -1) : gradient.shape;
   const values = new Float32Array(gradient.values.length / channels);
   for (let i = 0; i < values.length; i++) {
@@ -29,8 +30,14 @@ export function channelMagnitude(gradient: ArrayND): ArrayND {
 }
 
 function checkUnit(shape: readonly number[], unit: readonly number[], layerName: string): void {
-  const ok = unit.length === shape.length && unit.every((u, i) => Number.isInteger(u) && u >= 0 && u < (shape[i] as number));
-  if (!ok) throw new InspectError('unit-out-of-range', `unit [${unit.join(', ')}] is outside layer "${layerName}" of shape [${shape.join(', ')}]`);
+  const ok =
+    unit.length === shape.length &&
+    unit.every((u, i) => Number.isInteger(u) && u >= 0 && u < (shape[i] as number));
+  if (!ok)
+    throw new InspectError(
+      'unit-out-of-range',
+      `unit [${unit.join(', ')}] is outside layer "${layerName}" of shape [${shape.join(', ')}]`,
+    );
 }
 
 /**
@@ -42,7 +49,10 @@ export function assertDifferentiable(layers: readonly tf.layers.Layer[]): void {
     const { dilationRate } = layer.getConfig() as { dilationRate?: number | number[] };
     const rates = Array.isArray(dilationRate) ? dilationRate : [dilationRate ?? 1];
     if (rates.some((r) => r !== 1)) {
-      throw new InspectError('gradient-unsupported', `layer "${layer.name}" is a dilated convolution; TF.js cannot compute gradients through it`);
+      throw new InspectError(
+        'gradient-unsupported',
+        `layer "${layer.name}" is a dilated convolution; TF.js cannot compute gradients through it`,
+      );
     }
   }
 }
@@ -52,9 +62,17 @@ export function assertDifferentiable(layers: readonly tf.layers.Layer[]): void {
  * sample; translates TF.js's "not yet supported in gradients" into
  * a coded error.
  */
-export function inputGradient(model: InspectableModel, sample: ArrayND, score: (x: tf.Tensor) => tf.Scalar): ArrayND {
+export function inputGradient(
+  model: InspectableModel,
+  sample: ArrayND,
+  score: (x: tf.Tensor) => tf.Scalar,
+): ArrayND {
   // Token ids are integers: nothing varies continuously, so there is no gradient to show.
-  if (inputDtype(model) === 'int32') throw new InspectError('gradient-unsupported', 'the input is token ids (integers); gradients with respect to them do not exist');
+  if (inputDtype(model) === 'int32')
+    throw new InspectError(
+      'gradient-unsupported',
+      'the input is token ids (integers); gradients with respect to them do not exist',
+    );
   try {
     const grad = tf.tidy(() => tf.grad(score)(sampleTensor(model, sample)));
     try {
@@ -65,7 +83,8 @@ export function inputGradient(model: InspectableModel, sample: ArrayND, score: (
   } catch (error) {
     if (error instanceof InspectError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    if (/not yet supported in gradients|gradient/i.test(message)) throw new InspectError('gradient-unsupported', message);
+    if (/not yet supported in gradients|gradient/i.test(message))
+      throw new InspectError('gradient-unsupported', message);
     throw error;
   }
 }
@@ -75,12 +94,21 @@ export function inputGradient(model: InspectableModel, sample: ArrayND, score: (
  * respect to the input, for this sample. `unit` indexes the layer's
  * per-sample output, e.g. [row, column, channel] for a Conv2D.
  */
-export function effectiveReceptiveField(model: InspectableModel, sample: ArrayND, layerName: string, unit: readonly number[]): EffectiveField {
-  const shape = layerOutput(findLayer(model, layerName)).shape.slice(1).map((d) => d ?? -1);
+export function effectiveReceptiveField(
+  model: InspectableModel,
+  sample: ArrayND,
+  layerName: string,
+  unit: readonly number[],
+): EffectiveField {
+  const shape = layerOutput(findLayer(model, layerName))
+    .shape.slice(1)
+    .map((d) => d ?? -1);
   checkUnit(shape, unit, layerName);
   const probe = probeModel(model, [layerName]);
   assertDifferentiable(probe.layers);
-  const gradient = inputGradient(model, sample, (x) => (probe.apply(x) as tf.Tensor).slice([0, ...unit], [1, ...unit.map(() => 1)]).sum());
+  const gradient = inputGradient(model, sample, (x) =>
+    (probe.apply(x) as tf.Tensor).slice([0, ...unit], [1, ...unit.map(() => 1)]).sum(),
+  );
   const magnitude = channelMagnitude(gradient);
   let maxMagnitude = 0;
   for (const v of magnitude.values) if (v > maxMagnitude) maxMagnitude = v;

@@ -15,7 +15,9 @@ afterAll(() => {
 /** Softmax over 3 inputs with W = 10·I: predicts the index of the largest input. */
 function argmaxModel(): tf.LayersModel {
   const input = tf.input({ shape: [3] });
-  const out = tf.layers.dense({ units: 3, activation: 'softmax', name: 'out' }).apply(input) as tf.SymbolicTensor;
+  const out = tf.layers
+    .dense({ units: 3, activation: 'softmax', name: 'out' })
+    .apply(input) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: out });
   tf.tidy(() => model.getLayer('out').setWeights([tf.eye(3).mul(10), tf.zeros([3])]));
   return model;
@@ -24,8 +26,8 @@ function argmaxModel(): tf.LayersModel {
 describe('evaluateModel', () => {
   // Rows: which input is largest → predicted class. Labels chosen to give a known confusion matrix.
   const xs = new Float32Array([
-    1, 0, 0, /* pred 0, true 0 */ 1, 0, 0, /* pred 0, true 0 */ 0, 1, 0, /* pred 1, true 0 */
-    0, 1, 0, /* pred 1, true 1 */ 0, 0, 1, /* pred 2, true 1 */ 0, 0, 1, /* pred 2, true 2 */
+    1, 0, 0, /* pred 0, true 0 */ 1, 0, 0, /* pred 0, true 0 */ 0, 1, 0 /* pred 1, true 0 */, 0, 1,
+    0, /* pred 1, true 1 */ 0, 0, 1, /* pred 2, true 1 */ 0, 0, 1 /* pred 2, true 2 */,
   ]);
   const labels = [0, 0, 0, 1, 1, 2];
 
@@ -36,7 +38,9 @@ describe('evaluateModel', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(Array.from(report.confusion)).toEqual([2, 1, 0, 0, 1, 1, 0, 0, 1]);
     expect(report.accuracy).toBeCloseTo(4 / 6, 10);
-    expect(Array.from(report.confusionRates).map((r) => Number(r.toFixed(4)))).toEqual([0.6667, 0.3333, 0, 0, 0.5, 0.5, 0, 0, 1]);
+    expect(Array.from(report.confusionRates).map((r) => Number(r.toFixed(4)))).toEqual([
+      0.6667, 0.3333, 0, 0, 0.5, 0.5, 0, 0, 1,
+    ]);
     expect(report.perClass[0]).toEqual({ precision: 1, recall: 2 / 3, f1: 0.8, support: 3 });
     expect(report.perClass[1]?.precision).toBe(0.5);
     expect(report.perClass[2]?.precision).toBe(0.5);
@@ -60,16 +64,32 @@ describe('evaluateModel', () => {
     const b = await evaluateModel(model, arraySource(images, truth, 784), { batchSize: 256 });
     expect(Array.from(a.confusion)).toEqual(Array.from(b.confusion));
     expect(a.loss).toBeCloseTo(b.loss, 5);
-    const predicted = tf.tidy(() => Array.from((model.predict(tf.tensor(images, [n, 28, 28, 1])) as tf.Tensor).argMax(1).dataSync()));
+    const predicted = tf.tidy(() =>
+      Array.from(
+        (model.predict(tf.tensor(images, [n, 28, 28, 1])) as tf.Tensor).argMax(1).dataSync(),
+      ),
+    );
     expect(Array.from(a.predictions)).toEqual(predicted);
-    const expectedLoss = tf.tidy(() => tf.metrics.categoricalCrossentropy(tf.oneHot(truth, 10).toFloat(), model.predict(tf.tensor(images, [n, 28, 28, 1])) as tf.Tensor).mean().dataSync()[0] as number);
+    const expectedLoss = tf.tidy(
+      () =>
+        tf.metrics
+          .categoricalCrossentropy(
+            tf.oneHot(truth, 10).toFloat(),
+            model.predict(tf.tensor(images, [n, 28, 28, 1])) as tf.Tensor,
+          )
+          .mean()
+          .dataSync()[0] as number,
+    );
     expect(a.loss).toBeCloseTo(expectedLoss, 4);
     model.dispose();
   });
 
   it('sorts mistakes by confidence, most confident first', async () => {
     const model = argmaxModel();
-    const report = await evaluateModel(model, arraySource(new Float32Array([0, 0.2, 0, 0, 0.9, 0, 0, 0.5, 0]), [0, 0, 0], 3));
+    const report = await evaluateModel(
+      model,
+      arraySource(new Float32Array([0, 0.2, 0, 0, 0.9, 0, 0, 0.5, 0]), [0, 0, 0], 3),
+    );
     expect(report.mistakes.map((m) => m.index)).toEqual([1, 2, 0]);
     expect(report.mistakes[0]?.confidence).toBeGreaterThan(report.mistakes[1]?.confidence ?? 1);
     model.dispose();
@@ -78,7 +98,10 @@ describe('evaluateModel', () => {
   it('reads async sources', async () => {
     const model = argmaxModel();
     const sync = arraySource(xs, labels, 3);
-    const report = await evaluateModel(model, { count: 6, readBatch: async (s, e) => sync.readBatch(s, e) });
+    const report = await evaluateModel(model, {
+      count: 6,
+      readBatch: async (s, e) => sync.readBatch(s, e),
+    });
     expect(report.accuracy).toBeCloseTo(4 / 6, 10);
     model.dispose();
   });
@@ -86,9 +109,18 @@ describe('evaluateModel', () => {
   it('rejects labels outside the class range and empty data with bad-evaluation-data', async () => {
     const model = argmaxModel();
     const before = tf.memory().numTensors;
-    await expect(evaluateModel(model, arraySource(xs, [0, 0, 0, 1, 1, 7], 3))).rejects.toMatchObject({ code: 'bad-evaluation-data' });
-    await expect(evaluateModel(model, arraySource(new Float32Array(), [], 3))).rejects.toMatchObject({ code: 'bad-evaluation-data' });
-    await expect(evaluateModel(model, { count: 2, readBatch: () => ({ xs: new Float32Array(5), labels: [0, 1] }) })).rejects.toMatchObject({ code: 'bad-evaluation-data' });
+    await expect(
+      evaluateModel(model, arraySource(xs, [0, 0, 0, 1, 1, 7], 3)),
+    ).rejects.toMatchObject({ code: 'bad-evaluation-data' });
+    await expect(
+      evaluateModel(model, arraySource(new Float32Array(), [], 3)),
+    ).rejects.toMatchObject({ code: 'bad-evaluation-data' });
+    await expect(
+      evaluateModel(model, {
+        count: 2,
+        readBatch: () => ({ xs: new Float32Array(5), labels: [0, 1] }),
+      }),
+    ).rejects.toMatchObject({ code: 'bad-evaluation-data' });
     expect(tf.memory().numTensors).toBe(before);
     model.dispose();
   });

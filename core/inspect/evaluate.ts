@@ -78,9 +78,14 @@ export interface EvaluateOptions {
 const EPSILON = 1e-7;
 
 /** Sample indices behind one confusion-matrix cell (true class `row`, predicted `column`). */
-export function samplesInCell(report: Pick<EvaluationReport, 'labels' | 'predictions'>, row: number, column: number): number[] {
+export function samplesInCell(
+  report: Pick<EvaluationReport, 'labels' | 'predictions'>,
+  row: number,
+  column: number,
+): number[] {
   const indices: number[] = [];
-  for (let i = 0; i < report.labels.length; i++) if (report.labels[i] === row && report.predictions[i] === column) indices.push(i);
+  for (let i = 0; i < report.labels.length; i++)
+    if (report.labels[i] === row && report.predictions[i] === column) indices.push(i);
   return indices;
 }
 
@@ -110,10 +115,15 @@ export function classMetrics(confusion: ArrayLike<number>, classCount: number): 
  * sample (for "click a cell, see its samples") and the most confident
  * mistakes. Tensors are created and disposed per batch.
  */
-export async function evaluateModel(model: InspectableModel, source: EvaluationSource, options: EvaluateOptions = {}): Promise<EvaluationReport> {
+export async function evaluateModel(
+  model: InspectableModel,
+  source: EvaluationSource,
+  options: EvaluateOptions = {},
+): Promise<EvaluationReport> {
   const { batchSize = 256, mistakeLimit = 48, onProgress } = options;
   const count = source.count;
-  if (!Number.isInteger(count) || count < 1) throw new InspectError('bad-evaluation-data', 'there are no samples to evaluate');
+  if (!Number.isInteger(count) || count < 1)
+    throw new InspectError('bad-evaluation-data', 'there are no samples to evaluate');
   const sampleShape = modelInputShape(model);
   const sampleSize = sampleShape.reduce((a, b) => a * b, 1);
   const kind = outputKindOf(model);
@@ -130,18 +140,30 @@ export async function evaluateModel(model: InspectableModel, source: EvaluationS
     const batch = await source.readBatch(start, end);
     const n = end - start;
     if (batch.xs.length !== n * sampleSize || batch.labels.length !== n) {
-      throw new InspectError('bad-evaluation-data', `batch [${start}, ${end}) has ${batch.xs.length} values and ${batch.labels.length} labels; expected ${n * sampleSize} and ${n}`);
+      throw new InspectError(
+        'bad-evaluation-data',
+        `batch [${start}, ${end}) has ${batch.xs.length} values and ${batch.labels.length} labels; expected ${n * sampleSize} and ${n}`,
+      );
     }
-    const probs = tf.tidy(() => toProbabilities(kind, model.predict(tf.tensor(batch.xs, [n, ...sampleShape], inputDtype(model))) as tf.Tensor));
+    const probs = tf.tidy(() =>
+      toProbabilities(
+        kind,
+        model.predict(tf.tensor(batch.xs, [n, ...sampleShape], inputDtype(model))) as tf.Tensor,
+      ),
+    );
     const p = probs.dataSync() as Float32Array;
     probs.dispose();
     for (let i = 0; i < n; i++) {
       const label = batch.labels[i] as number;
       if (!Number.isInteger(label) || label < 0 || label >= classCount) {
-        throw new InspectError('bad-evaluation-data', `sample ${start + i} has label ${label}; the model has ${classCount} classes`);
+        throw new InspectError(
+          'bad-evaluation-data',
+          `sample ${start + i} has label ${label}; the model has ${classCount} classes`,
+        );
       }
       let best = 0;
-      for (let c = 1; c < classCount; c++) if ((p[i * classCount + c] as number) > (p[i * classCount + best] as number)) best = c;
+      for (let c = 1; c < classCount; c++)
+        if ((p[i * classCount + c] as number) > (p[i * classCount + best] as number)) best = c;
       const pTrue = p[i * classCount + label] as number;
       labels[start + i] = label;
       predictions[start + i] = best;
@@ -157,15 +179,26 @@ export async function evaluateModel(model: InspectableModel, source: EvaluationS
   for (let r = 0; r < classCount; r++) {
     let total = 0;
     for (let c = 0; c < classCount; c++) total += confusion[r * classCount + c] ?? 0;
-    for (let c = 0; c < classCount; c++) confusionRates[r * classCount + c] = total > 0 ? (confusion[r * classCount + c] ?? 0) / total : 0;
+    for (let c = 0; c < classCount; c++)
+      confusionRates[r * classCount + c] =
+        total > 0 ? (confusion[r * classCount + c] ?? 0) / total : 0;
   }
   const perClass = classMetrics(confusion, classCount);
-  const seen = perClass.filter((m, c) => m.support > 0 || confusion.some((v, i) => i % classCount === c && v > 0));
-  const mean = (f: (m: ClassMetrics) => number): number => (seen.length ? seen.reduce((s, m) => s + f(m), 0) / seen.length : 0);
+  const seen = perClass.filter(
+    (m, c) => m.support > 0 || confusion.some((v, i) => i % classCount === c && v > 0),
+  );
+  const mean = (f: (m: ClassMetrics) => number): number =>
+    seen.length ? seen.reduce((s, m) => s + f(m), 0) / seen.length : 0;
   const mistakes: Mistake[] = [];
   for (let i = 0; i < count; i++) {
     if (predictions[i] !== labels[i]) {
-      mistakes.push({ index: i, trueClass: labels[i] as number, predictedClass: predictions[i] as number, confidence: confidences[i] as number, trueProbability: trueProbabilities[i] as number });
+      mistakes.push({
+        index: i,
+        trueClass: labels[i] as number,
+        predictedClass: predictions[i] as number,
+        confidence: confidences[i] as number,
+        trueProbability: trueProbabilities[i] as number,
+      });
     }
   }
   mistakes.sort((a, b) => b.confidence - a.confidence || a.index - b.index);
@@ -177,7 +210,11 @@ export async function evaluateModel(model: InspectableModel, source: EvaluationS
     confusion,
     confusionRates,
     perClass,
-    macro: { precision: mean((m) => m.precision), recall: mean((m) => m.recall), f1: mean((m) => m.f1) },
+    macro: {
+      precision: mean((m) => m.precision),
+      recall: mean((m) => m.recall),
+      f1: mean((m) => m.f1),
+    },
     labels,
     predictions,
     confidences,
@@ -187,9 +224,16 @@ export async function evaluateModel(model: InspectableModel, source: EvaluationS
 }
 
 /** An `EvaluationSource` over arrays already in memory. */
-export function arraySource(xs: Float32Array | Int32Array, labels: ArrayLike<number>, sampleSize: number): EvaluationSource {
+export function arraySource(
+  xs: Float32Array | Int32Array,
+  labels: ArrayLike<number>,
+  sampleSize: number,
+): EvaluationSource {
   return {
     count: labels.length,
-    readBatch: (start, end) => ({ xs: xs.subarray(start * sampleSize, end * sampleSize), labels: Array.from({ length: end - start }, (_, i) => labels[start + i] as number) }),
+    readBatch: (start, end) => ({
+      xs: xs.subarray(start * sampleSize, end * sampleSize),
+      labels: Array.from({ length: end - start }, (_, i) => labels[start + i] as number),
+    }),
   };
 }

@@ -23,12 +23,27 @@ afterAll(() => {
 
 describe('feature maps', () => {
   it('lists convolutions, pooling and Dense layers but not Flatten', () => {
-    expect(featureMapLayerNames(model)).toEqual(['conv1', 'pool1', 'conv2', 'pool2', 'dense1', 'dense2', 'output']);
+    expect(featureMapLayerNames(model)).toEqual([
+      'conv1',
+      'pool1',
+      'conv2',
+      'pool2',
+      'dense1',
+      'dense2',
+      'output',
+    ]);
   });
 
   it('describes layers with per-sample shapes, layouts and activations', () => {
     const conv1 = describeLayers(model).find((l) => l.name === 'conv1');
-    expect(conv1).toEqual({ name: 'conv1', className: 'Conv2D', outputShape: [24, 24, 6], layout: 'spatial', activation: 'relu', hasFilters: true });
+    expect(conv1).toEqual({
+      name: 'conv1',
+      className: 'Conv2D',
+      outputShape: [24, 24, 6],
+      layout: 'spatial',
+      activation: 'relu',
+      hasFilters: true,
+    });
     expect(describeLayers(model).find((l) => l.name === 'dense1')?.layout).toBe('vector');
   });
 
@@ -68,7 +83,9 @@ describe('feature maps', () => {
   });
 
   it('rejects a sample of the wrong size with sample-shape-mismatch', () => {
-    expect(() => computeFeatureMaps(model, { values: new Float32Array(32 * 32), shape: [32, 32, 1] })).toThrow(expect.objectContaining({ code: 'sample-shape-mismatch' }));
+    expect(() =>
+      computeFeatureMaps(model, { values: new Float32Array(32 * 32), shape: [32, 32, 1] }),
+    ).toThrow(expect.objectContaining({ code: 'sample-shape-mismatch' }));
   });
 
   it('rejects unknown layer names with unknown-layer', () => {
@@ -91,14 +108,25 @@ describe('effective receptive field', () => {
   });
 
   it('rejects a unit outside the layer', () => {
-    expect(() => effectiveReceptiveField(model, sample, 'conv2', [8, 0, 0])).toThrow(expect.objectContaining({ code: 'unit-out-of-range' }));
+    expect(() => effectiveReceptiveField(model, sample, 'conv2', [8, 0, 0])).toThrow(
+      expect.objectContaining({ code: 'unit-out-of-range' }),
+    );
   });
 
   it('reports gradient-unsupported for dilated convolutions instead of crashing', () => {
     const input = tf.input({ shape: [9, 9, 1] });
-    const out = tf.layers.conv2d({ name: 'dil', filters: 1, kernelSize: 3, dilationRate: 2 }).apply(input) as tf.SymbolicTensor;
+    const out = tf.layers
+      .conv2d({ name: 'dil', filters: 1, kernelSize: 3, dilationRate: 2 })
+      .apply(input) as tf.SymbolicTensor;
     const dilated = tf.model({ inputs: input, outputs: out });
-    expect(() => effectiveReceptiveField(dilated, { values: seededValues(81), shape: [9, 9, 1] }, 'dil', [0, 0, 0])).toThrow(expect.objectContaining({ code: 'gradient-unsupported' }));
+    expect(() =>
+      effectiveReceptiveField(
+        dilated,
+        { values: seededValues(81), shape: [9, 9, 1] },
+        'dil',
+        [0, 0, 0],
+      ),
+    ).toThrow(expect.objectContaining({ code: 'gradient-unsupported' }));
     dilated.dispose();
   });
 });
@@ -109,12 +137,16 @@ describe('filters', () => {
     const filters = convFilters(model, 'conv2');
     expect(tf.memory().numTensors).toBe(before);
     expect(filters.kernel.shape).toEqual([5, 5, 6, 16]);
-    expect(Array.from(filters.kernel.values)).toEqual(Array.from(model.getLayer('conv2').getWeights()[0]!.dataSync()));
+    expect(Array.from(filters.kernel.values)).toEqual(
+      Array.from(model.getLayer('conv2').getWeights()[0]!.dataSync()),
+    );
     expect(filters.bias?.length).toBe(16);
     expect(filters.min).toBeLessThan(filters.max);
   });
 
   it('refuses layers without kernels', () => {
-    expect(() => convFilters(model, 'pool1')).toThrow(expect.objectContaining({ code: 'not-a-convolution' }));
+    expect(() => convFilters(model, 'pool1')).toThrow(
+      expect.objectContaining({ code: 'not-a-convolution' }),
+    );
   });
 });

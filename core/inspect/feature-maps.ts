@@ -62,7 +62,11 @@ function range(values: Float32Array): { min: number; max: number } {
  *   const maps = computeFeatureMaps(model, { values: pixels, shape: [28, 28, 1] });
  *   maps[0] // {layerName: 'conv2d_1', shape: [24, 24, 6], layout: 'spatial', values, min, max}
  */
-export function computeFeatureMaps(model: InspectableModel, sample: ArrayND, layerNames: readonly string[] = featureMapLayerNames(model)): LayerActivation[] {
+export function computeFeatureMaps(
+  model: InspectableModel,
+  sample: ArrayND,
+  layerNames: readonly string[] = featureMapLayerNames(model),
+): LayerActivation[] {
   if (layerNames.length === 0) return [];
   const probe = probeModel(model, layerNames);
   const outputs = tf.tidy(() => {
@@ -74,7 +78,14 @@ export function computeFeatureMaps(model: InspectableModel, sample: ArrayND, lay
       const t = outputs[i] as tf.Tensor;
       const values = copyValues(t);
       const shape = t.shape.slice(1);
-      return { layerName, className: findLayer(model, layerName).getClassName(), shape, values, layout: layoutOf(shape), ...range(values) };
+      return {
+        layerName,
+        className: findLayer(model, layerName).getClassName(),
+        shape,
+        values,
+        layout: layoutOf(shape),
+        ...range(values),
+      };
     });
   } finally {
     tf.dispose(outputs);

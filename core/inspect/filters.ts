@@ -17,7 +17,13 @@ export interface ConvFilters {
   readonly max: number;
 }
 
-const kernelClasses = new Set(['Conv1D', 'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose']);
+const kernelClasses = new Set([
+  'Conv1D',
+  'Conv2D',
+  'DepthwiseConv2D',
+  'SeparableConv2D',
+  'Conv2DTranspose',
+]);
 
 /**
  * Copies the kernels of a convolution layer out of the model. Reads the
@@ -26,10 +32,15 @@ const kernelClasses = new Set(['Conv1D', 'Conv2D', 'DepthwiseConv2D', 'Separable
 export function convFilters(model: InspectableModel, layerName: string): ConvFilters {
   const layer = findLayer(model, layerName);
   const className = layer.getClassName();
-  if (!kernelClasses.has(className)) throw new InspectError('not-a-convolution', `layer "${layerName}" is a ${className}, which has no kernels`);
+  if (!kernelClasses.has(className))
+    throw new InspectError(
+      'not-a-convolution',
+      `layer "${layerName}" is a ${className}, which has no kernels`,
+    );
   const weights = layer.getWeights();
   const kernelTensor = weights[0];
-  if (!kernelTensor) throw new InspectError('not-a-convolution', `layer "${layerName}" is not built yet`);
+  if (!kernelTensor)
+    throw new InspectError('not-a-convolution', `layer "${layerName}" is not built yet`);
   const values = copyValues(kernelTensor);
   let min = Infinity;
   let max = -Infinity;
@@ -39,5 +50,12 @@ export function convFilters(model: InspectableModel, layerName: string): ConvFil
   }
   // SeparableConv2D stores [depthwise, pointwise, bias]; others [kernel, bias].
   const biasTensor = weights.find((w, i) => i > 0 && w.rank === 1);
-  return { layerName, className, kernel: { values, shape: kernelTensor.shape }, bias: biasTensor ? copyValues(biasTensor) : null, min, max };
+  return {
+    layerName,
+    className,
+    kernel: { values, shape: kernelTensor.shape },
+    bias: biasTensor ? copyValues(biasTensor) : null,
+    min,
+    max,
+  };
 }

@@ -28,7 +28,12 @@ export interface InspectSamples {
 export interface SampleView {
   readonly index: number;
   readonly label: number;
-  readonly image: { readonly pixels: Uint8Array; readonly width: number; readonly height: number; readonly channels: number } | null;
+  readonly image: {
+    readonly pixels: Uint8Array;
+    readonly width: number;
+    readonly height: number;
+    readonly channels: number;
+  } | null;
   readonly text: string | null;
 }
 
@@ -44,8 +49,18 @@ export interface InspectContext {
 }
 
 /** Turns a normalised float back into a 0..255 pixel for display. */
-function toPixel(v: number, normalization: ImageOptions['normalization'] | null, lo: number, hi: number): number {
-  const x = normalization === 'zeroToOne' ? v * 255 : normalization === 'minusOneToOne' ? (v + 1) * 127.5 : ((v - lo) / (hi - lo || 1)) * 255;
+function toPixel(
+  v: number,
+  normalization: ImageOptions['normalization'] | null,
+  lo: number,
+  hi: number,
+): number {
+  const x =
+    normalization === 'zeroToOne'
+      ? v * 255
+      : normalization === 'minusOneToOne'
+        ? (v + 1) * 127.5
+        : ((v - lo) / (hi - lo || 1)) * 255;
   return Math.max(0, Math.min(255, Math.round(x)));
 }
 
@@ -54,7 +69,10 @@ function toPixel(v: number, normalization: ImageOptions['normalization'] | null,
  * (no augmentation), in split order. Sample i of the result is source sample
  * `context.validation[i]`.
  */
-export async function gatherSamples(source: SampleSource, context: InspectContext): Promise<InspectSamples & { readonly sourceIndices: readonly number[] }> {
+export async function gatherSamples(
+  source: SampleSource,
+  context: InspectContext,
+): Promise<InspectSamples & { readonly sourceIndices: readonly number[] }> {
   const indices = context.validation ?? Array.from({ length: source.count }, (_, i) => i);
   const size = source.sampleShape.reduce((a, b) => a * b, 1);
   const text = source.dtype === 'int32';
@@ -74,7 +92,10 @@ export async function gatherSamples(source: SampleSource, context: InspectContex
     if (!context.image) for (const v of xs) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
     raw = Uint8Array.from(xs, (v) => toPixel(v, context.image?.normalization ?? null, lo, hi));
   }
-  const classNames = context.classNames.length > 0 ? context.classNames : Array.from({ length: source.numClasses }, (_, i) => String(i));
+  const classNames =
+    context.classNames.length > 0
+      ? context.classNames
+      : Array.from({ length: source.numClasses }, (_, i) => String(i));
   return {
     kind: text ? 'text' : 'image',
     classNames,
@@ -93,14 +114,20 @@ export function samplesSource(samples: InspectSamples): EvaluationSource {
   const size = samples.sampleShape.reduce((a, b) => a * b, 1);
   return {
     count: samples.count,
-    readBatch: (start, end) => ({ xs: samples.xs.subarray(start * size, end * size), labels: samples.labels.subarray(start, end) }),
+    readBatch: (start, end) => ({
+      xs: samples.xs.subarray(start * size, end * size),
+      labels: samples.labels.subarray(start, end),
+    }),
   };
 }
 
 /** The model input of sample `index` (a copy, safe to post to the UI). */
 export function sampleInput(samples: InspectSamples, index: number): ArrayND {
   const size = samples.sampleShape.reduce((a, b) => a * b, 1);
-  return { values: Float32Array.from(samples.xs.subarray(index * size, (index + 1) * size)), shape: samples.sampleShape };
+  return {
+    values: Float32Array.from(samples.xs.subarray(index * size, (index + 1) * size)),
+    shape: samples.sampleShape,
+  };
 }
 
 /** Sample `index` as the student sees it: pixels for images, words for texts. */
@@ -110,25 +137,52 @@ export function sampleView(samples: InspectSamples, index: number): SampleView {
   if (samples.kind === 'text') {
     const ids = samples.raw.subarray(index * size, (index + 1) * size);
     // Without the vocabulary the token ids are all we can show (padding 0 left out).
-    const words = Array.from(ids, (id) => (samples.vocabulary ? (samples.vocabulary[id] ?? '') : id === 0 ? '' : `#${id}`)).filter((w) => w !== '');
+    const words = Array.from(ids, (id) =>
+      samples.vocabulary ? (samples.vocabulary[id] ?? '') : id === 0 ? '' : `#${id}`,
+    ).filter((w) => w !== '');
     return { index, label, image: null, text: words.join(' ') };
   }
   const [height = 1, width = 1, channels = 1] = samples.sampleShape;
-  return { index, label, image: { pixels: Uint8Array.from(samples.raw.subarray(index * size, (index + 1) * size) as Uint8Array), width, height, channels }, text: null };
+  return {
+    index,
+    label,
+    image: {
+      pixels: Uint8Array.from(samples.raw.subarray(index * size, (index + 1) * size) as Uint8Array),
+      width,
+      height,
+      channels,
+    },
+    text: null,
+  };
 }
 
 /**
  * A dropped or drawn image (decoded RGBA) turned into a model input with the
  * same resize, colour mode and normalisation as training.
  */
-export function imageInput(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, options: ImageOptions): { input: ArrayND; pixels: Uint8Array } {
+export function imageInput(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  options: ImageOptions,
+): { input: ArrayND; pixels: Uint8Array } {
   const pixels = preprocessRgba(rgba, width, height, options);
   const channels = options.colorMode === 'grayscale' ? 1 : 3;
-  return { input: { values: pixelsToFloat32(pixels, options.normalization), shape: [options.height, options.width, channels] }, pixels };
+  return {
+    input: {
+      values: pixelsToFloat32(pixels, options.normalization),
+      shape: [options.height, options.width, channels],
+    },
+    pixels,
+  };
 }
 
 /** Typed text turned into token ids with the training vocabulary and options. */
-export function textInput(text: string, options: TextOptions, vocabulary: readonly string[]): ArrayND {
+export function textInput(
+  text: string,
+  options: TextOptions,
+  vocabulary: readonly string[],
+): ArrayND {
   const ids = vectorizeTokens(tokenize(text, options), vocabulary, options.sequenceLength);
   return { values: Float32Array.from(ids), shape: [options.sequenceLength] };
 }

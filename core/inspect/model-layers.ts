@@ -25,11 +25,25 @@ export interface LayerInfo {
   readonly hasFilters: boolean;
 }
 
-const filterClasses = new Set(['Conv1D', 'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose']);
-const standaloneActivations: Readonly<Record<string, string>> = { ReLU: 'relu', Softmax: 'softmax', ELU: 'elu', LeakyReLU: 'leakyReLU', PReLU: 'prelu', ThresholdedReLU: 'thresholdedReLU' };
+const filterClasses = new Set([
+  'Conv1D',
+  'Conv2D',
+  'DepthwiseConv2D',
+  'SeparableConv2D',
+  'Conv2DTranspose',
+]);
+const standaloneActivations: Readonly<Record<string, string>> = {
+  ReLU: 'relu',
+  Softmax: 'softmax',
+  ELU: 'elu',
+  LeakyReLU: 'leakyReLU',
+  PReLU: 'prelu',
+  ThresholdedReLU: 'thresholdedReLU',
+};
 
 /** Layers shown in feature maps by default: what a student asks about. */
-const featureMapClass = /Conv|Pooling|Activation|ReLU|Softmax|ELU|Dense|LSTM|GRU|SimpleRNN|Embedding|^Add$|Concatenate|BatchNormalization/;
+const featureMapClass =
+  /Conv|Pooling|Activation|ReLU|Softmax|ELU|Dense|LSTM|GRU|SimpleRNN|Embedding|^Add$|Concatenate|BatchNormalization/;
 
 /** Layout of a per-sample shape. */
 export function layoutOf(shape: readonly number[]): ActivationLayout {
@@ -52,7 +66,9 @@ export function describeLayers(model: InspectableModel): LayerInfo[] {
   return model.layers
     .filter((l) => l.getClassName() !== 'InputLayer')
     .map((layer) => {
-      const outputShape = layerOutput(layer).shape.slice(1).map((d) => d ?? -1);
+      const outputShape = layerOutput(layer)
+        .shape.slice(1)
+        .map((d) => d ?? -1);
       return {
         name: layer.name,
         className: layer.getClassName(),

@@ -23,7 +23,15 @@ import { probeModel } from './feature-maps';
  * where a linear twin would compute something else.
  */
 
-const standaloneActivationClasses = new Set(['Activation', 'ReLU', 'Softmax', 'ELU', 'LeakyReLU', 'PReLU', 'ThresholdedReLU']);
+const standaloneActivationClasses = new Set([
+  'Activation',
+  'ReLU',
+  'Softmax',
+  'ELU',
+  'LeakyReLU',
+  'PReLU',
+  'ThresholdedReLU',
+]);
 const recurrentClasses = new Set(['LSTM', 'GRU', 'SimpleRNN', 'Bidirectional', 'RNN']);
 
 type LayerCtor = new (config: Record<string, unknown>) => tf.layers.Layer;
@@ -32,7 +40,8 @@ type LayerCtor = new (config: Record<string, unknown>) => tf.layers.Layer;
 function layerInput(model: InspectableModel, layer: tf.layers.Layer, xs: tf.Tensor): tf.Tensor {
   const input = layer.input;
   const symbolic = Array.isArray(input) ? input[0] : input;
-  if (!symbolic || Array.isArray(input)) throw new InspectError('no-activation', `layer "${layer.name}" has several inputs`);
+  if (!symbolic || Array.isArray(input))
+    throw new InspectError('no-activation', `layer "${layer.name}" has several inputs`);
   if (model.inputs.includes(symbolic)) return xs;
   const source = symbolic.sourceLayer as tf.layers.Layer;
   return probeModel(model, [source.name]).predict(xs) as tf.Tensor;
@@ -44,15 +53,32 @@ function layerInput(model: InspectableModel, layer: tf.layers.Layer, xs: tf.Tens
  * the linear twin's weight copy lives until `use` returns, then is disposed,
  * so gradients through it are computed while its kernel still exists.
  */
-export function withPreActivation<R>(model: InspectableModel, layerName: string, use: (preActivation: (xs: tf.Tensor) => tf.Tensor) => R): R {
+export function withPreActivation<R>(
+  model: InspectableModel,
+  layerName: string,
+  use: (preActivation: (xs: tf.Tensor) => tf.Tensor) => R,
+): R {
   const layer = findLayer(model, layerName);
   const className = layer.getClassName();
-  if (recurrentClasses.has(className)) throw new InspectError('no-activation', `layer "${layerName}" is recurrent; its activations act inside each time step`);
+  if (recurrentClasses.has(className))
+    throw new InspectError(
+      'no-activation',
+      `layer "${layerName}" is recurrent; its activations act inside each time step`,
+    );
   if (standaloneActivationClasses.has(className)) return use((xs) => layerInput(model, layer, xs));
   const activation = activationOf(layer);
-  if (activation === null) throw new InspectError('no-activation', `layer "${layerName}" (${className}) has no activation`);
-  if (activation === 'linear') return use((xs) => layer.apply(layerInput(model, layer, xs)) as tf.Tensor);
-  const config: Record<string, unknown> = { ...(layer.getConfig() as Record<string, unknown>), activation: 'linear', name: `${layer.name}_linear_twin` };
+  if (activation === null)
+    throw new InspectError(
+      'no-activation',
+      `layer "${layerName}" (${className}) has no activation`,
+    );
+  if (activation === 'linear')
+    return use((xs) => layer.apply(layerInput(model, layer, xs)) as tf.Tensor);
+  const config: Record<string, unknown> = {
+    ...(layer.getConfig() as Record<string, unknown>),
+    activation: 'linear',
+    name: `${layer.name}_linear_twin`,
+  };
   delete config['batchInputShape'];
   const twin = new (layer.constructor as LayerCtor)(config);
   try {
@@ -66,6 +92,10 @@ export function withPreActivation<R>(model: InspectableModel, layerName: string,
 }
 
 /** z for a batch `xs` (owned by the caller), copied out as a tensor the caller disposes. */
-export function preActivationTensor(model: InspectableModel, layerName: string, xs: tf.Tensor): tf.Tensor {
+export function preActivationTensor(
+  model: InspectableModel,
+  layerName: string,
+  xs: tf.Tensor,
+): tf.Tensor {
   return withPreActivation(model, layerName, (z) => tf.tidy(() => z(xs).clone()));
 }

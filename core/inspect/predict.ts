@@ -23,9 +23,15 @@ export interface Prediction {
  * same preprocessing as training: resize, colour mode, normalisation).
  * Sorted by probability, ties by class index.
  */
-export function predictSample(model: InspectableModel, sample: ArrayND, classNames: readonly string[] = []): Prediction {
+export function predictSample(
+  model: InspectableModel,
+  sample: ArrayND,
+  classNames: readonly string[] = [],
+): Prediction {
   const kind = outputKindOf(model);
-  const probs = tf.tidy(() => toProbabilities(kind, model.predict(sampleTensor(model, sample)) as tf.Tensor));
+  const probs = tf.tidy(() =>
+    toProbabilities(kind, model.predict(sampleTensor(model, sample)) as tf.Tensor),
+  );
   const probabilities = copyValues(probs);
   probs.dispose();
   const ranked = Array.from({ length: classCountOf(model) }, (_, classIndex) => ({

@@ -51,7 +51,10 @@ function randomChain(rand: () => number, side: number): ChainLayer[] {
       const dilationRate = strides === 1 ? pick(rand, [1, 1, 2]) : 1;
       const kEff = dilationRate * (kernelSize - 1) + 1;
       if (padding === 'valid' && n - kEff + 1 < 2) break;
-      layers.push({ kind: 'Conv2D', params: { filters: 2, kernelSize, strides, dilationRate, padding, useBias: false } });
+      layers.push({
+        kind: 'Conv2D',
+        params: { filters: 2, kernelSize, strides, dilationRate, padding, useBias: false },
+      });
       n = padding === 'same' ? Math.ceil(n / strides) : Math.ceil((n - kEff + 1) / strides);
     }
   }
@@ -65,12 +68,20 @@ function randomChain(rand: () => number, side: number): ChainLayer[] {
  * responses instead: the networks are linear and bias-free, so unit(e_p) is
  * exactly d unit / d input[p].
  */
-function inputJacobian(model: tf.LayersModel, side: number, unit: readonly [number, number, number], dilated: boolean): tf.Tensor2D {
+function inputJacobian(
+  model: tf.LayersModel,
+  side: number,
+  unit: readonly [number, number, number],
+  dilated: boolean,
+): tf.Tensor2D {
   if (dilated) {
     return tf.tidy(() => {
       const impulses = tf.eye(side * side).reshape([side * side, side, side, 1]);
       const y = model.predict(impulses) as tf.Tensor4D;
-      return y.slice([0, unit[0], unit[1], unit[2]], [side * side, 1, 1, 1]).abs().reshape([side, side]);
+      return y
+        .slice([0, unit[0], unit[1], unit[2]], [side * side, 1, 1, 1])
+        .abs()
+        .reshape([side, side]);
     });
   }
   return tf.tidy(() => {
@@ -78,12 +89,20 @@ function inputJacobian(model: tf.LayersModel, side: number, unit: readonly [numb
       const y = model.apply(x) as tf.Tensor4D;
       return y.slice([0, unit[0], unit[1], unit[2]], [1, 1, 1, 1]).sum();
     };
-    return tf.grad(f)(tf.randomNormal([1, side, side, 1])).abs().reshape([side, side]);
+    return tf
+      .grad(f)(tf.randomNormal([1, side, side, 1]))
+      .abs()
+      .reshape([side, side]);
   });
 }
 
 /** Bounding box [rowLo, colLo, rowHi, colHi] of the non-zero Jacobian entries, or null if all zero. */
-function gradientSupport(model: tf.LayersModel, side: number, unit: readonly [number, number, number], dilated: boolean): number[] | null {
+function gradientSupport(
+  model: tf.LayersModel,
+  side: number,
+  unit: readonly [number, number, number],
+  dilated: boolean,
+): number[] | null {
   const grad = inputJacobian(model, side, unit, dilated);
   const values = grad.arraySync();
   grad.dispose();
@@ -91,7 +110,9 @@ function gradientSupport(model: tf.LayersModel, side: number, unit: readonly [nu
   values.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === 0) return;
-      box = box ? [Math.min(box[0]!, r), Math.min(box[1]!, c), Math.max(box[2]!, r), Math.max(box[3]!, c)] : [r, c, r, c];
+      box = box
+        ? [Math.min(box[0]!, r), Math.min(box[1]!, c), Math.max(box[2]!, r), Math.max(box[3]!, c)]
+        : [r, c, r, c];
     }),
   );
   return box;
@@ -120,17 +141,31 @@ describe('theoretical receptive field = support of the input gradient', () => {
       // Strides larger than the kernel, and dilation, leave holes in the field:
       // the window's ends are still taps, but clipping may cut between taps, so
       // there the support is only contained in the clipped window.
-      const holey = layers.some((l) => (l.params['dilationRate'] ?? 1) !== 1 || ((l.params['strides'] ?? 1) as number) > ((l.params['kernelSize'] ?? l.params['poolSize']) as number));
+      const holey = layers.some(
+        (l) =>
+          (l.params['dilationRate'] ?? 1) !== 1 ||
+          ((l.params['strides'] ?? 1) as number) >
+            ((l.params['kernelSize'] ?? l.params['poolSize']) as number),
+      );
       for (const unit of units) {
         const window = unitFieldOf(field, [unit[0], unit[1]]);
         const expected = window?.clipped ?? null;
         const support = gradientSupport(net.model, side, unit, dilated);
         const label = `unit ${unit.join(',')} of ${JSON.stringify(layers)}`;
-        const inside = window?.unclipped.lo.every((v, a) => v === expected?.lo[a] && window.unclipped.hi[a] === expected.hi[a]) ?? false;
+        const inside =
+          window?.unclipped.lo.every(
+            (v, a) => v === expected?.lo[a] && window.unclipped.hi[a] === expected.hi[a],
+          ) ?? false;
         if (!holey || inside) {
-          expect(support, label).toEqual(expected ? [expected.lo[0], expected.lo[1], expected.hi[0], expected.hi[1]] : null);
+          expect(support, label).toEqual(
+            expected ? [expected.lo[0], expected.lo[1], expected.hi[0], expected.hi[1]] : null,
+          );
         } else if (support && expected) {
-          const contained = support[0]! >= expected.lo[0]! && support[1]! >= expected.lo[1]! && support[2]! <= expected.hi[0]! && support[3]! <= expected.hi[1]!;
+          const contained =
+            support[0]! >= expected.lo[0]! &&
+            support[1]! >= expected.lo[1]! &&
+            support[2]! <= expected.hi[0]! &&
+            support[3]! <= expected.hi[1]!;
           expect(contained, label).toBe(true);
         } else {
           expect(support, label).toBeNull();

@@ -51,7 +51,13 @@ export function effectiveKernel(kernel: number, dilation: number): number {
  * computes it (`conv_util.computeOutputShape`): `same` gives ceil(n/s),
  * `valid` gives ceil((n − k_eff + 1)/s), `causal` behaves like `same` at stride 1.
  */
-export function windowOutputLength(inputLength: number, kernel: number, stride: number, dilation: number, padding: PaddingMode): number {
+export function windowOutputLength(
+  inputLength: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: PaddingMode,
+): number {
   const kEff = effectiveKernel(kernel, dilation);
   if (padding === 'valid') return Math.max(0, Math.ceil((inputLength - kEff + 1) / stride));
   return Math.ceil(inputLength / stride);
@@ -62,7 +68,13 @@ export function windowOutputLength(inputLength: number, kernel: number, stride: 
  * padding is max((out−1)·s + k_eff − n, 0) and the smaller half goes first
  * (TensorFlow puts the odd pixel at the end); `causal` pads k_eff − 1 before.
  */
-export function paddingBefore(inputLength: number, kernel: number, stride: number, dilation: number, padding: PaddingMode): number {
+export function paddingBefore(
+  inputLength: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: PaddingMode,
+): number {
   const kEff = effectiveKernel(kernel, dilation);
   if (padding === 'valid') return 0;
   if (padding === 'causal') return kEff - 1;
@@ -72,8 +84,19 @@ export function paddingBefore(inputLength: number, kernel: number, stride: numbe
 }
 
 /** Builds the window of one axis from layer params and the axis's input length. */
-export function axisWindow(inputLength: number, kernel: number, stride: number, dilation: number, padding: PaddingMode): AxisWindow {
-  return { kernel, stride, dilation, padBefore: paddingBefore(inputLength, kernel, stride, dilation, padding) };
+export function axisWindow(
+  inputLength: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: PaddingMode,
+): AxisWindow {
+  return {
+    kernel,
+    stride,
+    dilation,
+    padBefore: paddingBefore(inputLength, kernel, stride, dilation, padding),
+  };
 }
 
 /** One step of the recurrence: the field after a window, given the field before it. */
@@ -98,7 +121,10 @@ export function shiftAxisField(before: AxisField, padBefore: number): AxisField 
  * @example 3×3 valid convs stacked twice on one axis:
  *   chainAxisFields([w3, w3]).map(f => f.size) // [1, 3, 5]
  */
-export function chainAxisFields(windows: readonly AxisWindow[], first: AxisField = identityAxisField): AxisField[] {
+export function chainAxisFields(
+  windows: readonly AxisWindow[],
+  first: AxisField = identityAxisField,
+): AxisField[] {
   const fields = [first];
   let field = first;
   for (const window of windows) {
@@ -109,7 +135,10 @@ export function chainAxisFields(windows: readonly AxisWindow[], first: AxisField
 }
 
 /** Inclusive input interval [lo, hi] seen by unit `index` along one axis (not clipped). */
-export function unitInterval(field: AxisField, index: number): { readonly lo: number; readonly hi: number } {
+export function unitInterval(
+  field: AxisField,
+  index: number,
+): { readonly lo: number; readonly hi: number } {
   const centre = field.start + index * field.jump;
   const half = (field.size - 1) / 2;
   // Both ends are integers in exact arithmetic; rounding removes float noise.

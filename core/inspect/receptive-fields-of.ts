@@ -2,7 +2,14 @@ import type { GraphDoc, LayerNode, NodeId, ParamValue, Params } from '../graph/t
 import { defaultParams } from '../layers/catalog';
 import type { Shape } from '../shapes/shape';
 import type { AxisField, PaddingMode } from './receptive-field';
-import { axisWindow, identityAxisField, shiftAxisField, stepAxisField, unionAxisFields, unitInterval } from './receptive-field';
+import {
+  axisWindow,
+  identityAxisField,
+  shiftAxisField,
+  stepAxisField,
+  unionAxisFields,
+  unitInterval,
+} from './receptive-field';
 
 /** Why a node has no receptive field. Stable codes; the UI words them. */
 export type ReceptiveFieldGap =
@@ -22,12 +29,22 @@ export type ReceptiveFieldGap =
  * input (after Flatten, Dense on a vector, global pooling or a recurrent layer).
  */
 export type ReceptiveField =
-  | { readonly kind: 'spatial'; readonly inputId: NodeId; readonly inputSize: readonly (number | null)[]; readonly axes: readonly AxisField[] }
-  | { readonly kind: 'global'; readonly inputId: NodeId; readonly inputSize: readonly (number | null)[] }
+  | {
+      readonly kind: 'spatial';
+      readonly inputId: NodeId;
+      readonly inputSize: readonly (number | null)[];
+      readonly axes: readonly AxisField[];
+    }
+  | {
+      readonly kind: 'global';
+      readonly inputId: NodeId;
+      readonly inputSize: readonly (number | null)[];
+    }
   | { readonly kind: 'none'; readonly reason: ReceptiveFieldGap };
 
 /** What shape inference gives per node; a bare `Shape` or a `{ok, shape}` result are both accepted. */
-export type ShapeEntry = Shape | { readonly ok: boolean; readonly shape?: Shape } | null | undefined;
+export type ShapeEntry =
+  Shape | { readonly ok: boolean; readonly shape?: Shape } | null | undefined;
 
 /** An inclusive rectangle of input pixels, per axis (`lo[0]..hi[0]` rows, `lo[1]..hi[1]` columns). */
 export interface InputRect {
@@ -41,17 +58,18 @@ export interface UnitField {
   readonly clipped: InputRect | null;
 }
 
-const windowKinds: Readonly<Record<string, { readonly axes: number; readonly pooling: boolean }>> = {
-  Conv1D: { axes: 1, pooling: false },
-  SeparableConv1D: { axes: 1, pooling: false },
-  Conv2D: { axes: 2, pooling: false },
-  DepthwiseConv2D: { axes: 2, pooling: false },
-  SeparableConv2D: { axes: 2, pooling: false },
-  MaxPooling1D: { axes: 1, pooling: true },
-  AveragePooling1D: { axes: 1, pooling: true },
-  MaxPooling2D: { axes: 2, pooling: true },
-  AveragePooling2D: { axes: 2, pooling: true },
-};
+const windowKinds: Readonly<Record<string, { readonly axes: number; readonly pooling: boolean }>> =
+  {
+    Conv1D: { axes: 1, pooling: false },
+    SeparableConv1D: { axes: 1, pooling: false },
+    Conv2D: { axes: 2, pooling: false },
+    DepthwiseConv2D: { axes: 2, pooling: false },
+    SeparableConv2D: { axes: 2, pooling: false },
+    MaxPooling1D: { axes: 1, pooling: true },
+    AveragePooling1D: { axes: 1, pooling: true },
+    MaxPooling2D: { axes: 2, pooling: true },
+    AveragePooling2D: { axes: 2, pooling: true },
+  };
 
 const globalKinds = new Set([
   'Flatten',
@@ -66,7 +84,14 @@ const globalKinds = new Set([
   'Bidirectional',
 ]);
 
-const unsupportedKinds = new Set(['Conv2DTranspose', 'UpSampling1D', 'UpSampling2D', 'Reshape', 'Permute', 'RepeatVector']);
+const unsupportedKinds = new Set([
+  'Conv2DTranspose',
+  'UpSampling1D',
+  'UpSampling2D',
+  'Reshape',
+  'Permute',
+  'RepeatVector',
+]);
 
 /** Per-sample spatial axes of an input kind: 2 for images, 1 for sequences, 0 for vectors. */
 function inputAxes(node: LayerNode, shape: Shape): number {
@@ -94,29 +119,59 @@ function paddingMode(value: ParamValue | undefined): PaddingMode {
   return value === 'same' || value === 'causal' ? value : 'valid';
 }
 
-function windowStep(kind: string, params: Params, input: Extract<ReceptiveField, { kind: 'spatial' }>, inputShape: Shape | null): ReceptiveField {
+function windowStep(
+  kind: string,
+  params: Params,
+  input: Extract<ReceptiveField, { kind: 'spatial' }>,
+  inputShape: Shape | null,
+): ReceptiveField {
   const spec = windowKinds[kind];
-  if (!spec || spec.axes !== input.axes.length) return { kind: 'none', reason: 'unsupported-layer' };
-  const kernels = perAxis(spec.pooling ? params['poolSize'] : params['kernelSize'], spec.axes, spec.pooling ? 2 : 1);
+  if (!spec || spec.axes !== input.axes.length)
+    return { kind: 'none', reason: 'unsupported-layer' };
+  const kernels = perAxis(
+    spec.pooling ? params['poolSize'] : params['kernelSize'],
+    spec.axes,
+    spec.pooling ? 2 : 1,
+  );
   // Pooling strides default to the pool size (TF.js and Keras), convolutions to 1.
   const stridesParam = params['strides'];
-  const strides = stridesParam == null && spec.pooling ? kernels : perAxis(stridesParam, spec.axes, 1);
-  const dilations = spec.pooling ? Array<number>(spec.axes).fill(1) : perAxis(params['dilationRate'], spec.axes, 1);
+  const strides =
+    stridesParam == null && spec.pooling ? kernels : perAxis(stridesParam, spec.axes, 1);
+  const dilations = spec.pooling
+    ? Array<number>(spec.axes).fill(1)
+    : perAxis(params['dilationRate'], spec.axes, 1);
   const padding = paddingMode(params['padding']);
   const axes: AxisField[] = [];
   for (let a = 0; a < spec.axes; a++) {
     const length = inputShape?.[a + 1];
-    if (padding !== 'valid' && (length == null || typeof length !== 'number')) return { kind: 'none', reason: 'unknown-shape' };
-    const window = axisWindow(length ?? 0, kernels[a] ?? 1, strides[a] ?? 1, dilations[a] ?? 1, padding);
+    if (padding !== 'valid' && (length == null || typeof length !== 'number'))
+      return { kind: 'none', reason: 'unknown-shape' };
+    const window = axisWindow(
+      length ?? 0,
+      kernels[a] ?? 1,
+      strides[a] ?? 1,
+      dilations[a] ?? 1,
+      padding,
+    );
     axes.push(stepAxisField(input.axes[a] ?? identityAxisField, window));
   }
   return { ...input, axes };
 }
 
-function paddingStep(kind: string, params: Params, input: Extract<ReceptiveField, { kind: 'spatial' }>): ReceptiveField {
+function paddingStep(
+  kind: string,
+  params: Params,
+  input: Extract<ReceptiveField, { kind: 'spatial' }>,
+): ReceptiveField {
   const sign = kind.startsWith('Cropping') ? -1 : 1;
   const raw = params[kind.startsWith('Cropping') ? 'cropping' : 'padding'];
-  const before = perAxis(Array.isArray(raw) && raw.length === input.axes.length * 2 ? raw.filter((_, i) => i % 2 === 0) : raw, input.axes.length, 1);
+  const before = perAxis(
+    Array.isArray(raw) && raw.length === input.axes.length * 2
+      ? raw.filter((_, i) => i % 2 === 0)
+      : raw,
+    input.axes.length,
+    1,
+  );
   return { ...input, axes: input.axes.map((f, a) => shiftAxisField(f, sign * (before[a] ?? 0))) };
 }
 
@@ -125,7 +180,8 @@ function mergeFields(fields: readonly ReceptiveField[]): ReceptiveField {
   if (none) return none;
   const first = fields[0];
   if (!first || first.kind === 'none') return { kind: 'none', reason: 'unsupported-layer' };
-  if (fields.some((f) => f.kind !== 'none' && f.inputId !== first.inputId)) return { kind: 'none', reason: 'mixed-paths' };
+  if (fields.some((f) => f.kind !== 'none' && f.inputId !== first.inputId))
+    return { kind: 'none', reason: 'mixed-paths' };
   const global = fields.find((f) => f.kind === 'global');
   if (global) return global;
   let axes = (first as Extract<ReceptiveField, { kind: 'spatial' }>).axes;
@@ -149,12 +205,18 @@ function samePrefix(a: Shape | null, b: Shape | null, axes: number): boolean {
 }
 
 /** The field of one non-input node, from the fields and shapes of its inputs. */
-function fieldOfNode(node: LayerNode, inputs: readonly ReceptiveField[], inputShapes: readonly (Shape | null)[], ownShape: Shape | null): ReceptiveField {
+function fieldOfNode(
+  node: LayerNode,
+  inputs: readonly ReceptiveField[],
+  inputShapes: readonly (Shape | null)[],
+  ownShape: Shape | null,
+): ReceptiveField {
   if (inputs.length === 0) return { kind: 'none', reason: 'unsupported-layer' };
   if (inputs.length > 1) return mergeFields(inputs);
   const input = inputs[0] as ReceptiveField;
   if (input.kind === 'none') return input;
-  if (globalKinds.has(node.kind)) return { kind: 'global', inputId: input.inputId, inputSize: input.inputSize };
+  if (globalKinds.has(node.kind))
+    return { kind: 'global', inputId: input.inputId, inputSize: input.inputSize };
   if (input.kind === 'global') return input;
   if (unsupportedKinds.has(node.kind)) return { kind: 'none', reason: 'unsupported-layer' };
   // Missing params mean the catalog default, exactly as compileGraph builds the layer.
@@ -165,7 +227,8 @@ function fieldOfNode(node: LayerNode, inputs: readonly ReceptiveField[], inputSh
   // channel axis, Embedding…) either keeps the spatial axes (pass-through) or
   // collapses them to a vector (global).
   if (samePrefix(inputShapes[0] ?? null, ownShape, input.axes.length)) return input;
-  if (ownShape && ownShape.length === 2) return { kind: 'global', inputId: input.inputId, inputSize: input.inputSize };
+  if (ownShape && ownShape.length === 2)
+    return { kind: 'global', inputId: input.inputId, inputSize: input.inputSize };
   return { kind: 'none', reason: 'unsupported-layer' };
 }
 
@@ -209,9 +272,16 @@ function orderNodes(doc: GraphDoc): { order: NodeId[]; incoming: Map<NodeId, Nod
  *   const fields = receptiveFieldsOf(doc, inferShapes(doc));
  *   const f = fields.get(conv2Id); // {kind:'spatial', axes:[{size:14,jump:2,start:6.5}, …]}
  */
-export function receptiveFieldsOf(doc: GraphDoc, shapes: ReadonlyMap<NodeId, ShapeEntry> | Readonly<Record<string, ShapeEntry>>): Map<NodeId, ReceptiveField> {
+export function receptiveFieldsOf(
+  doc: GraphDoc,
+  shapes: ReadonlyMap<NodeId, ShapeEntry> | Readonly<Record<string, ShapeEntry>>,
+): Map<NodeId, ReceptiveField> {
   const lookup = (id: NodeId): Shape | null =>
-    shapeOf(shapes instanceof Map ? (shapes as ReadonlyMap<NodeId, ShapeEntry>).get(id) : (shapes as Readonly<Record<string, ShapeEntry>>)[id]);
+    shapeOf(
+      shapes instanceof Map
+        ? (shapes as ReadonlyMap<NodeId, ShapeEntry>).get(id)
+        : (shapes as Readonly<Record<string, ShapeEntry>>)[id],
+    );
   const { order, incoming } = orderNodes(doc);
   const fields = new Map<NodeId, ReceptiveField>();
   for (const id of order) {
@@ -224,12 +294,19 @@ export function receptiveFieldsOf(doc: GraphDoc, shapes: ReadonlyMap<NodeId, Sha
       fields.set(
         id,
         shape && axes > 0
-          ? { kind: 'spatial', inputId: id, inputSize: shape.slice(1, 1 + axes), axes: Array<AxisField>(axes).fill(identityAxisField) }
+          ? {
+              kind: 'spatial',
+              inputId: id,
+              inputSize: shape.slice(1, 1 + axes),
+              axes: Array<AxisField>(axes).fill(identityAxisField),
+            }
           : { kind: 'none', reason: shape ? 'no-spatial-input' : 'unknown-shape' },
       );
       continue;
     }
-    const inputFields = from.map((src) => fields.get(src) ?? ({ kind: 'none', reason: 'unknown-shape' } as const));
+    const inputFields = from.map(
+      (src) => fields.get(src) ?? ({ kind: 'none', reason: 'unknown-shape' } as const),
+    );
     fields.set(id, fieldOfNode(node, inputFields, from.map(lookup), shape));
   }
   return fields;
@@ -258,4 +335,28 @@ export function unitFieldOf(field: ReceptiveField, unit: readonly number[]): Uni
   const cHi = hi.map((v, a) => Math.min((size[a] ?? 1) - 1, v));
   const empty = cLo.some((v, a) => v > (cHi[a] ?? -1));
   return { unclipped: { lo, hi }, clipped: empty ? null : { lo: cLo, hi: cHi } };
+}
+
+/** The numbers a canvas node shows, ready to print: `{size: '14×14', jump: '2×2', start: '6.5, 6.5'}`. */
+export interface ReceptiveFieldNumbers {
+  readonly size: string;
+  readonly jump: string;
+  readonly start: string;
+}
+
+/**
+ * Size, jump and start of a spatial field as short strings (× between axes),
+ * for the canvas node; null for `global` and `none` fields (the node then
+ * says "whole input" or nothing, in its own words).
+ */
+export function receptiveFieldNumbers(
+  field: ReceptiveField | undefined,
+): ReceptiveFieldNumbers | null {
+  if (!field || field.kind !== 'spatial') return null;
+  const num = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+  return {
+    size: field.axes.map((a) => a.size).join('×'),
+    jump: field.axes.map((a) => a.jump).join('×'),
+    start: field.axes.map((a) => num(a.start)).join(', '),
+  };
 }

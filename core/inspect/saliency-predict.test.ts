@@ -22,7 +22,11 @@ function linearModel(activation: 'softmax' | 'sigmoid', units: number): tf.Layer
   const input = tf.input({ shape: [2] });
   const out = tf.layers.dense({ units, activation, name: 'out' }).apply(input) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: out });
-  tf.tidy(() => model.getLayer('out').setWeights([tf.tensor2d(W.map((row) => row.slice(0, units))), tf.zeros([units])]));
+  tf.tidy(() =>
+    model
+      .getLayer('out')
+      .setWeights([tf.tensor2d(W.map((row) => row.slice(0, units))), tf.zeros([units])]),
+  );
   return model;
 }
 
@@ -57,7 +61,9 @@ describe('saliency', () => {
 
   it('rejects a class the model does not have', () => {
     const model = linearModel('softmax', 3);
-    expect(() => saliencyMap(model, { values: new Float32Array(2), shape: [2] }, 3)).toThrow(expect.objectContaining({ code: 'unit-out-of-range' }));
+    expect(() => saliencyMap(model, { values: new Float32Array(2), shape: [2] }, 3)).toThrow(
+      expect.objectContaining({ code: 'unit-out-of-range' }),
+    );
     model.dispose();
   });
 });
@@ -66,7 +72,11 @@ describe('predictSample', () => {
   it('returns probabilities in class order and ranked high to low with class names', () => {
     const model = linearModel('softmax', 3);
     const before = tf.memory().numTensors;
-    const prediction = predictSample(model, { values: new Float32Array([1, 0]), shape: [2] }, ['猫', 'dog', 'bird']);
+    const prediction = predictSample(model, { values: new Float32Array([1, 0]), shape: [2] }, [
+      '猫',
+      'dog',
+      'bird',
+    ]);
     expect(tf.memory().numTensors).toBe(before);
     // logits [1, -2, 0.5]
     const e = [Math.exp(1), Math.exp(-2), Math.exp(0.5)];
@@ -82,7 +92,11 @@ describe('predictSample', () => {
     const prediction = predictSample(model, { values: new Float32Array([1, 0]), shape: [2] });
     const p = 1 / (1 + Math.exp(-1));
     expect(prediction.probabilities[0]).toBeCloseTo(1 - p, 6);
-    expect(prediction.ranked[0]).toEqual({ classIndex: 1, className: 'class 1', probability: expect.closeTo(p, 6) as number });
+    expect(prediction.ranked[0]).toEqual({
+      classIndex: 1,
+      className: 'class 1',
+      probability: expect.closeTo(p, 6) as number,
+    });
     model.dispose();
   });
 });

@@ -27,13 +27,20 @@ export interface SaliencyMap {
  * probability saturates near 1 and its gradient vanishes exactly for the
  * confident predictions students ask about.
  */
-export function saliencyMap(model: InspectableModel, sample: ArrayND, classIndex: number): SaliencyMap {
+export function saliencyMap(
+  model: InspectableModel,
+  sample: ArrayND,
+  classIndex: number,
+): SaliencyMap {
   const outputLayer = model.outputs[0]?.sourceLayer as tf.layers.Layer | undefined;
   if (!outputLayer) throw new InspectError('unsupported-model', 'the model has no output');
   const units = model.outputs[0]?.shape[model.outputs[0].shape.length - 1] ?? 1;
   const binary = outputKindOf(model) === 'binary-sigmoid';
   if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= (binary ? 2 : units)) {
-    throw new InspectError('unit-out-of-range', `class ${classIndex} does not exist; the model has ${binary ? 2 : units} classes`);
+    throw new InspectError(
+      'unit-out-of-range',
+      `class ${classIndex} does not exist; the model has ${binary ? 2 : units} classes`,
+    );
   }
   assertDifferentiable(model.layers);
   const activation = activationOf(findLayer(model, outputLayer.name));
@@ -42,8 +49,12 @@ export function saliencyMap(model: InspectableModel, sample: ArrayND, classIndex
   const sign = binary && classIndex === 0 ? -1 : 1;
   const column = binary ? 0 : classIndex;
   const gradientOf = (score: (x: tf.Tensor) => tf.Tensor): ArrayND =>
-    inputGradient(model, sample, (x) => score(x).reshape([1, -1]).slice([0, column], [1, 1]).mul(sign).sum());
-  const gradient = useLogit ? withPreActivation(model, outputLayer.name, gradientOf) : gradientOf((x) => model.apply(x) as tf.Tensor);
+    inputGradient(model, sample, (x) =>
+      score(x).reshape([1, -1]).slice([0, column], [1, 1]).mul(sign).sum(),
+    );
+  const gradient = useLogit
+    ? withPreActivation(model, outputLayer.name, gradientOf)
+    : gradientOf((x) => model.apply(x) as tf.Tensor);
   const magnitude = channelMagnitude(gradient);
   let maxMagnitude = 0;
   for (const v of magnitude.values) if (v > maxMagnitude) maxMagnitude = v;

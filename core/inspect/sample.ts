@@ -15,7 +15,10 @@ export interface ArrayND {
 /** Per-sample input shape of a single-input model, e.g. [28, 28, 1]. */
 export function modelInputShape(model: InspectableModel): number[] {
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new InspectError('unsupported-model', `inspection needs one input and one output; this model has ${model.inputs.length} and ${model.outputs.length}`);
+    throw new InspectError(
+      'unsupported-model',
+      `inspection needs one input and one output; this model has ${model.inputs.length} and ${model.outputs.length}`,
+    );
   }
   return (model.inputs[0] as tf.SymbolicTensor).shape.slice(1).map((d) => d ?? -1);
 }
@@ -24,9 +27,15 @@ export function modelInputShape(model: InspectableModel): number[] {
 export function checkSample(model: InspectableModel, sample: ArrayND): number[] {
   const expected = modelInputShape(model);
   const size = expected.reduce((a, b) => a * Math.max(b, 1), 1);
-  const fits = expected.every((d, i) => d < 0 || d === sample.shape[i]) && sample.shape.length === expected.length && sample.values.length === size;
+  const fits =
+    expected.every((d, i) => d < 0 || d === sample.shape[i]) &&
+    sample.shape.length === expected.length &&
+    sample.values.length === size;
   if (!fits) {
-    throw new InspectError('sample-shape-mismatch', `the sample has shape [${sample.shape.join(', ')}] (${sample.values.length} values); the model expects [${expected.join(', ')}]`);
+    throw new InspectError(
+      'sample-shape-mismatch',
+      `the sample has shape [${sample.shape.join(', ')}] (${sample.values.length} values); the model expects [${expected.join(', ')}]`,
+    );
   }
   return [1, ...sample.shape];
 }

@@ -14,10 +14,16 @@ const tokens = { values: new Float32Array([3, 7, 1, 0, 0, 9]), shape: [6] };
 beforeAll(async () => {
   await tf.setBackend('cpu');
   const input = tf.input({ shape: [6], dtype: 'int32', name: 'words' });
-  let x = tf.layers.embedding({ name: 'embedding', inputDim: 12, outputDim: 4 }).apply(input) as tf.SymbolicTensor;
-  x = tf.layers.lstm({ name: 'lstm_seq', units: 5, returnSequences: true }).apply(x) as tf.SymbolicTensor;
+  let x = tf.layers
+    .embedding({ name: 'embedding', inputDim: 12, outputDim: 4 })
+    .apply(input) as tf.SymbolicTensor;
+  x = tf.layers
+    .lstm({ name: 'lstm_seq', units: 5, returnSequences: true })
+    .apply(x) as tf.SymbolicTensor;
   x = tf.layers.lstm({ name: 'lstm_last', units: 3 }).apply(x) as tf.SymbolicTensor;
-  const out = tf.layers.dense({ name: 'out', units: 2, activation: 'softmax' }).apply(x) as tf.SymbolicTensor;
+  const out = tf.layers
+    .dense({ name: 'out', units: 2, activation: 'softmax' })
+    .apply(x) as tf.SymbolicTensor;
   model = tf.model({ inputs: input, outputs: out });
 });
 
@@ -46,7 +52,11 @@ describe('inspecting a text model', () => {
   });
 
   it('refuses gradients with respect to token ids, and pre-activations of recurrent layers', () => {
-    expect(() => effectiveReceptiveField(model, tokens, 'lstm_seq', [0, 0])).toThrow(expect.objectContaining({ code: 'gradient-unsupported' }));
-    expect(() => preActivationStats(model, 'lstm_seq', { values: tokens.values, shape: [1, 6] })).toThrow(expect.objectContaining({ code: 'no-activation' }));
+    expect(() => effectiveReceptiveField(model, tokens, 'lstm_seq', [0, 0])).toThrow(
+      expect.objectContaining({ code: 'gradient-unsupported' }),
+    );
+    expect(() =>
+      preActivationStats(model, 'lstm_seq', { values: tokens.values, shape: [1, 6] }),
+    ).toThrow(expect.objectContaining({ code: 'no-activation' }));
   });
 });

@@ -31,6 +31,7 @@ export const requestSchemas = {
   getRecentProjects: z.strictObject({}),
   pickDatasetFolder: z.strictObject({ kind: z.enum(['image', 'text']) }),
   listDatasetFolder: z.strictObject({ grantId: handle }),
+  grantDroppedFolder: z.strictObject({ path: z.string().min(1).max(maxPathChars) }),
   readDatasetFiles: z.strictObject({
     grantId: handle,
     paths: z.array(z.string().min(1).max(maxRelativePathLength)).max(10_000),

@@ -8,6 +8,7 @@ export function Toolbar() {
       <CommandButton id="file.new" icon="new" />
       <CommandButton id="file.open" icon="open" />
       <CommandButton id="file.save" icon="save" />
+      <CommandButton id="file.close" icon="close" />
       <span className="toolbar-sep" />
       <CommandButton id="edit.undo" icon="undo" />
       <CommandButton id="edit.redo" icon="redo" />

@@ -184,6 +184,13 @@ export interface Host {
   getRecentProjects(): Promise<HostResult<readonly RecentProject[]>>;
   /** Asks the user for a dataset folder (native dialog or in-app chooser). */
   pickDatasetFolder(request: { readonly kind: DatasetKind }): Promise<HostResult<FolderGrant>>;
+  /**
+   * Grants a folder the user dropped onto the window. Electron only: the
+   * preload reads the dropped item's real path (`webUtils.getPathForFile`);
+   * a browser never reveals it, so browser mode answers `unsupported` and the
+   * UI offers the chooser instead.
+   */
+  grantDroppedFolder(file: File): Promise<HostResult<FolderGrant>>;
   /** Lists a granted folder without reading file contents. */
   listDatasetFolder(request: { readonly grantId: string }): Promise<HostResult<FolderListing>>;
   /** Reads files of a granted folder; one failure does not fail the batch. */

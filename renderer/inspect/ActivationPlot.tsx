@@ -31,7 +31,12 @@ export function plotRange(histogram: Histogram | null): [number, number] {
 }
 
 /** f (solid) and f′ (dashed) over z, with the layer's pre-activation histogram as grey bars behind them. */
-export function ActivationPlot({ activation, histogram, width = 360, height = 220 }: ActivationPlotProps) {
+export function ActivationPlot({
+  activation,
+  histogram,
+  width = 360,
+  height = 220,
+}: ActivationPlotProps) {
   const { t } = useTranslation('inspect');
   const [zMin, zMax] = plotRange(histogram);
   const paint = useCallback(
@@ -68,7 +73,9 @@ export function ActivationPlot({ activation, histogram, width = 360, height = 22
         ctx.lineWidth = 2;
         ctx.setLineDash(dash);
         ctx.beginPath();
-        curve.z.forEach((z, i) => (i === 0 ? ctx.moveTo(sx(z), sy(ys[i] as number)) : ctx.lineTo(sx(z), sy(ys[i] as number))));
+        curve.z.forEach((z, i) =>
+          i === 0 ? ctx.moveTo(sx(z), sy(ys[i] as number)) : ctx.lineTo(sx(z), sy(ys[i] as number)),
+        );
         ctx.stroke();
         ctx.setLineDash([]);
       };
@@ -87,9 +94,20 @@ export function ActivationPlot({ activation, histogram, width = 360, height = 22
   const ref = useCanvas(width, height, paint);
   return (
     <figure className="inspect-activation-plot">
-      <canvas ref={ref} data-testid="activation-plot" style={{ width, height }} role="img" aria-label={t('act.plotLabel', { name: activation })} />
+      <canvas
+        ref={ref}
+        data-testid="activation-plot"
+        style={{ width, height }}
+        role="img"
+        aria-label={t('act.plotLabel', { name: activation })}
+      />
       <figcaption className="inspect-plot-legend">
-        <span className="swatch f" /> f(z) <span className="swatch df" /> f′(z) {histogram && <><span className="swatch hist" /> {t('act.histogram')}</>}
+        <span className="swatch f" /> f(z) <span className="swatch df" /> f′(z){' '}
+        {histogram && (
+          <>
+            <span className="swatch hist" /> {t('act.histogram')}
+          </>
+        )}
       </figcaption>
     </figure>
   );

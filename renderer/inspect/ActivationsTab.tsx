@@ -22,15 +22,31 @@ interface ActivationsTabProps {
  * overlaid, so saturated sigmoids and dead ReLUs show. Without a trained model
  * it still plots any function.
  */
-export function ActivationsTab({ client, version, layers, focusLayer, width }: ActivationsTabProps) {
+export function ActivationsTab({
+  client,
+  version,
+  layers,
+  focusLayer,
+  width,
+}: ActivationsTabProps) {
   const { t } = useTranslation('inspect');
   const withActivation = layers.filter((l) => l.activation !== null && l.activation !== 'linear');
   const [chosenLayer, setChosenLayer] = useState<string | null>(null);
   const [freeFunction, setFreeFunction] = useState<PlottableActivation>('sigmoid');
-  const layer = chosenLayer ?? (focusLayer && withActivation.some((l) => l.name === focusLayer) ? focusLayer : (withActivation[0]?.name ?? null));
+  const layer =
+    chosenLayer ??
+    (focusLayer && withActivation.some((l) => l.name === focusLayer)
+      ? focusLayer
+      : (withActivation[0]?.name ?? null));
   const info = withActivation.find((l) => l.name === layer) ?? null;
-  const fnName: PlottableActivation = info?.activation && isPlottableActivation(info.activation) ? info.activation : freeFunction;
-  const stats = useInspectRequest(client, layer ? { type: 'preActivations', layer, sampleCount: 64 } : null, layer ?? '', version);
+  const fnName: PlottableActivation =
+    info?.activation && isPlottableActivation(info.activation) ? info.activation : freeFunction;
+  const stats = useInspectRequest(
+    client,
+    layer ? { type: 'preActivations', layer, sampleCount: 64 } : null,
+    layer ?? '',
+    version,
+  );
   const fn = activationFunction(fnName);
   const value = stats.status === 'done' && stats.ok ? stats.value : null;
   return (
@@ -47,7 +63,11 @@ export function ActivationsTab({ client, version, layers, focusLayer, width }: A
         </select>
       </label>
       {!layer && (
-        <select value={freeFunction} onChange={(e) => setFreeFunction(e.target.value as PlottableActivation)} aria-label={t('act.function')}>
+        <select
+          value={freeFunction}
+          onChange={(e) => setFreeFunction(e.target.value as PlottableActivation)}
+          aria-label={t('act.function')}
+        >
           {plottableActivations.map((a) => (
             <option key={a} value={a}>
               {a}
@@ -55,7 +75,12 @@ export function ActivationsTab({ client, version, layers, focusLayer, width }: A
           ))}
         </select>
       )}
-      <ActivationPlot activation={fnName} histogram={layer && value ? value.histogram : null} width={Math.max(200, Math.min(420, width))} height={Math.max(160, Math.min(260, Math.round(width * 0.62)))} />
+      <ActivationPlot
+        activation={fnName}
+        histogram={layer && value ? value.histogram : null}
+        width={Math.max(200, Math.min(420, width))}
+        height={Math.max(160, Math.min(260, Math.round(width * 0.62)))}
+      />
       <dl className="inspect-facts" data-testid="activation-facts">
         <dt>{t('act.formula')}</dt>
         <dd>{fn.formula}</dd>
@@ -67,12 +92,15 @@ export function ActivationsTab({ client, version, layers, focusLayer, width }: A
           <>
             <dt>{t('act.zRange')}</dt>
             <dd>
-              {value.min.toFixed(2)} … {value.max.toFixed(2)} ({t('act.mean')} {value.mean.toFixed(2)}, {t('act.samples', { count: value.sampleCount })})
+              {value.min.toFixed(2)} … {value.max.toFixed(2)} ({t('act.mean')}{' '}
+              {value.mean.toFixed(2)}, {t('act.samples', { count: value.sampleCount })})
             </dd>
             {value.lowGradientShare !== null && (
               <>
                 <dt>{t('act.lowGradient')}</dt>
-                <dd data-testid="low-gradient-share">{(value.lowGradientShare * 100).toFixed(1)}%</dd>
+                <dd data-testid="low-gradient-share">
+                  {(value.lowGradientShare * 100).toFixed(1)}%
+                </dd>
               </>
             )}
             {value.deadUnits !== null && (
@@ -87,7 +115,11 @@ export function ActivationsTab({ client, version, layers, focusLayer, width }: A
         )}
       </dl>
       {fnName === 'softmax' && <p className="panel-hint">{t('act.softmaxNote')}</p>}
-      {stats.status === 'done' && !stats.ok && <p className="inspect-error">{t(`errors.${stats.error.code}`, { defaultValue: stats.error.message })}</p>}
+      {stats.status === 'done' && !stats.ok && (
+        <p className="inspect-error">
+          {t(`errors.${stats.error.code}`, { defaultValue: stats.error.message })}
+        </p>
+      )}
     </div>
   );
 }

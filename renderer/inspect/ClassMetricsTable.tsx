@@ -5,7 +5,13 @@ import type { EvaluationReport } from '@core';
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 /** Precision, recall, F1 and support per class, with the macro average. */
-export function ClassMetricsTable({ report, classNames }: { readonly report: EvaluationReport; readonly classNames: readonly string[] }) {
+export function ClassMetricsTable({
+  report,
+  classNames,
+}: {
+  readonly report: EvaluationReport;
+  readonly classNames: readonly string[];
+}) {
   const { t } = useTranslation('inspect');
   return (
     <table className="inspect-metrics" data-testid="class-metrics">

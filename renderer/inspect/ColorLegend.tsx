@@ -26,7 +26,12 @@ export function ColorLegend({ scale, caption, width = 220 }: ColorLegendProps) {
   const ref = useCanvas(width, 12, paint);
   const mid = (scale.min + scale.max) / 2;
   return (
-    <figure className="inspect-legend" data-testid="color-legend" data-min={scale.min} data-max={scale.max}>
+    <figure
+      className="inspect-legend"
+      data-testid="color-legend"
+      data-min={scale.min}
+      data-max={scale.max}
+    >
       <figcaption>{caption}</figcaption>
       <canvas ref={ref} style={{ width, height: 12 }} aria-hidden="true" />
       <div className="inspect-legend-ticks" style={{ width }}>

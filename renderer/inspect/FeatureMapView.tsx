@@ -22,13 +22,43 @@ interface FeatureMapViewProps {
  * a time × unit heat map for [T, U], bars for [U]. Every map uses the shared
  * `scale`; clicking a unit reports its index.
  */
-export function FeatureMapView({ activation, scale, maxWidth, selected, onUnitClick }: FeatureMapViewProps) {
+export function FeatureMapView({
+  activation,
+  scale,
+  maxWidth,
+  selected,
+  onUnitClick,
+}: FeatureMapViewProps) {
   const { t } = useTranslation('inspect');
-  if (activation.layout === 'spatial') return <SpatialMaps activation={activation} scale={scale} maxWidth={maxWidth} selected={selected} onUnitClick={onUnitClick} />;
-  if (activation.layout === 'sequence') return <SequenceMap activation={activation} scale={scale} maxWidth={maxWidth} selected={selected} onUnitClick={onUnitClick} />;
+  if (activation.layout === 'spatial')
+    return (
+      <SpatialMaps
+        activation={activation}
+        scale={scale}
+        maxWidth={maxWidth}
+        selected={selected}
+        onUnitClick={onUnitClick}
+      />
+    );
+  if (activation.layout === 'sequence')
+    return (
+      <SequenceMap
+        activation={activation}
+        scale={scale}
+        maxWidth={maxWidth}
+        selected={selected}
+        onUnitClick={onUnitClick}
+      />
+    );
   return (
     <div>
-      <VectorBars activation={activation} scale={scale} maxWidth={maxWidth} selected={selected} onUnitClick={onUnitClick} />
+      <VectorBars
+        activation={activation}
+        scale={scale}
+        maxWidth={maxWidth}
+        selected={selected}
+        onUnitClick={onUnitClick}
+      />
       <p className="panel-hint">{t('maps.vectorHint', { count: activation.values.length })}</p>
     </div>
   );
@@ -36,7 +66,10 @@ export function FeatureMapView({ activation, scale, maxWidth, selected, onUnitCl
 
 function SpatialMaps({ activation, scale, maxWidth, selected, onUnitClick }: FeatureMapViewProps) {
   const { t } = useTranslation('inspect');
-  const layout = useMemo(() => gridLayout(activation.shape, maxWidth), [activation.shape, maxWidth]);
+  const layout = useMemo(
+    () => gridLayout(activation.shape, maxWidth),
+    [activation.shape, maxWidth],
+  );
   const paint = useCallback(
     (ctx: CanvasRenderingContext2D) => {
       paintImageData(ctx, (image) => paintGrid(image, activation.values, layout, scale));
@@ -45,7 +78,12 @@ function SpatialMaps({ activation, scale, maxWidth, selected, onUnitClick }: Fea
         const o = channelOrigin(layout, channel);
         ctx.strokeStyle = '#ff2d95';
         ctx.lineWidth = 2;
-        ctx.strokeRect(o.x + col * layout.zoom - 1, o.y + row * layout.zoom - 1, layout.zoom + 2, layout.zoom + 2);
+        ctx.strokeRect(
+          o.x + col * layout.zoom - 1,
+          o.y + row * layout.zoom - 1,
+          layout.zoom + 2,
+          layout.zoom + 2,
+        );
       }
     },
     [activation.values, layout, scale, selected],
@@ -60,9 +98,18 @@ function SpatialMaps({ activation, scale, maxWidth, selected, onUnitClick }: Fea
       data-layer={activation.layerName}
       data-zoom={layout.zoom}
       data-columns={layout.columns}
-      style={{ width: layout.width, height: layout.height, cursor: onUnitClick ? 'crosshair' : undefined }}
+      style={{
+        width: layout.width,
+        height: layout.height,
+        cursor: onUnitClick ? 'crosshair' : undefined,
+      }}
       role="img"
-      aria-label={t('maps.gridLabel', { layer: activation.layerName, channels: c, height: h, width: w })}
+      aria-label={t('maps.gridLabel', {
+        layer: activation.layerName,
+        channels: c,
+        height: h,
+        width: w,
+      })}
       onClick={(e) => {
         const box = e.currentTarget.getBoundingClientRect();
         const unit = unitAt(layout, e.clientX - box.left, e.clientY - box.top);
@@ -79,7 +126,9 @@ function SequenceMap({ activation, scale, maxWidth, selected, onUnitClick }: Fea
   const cellH = Math.max(2, Math.min(12, Math.floor(320 / steps)));
   const paint = useCallback(
     (ctx: CanvasRenderingContext2D) => {
-      paintImageData(ctx, (image) => paintMatrix(image, activation.values, steps, units, cellW, cellH, scale));
+      paintImageData(ctx, (image) =>
+        paintMatrix(image, activation.values, steps, units, cellW, cellH, scale),
+      );
       if (selected) {
         ctx.strokeStyle = '#ff2d95';
         ctx.strokeRect((selected[1] ?? 0) * cellW, (selected[0] ?? 0) * cellH, cellW, cellH);
@@ -98,7 +147,10 @@ function SequenceMap({ activation, scale, maxWidth, selected, onUnitClick }: Fea
         aria-label={t('maps.sequenceLabel', { layer: activation.layerName, steps, units })}
         onClick={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
-          const unit = [Math.floor((e.clientY - box.top) / cellH), Math.floor((e.clientX - box.left) / cellW)];
+          const unit = [
+            Math.floor((e.clientY - box.top) / cellH),
+            Math.floor((e.clientX - box.left) / cellW),
+          ];
           if (onUnitClick && (unit[0] ?? 0) < steps && (unit[1] ?? 0) < units) onUnitClick(unit);
         }}
       />

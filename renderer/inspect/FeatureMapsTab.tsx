@@ -37,7 +37,16 @@ interface SelectedUnit {
  * clicked unit drawn on the input: theoretical (exact window) and effective
  * (gradient heat map).
  */
-export function FeatureMapsTab({ client, version, graph, shapes, sampleCount, kind, focusLayer, width }: FeatureMapsTabProps) {
+export function FeatureMapsTab({
+  client,
+  version,
+  graph,
+  shapes,
+  sampleCount,
+  kind,
+  focusLayer,
+  width,
+}: FeatureMapsTabProps) {
   const { t } = useTranslation('inspect');
   const [sample, setSample] = useState<SampleRef>({ source: 'validation', index: 0 });
   const [selected, setSelected] = useState<SelectedUnit | null>(null);
@@ -46,22 +55,39 @@ export function FeatureMapsTab({ client, version, graph, shapes, sampleCount, ki
   // Image models only: a text model's input is token ids, which have no gradient.
   const erf = useInspectRequest(
     client,
-    selected && kind === 'image' ? { type: 'effectiveField', sample, layer: selected.layer, unit: selected.unit } : null,
+    selected && kind === 'image'
+      ? { type: 'effectiveField', sample, layer: selected.layer, unit: selected.unit }
+      : null,
     `${key}|${selected?.layer}|${selected?.unit.join(',')}`,
     version,
   );
   const fields = useMemo(() => receptiveFieldsOf(graph, shapes), [graph, shapes]);
-  const nodeByName = useMemo(() => new Map(Object.values(graph.nodes).map((n) => [n.name, n.id])), [graph]);
+  const nodeByName = useMemo(
+    () => new Map(Object.values(graph.nodes).map((n) => [n.name, n.id])),
+    [graph],
+  );
   const fieldOf = (layer: string): ReceptiveField | null => {
     const id = nodeByName.get(layer);
     return id ? (fields.get(id) ?? null) : null;
   };
   const selectedField = selected ? fieldOf(selected.layer) : null;
   // Spatial units are [row, col, channel]; sequence units [time, unit]; the channel does not move the window.
-  const unitField = selectedField && selected ? unitFieldOf(selectedField, selected.unit.slice(0, selectedField.kind === 'spatial' ? selectedField.axes.length : 0)) : null;
+  const unitField =
+    selectedField && selected
+      ? unitFieldOf(
+          selectedField,
+          selected.unit.slice(0, selectedField.kind === 'spatial' ? selectedField.axes.length : 0),
+        )
+      : null;
 
-  const layers: readonly LayerActivation[] = maps.status === 'done' && maps.ok ? maps.value.maps : [];
-  const ordered = focusLayer ? [...layers.filter((l) => l.layerName === focusLayer), ...layers.filter((l) => l.layerName !== focusLayer)] : layers;
+  const layers: readonly LayerActivation[] =
+    maps.status === 'done' && maps.ok ? maps.value.maps : [];
+  const ordered = focusLayer
+    ? [
+        ...layers.filter((l) => l.layerName === focusLayer),
+        ...layers.filter((l) => l.layerName !== focusLayer),
+      ]
+    : layers;
   const view = maps.status === 'done' && maps.ok ? maps.value.sample.view : null;
 
   return (
@@ -76,7 +102,11 @@ export function FeatureMapsTab({ client, version, graph, shapes, sampleCount, ki
           setSelected(null);
         }}
       />
-      {maps.status === 'done' && !maps.ok && <p role="alert" className="inspect-error">{t(`errors.${maps.error.code}`, { defaultValue: maps.error.message })}</p>}
+      {maps.status === 'done' && !maps.ok && (
+        <p role="alert" className="inspect-error">
+          {t(`errors.${maps.error.code}`, { defaultValue: maps.error.message })}
+        </p>
+      )}
       {view && (
         <section className="inspect-input-section">
           <InputFieldView
@@ -86,16 +116,34 @@ export function FeatureMapsTab({ client, version, graph, shapes, sampleCount, ki
             heatMax={erf.status === 'done' && erf.ok ? erf.value.field.maxMagnitude : 0}
             size={168}
           />
-          {selected && selectedField && <ReceptiveFieldFacts layer={selected.layer} unit={selected.unit} field={selectedField} unitField={unitField} />}
-          {erf.status === 'done' && !erf.ok && <p className="inspect-error">{t(`errors.${erf.error.code}`, { defaultValue: erf.error.message })}</p>}
+          {selected && selectedField && (
+            <ReceptiveFieldFacts
+              layer={selected.layer}
+              unit={selected.unit}
+              field={selectedField}
+              unitField={unitField}
+            />
+          )}
+          {erf.status === 'done' && !erf.ok && (
+            <p className="inspect-error">
+              {t(`errors.${erf.error.code}`, { defaultValue: erf.error.message })}
+            </p>
+          )}
         </section>
       )}
       {ordered.map((activation) => {
         const scale = colorScaleFor(activation.min, activation.max);
         return (
-          <section key={activation.layerName} className="inspect-layer" data-testid={`layer-section-${activation.layerName}`}>
+          <section
+            key={activation.layerName}
+            className="inspect-layer"
+            data-testid={`layer-section-${activation.layerName}`}
+          >
             <h4>
-              {activation.layerName} <span className="muted">({activation.className}) [{activation.shape.join('×')}]</span>
+              {activation.layerName}{' '}
+              <span className="muted">
+                ({activation.className}) [{activation.shape.join('×')}]
+              </span>
             </h4>
             <FeatureMapView
               activation={activation}

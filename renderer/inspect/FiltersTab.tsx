@@ -36,9 +36,18 @@ export function FiltersTab({ client, version, layers, focusLayer, width }: Filte
   const { t } = useTranslation('inspect');
   const convs = layers.filter((l) => l.hasFilters);
   const [chosen, setChosen] = useState<string | null>(null);
-  const layer = chosen ?? (focusLayer && convs.some((l) => l.name === focusLayer) ? focusLayer : (convs[0]?.name ?? null));
+  const layer =
+    chosen ??
+    (focusLayer && convs.some((l) => l.name === focusLayer)
+      ? focusLayer
+      : (convs[0]?.name ?? null));
   const [picked, setPicked] = useState<number | null>(null);
-  const state = useInspectRequest(client, layer ? { type: 'filters', layer } : null, layer ?? '', version);
+  const state = useInspectRequest(
+    client,
+    layer ? { type: 'filters', layer } : null,
+    layer ?? '',
+    version,
+  );
   if (convs.length === 0) return <p className="panel-hint">{t('filters.none')}</p>;
   const filters = state.status === 'done' && state.ok ? state.value : null;
   return (
@@ -59,11 +68,24 @@ export function FiltersTab({ client, version, layers, focusLayer, width }: Filte
           ))}
         </select>
       </label>
-      {state.status === 'done' && !state.ok && <p className="inspect-error">{t(`errors.${state.error.code}`, { defaultValue: state.error.message })}</p>}
+      {state.status === 'done' && !state.ok && (
+        <p className="inspect-error">
+          {t(`errors.${state.error.code}`, { defaultValue: state.error.message })}
+        </p>
+      )}
       {filters && filters.kernel.shape.length === 4 && (
         <>
-          <FilterGrid filters={filters} scale={colorScaleFor(filters.min, filters.max)} picked={picked} onPick={setPicked} maxWidth={width} />
-          <ColorLegend scale={colorScaleFor(filters.min, filters.max)} caption={t('filters.legend')} />
+          <FilterGrid
+            filters={filters}
+            scale={colorScaleFor(filters.min, filters.max)}
+            picked={picked}
+            onPick={setPicked}
+            maxWidth={width}
+          />
+          <ColorLegend
+            scale={colorScaleFor(filters.min, filters.max)}
+            caption={t('filters.legend')}
+          />
           {picked !== null && <FilterNumbers filters={filters} index={picked} />}
         </>
       )}
@@ -71,7 +93,19 @@ export function FiltersTab({ client, version, layers, focusLayer, width }: Filte
   );
 }
 
-function FilterGrid({ filters, scale, picked, onPick, maxWidth }: { filters: ConvFilters; scale: ColorScale; picked: number | null; onPick: (i: number) => void; maxWidth: number }) {
+function FilterGrid({
+  filters,
+  scale,
+  picked,
+  onPick,
+  maxWidth,
+}: {
+  filters: ConvFilters;
+  scale: ColorScale;
+  picked: number | null;
+  onPick: (i: number) => void;
+  maxWidth: number;
+}) {
   const { t } = useTranslation('inspect');
   const [kh = 1, kw = 1, cin = 1, cout = 1] = filters.kernel.shape;
   const rgb = cin === 3;
@@ -96,7 +130,14 @@ function FilterGrid({ filters, scale, picked, onPick, maxWidth }: { filters: Con
                 let rgba: [number, number, number];
                 if (rgb) {
                   // RGB first layer: each input channel's weight as that colour's intensity.
-                  const ch = [0, 1, 2].map((k) => Math.round(scalePosition(colorScaleFor(filters.min, filters.max), at(filters, r, c, k, o)) * 255));
+                  const ch = [0, 1, 2].map((k) =>
+                    Math.round(
+                      scalePosition(
+                        colorScaleFor(filters.min, filters.max),
+                        at(filters, r, c, k, o),
+                      ) * 255,
+                    ),
+                  );
                   rgba = [ch[0] ?? 0, ch[1] ?? 0, ch[2] ?? 0];
                 } else {
                   const idx = Math.round(scalePosition(scale, at(filters, r, c, i, o)) * 255) * 3;
@@ -114,7 +155,12 @@ function FilterGrid({ filters, scale, picked, onPick, maxWidth }: { filters: Con
       if (picked !== null) {
         ctx.strokeStyle = '#ff2d95';
         ctx.lineWidth = 2;
-        ctx.strokeRect((picked % perRow) * blockW - 1, Math.floor(picked / perRow) * cellH - 1, cols * cellW - GAP + 2, kh * ZOOM + 2);
+        ctx.strokeRect(
+          (picked % perRow) * blockW - 1,
+          Math.floor(picked / perRow) * cellH - 1,
+          cols * cellW - GAP + 2,
+          kh * ZOOM + 2,
+        );
       }
     },
     [filters, scale, kh, kw, cols, cout, perRow, blockW, cellW, cellH, rgb, picked],
@@ -129,7 +175,9 @@ function FilterGrid({ filters, scale, picked, onPick, maxWidth }: { filters: Con
       aria-label={t('filters.gridLabel', { count: cout, height: kh, width: kw, channels: cin })}
       onClick={(e) => {
         const box = e.currentTarget.getBoundingClientRect();
-        const o = Math.floor((e.clientY - box.top) / cellH) * perRow + Math.floor((e.clientX - box.left) / blockW);
+        const o =
+          Math.floor((e.clientY - box.top) / cellH) * perRow +
+          Math.floor((e.clientX - box.left) / blockW);
         if (o < cout) onPick(o);
       }}
     />
@@ -141,7 +189,12 @@ function FilterNumbers({ filters, index }: { filters: ConvFilters; index: number
   const [kh = 1, kw = 1, cin = 1] = filters.kernel.shape;
   return (
     <div className="inspect-filter-numbers" data-testid="filter-numbers">
-      <h5>{t('filters.numbers', { index: index + 1, bias: filters.bias ? formatValue(filters.bias[index] ?? 0) : '—' })}</h5>
+      <h5>
+        {t('filters.numbers', {
+          index: index + 1,
+          bias: filters.bias ? formatValue(filters.bias[index] ?? 0) : '—',
+        })}
+      </h5>
       {Array.from({ length: cin }, (_, i) => (
         <table key={i} className="inspect-kernel-table">
           <caption>{t('filters.inputChannel', { channel: i + 1 })}</caption>

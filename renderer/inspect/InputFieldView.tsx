@@ -24,7 +24,14 @@ interface InputFieldViewProps {
  * theoretical window (solid where it lies on the image, dashed where it
  * reaches into the zero padding) and the effective field as a heat map.
  */
-export function InputFieldView({ view, field, heat, heatMax, size = 224, caption }: InputFieldViewProps) {
+export function InputFieldView({
+  view,
+  field,
+  heat,
+  heatMax,
+  size = 224,
+  caption,
+}: InputFieldViewProps) {
   const { t } = useTranslation('inspect');
   const image = view.image;
   const zoom = image ? Math.max(1, Math.floor(size / Math.max(image.width, image.height))) : 1;
@@ -35,7 +42,8 @@ export function InputFieldView({ view, field, heat, heatMax, size = 224, caption
       if (!image) return;
       paintImageData(ctx, (data) => {
         paintPixels(data, image.pixels, image.width, image.height, image.channels, zoom);
-        if (heat && heat.shape.length === 2 && heatMax > 0) blendHeat(data, heat.values, image.width, image.height, zoom, colorScaleFor(0, heatMax));
+        if (heat && heat.shape.length === 2 && heatMax > 0)
+          blendHeat(data, heat.values, image.width, image.height, zoom, colorScaleFor(0, heatMax));
       });
       if (!field) return;
       const outer = rectOnCanvas(field.unclipped.lo, field.unclipped.hi, zoom);
@@ -68,7 +76,16 @@ export function InputFieldView({ view, field, heat, heatMax, size = 224, caption
         data-rf-left={field?.unclipped.lo[1]}
         style={{ width, height, imageRendering: 'pixelated' }}
         role="img"
-        aria-label={field ? t('field.overlayLabel', { rows, cols, top: field.unclipped.lo[0], left: field.unclipped.lo[1] }) : t('field.inputLabel')}
+        aria-label={
+          field
+            ? t('field.overlayLabel', {
+                rows,
+                cols,
+                top: field.unclipped.lo[0],
+                left: field.unclipped.lo[1],
+              })
+            : t('field.inputLabel')
+        }
       />
       <figcaption className="panel-hint">
         {caption ?? (field ? t('field.legend') : t('field.clickHint'))}

@@ -36,24 +36,75 @@ export function InspectView({ client, graph, shapes, focusLayer }: InspectViewPr
   const ready = client !== null && info.status === 'done' && info.ok;
   const meta = ready ? info.value : null;
   return (
-    <div ref={ref} className="inspect-panel" data-testid="inspect-panel" data-ready={ready ? 'true' : 'false'} data-model-version={version}>
+    <div
+      ref={ref}
+      className="inspect-panel"
+      data-testid="inspect-panel"
+      data-ready={ready ? 'true' : 'false'}
+      data-model-version={version}
+    >
       <div className="inspect-tabs" role="tablist" aria-label={t('title')}>
         {inspectTabs.map((id) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`inspect-tab-${id}`} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            data-testid={`inspect-tab-${id}`}
+            onClick={() => setTab(id)}
+          >
             {t(`tabs.${id}`)}
           </button>
         ))}
       </div>
       {!ready && tab !== 'activations' && (
         <p className="panel-hint" data-testid="inspect-not-ready">
-          {info.status === 'done' && !info.ok && info.error.code !== 'no-model' ? t(`errors.${info.error.code}`, { defaultValue: info.error.message }) : t('notReady')}
+          {info.status === 'done' && !info.ok && info.error.code !== 'no-model'
+            ? t(`errors.${info.error.code}`, { defaultValue: info.error.message })
+            : t('notReady')}
         </p>
       )}
-      {client && meta && tab === 'maps' && <FeatureMapsTab client={client} version={version} graph={graph} shapes={shapes} sampleCount={meta.sampleCount} kind={meta.kind} focusLayer={focusLayer} width={width} />}
-      {client && meta && tab === 'filters' && <FiltersTab client={client} version={version} layers={meta.layers} focusLayer={focusLayer} width={width} />}
-      {client && meta && tab === 'evaluation' && <EvaluationTab client={client} version={version} classNames={meta.classNames} />}
-      {client && meta && tab === 'predict' && <PredictTab client={client} version={version} sampleCount={meta.sampleCount} kind={meta.kind} />}
-      {tab === 'activations' && <ActivationsTab client={ready ? client : null} version={version} layers={meta?.layers ?? []} focusLayer={focusLayer} width={width} />}
+      {client && meta && tab === 'maps' && (
+        <FeatureMapsTab
+          client={client}
+          version={version}
+          graph={graph}
+          shapes={shapes}
+          sampleCount={meta.sampleCount}
+          kind={meta.kind}
+          focusLayer={focusLayer}
+          width={width}
+        />
+      )}
+      {client && meta && tab === 'filters' && (
+        <FiltersTab
+          client={client}
+          version={version}
+          layers={meta.layers}
+          focusLayer={focusLayer}
+          width={width}
+        />
+      )}
+      {client && meta && tab === 'evaluation' && (
+        <EvaluationTab client={client} version={version} classNames={meta.classNames} />
+      )}
+      {client && meta && tab === 'predict' && (
+        <PredictTab
+          client={client}
+          version={version}
+          sampleCount={meta.sampleCount}
+          kind={meta.kind}
+        />
+      )}
+      {tab === 'activations' && (
+        <ActivationsTab
+          client={ready ? client : null}
+          version={version}
+          layers={meta?.layers ?? []}
+          focusLayer={focusLayer}
+          width={width}
+        />
+      )}
     </div>
   );
 }

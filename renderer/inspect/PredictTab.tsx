@@ -20,16 +20,27 @@ interface PredictTabProps {
 export function PredictTab({ client, version, sampleCount, kind }: PredictTabProps) {
   const { t } = useTranslation('inspect');
   const [sample, setSample] = useState<SampleRef | null>(null);
-  const state = useInspectRequest(client, sample ? { type: 'predict', sample } : null, sample ? sampleKey(sample) : '', version);
+  const state = useInspectRequest(
+    client,
+    sample ? { type: 'predict', sample } : null,
+    sample ? sampleKey(sample) : '',
+    version,
+  );
   return (
-    <div
-      className="inspect-predict"
-      data-testid="predict-tab"
-      data-state={state.status}
-    >
-      <SamplePicker sampleCount={sampleCount} value={sample ?? { source: 'validation', index: 0 }} onChange={setSample} kind={kind} allowDrawing />
+    <div className="inspect-predict" data-testid="predict-tab" data-state={state.status}>
+      <SamplePicker
+        sampleCount={sampleCount}
+        value={sample ?? { source: 'validation', index: 0 }}
+        onChange={setSample}
+        kind={kind}
+        allowDrawing
+      />
       {!sample && <p className="panel-hint">{t('predict.hint')}</p>}
-      {state.status === 'done' && !state.ok && <p role="alert" className="inspect-error">{t(`errors.${state.error.code}`, { defaultValue: state.error.message })}</p>}
+      {state.status === 'done' && !state.ok && (
+        <p role="alert" className="inspect-error">
+          {t(`errors.${state.error.code}`, { defaultValue: state.error.message })}
+        </p>
+      )}
       {state.status === 'done' && state.ok && (
         <div className="inspect-row" data-testid="prediction">
           {state.value.sample.view && (

@@ -18,7 +18,11 @@ export function ReceptiveFieldFacts({ layer, unit, field, unitField }: Receptive
   if (field.kind === 'global') return <p className="panel-hint">{t('field.global')}</p>;
   const [h, w] = field.axes;
   return (
-    <dl className="inspect-facts" data-testid="rf-facts" data-rf-size={`${h?.size ?? 0}x${w?.size ?? h?.size ?? 0}`}>
+    <dl
+      className="inspect-facts"
+      data-testid="rf-facts"
+      data-rf-size={`${h?.size ?? 0}x${w?.size ?? h?.size ?? 0}`}
+    >
       <dt>{t('field.unit')}</dt>
       <dd>
         {layer} [{unit.join(', ')}]
@@ -39,8 +43,16 @@ export function ReceptiveFieldFacts({ layer, unit, field, unitField }: Receptive
         <>
           <dt>{t('field.window')}</dt>
           <dd>
-            {t('field.rows')} {unitField.unclipped.lo[0]}–{unitField.unclipped.hi[0]}, {t('field.cols')} {unitField.unclipped.lo[1]}–{unitField.unclipped.hi[1]}
-            {unitField.clipped && unitField.clipped.lo.some((v, i) => v !== unitField.unclipped.lo[i] || unitField.clipped?.hi[i] !== unitField.unclipped.hi[i]) ? ` (${t('field.clipped')})` : ''}
+            {t('field.rows')} {unitField.unclipped.lo[0]}–{unitField.unclipped.hi[0]},{' '}
+            {t('field.cols')} {unitField.unclipped.lo[1]}–{unitField.unclipped.hi[1]}
+            {unitField.clipped &&
+            unitField.clipped.lo.some(
+              (v, i) =>
+                v !== unitField.unclipped.lo[i] ||
+                unitField.clipped?.hi[i] !== unitField.unclipped.hi[i],
+            )
+              ? ` (${t('field.clipped')})`
+              : ''}
           </dd>
         </>
       )}

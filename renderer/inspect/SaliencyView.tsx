@@ -16,20 +16,48 @@ interface SaliencyViewProps {
 }
 
 /** A validation sample with its saliency map for one class, and the model's probabilities. */
-export function SaliencyView({ client, version, index, classIndex, classNames }: SaliencyViewProps) {
+export function SaliencyView({
+  client,
+  version,
+  index,
+  classIndex,
+  classNames,
+}: SaliencyViewProps) {
   const { t } = useTranslation('inspect');
-  const state = useInspectRequest(client, { type: 'saliency', sample: { source: 'validation', index }, classIndex }, `${index}|${classIndex}`, version);
+  const state = useInspectRequest(
+    client,
+    { type: 'saliency', sample: { source: 'validation', index }, classIndex },
+    `${index}|${classIndex}`,
+    version,
+  );
   if (state.status !== 'done') return <p className="panel-hint">{t('common.loading')}</p>;
-  if (!state.ok) return <p className="inspect-error">{t(`errors.${state.error.code}`, { defaultValue: state.error.message })}</p>;
+  if (!state.ok)
+    return (
+      <p className="inspect-error">
+        {t(`errors.${state.error.code}`, { defaultValue: state.error.message })}
+      </p>
+    );
   const { sample, map, prediction } = state.value;
   return (
     <section className="inspect-saliency" data-testid="saliency">
       <h5>{t('eval.saliencyTitle', { index, className: classNames[classIndex] ?? classIndex })}</h5>
       <div className="inspect-row">
-        {sample.view && <InputFieldView view={sample.view} field={null} heat={map.magnitude} heatMax={map.maxMagnitude} size={168} caption={t('eval.saliencyHint')} />}
+        {sample.view && (
+          <InputFieldView
+            view={sample.view}
+            field={null}
+            heat={map.magnitude}
+            heatMax={map.maxMagnitude}
+            size={168}
+            caption={t('eval.saliencyHint')}
+          />
+        )}
         <ProbabilityBars prediction={prediction} limit={5} />
       </div>
-      <ColorLegend scale={colorScaleFor(0, map.maxMagnitude || 1)} caption={t(map.score === 'logit' ? 'eval.saliencyLegendLogit' : 'eval.saliencyLegend')} />
+      <ColorLegend
+        scale={colorScaleFor(0, map.maxMagnitude || 1)}
+        caption={t(map.score === 'logit' ? 'eval.saliencyLegendLogit' : 'eval.saliencyLegend')}
+      />
     </section>
   );
 }

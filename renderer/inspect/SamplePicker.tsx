@@ -14,7 +14,13 @@ interface SamplePickerProps {
 }
 
 /** Chooses the sample to inspect: a validation sample by number, a dropped or chosen image, a drawing, or typed text. */
-export function SamplePicker({ sampleCount, value, onChange, kind, allowDrawing = false }: SamplePickerProps) {
+export function SamplePicker({
+  sampleCount,
+  value,
+  onChange,
+  kind,
+  allowDrawing = false,
+}: SamplePickerProps) {
   const { t } = useTranslation('inspect');
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -47,7 +53,10 @@ export function SamplePicker({ sampleCount, value, onChange, kind, allowDrawing 
             value={index}
             data-testid="sample-index"
             onChange={(e) => {
-              const i = Math.max(0, Math.min(sampleCount - 1, Math.trunc(Number(e.target.value) || 0)));
+              const i = Math.max(
+                0,
+                Math.min(sampleCount - 1, Math.trunc(Number(e.target.value) || 0)),
+              );
               onChange({ source: 'validation', index: i });
             }}
           />{' '}
@@ -57,10 +66,17 @@ export function SamplePicker({ sampleCount, value, onChange, kind, allowDrawing 
       {kind === 'image' && (
         <label className="inspect-file">
           {t('sample.chooseImage')}
-          <input type="file" accept="image/*" data-testid="sample-file" onChange={(e) => loadFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept="image/*"
+            data-testid="sample-file"
+            onChange={(e) => loadFile(e.target.files?.[0])}
+          />
         </label>
       )}
-      {kind === 'image' && allowDrawing && <DrawPad onDone={(img) => onChange({ source: 'image', ...img })} />}
+      {kind === 'image' && allowDrawing && (
+        <DrawPad onDone={(img) => onChange({ source: 'image', ...img })} />
+      )}
       {kind === 'text' && (
         <form
           onSubmit={(e) => {
@@ -68,7 +84,13 @@ export function SamplePicker({ sampleCount, value, onChange, kind, allowDrawing 
             if (text.trim()) onChange({ source: 'text', text });
           }}
         >
-          <input type="text" value={text} placeholder={t('sample.typeText')} data-testid="sample-text" onChange={(e) => setText(e.target.value)} />
+          <input
+            type="text"
+            value={text}
+            placeholder={t('sample.typeText')}
+            data-testid="sample-text"
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="submit">{t('sample.use')}</button>
         </form>
       )}
@@ -83,7 +105,11 @@ export function SamplePicker({ sampleCount, value, onChange, kind, allowDrawing 
 }
 
 /** A 112×112 black pad to draw a digit on with the mouse (white, thick strokes like MNIST). */
-function DrawPad({ onDone }: { readonly onDone: (img: { rgba: Uint8ClampedArray; width: number; height: number }) => void }) {
+function DrawPad({
+  onDone,
+}: {
+  readonly onDone: (img: { rgba: Uint8ClampedArray; width: number; height: number }) => void;
+}) {
   const { t } = useTranslation('inspect');
   const ref = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);

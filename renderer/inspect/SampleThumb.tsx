@@ -17,11 +17,31 @@ export function SampleThumb({ view, size = 56, title }: SampleThumbProps) {
   const zoom = image ? Math.max(1, Math.floor(size / Math.max(image.width, image.height))) : 1;
   const paint = useCallback(
     (ctx: CanvasRenderingContext2D) => {
-      if (image) paintImageData(ctx, (data) => paintPixels(data, image.pixels, image.width, image.height, image.channels, zoom));
+      if (image)
+        paintImageData(ctx, (data) =>
+          paintPixels(data, image.pixels, image.width, image.height, image.channels, zoom),
+        );
     },
     [image, zoom],
   );
   const ref = useCanvas(image ? image.width * zoom : 1, image ? image.height * zoom : 1, paint);
-  if (!image) return <span className="inspect-thumb-text" title={title}>{(view.text ?? '').slice(0, 80)}</span>;
-  return <canvas ref={ref} className="inspect-thumb" data-sample-index={view.index} title={title} style={{ width: image.width * zoom, height: image.height * zoom, imageRendering: 'pixelated' }} />;
+  if (!image)
+    return (
+      <span className="inspect-thumb-text" title={title}>
+        {(view.text ?? '').slice(0, 80)}
+      </span>
+    );
+  return (
+    <canvas
+      ref={ref}
+      className="inspect-thumb"
+      data-sample-index={view.index}
+      title={title}
+      style={{
+        width: image.width * zoom,
+        height: image.height * zoom,
+        imageRendering: 'pixelated',
+      }}
+    />
+  );
 }

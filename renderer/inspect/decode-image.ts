@@ -19,7 +19,11 @@ export async function decodeImageFile(file: Blob): Promise<DecodedImage> {
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2-D canvas');
     ctx.drawImage(bitmap, 0, 0);
-    return { rgba: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data, width: bitmap.width, height: bitmap.height };
+    return {
+      rgba: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data,
+      width: bitmap.width,
+      height: bitmap.height,
+    };
   } finally {
     bitmap.close();
   }
@@ -28,6 +32,8 @@ export async function decodeImageFile(file: Blob): Promise<DecodedImage> {
 /** The pixels of a canvas the user drew on. */
 export function canvasPixels(canvas: HTMLCanvasElement): DecodedImage {
   const ctx = canvas.getContext('2d');
-  const data = ctx ? ctx.getImageData(0, 0, canvas.width, canvas.height).data : new Uint8ClampedArray(canvas.width * canvas.height * 4);
+  const data = ctx
+    ? ctx.getImageData(0, 0, canvas.width, canvas.height).data
+    : new Uint8ClampedArray(canvas.width * canvas.height * 4);
   return { rgba: data, width: canvas.width, height: canvas.height };
 }

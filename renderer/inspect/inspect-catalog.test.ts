@@ -8,19 +8,39 @@ import { flattenCatalog, type Catalog } from '../i18n/resources';
  * The `inspect` namespace: every key the panel uses exists in zh-CN and en,
  * including keys built from codes (errors, tabs, receptive-field gaps).
  */
-const sources = import.meta.glob(['./**/*.tsx'], { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const sources = import.meta.glob(['./**/*.tsx'], {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+}) as Record<string, string>;
 const strip = (k: string): string => k.replace(/_(one|other)$/, '');
 
 function usedKeys(): Set<string> {
   const keys = new Set<string>();
-  for (const text of Object.values(sources)) for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g)) keys.add(m[1] as string);
+  for (const text of Object.values(sources))
+    for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g)) keys.add(m[1] as string);
   return keys;
 }
 
 const built = [
   ...['maps', 'filters', 'evaluation', 'predict', 'activations'].map((t) => `tabs.${t}`),
-  ...['no-spatial-input', 'unsupported-layer', 'mixed-paths', 'unknown-shape'].map((g) => `field.gap.${g}`),
-  ...['no-model', 'no-dataset', 'sample-out-of-range', 'sample-shape-mismatch', 'unknown-layer', 'unit-out-of-range', 'not-a-convolution', 'no-activation', 'gradient-unsupported', 'bad-evaluation-data', 'unsupported-model', 'internal'].map((c) => `errors.${c}`),
+  ...['no-spatial-input', 'unsupported-layer', 'mixed-paths', 'unknown-shape'].map(
+    (g) => `field.gap.${g}`,
+  ),
+  ...[
+    'no-model',
+    'no-dataset',
+    'sample-out-of-range',
+    'sample-shape-mismatch',
+    'unknown-layer',
+    'unit-out-of-range',
+    'not-a-convolution',
+    'no-activation',
+    'gradient-unsupported',
+    'bad-evaluation-data',
+    'unsupported-model',
+    'internal',
+  ].map((c) => `errors.${c}`),
   'eval.saliencyLegend',
   'eval.saliencyLegendLogit',
 ];
@@ -39,6 +59,14 @@ describe.each([
 
 describe('inspect catalogs', () => {
   it('have the same keys in zh-CN and en', () => {
-    expect(flattenCatalog(zh as Catalog).map(strip).sort()).toEqual(flattenCatalog(en as Catalog).map(strip).sort());
+    expect(
+      flattenCatalog(zh as Catalog)
+        .map(strip)
+        .sort(),
+    ).toEqual(
+      flattenCatalog(en as Catalog)
+        .map(strip)
+        .sort(),
+    );
   });
 });

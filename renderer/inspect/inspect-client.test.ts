@@ -9,7 +9,10 @@ describe('inspect client', () => {
       sent.push(message);
       return { ok: true, value: { layers: [] } };
     });
-    await expect(client.request({ type: 'layers' })).resolves.toEqual({ ok: true, value: { layers: [] } });
+    await expect(client.request({ type: 'layers' })).resolves.toEqual({
+      ok: true,
+      value: { layers: [] },
+    });
     expect(sent).toEqual([{ type: 'inspect', request: { type: 'layers' } }]);
   });
 
@@ -36,7 +39,10 @@ describe('inspect client', () => {
     const client = clientFromWorker(worker);
     const a = client.request({ type: 'filters', layer: 'a' });
     const b = client.request({ type: 'filters', layer: 'b' });
-    const reply = (id: number, value: string) => listeners.forEach((l) => l({ data: { type: 'inspect-result', id, result: { ok: true, value } } } as MessageEvent));
+    const reply = (id: number, value: string) =>
+      listeners.forEach((l) =>
+        l({ data: { type: 'inspect-result', id, result: { ok: true, value } } } as MessageEvent),
+      );
     reply(posted[1]!.id, 'B');
     reply(posted[0]!.id, 'A');
     await expect(a).resolves.toEqual({ ok: true, value: 'A' });

@@ -1,6 +1,12 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 
-import type { InspectMessage, InspectRequest, InspectResponses, InspectResult, InspectResultMessage } from '../workers/inspect-protocol';
+import type {
+  InspectMessage,
+  InspectRequest,
+  InspectResponses,
+  InspectResult,
+  InspectResultMessage,
+} from '../workers/inspect-protocol';
 
 type RequestOf<T extends InspectRequest['type']> = Extract<InspectRequest, { type: T }>;
 
@@ -10,7 +16,9 @@ type RequestOf<T extends InspectRequest['type']> = Extract<InspectRequest, { typ
  * new model), so open views re-request their data.
  */
 export interface InspectClient {
-  request<T extends InspectRequest['type']>(request: RequestOf<T>): Promise<InspectResult<InspectResponses[T]>>;
+  request<T extends InspectRequest['type']>(
+    request: RequestOf<T>,
+  ): Promise<InspectResult<InspectResponses[T]>>;
   modelVersion(): number;
   subscribe(listener: () => void): () => void;
 }
@@ -27,11 +35,18 @@ const noSubscribe = (): (() => void) => () => undefined;
 
 /** The current model version (0 without a client); re-renders when it changes. */
 export function useModelVersion(client: InspectClient | null): number {
-  return useSyncExternalStore(client ? (l) => client.subscribe(l) : noSubscribe, client ? () => client.modelVersion() : noVersion);
+  return useSyncExternalStore(
+    client ? (l) => client.subscribe(l) : noSubscribe,
+    client ? () => client.modelVersion() : noVersion,
+  );
 }
 
 /** A small version counter the worker glue bumps after each epoch. */
-export function createModelVersion(): { get(): number; bump(): void; subscribe(listener: () => void): () => void } {
+export function createModelVersion(): {
+  get(): number;
+  bump(): void;
+  subscribe(listener: () => void): () => void;
+} {
   let version = 0;
   const listeners = new Set<() => void>();
   return {
@@ -52,7 +67,10 @@ export function createModelVersion(): { get(): number; bump(): void; subscribe(l
  * `result` (e.g. the training client's `request`). Typed arrays in requests
  * are copied, not transferred, so the UI keeps its own sample.
  */
-export function clientFromRequest(send: (message: Omit<InspectMessage, 'id'>) => Promise<InspectResult<unknown>>, version = createModelVersion()): InspectClient & { bumpVersion(): void } {
+export function clientFromRequest(
+  send: (message: Omit<InspectMessage, 'id'>) => Promise<InspectResult<unknown>>,
+  version = createModelVersion(),
+): InspectClient & { bumpVersion(): void } {
   return {
     request: (request) => send({ type: 'inspect', request }) as never,
     modelVersion: version.get,
@@ -65,7 +83,10 @@ export function clientFromRequest(send: (message: Omit<InspectMessage, 'id'>) =>
  * A client that talks to a `Worker` speaking the inspect envelope directly:
  * posts `{type: 'inspect', id, request}` and matches `{type: 'inspect-result', id}`.
  */
-export function clientFromWorker(worker: Worker, version = createModelVersion()): InspectClient & { bumpVersion(): void } {
+export function clientFromWorker(
+  worker: Worker,
+  version = createModelVersion(),
+): InspectClient & { bumpVersion(): void } {
   let nextId = 1;
   const pending = new Map<number, (result: InspectResult<unknown>) => void>();
   worker.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -14,9 +14,15 @@ let shared: InspectClient | null = null;
 export function trainingInspectClient(): InspectClient {
   if (shared) return shared;
   const training = getTrainingClient();
-  const client = clientFromRequest((message) => training.request(message.request) as Promise<InspectResult<unknown>>);
+  const client = clientFromRequest(
+    (message) => training.request(message.request) as Promise<InspectResult<unknown>>,
+  );
   training.subscribe((message) => {
-    if (message.type === 'epoch' || (message.type === 'state' && (message.status === 'completed' || message.status === 'stopped'))) client.bumpVersion();
+    if (
+      message.type === 'epoch' ||
+      (message.type === 'state' && (message.status === 'completed' || message.status === 'stopped'))
+    )
+      client.bumpVersion();
   });
   shared = client;
   return client;

@@ -4,7 +4,11 @@ import { useEffect, useRef } from 'react';
  * Paints a canvas of `width × height` CSS pixels whenever `paint` changes.
  * `paint` receives the 2-D context; pass a memoised callback.
  */
-export function useCanvas(width: number, height: number, paint: (ctx: CanvasRenderingContext2D) => void) {
+export function useCanvas(
+  width: number,
+  height: number,
+  paint: (ctx: CanvasRenderingContext2D) => void,
+) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -18,7 +22,10 @@ export function useCanvas(width: number, height: number, paint: (ctx: CanvasRend
 }
 
 /** Runs `fill` on a fresh ImageData of the canvas size and puts it at (0, 0). */
-export function paintImageData(ctx: CanvasRenderingContext2D, fill: (image: ImageData) => void): void {
+export function paintImageData(
+  ctx: CanvasRenderingContext2D,
+  fill: (image: ImageData) => void,
+): void {
   const image = ctx.createImageData(ctx.canvas.width, ctx.canvas.height);
   fill(image);
   ctx.putImageData(image, 0, 0);

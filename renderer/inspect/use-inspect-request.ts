@@ -4,7 +4,10 @@ import type { InspectRequest, InspectResponses, InspectResult } from '../workers
 import type { InspectClient } from './inspect-client';
 
 /** Loading state of one request. */
-export type RequestState<T> = { readonly status: 'idle' } | { readonly status: 'loading' } | InspectResult<T> & { readonly status: 'done' };
+export type RequestState<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | (InspectResult<T> & { readonly status: 'done' });
 
 /**
  * Sends `request` whenever its `key` (or the model version) changes and keeps

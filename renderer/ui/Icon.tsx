@@ -18,6 +18,7 @@ const paths: Record<string, string> = {
   zoomOut: 'M7 3a4 4 0 110 8 4 4 0 010-8z M10 10l4 4 M5 7h4',
   tidy: 'M2 3h4v3H2z M10 3h4v3h-4z M6 10h4v3H6z M4 6v2h8V6 M8 8v2',
   search: 'M7 3a4 4 0 110 8 4 4 0 010-8z M10 10l4 4',
+  close: 'M4 4l8 8 M12 4l-8 8',
 };
 
 export type IconName = keyof typeof paths;

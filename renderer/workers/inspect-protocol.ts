@@ -22,15 +22,29 @@ import type {
 /** Which sample to inspect: one of the validation split, a dropped/drawn image, typed text, or a ready model input. */
 export type SampleRef =
   | { readonly source: 'validation'; readonly index: number }
-  | { readonly source: 'image'; readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number }
+  | {
+      readonly source: 'image';
+      readonly rgba: Uint8ClampedArray;
+      readonly width: number;
+      readonly height: number;
+    }
   | { readonly source: 'text'; readonly text: string }
   | { readonly source: 'input'; readonly input: ArrayND };
 
 /** Every inspection request, by `type`. */
 export type InspectRequest =
   | { readonly type: 'layers' }
-  | { readonly type: 'featureMaps'; readonly sample: SampleRef; readonly layers?: readonly string[] }
-  | { readonly type: 'effectiveField'; readonly sample: SampleRef; readonly layer: string; readonly unit: readonly number[] }
+  | {
+      readonly type: 'featureMaps';
+      readonly sample: SampleRef;
+      readonly layers?: readonly string[];
+    }
+  | {
+      readonly type: 'effectiveField';
+      readonly sample: SampleRef;
+      readonly layer: string;
+      readonly unit: readonly number[];
+    }
   | { readonly type: 'filters'; readonly layer: string }
   | { readonly type: 'evaluate'; readonly mistakeLimit?: number }
   | { readonly type: 'samples'; readonly indices: readonly number[] }
@@ -46,13 +60,25 @@ export interface ResolvedSample {
 
 /** The value each request type answers with. */
 export interface InspectResponses {
-  readonly layers: { readonly layers: readonly LayerInfo[]; readonly classNames: readonly string[]; readonly sampleCount: number; readonly kind: 'image' | 'text' | null };
-  readonly featureMaps: { readonly sample: ResolvedSample; readonly maps: readonly LayerActivation[] };
+  readonly layers: {
+    readonly layers: readonly LayerInfo[];
+    readonly classNames: readonly string[];
+    readonly sampleCount: number;
+    readonly kind: 'image' | 'text' | null;
+  };
+  readonly featureMaps: {
+    readonly sample: ResolvedSample;
+    readonly maps: readonly LayerActivation[];
+  };
   readonly effectiveField: { readonly sample: ResolvedSample; readonly field: EffectiveField };
   readonly filters: ConvFilters;
   readonly evaluate: EvaluationReport;
   readonly samples: readonly SampleView[];
-  readonly saliency: { readonly sample: ResolvedSample; readonly map: SaliencyMap; readonly prediction: Prediction };
+  readonly saliency: {
+    readonly sample: ResolvedSample;
+    readonly map: SaliencyMap;
+    readonly prediction: Prediction;
+  };
   readonly predict: { readonly sample: ResolvedSample; readonly prediction: Prediction };
   readonly preActivations: PreActivationStats;
 }
@@ -61,12 +87,16 @@ export type InspectRequestType = InspectRequest['type'];
 export type InspectResponse<T extends InspectRequestType> = InspectResponses[T];
 
 /** Failure codes: core's inspection codes plus the worker's own. */
-export type InspectFailureCode = InspectErrorCode | 'no-model' | 'no-dataset' | 'sample-out-of-range' | 'internal';
+export type InspectFailureCode =
+  InspectErrorCode | 'no-model' | 'no-dataset' | 'sample-out-of-range' | 'internal';
 
 /** What the worker sends back; never throws across the boundary. */
 export type InspectResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: { readonly code: InspectFailureCode; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: InspectFailureCode; readonly message: string };
+    };
 
 /** Envelope the UI posts to the worker. */
 export interface InspectMessage {

@@ -57,14 +57,23 @@ function tfLayer(layer: ChainLayer, name: string): tf.layers.Layer {
  * has rank 2) both as a GraphDoc and as a TF.js model, so tests can compare
  * our pure computations with what TF.js actually does. Dispose `model` after use.
  */
-export function buildChainNetwork(inputShape: readonly number[], layers: readonly ChainLayer[]): ChainNetwork {
+export function buildChainNetwork(
+  inputShape: readonly number[],
+  layers: readonly ChainLayer[],
+): ChainNetwork {
   const nodes: Record<NodeId, LayerNode> = {};
   const edges: Record<EdgeId, Edge> = {};
   const ids: NodeId[] = [];
   const shapes = new Map<NodeId, Shape>();
   const input = tf.input({ shape: [...inputShape] });
   const inputId = 'n-input' as NodeId;
-  nodes[inputId] = { id: inputId, kind: inputShape.length === 3 ? 'ImageInput' : 'SequenceInput', name: 'input', params: {}, position: { x: 0, y: 0 } };
+  nodes[inputId] = {
+    id: inputId,
+    kind: inputShape.length === 3 ? 'ImageInput' : 'SequenceInput',
+    name: 'input',
+    params: {},
+    position: { x: 0, y: 0 },
+  };
   ids.push(inputId);
   shapes.set(inputId, input.shape);
   let x: tf.SymbolicTensor = input;

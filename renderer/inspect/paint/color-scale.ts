@@ -41,7 +41,9 @@ export function colorScaleFor(min: number, max: number): ColorScale {
 }
 
 /** Scale covering several maps (one shared scale for a whole layer view). */
-export function sharedScale(ranges: readonly { readonly min: number; readonly max: number }[]): ColorScale {
+export function sharedScale(
+  ranges: readonly { readonly min: number; readonly max: number }[],
+): ColorScale {
   let min = Infinity;
   let max = -Infinity;
   for (const r of ranges) {
@@ -65,7 +67,11 @@ export function colorAt(scale: ColorScale, v: number): Rgb {
   const f = x - i;
   const a = stops[i] as Rgb;
   const b = stops[i + 1] as Rgb;
-  return [Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f)];
+  return [
+    Math.round(a[0] + (b[0] - a[0]) * f),
+    Math.round(a[1] + (b[1] - a[1]) * f),
+    Math.round(a[2] + (b[2] - a[2]) * f),
+  ];
 }
 
 /** 256-entry lookup table (r, g, b, r, g, b, …) for fast painting of large maps. */

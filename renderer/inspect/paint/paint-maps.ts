@@ -21,25 +21,54 @@ export interface GridLayout {
 }
 
 /** Lays out C maps of H×W in a grid no wider than `maxWidth`, each map zoomed by an integer factor. */
-export function gridLayout(shape: readonly number[], maxWidth: number, gap = 4, maxZoom = 6): GridLayout {
+export function gridLayout(
+  shape: readonly number[],
+  maxWidth: number,
+  gap = 4,
+  maxZoom = 6,
+): GridLayout {
   const [mapHeight = 1, mapWidth = 1, channels = 1] = shape;
   // Prefer a zoom that makes small maps at least ~48 px, then fit as many columns as the width allows.
-  const zoom = Math.max(1, Math.min(maxZoom, Math.floor(48 / Math.max(mapHeight, mapWidth)) || 1, Math.floor((maxWidth - gap) / (mapWidth + gap)) || 1));
+  const zoom = Math.max(
+    1,
+    Math.min(
+      maxZoom,
+      Math.floor(48 / Math.max(mapHeight, mapWidth)) || 1,
+      Math.floor((maxWidth - gap) / (mapWidth + gap)) || 1,
+    ),
+  );
   const cell = mapWidth * zoom + gap;
   const columns = Math.max(1, Math.min(channels, Math.floor((maxWidth + gap) / cell)));
   const rows = Math.ceil(channels / columns);
-  return { channels, mapHeight, mapWidth, columns, rows, zoom, gap, width: columns * cell - gap, height: rows * (mapHeight * zoom + gap) - gap };
+  return {
+    channels,
+    mapHeight,
+    mapWidth,
+    columns,
+    rows,
+    zoom,
+    gap,
+    width: columns * cell - gap,
+    height: rows * (mapHeight * zoom + gap) - gap,
+  };
 }
 
 /** Top-left corner of channel c in the grid. */
 export function channelOrigin(layout: GridLayout, channel: number): { x: number; y: number } {
   const col = channel % layout.columns;
   const row = Math.floor(channel / layout.columns);
-  return { x: col * (layout.mapWidth * layout.zoom + layout.gap), y: row * (layout.mapHeight * layout.zoom + layout.gap) };
+  return {
+    x: col * (layout.mapWidth * layout.zoom + layout.gap),
+    y: row * (layout.mapHeight * layout.zoom + layout.gap),
+  };
 }
 
 /** The unit under canvas point (x, y), or null in a gap. */
-export function unitAt(layout: GridLayout, x: number, y: number): { row: number; col: number; channel: number } | null {
+export function unitAt(
+  layout: GridLayout,
+  x: number,
+  y: number,
+): { row: number; col: number; channel: number } | null {
   const cellW = layout.mapWidth * layout.zoom + layout.gap;
   const cellH = layout.mapHeight * layout.zoom + layout.gap;
   const gc = Math.floor(x / cellW);
@@ -47,12 +76,25 @@ export function unitAt(layout: GridLayout, x: number, y: number): { row: number;
   const channel = gr * layout.columns + gc;
   const col = Math.floor((x - gc * cellW) / layout.zoom);
   const row = Math.floor((y - gr * cellH) / layout.zoom);
-  if (gc >= layout.columns || channel >= layout.channels || col >= layout.mapWidth || row >= layout.mapHeight || col < 0 || row < 0) return null;
+  if (
+    gc >= layout.columns ||
+    channel >= layout.channels ||
+    col >= layout.mapWidth ||
+    row >= layout.mapHeight ||
+    col < 0 ||
+    row < 0
+  )
+    return null;
   return { row, col, channel };
 }
 
 /** Paints every channel of a [H, W, C] (channels-last) map into `image` (an RGBA buffer of layout.width × layout.height). */
-export function paintGrid(image: { data: Uint8ClampedArray; width: number }, values: Float32Array, layout: GridLayout, scale: ColorScale): void {
+export function paintGrid(
+  image: { data: Uint8ClampedArray; width: number },
+  values: Float32Array,
+  layout: GridLayout,
+  scale: ColorScale,
+): void {
   const table = colorTable(scale);
   const { mapHeight: h, mapWidth: w, channels: c, zoom } = layout;
   const data = image.data;
@@ -60,7 +102,8 @@ export function paintGrid(image: { data: Uint8ClampedArray; width: number }, val
     const { x: ox, y: oy } = channelOrigin(layout, ch);
     for (let r = 0; r < h; r++) {
       for (let q = 0; q < w; q++) {
-        const t = Math.round(scalePosition(scale, values[(r * w + q) * c + ch] as number) * 255) * 3;
+        const t =
+          Math.round(scalePosition(scale, values[(r * w + q) * c + ch] as number) * 255) * 3;
         const red = table[t] as number;
         const green = table[t + 1] as number;
         const blue = table[t + 2] as number;
@@ -79,7 +122,15 @@ export function paintGrid(image: { data: Uint8ClampedArray; width: number }, val
 }
 
 /** Paints a [rows, cols] matrix (a sequence: time × units) with `cell` px per entry. */
-export function paintMatrix(image: { data: Uint8ClampedArray; width: number }, values: Float32Array, rows: number, cols: number, cellW: number, cellH: number, scale: ColorScale): void {
+export function paintMatrix(
+  image: { data: Uint8ClampedArray; width: number },
+  values: Float32Array,
+  rows: number,
+  cols: number,
+  cellW: number,
+  cellH: number,
+  scale: ColorScale,
+): void {
   const table = colorTable(scale);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
@@ -98,7 +149,14 @@ export function paintMatrix(image: { data: Uint8ClampedArray; width: number }, v
 }
 
 /** Paints uint8 pixels (H×W×1 grey or H×W×3 RGB) zoomed by `zoom` into an RGBA buffer. */
-export function paintPixels(image: { data: Uint8ClampedArray; width: number }, pixels: Uint8Array, width: number, height: number, channels: number, zoom: number): void {
+export function paintPixels(
+  image: { data: Uint8ClampedArray; width: number },
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: number,
+  zoom: number,
+): void {
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const s = (r * width + c) * channels;
@@ -123,7 +181,15 @@ export function paintPixels(image: { data: Uint8ClampedArray; width: number }, p
  * opaque. Opacity grows with √(value/max) so that the broad, weak part of an
  * effective receptive field stays visible next to its few strong pixels.
  */
-export function blendHeat(image: { data: Uint8ClampedArray; width: number }, heat: Float32Array, width: number, height: number, zoom: number, scale: ColorScale, opacity = 0.75): void {
+export function blendHeat(
+  image: { data: Uint8ClampedArray; width: number },
+  heat: Float32Array,
+  width: number,
+  height: number,
+  zoom: number,
+  scale: ColorScale,
+  opacity = 0.75,
+): void {
   const table = colorTable(scale);
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
@@ -134,8 +200,10 @@ export function blendHeat(image: { data: Uint8ClampedArray; width: number }, hea
         let p = ((r * zoom + dy) * image.width + c * zoom) * 4;
         for (let dx = 0; dx < zoom; dx++, p += 4) {
           image.data[p] = (image.data[p] as number) * (1 - a) + (table[t] as number) * a;
-          image.data[p + 1] = (image.data[p + 1] as number) * (1 - a) + (table[t + 1] as number) * a;
-          image.data[p + 2] = (image.data[p + 2] as number) * (1 - a) + (table[t + 2] as number) * a;
+          image.data[p + 1] =
+            (image.data[p + 1] as number) * (1 - a) + (table[t + 1] as number) * a;
+          image.data[p + 2] =
+            (image.data[p + 2] as number) * (1 - a) + (table[t + 2] as number) * a;
         }
       }
     }
@@ -143,7 +211,11 @@ export function blendHeat(image: { data: Uint8ClampedArray; width: number }, hea
 }
 
 /** An inclusive input rectangle (rows lo[0]..hi[0], columns lo[1]..hi[1]) as canvas pixels at `zoom`. */
-export function rectOnCanvas(lo: readonly number[], hi: readonly number[], zoom: number): { x: number; y: number; w: number; h: number } {
+export function rectOnCanvas(
+  lo: readonly number[],
+  hi: readonly number[],
+  zoom: number,
+): { x: number; y: number; w: number; h: number } {
   const [r0 = 0, c0 = 0] = lo;
   const [r1 = 0, c1 = 0] = hi;
   return { x: c0 * zoom, y: r0 * zoom, w: (c1 - c0 + 1) * zoom, h: (r1 - r0 + 1) * zoom };

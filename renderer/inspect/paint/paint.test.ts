@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { colorAt, colorScaleFor, formatValue, scalePosition, sharedScale } from './color-scale';
-import { blendHeat, channelOrigin, gridLayout, paintGrid, paintPixels, rectOnCanvas, unitAt } from './paint-maps';
+import {
+  blendHeat,
+  channelOrigin,
+  gridLayout,
+  paintGrid,
+  paintPixels,
+  rectOnCanvas,
+  unitAt,
+} from './paint-maps';
 
 function buffer(width: number, height: number): { data: Uint8ClampedArray; width: number } {
   return { data: new Uint8ClampedArray(width * height * 4), width };
@@ -22,11 +30,21 @@ describe('colour scale', () => {
   });
 
   it('shares one scale across maps', () => {
-    expect(sharedScale([{ min: 0, max: 2 }, { min: 1, max: 5 }])).toEqual({ kind: 'sequential', min: 0, max: 5 });
+    expect(
+      sharedScale([
+        { min: 0, max: 2 },
+        { min: 1, max: 5 },
+      ]),
+    ).toEqual({ kind: 'sequential', min: 0, max: 5 });
   });
 
   it('formats legend numbers to 3 significant digits', () => {
-    expect([formatValue(0.123456), formatValue(-12.345), formatValue(0), formatValue(12345)]).toEqual(['0.123', '-12.3', '0', '1.2e+4']);
+    expect([
+      formatValue(0.123456),
+      formatValue(-12.345),
+      formatValue(0),
+      formatValue(12345),
+    ]).toEqual(['0.123', '-12.3', '0', '1.2e+4']);
   });
 });
 
@@ -46,7 +64,11 @@ describe('feature map grid', () => {
       [2, 6, 15],
     ] as const) {
       const o = channelOrigin(layout, channel);
-      expect(unitAt(layout, o.x + col * layout.zoom + 1, o.y + row * layout.zoom + 1)).toEqual({ row, col, channel });
+      expect(unitAt(layout, o.x + col * layout.zoom + 1, o.y + row * layout.zoom + 1)).toEqual({
+        row,
+        col,
+        channel,
+      });
     }
     expect(unitAt(layout, layout.mapWidth * layout.zoom + 1, 0)).toBeNull();
   });
@@ -57,7 +79,8 @@ describe('feature map grid', () => {
     const img = buffer(layout.width, layout.height);
     const scale = colorScaleFor(0, 1);
     paintGrid(img, values, layout, scale);
-    const px = (x: number, y: number) => Array.from(img.data.slice((y * img.width + x) * 4, (y * img.width + x) * 4 + 3));
+    const px = (x: number, y: number) =>
+      Array.from(img.data.slice((y * img.width + x) * 4, (y * img.width + x) * 4 + 3));
     expect(px(0, 0)).toEqual([...colorAt(scale, 0)]);
     expect(px(channelOrigin(layout, 1).x, 0)).toEqual([...colorAt(scale, 1)]);
   });
@@ -68,7 +91,9 @@ describe('input overlay', () => {
     const img = buffer(4, 4);
     paintPixels(img, new Uint8Array([10, 20, 30, 40]), 2, 2, 1, 2);
     expect(Array.from(img.data.slice(0, 4))).toEqual([10, 10, 10, 255]);
-    expect(Array.from(img.data.slice((3 * 4 + 3) * 4, (3 * 4 + 3) * 4 + 4))).toEqual([40, 40, 40, 255]);
+    expect(Array.from(img.data.slice((3 * 4 + 3) * 4, (3 * 4 + 3) * 4 + 4))).toEqual([
+      40, 40, 40, 255,
+    ]);
     expect(rectOnCanvas([1, 2], [3, 5], 4)).toEqual({ x: 8, y: 4, w: 16, h: 12 });
   });
 
@@ -85,10 +110,16 @@ describe('activation plot range', () => {
   it('is ±6 without data and follows the pre-activations (at least ±2) with data', async () => {
     const { plotRange } = await import('../ActivationPlot');
     expect(plotRange(null)).toEqual([-6, 6]);
-    const [lo, hi] = plotRange({ edges: new Float32Array([-0.5, 0, 0.8]), counts: new Uint32Array([1, 1]) });
+    const [lo, hi] = plotRange({
+      edges: new Float32Array([-0.5, 0, 0.8]),
+      counts: new Uint32Array([1, 1]),
+    });
     expect(lo).toBeCloseTo(-2.2, 5);
     expect(hi).toBeCloseTo(2.2, 5);
-    const [lo2, hi2] = plotRange({ edges: new Float32Array([-100, 0, 30]), counts: new Uint32Array([1, 1]) });
+    const [lo2, hi2] = plotRange({
+      edges: new Float32Array([-100, 0, 30]),
+      counts: new Uint32Array([1, 1]),
+    });
     expect([lo2, hi2]).toEqual([-50, expect.closeTo(36.5, 5) as number]);
   });
 });

@@ -17,6 +17,9 @@ let connected: TrainingClient | null = null;
 export function connectTraining(client: TrainingClient = getTrainingClient()): TrainingClient {
   if (connected === client) return client;
   connected = client;
+  // Fault-injection hook for the e2e suite (ecosystem-notes §8 H.1): loses the
+  // worker's WebGL context, which the worker must detect and recover from.
+  Object.assign(globalThis, { __layerlabLoseTrainingContext: () => client.loseContextForTesting() });
   client.subscribe((message) => {
     if (message.type === 'backend-info') {
       const { info } = message;

@@ -1,0 +1,69 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { compileForTraining } from '../compile/training-setup';
+import type { TrainingConfig } from '../train/config';
+import { defaultTrainingConfig } from '../train/config';
+import { planEngineModel } from './plan-model';
+import { engineWasmForTests } from './testing/engine-wasm';
+import { quadrantImages, smallLeNet, smallMlp } from './testing/tiny-tasks';
+import { TrainingEngine } from './training-engine';
+
+const size = 16;
+const classes = 4;
+const batch = 16;
+const steps = 50;
+
+beforeAll(() => tf.setBackend('cpu'));
+
+/** Loss per step of TF.js trainOnBatch and of the engine, from the same weights on the same batches. */
+async function lossCurves(build: () => tf.LayersModel, optimizer: TrainingConfig['optimizer'], seed: number): Promise<{ tfjs: number[]; engine: number[] }> {
+  const config: TrainingConfig = { ...defaultTrainingConfig, optimizer };
+  const data = quadrantImages(steps * batch, size, classes, seed);
+  const model = build();
+  const planned = planEngineModel(model, config.loss);
+  if (!planned.ok) throw new Error(planned.reason);
+  const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, { loss: config.loss, optimizer, maxBatch: batch, seed });
+  engine.loadWeightsFrom(model);
+  const tfOptimizer = compileForTraining(model, config);
+  const tfjs: number[] = [];
+  const curve: number[] = [];
+  for (let s = 0; s < steps; s++) {
+    const x = data.x.subarray(s * batch * size * size, (s + 1) * batch * size * size);
+    const y = new Float32Array(batch * classes);
+    for (let r = 0; r < batch; r++) y[r * classes + data.labels[s * batch + r]!] = 1;
+    const xs = tf.tensor4d(x, [batch, size, size, 1]);
+    const ys = tf.tensor2d(y, [batch, classes]);
+    const result = await model.trainOnBatch(xs, ys);
+    tf.dispose([xs, ys]);
+    tfjs.push(Array.isArray(result) ? result[0]! : result);
+    engine.inputs(batch).set(x);
+    engine.targets(batch).set(y);
+    curve.push(engine.trainBatch(batch).loss);
+  }
+  tfOptimizer.dispose();
+  model.dispose();
+  return { tfjs, engine: curve };
+}
+
+const optimizers: TrainingConfig['optimizer'][] = [
+  { kind: 'adam', learningRate: 0.003 },
+  { kind: 'sgd', learningRate: 0.1 },
+  { kind: 'momentum', learningRate: 0.05, momentum: 0.9 },
+  { kind: 'rmsprop', learningRate: 0.002 },
+  { kind: 'adagrad', learningRate: 0.05 },
+];
+
+describe('the engine follows the TF.js loss curve for 50 steps', () => {
+  for (const [name, build] of [['MLP', () => smallMlp(size, classes)], ['LeNet', () => smallLeNet(size, classes)]] as const) {
+    // LeNet on TF.js's CPU backend takes ~13 s per run: two optimizers there, all five on the MLP.
+    for (const optimizer of name === 'MLP' ? optimizers : optimizers.filter((o) => o.kind === 'adam' || o.kind === 'momentum')) {
+      it(`${name} with ${optimizer.kind}`, async () => {
+        const { tfjs, engine } = await lossCurves(build, optimizer, 5);
+        const worst = Math.max(...tfjs.map((l, i) => Math.abs(l - engine[i]!) / Math.max(l, 1e-3)));
+        expect(worst, `worst relative gap ${worst}`).toBeLessThan(1e-3); // measured ≤ 7e-5
+        expect(engine[steps - 1]!).toBeLessThan(engine[0]! * 0.8); // and it learns
+      });
+    }
+  }
+});

@@ -1,0 +1,265 @@
+/**
+ * `npm run bench:engine`: LayerLab's wasm SIMD engine against TF.js's wasm
+ * backend, in one Node process, single thread, on Fashion-MNIST batches:
+ * - GFLOP/s of the GEMMs of the LeNet training step (relaxed-SIMD and plain-SIMD builds);
+ * - examples/s training the LeNet-style CNN and the 784-128-10 MLP (Adam, batch 64);
+ * - a per-op profile of the engine's LeNet step;
+ * - with `--accuracy`: 1 epoch of LeNet on the 60k set with the engine, test accuracy on the 10k set.
+ * Prints the load average next to every figure: the machine may be shared.
+ * Run through the npm script, which passes --experimental-wasm-relaxed-simd to Node 20.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+import * as tf from '@tensorflow/tfjs';
+
+import { initBackend } from '../core/backend/init-backend';
+import { compileForTraining } from '../core/compile/training-setup';
+import { Arena } from '../core/engine/arena';
+import { trainWithEngine } from '../core/engine/engine-train';
+import { detectEngineBuild, engineBuildFiles, instantiateKernels, type EngineBuild } from '../core/engine/load-kernels';
+import { planEngineModel } from '../core/engine/plan-model';
+import { TrainingEngine } from '../core/engine/training-engine';
+import { defaultTrainingConfig, type TrainingConfig } from '../core/train/config';
+import { samplesFromArrays } from '../core/train/sample-source';
+import { buildWasm } from './build-wasm';
+import { loadFashionMnist } from './fashion-mnist';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const batch = 64;
+const config: TrainingConfig = { ...defaultTrainingConfig, optimizer: { kind: 'adam', learningRate: 0.001 }, batchSize: batch };
+
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+const load = (): string => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function lenet(): tf.LayersModel {
+  const L = tf.layers;
+  const input = tf.input({ shape: [28, 28, 1] });
+  let x: tf.SymbolicTensor = input;
+  for (const layer of [
+    L.conv2d({ filters: 16, kernelSize: 5, activation: 'relu', name: 'conv2d_1' }),
+    L.maxPooling2d({ poolSize: 2, name: 'pool_1' }),
+    L.conv2d({ filters: 32, kernelSize: 5, activation: 'relu', name: 'conv2d_2' }),
+    L.maxPooling2d({ poolSize: 2, name: 'pool_2' }),
+    L.flatten({ name: 'flatten_1' }),
+    L.dense({ units: 128, activation: 'relu', name: 'dense_1' }),
+    L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }),
+  ]) x = layer.apply(x) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: x });
+}
+
+function mlp(): tf.LayersModel {
+  const L = tf.layers;
+  const input = tf.input({ shape: [28, 28, 1] });
+  const h = L.dense({ units: 128, activation: 'relu', name: 'dense_1' }).apply(L.flatten({ name: 'flatten_1' }).apply(input));
+  return tf.model({ inputs: input, outputs: L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }).apply(h) as tf.SymbolicTensor });
+}
+
+interface Batches {
+  readonly x: Float32Array[];
+  readonly y: Float32Array[];
+}
+
+function makeBatches(pixels: Uint8Array, labels: Uint8Array, count: number): Batches {
+  const x: Float32Array[] = [];
+  const y: Float32Array[] = [];
+  for (let b = 0; b < count; b++) {
+    x.push(Float32Array.from(pixels.subarray(b * batch * 784, (b + 1) * batch * 784), (p) => p / 255));
+    const t = new Float32Array(batch * 10);
+    for (let r = 0; r < batch; r++) t[r * 10 + labels[b * batch + r]!] = 1;
+    y.push(t);
+  }
+  return { x, y };
+}
+
+const wasmBytes = (build: EngineBuild): Uint8Array => new Uint8Array(readFileSync(path.join(repoRoot, 'core/engine/build', engineBuildFiles[build])));
+
+async function engineFor(build: EngineBuild, model: tf.LayersModel): Promise<TrainingEngine> {
+  const planned = planEngineModel(model, config.loss);
+  if (!planned.ok) throw new Error(planned.reason);
+  const engine = await TrainingEngine.create(wasmBytes(build), planned.plan, { loss: config.loss, optimizer: config.optimizer, maxBatch: batch, seed: 1 });
+  engine.loadWeightsFrom(model);
+  return engine;
+}
+
+/** Examples/s of the engine: median of `repeats` runs of `steps` batches after a warm-up. */
+async function engineSpeed(build: EngineBuild, model: tf.LayersModel, data: Batches, steps: number, repeats: number): Promise<number> {
+  const engine = await engineFor(build, model);
+  const step = (b: number): void => {
+    const i = b % data.x.length;
+    engine.inputs(batch).set(data.x[i]!);
+    engine.targets(batch).set(data.y[i]!);
+    engine.trainBatch(batch);
+  };
+  for (let b = 0; b < 10; b++) step(b);
+  const rates: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    for (let b = 0; b < steps; b++) step(b);
+    rates.push((steps * batch) / ((performance.now() - t0) / 1000));
+  }
+  return median(rates);
+}
+
+async function tfjsSpeed(model: tf.LayersModel, data: Batches, steps: number, repeats: number): Promise<number> {
+  const optimizer = compileForTraining(model, config);
+  const step = async (b: number): Promise<void> => {
+    const i = b % data.x.length;
+    const xs = tf.tensor4d(data.x[i]!, [batch, 28, 28, 1]);
+    const ys = tf.tensor2d(data.y[i]!, [batch, 10]);
+    await model.trainOnBatch(xs, ys);
+    tf.dispose([xs, ys]);
+  };
+  for (let b = 0; b < 3; b++) await step(b);
+  const rates: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    for (let b = 0; b < steps; b++) await step(b);
+    rates.push((steps * batch) / ((performance.now() - t0) / 1000));
+  }
+  optimizer.dispose();
+  return median(rates);
+}
+
+/** GFLOP/s of one GEMM shape (median of 5 timed runs after warm-up). */
+async function gemmSpeed(build: EngineBuild, m: number, n: number, k: number, transA: boolean, transB: boolean): Promise<number> {
+  const kernels = await instantiateKernels(wasmBytes(build));
+  const arena = new Arena(kernels);
+  const a = arena.alloc(m * k);
+  const b = arena.alloc(k * n);
+  const c = arena.alloc(m * n);
+  const work = arena.alloc(kernels.gemmWorkspaceBytes() / 4);
+  arena.commit();
+  arena.f32(a, m * k).fill(0.5);
+  arena.f32(b, k * n).fill(0.25);
+  const run = (): void => kernels.sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, transA ? m : k, b, transB ? k : n, c, n, 0, work);
+  const reps = Math.max(1, Math.round(2e8 / (2 * m * n * k)));
+  for (let i = 0; i < 3; i++) run();
+  const rates: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) run();
+    rates.push((2 * m * n * k * reps) / ((performance.now() - t0) / 1000) / 1e9);
+  }
+  return median(rates);
+}
+
+/** Milliseconds per batch spent in each op's forward and backward (and the optimizer). */
+async function profileLenet(data: Batches, steps: number): Promise<void> {
+  const model = lenet();
+  const planned = planEngineModel(model, config.loss);
+  if (!planned.ok) throw new Error(planned.reason);
+  const times = new Map<string, number>();
+  const add = (key: string, ms: number): void => void times.set(key, (times.get(key) ?? 0) + ms);
+  for (const op of planned.plan.ops) {
+    const { forward, backward } = op;
+    op.forward = (ctx, x, n, training) => {
+      const t0 = performance.now();
+      const out = forward.call(op, ctx, x, n, training);
+      add(`${op.layerName} forward`, performance.now() - t0);
+      return out;
+    };
+    op.backward = (ctx, dy, dx, n) => {
+      const t0 = performance.now();
+      backward.call(op, ctx, dy, dx, n);
+      add(`${op.layerName} backward`, performance.now() - t0);
+    };
+  }
+  const engine = await TrainingEngine.create(wasmBytes(detectEngineBuild() ?? 'simd'), planned.plan, { loss: config.loss, optimizer: config.optimizer, maxBatch: batch, seed: 1 });
+  engine.loadWeightsFrom(model);
+  let total = 0;
+  for (let b = 0; b < steps + 5; b++) {
+    if (b === 5) times.clear();
+    const t0 = performance.now();
+    engine.inputs(batch).set(data.x[b % data.x.length]!);
+    engine.targets(batch).set(data.y[b % data.y.length]!);
+    engine.trainBatch(batch);
+    if (b >= 5) total += performance.now() - t0;
+  }
+  const measured = [...times.values()].reduce((a, t) => a + t, 0);
+  say(`LeNet engine step profile (${load()}), ms per batch of ${batch}:`);
+  for (const [key, ms] of times) say(`  ${key.padEnd(24)} ${(ms / steps).toFixed(2).padStart(6)}  ${((100 * ms) / total).toFixed(0).padStart(3)} %`);
+  say(`  ${'loss + optimizer + copies'.padEnd(24)} ${((total - measured) / steps).toFixed(2).padStart(6)}  ${((100 * (total - measured)) / total).toFixed(0).padStart(3)} %`);
+  say(`  ${'total'.padEnd(24)} ${(total / steps).toFixed(2).padStart(6)}`);
+  model.dispose();
+}
+
+async function accuracyRun(): Promise<void> {
+  const trainSet = await loadFashionMnist('train');
+  const testSet = await loadFashionMnist('test');
+  const model = lenet();
+  const samples = samplesFromArrays({ values: trainSet.pixels, sampleShape: [28, 28, 1], labels: Int32Array.from(trainSet.labels), numClasses: 10, scale: 1 / 255 });
+  const all = Array.from({ length: trainSet.count }, (_, i) => i);
+  const t0 = performance.now();
+  const build = detectEngineBuild() ?? 'simd';
+  await trainWithEngine(model, { samples, split: { train: all, validation: [] } }, { ...config, epochs: 1 }, {}, { wasm: wasmBytes(build) });
+  const seconds = (performance.now() - t0) / 1000;
+  const engine = await engineFor(build, model);
+  let correct = 0;
+  for (let s = 0; s + batch <= testSet.count; s += batch) {
+    const data = makeBatches(testSet.pixels.subarray(s * 784), testSet.labels.subarray(s), 1);
+    engine.inputs(batch).set(data.x[0]!);
+    engine.targets(batch).set(data.y[0]!);
+    correct += engine.evaluateBatch(batch).accuracy * batch;
+  }
+  say(`LeNet, 1 epoch of 60k on the engine (${build}): ${seconds.toFixed(1)} s (${(60000 / seconds).toFixed(0)} ex/s incl. data), test accuracy ${(correct / (Math.floor(testSet.count / batch) * batch)).toFixed(4)} (${load()})`);
+  model.dispose();
+}
+
+async function main(): Promise<void> {
+  await buildWasm();
+  const best = detectEngineBuild();
+  say(`engine builds: best here ${best ?? 'none'}${best === 'relaxed-simd' ? '' : ' (run through `npm run bench:engine` for relaxed SIMD)'}; Node ${process.version}`);
+  const builds: EngineBuild[] = best === 'relaxed-simd' ? ['relaxed-simd', 'simd'] : ['simd'];
+
+  say(`\nGEMM GFLOP/s, single thread (${load()})`);
+  const shapes: [string, number, number, number, boolean, boolean][] = [
+    ['square 512', 512, 512, 512, false, false],
+    ['conv1 fwd 36864×16×25', 36864, 16, 25, false, false],
+    ['conv2 fwd 4096×32×400', 4096, 32, 400, false, false],
+    ['conv1 dW 25×16×36864 (Aᵀ)', 25, 16, 36864, true, false],
+    ['conv2 dW 400×32×4096 (Aᵀ)', 400, 32, 4096, true, false],
+    ['conv2 dX 4096×400×32 (Bᵀ)', 4096, 400, 32, false, true],
+    ['dense1 fwd 64×128×784', 64, 128, 784, false, false],
+  ];
+  say(`  ${'shape'.padEnd(28)} ${builds.map((b) => b.padStart(13)).join(' ')}`);
+  for (const [name, m, n, k, tA, tB] of shapes) {
+    const rates: number[] = [];
+    for (const build of builds) rates.push(await gemmSpeed(build, m, n, k, tA, tB));
+    say(`  ${name.padEnd(28)} ${rates.map((r) => r.toFixed(1).padStart(13)).join(' ')}`);
+  }
+
+  const trainSet = await loadFashionMnist('train');
+  const data = makeBatches(trainSet.pixels, trainSet.labels, 50);
+  await initBackend('wasm', { wasmPaths: path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep });
+  say(`\nTraining examples/s, batch ${batch}, Adam, single thread; TF.js backend ${tf.getBackend()}`);
+  for (const [name, build, engineSteps, tfSteps] of [['LeNet CNN', lenet, 40, 8], ['MLP 784-128-10', mlp, 200, 60]] as const) {
+    const model = build();
+    const results: string[] = [];
+    let engineBest = 0;
+    for (const b of builds) {
+      const rate = await engineSpeed(b, model, data, engineSteps, 3);
+      engineBest = Math.max(engineBest, rate);
+      results.push(`engine ${b} ${rate.toFixed(0)}`);
+    }
+    const tfRate = await tfjsSpeed(model, data, tfSteps, 3);
+    results.push(`TF.js wasm ${tfRate.toFixed(0)}`);
+    say(`  ${name.padEnd(16)} ${results.join(', ')}; engine/TF.js ${(engineBest / tfRate).toFixed(1)}× (${load()})`);
+    model.dispose();
+  }
+  say('');
+  await profileLenet(data, 20);
+  if (process.argv.includes('--accuracy')) {
+    say('');
+    await accuracyRun();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
