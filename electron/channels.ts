@@ -10,6 +10,7 @@ export const hostChannels = {
   saveProject: 'host:saveProject',
   getRecentProjects: 'host:getRecentProjects',
   pickDatasetFolder: 'host:pickDatasetFolder',
+  grantDroppedFolder: 'host:grantDroppedFolder',
   listDatasetFolder: 'host:listDatasetFolder',
   readDatasetFiles: 'host:readDatasetFiles',
   writeExportFolder: 'host:writeExportFolder',

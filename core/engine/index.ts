@@ -8,3 +8,5 @@ export { trainWithEngine } from './engine-train';
 export type { EngineTrainOptions } from './engine-train';
 export { EngineError } from './engine-error';
 export type { EngineErrorCode } from './engine-error';
+export { chooseEngine, trainWithBestEngine } from './choose-engine';
+export type { EngineChoice } from './choose-engine';

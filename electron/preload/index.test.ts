@@ -23,6 +23,7 @@ describe('preload surface (§8 A3)', () => {
         'getAppInfo',
         'getRecentProjects',
         'openLaunchProject',
+        'grantDroppedFolder',
         'getSettings',
         'listDatasetFolder',
         'onCommand',
@@ -67,6 +68,24 @@ describe('preload surface (§8 A3)', () => {
     expect(await host.getAppInfo()).toEqual({
       ok: false,
       error: { code: 'io-error', message: 'Error: main process gone' },
+    });
+  });
+
+  it('grants a dropped folder by the path of the real item; a synthetic one is refused without IPC', async () => {
+    electron.setInvokeReply(async () => ({
+      ok: true,
+      value: { grantId: 'g', name: 'cats', displayPath: '/data/cats' },
+    }));
+    const before = electron.invoked.length;
+    expect(await host.grantDroppedFolder({ name: 'x' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(electron.invoked).toHaveLength(before);
+    await host.grantDroppedFolder({ name: 'cats', path: '/data/cats' } as never);
+    expect(electron.invoked.at(-1)).toEqual({
+      channel: hostChannels.grantDroppedFolder,
+      args: [{ path: '/data/cats' }],
     });
   });
 

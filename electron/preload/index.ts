@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 import type { CommandId, Host, HostResult } from '../../renderer/host/Host';
 import { commandChannel, hostChannels, windowStateChannel } from '../channels';
@@ -50,6 +50,25 @@ const host = {
   saveProject: (request) => invoke(hostChannels.saveProject, request),
   getRecentProjects: () => invoke(hostChannels.getRecentProjects, {}),
   pickDatasetFolder: (request) => invoke(hostChannels.pickDatasetFolder, request),
+  grantDroppedFolder: async (file) => {
+    // The path comes from the real dropped item, never from page data (a synthetic File has none).
+    let filePath = '';
+    try {
+      filePath = webUtils.getPathForFile(file);
+    } catch {
+      filePath = '';
+    }
+    if (filePath === '') {
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          message: 'The dropped item is not a file or folder from this computer.',
+        },
+      };
+    }
+    return invoke(hostChannels.grantDroppedFolder, { path: filePath });
+  },
   listDatasetFolder: (request) => invoke(hostChannels.listDatasetFolder, request),
   readDatasetFiles: (request) => invoke(hostChannels.readDatasetFiles, request),
   writeExportFolder: (request) => invoke(hostChannels.writeExportFolder, request),

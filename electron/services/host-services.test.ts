@@ -197,6 +197,19 @@ describe('host services', () => {
       ]);
     });
 
+    it('grants a dropped folder by absolute path; a relative path or a file is refused', async () => {
+      const grant = expectOk(await services.grantDroppedFolder({ path: root }, choose));
+      expect(grant.displayPath).toBe(root);
+      expectError(
+        await services.grantDroppedFolder({ path: 'dataset' }, choose),
+        'invalid-argument',
+      );
+      expectError(
+        await services.grantDroppedFolder({ path: path.join(root, 'cats', '1.png') }, choose),
+        'invalid-argument',
+      );
+    });
+
     it('refuses an unknown grant id', async () => {
       expectError(
         await services.readDatasetFiles({ grantId: 'never-granted-id', paths: ['a.png'] }, choose),

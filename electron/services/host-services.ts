@@ -152,6 +152,21 @@ export function createHostServices(options: HostServicesOptions) {
         return grants.describe(grantId);
       }),
 
+    // IPC only: the preload derives `path` from a real dropped File; the HTTP API does not route it.
+    grantDroppedFolder: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<FolderGrant>> =>
+      settle(async () => {
+        const request = parseRequest('grantDroppedFolder', raw);
+        if (!path.isAbsolute(request.path) || request.path.includes('\0')) {
+          throw new HostFailure('invalid-argument', 'A dropped folder needs an absolute path.');
+        }
+        await ready;
+        const { grantId } = await grants.grant(request.path);
+        return grants.describe(grantId);
+      }),
+
     listDatasetFolder: async (
       raw: unknown,
       _chooser?: ChoosePath,

@@ -20,6 +20,13 @@ export function setInvokeReply(
   invokeReply = reply;
 }
 
+/** `webUtils.getPathForFile`: real files carry a `path` here; synthetic ones give ''. */
+export const webUtils = {
+  getPathForFile(file: { path?: string }): string {
+    return file.path ?? '';
+  },
+};
+
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
     exposed.set(key, api);
@@ -79,4 +86,4 @@ export function createIpcMainFake() {
   };
 }
 
-export default { contextBridge, ipcRenderer };
+export default { contextBridge, ipcRenderer, webUtils };

@@ -108,6 +108,14 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     openLaunchProject: () => call('openLaunchProject', {}),
     pickDatasetFolder: (request) =>
       callChoosing('pickDatasetFolder', request, { purpose: 'dataset-folder' }),
+    grantDroppedFolder: async () => ({
+      ok: false,
+      error: {
+        code: 'unsupported',
+        message:
+          'A browser does not reveal where a dropped folder is; choose it with the folder chooser.',
+      },
+    }),
     listDatasetFolder: (request) => call('listDatasetFolder', request),
     async readDatasetFiles(request) {
       const response = await post(

@@ -128,6 +128,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
         value: { grantId: handleFor(path), name: baseName(path), displayPath: path },
       };
     },
+    grantDroppedFolder: async () => fail('unsupported', 'The memory host has no dropped folders.'),
     async listDatasetFolder(request) {
       const root = handles.get(request.grantId);
       if (root === undefined) return fail('not-found', 'Unknown folder grant.');

@@ -9,6 +9,7 @@ import {
   tidyLayout,
   type Diagnostic,
   type EdgeId,
+  type GraphDoc,
   type NodeId,
   type ParamValue,
   type Point,
@@ -154,6 +155,11 @@ export function duplicateSelection(store: EditorStore): void {
 export function selectAll(store: EditorStore): void {
   const { doc, select } = store.getState();
   select(Object.keys(doc.graph.nodes) as NodeId[], Object.keys(doc.graph.edges) as EdgeId[]);
+}
+
+/** A graph laid out the way the canvas draws it (top to bottom). */
+export function layoutForCanvas(graph: GraphDoc): GraphDoc {
+  return tidyLayout(graph, tidyOptions);
 }
 
 /** Lays the graph out by topological depth (one undo step). */

@@ -6,6 +6,7 @@ import { askConfirm } from '../ui/confirm-store';
 import { showToast } from '../ui/toast-store';
 import type { CommandContext } from './commands';
 import { isDirty, type EditorStore } from './editor-store';
+import { layoutForCanvas } from './graph-ops';
 import { createEmptyProject } from './project-doc';
 
 /**
@@ -72,10 +73,18 @@ export function loadProjectText(store: EditorStore, contents: string, file: { fi
   return true;
 }
 
-/** Opens a template as a new, unsaved project. */
+/**
+ * Opens a template as a new, unsaved project, laid out top to bottom as the
+ * canvas draws data flow (template files may carry any layout).
+ */
 export async function openTemplate(ctx: ActionContext, contents: string): Promise<void> {
   if (!(await confirmDiscard(ctx))) return;
-  loadProjectText(ctx.store, contents, { fileId: null, name: null, displayPath: null });
+  const parsed = parseProject(contents);
+  if (!parsed.ok) {
+    showToast({ tone: 'error', messageKey: '', text: formatMessage(parsed.error.code, parsed.error.args, currentLanguage()) });
+    return;
+  }
+  ctx.store.getState().load({ ...parsed.value, graph: layoutForCanvas(parsed.value.graph) }, { fileId: null, name: null, displayPath: null });
 }
 
 /** Shows the open dialog (or reopens a recent file) and loads the project. */

@@ -1,0 +1,53 @@
+import type * as tf from '@tensorflow/tfjs';
+
+import type { TrainingConfig } from '../train/config';
+import type { TrainResult } from '../train/metrics';
+import { train, type TrainData, type TrainHooks } from '../train/train';
+import { trainWithEngine } from './engine-train';
+import { detectEngineBuild, type EngineBuild } from './load-kernels';
+import { canTrainWithEngine, type EngineUnsupportedCode } from './plan-model';
+
+/**
+ * Which engine trains a run, and why: the status bar shows this.
+ * - `layerlab`: LayerLab's wasm SIMD kernels (`build` says which);
+ * - `tfjs`: TF.js on its backend, with the reason the engine was not used.
+ */
+export type EngineChoice =
+  | { readonly engine: 'layerlab'; readonly build: EngineBuild }
+  | { readonly engine: 'tfjs'; readonly code: EngineUnsupportedCode | 'gpu-backend' | 'no-kernels'; readonly reason: string };
+
+/**
+ * Picks the engine for a run: LayerLab's kernels when the model is supported,
+ * the runtime has wasm SIMD, the kernel bytes are at hand, and TF.js is not on
+ * a real GPU (WebGL there beats a CPU); TF.js otherwise.
+ *
+ * @param tfBackend what `tf.getBackend()` says after `initBackend`.
+ * @param wasmFor the kernel bytes of a build, or null when they cannot be loaded.
+ */
+export function chooseEngine(model: tf.LayersModel, config: TrainingConfig, tfBackend: string, wasmFor: (build: EngineBuild) => Uint8Array | null): { choice: EngineChoice; wasm: Uint8Array | null } {
+  if (tfBackend === 'webgl' || tfBackend === 'webgpu') return { choice: { engine: 'tfjs', code: 'gpu-backend', reason: `TF.js runs on the GPU (${tfBackend})` }, wasm: null };
+  const support = canTrainWithEngine(model, config.loss);
+  if (!support.ok) return { choice: { engine: 'tfjs', code: support.code, reason: support.reason }, wasm: null };
+  const build = detectEngineBuild();
+  if (build === null) return { choice: { engine: 'tfjs', code: 'no-simd', reason: 'this runtime has no WebAssembly SIMD' }, wasm: null };
+  const wasm = wasmFor(build);
+  if (wasm === null) return { choice: { engine: 'tfjs', code: 'no-kernels', reason: `the ${build} kernel build is missing (run npm run build:wasm)` }, wasm: null };
+  return { choice: { engine: 'layerlab', build }, wasm };
+}
+
+/**
+ * `train` with the engine `chooseEngine` picks: the one call the CLI and the
+ * training worker make. `onEngineChosen` fires once, before the first batch.
+ */
+export async function trainWithBestEngine(
+  model: tf.LayersModel,
+  data: TrainData,
+  config: TrainingConfig,
+  hooks: TrainHooks & { readonly onEngineChosen?: (choice: EngineChoice) => void },
+  options: { readonly tfBackend: string; readonly wasmFor: (build: EngineBuild) => Uint8Array | null },
+): Promise<TrainResult> {
+  const { choice, wasm } = chooseEngine(model, config, options.tfBackend, options.wasmFor);
+  hooks.onEngineChosen?.(choice);
+  if (choice.engine === 'layerlab' && wasm) return trainWithEngine(model, data, config, hooks, { wasm });
+  return train(model, data, config, hooks);
+}
