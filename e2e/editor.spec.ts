@@ -309,4 +309,10 @@ test('opens a template from the start screen with the course MLP shapes', async 
   // 784·128 + 128 + 128·10 + 10, the course's 784-128-10 network.
   await expect(page.getByTestId('summary-total')).toHaveAttribute('data-total', String(784 * 128 + 128 + 128 * 10 + 10));
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+
+  // Browser mode has no native menu: the in-app File menu shows the same commands with their shortcuts.
+  await page.getByRole('menuitem', { name: 'File' }).click();
+  await expect(page.locator('[data-command="file.saveAs"]')).toContainText('Ctrl+Shift+S');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.menu-popup')).toHaveCount(0);
 });

@@ -42,6 +42,12 @@ export interface EngineKernels {
   activate(kind: number, y: number, rows: number, width: number): void;
   activateBackward(kind: number, y: number, g: number, rows: number, width: number): void;
   mulMask(x: number, mask: number, n: number): void;
+  batchNormForward(
+    training: number, x: number, rows: number, c: number, gamma: number, beta: number,
+    movingMean: number, movingVar: number, momentum: number, eps: number,
+    y: number, xhat: number, mean: number, invStd: number,
+  ): void;
+  batchNormBackward(dy: number, xhat: number, invStd: number, gamma: number, rows: number, c: number, dGamma: number, dBeta: number, dx: number): void;
   softmaxCrossEntropy(p: number, t: number, rows: number, width: number, sparse: number, g: number): number;
   sigmoidBinaryCrossEntropy(p: number, t: number, n: number, g: number): number;
   meanSquaredError(y: number, t: number, n: number, g: number): number;

@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 
 import type { LossKind } from '../train/config';
 import { isEngineActivation, type EngineActivation } from './kernel-abi';
+import { batchNormOp } from './ops/batch-norm';
 import { conv2dOp } from './ops/conv2d';
 import { denseOp } from './ops/dense';
 import type { EngineOp } from './ops/op';
@@ -100,6 +101,15 @@ function opFor(layer: tf.layers.Layer, inShape: readonly number[]): { op: Engine
     case 'Dropout': {
       if (config.noiseShape != null) throw new Unsupported('unsupported-setting', 'Dropout noiseShape', name);
       return { op: dropoutOp(name, inShape, Number(config.rate ?? 0)), activation: null };
+    }
+    case 'BatchNormalization': {
+      const axis = Number(config.axis ?? -1);
+      if (axis !== -1 && axis !== inShape.length) throw new Unsupported('unsupported-setting', 'BatchNormalization over an axis other than the last', name);
+      if (config.center === false || config.scale === false) throw new Unsupported('unsupported-setting', 'BatchNormalization without center or scale', name);
+      for (const key of ['betaRegularizer', 'gammaRegularizer', 'betaConstraint', 'gammaConstraint']) {
+        if (config[key] != null) throw new Unsupported('unsupported-setting', `${key} is not in the engine`, name);
+      }
+      return { op: batchNormOp(name, inShape, Number(config.momentum ?? 0.99), Number(config.epsilon ?? 1e-3)), activation: null };
     }
     case 'Activation': {
       const activation = activationOf(config, name);

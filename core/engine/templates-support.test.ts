@@ -14,7 +14,7 @@ function templateModel(id: TemplateId): { model: tf.LayersModel; loss: Parameter
   const parsed = parseTemplate(text, id);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const project = parsed.value;
-  const inference = { datasetClassCount: id === 'lstm-text' ? 2 : 10, vocabularySize: 100, sequenceLength: 20 };
+  const inference = { datasetClassCount: id === 'lstm-text' ? 2 : id === 'backprop-323' ? 3 : 10, vocabularySize: 100, sequenceLength: 20 };
   const diagnostics = validateGraph(project.graph, { training: project.training, dataset: { classCount: inference.datasetClassCount, vocabularySize: 100, sequenceLength: 20 } });
   return { model: compileGraph(project.graph, { diagnostics, inference }), loss: project.training.loss };
 }

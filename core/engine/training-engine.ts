@@ -5,7 +5,7 @@ import type { LossKind, TrainingConfig } from '../train/config';
 import { Arena } from './arena';
 import type { EngineKernels } from './kernel-abi';
 import { instantiateKernels } from './load-kernels';
-import type { OpContext } from './ops/op';
+import type { OpContext, ParamSlot } from './ops/op';
 import { sizeOf } from './ops/op';
 import { OptimizerStep } from './optimizer-step';
 import type { EnginePlan } from './plan-model';
@@ -178,18 +178,22 @@ export class TrainingEngine {
     });
   }
 
-  /** Copies of every weight and its last gradient, in `getWeights` order (for tests). */
+  /** Copies of every trainable weight and its last gradient, in TF.js `trainableWeights` order (for tests). */
   readParams(): { weights: Float32Array[]; grads: Float32Array[] } {
-    const params = this.plan.ops.flatMap((op) => op.params);
+    const params = this.trainableParams();
     return {
       weights: params.map((p) => this.ctx.arena.f32(p.weight, p.size).slice()),
       grads: params.map((p) => this.ctx.arena.f32(p.grad, p.size).slice()),
     };
   }
 
-  /** Live views of every weight, in `getWeights` order (valid for the engine's lifetime: memory never grows). */
+  /** Live views of every trainable weight, in `readParams` order (valid for the engine's lifetime: memory never grows). */
   weightViews(): Float32Array[] {
-    return this.plan.ops.flatMap((op) => op.params.map((p) => this.ctx.arena.f32(p.weight, p.size)));
+    return this.trainableParams().map((p) => this.ctx.arena.f32(p.weight, p.size));
+  }
+
+  private trainableParams(): ParamSlot[] {
+    return this.plan.ops.flatMap((op) => op.params.filter((p) => p.trainable));
   }
 
   /** Restarts the optimizer (moments, step count), e.g. after restoring weights. */

@@ -43,6 +43,14 @@ function isEditingText(): boolean {
   );
 }
 
+function pathOfDropped(file: File): string {
+  try {
+    return webUtils.getPathForFile(file);
+  } catch {
+    return ''; // not a File at all
+  }
+}
+
 const host = {
   getAppInfo: () => invoke(hostChannels.getAppInfo, {}),
   openProject: (request) => invoke(hostChannels.openProject, request),
@@ -52,12 +60,7 @@ const host = {
   pickDatasetFolder: (request) => invoke(hostChannels.pickDatasetFolder, request),
   grantDroppedFolder: async (file) => {
     // The path comes from the real dropped item, never from page data (a synthetic File has none).
-    let filePath = '';
-    try {
-      filePath = webUtils.getPathForFile(file);
-    } catch {
-      filePath = '';
-    }
+    const filePath = pathOfDropped(file);
     if (filePath === '') {
       return {
         ok: false,

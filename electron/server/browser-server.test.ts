@@ -232,6 +232,13 @@ describe('browser-mode server', () => {
       ok: false,
       error: { code: 'invalid-argument' },
     });
+    const droppedPath = await send(server, {
+      path: '/api/call/grantDroppedFolder',
+      method: 'POST',
+      headers: apiHeaders,
+      body: JSON.stringify({ args: { path: base } }),
+    });
+    expect(droppedPath.status).toBe(404); // IPC only: over HTTP a path is granted only through the chooser
     const unknown = await send(server, {
       path: '/api/call/deleteEverything',
       method: 'POST',

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { serializeProject } from '@core';
 
+import { listTemplates } from '../app/templates';
 import { createMemoryHost } from '../host/memory-host';
 import { useConfirmStore, type ConfirmAnswer } from '../ui/confirm-store';
 import { useToastStore } from '../ui/toast-store';
 import { isDirty } from './editor-store';
-import { newProject, openProject, saveProject } from './project-actions';
+import { newProject, openProject, openTemplate, saveProject } from './project-actions';
 import { EditorDriver } from './testing/editor-driver';
 
 /** Answers the next confirmation dialog as a user would. */
@@ -111,5 +112,19 @@ describe('project actions', () => {
     expect(await saveProject(ctx, { saveAs: true })).toBe(false);
     expect(isDirty(driver.state)).toBe(true);
     expect(useToastStore.getState().toasts).toHaveLength(0);
+  });
+});
+
+describe('templates', () => {
+  it('open as a new unsaved-but-clean project laid out top to bottom', async () => {
+    const { driver, ctx } = setup();
+    const mlp = listTemplates().find((t) => t.id === 'mlp-digits');
+    expect(mlp).toBeDefined();
+    await openTemplate(ctx, mlp!.contents);
+    expect(driver.nodeIds.length).toBe(4);
+    expect(isDirty(driver.state)).toBe(false);
+    expect(driver.state.file.fileId).toBeNull();
+    const ys = Object.values(driver.doc.graph.nodes).map((n) => n.position.y);
+    expect(new Set(ys).size).toBe(4);
   });
 });

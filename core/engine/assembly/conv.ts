@@ -17,11 +17,19 @@ export function im2col(
     const img = x + <usize>(b * h * w) * cBytes;
     for (let oy = 0; oy < oh; oy++) {
       for (let ox = 0; ox < ow; ox++) {
+        const ix0 = ox * sw - padLeft;
+        const rowInside = dw == 1 && ix0 >= 0 && ix0 + kw <= w;
         for (let ky = 0; ky < kh; ky++) {
           const iy = oy * sh - padTop + ky * dh;
           const rowOk = iy >= 0 && iy < h;
+          if (rowOk && rowInside) {
+            // The kw taps of this kernel row are contiguous in NHWC: one copy.
+            memory.copy(out, img + <usize>(iy * w + ix0) * cBytes, <usize>kw * cBytes);
+            out += <usize>kw * cBytes;
+            continue;
+          }
           for (let kx = 0; kx < kw; kx++) {
-            const ix = ox * sw - padLeft + kx * dw;
+            const ix = ix0 + kx * dw;
             if (rowOk && ix >= 0 && ix < w) {
               const src = img + <usize>(iy * w + ix) * cBytes;
               if (c == 1) store<f32>(out, load<f32>(src));

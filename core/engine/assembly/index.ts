@@ -7,3 +7,4 @@ export * from './pool';
 export * from './elementwise';
 export * from './loss';
 export * from './optimizers';
+export * from './batch-norm';

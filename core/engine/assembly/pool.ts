@@ -11,6 +11,29 @@ export function maxPoolForward(
   for (let b = 0; b < n; b++) {
     for (let oy = 0; oy < oh; oy++) {
       for (let ox = 0; ox < ow; ox++) {
+        const y0 = oy * sh - padTop;
+        const x0 = ox * sw - padLeft;
+        if ((c & 3) == 0 && y0 >= 0 && x0 >= 0 && y0 + ph <= h && x0 + pw <= w) {
+          // Whole window inside: 4 channels at a time, keeping the first maximum (strict >), like the scalar path.
+          for (let ch = 0; ch < c; ch += 4) {
+            const first = ((b * h + y0) * w + x0) * c + ch;
+            let best = v128.load(x + <usize>first * 4);
+            let bestAt = i32x4.add(i32x4.splat(first), i32x4(0, 1, 2, 3));
+            for (let ky = 0; ky < ph; ky++) {
+              for (let kx = 0; kx < pw; kx++) {
+                const at = ((b * h + y0 + ky) * w + x0 + kx) * c + ch;
+                const v = v128.load(x + <usize>at * 4);
+                const greater = f32x4.gt(v, best);
+                best = v128.bitselect(v, best, greater);
+                bestAt = v128.bitselect(i32x4.add(i32x4.splat(at), i32x4(0, 1, 2, 3)), bestAt, greater);
+              }
+            }
+            v128.store(y + o * 4, best);
+            v128.store(argmax + o * 4, bestAt);
+            o += 4;
+          }
+          continue;
+        }
         for (let ch = 0; ch < c; ch++) {
           let best: f32 = -Infinity;
           let bestAt: i32 = -1;

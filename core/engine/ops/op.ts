@@ -6,6 +6,8 @@ export interface ParamSlot {
   /** TF.js weight shape, e.g. [KH, KW, Cin, Cout] (row-major, as `getWeights` returns). */
   readonly shape: readonly number[];
   readonly size: number;
+  /** False for state the optimizer must not touch (BatchNormalization's moving statistics). */
+  readonly trainable: boolean;
   /** Byte offsets of the value and of its gradient. */
   weight: number;
   grad: number;
@@ -50,8 +52,8 @@ export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, d) => a * d, 1);
 }
 
-export function paramSlot(shape: readonly number[]): ParamSlot {
-  return { shape, size: sizeOf(shape), weight: 0, grad: 0 };
+export function paramSlot(shape: readonly number[], trainable = true): ParamSlot {
+  return { shape, size: sizeOf(shape), trainable, weight: 0, grad: 0 };
 }
 
 /** Output length and leading padding of one spatial axis, TF's `same`/`valid` rule. */
