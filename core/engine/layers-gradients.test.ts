@@ -77,6 +77,18 @@ const cases: Case[] = [
       L.dense({ units: 5, activation: 'softmax' }),
     ],
   },
+  {
+    title: 'Dense → BatchNormalization → Activation relu → Dense softmax',
+    input: [6],
+    loss: 'categoricalCrossentropy',
+    layers: () => [L.dense({ units: 5 }), L.batchNormalization({}), L.activation({ activation: 'relu' }), L.dense({ units: 3, activation: 'softmax' })],
+  },
+  {
+    title: 'Conv2D → BatchNormalization (momentum 0.9) → MaxPool → Flatten → Dense softmax',
+    input: [8, 8, 2],
+    loss: 'sparseCategoricalCrossentropy',
+    layers: () => [L.conv2d({ filters: 4, kernelSize: 3 }), L.batchNormalization({ momentum: 0.9 }), L.maxPooling2d({ poolSize: 2 }), L.flatten(), L.dense({ units: 3, activation: 'softmax' })],
+  },
 ];
 
 beforeAll(() => tf.setBackend('cpu'));
@@ -93,18 +105,26 @@ describe('engine forward loss and gradients match TF.js (cpu) within 1e-4', () =
       const units = planned.plan.outputUnits;
       const x = seededValues(n * c.input.reduce((a, d) => a * d, 1), 7 + index);
       const y = seededTargets(c.loss, n, units, 11 + index);
-      const reference = referenceGradients(model, c.loss, x, y, n);
-
       const engine = await TrainingEngine.create(wasm, planned.plan, { loss: c.loss, optimizer: { kind: 'sgd', learningRate: 0 }, maxBatch: 8, seed: 1 });
       engine.loadWeightsFrom(model);
+      const reference = referenceGradients(model, c.loss, x, y, n); // also moves BatchNormalization's statistics
       engine.inputs(n).set(x);
       engine.targets(n).set(y);
       const result = engine.trainBatch(n);
       expect(Math.abs(result.loss - reference.loss) / Math.abs(reference.loss)).toBeLessThan(1e-4);
       const { grads } = engine.readParams();
       expect(grads).toHaveLength(reference.grads.length);
-      const errors = grads.map((g, i) => relativeError(g, reference.grads[i]!));
+      // A gradient that is analytically 0 (a bias feeding BatchNormalization) is compared on the model's overall gradient scale.
+      const overall = Math.max(...reference.grads.map((g) => Math.max(...Array.from(g, Math.abs))));
+      const errors = grads.map((g, i) => {
+        const own = Math.max(...Array.from(reference.grads[i]!, Math.abs));
+        return relativeError(g, reference.grads[i]!) * (own / Math.max(own, 1e-3 * overall));
+      });
       expect(Math.max(...errors), `gradient errors ${errors.map((e) => e.toExponential(1)).join(", ")}`).toBeLessThan(1e-4);
+      // All weights, moving statistics included, agree after the step (learning rate 0).
+      const tfWeights = model.getWeights().map((w) => w.dataSync().slice());
+      engine.writeWeightsTo(model);
+      model.getWeights().forEach((w, i) => expect(relativeError(w.dataSync(), tfWeights[i]!), `weight ${i}`).toBeLessThan(1e-4));
       model.dispose();
     });
   });

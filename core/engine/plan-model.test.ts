@@ -23,7 +23,7 @@ describe('canTrainWithEngine', () => {
 
   it.each([
     ['an LSTM', () => chainModel([5, 3], [L.lstm({ units: 4 }), L.dense({ units: 2, activation: 'softmax' })]), 'unsupported-layer', 'lstm'],
-    ['BatchNormalization', () => chainModel([4], [L.dense({ units: 4 }), L.batchNormalization({}), L.dense({ units: 2, activation: 'softmax' })]), 'unsupported-layer', 'batch_normalization'],
+    ['SimpleRNN', () => chainModel([5, 3], [L.simpleRNN({ units: 4 }), L.dense({ units: 2, activation: 'softmax' })]), 'unsupported-layer', 'simple_rnn'],
     ['an activation the engine lacks (selu)', () => chainModel([4], [L.dense({ units: 2, activation: 'softmax' }), L.activation({ activation: 'selu' })]), 'unsupported-setting', 'activation'],
     ['cross-entropy without softmax', () => chainModel([4], [L.dense({ units: 3, activation: 'relu' })]), 'unsupported-loss', undefined],
   ] as const)('refuses %s with a reason', (_title, build, code, layerPrefix) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { listTemplates } from '../app/templates';
 import { commands } from '../state/commands';
 import { collectResources, flattenCatalog, supportedLanguages, type Catalog } from './resources';
 
@@ -74,6 +75,14 @@ describe('i18n catalogs', () => {
       ...['up', 'down', 'left', 'right'].map((d) => `editor:aria.directions.${d}`),
     ];
     expect(built.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it.each(supportedLanguages)('names and describes every shipped template in %s', (lng) => {
+    const keys = keysOf(lng);
+    const ids = listTemplates().map((t) => t.id);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    const missing = ids.flatMap((id) => [`app:templates.${id}.name`, `app:templates.${id}.description`]).filter((k) => !keys.has(k));
+    expect(missing).toEqual([]);
   });
 
   it('has no empty translations', () => {

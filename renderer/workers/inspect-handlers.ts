@@ -23,7 +23,9 @@ import {
   sampleInput,
   samplesSource,
   sampleView,
+  saveToArtifacts,
   textInput,
+  tfjsModelFiles,
 } from '@core';
 
 import type {
@@ -143,6 +145,8 @@ async function answer(
       const sample = resolveSample(request.sample, data);
       return { sample, prediction: predictSample(model, sample.input, classNames) };
     }
+    case 'modelFiles':
+      return tfjsModelFiles(await saveToArtifacts(model), {});
     case 'preActivations': {
       const s = needSamples(data);
       const n = Math.max(1, Math.min(s.count, request.sampleCount ?? 64));
@@ -165,6 +169,7 @@ const requestTypes: ReadonlySet<string> = new Set<InspectRequest['type']>([
   'saliency',
   'predict',
   'preActivations',
+  'modelFiles',
 ]);
 
 function isRequest(value: unknown): value is InspectRequest {

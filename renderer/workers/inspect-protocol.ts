@@ -50,7 +50,8 @@ export type InspectRequest =
   | { readonly type: 'samples'; readonly indices: readonly number[] }
   | { readonly type: 'saliency'; readonly sample: SampleRef; readonly classIndex: number }
   | { readonly type: 'predict'; readonly sample: SampleRef }
-  | { readonly type: 'preActivations'; readonly layer: string; readonly sampleCount?: number };
+  | { readonly type: 'preActivations'; readonly layer: string; readonly sampleCount?: number }
+  | { readonly type: 'modelFiles' };
 
 /** A sample as the model saw it (input) and as the student sees it (view). */
 export interface ResolvedSample {
@@ -81,6 +82,8 @@ export interface InspectResponses {
   };
   readonly predict: { readonly sample: ResolvedSample; readonly prediction: Prediction };
   readonly preActivations: PreActivationStats;
+  /** The trained model as a TF.js model folder (model.json + shards), for the Export panel. */
+  readonly modelFiles: Readonly<Record<string, Uint8Array | string>>;
 }
 
 export type InspectRequestType = InspectRequest['type'];
