@@ -45,6 +45,7 @@ export class TrainingEngine {
   private readonly gradA: number;
   private readonly gradB: number;
   private readonly weightsAt: number;
+  private readonly gradsAt: number;
   private readonly weightCount: number;
   private readonly optimizer: OptimizerStep;
   private readonly inputSize: number;
@@ -82,6 +83,7 @@ export class TrainingEngine {
     this.weightCount = weightCount;
     this.weightsAt = arena.alloc(weightCount);
     const gradsAt = arena.alloc(weightCount);
+    this.gradsAt = gradsAt;
     let offset = 0;
     for (const op of plan.ops) {
       for (const p of op.params) {
@@ -140,6 +142,19 @@ export class TrainingEngine {
 
   /** One optimizer step on the batch in `inputs(n)`/`targets(n)`; returns its loss and accuracy (before the step). */
   trainBatch(n: number): EngineBatchResult {
+    const result = this.computeGradients(n);
+    this.optimizer.apply();
+    return result;
+  }
+
+  /**
+   * Forward, loss and backward without the optimizer step: the gradients of
+   * the batch's mean loss land in `gradients()`. With `applyGradients` this
+   * is the data-parallel split: workers compute gradients on parts of a
+   * batch, one side averages them (weighted by part size) into its
+   * `gradients()` and applies the step, then shares the weights.
+   */
+  computeGradients(n: number): EngineBatchResult {
     const result = this.forwardAndLoss(n, true);
     let dy = this.gradA;
     let spare = this.gradB;
@@ -150,8 +165,22 @@ export class TrainingEngine {
       spare = dy;
       dy = dx;
     }
-    this.optimizer.apply();
     return result;
+  }
+
+  /** Applies the optimizer to the gradients in `gradients()` (see `computeGradients`). */
+  applyGradients(): void {
+    this.optimizer.apply();
+  }
+
+  /** Live view of all gradients, one contiguous region laid out like `weights()`. */
+  gradients(): Float32Array {
+    return this.ctx.arena.f32(this.gradsAt, this.weightCount);
+  }
+
+  /** Live view of all weights (moving statistics included), one contiguous region: what workers share. */
+  weights(): Float32Array {
+    return this.ctx.arena.f32(this.weightsAt, this.weightCount);
   }
 
   /** Loss and accuracy without training (dropout off). */

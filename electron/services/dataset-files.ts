@@ -16,16 +16,31 @@ export async function readFilesInside(
   rootReal: string,
   relPaths: readonly string[],
 ): Promise<FileBytes[]> {
-  const results: FileBytes[] = [];
-  for (const rel of relPaths) {
-    try {
-      const real = await resolveExistingInside(rootReal, rel);
-      results.push({ path: rel, ok: true, bytes: await readCapped(real, rel) });
-    } catch (error) {
-      results.push({ path: rel, ok: false, error: toHostError(error, rel) });
+  const results = new Array<FileBytes>(relPaths.length);
+  // A few reads in flight at once: per-file latency (realpath, open, stat)
+  // dominates for small images, and the order of results is kept by index.
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < relPaths.length) {
+      const index = next++;
+      const rel = relPaths[index] as string;
+      results[index] = await readOne(rootReal, rel);
     }
   }
+  await Promise.all(Array.from({ length: Math.min(readConcurrency, relPaths.length) }, worker));
   return results;
+}
+
+/** Reads in flight at once per batch. */
+const readConcurrency = 16;
+
+async function readOne(rootReal: string, rel: string): Promise<FileBytes> {
+  try {
+    const real = await resolveExistingInside(rootReal, rel);
+    return { path: rel, ok: true, bytes: await readCapped(real, rel) };
+  } catch (error) {
+    return { path: rel, ok: false, error: toHostError(error, rel) };
+  }
 }
 
 async function readCapped(file: string, rel: string): Promise<Uint8Array> {
