@@ -1,6 +1,12 @@
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
-import './styles/app.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/start-screen.css';
+import './styles/palette.css';
+import './styles/canvas.css';
+import './styles/panels.css';
+import './styles/feedback.css';
 
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
