@@ -13,7 +13,18 @@ import { answerChooser, expect, test, type FolderTree } from './support/fixtures
  */
 
 const fashionDir = process.env['FASHION_MNIST_DIR'] ?? '/usr/share/datasets/fashion-mnist';
-const classNames = ['tshirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'boot'];
+const classNames = [
+  'tshirt',
+  'trouser',
+  'pullover',
+  'dress',
+  'coat',
+  'sandal',
+  'shirt',
+  'sneaker',
+  'bag',
+  'boot',
+];
 
 /** The first `perClass` training images of each class as PNG files in class folders. */
 async function fashionFolder(perClass: number): Promise<FolderTree> {
@@ -35,7 +46,9 @@ async function fashionFolder(perClass: number): Promise<FolderTree> {
   return tree;
 }
 
-test('trains the LeNet template on real images with live curves, pause, resume and stop', async ({ app }) => {
+test('trains the LeNet template on real images with live curves, pause, resume and stop', async ({
+  app,
+}) => {
   test.setTimeout(240_000);
   const folder = await app.makeFolder('fashion', await fashionFolder(40));
   const page = await app.open({ locale: 'en' });
@@ -61,14 +74,19 @@ test('trains the LeNet template on real images with live curves, pause, resume a
 
   // The curves move: the loss chart gains points batch after batch.
   const chart = page.getByTestId('training-chart-loss');
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(3);
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })
+    .toBeGreaterThan(3);
   const before = Number(await chart.getAttribute('data-points'));
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(before);
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })
+    .toBeGreaterThan(before);
 
   // The loss falls: epoch 4's training loss is below epoch 1's.
   const rows = page.getByTestId('training-epochs').locator('tr[data-epoch]');
   await expect.poll(async () => rows.count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(4);
-  const loss = async (epoch: number) => Number(await page.locator(`tr[data-epoch="${epoch}"]`).getAttribute('data-loss'));
+  const loss = async (epoch: number) =>
+    Number(await page.locator(`tr[data-epoch="${epoch}"]`).getAttribute('data-loss'));
   expect(await loss(4)).toBeLessThan(await loss(1));
   await app.screenshot(page, 'training-en');
 
@@ -80,7 +98,9 @@ test('trains the LeNet template on real images with live curves, pause, resume a
 
   await page.getByTestId('train-resume').click();
   await expect(panel).toHaveAttribute('data-training-state', 'training');
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(pausedAt + 1);
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })
+    .toBeGreaterThan(pausedAt + 1);
 
   await page.getByTestId('train-stop').click();
   await expect(panel).toHaveAttribute('data-training-state', 'stopped', { timeout: 30_000 });
@@ -106,7 +126,11 @@ test('recovers from a lost WebGL context mid-run and keeps training', async ({ a
 
   const rows = page.getByTestId('training-epochs').locator('tr[data-epoch]');
   await expect.poll(async () => rows.count(), { timeout: 180_000 }).toBeGreaterThanOrEqual(1);
-  await page.evaluate(() => (globalThis as unknown as { __layerlabLoseTrainingContext: () => void }).__layerlabLoseTrainingContext());
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { __layerlabLoseTrainingContext: () => void }
+    ).__layerlabLoseTrainingContext(),
+  );
 
   const notice = page.getByTestId('training-notice');
   await expect(notice).toHaveAttribute('data-code', 'backend-recovered', { timeout: 120_000 });

@@ -11,7 +11,9 @@ export type BenchModel = 'cnn' | 'mlp';
 export function rawModel(kind: BenchModel): tf.LayersModel {
   const model = tf.sequential();
   if (kind === 'cnn') {
-    model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 5, activation: 'relu' }));
+    model.add(
+      tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 5, activation: 'relu' }),
+    );
     model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
     model.add(tf.layers.conv2d({ filters: 32, kernelSize: 5, activation: 'relu' }));
     model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
@@ -21,7 +23,11 @@ export function rawModel(kind: BenchModel): tf.LayersModel {
   }
   model.add(tf.layers.dense({ units: 128, activation: 'relu' }));
   model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: tf.train.adam(0.001),
+    loss: 'categoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
   return model;
 }
 
@@ -29,14 +35,24 @@ export function rawModel(kind: BenchModel): tf.LayersModel {
  * Raw TF.js loop: one awaited `trainOnBatch` per batch with the loss read back
  * (what any UI plotting the loss does). Returns each batch's end time (ms).
  */
-export async function rawTrainLoop(model: tf.LayersModel, pixels: Uint8Array, labels: Uint8Array, batches: number, now: () => number): Promise<number[]> {
+export async function rawTrainLoop(
+  model: tf.LayersModel,
+  pixels: Uint8Array,
+  labels: Uint8Array,
+  batches: number,
+  now: () => number,
+): Promise<number[]> {
   const times: number[] = [];
   const xBuf = new Float32Array(64 * 784);
   for (let b = 0; b < batches; b++) {
     const offset = (b * 64) % Math.max(64, labels.length - 64);
     for (let i = 0; i < 64 * 784; i++) xBuf[i] = (pixels[offset * 784 + i] as number) / 255;
     const xs = tf.tensor4d(xBuf, [64, 28, 28, 1]);
-    const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(labels.subarray(offset, offset + 64)), 'int32'), 10).toFloat());
+    const ys = tf.tidy(() =>
+      tf
+        .oneHot(tf.tensor1d(Array.from(labels.subarray(offset, offset + 64)), 'int32'), 10)
+        .toFloat(),
+    );
     await model.trainOnBatch(xs, ys);
     tf.dispose([xs, ys]);
     times.push(now());
@@ -45,7 +61,11 @@ export async function rawTrainLoop(model: tf.LayersModel, pixels: Uint8Array, la
 }
 
 /** Examples per second between batch `warmup` and the last one. */
-export function examplesPerSecond(times: readonly number[], warmup: number, batchSize = 64): number {
+export function examplesPerSecond(
+  times: readonly number[],
+  warmup: number,
+  batchSize = 64,
+): number {
   const start = times[warmup - 1] ?? times[0] ?? 0;
   const end = times[times.length - 1] ?? start;
   const n = times.length - warmup;

@@ -39,7 +39,9 @@ const warmup = 5;
 /** Fewer batches where a batch takes seconds (the figure is a rate either way). */
 function batchesFor(backend: string, model: BenchModel): number {
   if (model === 'mlp') return measured * 3;
-  return backend === 'cpu' || backend === 'webgl' ? Math.max(6, Math.round(measured / 2)) : measured;
+  return backend === 'cpu' || backend === 'webgl'
+    ? Math.max(6, Math.round(measured / 2))
+    : measured;
 }
 
 function median(values: readonly number[]): number {
@@ -48,18 +50,47 @@ function median(values: readonly number[]): number {
 }
 
 const fmt = (v: number): string => (v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1));
-const pct = (app: number, raw: number): string => `${app >= raw ? '+' : ''}${(((app - raw) / raw) * 100).toFixed(1)} %`;
+const pct = (app: number, raw: number): string =>
+  `${app >= raw ? '+' : ''}${(((app - raw) / raw) * 100).toFixed(1)} %`;
 
-async function layerLabRun(model: BenchModel, pixels: Uint8Array, labels: Uint8Array, batches: number): Promise<number[]> {
-  const parsed = parseTemplate(readFileSync(path.join(repo, 'assets/templates', model === 'cnn' ? 'lenet.layerlab' : 'mlp-digits.layerlab'), 'utf8'));
+async function layerLabRun(
+  model: BenchModel,
+  pixels: Uint8Array,
+  labels: Uint8Array,
+  batches: number,
+): Promise<number[]> {
+  const parsed = parseTemplate(
+    readFileSync(
+      path.join(
+        repo,
+        'assets/templates',
+        model === 'cnn' ? 'lenet.layerlab' : 'mlp-digits.layerlab',
+      ),
+      'utf8',
+    ),
+  );
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const built = compileGraph(parsed.value.graph, { diagnostics: [], inference: { datasetClassCount: 10 } });
-  const count = batches * 64;
-  const samples = samplesFromArrays({ values: pixels.subarray(0, count * 784), sampleShape: [28, 28, 1], labels: Int32Array.from(labels.subarray(0, count)), numClasses: 10, scale: 1 / 255 });
-  const times: number[] = [];
-  await train(built, { samples, split: { train: Array.from({ length: count }, (_, i) => i), validation: [] } }, { ...defaultTrainingConfig, epochs: 1, batchSize: 64, validationShare: 0 }, {
-    onBatchEnd: () => times.push(performance.now()),
+  const built = compileGraph(parsed.value.graph, {
+    diagnostics: [],
+    inference: { datasetClassCount: 10 },
   });
+  const count = batches * 64;
+  const samples = samplesFromArrays({
+    values: pixels.subarray(0, count * 784),
+    sampleShape: [28, 28, 1],
+    labels: Int32Array.from(labels.subarray(0, count)),
+    numClasses: 10,
+    scale: 1 / 255,
+  });
+  const times: number[] = [];
+  await train(
+    built,
+    { samples, split: { train: Array.from({ length: count }, (_, i) => i), validation: [] } },
+    { ...defaultTrainingConfig, epochs: 1, batchSize: 64, validationShare: 0 },
+    {
+      onBatchEnd: () => times.push(performance.now()),
+    },
+  );
   built.dispose();
   return times;
 }
@@ -78,13 +109,20 @@ async function runNode(pixels: Uint8Array, labels: Uint8Array): Promise<void> {
       const appRates: number[] = [];
       for (let r = 0; r < repeats; r++) {
         const raw = rawModel(model);
-        rawRates.push(examplesPerSecond(await rawTrainLoop(raw, pixels, labels, batches, () => performance.now()), warmup));
+        rawRates.push(
+          examplesPerSecond(
+            await rawTrainLoop(raw, pixels, labels, batches, () => performance.now()),
+            warmup,
+          ),
+        );
         raw.dispose();
         appRates.push(examplesPerSecond(await layerLabRun(model, pixels, labels, batches), warmup));
       }
       const rawRate = median(rawRates);
       const appRate = median(appRates);
-      console.log(`  ${backend.padEnd(7)} ${model.padEnd(7)} ${fmt(rawRate).padStart(14)} ${fmt(appRate).padStart(15)}   ${pct(appRate, rawRate).padStart(14)}   (runs: raw ${rawRates.map(fmt).join('/')}, LayerLab ${appRates.map(fmt).join('/')})`);
+      console.log(
+        `  ${backend.padEnd(7)} ${model.padEnd(7)} ${fmt(rawRate).padStart(14)} ${fmt(appRate).padStart(15)}   ${pct(appRate, rawRate).padStart(14)}   (runs: raw ${rawRates.map(fmt).join('/')}, LayerLab ${appRates.map(fmt).join('/')})`,
+      );
     }
   }
 }
@@ -100,13 +138,23 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
     worker: { format: 'es' },
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 10_000 },
   });
-  const data = { pixels: Buffer.from(pixels.buffer, pixels.byteOffset, 2000 * 784), labels: Buffer.from(labels.buffer, labels.byteOffset, 2000) };
-  const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm' };
+  const data = {
+    pixels: Buffer.from(pixels.buffer, pixels.byteOffset, 8000 * 784),
+    labels: Buffer.from(labels.buffer, labels.byteOffset, 8000),
+  };
+  const types: Record<string, string> = {
+    '.js': 'text/javascript',
+    '.html': 'text/html',
+    '.wasm': 'application/wasm',
+  };
   const server = createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0] ?? '/';
     if (url === '/data/pixels') return res.end(data.pixels);
     if (url === '/data/labels') return res.end(data.labels);
-    if (url.startsWith('/template/')) return res.end(readFileSync(path.join(repo, 'assets/templates', `${path.basename(url)}.layerlab`)));
+    if (url.startsWith('/template/'))
+      return res.end(
+        readFileSync(path.join(repo, 'assets/templates', `${path.basename(url)}.layerlab`)),
+      );
     const file = path.join(outDir, url === '/' ? 'index.html' : url);
     if (!file.startsWith(outDir) || !existsSync(file)) return res.writeHead(404).end();
     res.setHeader('content-type', types[path.extname(file)] ?? 'application/octet-stream');
@@ -114,25 +162,50 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(600_000);
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-    console.log('\nChromium (headless, WebGL = SwiftShader software rasteriser; both paths in a Web Worker):');
-    console.log('  backend model   raw TF.js ex/s   app worker ex/s   app vs raw   max frame gap app / raw');
+    console.log(
+      '\nChromium (headless, WebGL = SwiftShader software rasteriser; both paths in a Web Worker):',
+    );
+    console.log(
+      '  backend model   raw TF.js ex/s   app worker ex/s   app vs raw   max frame gap app / raw  (raw = TF.js + LayerLab kernels, plain worker)',
+    );
     for (const backend of ['wasm', 'cpu', 'webgl'] as const) {
       for (const model of ['cnn', 'mlp'] as const) {
         const req = { backend, model, warmup, batches: batchesFor(backend, model) };
         try {
-          const r = await page.evaluate((q) => (window as unknown as { runBench: (q: unknown) => Promise<{ app: { backend: string; examplesPerSecond: number; maxFrameGapMs: number }; raw: { backend: string; examplesPerSecond: number; maxFrameGapMs: number } }> }).runBench(q), req);
-          const note = r.app.backend !== backend || r.raw.backend !== backend ? `  (ran on app ${r.app.backend}, raw ${r.raw.backend})` : '';
+          const r = await page.evaluate(
+            (q) =>
+              (
+                window as unknown as {
+                  runBench: (
+                    q: unknown,
+                  ) => Promise<{
+                    app: { backend: string; examplesPerSecond: number; maxFrameGapMs: number };
+                    raw: { backend: string; examplesPerSecond: number; maxFrameGapMs: number };
+                  }>;
+                }
+              ).runBench(q),
+            req,
+          );
+          const note =
+            r.app.backend !== backend || r.raw.backend !== backend
+              ? `  (ran on app ${r.app.backend}, raw ${r.raw.backend})`
+              : '';
           console.log(
             `  ${backend.padEnd(7)} ${model.padEnd(7)} ${fmt(r.raw.examplesPerSecond).padStart(14)} ${fmt(r.app.examplesPerSecond).padStart(17)}   ${pct(r.app.examplesPerSecond, r.raw.examplesPerSecond).padStart(10)}   ${r.app.maxFrameGapMs.toFixed(0).padStart(7)} / ${r.raw.maxFrameGapMs.toFixed(0)} ms${note}`,
           );
         } catch (error) {
-          console.log(`  ${backend.padEnd(7)} ${model.padEnd(7)} failed: ${String(error).slice(0, 200)}`);
+          console.log(
+            `  ${backend.padEnd(7)} ${model.padEnd(7)} failed: ${String(error).slice(0, 200)}`,
+          );
         }
       }
     }
@@ -147,7 +220,9 @@ function runPyTorch(): void {
   try {
     execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
   } catch {
-    console.log('\nPyTorch: not installed (apt-get install python3-torch libopenblas0-pthread to compare)');
+    console.log(
+      '\nPyTorch: not installed (apt-get install python3-torch libopenblas0-pthread to compare)',
+    );
     return;
   }
   const script = `
@@ -169,13 +244,22 @@ for name, make, n in [('cnn', cnn, ${measured}), ('mlp', mlp, ${measured * 3})]:
   console.log('\nPyTorch CPU (same models, batch 64, Adam; Debian python3-torch):');
   for (const line of out.trim().split('\n')) {
     const [model, rate, threads] = line.split(' ');
-    console.log(`  ${String(model).padEnd(7)} ${fmt(Number(rate)).padStart(8)} ex/s  (${threads} thread(s))`);
+    console.log(
+      `  ${String(model).padEnd(7)} ${fmt(Number(rate)).padStart(8)} ex/s  (${threads} thread(s))`,
+    );
   }
 }
 
 const train60k = await loadFashionMnist('train');
-console.log(`bench:train — Fashion-MNIST (real), ${warmup} warm-up batches then ${measured} (CNN wasm), fewer on slow backends, 3× for the MLP`);
-console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} — shared machines stretch every figure`);
+console.log(
+  `bench:train — Fashion-MNIST (real), ${warmup} warm-up batches then ${measured} (CNN wasm), fewer on slow backends, 3× for the MLP`,
+);
+console.log(
+  `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} — shared machines stretch every figure`,
+);
 if (!args.includes('--web-only')) await runNode(train60k.pixels, train60k.labels);
 if (!args.includes('--node-only')) await runChromium(train60k.pixels, train60k.labels);
 if (!args.includes('--node-only') && !args.includes('--web-only')) runPyTorch();

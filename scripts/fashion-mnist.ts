@@ -11,10 +11,22 @@ import { PNG } from 'pngjs';
  * raw arrays for benchmarks, and image folders (one PNG per sample, one
  * folder per class) for the CLI accuracy check and the e2e test.
  */
-export const fashionMnistDir = process.env['FASHION_MNIST_DIR'] ?? '/usr/share/datasets/fashion-mnist';
+export const fashionMnistDir =
+  process.env['FASHION_MNIST_DIR'] ?? '/usr/share/datasets/fashion-mnist';
 
 /** Folder names per label, as Keras documents the classes. */
-export const fashionMnistClasses = ['0-tshirt-top', '1-trouser', '2-pullover', '3-dress', '4-coat', '5-sandal', '6-shirt', '7-sneaker', '8-bag', '9-ankle-boot'] as const;
+export const fashionMnistClasses = [
+  '0-tshirt-top',
+  '1-trouser',
+  '2-pullover',
+  '3-dress',
+  '4-coat',
+  '5-sandal',
+  '6-shirt',
+  '7-sneaker',
+  '8-bag',
+  '9-ankle-boot',
+] as const;
 
 export interface IdxImages {
   readonly count: number;
@@ -40,7 +52,13 @@ export async function loadFashionMnist(split: 'train' | 'test'): Promise<IdxImag
   const count = view.getUint32(4);
   const rows = view.getUint32(8);
   const cols = view.getUint32(12);
-  return { count, rows, cols, pixels: images.subarray(16, 16 + count * rows * cols), labels: labels.subarray(8, 8 + count) };
+  return {
+    count,
+    rows,
+    cols,
+    pixels: images.subarray(16, 16 + count * rows * cols),
+    labels: labels.subarray(8, 8 + count),
+  };
 }
 
 /**
@@ -48,7 +66,11 @@ export async function loadFashionMnist(split: 'train' | 'test'): Promise<IdxImag
  * completed with the same count). `perClass` limits samples per class, taken
  * in file order.
  */
-export async function writeFashionMnistFolders(outDir: string, split: 'train' | 'test', options: { perClass?: number } = {}): Promise<{ written: number; dir: string }> {
+export async function writeFashionMnistFolders(
+  outDir: string,
+  split: 'train' | 'test',
+  options: { perClass?: number } = {},
+): Promise<{ written: number; dir: string }> {
   const data = await loadFashionMnist(split);
   // The marker sits beside the folder: inside it would show up in the dataset listing.
   const marker = `${outDir.replace(/[/\\]+$/, '')}.complete`;
@@ -62,11 +84,18 @@ export async function writeFashionMnistFolders(outDir: string, split: 'train' | 
       chosen.push(i);
     }
   }
-  if (existsSync(marker) && (await readFile(marker, 'utf8')).trim() === String(chosen.length)) return { written: chosen.length, dir: outDir };
+  if (existsSync(marker) && (await readFile(marker, 'utf8')).trim() === String(chosen.length))
+    return { written: chosen.length, dir: outDir };
   for (const name of fashionMnistClasses) await mkdir(path.join(outDir, name), { recursive: true });
   const size = data.rows * data.cols;
   for (const i of chosen) {
-    const png = new PNG({ width: data.cols, height: data.rows, colorType: 0, inputColorType: 0, bitDepth: 8 });
+    const png = new PNG({
+      width: data.cols,
+      height: data.rows,
+      colorType: 0,
+      inputColorType: 0,
+      bitDepth: 8,
+    });
     const gray = data.pixels.subarray(i * size, (i + 1) * size);
     for (let p = 0; p < size; p++) {
       const v = gray[p] as number;
@@ -76,7 +105,14 @@ export async function writeFashionMnistFolders(outDir: string, split: 'train' | 
       png.data[p * 4 + 3] = 255;
     }
     const bytes = PNG.sync.write(png, { colorType: 0 });
-    await writeFile(path.join(outDir, fashionMnistClasses[data.labels[i] as number] as string, `${split}-${String(i).padStart(5, '0')}.png`), bytes);
+    await writeFile(
+      path.join(
+        outDir,
+        fashionMnistClasses[data.labels[i] as number] as string,
+        `${split}-${String(i).padStart(5, '0')}.png`,
+      ),
+      bytes,
+    );
   }
   await writeFile(marker, String(chosen.length));
   return { written: chosen.length, dir: outDir };
@@ -93,7 +129,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const perClass = at > 0 ? Number(process.argv[at + 1]) : undefined;
   const started = Date.now();
   for (const split of ['train', 'test'] as const) {
-    const r = await writeFashionMnistFolders(path.join(out, split), split, perClass ? { perClass } : {});
+    const r = await writeFashionMnistFolders(
+      path.join(out, split),
+      split,
+      perClass ? { perClass } : {},
+    );
     console.log(`${split}: ${r.written} images in ${r.dir}`);
   }
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -13,7 +13,8 @@ export function watchWebglContextLoss(onLost: () => void): () => void {
     removeEventListener(type: string, listener: () => void): void;
   }
   if (tf.getBackend() !== 'webgl') return () => undefined;
-  const canvas = (tf.backend() as unknown as { gpgpu?: { gl?: { canvas?: EventTargetLike } } }).gpgpu?.gl?.canvas;
+  const canvas = (tf.backend() as unknown as { gpgpu?: { gl?: { canvas?: EventTargetLike } } })
+    .gpgpu?.gl?.canvas;
   if (!canvas || typeof canvas.addEventListener !== 'function') return () => undefined;
   const listener = (): void => onLost();
   canvas.addEventListener('webglcontextlost', listener);
@@ -26,7 +27,11 @@ export function watchWebglContextLoss(onLost: () => void): () => void {
  */
 export function loseWebglContextForTesting(): boolean {
   if (tf.getBackend() !== 'webgl') return false;
-  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: { getExtension(name: string): { loseContext(): void } | null } } }).gpgpu?.gl;
+  const gl = (
+    tf.backend() as unknown as {
+      gpgpu?: { gl?: { getExtension(name: string): { loseContext(): void } | null } };
+    }
+  ).gpgpu?.gl;
   const ext = gl?.getExtension('WEBGL_lose_context');
   if (!ext) return false;
   ext.loseContext();

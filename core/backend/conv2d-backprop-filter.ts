@@ -18,7 +18,8 @@ import { callKernel, disposeIntermediate, type KernelBackendName } from './kerne
 export function conv2dBackpropFilterKernel(backendName: KernelBackendName): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-    const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+    const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
+      attrs as unknown as tf.Conv2DBackpropFilterAttrs;
     if (dataFormat === 'NCHW') throw new Error('LayerLab Conv2DBackpropFilter supports NHWC only');
     const info = tf.backend_util.computeConv2DInfo(
       x.shape as [number, number, number, number],
@@ -29,7 +30,14 @@ export function conv2dBackpropFilterKernel(backendName: KernelBackendName): tf.K
       dimRoundingMode,
     );
     const [, inH, inW] = x.shape as [number, number, number, number];
-    const { filterHeight: kh, filterWidth: kw, outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw } = info;
+    const {
+      filterHeight: kh,
+      filterWidth: kw,
+      outHeight: oh,
+      outWidth: ow,
+      strideHeight: sh,
+      strideWidth: sw,
+    } = info;
     const padTop = info.padInfo.top;
     const padLeft = info.padInfo.left;
     // Pad so the transposed convolution yields exactly kh × kw outputs; when the
@@ -39,7 +47,11 @@ export function conv2dBackpropFilterKernel(backendName: KernelBackendName): tf.K
     const padRight = Math.max(0, kw + (ow - 1) * sw - inW - padLeft);
 
     const intermediates: tf.TensorInfo[] = [];
-    const run = (name: string, ins: Record<string, tf.TensorInfo>, at: Record<string, unknown>): tf.TensorInfo => {
+    const run = (
+      name: string,
+      ins: Record<string, tf.TensorInfo>,
+      at: Record<string, unknown>,
+    ): tf.TensorInfo => {
       const out = callKernel(backendName, backend, name, ins, at);
       intermediates.push(out);
       return out;
@@ -47,18 +59,37 @@ export function conv2dBackpropFilterKernel(backendName: KernelBackendName): tf.K
     try {
       const xT = run('Transpose', { x }, { perm: [3, 1, 2, 0] });
       const dyT = run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
-      let dw = run('Conv2D', { x: xT, filter: dyT }, {
-        strides: [1, 1],
-        pad: [[0, 0], [padTop, padBottom], [padLeft, padRight], [0, 0]],
-        dataFormat: 'NHWC',
-        dilations: [sh, sw],
-        dimRoundingMode: undefined,
-      });
+      let dw = run(
+        'Conv2D',
+        { x: xT, filter: dyT },
+        {
+          strides: [1, 1],
+          pad: [
+            [0, 0],
+            [padTop, padBottom],
+            [padLeft, padRight],
+            [0, 0],
+          ],
+          dataFormat: 'NHWC',
+          dilations: [sh, sw],
+          dimRoundingMode: undefined,
+        },
+      );
       const [, gotH, gotW] = dw.shape as [number, number, number, number];
       if (gotH !== kh || gotW !== kw) {
-        dw = run('Slice', { x: dw }, { begin: [0, 0, 0, 0], size: [dw.shape[0], kh, kw, dw.shape[3]] });
+        dw = run(
+          'Slice',
+          { x: dw },
+          { begin: [0, 0, 0, 0], size: [dw.shape[0], kh, kw, dw.shape[3]] },
+        );
       }
-      const result = callKernel(backendName, backend, 'Transpose', { x: dw }, { perm: [1, 2, 0, 3] });
+      const result = callKernel(
+        backendName,
+        backend,
+        'Transpose',
+        { x: dw },
+        { perm: [1, 2, 0, 3] },
+      );
       return result;
     } finally {
       for (const t of intermediates) disposeIntermediate(backend, t);

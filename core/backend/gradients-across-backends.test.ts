@@ -13,22 +13,48 @@ import { initBackend } from './init-backend';
  * relative to the largest entry of each weight) and with central finite
  * differences on cpu. This is the test that found the kernels wasm lacks.
  */
-const wasmPaths = decodeURIComponent(new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
+const wasmPaths = decodeURIComponent(
+  new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname,
+);
 
 interface Case {
   readonly name: string;
   readonly graph: GraphDoc;
-  readonly input: { readonly shape: number[]; readonly dtype: 'float32' | 'int32'; readonly maxInt?: number };
+  readonly input: {
+    readonly shape: number[];
+    readonly dtype: 'float32' | 'int32';
+    readonly maxInt?: number;
+  };
   readonly loss: 'categoricalCrossentropy' | 'meanSquaredError';
 }
 
-const dense = (name: string, units: number, activation: string) => ({ name, kind: 'Dense', params: { units, activation } });
-const conv = (name: string, filters: number, k: number, extra: Record<string, string | number[]> = {}) => ({
+const dense = (name: string, units: number, activation: string) => ({
+  name,
+  kind: 'Dense',
+  params: { units, activation },
+});
+const conv = (
+  name: string,
+  filters: number,
+  k: number,
+  extra: Record<string, string | number[]> = {},
+) => ({
   name,
   kind: 'Conv2D',
-  params: { filters, kernelSize: [k, k], strides: [1, 1], padding: 'valid', activation: 'relu', ...extra },
+  params: {
+    filters,
+    kernelSize: [k, k],
+    strides: [1, 1],
+    padding: 'valid',
+    activation: 'relu',
+    ...extra,
+  },
 });
-const pool = (name: string, kind = 'MaxPooling2D') => ({ name, kind, params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' } });
+const pool = (name: string, kind = 'MaxPooling2D') => ({
+  name,
+  kind,
+  params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
+});
 
 const cases: Case[] = [
   {
@@ -63,7 +89,11 @@ const cases: Case[] = [
     graph: graphOf([
       { name: 'tokens', kind: 'SequenceInput', params: { length: 12, vocabularySize: 40 } },
       { name: 'embed', kind: 'Embedding', params: { inputDim: 40, outputDim: 6 } },
-      { name: 'lstm', kind: 'LSTM', params: { units: 5, activation: 'tanh', returnSequences: false } },
+      {
+        name: 'lstm',
+        kind: 'LSTM',
+        params: { units: 5, activation: 'tanh', returnSequences: false },
+      },
       dense('out', 2, 'softmax'),
     ]),
     input: { shape: [4, 12], dtype: 'int32', maxInt: 40 },
@@ -71,7 +101,11 @@ const cases: Case[] = [
   },
   {
     name: 'backprop-323 (sigmoid Dense, MSE)',
-    graph: graphOf([{ name: 'x', kind: 'VectorInput', params: { size: 3 } }, dense('hidden', 2, 'sigmoid'), dense('out', 3, 'sigmoid')]),
+    graph: graphOf([
+      { name: 'x', kind: 'VectorInput', params: { size: 3 } },
+      dense('hidden', 2, 'sigmoid'),
+      dense('out', 3, 'sigmoid'),
+    ]),
     input: { shape: [3, 3], dtype: 'float32' },
     loss: 'meanSquaredError',
   },
@@ -91,7 +125,20 @@ const cases: Case[] = [
         { name: 'join', kind: 'Concatenate', params: { axis: -1 } },
         dense('out', 3, 'softmax'),
       ],
-      [['image', 'stem'], ['stem', 'bn'], ['bn', 'act'], ['act', 'branch'], ['act', 'sum'], ['branch', 'sum'], ['sum', 'avg'], ['avg', 'gap'], ['sum', 'gap2'], ['gap', 'join'], ['gap2', 'join'], ['join', 'out']],
+      [
+        ['image', 'stem'],
+        ['stem', 'bn'],
+        ['bn', 'act'],
+        ['act', 'branch'],
+        ['act', 'sum'],
+        ['branch', 'sum'],
+        ['sum', 'avg'],
+        ['avg', 'gap'],
+        ['sum', 'gap2'],
+        ['gap', 'join'],
+        ['gap2', 'join'],
+        ['join', 'out'],
+      ],
     ),
     input: { shape: [3, 9, 9, 2], dtype: 'float32' },
     loss: 'categoricalCrossentropy',
@@ -102,7 +149,11 @@ const cases: Case[] = [
       { name: 'tokens', kind: 'SequenceInput', params: { length: 7, vocabularySize: 20 } },
       { name: 'embed', kind: 'Embedding', params: { inputDim: 20, outputDim: 4 } },
       { name: 'gru', kind: 'GRU', params: { units: 4, activation: 'tanh', returnSequences: true } },
-      { name: 'rnn', kind: 'SimpleRNN', params: { units: 3, activation: 'tanh', returnSequences: false } },
+      {
+        name: 'rnn',
+        kind: 'SimpleRNN',
+        params: { units: 3, activation: 'tanh', returnSequences: false },
+      },
       dense('out', 2, 'softmax'),
     ]),
     input: { shape: [3, 7], dtype: 'int32', maxInt: 20 },
@@ -123,25 +174,52 @@ function seeded(n: number, seed: number, scale = 1): Float32Array {
 function batchFor(c: Case, outUnits: number): { x: tf.Tensor; y: tf.Tensor } {
   const n = c.input.shape.reduce((a, d) => a * d, 1);
   const raw = seeded(n, 17, 2);
-  const x = c.input.dtype === 'int32'
-    ? tf.tensor(Int32Array.from(raw, (v) => Math.floor((v + 1) * 0.5 * (c.input.maxInt ?? 2)) % (c.input.maxInt ?? 2)), c.input.shape, 'int32')
-    : tf.tensor(raw, c.input.shape);
+  const x =
+    c.input.dtype === 'int32'
+      ? tf.tensor(
+          Int32Array.from(
+            raw,
+            (v) => Math.floor((v + 1) * 0.5 * (c.input.maxInt ?? 2)) % (c.input.maxInt ?? 2),
+          ),
+          c.input.shape,
+          'int32',
+        )
+      : tf.tensor(raw, c.input.shape);
   const batch = c.input.shape[0]!;
-  const y = c.loss === 'meanSquaredError'
-    ? tf.tensor2d(seeded(batch * outUnits, 5).map((v) => v + 0.5), [batch, outUnits])
-    : tf.oneHot(tf.tensor1d(Array.from({ length: batch }, (_, i) => i % outUnits), 'int32'), outUnits).toFloat();
+  const y =
+    c.loss === 'meanSquaredError'
+      ? tf.tensor2d(
+          seeded(batch * outUnits, 5).map((v) => v + 0.5),
+          [batch, outUnits],
+        )
+      : tf
+          .oneHot(
+            tf.tensor1d(
+              Array.from({ length: batch }, (_, i) => i % outUnits),
+              'int32',
+            ),
+            outUnits,
+          )
+          .toFloat();
   return { x, y };
 }
 
 function lossOf(model: tf.LayersModel, c: Case, x: tf.Tensor, y: tf.Tensor): tf.Scalar {
   const pred = model.apply(x, { training: true }) as tf.Tensor;
-  return c.loss === 'meanSquaredError' ? tf.losses.meanSquaredError(y, pred) : tf.metrics.categoricalCrossentropy(y, pred).mean();
+  return c.loss === 'meanSquaredError'
+    ? tf.losses.meanSquaredError(y, pred)
+    : tf.metrics.categoricalCrossentropy(y, pred).mean();
 }
 
 /** Gradients of every trainable weight, in order, for fixed weights and batch on the current backend. */
-function gradientsOf(c: Case, weights: Float32Array[]): { grads: Float32Array[]; step: Promise<number | number[]>; model: tf.LayersModel } {
+function gradientsOf(
+  c: Case,
+  weights: Float32Array[],
+): { grads: Float32Array[]; step: Promise<number | number[]>; model: tf.LayersModel } {
   const model = compileGraph(c.graph, { diagnostics: [] });
-  tf.tidy(() => model.setWeights(model.getWeights().map((w, i) => tf.tensor(weights[i]!, w.shape))));
+  tf.tidy(() =>
+    model.setWeights(model.getWeights().map((w, i) => tf.tensor(weights[i]!, w.shape))),
+  );
   const outUnits = model.outputs[0]!.shape[1] as number;
   const { x, y } = batchFor(c, outUnits);
   const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
@@ -175,12 +253,15 @@ describe('training on every backend Node has', () => {
       const weights = probe.getWeights().map((w, i) => seeded(w.size, 101 + i, 0.6));
       // Keep BatchNormalization's moving variance positive.
       probe.weights.forEach((w, i) => {
-        if (/moving_variance|gamma/.test(w.name)) weights[i] = weights[i]!.map((v) => 1 + Math.abs(v));
+        if (/moving_variance|gamma/.test(w.name))
+          weights[i] = weights[i]!.map((v) => 1 + Math.abs(v));
       });
       probe.dispose();
 
       const cpu = gradientsOf(c, weights);
-      expect(await cpu.step).toSatisfy((l: number | number[]) => Number.isFinite(Array.isArray(l) ? l[0] : l));
+      expect(await cpu.step).toSatisfy((l: number | number[]) =>
+        Number.isFinite(Array.isArray(l) ? l[0] : l),
+      );
 
       // Central finite differences on cpu for the largest-gradient entry of each weight.
       const model = compileGraph(c.graph, { diagnostics: [] });
@@ -209,7 +290,9 @@ describe('training on every backend Node has', () => {
         // float32 central differences: 2 % of the gradient, plus the rounding
         // noise of the loss divided by the step (a few float32 ulps).
         const noise = (8 * Math.abs(up) * 1.2e-7) / eps;
-        expect(Math.abs(fd - g[k]!), `weight ${v} entry ${k}: fd ${fd} vs ${g[k]}`).toBeLessThan(2e-2 * Math.abs(g[k]!) + noise);
+        expect(Math.abs(fd - g[k]!), `weight ${v} entry ${k}: fd ${fd} vs ${g[k]}`).toBeLessThan(
+          2e-2 * Math.abs(g[k]!) + noise,
+        );
       }
       model.dispose();
       cpu.model.dispose();
@@ -217,17 +300,27 @@ describe('training on every backend Node has', () => {
       const info = await initBackend('wasm', { wasmPaths });
       expect(info.backend).toBe('wasm');
       const wasm = gradientsOf(c, weights);
-      expect(await wasm.step).toSatisfy((l: number | number[]) => Number.isFinite(Array.isArray(l) ? l[0] : l));
+      expect(await wasm.step).toSatisfy((l: number | number[]) =>
+        Number.isFinite(Array.isArray(l) ? l[0] : l),
+      );
       wasm.model.dispose();
       expect(wasm.grads).toHaveLength(cpu.grads.length);
-      const globalMax = Math.max(...cpu.grads.map((g) => g.reduce((m, v) => Math.max(m, Math.abs(v)), 0)));
-      wasm.grads.forEach((g, i) => expect(relError(g, cpu.grads[i]!, 1e-2 * globalMax), `weight ${i}`).toBeLessThan(1e-4));
+      const globalMax = Math.max(
+        ...cpu.grads.map((g) => g.reduce((m, v) => Math.max(m, Math.abs(v)), 0)),
+      );
+      wasm.grads.forEach((g, i) =>
+        expect(relError(g, cpu.grads[i]!, 1e-2 * globalMax), `weight ${i}`).toBeLessThan(1e-4),
+      );
     });
   }
 });
 
 describe('every shipped template file trains one step on every Node backend', () => {
-  const files = import.meta.glob('../../assets/templates/*.layerlab', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  const files = import.meta.glob('../../assets/templates/*.layerlab', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>;
   const templates = Object.entries(files).filter(([file]) => !file.endsWith('empty.layerlab'));
 
   it('finds the templates', () => {
@@ -246,9 +339,24 @@ describe('every shipped template file trains one step on every Node backend', ()
         const input = model.inputs[0]!;
         const shape = [4, ...(input.shape.slice(1) as number[])];
         const size = shape.reduce((a, d) => a * d, 1);
-        const x = input.dtype === 'int32' ? tf.tensor(Int32Array.from({ length: size }, (_, i) => (i * 7) % 50), shape, 'int32') : tf.tensor(seeded(size, 3), shape);
+        const x =
+          input.dtype === 'int32'
+            ? tf.tensor(
+                Int32Array.from({ length: size }, (_, i) => (i * 7) % 50),
+                shape,
+                'int32',
+              )
+            : tf.tensor(seeded(size, 3), shape);
         const units = model.outputs[0]!.shape[1] as number;
-        const y = tf.oneHot(tf.tensor1d([0, 1, 2, 0].map((c) => c % units), 'int32'), units).toFloat();
+        const y = tf
+          .oneHot(
+            tf.tensor1d(
+              [0, 1, 2, 0].map((c) => c % units),
+              'int32',
+            ),
+            units,
+          )
+          .toFloat();
         model.compile({ optimizer: tf.train.adam(0.01), loss: parsed.value.training.loss });
         const before = model.getWeights().map((w) => w.dataSync().slice());
         const loss = await model.trainOnBatch(x, y);

@@ -3,4 +3,9 @@ export { initBackend, restartAfterContextLoss } from './init-backend';
 export type { BackendEnv, BackendInfo, BackendName, BackendReason } from './init-backend';
 export { registerLayerLabKernels, layerLabKernelNames } from './register-kernels';
 export { isSoftwareRenderer } from './renderer-kind';
-export { liveTensorCount, loseWebglContextForTesting, tfjsVersion, watchWebglContextLoss } from './context-loss';
+export {
+  liveTensorCount,
+  loseWebglContextForTesting,
+  tfjsVersion,
+  watchWebglContextLoss,
+} from './context-loss';

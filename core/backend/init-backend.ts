@@ -80,7 +80,10 @@ function readWebglRenderer(): string | null {
 async function trySetBackend(name: BackendName, env: BackendEnv): Promise<boolean> {
   if (name === 'wasm') {
     const paths = env.wasmPaths;
-    const given = typeof paths === 'string' ? paths.length > 0 : paths !== undefined && Object.keys(paths).length > 0;
+    const given =
+      typeof paths === 'string'
+        ? paths.length > 0
+        : paths !== undefined && Object.keys(paths).length > 0;
     if (given && !wasmPathsSet) {
       try {
         // Throws synchronously on an incomplete file map.
@@ -108,17 +111,30 @@ async function wasmFeatures(): Promise<{ simd: boolean; threads: number }> {
   return { simd, threads: getThreadsCount() };
 }
 
-async function describe(requested: BackendChoice, reason: BackendReason, renderer: string | null): Promise<BackendInfo> {
+async function describe(
+  requested: BackendChoice,
+  reason: BackendReason,
+  renderer: string | null,
+): Promise<BackendInfo> {
   const backend = tf.getBackend() as BackendName;
   const features = backend === 'wasm' ? await wasmFeatures() : { simd: null, threads: null };
   return { backend, reason, requested, renderer, ...features };
 }
 
 /** WASM, else CPU; `reason` is used when WASM starts. */
-async function wasmOrCpu(requested: BackendChoice, env: BackendEnv, reason: BackendReason, renderer: string | null): Promise<BackendInfo> {
+async function wasmOrCpu(
+  requested: BackendChoice,
+  env: BackendEnv,
+  reason: BackendReason,
+  renderer: string | null,
+): Promise<BackendInfo> {
   if (await trySetBackend('wasm', env)) return describe(requested, reason, renderer);
   if (await trySetBackend('cpu', env)) {
-    return describe(requested, requested === 'auto' ? 'wasm-unavailable' : 'requested-unavailable', renderer);
+    return describe(
+      requested,
+      requested === 'auto' ? 'wasm-unavailable' : 'requested-unavailable',
+      renderer,
+    );
   }
   throw new Error('No TensorFlow.js backend could be started (webgl, wasm and cpu all failed)');
 }
@@ -136,7 +152,10 @@ async function wasmOrCpu(requested: BackendChoice, env: BackendEnv, reason: Back
  * @example await initBackend('cpu') // unit tests
  * @example await initBackend('auto', { wasmPaths: './wasm/', webglRenderer: probed })
  */
-export async function initBackend(choice: BackendChoice, env: BackendEnv = {}): Promise<BackendInfo> {
+export async function initBackend(
+  choice: BackendChoice,
+  env: BackendEnv = {},
+): Promise<BackendInfo> {
   if (choice === 'cpu') {
     if (await trySetBackend('cpu', env)) return describe(choice, 'requested', null);
     throw new Error('The TensorFlow.js cpu backend could not be started');
@@ -146,9 +165,18 @@ export async function initBackend(choice: BackendChoice, env: BackendEnv = {}): 
     return wasmOrCpu(choice, env, 'requested-unavailable', null);
   }
   if (env.webglRenderer === null) {
-    return wasmOrCpu(choice, env, choice === 'auto' ? 'webgl-unavailable' : 'requested-unavailable', null);
+    return wasmOrCpu(
+      choice,
+      env,
+      choice === 'auto' ? 'webgl-unavailable' : 'requested-unavailable',
+      null,
+    );
   }
-  if (choice === 'auto' && env.webglRenderer !== undefined && isSoftwareRenderer(env.webglRenderer)) {
+  if (
+    choice === 'auto' &&
+    env.webglRenderer !== undefined &&
+    isSoftwareRenderer(env.webglRenderer)
+  ) {
     return wasmOrCpu(choice, env, 'software-renderer', env.webglRenderer);
   }
   // An explicit request accepts a software renderer; TF.js refuses one by default
@@ -157,10 +185,16 @@ export async function initBackend(choice: BackendChoice, env: BackendEnv = {}): 
   if (await trySetBackend('webgl', env)) {
     const renderer = readWebglRenderer() ?? env.webglRenderer ?? null;
     if (choice === 'webgl') return describe(choice, 'requested', renderer);
-    if (renderer !== null && isSoftwareRenderer(renderer)) return wasmOrCpu(choice, env, 'software-renderer', renderer);
+    if (renderer !== null && isSoftwareRenderer(renderer))
+      return wasmOrCpu(choice, env, 'software-renderer', renderer);
     return describe(choice, 'gpu-renderer', renderer);
   }
-  return wasmOrCpu(choice, env, choice === 'auto' ? 'webgl-unavailable' : 'requested-unavailable', null);
+  return wasmOrCpu(
+    choice,
+    env,
+    choice === 'auto' ? 'webgl-unavailable' : 'requested-unavailable',
+    null,
+  );
 }
 
 /**

@@ -15,7 +15,11 @@ interface BackendInternals {
   readSync(dataId: unknown): tf.backend_util.BackendValues;
   disposeData(dataId: unknown, force?: boolean): boolean;
   /** cpu */
-  makeTensorInfo?(shape: number[], dtype: tf.DataType, values?: tf.backend_util.BackendValues): tf.TensorInfo;
+  makeTensorInfo?(
+    shape: number[],
+    dtype: tf.DataType,
+    values?: tf.backend_util.BackendValues,
+  ): tf.TensorInfo;
   /** wasm */
   makeOutput?(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap?(info: tf.TensorInfo): tf.backend_util.TypedArray;

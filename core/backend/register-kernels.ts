@@ -16,7 +16,10 @@ export const layerLabKernelNames = ['Conv2DBackpropFilter', 'UnsortedSegmentSum'
 
 const registered = new Set<string>();
 
-function kernelFor(name: (typeof layerLabKernelNames)[number], backendName: KernelBackendName): tf.KernelFunc {
+function kernelFor(
+  name: (typeof layerLabKernelNames)[number],
+  backendName: KernelBackendName,
+): tf.KernelFunc {
   switch (name) {
     case 'Conv2DBackpropFilter':
       return conv2dBackpropFilterKernel(backendName);

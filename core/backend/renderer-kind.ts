@@ -6,5 +6,7 @@
  * @example isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)') // true
  */
 export function isSoftwareRenderer(renderer: string): boolean {
-  return /swiftshader|llvmpipe|softpipe|software|microsoft basic render|basic render driver|mesa offscreen|lavapipe/i.test(renderer);
+  return /swiftshader|llvmpipe|softpipe|software|microsoft basic render|basic render driver|mesa offscreen|lavapipe/i.test(
+    renderer,
+  );
 }

@@ -30,7 +30,8 @@ export const unsortedSegmentSumKernel: tf.KernelFunc = ({ inputs, backend, attrs
       if (id < 0 || id >= numSegments) continue;
       const src = i * slab;
       const dst = id * slab;
-      for (let j = 0; j < slab; j++) out[dst + j] = (out[dst + j] as number) + (values[src + j] as number);
+      for (let j = 0; j < slab; j++)
+        out[dst + j] = (out[dst + j] as number) + (values[src + j] as number);
     }
   });
 };

@@ -7,7 +7,11 @@ import type { Diagnostic } from '../validate/diagnostic';
 import { CompileError } from './compile-error';
 import { compileGraph } from './compile-graph';
 
-const dense = (name: string, units: number, activation = 'relu') => ({ name, kind: 'Dense', params: { units, activation } });
+const dense = (name: string, units: number, activation = 'relu') => ({
+  name,
+  kind: 'Dense',
+  params: { units, activation },
+});
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -15,7 +19,11 @@ beforeAll(async () => {
 
 describe('compileGraph', () => {
   it('builds an MLP whose TF.js layers carry the graph names', () => {
-    const graph = graphOf([{ name: 'pixels', kind: 'VectorInput', params: { size: 784 } }, dense('hidden', 128), dense('scores', 10, 'softmax')]);
+    const graph = graphOf([
+      { name: 'pixels', kind: 'VectorInput', params: { size: 784 } },
+      dense('hidden', 128),
+      dense('scores', 10, 'softmax'),
+    ]);
     const model = compileGraph(graph, { diagnostics: [] });
     expect(model.layers.map((l) => l.name)).toEqual(['pixels', 'hidden', 'scores']);
     expect(model.outputs[0]?.shape).toEqual([null, 10]);
@@ -25,8 +33,20 @@ describe('compileGraph', () => {
 
   it('builds branches that merge with Add', () => {
     const graph = graphOf(
-      [{ name: 'x', kind: 'VectorInput', params: { size: 4 } }, dense('left', 8), dense('right', 8), { name: 'sum', kind: 'Add' }, dense('out', 2, 'softmax')],
-      [['x', 'left'], ['x', 'right'], ['left', 'sum'], ['right', 'sum'], ['sum', 'out']],
+      [
+        { name: 'x', kind: 'VectorInput', params: { size: 4 } },
+        dense('left', 8),
+        dense('right', 8),
+        { name: 'sum', kind: 'Add' },
+        dense('out', 2, 'softmax'),
+      ],
+      [
+        ['x', 'left'],
+        ['x', 'right'],
+        ['left', 'sum'],
+        ['right', 'sum'],
+        ['sum', 'out'],
+      ],
     );
     const model = compileGraph(graph, { diagnostics: [] });
     const add = model.getLayer('sum');
@@ -39,11 +59,24 @@ describe('compileGraph', () => {
 
   it('feeds Concatenate its inputs in edge order', () => {
     const graph = graphOf(
-      [{ name: 'x', kind: 'VectorInput', params: { size: 3 } }, dense('wide', 5), dense('narrow', 2), { name: 'join', kind: 'Concatenate', params: { axis: -1 } }],
-      [['x', 'narrow'], ['x', 'wide'], ['wide', 'join'], ['narrow', 'join']],
+      [
+        { name: 'x', kind: 'VectorInput', params: { size: 3 } },
+        dense('wide', 5),
+        dense('narrow', 2),
+        { name: 'join', kind: 'Concatenate', params: { axis: -1 } },
+      ],
+      [
+        ['x', 'narrow'],
+        ['x', 'wide'],
+        ['wide', 'join'],
+        ['narrow', 'join'],
+      ],
     );
     const model = compileGraph(graph, { diagnostics: [] });
-    expect(model.getLayer('join').inboundNodes[0]?.inboundLayers.map((l) => l.name)).toEqual(['wide', 'narrow']);
+    expect(model.getLayer('join').inboundNodes[0]?.inboundLayers.map((l) => l.name)).toEqual([
+      'wide',
+      'narrow',
+    ]);
     expect(model.outputs[0]?.shape).toEqual([null, 7]);
     model.dispose();
   });
@@ -51,8 +84,22 @@ describe('compileGraph', () => {
   it('builds a small CNN from image input to softmax', () => {
     const graph = graphOf([
       { name: 'image', kind: 'ImageInput', params: { height: 12, width: 12, channels: 1 } },
-      { name: 'conv', kind: 'Conv2D', params: { filters: 4, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', activation: 'relu' } },
-      { name: 'pool', kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' } },
+      {
+        name: 'conv',
+        kind: 'Conv2D',
+        params: {
+          filters: 4,
+          kernelSize: [3, 3],
+          strides: [1, 1],
+          padding: 'valid',
+          activation: 'relu',
+        },
+      },
+      {
+        name: 'pool',
+        kind: 'MaxPooling2D',
+        params: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
+      },
       { name: 'flat', kind: 'Flatten' },
       dense('classes', 3, 'softmax'),
     ]);
@@ -67,28 +114,53 @@ describe('compileGraph', () => {
     const warning: Diagnostic = { code: 'unused-layer', severity: 'warning', args: {} };
     expect(() => compileGraph(graph, { diagnostics: [warning, problem] })).toThrow(CompileError);
     expect(() => compileGraph(graph, { diagnostics: [problem] })).toThrow(
-      expect.objectContaining({ code: 'graph-has-errors', diagnostic: expect.objectContaining({ code: 'shape-mismatch' }) }),
+      expect.objectContaining({
+        code: 'graph-has-errors',
+        diagnostic: expect.objectContaining({ code: 'shape-mismatch' }),
+      }),
     );
     const model = compileGraph(graph, { diagnostics: [warning] });
     model.dispose();
   });
 
   it('refuses an unknown layer kind with its node name', () => {
-    const graph = graphOf([{ name: 'x', kind: 'VectorInput', params: { size: 3 } }, { name: 'mystery', kind: 'FancyLayer9000' }]);
-    expect(() => compileGraph(graph, { diagnostics: [] })).toThrow(expect.objectContaining({ code: 'unknown-layer-kind', nodeName: 'mystery' }));
+    const graph = graphOf([
+      { name: 'x', kind: 'VectorInput', params: { size: 3 } },
+      { name: 'mystery', kind: 'FancyLayer9000' },
+    ]);
+    expect(() => compileGraph(graph, { diagnostics: [] })).toThrow(
+      expect.objectContaining({ code: 'unknown-layer-kind', nodeName: 'mystery' }),
+    );
   });
 
   it('refuses a cycle and a graph without input', () => {
-    const cyclic = graphOf([dense('a', 2), dense('b', 2)], [['a', 'b'], ['b', 'a']]);
-    expect(() => compileGraph(cyclic, { diagnostics: [] })).toThrow(expect.objectContaining({ code: 'graph-has-errors' }));
+    const cyclic = graphOf(
+      [dense('a', 2), dense('b', 2)],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+      ],
+    );
+    expect(() => compileGraph(cyclic, { diagnostics: [] })).toThrow(
+      expect.objectContaining({ code: 'graph-has-errors' }),
+    );
     const noInput = graphOf([dense('a', 2)]);
-    expect(() => compileGraph(noInput, { diagnostics: [] })).toThrow(expect.objectContaining({ code: 'no-input' }));
+    expect(() => compileGraph(noInput, { diagnostics: [] })).toThrow(
+      expect.objectContaining({ code: 'no-input' }),
+    );
   });
 });
 
 describe('compileGraph with dataset-driven params', () => {
   it('sizes an output that follows the dataset from the class count', () => {
-    const graph = graphOf([{ name: 'x', kind: 'VectorInput', params: { size: 4 } }, { name: 'out', kind: 'Dense', params: { units: 10, activation: 'softmax', unitsFromDataset: true } }]);
+    const graph = graphOf([
+      { name: 'x', kind: 'VectorInput', params: { size: 4 } },
+      {
+        name: 'out',
+        kind: 'Dense',
+        params: { units: 10, activation: 'softmax', unitsFromDataset: true },
+      },
+    ]);
     const model = compileGraph(graph, { diagnostics: [], inference: { datasetClassCount: 3 } });
     expect(model.outputs[0]?.shape).toEqual([null, 3]);
     model.dispose();

@@ -36,7 +36,11 @@ export interface CompileContext {
 export function compileGraph(graph: GraphDoc, context: CompileContext): tf.LayersModel {
   const blocking = context.diagnostics.find((d) => d.severity === 'error');
   if (blocking) {
-    throw new CompileError('graph-has-errors', `The graph has a blocking problem: ${blocking.code}`, { diagnostic: blocking });
+    throw new CompileError(
+      'graph-has-errors',
+      `The graph has a blocking problem: ${blocking.code}`,
+      { diagnostic: blocking },
+    );
   }
   const ordered = compileOrder(graph);
   if (!ordered) throw new CompileError('graph-has-errors', 'The graph has a cycle');
@@ -47,26 +51,47 @@ export function compileGraph(graph: GraphDoc, context: CompileContext): tf.Layer
   const inputs: tf.SymbolicTensor[] = [];
   for (const node of ordered.order) {
     const spec = getSpec(node.kind);
-    if (!spec) throw new CompileError('unknown-layer-kind', `Unknown layer kind ${node.kind}`, { nodeName: node.name });
-    const params = spec.resolveParams ? spec.resolveParams(node.params, context.inference ?? {}) : node.params;
+    if (!spec)
+      throw new CompileError('unknown-layer-kind', `Unknown layer kind ${node.kind}`, {
+        nodeName: node.name,
+      });
+    const params = spec.resolveParams
+      ? spec.resolveParams(node.params, context.inference ?? {})
+      : node.params;
     if (spec.inputShape) {
-      const input = tf.input({ shape: spec.inputShape(params), name: node.name, dtype: integerKinds.has(node.kind) ? 'int32' : 'float32' });
+      const input = tf.input({
+        shape: spec.inputShape(params),
+        name: node.name,
+        dtype: integerKinds.has(node.kind) ? 'int32' : 'float32',
+      });
       inputs.push(input);
       outputs.set(node.id, input);
       continue;
     }
-    if (!spec.toTf) throw new CompileError('unknown-layer-kind', `Layer kind ${node.kind} cannot be compiled`, { nodeName: node.name });
+    if (!spec.toTf)
+      throw new CompileError('unknown-layer-kind', `Layer kind ${node.kind} cannot be compiled`, {
+        nodeName: node.name,
+      });
     const incoming = (ordered.inputsOf.get(node.id) ?? []).map((e) => outputs.get(e.source));
     if (incoming.length === 0 || incoming.some((t) => t === undefined)) {
-      throw new CompileError('no-input', `Layer ${node.name} has no input`, { nodeName: node.name });
+      throw new CompileError('no-input', `Layer ${node.name} has no input`, {
+        nodeName: node.name,
+      });
     }
     const symbolic = incoming as tf.SymbolicTensor[];
     try {
       const layer = spec.toTf(params, node.name);
       const applied = layer.apply(symbolic.length === 1 ? symbolic[0]! : symbolic);
-      outputs.set(node.id, Array.isArray(applied) ? (applied[0] as tf.SymbolicTensor) : (applied as tf.SymbolicTensor));
+      outputs.set(
+        node.id,
+        Array.isArray(applied) ? (applied[0] as tf.SymbolicTensor) : (applied as tf.SymbolicTensor),
+      );
     } catch (cause) {
-      throw new CompileError('tfjs-rejected', `TF.js rejected layer ${node.name}: ${(cause as Error).message}`, { nodeName: node.name });
+      throw new CompileError(
+        'tfjs-rejected',
+        `TF.js rejected layer ${node.name}: ${(cause as Error).message}`,
+        { nodeName: node.name },
+      );
     }
   }
   if (inputs.length === 0) throw new CompileError('no-input', 'The graph has no input layer');
@@ -78,6 +103,9 @@ export function compileGraph(graph: GraphDoc, context: CompileContext): tf.Layer
   try {
     return tf.model({ inputs, outputs: outs.length === 1 ? outs[0]! : outs });
   } catch (cause) {
-    throw new CompileError('tfjs-rejected', `TF.js rejected the graph: ${(cause as Error).message}`);
+    throw new CompileError(
+      'tfjs-rejected',
+      `TF.js rejected the graph: ${(cause as Error).message}`,
+    );
   }
 }

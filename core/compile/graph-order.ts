@@ -6,7 +6,9 @@ import type { Edge, GraphDoc, LayerNode, NodeId } from '../graph/types';
  * (edge insertion order, which fixes the operand order of merges).
  * Returns null for a cyclic graph; validation reports cycles, compile only refuses.
  */
-export function compileOrder(graph: GraphDoc): { order: LayerNode[]; inputsOf: Map<NodeId, Edge[]> } | null {
+export function compileOrder(
+  graph: GraphDoc,
+): { order: LayerNode[]; inputsOf: Map<NodeId, Edge[]> } | null {
   const nodes = Object.values(graph.nodes);
   const inputsOf = new Map<NodeId, Edge[]>(nodes.map((n) => [n.id, []]));
   const outDegree = new Map<NodeId, NodeId[]>(nodes.map((n) => [n.id, []]));
@@ -15,7 +17,9 @@ export function compileOrder(graph: GraphDoc): { order: LayerNode[]; inputsOf: M
     inputsOf.get(edge.target)?.push(edge);
     outDegree.get(edge.source)?.push(edge.target);
   }
-  const pending = new Map<NodeId, number>(nodes.map((n) => [n.id, inputsOf.get(n.id)?.length ?? 0]));
+  const pending = new Map<NodeId, number>(
+    nodes.map((n) => [n.id, inputsOf.get(n.id)?.length ?? 0]),
+  );
   const order: LayerNode[] = [];
   const placed = new Set<NodeId>();
   while (order.length < nodes.length) {
@@ -23,7 +27,8 @@ export function compileOrder(graph: GraphDoc): { order: LayerNode[]; inputsOf: M
     if (!next) return null;
     placed.add(next.id);
     order.push(next);
-    for (const target of outDegree.get(next.id) ?? []) pending.set(target, (pending.get(target) ?? 0) - 1);
+    for (const target of outDegree.get(next.id) ?? [])
+      pending.set(target, (pending.get(target) ?? 0) - 1);
   }
   return { order, inputsOf };
 }

@@ -41,7 +41,10 @@ describe('createOptimizer', () => {
 });
 
 describe('learningRateForEpoch', () => {
-  const base: TrainingConfig = { ...defaultTrainingConfig, optimizer: { kind: 'sgd', learningRate: 0.1 } };
+  const base: TrainingConfig = {
+    ...defaultTrainingConfig,
+    optimizer: { kind: 'sgd', learningRate: 0.1 },
+  };
   const cases = [
     { kind: 'none', factor: 0.5, every: 1, epoch: 3, want: 0.1 },
     { kind: 'exponential', factor: 0.5, every: 1, epoch: 0, want: 0.1 },
@@ -51,7 +54,10 @@ describe('learningRateForEpoch', () => {
   ] as const;
   for (const c of cases) {
     it(`${c.kind} ×${c.factor} every ${c.every}: epoch ${c.epoch} → ${c.want}`, () => {
-      const config = { ...base, learningRateDecay: { kind: c.kind, factor: c.factor, everyEpochs: c.every } };
+      const config = {
+        ...base,
+        learningRateDecay: { kind: c.kind, factor: c.factor, everyEpochs: c.every },
+      };
       expect(learningRateForEpoch(config, c.epoch)).toBeCloseTo(c.want, 10);
     });
   }

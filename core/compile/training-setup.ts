@@ -11,9 +11,19 @@ export function createOptimizer(optimizer: TrainingConfig['optimizer']): tf.Opti
     case 'momentum':
       return tf.train.momentum(lr, optimizer.momentum ?? 0.9);
     case 'adam':
-      return tf.train.adam(lr, optimizer.beta1 ?? 0.9, optimizer.beta2 ?? 0.999, optimizer.epsilon ?? 1e-7);
+      return tf.train.adam(
+        lr,
+        optimizer.beta1 ?? 0.9,
+        optimizer.beta2 ?? 0.999,
+        optimizer.epsilon ?? 1e-7,
+      );
     case 'rmsprop':
-      return tf.train.rmsprop(lr, optimizer.rho ?? 0.9, optimizer.momentum ?? 0, optimizer.epsilon ?? 1e-7);
+      return tf.train.rmsprop(
+        lr,
+        optimizer.rho ?? 0.9,
+        optimizer.momentum ?? 0,
+        optimizer.epsilon ?? 1e-7,
+      );
     case 'adagrad':
       return tf.train.adagrad(lr);
   }
@@ -57,7 +67,10 @@ export function learningRateForEpoch(config: TrainingConfig, epoch: number): num
  * every step.
  */
 export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
-  const o = optimizer as unknown as { setLearningRate?: (lr: number) => void; learningRate: number };
+  const o = optimizer as unknown as {
+    setLearningRate?: (lr: number) => void;
+    learningRate: number;
+  };
   if (typeof o.setLearningRate === 'function') o.setLearningRate(learningRate);
   else o.learningRate = learningRate;
 }

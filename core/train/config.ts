@@ -36,7 +36,11 @@ export const trainingConfigSchema = z.object({
   epochs: z.number().int().min(1).max(10_000),
   /** Share of each class held out for validation (stratified, seeded). */
   validationShare: z.number().min(0).max(0.9),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   earlyStopping: z.object({
     enabled: z.boolean(),
     patience: z.number().int().min(1).max(1000),

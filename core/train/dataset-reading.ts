@@ -2,16 +2,28 @@ import type { DatasetConfig, ImageOptions, TextOptions } from '../data/config';
 import type { GraphDoc } from '../graph/types';
 
 /** How a run reads its dataset folder: the project's dataset settings, else what its input layer expects. */
-export type DatasetReading = { readonly kind: 'image'; readonly image: ImageOptions } | { readonly kind: 'text'; readonly text: TextOptions };
+export type DatasetReading =
+  | { readonly kind: 'image'; readonly image: ImageOptions }
+  | { readonly kind: 'text'; readonly text: TextOptions };
 
-const noAugmentation: ImageOptions['augmentation'] = { enabled: false, flipHorizontal: false, flipVertical: false, maxShift: 0, maxRotation: 0, maxBrightness: 0 };
+const noAugmentation: ImageOptions['augmentation'] = {
+  enabled: false,
+  flipHorizontal: false,
+  flipVertical: false,
+  maxShift: 0,
+  maxRotation: 0,
+  maxBrightness: 0,
+};
 
 /**
  * Image size/colour or text tokenisation for a project: its stored dataset
  * settings when present, else derived from its ImageInput/SequenceInput (a
  * template opened on a fresh folder: pixels scaled to 0–1, no augmentation).
  */
-export function datasetReadingFor(project: { readonly graph: GraphDoc; readonly dataset: DatasetConfig | null }): DatasetReading {
+export function datasetReadingFor(project: {
+  readonly graph: GraphDoc;
+  readonly dataset: DatasetConfig | null;
+}): DatasetReading {
   const nodes = Object.values(project.graph.nodes);
   const sequence = nodes.find((n) => n.kind === 'SequenceInput');
   if (project.dataset?.kind === 'text' || (project.dataset === null && sequence)) {
@@ -20,8 +32,12 @@ export function datasetReadingFor(project: { readonly graph: GraphDoc; readonly 
       lowercase: true,
       stripPunctuation: true,
       split: 'whitespace',
-      vocabularySize: typeof sequence?.params['vocabularySize'] === 'number' ? sequence.params['vocabularySize'] : 10_000,
-      sequenceLength: typeof sequence?.params['length'] === 'number' ? sequence.params['length'] : 200,
+      vocabularySize:
+        typeof sequence?.params['vocabularySize'] === 'number'
+          ? sequence.params['vocabularySize']
+          : 10_000,
+      sequenceLength:
+        typeof sequence?.params['length'] === 'number' ? sequence.params['length'] : 200,
     };
     return { kind: 'text', text: project.dataset?.text ?? fromInput };
   }

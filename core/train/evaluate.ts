@@ -12,12 +12,17 @@ export async function evaluateSamples(
   model: tf.LayersModel,
   source: SampleSource,
   indices: ArrayLike<number>,
-  options: { readonly batchSize: number; readonly encoding: TargetEncoding; readonly outputUnits: number },
+  options: {
+    readonly batchSize: number;
+    readonly encoding: TargetEncoding;
+    readonly outputUnits: number;
+  },
 ): Promise<{ loss: number; accuracy: number }> {
   const chunk = Math.max(options.batchSize, 256);
   const size = sampleSizeOf(source);
   const width = options.encoding === 'index' ? 1 : options.outputUnits;
-  const xBuf = source.dtype === 'int32' ? new Int32Array(chunk * size) : new Float32Array(chunk * size);
+  const xBuf =
+    source.dtype === 'int32' ? new Int32Array(chunk * size) : new Float32Array(chunk * size);
   const yBuf = new Float32Array(chunk * width);
   const losses: number[] = [];
   const accuracies: number[] = [];
@@ -27,12 +32,19 @@ export async function evaluateSamples(
     const idx = all.slice(start, start + chunk);
     await source.gather(idx, xBuf, { augment: false, epoch: 0 });
     encodeTargets(source.labels, idx, options.encoding, options.outputUnits, yBuf);
-    const xs = tf.tensor(xBuf.subarray(0, idx.length * size), [idx.length, ...source.sampleShape], source.dtype);
+    const xs = tf.tensor(
+      xBuf.subarray(0, idx.length * size),
+      [idx.length, ...source.sampleShape],
+      source.dtype,
+    );
     const ys = tf.tensor2d(yBuf.subarray(0, idx.length * width), [idx.length, width]);
     try {
       const out = model.evaluate(xs, ys, { batchSize: options.batchSize });
       const [lossT, accT] = Array.isArray(out) ? out : [out];
-      const [loss, acc] = await Promise.all([lossT!.data(), accT ? accT.data() : Promise.resolve(new Float32Array([Number.NaN]))]);
+      const [loss, acc] = await Promise.all([
+        lossT!.data(),
+        accT ? accT.data() : Promise.resolve(new Float32Array([Number.NaN])),
+      ]);
       tf.dispose(out);
       losses.push(loss[0] as number);
       accuracies.push(acc[0] as number);

@@ -18,7 +18,11 @@ export interface SampleSource {
    * (`indices.length × sampleSize` values). `augment` is true for training
    * batches only. May be async (decoding on demand).
    */
-  gather(indices: ArrayLike<number>, out: Float32Array | Int32Array, options: { readonly augment: boolean; readonly epoch: number }): void | Promise<void>;
+  gather(
+    indices: ArrayLike<number>,
+    out: Float32Array | Int32Array,
+    options: { readonly augment: boolean; readonly epoch: number },
+  ): void | Promise<void>;
 }
 
 /** Number of values in one sample. */
@@ -41,7 +45,9 @@ export function samplesFromArrays(input: {
   const size = input.sampleShape.reduce((a, d) => a * d, 1);
   const count = input.labels.length;
   if (input.values.length !== count * size) {
-    throw new Error(`samplesFromArrays: ${input.values.length} values for ${count} samples of ${size}`);
+    throw new Error(
+      `samplesFromArrays: ${input.values.length} values for ${count} samples of ${size}`,
+    );
   }
   const scale = input.scale ?? 1;
   return {

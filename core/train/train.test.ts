@@ -55,7 +55,17 @@ describe('train', () => {
     expect(result.outcome).toBe('completed');
     expect(result.epochs).toHaveLength(6);
     // 150 samples, 20 % validation per class → 120 train → 8 batches of 16 (last 8).
-    expect(events.slice(0, 9)).toEqual(['b0.0', 'b0.1', 'b0.2', 'b0.3', 'b0.4', 'b0.5', 'b0.6', 'b0.7', 'e0']);
+    expect(events.slice(0, 9)).toEqual([
+      'b0.0',
+      'b0.1',
+      'b0.2',
+      'b0.3',
+      'b0.4',
+      'b0.5',
+      'b0.6',
+      'b0.7',
+      'e0',
+    ]);
     expect(epochs[5]!.loss).toBeLessThan(epochs[0]!.loss * 0.7);
     expect(epochs[5]!.valLoss).not.toBeNull();
     expect(epochs[5]!.valAccuracy).toBeGreaterThan(0.8);
@@ -66,7 +76,9 @@ describe('train', () => {
     const before = tf.memory().numTensors;
     const model = tinyMlp();
     const counts: number[] = [];
-    await train(model, tinyData(), config({ epochs: 5 }), { onEpochEnd: () => counts.push(tf.memory().numTensors) });
+    await train(model, tinyData(), config({ epochs: 5 }), {
+      onEpochEnd: () => counts.push(tf.memory().numTensors),
+    });
     expect(counts).toHaveLength(5);
     expect(new Set(counts.slice(1)).size).toBe(1);
     model.dispose();
@@ -117,7 +129,9 @@ describe('train', () => {
     const { values, labels } = blobs(60, 6, 3, 3);
     values[7] = Number.NaN;
     const samples = samplesFromArrays({ values, sampleShape: [6], labels, numClasses: 3 });
-    const error = await train(model, { samples }, config({ validationShare: 0 }), {}).catch((e: unknown) => e);
+    const error = await train(model, { samples }, config({ validationShare: 0 }), {}).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TrainingError);
     expect((error as TrainingError).code).toBe('non-finite-loss');
     expect((error as TrainingError).message).toMatch(/lower learning rate/);
@@ -132,7 +146,11 @@ describe('train', () => {
     const result = await train(
       model,
       tinyData(),
-      config({ optimizer: { kind: 'sgd', learningRate: 1e-12 }, epochs: 20, earlyStopping: { enabled: true, patience: 2, restoreBestWeights: true } }),
+      config({
+        optimizer: { kind: 'sgd', learningRate: 1e-12 },
+        epochs: 20,
+        earlyStopping: { enabled: true, patience: 2, restoreBestWeights: true },
+      }),
       { onEpochEnd: (_m, snap) => snapshots.push(snap.weights[0]!.values) },
     );
     expect(result.outcome).toBe('early-stopped');
@@ -148,7 +166,11 @@ describe('train', () => {
     const result = await train(
       model,
       tinyData(),
-      config({ epochs: 4, optimizer: { kind: 'sgd', learningRate: 0.1 }, learningRateDecay: { kind: 'exponential', factor: 0.5, everyEpochs: 1 } }),
+      config({
+        epochs: 4,
+        optimizer: { kind: 'sgd', learningRate: 0.1 },
+        learningRateDecay: { kind: 'exponential', factor: 0.5, everyEpochs: 1 },
+      }),
       { initialEpoch: 2 },
     );
     expect(result.epochs.map((e) => e.epoch)).toEqual([2, 3]);
@@ -161,10 +183,17 @@ describe('train', () => {
     const { values, labels } = blobs(30, 6, 3, 5);
     const samples = samplesFromArrays({ values, sampleShape: [6], labels, numClasses: 3 });
     const gathered: number[] = [];
-    const spying = { ...samples, gather: (idx: ArrayLike<number>, out: Float32Array | Int32Array, o: { augment: boolean; epoch: number }) => {
-      if (!o.augment) gathered.push(...Array.from(idx));
-      return samples.gather(idx, out, o);
-    } };
+    const spying = {
+      ...samples,
+      gather: (
+        idx: ArrayLike<number>,
+        out: Float32Array | Int32Array,
+        o: { augment: boolean; epoch: number },
+      ) => {
+        if (!o.augment) gathered.push(...Array.from(idx));
+        return samples.gather(idx, out, o);
+      },
+    };
     await train(model, { samples: spying }, config({ epochs: 1, validationShare: 0.2 }));
     expect(gathered).toHaveLength(6);
     expect(new Set(gathered.map((i) => labels[i])).size).toBe(3);
@@ -172,11 +201,17 @@ describe('train', () => {
   });
 
   it('trains with sparse labels and with a single sigmoid output', async () => {
-    for (const [loss, units, activation] of [['sparseCategoricalCrossentropy', 3, 'softmax'], ['binaryCrossentropy', 1, 'sigmoid']] as const) {
-      const model = compileGraph(graphOf([
-        { name: 'x', kind: 'VectorInput', params: { size: 6 } },
-        { name: 'out', kind: 'Dense', params: { units, activation } },
-      ]), { diagnostics: [] });
+    for (const [loss, units, activation] of [
+      ['sparseCategoricalCrossentropy', 3, 'softmax'],
+      ['binaryCrossentropy', 1, 'sigmoid'],
+    ] as const) {
+      const model = compileGraph(
+        graphOf([
+          { name: 'x', kind: 'VectorInput', params: { size: 6 } },
+          { name: 'out', kind: 'Dense', params: { units, activation } },
+        ]),
+        { diagnostics: [] },
+      );
       const classes = units === 1 ? 2 : 3;
       const { values, labels } = blobs(60, 6, classes, 9);
       const samples = samplesFromArrays({ values, sampleShape: [6], labels, numClasses: classes });

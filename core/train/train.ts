@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 
-import { compileForTraining, learningRateForEpoch, setLearningRate } from '../compile/training-setup';
+import {
+  compileForTraining,
+  learningRateForEpoch,
+  setLearningRate,
+} from '../compile/training-setup';
 import { createRng, deriveSeed, shuffleInPlace } from '../data/random';
 import { stratifiedSplit, type SplitIndices } from '../data/split';
 import type { TrainingConfig } from './config';
@@ -64,20 +68,34 @@ function readBatchResult(result: number | number[]): { loss: number; accuracy: n
  *
  * @example const result = await train(model, { samples }, config, { signal, onEpochEnd })
  */
-export async function train(model: tf.LayersModel, data: TrainData, config: TrainingConfig, hooks: TrainHooks = {}): Promise<TrainResult> {
+export async function train(
+  model: tf.LayersModel,
+  data: TrainData,
+  config: TrainingConfig,
+  hooks: TrainHooks = {},
+): Promise<TrainResult> {
   const now = hooks.now ?? Date.now;
   const { samples } = data;
-  const split = data.split ?? stratifiedSplit(samples.labels, { seed: config.seed, validationShare: config.validationShare });
-  if (split.train.length === 0) throw new TrainingError('empty-dataset', 'No training samples after the validation split');
+  const split =
+    data.split ??
+    stratifiedSplit(samples.labels, { seed: config.seed, validationShare: config.validationShare });
+  if (split.train.length === 0)
+    throw new TrainingError('empty-dataset', 'No training samples after the validation split');
   const outputUnits = outputUnitsOf(model);
   if (outputUnits > 1 && samples.numClasses > outputUnits) {
-    throw new TrainingError('label-mismatch', `The dataset has ${samples.numClasses} classes but the output layer has ${outputUnits} units`);
+    throw new TrainingError(
+      'label-mismatch',
+      `The dataset has ${samples.numClasses} classes but the output layer has ${outputUnits} units`,
+    );
   }
   const encoding = targetEncodingFor(config.loss, outputUnits);
   const width = encoding === 'index' ? 1 : outputUnits;
   const batchSize = Math.min(config.batchSize, split.train.length);
   const size = sampleSizeOf(samples);
-  const xBuf = samples.dtype === 'int32' ? new Int32Array(batchSize * size) : new Float32Array(batchSize * size);
+  const xBuf =
+    samples.dtype === 'int32'
+      ? new Int32Array(batchSize * size)
+      : new Float32Array(batchSize * size);
   const yBuf = new Float32Array(batchSize * width);
   const trainOrder = Array.from(split.train);
   const batchesPerEpoch = Math.ceil(trainOrder.length / batchSize);
@@ -91,7 +109,11 @@ export async function train(model: tf.LayersModel, data: TrainData, config: Trai
   const started = now();
 
   const finish = (outcome: TrainResult['outcome']): TrainResult => {
-    const restore = config.earlyStopping.enabled && config.earlyStopping.restoreBestWeights && best !== null && outcome !== 'stopped';
+    const restore =
+      config.earlyStopping.enabled &&
+      config.earlyStopping.restoreBestWeights &&
+      best !== null &&
+      outcome !== 'stopped';
     if (restore && best) restoreWeights(model, best.snapshot);
     return { outcome, epochs, bestEpoch: best?.epoch ?? null, restoredBest: restore };
   };
@@ -111,7 +133,11 @@ export async function train(model: tf.LayersModel, data: TrainData, config: Trai
         const idx = trainOrder.slice(batch * batchSize, (batch + 1) * batchSize);
         await samples.gather(idx, xBuf, { augment: true, epoch });
         encodeTargets(samples.labels, idx, encoding, outputUnits, yBuf);
-        const xs = tf.tensor(xBuf.subarray(0, idx.length * size), [idx.length, ...samples.sampleShape], samples.dtype);
+        const xs = tf.tensor(
+          xBuf.subarray(0, idx.length * size),
+          [idx.length, ...samples.sampleShape],
+          samples.dtype,
+        );
         const ys = tf.tensor2d(yBuf.subarray(0, idx.length * width), [idx.length, width]);
         let metrics: { loss: number; accuracy: number };
         try {
@@ -121,14 +147,26 @@ export async function train(model: tf.LayersModel, data: TrainData, config: Trai
         }
         if (!Number.isFinite(metrics.loss)) {
           if (best) restoreWeights(model, best.snapshot);
-          throw new TrainingError('non-finite-loss', nonFiniteLossMessage(metrics.loss, epoch, batch), { epoch, batch });
+          throw new TrainingError(
+            'non-finite-loss',
+            nonFiniteLossMessage(metrics.loss, epoch, batch),
+            { epoch, batch },
+          );
         }
         examplesSeen += idx.length;
         losses.push(metrics.loss);
         accuracies.push(metrics.accuracy);
         counts.push(idx.length);
         const seconds = Math.max(1e-3, (now() - started) / 1000);
-        hooks.onBatchEnd?.({ epoch, batch, batchesPerEpoch, loss: metrics.loss, accuracy: metrics.accuracy, examplesSeen, examplesPerSecond: examplesSeen / seconds });
+        hooks.onBatchEnd?.({
+          epoch,
+          batch,
+          batchesPerEpoch,
+          loss: metrics.loss,
+          accuracy: metrics.accuracy,
+          examplesSeen,
+          examplesPerSecond: examplesSeen / seconds,
+        });
         await hooks.yieldToEventLoop?.();
       }
 
@@ -136,7 +174,11 @@ export async function train(model: tf.LayersModel, data: TrainData, config: Trai
       let valAccuracy: number | null = null;
       if (monitorValidation) {
         hooks.onValidationStart?.(epoch);
-        const v = await evaluateSamples(model, samples, split.validation, { batchSize, encoding, outputUnits });
+        const v = await evaluateSamples(model, samples, split.validation, {
+          batchSize,
+          encoding,
+          outputUnits,
+        });
         valLoss = v.loss;
         valAccuracy = v.accuracy;
       }
@@ -161,7 +203,8 @@ export async function train(model: tf.LayersModel, data: TrainData, config: Trai
       } else {
         sinceBest++;
       }
-      if (config.earlyStopping.enabled && sinceBest >= config.earlyStopping.patience) return finish('early-stopped');
+      if (config.earlyStopping.enabled && sinceBest >= config.earlyStopping.patience)
+        return finish('early-stopped');
       if (hooks.signal?.aborted) return finish('stopped');
     }
     return finish('completed');

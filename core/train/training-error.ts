@@ -5,7 +5,8 @@
  * - `label-mismatch`: the dataset's class count does not fit the output layer.
  * - `backend-lost`: the compute backend died (lost WebGL context) and could not be restored.
  */
-export type TrainingErrorCode = 'non-finite-loss' | 'empty-dataset' | 'label-mismatch' | 'backend-lost';
+export type TrainingErrorCode =
+  'non-finite-loss' | 'empty-dataset' | 'label-mismatch' | 'backend-lost';
 
 /** A training run failed; `code` is stable, `message` is English for logs (the UI words it by code). */
 export class TrainingError extends Error {
@@ -14,7 +15,11 @@ export class TrainingError extends Error {
   readonly epoch: number | null;
   readonly batch: number | null;
 
-  constructor(code: TrainingErrorCode, message: string, at: { epoch?: number; batch?: number } = {}) {
+  constructor(
+    code: TrainingErrorCode,
+    message: string,
+    at: { epoch?: number; batch?: number } = {},
+  ) {
     super(message);
     Object.setPrototypeOf(this, TrainingError.prototype);
     this.name = 'TrainingError';

@@ -7,7 +7,8 @@
  * to and events from an older run are ignored, so a late "epoch done" from a
  * stopped run cannot revive it.
  */
-export type TrainingStatus = 'idle' | 'compiling' | 'training' | 'paused' | 'completed' | 'stopped' | 'failed';
+export type TrainingStatus =
+  'idle' | 'compiling' | 'training' | 'paused' | 'completed' | 'stopped' | 'failed';
 
 export interface TrainingState {
   readonly status: TrainingStatus;
@@ -28,10 +29,21 @@ export type TrainingEvent =
   | { readonly type: 'stop-requested'; readonly generation: number }
   | { readonly type: 'completed'; readonly generation: number; readonly earlyStopped: boolean }
   | { readonly type: 'stopped'; readonly generation: number }
-  | { readonly type: 'failed'; readonly generation: number; readonly code: string; readonly message: string }
+  | {
+      readonly type: 'failed';
+      readonly generation: number;
+      readonly code: string;
+      readonly message: string;
+    }
   | { readonly type: 'reset' };
 
-export const initialTrainingState: TrainingState = { status: 'idle', generation: 0, error: null, stopRequested: false, earlyStopped: false };
+export const initialTrainingState: TrainingState = {
+  status: 'idle',
+  generation: 0,
+  error: null,
+  stopRequested: false,
+  earlyStopped: false,
+};
 
 /** True while a run owns the model (Start disabled, Stop enabled). */
 export function isRunActive(status: TrainingStatus): boolean {
@@ -42,24 +54,46 @@ export function isRunActive(status: TrainingStatus): boolean {
 export function trainingReducer(state: TrainingState, event: TrainingEvent): TrainingState {
   if (event.type === 'start') {
     if (isRunActive(state.status)) return state;
-    return { status: 'compiling', generation: state.generation + 1, error: null, stopRequested: false, earlyStopped: false };
+    return {
+      status: 'compiling',
+      generation: state.generation + 1,
+      error: null,
+      stopRequested: false,
+      earlyStopped: false,
+    };
   }
-  if (event.type === 'reset') return isRunActive(state.status) ? state : { ...initialTrainingState, generation: state.generation };
+  if (event.type === 'reset')
+    return isRunActive(state.status)
+      ? state
+      : { ...initialTrainingState, generation: state.generation };
   if (event.generation !== state.generation) return state;
   switch (event.type) {
     case 'compiled':
       return state.status === 'compiling' ? { ...state, status: 'training' } : state;
     case 'pause':
-      return state.status === 'training' && !state.stopRequested ? { ...state, status: 'paused' } : state;
+      return state.status === 'training' && !state.stopRequested
+        ? { ...state, status: 'paused' }
+        : state;
     case 'resume':
       return state.status === 'paused' ? { ...state, status: 'training' } : state;
     case 'stop-requested':
       return isRunActive(state.status) ? { ...state, stopRequested: true } : state;
     case 'completed':
-      return isRunActive(state.status) ? { ...state, status: 'completed', stopRequested: false, earlyStopped: event.earlyStopped } : state;
+      return isRunActive(state.status)
+        ? { ...state, status: 'completed', stopRequested: false, earlyStopped: event.earlyStopped }
+        : state;
     case 'stopped':
-      return isRunActive(state.status) ? { ...state, status: 'stopped', stopRequested: false } : state;
+      return isRunActive(state.status)
+        ? { ...state, status: 'stopped', stopRequested: false }
+        : state;
     case 'failed':
-      return isRunActive(state.status) ? { ...state, status: 'failed', stopRequested: false, error: { code: event.code, message: event.message } } : state;
+      return isRunActive(state.status)
+        ? {
+            ...state,
+            status: 'failed',
+            stopRequested: false,
+            error: { code: event.code, message: event.message },
+          }
+        : state;
   }
 }

@@ -11,12 +11,18 @@ export interface WeightSnapshot {
 }
 
 /** Reads all weights back to the CPU (async: no pipeline stall on webgl). */
-export async function snapshotWeights(model: tf.LayersModel, epoch: number): Promise<WeightSnapshot> {
+export async function snapshotWeights(
+  model: tf.LayersModel,
+  epoch: number,
+): Promise<WeightSnapshot> {
   const tensors = model.getWeights();
   const values = await Promise.all(tensors.map((t) => t.data()));
   return {
     epoch,
-    weights: tensors.map((t, i) => ({ shape: [...t.shape], values: Float32Array.from(values[i] as ArrayLike<number>) })),
+    weights: tensors.map((t, i) => ({
+      shape: [...t.shape],
+      values: Float32Array.from(values[i] as ArrayLike<number>),
+    })),
   };
 }
 

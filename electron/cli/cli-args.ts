@@ -41,19 +41,27 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (positionals.length > 1) throw new Error(`Expected one project, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new Error(`Expected one project, got ${positionals.length}: ${positionals.join(' ')}`);
   let epochs: number | null = null;
   if (values.epochs !== undefined) {
     epochs = Number(values.epochs);
-    if (!Number.isInteger(epochs) || epochs < 1 || epochs > 10_000) throw new Error(`--epochs must be a whole number from 1 to 10000, got "${values.epochs}"`);
+    if (!Number.isInteger(epochs) || epochs < 1 || epochs > 10_000)
+      throw new Error(`--epochs must be a whole number from 1 to 10000, got "${values.epochs}"`);
   }
   let validationShare: number | null = null;
   if (values['validation-share'] !== undefined) {
     validationShare = Number(values['validation-share']);
-    if (!Number.isFinite(validationShare) || validationShare < 0 || validationShare > 0.9) throw new Error(`--validation-share must be a number from 0 to 0.9, got "${values['validation-share']}"`);
+    if (!Number.isFinite(validationShare) || validationShare < 0 || validationShare > 0.9)
+      throw new Error(
+        `--validation-share must be a number from 0 to 0.9, got "${values['validation-share']}"`,
+      );
   }
   const backend = values.backend ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'cpu') throw new Error(`--backend must be wasm or cpu, got "${backend}" (WebGL needs a browser window)`);
+  if (backend !== 'wasm' && backend !== 'cpu')
+    throw new Error(
+      `--backend must be wasm or cpu, got "${backend}" (WebGL needs a browser window)`,
+    );
   return {
     project: positionals[0] ?? null,
     data: values.data ?? null,

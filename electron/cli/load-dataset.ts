@@ -25,7 +25,11 @@ function remappedStore(store: SampleStore, candidateOf: readonly number[]): Samp
   return {
     count: candidateOf.length,
     sampleBytes: store.sampleBytes,
-    read: (indices, out) => store.read(indices.map((i) => candidateOf[i] as number), out),
+    read: (indices, out) =>
+      store.read(
+        indices.map((i) => candidateOf[i] as number),
+        out,
+      ),
   };
 }
 
@@ -69,7 +73,13 @@ export async function loadImageFolder(
   const plan = planDataset({ kind: 'image', discovery, checks, ignored, split });
   const indexOfPath = new Map(paths.map((p, i) => [p, i]));
   const candidateOf = plan.samples.map((s) => indexOfPath.get(s.path) as number);
-  const samples = imageSampleSource({ store: remappedStore(store, candidateOf), labels: plan.labels, classCount: plan.classNames.length, options, seed: split.seed });
+  const samples = imageSampleSource({
+    store: remappedStore(store, candidateOf),
+    labels: plan.labels,
+    classCount: plan.classNames.length,
+    options,
+    seed: split.seed,
+  });
   return { plan, samples, vocabulary: null };
 }
 
@@ -91,12 +101,35 @@ export async function loadTextFolder(
       const bytes = await readFile(path.join(root, ...c.path.split('/')));
       checks.set(c.path, inspectTextBytes(bytes, options.sampleUnit));
     } catch (error) {
-      checks.set(c.path, { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'read failed' });
+      checks.set(c.path, {
+        ok: false,
+        reason: 'unreadable',
+        detail: (error as NodeJS.ErrnoException).code ?? 'read failed',
+      });
     }
   }
-  const plan = planDataset({ kind: 'text', discovery, checks, ignored, split, linesMode: options.sampleUnit === 'lines', countTokens: (t) => tokenize(t, options).length });
+  const plan = planDataset({
+    kind: 'text',
+    discovery,
+    checks,
+    ignored,
+    split,
+    linesMode: options.sampleUnit === 'lines',
+    countTokens: (t) => tokenize(t, options).length,
+  });
   const texts = plan.samples.map((s) => s.text ?? '');
-  const vocab = vocabulary ?? buildVocabulary(plan.split.train.map((i) => tokenize(texts[i] as string, options)), options.vocabularySize);
-  const samples = textSampleSource({ texts, labels: plan.labels, classCount: plan.classNames.length, options, vocabulary: vocab });
+  const vocab =
+    vocabulary ??
+    buildVocabulary(
+      plan.split.train.map((i) => tokenize(texts[i] as string, options)),
+      options.vocabularySize,
+    );
+  const samples = textSampleSource({
+    texts,
+    labels: plan.labels,
+    classCount: plan.classNames.length,
+    options,
+    vocabulary: vocab,
+  });
   return { plan, samples, vocabulary: vocab };
 }

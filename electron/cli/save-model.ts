@@ -9,7 +9,11 @@ import * as tf from '@tensorflow/tfjs';
  * The export engineer's full export folder (metadata, Keras config) replaces
  * this once it lands.
  */
-export async function saveLayersModel(model: tf.LayersModel, outDir: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+export async function saveLayersModel(
+  model: tf.LayersModel,
+  outDir: string,
+  extra: Record<string, unknown> = {},
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   await model.save(
@@ -25,7 +29,10 @@ export async function saveLayersModel(model: tf.LayersModel, outDir: string, ext
       };
       await writeFile(path.join(outDir, 'model.json'), JSON.stringify(modelJson));
       const data = artifacts.weightData;
-      const bytes = data === undefined ? new Uint8Array(0) : new Uint8Array(Array.isArray(data) ? await new Blob(data).arrayBuffer() : data);
+      const bytes =
+        data === undefined
+          ? new Uint8Array(0)
+          : new Uint8Array(Array.isArray(data) ? await new Blob(data).arrayBuffer() : data);
       await writeFile(path.join(outDir, weightsFile), bytes);
       written.push('model.json', weightsFile);
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };

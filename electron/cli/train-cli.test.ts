@@ -14,7 +14,11 @@ const run = promisify(execFile);
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(repo, 'electron/cli/train.ts'), ...args], { cwd: repo, timeout: 120_000 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', path.join(repo, 'electron/cli/train.ts'), ...args],
+      { cwd: repo, timeout: 120_000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -24,8 +28,31 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe('parseTrainArgs', () => {
   it('reads every option', () => {
-    expect(parseTrainArgs(['p.layerlab', '--data', 'd', '--test', 't', '--epochs', '3', '--backend', 'cpu', '--out', 'o', '--validation-share', '0'])).toEqual({
-      project: 'p.layerlab', data: 'd', test: 't', epochs: 3, backend: 'cpu', out: 'o', validationShare: 0, help: false,
+    expect(
+      parseTrainArgs([
+        'p.layerlab',
+        '--data',
+        'd',
+        '--test',
+        't',
+        '--epochs',
+        '3',
+        '--backend',
+        'cpu',
+        '--out',
+        'o',
+        '--validation-share',
+        '0',
+      ]),
+    ).toEqual({
+      project: 'p.layerlab',
+      data: 'd',
+      test: 't',
+      epochs: 3,
+      backend: 'cpu',
+      out: 'o',
+      validationShare: 0,
+      help: false,
     });
   });
   const bad: [string[], RegExp][] = [
@@ -35,19 +62,33 @@ describe('parseTrainArgs', () => {
     [['--validation-share', '2'], /--validation-share/],
     [['a', 'b'], /one project/],
   ];
-  for (const [argv, message] of bad) it(`refuses ${argv.join(' ')}`, () => expect(() => parseTrainArgs(argv)).toThrow(message));
+  for (const [argv, message] of bad)
+    it(`refuses ${argv.join(' ')}`, () => expect(() => parseTrainArgs(argv)).toThrow(message));
 });
 
 describe('npm run train', () => {
   it('trains the mlp template on the bundled digits and writes the model', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'layerlab-cli-'));
-    const r = await cli(['mlp-digits', '--data', path.join(repo, 'assets/samples/digits'), '--test', path.join(repo, 'assets/samples/digits'), '--epochs', '2', '--out', out]);
+    const r = await cli([
+      'mlp-digits',
+      '--data',
+      path.join(repo, 'assets/samples/digits'),
+      '--test',
+      path.join(repo, 'assets/samples/digits'),
+      '--epochs',
+      '2',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/dataset .*digits: 200 samples in 10 classes/);
     expect(r.stdout).toMatch(/^epoch 2\/2: loss \d\.\d{4}/m);
     expect(r.stdout).toMatch(/^validation accuracy: [01]\.\d{4}$/m);
     expect(r.stdout).toMatch(/^test accuracy: [01]\.\d{4}$/m);
-    const modelJson = JSON.parse(await readFile(path.join(out, 'model.json'), 'utf8')) as { format: string; weightsManifest: { weights: unknown[] }[] };
+    const modelJson = JSON.parse(await readFile(path.join(out, 'model.json'), 'utf8')) as {
+      format: string;
+      weightsManifest: { weights: unknown[] }[];
+    };
     expect(modelJson.format).toBe('layers-model');
     expect(modelJson.weightsManifest[0]?.weights).toHaveLength(4);
     expect(existsSync(path.join(out, 'weights.bin'))).toBe(true);

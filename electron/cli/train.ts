@@ -33,23 +33,39 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const wasmPaths = path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep;
 
 class CliFailure extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
   }
 }
 
-async function resolveInputs(args: TrainArgs): Promise<{ projectPath: string; dataDir: string | null }> {
+async function resolveInputs(
+  args: TrainArgs,
+): Promise<{ projectPath: string; dataDir: string | null }> {
   if (args.project === null) {
     // The bundled sample: a sample project if one ships, else the MLP template, on the digits sample.
     const samplesDir = path.join(repoRoot, 'assets/samples');
-    const entries = existsSync(samplesDir) ? await readdir(samplesDir, { withFileTypes: true }) : [];
+    const entries = existsSync(samplesDir)
+      ? await readdir(samplesDir, { withFileTypes: true })
+      : [];
     const project = entries.find((e) => e.isFile() && e.name.endsWith('.layerlab'));
-    const projectPath = project ? path.join(samplesDir, project.name) : path.join(repoRoot, 'assets/templates/mlp-digits.layerlab');
+    const projectPath = project
+      ? path.join(samplesDir, project.name)
+      : path.join(repoRoot, 'assets/templates/mlp-digits.layerlab');
     const dataDir = args.data ?? path.join(samplesDir, 'digits');
-    if (!existsSync(projectPath) || !existsSync(dataDir)) throw new CliFailure(`The bundled sample (${projectPath}, ${dataDir}) is missing.\n${usage}`, 2);
+    if (!existsSync(projectPath) || !existsSync(dataDir))
+      throw new CliFailure(
+        `The bundled sample (${projectPath}, ${dataDir}) is missing.\n${usage}`,
+        2,
+      );
     return { projectPath, dataDir };
   }
-  const projectPath = isTemplateId(args.project) && !existsSync(args.project) ? path.join(repoRoot, 'assets/templates', `${args.project}.layerlab`) : args.project;
+  const projectPath =
+    isTemplateId(args.project) && !existsSync(args.project)
+      ? path.join(repoRoot, 'assets/templates', `${args.project}.layerlab`)
+      : args.project;
   return { projectPath, dataDir: args.data };
 }
 
@@ -58,29 +74,53 @@ async function loadProject(projectPath: string): Promise<ProjectDoc> {
   try {
     text = await readFile(projectPath, 'utf8');
   } catch (error) {
-    throw new CliFailure(`Cannot read the project ${projectPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+    throw new CliFailure(
+      `Cannot read the project ${projectPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      2,
+    );
   }
   const parsed = parseProject(text);
-  if (!parsed.ok) throw new CliFailure(`${projectPath} is not a usable LayerLab project (${parsed.error.code}): ${parsed.error.message}`, 2);
+  if (!parsed.ok)
+    throw new CliFailure(
+      `${projectPath} is not a usable LayerLab project (${parsed.error.code}): ${parsed.error.message}`,
+      2,
+    );
   return parsed.value;
 }
 
-async function loadData(project: ProjectDoc, dir: string, seed: number, validationShare: number, vocabulary?: readonly string[]): Promise<LoadedDataset> {
+async function loadData(
+  project: ProjectDoc,
+  dir: string,
+  seed: number,
+  validationShare: number,
+  vocabulary?: readonly string[],
+): Promise<LoadedDataset> {
   if (!existsSync(dir)) throw new CliFailure(`The dataset folder ${dir} does not exist`, 1);
   const reading = datasetReadingFor(project);
   const split = { seed, validationShare };
-  return reading.kind === 'image' ? loadImageFolder(dir, reading.image, split) : loadTextFolder(dir, reading.text, split, vocabulary);
+  return reading.kind === 'image'
+    ? loadImageFolder(dir, reading.image, split)
+    : loadTextFolder(dir, reading.text, split, vocabulary);
 }
 
 /** The test set's labels in the training set's class order (a test folder may list classes differently). */
 function alignLabels(test: LoadedDataset, trainClasses: readonly string[]): SampleSource {
   const mapping = test.plan.classNames.map((name) => {
     const index = trainClasses.indexOf(name);
-    if (index < 0) throw new CliFailure(`The test folder has a class "${name}" that the training data does not have`, 1);
+    if (index < 0)
+      throw new CliFailure(
+        `The test folder has a class "${name}" that the training data does not have`,
+        1,
+      );
     return index;
   });
   const labels = Int32Array.from(test.samples.labels, (l) => mapping[l] as number);
-  return { ...test.samples, labels, numClasses: trainClasses.length, gather: test.samples.gather.bind(test.samples) };
+  return {
+    ...test.samples,
+    labels,
+    numClasses: trainClasses.length,
+    gather: test.samples.gather.bind(test.samples),
+  };
 }
 
 /** CLI output goes to stdout as plain lines (console.log is reserved for debugging by lint). */
@@ -88,7 +128,8 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-const fmt = (v: number | null): string => (v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(4));
+const fmt = (v: number | null): string =>
+  v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(4);
 
 async function run(argv: readonly string[]): Promise<void> {
   let args: TrainArgs;
@@ -104,14 +145,20 @@ async function run(argv: readonly string[]): Promise<void> {
   const started = Date.now();
   const { projectPath, dataDir } = await resolveInputs(args);
   const project = await loadProject(projectPath);
-  const config = { ...project.training, ...(args.epochs !== null ? { epochs: args.epochs } : {}), ...(args.validationShare !== null ? { validationShare: args.validationShare } : {}) };
+  const config = {
+    ...project.training,
+    ...(args.epochs !== null ? { epochs: args.epochs } : {}),
+    ...(args.validationShare !== null ? { validationShare: args.validationShare } : {}),
+  };
   const dir = dataDir ?? project.dataset?.folder.displayPath ?? null;
-  if (dir === null) throw new CliFailure(`The project ${project.name} has no dataset folder: pass --data DIR`, 2);
+  if (dir === null)
+    throw new CliFailure(`The project ${project.name} has no dataset folder: pass --data DIR`, 2);
 
   say(`project: ${project.name} (${projectPath})`);
   const data = await loadData(project, dir, config.seed, config.validationShare);
   for (const line of formatHealthReport(data.plan.report, `dataset ${dir}`)) say(line);
-  if (hasBlockingIssue(data.plan.report)) throw new CliFailure('The dataset cannot be used for training (see the errors above)', 1);
+  if (hasBlockingIssue(data.plan.report))
+    throw new CliFailure('The dataset cannot be used for training (see the errors above)', 1);
 
   const inference = {
     datasetClassCount: data.plan.classNames.length,
@@ -120,15 +167,24 @@ async function run(argv: readonly string[]): Promise<void> {
   };
   const diagnostics = validateGraph(project.graph, {
     training: config,
-    dataset: { classCount: inference.datasetClassCount, vocabularySize: inference.vocabularySize, sequenceLength: inference.sequenceLength },
+    dataset: {
+      classCount: inference.datasetClassCount,
+      vocabularySize: inference.vocabularySize,
+      sequenceLength: inference.sequenceLength,
+    },
   });
   const blocking = diagnostics.find((d) => d.severity === 'error');
-  if (blocking) throw new CliFailure(`The model cannot be trained: ${formatDiagnostic(blocking, 'en')}`, 1);
+  if (blocking)
+    throw new CliFailure(`The model cannot be trained: ${formatDiagnostic(blocking, 'en')}`, 1);
 
   const backend = await initBackend(args.backend, { wasmPaths });
-  say(`backend: ${backend.backend}${backend.simd ? ' (SIMD)' : ''}${backend.reason === 'requested' ? '' : `, ${backend.reason}`}`);
+  say(
+    `backend: ${backend.backend}${backend.simd ? ' (SIMD)' : ''}${backend.reason === 'requested' ? '' : `, ${backend.reason}`}`,
+  );
   const model = compileGraph(project.graph, { diagnostics, inference });
-  say(`model: ${model.countParams()} parameters; training ${config.epochs} epoch(s), batch ${config.batchSize}, ${config.optimizer.kind} lr ${config.optimizer.learningRate}, loss ${config.loss}`);
+  say(
+    `model: ${model.countParams()} parameters; training ${config.epochs} epoch(s), batch ${config.batchSize}, ${config.optimizer.kind} lr ${config.optimizer.learningRate}, loss ${config.loss}`,
+  );
 
   const signal = { aborted: false };
   process.once('SIGINT', () => {
@@ -143,9 +199,14 @@ async function run(argv: readonly string[]): Promise<void> {
       ),
   });
   const last = result.epochs[result.epochs.length - 1];
-  say(`outcome: ${result.outcome}${result.restoredBest ? ` (restored epoch ${(result.bestEpoch ?? 0) + 1})` : ''}`);
+  say(
+    `outcome: ${result.outcome}${result.restoredBest ? ` (restored epoch ${(result.bestEpoch ?? 0) + 1})` : ''}`,
+  );
   if (last?.valAccuracy !== null && last?.valAccuracy !== undefined) {
-    const best = result.restoredBest && result.bestEpoch !== null ? result.epochs.find((e) => e.epoch === result.bestEpoch) : last;
+    const best =
+      result.restoredBest && result.bestEpoch !== null
+        ? result.epochs.find((e) => e.epoch === result.bestEpoch)
+        : last;
     say(`validation accuracy: ${fmt(best?.valAccuracy ?? null)}`);
   }
 
@@ -155,13 +216,21 @@ async function run(argv: readonly string[]): Promise<void> {
     const samples = alignLabels(test, data.plan.classNames);
     const outputUnits = (model.outputs[0]?.shape[1] as number | undefined) ?? 1;
     const all = Array.from({ length: samples.count }, (_, i) => i);
-    const metrics = await evaluateSamples(model, samples, all, { batchSize: 256, encoding: targetEncodingFor(config.loss, outputUnits), outputUnits });
+    const metrics = await evaluateSamples(model, samples, all, {
+      batchSize: 256,
+      encoding: targetEncodingFor(config.loss, outputUnits),
+      outputUnits,
+    });
     say(`test loss: ${fmt(metrics.loss)}`);
     say(`test accuracy: ${fmt(metrics.accuracy)}`);
   }
 
   const outDir = args.out ?? path.resolve(`${path.basename(projectPath, '.layerlab')}-trained`);
-  const files = await saveLayersModel(model, outDir, { classNames: data.plan.classNames, vocabulary: data.vocabulary, history: result.epochs });
+  const files = await saveLayersModel(model, outDir, {
+    classNames: data.plan.classNames,
+    vocabulary: data.vocabulary,
+    history: result.epochs,
+  });
   say(`model written: ${files.map((f) => path.join(outDir, f)).join(', ')}`);
   say(`wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   model.dispose();

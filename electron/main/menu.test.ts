@@ -17,6 +17,7 @@ describe('native menu', () => {
     'file.open',
     'file.save',
     'file.saveAs',
+    'file.close',
     'edit.undo',
     'edit.redo',
     'edit.cut',

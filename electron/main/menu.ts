@@ -22,6 +22,8 @@ export const menuCommands: Readonly<
     'separator',
     { id: 'file.save', accelerator: 'CmdOrCtrl+S' },
     { id: 'file.saveAs', accelerator: 'CmdOrCtrl+Shift+S' },
+    'separator',
+    { id: 'file.close', accelerator: 'CmdOrCtrl+W' },
   ],
   edit: [
     { id: 'edit.undo', accelerator: 'CmdOrCtrl+Z' },

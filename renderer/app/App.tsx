@@ -64,6 +64,10 @@ export function App({ host, appInfo, store }: AppProps) {
   useShortcuts(isMac, run, true);
   useClipboardEvents(services.commandContext);
   useEffect(() => host.onCommand(run), [host, run]);
+  // A project the app was launched with (file association, command line) opens at once.
+  useEffect(() => {
+    run('file.openLaunchProject');
+  }, [run]);
   useWindowState(host, store, t('app:status.untitled'));
 
   // Browser mode: the tab close is the only guard we get.

@@ -52,7 +52,7 @@ export function MenuBar() {
           {open === group && (
             <div className="menu-popup" role="menu" aria-label={t(`app:menu.${group}`)}>
               {commands
-                .filter((c) => c.group === group)
+                .filter((c) => c.group === group && c.hidden !== true)
                 .map((c) => (
                   <MenuItem key={c.id} command={c} onDone={() => setOpen(null)} />
                 ))}

@@ -44,6 +44,16 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           ))}
         </div>
       )}
+      {data.receptiveField && (
+        <div
+          className="layer-node-field"
+          data-testid="node-receptive-field"
+          data-size={data.receptiveField.size}
+          title={t('editor:node.receptiveFieldHint')}
+        >
+          {t('editor:node.receptiveField', { ...data.receptiveField })}
+        </div>
+      )}
       <div className="layer-node-footer">
         <span className="layer-node-shape" data-testid="node-shape" title={t('editor:node.outputShape')}>
           {shape.outputShape ?? '?'}

@@ -75,10 +75,12 @@ export class FlowElementCache {
     const diagnostics = analysis.diagnosticsByNode.get(node.id) ?? [];
     const infoKey = info === undefined ? '-' : info.ok ? `${info.shape.join(',')}|${info.paramCount}` : `x|${info.problem?.code ?? ''}`;
     const diagKey = diagnostics.map((d) => `${d.severity}:${d.code}:${JSON.stringify(d.args)}`).join(';');
-    const key = `${locale}|${infoKey}|${diagKey}`;
+    const field = analysis.receptiveFields.get(node.id) ?? null;
+    const fieldKey = field ? `${field.size}/${field.jump}/${field.start}` : '-';
+    const key = `${locale}|${infoKey}|${diagKey}|${fieldKey}`;
     const cached = this.views.get(node.id);
     if (cached && cached.node === node && cached.key === key) return cached.view;
-    const view = buildNodeView(node, info, diagnostics, locale);
+    const view = buildNodeView(node, info, diagnostics, locale, field);
     this.views.set(node.id, { node, key, view });
     return view;
   }

@@ -1,4 +1,4 @@
-import { formatDiagnostic, getLayerSpec, type Diagnostic, type LayerFamily, type LayerNode, type Locale, type NodeShapeInfo, type ParamSpec, type ParamValue } from '@core';
+import { formatDiagnostic, getLayerSpec, type Diagnostic, type LayerFamily, type LayerNode, type Locale, type NodeShapeInfo, type ParamSpec, type ParamValue, type ReceptiveFieldNumbers } from '@core';
 
 import { describeShapeInfo, type ShapeInfoView } from '../state/shape-info';
 
@@ -24,6 +24,8 @@ export interface LayerNodeData extends Record<string, unknown> {
   /** The node's diagnostics, formatted in the UI language (badge tooltip). */
   readonly messages: readonly string[];
   readonly hasInputPort: boolean;
+  /** Theoretical receptive field on the input (size, jump, start), for conv and pooling layers. */
+  readonly receptiveField: ReceptiveFieldNumbers | null;
   /** Stable text of all fields above: equal signature = same view. */
   readonly signature: string;
 }
@@ -43,7 +45,13 @@ function keyParamsOf(params: readonly ParamSpec[], values: Readonly<Record<strin
 const severityRank = { error: 3, warning: 2, info: 1 } as const;
 
 /** Builds the view of one layer node from the document node, its shapes and diagnostics. */
-export function buildNodeView(node: LayerNode, shapeInfo: NodeShapeInfo | undefined, diagnostics: readonly Diagnostic[], locale: Locale): LayerNodeData {
+export function buildNodeView(
+  node: LayerNode,
+  shapeInfo: NodeShapeInfo | undefined,
+  diagnostics: readonly Diagnostic[],
+  locale: Locale,
+  receptiveField: ReceptiveFieldNumbers | null = null,
+): LayerNodeData {
   const spec = getLayerSpec(node.kind);
   let severity: LayerNodeData['severity'] = null;
   for (const d of diagnostics) {
@@ -60,6 +68,12 @@ export function buildNodeView(node: LayerNode, shapeInfo: NodeShapeInfo | undefi
     severity,
     messages,
     hasInputPort: spec ? spec.arity.max > 0 : true,
+    receptiveField: spec && showsReceptiveField(spec.family) ? receptiveField : null,
   };
   return { ...view, signature: JSON.stringify(view) };
+}
+
+/** Receptive fields matter where space is transformed: convolutions and pooling. */
+function showsReceptiveField(family: LayerFamily): boolean {
+  return family === 'convolution' || family === 'pooling';
 }

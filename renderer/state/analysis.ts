@@ -1,6 +1,16 @@
 import { useStore } from 'zustand';
 
-import { inferShapes, validateGraph, type Diagnostic, type NodeId, type NodeShapeInfo, type ProjectDoc } from '@core';
+import {
+  inferShapes,
+  receptiveFieldNumbers,
+  receptiveFieldsOf,
+  validateGraph,
+  type Diagnostic,
+  type NodeId,
+  type NodeShapeInfo,
+  type ProjectDoc,
+  type ReceptiveFieldNumbers,
+} from '@core';
 
 import type { EditorStore } from './editor-store';
 
@@ -15,6 +25,8 @@ export interface Analysis {
   readonly diagnosticsByNode: ReadonlyMap<NodeId, readonly Diagnostic[]>;
   readonly errorCount: number;
   readonly warningCount: number;
+  /** Theoretical receptive field (size, jump, start) of every spatial layer, for the node faces. */
+  readonly receptiveFields: ReadonlyMap<NodeId, ReceptiveFieldNumbers>;
 }
 
 const cache = new WeakMap<ProjectDoc, Analysis>();
@@ -47,7 +59,12 @@ export function analyze(doc: ProjectDoc): Analysis {
     if (list) list.push(d);
     else diagnosticsByNode.set(d.nodeId, [d]);
   }
-  const analysis: Analysis = { shapes, diagnostics, diagnosticsByNode, errorCount, warningCount };
+  const receptiveFields = new Map<NodeId, ReceptiveFieldNumbers>();
+  for (const [id, field] of receptiveFieldsOf(doc.graph, shapes)) {
+    const numbers = receptiveFieldNumbers(field);
+    if (numbers) receptiveFields.set(id, numbers);
+  }
+  const analysis: Analysis = { shapes, diagnostics, diagnosticsByNode, errorCount, warningCount, receptiveFields };
   cache.set(doc, analysis);
   return analysis;
 }

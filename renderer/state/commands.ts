@@ -3,7 +3,7 @@ import type { EditorState, EditorStore } from './editor-store';
 import type { ClipboardPort } from './clipboard';
 import { copySelection, cutSelection, pasteClipboard } from './clipboard-ops';
 import { deleteSelection, duplicateSelection, selectAll, tidyLayoutOp } from './graph-ops';
-import { closeProject, newProject, openProject, saveProject } from './project-actions';
+import { closeProject, newProject, openLaunchProject, openProject, saveProject } from './project-actions';
 import { parseShortcut, type Shortcut } from './shortcuts';
 
 /** What the canvas offers to commands (set once React Flow is mounted). */
@@ -37,6 +37,8 @@ export interface CommandDef {
   readonly labelKey: string;
   /** Shortcuts; the first is the one shown in menus and tooltips. */
   readonly shortcuts: readonly Shortcut[];
+  /** Not listed in menus: sent only by the host (e.g. a file opened from the OS). */
+  readonly hidden?: boolean;
   isEnabled(state: EditorState): boolean;
   run(ctx: CommandContext): void | Promise<void>;
 }
@@ -57,6 +59,7 @@ export const commands: CommandDef[] = [
   def('file.save', 'file', ['Mod+S'], whenOpen, (ctx) => saveProject(ctx, { saveAs: false }).then(() => undefined)),
   def('file.saveAs', 'file', ['Mod+Shift+S'], whenOpen, (ctx) => saveProject(ctx, { saveAs: true }).then(() => undefined)),
   def('file.close', 'file', [], whenOpen, (ctx) => closeProject(ctx)),
+  { ...def('file.openLaunchProject', 'file', [], always, (ctx) => openLaunchProject(ctx)), hidden: true },
 
   def('edit.undo', 'edit', ['Mod+Z'], (s) => s.isOpen && s.history.past.length > 0, (ctx) => ctx.store.getState().undo()),
   def('edit.redo', 'edit', ['Mod+Shift+Z', 'Mod+Y'], (s) => s.isOpen && s.history.future.length > 0, (ctx) => ctx.store.getState().redo()),

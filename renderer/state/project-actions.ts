@@ -99,6 +99,22 @@ export async function openProject(ctx: ActionContext, recentFileId?: string): Pr
   loadProjectText(ctx.store, contents, { fileId, name, displayPath });
 }
 
+/**
+ * Opens the project the app was launched with (a `.layerlab` file given on
+ * the command line or opened from the file manager), if there is one.
+ */
+export async function openLaunchProject(ctx: ActionContext): Promise<void> {
+  const result = await ctx.host.openLaunchProject();
+  if (!result.ok) {
+    reportHostError(result.error);
+    return;
+  }
+  if (result.value === null) return;
+  if (!(await confirmDiscard(ctx))) return;
+  const { fileId, name, displayPath, contents } = result.value;
+  loadProjectText(ctx.store, contents, { fileId, name, displayPath });
+}
+
 function suggestedName(name: string | null): string {
   return name ?? `untitled${projectExtension}`;
 }

@@ -1,6 +1,11 @@
 import type { BackendChoice } from '@core';
 
-import { transferablesOf, type FromWorker, type StartRequest, type ToWorker } from './training-protocol';
+import {
+  transferablesOf,
+  type FromWorker,
+  type StartRequest,
+  type ToWorker,
+} from './training-protocol';
 import { wasmPaths } from './wasm-paths';
 
 /** The part of `Worker` the client uses (tests pass a fake). */
@@ -35,7 +40,10 @@ export interface TrainingClient {
 }
 
 export function createWorker(): WorkerLike {
-  return new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'layerlab-training' }) as unknown as WorkerLike;
+  return new Worker(new URL('./training.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'layerlab-training',
+  }) as unknown as WorkerLike;
 }
 
 export function createTrainingClient(makeWorker: () => WorkerLike = createWorker): TrainingClient {
@@ -58,7 +66,12 @@ export function createTrainingClient(makeWorker: () => WorkerLike = createWorker
       for (const listener of listeners) listener(message);
     });
     w.addEventListener('error', (event: ErrorEvent) => {
-      const crash: FromWorker = { type: 'error', runId: null, code: 'worker-crashed', message: event.message || 'The training worker stopped' };
+      const crash: FromWorker = {
+        type: 'error',
+        runId: null,
+        code: 'worker-crashed',
+        message: event.message || 'The training worker stopped',
+      };
       for (const listener of listeners) listener(crash);
     });
     worker = w;
@@ -93,7 +106,11 @@ export function createTrainingClient(makeWorker: () => WorkerLike = createWorker
     dispose() {
       worker?.terminate();
       worker = null;
-      for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'cancelled', message: 'The training worker was closed' } });
+      for (const resolve of pending.values())
+        resolve({
+          ok: false,
+          error: { code: 'cancelled', message: 'The training worker was closed' },
+        });
       pending.clear();
     },
   };

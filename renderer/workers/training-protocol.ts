@@ -1,4 +1,15 @@
-import type { BackendChoice, BackendInfo, BatchMetrics, EpochMetrics, GraphDoc, ImageOptions, InferenceContext, TextOptions, TrainingConfig, TrainOutcome } from '@core';
+import type {
+  BackendChoice,
+  BackendInfo,
+  BatchMetrics,
+  EpochMetrics,
+  GraphDoc,
+  ImageOptions,
+  InferenceContext,
+  TextOptions,
+  TrainingConfig,
+  TrainOutcome,
+} from '@core';
 
 /**
  * The typed message protocol between the UI and the training worker.
@@ -45,7 +56,11 @@ export interface StartRequest {
 /** UI → worker. */
 export type ToWorker =
   /** Sent first by the client with the bundled wasm file URLs; `backend` also starts that backend now. */
-  | { readonly type: 'init'; readonly backend: BackendChoice | null; readonly wasmPaths: Readonly<Record<string, string>> }
+  | {
+      readonly type: 'init';
+      readonly backend: BackendChoice | null;
+      readonly wasmPaths: Readonly<Record<string, string>>;
+    }
   | ({ readonly type: 'start' } & StartRequest)
   | { readonly type: 'pause'; readonly runId: number }
   | { readonly type: 'resume'; readonly runId: number }
@@ -56,18 +71,48 @@ export type ToWorker =
   | { readonly type: 'inspect'; readonly id: number; readonly request: unknown };
 
 /** Worker status as the UI's state machine consumes it. */
-export type WorkerRunStatus = 'compiling' | 'training' | 'paused' | 'completed' | 'stopped' | 'failed';
+export type WorkerRunStatus =
+  'compiling' | 'training' | 'paused' | 'completed' | 'stopped' | 'failed';
 
 /** Worker → UI. */
 export type FromWorker =
   | { readonly type: 'backend-info'; readonly info: BackendInfo; readonly engine: string }
-  | { readonly type: 'state'; readonly runId: number; readonly status: WorkerRunStatus; readonly outcome?: TrainOutcome; readonly bestEpoch?: number | null }
-  | { readonly type: 'batch'; readonly runId: number; readonly metrics: BatchMetrics; readonly validating?: false }
+  | {
+      readonly type: 'state';
+      readonly runId: number;
+      readonly status: WorkerRunStatus;
+      readonly outcome?: TrainOutcome;
+      readonly bestEpoch?: number | null;
+    }
+  | {
+      readonly type: 'batch';
+      readonly runId: number;
+      readonly metrics: BatchMetrics;
+      readonly validating?: false;
+    }
   | { readonly type: 'validating'; readonly runId: number; readonly epoch: number }
-  | { readonly type: 'epoch'; readonly runId: number; readonly metrics: EpochMetrics; readonly tensors: number }
-  | { readonly type: 'error'; readonly runId: number | null; readonly code: string; readonly message: string; readonly epoch?: number | null; readonly batch?: number | null }
+  | {
+      readonly type: 'epoch';
+      readonly runId: number;
+      readonly metrics: EpochMetrics;
+      readonly tensors: number;
+    }
+  | {
+      readonly type: 'error';
+      readonly runId: number | null;
+      readonly code: string;
+      readonly message: string;
+      readonly epoch?: number | null;
+      readonly batch?: number | null;
+    }
   /** The run survived a fault: `backend-recovered` (lost WebGL context, resumed from `fromEpoch` on `backend`). */
-  | { readonly type: 'notice'; readonly runId: number; readonly code: 'backend-recovered'; readonly fromEpoch: number; readonly backend: string }
+  | {
+      readonly type: 'notice';
+      readonly runId: number;
+      readonly code: 'backend-recovered';
+      readonly fromEpoch: number;
+      readonly backend: string;
+    }
   | { readonly type: 'inspect-result'; readonly id: number; readonly result: unknown };
 
 /** Buffers a message can transfer instead of copying. */

@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
 
-import { defaultTrainingConfig, type EdgeId, type GraphDoc, type NodeId, type TrainingConfig } from '@core';
+import {
+  defaultTrainingConfig,
+  type EdgeId,
+  type GraphDoc,
+  type NodeId,
+  type TrainingConfig,
+} from '@core';
 
 import { createMacrotaskYield } from './macrotask';
 import type { DatasetPayload, FromWorker } from './training-protocol';
 import { createTrainingSession } from './training-session';
 
 function graph(outActivation = 'softmax'): GraphDoc {
-  const n = (id: string, kind: string, params: Record<string, number | string | boolean | number[]>) => ({ id: id as NodeId, kind, name: id, params, position: { x: 0, y: 0 } });
-  const e = (id: string, source: string, target: string) => ({ id: id as EdgeId, source: source as NodeId, target: target as NodeId });
+  const n = (
+    id: string,
+    kind: string,
+    params: Record<string, number | string | boolean | number[]>,
+  ) => ({ id: id as NodeId, kind, name: id, params, position: { x: 0, y: 0 } });
+  const e = (id: string, source: string, target: string) => ({
+    id: id as EdgeId,
+    source: source as NodeId,
+    target: target as NodeId,
+  });
   return {
-    nodes: { img: n('img', 'ImageInput', { height: 4, width: 4, channels: 1 }), flat: n('flat', 'Flatten', {}), out: n('out', 'Dense', { units: 2, activation: outActivation, unitsFromDataset: true, useBias: true }) } as GraphDoc['nodes'],
+    nodes: {
+      img: n('img', 'ImageInput', { height: 4, width: 4, channels: 1 }),
+      flat: n('flat', 'Flatten', {}),
+      out: n('out', 'Dense', {
+        units: 2,
+        activation: outActivation,
+        unitsFromDataset: true,
+        useBias: true,
+      }),
+    } as GraphDoc['nodes'],
     edges: { e1: e('e1', 'img', 'flat'), e2: e('e2', 'flat', 'out') } as GraphDoc['edges'],
   };
 }
@@ -21,15 +44,44 @@ function dataset(count = 64): DatasetPayload {
   const labels = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     labels[i] = i % 2;
-    for (let p = 0; p < 16; p++) pixels[i * 16 + p] = (p < 8) === (i % 2 === 0) ? 200 + (i % 50) : 20;
+    for (let p = 0; p < 16; p++) pixels[i * 16 + p] = p < 8 === (i % 2 === 0) ? 200 + (i % 50) : 20;
   }
   const validation = Array.from({ length: count }, (_, i) => i).filter((i) => i % 5 === 0);
   const train = Array.from({ length: count }, (_, i) => i).filter((i) => i % 5 !== 0);
-  const options = { width: 4, height: 4, colorMode: 'grayscale' as const, resizeMode: 'stretch' as const, normalization: 'zeroToOne' as const, augmentation: { enabled: false, flipHorizontal: false, flipVertical: false, maxShift: 0, maxRotation: 0, maxBrightness: 0 } };
-  return { kind: 'image', count, pixels, options, labels, classNames: ['top', 'bottom'], split: { train, validation } };
+  const options = {
+    width: 4,
+    height: 4,
+    colorMode: 'grayscale' as const,
+    resizeMode: 'stretch' as const,
+    normalization: 'zeroToOne' as const,
+    augmentation: {
+      enabled: false,
+      flipHorizontal: false,
+      flipVertical: false,
+      maxShift: 0,
+      maxRotation: 0,
+      maxBrightness: 0,
+    },
+  };
+  return {
+    kind: 'image',
+    count,
+    pixels,
+    options,
+    labels,
+    classNames: ['top', 'bottom'],
+    split: { train, validation },
+  };
 }
 
-const training = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({ ...defaultTrainingConfig, batchSize: 8, epochs: 3, backend: 'cpu', optimizer: { kind: 'adam', learningRate: 0.05 }, ...over });
+const training = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({
+  ...defaultTrainingConfig,
+  batchSize: 8,
+  epochs: 3,
+  backend: 'cpu',
+  optimizer: { kind: 'adam', learningRate: 0.05 },
+  ...over,
+});
 
 function harness() {
   const messages: FromWorker[] = [];
@@ -61,10 +113,22 @@ describe('training session (the worker without the worker)', () => {
   it('reports the backend, then compiling → training → completed with batch and epoch numbers', async () => {
     const { session, messages, next } = harness();
     await session.handle({ type: 'init', backend: 'cpu', wasmPaths: {} });
-    expect(messages[0]).toMatchObject({ type: 'backend-info', info: { backend: 'cpu', reason: 'requested' } });
-    void session.handle({ type: 'start', runId: 1, graph: graph(), training: training(), inference: { datasetClassCount: 2 }, dataset: dataset() });
+    expect(messages[0]).toMatchObject({
+      type: 'backend-info',
+      info: { backend: 'cpu', reason: 'requested' },
+    });
+    void session.handle({
+      type: 'start',
+      runId: 1,
+      graph: graph(),
+      training: training(),
+      inference: { datasetClassCount: 2 },
+      dataset: dataset(),
+    });
     await next(isState('completed'));
-    const states = messages.filter((m) => m.type === 'state').map((m) => (m as { status: string }).status);
+    const states = messages
+      .filter((m) => m.type === 'state')
+      .map((m) => (m as { status: string }).status);
     expect(states).toEqual(['compiling', 'training', 'completed']);
     const epochs = messages.filter((m) => m.type === 'epoch');
     expect(epochs).toHaveLength(3);
@@ -77,7 +141,14 @@ describe('training session (the worker without the worker)', () => {
   it('pauses, resumes and stops a run from messages, within one batch', async () => {
     const { session, messages, next } = harness();
     await session.handle({ type: 'init', backend: 'cpu', wasmPaths: {} });
-    void session.handle({ type: 'start', runId: 7, graph: graph(), training: training({ epochs: 50 }), inference: { datasetClassCount: 2 }, dataset: dataset() });
+    void session.handle({
+      type: 'start',
+      runId: 7,
+      graph: graph(),
+      training: training({ epochs: 50 }),
+      inference: { datasetClassCount: 2 },
+      dataset: dataset(),
+    });
     await next((m) => m.type === 'batch');
     await session.handle({ type: 'pause', runId: 7 });
     await next(isState('paused'));
@@ -86,7 +157,10 @@ describe('training session (the worker without the worker)', () => {
     expect(messages.filter((m) => m.type === 'batch').length).toBeLessThanOrEqual(atPause + 1);
     await session.handle({ type: 'resume', runId: 7 });
     const resumedAt = messages.filter((m) => m.type === 'batch').length;
-    await next((m) => m.type === 'batch' && messages.filter((x) => x.type === 'batch').length > resumedAt + 2);
+    await next(
+      (m) =>
+        m.type === 'batch' && messages.filter((x) => x.type === 'batch').length > resumedAt + 2,
+    );
     await session.handle({ type: 'stop', runId: 7 });
     const atStop = messages.filter((m) => m.type === 'batch').length;
     await next(isState('stopped'));
@@ -98,10 +172,24 @@ describe('training session (the worker without the worker)', () => {
     const { session, messages, next } = harness();
     await session.handle({ type: 'init', backend: 'cpu', wasmPaths: {} });
     // A linear output under MSE with a huge SGD step diverges to ∞ within a few batches.
-    const config = training({ loss: 'meanSquaredError', optimizer: { kind: 'sgd', learningRate: 10 }, epochs: 20 });
-    void session.handle({ type: 'start', runId: 2, graph: graph('linear'), training: config, inference: { datasetClassCount: 2 }, dataset: dataset() });
+    const config = training({
+      loss: 'meanSquaredError',
+      optimizer: { kind: 'sgd', learningRate: 10 },
+      epochs: 20,
+    });
+    void session.handle({
+      type: 'start',
+      runId: 2,
+      graph: graph('linear'),
+      training: config,
+      inference: { datasetClassCount: 2 },
+      dataset: dataset(),
+    });
     await next(isState('failed'));
-    const error = messages.find((m) => m.type === 'error') as Extract<FromWorker, { type: 'error' }>;
+    const error = messages.find((m) => m.type === 'error') as Extract<
+      FromWorker,
+      { type: 'error' }
+    >;
     expect(error).toMatchObject({ runId: 2, code: 'non-finite-loss' });
     expect(error.message).toMatch(/lower learning rate/);
   });
@@ -109,6 +197,9 @@ describe('training session (the worker without the worker)', () => {
   it('forwards inspect requests with the trained model and answers by id', async () => {
     const { session, messages } = harness();
     await session.handle({ type: 'inspect', id: 42, request: { kind: 'feature-maps' } });
-    expect(messages.find((m) => m.type === 'inspect-result')).toMatchObject({ type: 'inspect-result', id: 42 });
+    expect(messages.find((m) => m.type === 'inspect-result')).toMatchObject({
+      type: 'inspect-result',
+      id: 42,
+    });
   });
 });

@@ -60,21 +60,62 @@ interface Run {
 function samplesOf(d: DatasetPayload, seed: number): SampleSource {
   if (d.kind === 'image') {
     const channels = d.options.colorMode === 'grayscale' ? 1 : 3;
-    const store = createMemorySampleStore(d.count, d.options.width * d.options.height * channels, d.pixels);
-    return imageSampleSource({ store, labels: d.labels, classCount: d.classNames.length, options: d.options, seed });
+    const store = createMemorySampleStore(
+      d.count,
+      d.options.width * d.options.height * channels,
+      d.pixels,
+    );
+    return imageSampleSource({
+      store,
+      labels: d.labels,
+      classCount: d.classNames.length,
+      options: d.options,
+      seed,
+    });
   }
-  return samplesFromArrays({ values: d.tokens, sampleShape: [d.sequenceLength], labels: d.labels, numClasses: d.classNames.length, dtype: 'int32' });
+  return samplesFromArrays({
+    values: d.tokens,
+    sampleShape: [d.sequenceLength],
+    labels: d.labels,
+    numClasses: d.classNames.length,
+    dtype: 'int32',
+  });
 }
 
-function errorFields(error: unknown): { code: string; message: string; epoch?: number | null; batch?: number | null } {
-  if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
-    const e = error as { code: string; message?: string; epoch?: number | null; batch?: number | null };
-    return { code: e.code, message: e.message ?? e.code, ...(e.epoch !== undefined ? { epoch: e.epoch } : {}), ...(e.batch !== undefined ? { batch: e.batch } : {}) };
+function errorFields(error: unknown): {
+  code: string;
+  message: string;
+  epoch?: number | null;
+  batch?: number | null;
+} {
+  if (
+    error &&
+    typeof error === 'object' &&
+    'code' in error &&
+    typeof (error as { code: unknown }).code === 'string'
+  ) {
+    const e = error as {
+      code: string;
+      message?: string;
+      epoch?: number | null;
+      batch?: number | null;
+    };
+    return {
+      code: e.code,
+      message: e.message ?? e.code,
+      ...(e.epoch !== undefined ? { epoch: e.epoch } : {}),
+      ...(e.batch !== undefined ? { batch: e.batch } : {}),
+    };
   }
-  return { code: 'training-crashed', message: error instanceof Error ? error.message : String(error) };
+  return {
+    code: 'training-crashed',
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
-export function createTrainingSession(env: SessionEnv): { handle(message: ToWorker): Promise<void> } {
+export function createTrainingSession(env: SessionEnv): {
+  handle(message: ToWorker): Promise<void>;
+} {
   let backendChoice: BackendChoice = 'auto';
   let wasmPaths: Readonly<Record<string, string>> = {};
   let backend: BackendInfo | null = null;
@@ -91,7 +132,10 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
     if (backend && backendChoice === choice) return;
     backendChoice = choice;
     const webglRenderer = env.probeWebglRenderer ? env.probeWebglRenderer() : undefined;
-    backend = await initBackend(choice, { wasmPaths, ...(webglRenderer !== undefined ? { webglRenderer } : {}) });
+    backend = await initBackend(choice, {
+      wasmPaths,
+      ...(webglRenderer !== undefined ? { webglRenderer } : {}),
+    });
     env.post({ type: 'backend-info', info: backend, engine: `TensorFlow.js ${tfjsVersion}` });
   }
 
@@ -109,7 +153,13 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
     stopWatching = watchWebglContextLoss(() => void recover(current));
     if (watchdog !== null) env.clearInterval(watchdog);
     watchdog = env.setInterval(() => {
-      if (run !== current || current.recovering || current.gate.paused || backend?.backend !== 'webgl') return;
+      if (
+        run !== current ||
+        current.recovering ||
+        current.gate.paused ||
+        backend?.backend !== 'webgl'
+      )
+        return;
       const limit = Math.max(env.watchdogMs ?? 30_000, 30 * current.slowestBatchMs);
       if (env.now() - current.lastProgress > limit) void recover(current);
     }, 1000);
@@ -126,44 +176,58 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
     const attempt = current.attempt;
     const live = (): boolean => run === current && current.attempt === attempt;
     const { runId, training, graph, inference } = current.request;
-    const diagnostics = validateGraph(graph, { training, dataset: { classCount: current.request.dataset.classNames.length } });
+    const diagnostics = validateGraph(graph, {
+      training,
+      dataset: { classCount: current.request.dataset.classNames.length },
+    });
     const built = compileGraph(graph, { diagnostics, inference });
     replaceModel(built);
     if (current.lastSnapshot) restoreWeights(built, current.lastSnapshot);
     watch(current);
     env.post({ type: 'state', runId, status: current.gate.paused ? 'paused' : 'training' });
     let lastBatchAt = env.now();
-    const result = await train(built, { samples: current.samples, split: current.request.dataset.split }, training, {
-      signal: current.signal,
-      initialEpoch,
-      waitIfPaused: () => current.gate.wait(),
-      yieldToEventLoop: () => env.yieldToEventLoop(),
-      now: () => env.now(),
-      onBatchEnd: (metrics) => {
-        if (!live()) return;
-        const t = env.now();
-        current.slowestBatchMs = Math.max(current.slowestBatchMs, t - lastBatchAt);
-        lastBatchAt = t;
-        current.lastProgress = t;
-        env.post({ type: 'batch', runId, metrics });
+    const result = await train(
+      built,
+      { samples: current.samples, split: current.request.dataset.split },
+      training,
+      {
+        signal: current.signal,
+        initialEpoch,
+        waitIfPaused: () => current.gate.wait(),
+        yieldToEventLoop: () => env.yieldToEventLoop(),
+        now: () => env.now(),
+        onBatchEnd: (metrics) => {
+          if (!live()) return;
+          const t = env.now();
+          current.slowestBatchMs = Math.max(current.slowestBatchMs, t - lastBatchAt);
+          lastBatchAt = t;
+          current.lastProgress = t;
+          env.post({ type: 'batch', runId, metrics });
+        },
+        onValidationStart: (epoch) => {
+          if (!live()) return;
+          current.lastProgress = env.now();
+          env.post({ type: 'validating', runId, epoch });
+        },
+        onEpochEnd: (metrics, snapshot) => {
+          if (!live()) return;
+          current.lastSnapshot = snapshot;
+          current.lastProgress = env.now();
+          lastBatchAt = env.now();
+          env.post({ type: 'epoch', runId, metrics, tensors: liveTensorCount() });
+        },
       },
-      onValidationStart: (epoch) => {
-        if (!live()) return;
-        current.lastProgress = env.now();
-        env.post({ type: 'validating', runId, epoch });
-      },
-      onEpochEnd: (metrics, snapshot) => {
-        if (!live()) return;
-        current.lastSnapshot = snapshot;
-        current.lastProgress = env.now();
-        lastBatchAt = env.now();
-        env.post({ type: 'epoch', runId, metrics, tensors: liveTensorCount() });
-      },
-    });
+    );
     if (!live()) return;
     endWatch();
     run = null;
-    env.post({ type: 'state', runId, status: result.outcome === 'stopped' ? 'stopped' : 'completed', outcome: result.outcome, bestEpoch: result.bestEpoch });
+    env.post({
+      type: 'state',
+      runId,
+      status: result.outcome === 'stopped' ? 'stopped' : 'completed',
+      outcome: result.outcome,
+      bestEpoch: result.bestEpoch,
+    });
   }
 
   async function attempt(current: Run, initialEpoch: number): Promise<void> {
@@ -191,14 +255,25 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
       backend = await restartAfterContextLoss({ wasmPaths });
       env.post({ type: 'backend-info', info: backend, engine: `TensorFlow.js ${tfjsVersion}` });
       const fromEpoch = current.lastSnapshot ? current.lastSnapshot.epoch + 1 : 0;
-      env.post({ type: 'notice', runId: current.request.runId, code: 'backend-recovered', fromEpoch, backend: backend.backend });
+      env.post({
+        type: 'notice',
+        runId: current.request.runId,
+        code: 'backend-recovered',
+        fromEpoch,
+        backend: backend.backend,
+      });
       current.recovering = false;
       current.lastProgress = env.now();
       await attempt(current, fromEpoch);
     } catch (error) {
       current.recovering = false;
       run = null;
-      env.post({ type: 'error', runId: current.request.runId, code: 'backend-lost', message: errorFields(error).message });
+      env.post({
+        type: 'error',
+        runId: current.request.runId,
+        code: 'backend-lost',
+        message: errorFields(error).message,
+      });
       env.post({ type: 'state', runId: current.request.runId, status: 'failed' });
     }
   }
@@ -219,7 +294,17 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
       env.post({ type: 'state', runId: request.runId, status: 'failed' });
       return;
     }
-    const current: Run = { request, samples: data, gate: createPauseGate(), attempt: 0, signal: { aborted: false }, lastSnapshot: null, lastProgress: env.now(), slowestBatchMs: 0, recovering: false };
+    const current: Run = {
+      request,
+      samples: data,
+      gate: createPauseGate(),
+      attempt: 0,
+      signal: { aborted: false },
+      lastSnapshot: null,
+      lastProgress: env.now(),
+      slowestBatchMs: 0,
+      recovering: false,
+    };
     run = current;
     await attempt(current, 0);
   }
@@ -230,8 +315,16 @@ export function createTrainingSession(env: SessionEnv): { handle(message: ToWork
     if (!source || !d) return Promise.resolve(null);
     inspectData ??= (async () => {
       const image = d.kind === 'image' ? d.options : null;
-      const text = d.kind === 'text' && d.textOptions && d.vocabulary ? { options: d.textOptions, vocabulary: d.vocabulary } : null;
-      const samples = await gatherSamples(source, { classNames: d.classNames, validation: d.split.validation.length > 0 ? d.split.validation : null, image, text });
+      const text =
+        d.kind === 'text' && d.textOptions && d.vocabulary
+          ? { options: d.textOptions, vocabulary: d.vocabulary }
+          : null;
+      const samples = await gatherSamples(source, {
+        classNames: d.classNames,
+        validation: d.split.validation.length > 0 ? d.split.validation : null,
+        image,
+        text,
+      });
       return { samples, image, text };
     })();
     return inspectData;

@@ -35,6 +35,11 @@ const session = createTrainingSession({
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   session.handle(event.data).catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    self.postMessage({ type: 'error', runId: null, code: 'worker-crashed', message } satisfies FromWorker);
+    self.postMessage({
+      type: 'error',
+      runId: null,
+      code: 'worker-crashed',
+      message,
+    } satisfies FromWorker);
   });
 };

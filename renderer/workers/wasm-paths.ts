@@ -5,7 +5,16 @@
  * `setWasmPaths` expects.
  */
 export const wasmPaths: Readonly<Record<string, string>> = {
-  'tfjs-backend-wasm.wasm': new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', import.meta.url).href,
-  'tfjs-backend-wasm-simd.wasm': new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm', import.meta.url).href,
-  'tfjs-backend-wasm-threaded-simd.wasm': new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm', import.meta.url).href,
+  'tfjs-backend-wasm.wasm': new URL(
+    '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
+    import.meta.url,
+  ).href,
+  'tfjs-backend-wasm-simd.wasm': new URL(
+    '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+    import.meta.url,
+  ).href,
+  'tfjs-backend-wasm-threaded-simd.wasm': new URL(
+    '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm',
+    import.meta.url,
+  ).href,
 };

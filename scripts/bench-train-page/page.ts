@@ -18,7 +18,10 @@ interface BenchRequest {
 }
 
 async function loadData(): Promise<{ pixels: Uint8Array; labels: Uint8Array }> {
-  const [p, l] = await Promise.all([fetch('/data/pixels').then((r) => r.arrayBuffer()), fetch('/data/labels').then((r) => r.arrayBuffer())]);
+  const [p, l] = await Promise.all([
+    fetch('/data/pixels').then((r) => r.arrayBuffer()),
+    fetch('/data/labels').then((r) => r.arrayBuffer()),
+  ]);
   return { pixels: new Uint8Array(p), labels: new Uint8Array(l) };
 }
 
@@ -43,18 +46,37 @@ function frameGapMeter(): { stop(): number } {
 async function runRaw(req: BenchRequest, data: { pixels: Uint8Array; labels: Uint8Array }) {
   const worker = new Worker(new URL('./raw.worker.ts', import.meta.url), { type: 'module' });
   const meter = frameGapMeter();
-  const reply = await new Promise<{ ok: boolean; backend: string; times?: number[]; message?: string }>((resolve) => {
+  const reply = await new Promise<{
+    ok: boolean;
+    backend: string;
+    times?: number[];
+    message?: string;
+  }>((resolve) => {
     worker.onmessage = (e) => resolve(e.data as never);
-    worker.postMessage({ backend: req.backend, model: req.model, pixels: data.pixels.slice(), labels: data.labels.slice(), batches: req.warmup + req.batches, wasmPaths: { ...wasmPaths } });
+    worker.postMessage({
+      backend: req.backend,
+      model: req.model,
+      pixels: data.pixels.slice(),
+      labels: data.labels.slice(),
+      batches: req.warmup + req.batches,
+      wasmPaths: { ...wasmPaths },
+    });
   });
   const gap = meter.stop();
   worker.terminate();
-  if (!reply.ok || !reply.times) throw new Error(`raw ${req.backend}: ${reply.message ?? 'failed'}`);
-  return { backend: reply.backend, examplesPerSecond: examplesPerSecond(reply.times, req.warmup), maxFrameGapMs: gap };
+  if (!reply.ok || !reply.times)
+    throw new Error(`raw ${req.backend}: ${reply.message ?? 'failed'}`);
+  return {
+    backend: reply.backend,
+    examplesPerSecond: examplesPerSecond(reply.times, req.warmup),
+    maxFrameGapMs: gap,
+  };
 }
 
 async function runApp(req: BenchRequest, data: { pixels: Uint8Array; labels: Uint8Array }) {
-  const text = await fetch(`/template/${req.model === 'cnn' ? 'lenet' : 'mlp-digits'}`).then((r) => r.text());
+  const text = await fetch(`/template/${req.model === 'cnn' ? 'lenet' : 'mlp-digits'}`).then((r) =>
+    r.text(),
+  );
   const parsed = parseTemplate(text);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const total = req.warmup + req.batches;
@@ -74,14 +96,43 @@ async function runApp(req: BenchRequest, data: { pixels: Uint8Array; labels: Uin
       if (m.type === 'error') reject(new Error(`${m.code}: ${m.message}`));
     });
   });
-  const training: TrainingConfig = { ...parsed.value.training, epochs: 2, batchSize: 64, validationShare: 0, backend: req.backend, optimizer: { kind: 'adam', learningRate: 0.001 } };
-  const options = { width: 28, height: 28, colorMode: 'grayscale' as const, resizeMode: 'stretch' as const, normalization: 'zeroToOne' as const, augmentation: { enabled: false, flipHorizontal: false, flipVertical: false, maxShift: 0, maxRotation: 0, maxBrightness: 0 } };
+  const training: TrainingConfig = {
+    ...parsed.value.training,
+    epochs: 2,
+    batchSize: 64,
+    validationShare: 0,
+    backend: req.backend,
+    optimizer: { kind: 'adam', learningRate: 0.001 },
+  };
+  const options = {
+    width: 28,
+    height: 28,
+    colorMode: 'grayscale' as const,
+    resizeMode: 'stretch' as const,
+    normalization: 'zeroToOne' as const,
+    augmentation: {
+      enabled: false,
+      flipHorizontal: false,
+      flipVertical: false,
+      maxShift: 0,
+      maxRotation: 0,
+      maxBrightness: 0,
+    },
+  };
   const all = Array.from({ length: count }, (_, i) => i);
   client.start({
     graph: parsed.value.graph,
     training,
     inference: { datasetClassCount: 10 },
-    dataset: { kind: 'image', count, pixels: data.pixels.slice(0, count * 784), options, labels: Int32Array.from(data.labels.subarray(0, count)), classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], split: { train: all, validation: [] } },
+    dataset: {
+      kind: 'image',
+      count,
+      pixels: data.pixels.slice(0, count * 784),
+      options,
+      labels: Int32Array.from(data.labels.subarray(0, count)),
+      classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      split: { train: all, validation: [] },
+    },
   });
   await done;
   const gap = meter.stop();

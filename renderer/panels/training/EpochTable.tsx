@@ -21,7 +21,13 @@ export function EpochTable({ run }: { readonly run: RunSeries }) {
       </thead>
       <tbody>
         {[...run.epochs].reverse().map((e) => (
-          <tr key={e.epoch} className={e.epoch === run.bestEpoch ? 'best' : undefined} data-epoch={e.epoch + 1} data-loss={e.loss} title={e.epoch === run.bestEpoch ? t('charts.best') : undefined}>
+          <tr
+            key={e.epoch}
+            className={e.epoch === run.bestEpoch ? 'best' : undefined}
+            data-epoch={e.epoch + 1}
+            data-loss={e.loss}
+            title={e.epoch === run.bestEpoch ? t('charts.best') : undefined}
+          >
             <td>{e.epoch + 1}</td>
             <td>{f(e.loss)}</td>
             <td>{f(e.accuracy)}</td>

@@ -33,14 +33,34 @@ export function MetricChart({ metric, runs, revision }: MetricChartProps) {
   useEffect(() => {
     const el = host.current;
     if (!el || runs.length === 0) return;
-    const series: uPlot.Series[] = [{ label: t('charts.epoch'), value: (_u, v) => (v == null ? '' : v.toFixed(2)) }];
+    const series: uPlot.Series[] = [
+      { label: t('charts.epoch'), value: (_u, v) => (v == null ? '' : v.toFixed(2)) },
+    ];
     runs.forEach((run, i) => {
       const color = palette[i % palette.length] ?? '#2f6fdf';
       const prefix = runs.length > 1 ? `${t('charts.run', { label: run.label })} ` : '';
       const dash = i === 0 ? undefined : [6, 4];
-      series.push({ label: `${prefix}${t('charts.trainBatch')}`, stroke: `${color}88`, width: 1, spanGaps: true, ...(dash ? { dash } : {}) });
-      series.push({ label: `${prefix}${t('charts.trainEpoch')}`, stroke: color, width: 0, points: { show: true, size: 6, fill: color } });
-      series.push({ label: `${prefix}${t('charts.validation')}`, stroke: color, width: 2, spanGaps: true, points: { show: true, size: 7 }, ...(dash ? { dash } : { dash: [2, 2] }) });
+      series.push({
+        label: `${prefix}${t('charts.trainBatch')}`,
+        stroke: `${color}88`,
+        width: 1,
+        spanGaps: true,
+        ...(dash ? { dash } : {}),
+      });
+      series.push({
+        label: `${prefix}${t('charts.trainEpoch')}`,
+        stroke: color,
+        width: 0,
+        points: { show: true, size: 6, fill: color },
+      });
+      series.push({
+        label: `${prefix}${t('charts.validation')}`,
+        stroke: color,
+        width: 2,
+        spanGaps: true,
+        points: { show: true, size: 7 },
+        ...(dash ? { dash } : { dash: [2, 2] }),
+      });
     });
     const markBest = (u: uPlot): void => {
       const best = bestRef.current;
@@ -71,7 +91,9 @@ export function MetricChart({ metric, runs, revision }: MetricChartProps) {
     };
     const u = new uPlot(opts, [[]], el);
     plot.current = u;
-    const resize = new ResizeObserver(() => u.setSize({ width: Math.max(240, el.clientWidth), height: 180 }));
+    const resize = new ResizeObserver(() =>
+      u.setSize({ width: Math.max(240, el.clientWidth), height: 180 }),
+    );
     resize.observe(el);
     return () => {
       resize.disconnect();
@@ -87,10 +109,20 @@ export function MetricChart({ metric, runs, revision }: MetricChartProps) {
       const u = plot.current;
       if (!u) return;
       const cols = chartColumns(runs, metric);
-      u.setData([cols.x, ...cols.series.flatMap((s) => [s.batch, s.epoch, s.validation])] as uPlot.AlignedData);
+      u.setData([
+        cols.x,
+        ...cols.series.flatMap((s) => [s.batch, s.epoch, s.validation]),
+      ] as uPlot.AlignedData);
     });
     return () => cancelAnimationFrame(frame);
   }, [revision, runs, metric]);
 
-  return <div ref={host} className="training-chart" data-testid={`training-chart-${metric}`} data-points={runs[0]?.steps.length ?? 0} />;
+  return (
+    <div
+      ref={host}
+      className="training-chart"
+      data-testid={`training-chart-${metric}`}
+      data-points={runs[0]?.steps.length ?? 0}
+    />
+  );
 }

@@ -15,12 +15,28 @@ interface NumberFieldProps {
 }
 
 /** A number input that commits only valid values, and says so when the text is not one. */
-export function NumberField({ label, value, name, invalidText, integer = false, min, max, step, disabled = false, onCommit }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  name,
+  invalidText,
+  integer = false,
+  min,
+  max,
+  step,
+  disabled = false,
+  onCommit,
+}: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const parsed = Number(text.trim().replace(',', '.'));
-  const valid = text.trim() !== '' && Number.isFinite(parsed) && (!integer || Number.isInteger(parsed)) && (min === undefined || parsed >= min) && (max === undefined || parsed <= max);
+  const valid =
+    text.trim() !== '' &&
+    Number.isFinite(parsed) &&
+    (!integer || Number.isInteger(parsed)) &&
+    (min === undefined || parsed >= min) &&
+    (max === undefined || parsed <= max);
   const commit = (): void => {
     if (valid && parsed !== value) onCommit(parsed);
     else if (!valid) setText(String(value));

@@ -4,9 +4,16 @@ import { useStore } from 'zustand';
 import { formatDiagnostic, type Locale } from '@core';
 
 import type { EditorStore } from '../../state/editor-store';
-import { pauseTraining, resumeTraining, startBlocker, startTraining, stopTraining } from './training-controller';
+import {
+  pauseTraining,
+  resumeTraining,
+  startBlocker,
+  startTraining,
+  stopTraining,
+} from './training-controller';
 import { useTrainingDatasetStore } from './training-dataset';
 import { useTrainingStore } from './training-store';
+import { requestNotificationPermission } from './use-finish-notification';
 
 /** Train / Pause / Resume / Stop. Train is disabled with a tooltip naming the first blocking problem. */
 export function TrainingControls({ store }: { readonly store: EditorStore }) {
@@ -20,15 +27,27 @@ export function TrainingControls({ store }: { readonly store: EditorStore }) {
     blocker === null
       ? undefined
       : blocker.kind === 'diagnostic'
-        ? t('blocked.diagnostic', { message: formatDiagnostic({ code: blocker.code, args: blocker.args }, locale) })
+        ? t('blocked.diagnostic', {
+            message: formatDiagnostic({ code: blocker.code, args: blocker.args }, locale),
+          })
         : blocker.kind === 'no-dataset'
           ? t('blocked.noDataset')
           : t('blocked.running');
-  const active = machine.status === 'compiling' || machine.status === 'training' || machine.status === 'paused';
+  const active =
+    machine.status === 'compiling' || machine.status === 'training' || machine.status === 'paused';
   return (
     <div className="training-controls" role="toolbar" aria-label={t('title')}>
       <span title={tooltip} className="training-start-wrap">
-        <button type="button" className="btn btn-primary" data-testid="train-start" disabled={blocker !== null} onClick={() => void startTraining(store.getState().doc)}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="train-start"
+          disabled={blocker !== null}
+          onClick={() => {
+            requestNotificationPermission();
+            void startTraining(store.getState().doc);
+          }}
+        >
           {t('actions.start')}
         </button>
       </span>
@@ -37,11 +56,23 @@ export function TrainingControls({ store }: { readonly store: EditorStore }) {
           {t('actions.resume')}
         </button>
       ) : (
-        <button type="button" className="btn" data-testid="train-pause" disabled={machine.status !== 'training' || machine.stopRequested} onClick={pauseTraining}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="train-pause"
+          disabled={machine.status !== 'training' || machine.stopRequested}
+          onClick={pauseTraining}
+        >
           {t('actions.pause')}
         </button>
       )}
-      <button type="button" className="btn" data-testid="train-stop" disabled={!active || machine.stopRequested} onClick={stopTraining}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="train-stop"
+        disabled={!active || machine.stopRequested}
+        onClick={stopTraining}
+      >
         {machine.stopRequested ? t('actions.stopping') : t('actions.stop')}
       </button>
       {blocker !== null && blocker.kind !== 'running' && (

@@ -12,6 +12,7 @@ import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
 import { connectTraining } from './training-controller';
 import { toggleCompareRun, useTrainingStore } from './training-store';
+import { useFinishNotification } from './use-finish-notification';
 import './training.css';
 
 /**
@@ -32,20 +33,38 @@ export function TrainingPanel() {
   useEffect(() => {
     connectTraining();
   }, []);
+  useFinishNotification(machine.status);
 
   // Taskbar progress (Electron); whole percents only, so the host is not flooded.
-  const percent = progress && progress.batchesPerEpoch > 0 ? Math.floor((100 * (progress.epoch * progress.batchesPerEpoch + progress.batch + 1)) / (progress.epochs * progress.batchesPerEpoch)) : null;
-  const running = machine.status === 'training' || machine.status === 'paused' || machine.status === 'compiling';
+  const percent =
+    progress && progress.batchesPerEpoch > 0
+      ? Math.floor(
+          (100 * (progress.epoch * progress.batchesPerEpoch + progress.batch + 1)) /
+            (progress.epochs * progress.batchesPerEpoch),
+        )
+      : null;
+  const running =
+    machine.status === 'training' || machine.status === 'paused' || machine.status === 'compiling';
   useEffect(() => {
     const state = store.getState();
-    host.setWindowState({ title: document.title, dirty: state.isOpen && isDirty(state), progress: running && percent !== null ? percent / 100 : null });
+    host.setWindowState({
+      title: document.title,
+      dirty: state.isOpen && isDirty(state),
+      progress: running && percent !== null ? percent / 100 : null,
+    });
   }, [host, store, running, percent]);
 
   const current = runs.find((r) => r.runId === runId);
-  const shown = current ? [current, ...runs.filter((r) => r.runId !== runId && compare.includes(r.runId))] : [];
+  const shown = current
+    ? [current, ...runs.filter((r) => r.runId !== runId && compare.includes(r.runId))]
+    : [];
   const locked = running;
   return (
-    <section className="training-panel" data-testid="training-panel" data-training-state={machine.status}>
+    <section
+      className="training-panel"
+      data-testid="training-panel"
+      data-training-state={machine.status}
+    >
       <DatasetLine disabled={running} />
       <TrainingControls store={store} />
       <TrainingProgress />
@@ -65,7 +84,12 @@ export function TrainingPanel() {
             .filter((r) => r.runId !== runId)
             .map((r) => (
               <label key={r.runId} className="field-check">
-                <input type="checkbox" checked={compare.includes(r.runId)} onChange={() => toggleCompareRun(r.runId)} data-testid={`compare-run-${r.runId}`} />
+                <input
+                  type="checkbox"
+                  checked={compare.includes(r.runId)}
+                  onChange={() => toggleCompareRun(r.runId)}
+                  data-testid={`compare-run-${r.runId}`}
+                />
                 {t('charts.run', { label: r.label })}
               </label>
             ))}

@@ -11,15 +11,34 @@ export type Metric = 'loss' | 'accuracy';
 export interface ChartColumns {
   readonly x: number[];
   /** Per run: smoothed batch values, epoch train values, epoch validation values (null where absent). */
-  readonly series: { readonly runId: number; readonly batch: (number | null)[]; readonly epoch: (number | null)[]; readonly validation: (number | null)[] }[];
+  readonly series: {
+    readonly runId: number;
+    readonly batch: (number | null)[];
+    readonly epoch: (number | null)[];
+    readonly validation: (number | null)[];
+  }[];
 }
 
 const maxPoints = 1500;
 
-function runPoints(run: RunSeries, metric: Metric): Map<number, { batch: number | null; epoch: number | null; validation: number | null }> {
-  const points = new Map<number, { batch: number | null; epoch: number | null; validation: number | null }>();
+function runPoints(
+  run: RunSeries,
+  metric: Metric,
+): Map<number, { batch: number | null; epoch: number | null; validation: number | null }> {
+  const points = new Map<
+    number,
+    { batch: number | null; epoch: number | null; validation: number | null }
+  >();
   const values = metric === 'loss' ? run.smoothLoss : run.smoothAccuracy;
-  const perEpoch = run.epochs.length > 0 && run.steps.length > 0 ? Math.max(1, Math.round(run.steps[run.steps.length - 1]! / (run.epochs[run.epochs.length - 1]!.epoch + 1))) : null;
+  const perEpoch =
+    run.epochs.length > 0 && run.steps.length > 0
+      ? Math.max(
+          1,
+          Math.round(
+            run.steps[run.steps.length - 1]! / (run.epochs[run.epochs.length - 1]!.epoch + 1),
+          ),
+        )
+      : null;
   const batchesPerEpoch = perEpoch ?? Math.max(1, run.steps.length);
   const stride = Math.max(1, Math.ceil(run.steps.length / maxPoints));
   run.steps.forEach((step, i) => {

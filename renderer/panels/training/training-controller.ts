@@ -4,7 +4,11 @@ import type { DocCommand, EditorStore } from '../../state/editor-store';
 import { inferenceContextOf, analyze } from '../../state/analysis';
 import { setRuntimeInfo } from '../../state/runtime-store';
 import { getTrainingClient, type TrainingClient } from '../../workers/training-client';
-import { toDatasetPayload, useTrainingDatasetStore, type TrainingDataset } from './training-dataset';
+import {
+  toDatasetPayload,
+  useTrainingDatasetStore,
+  type TrainingDataset,
+} from './training-dataset';
 import { applyWorkerMessage, beginRun, dispatchTraining, useTrainingStore } from './training-store';
 
 /**
@@ -19,11 +23,16 @@ export function connectTraining(client: TrainingClient = getTrainingClient()): T
   connected = client;
   // Fault-injection hook for the e2e suite (ecosystem-notes §8 H.1): loses the
   // worker's WebGL context, which the worker must detect and recover from.
-  Object.assign(globalThis, { __layerlabLoseTrainingContext: () => client.loseContextForTesting() });
+  Object.assign(globalThis, {
+    __layerlabLoseTrainingContext: () => client.loseContextForTesting(),
+  });
   client.subscribe((message) => {
     if (message.type === 'backend-info') {
       const { info } = message;
-      const detail = info.backend === 'wasm' ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}` : message.engine;
+      const detail =
+        info.backend === 'wasm'
+          ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}`
+          : message.engine;
       setRuntimeInfo({ backend: info.backend, backendReason: info.reason, engine: detail });
       return;
     }
@@ -34,11 +43,18 @@ export function connectTraining(client: TrainingClient = getTrainingClient()): T
 
 /** Why Train is disabled, as an i18n key + args, or null when it can start. */
 export type StartBlocker =
-  | { readonly kind: 'diagnostic'; readonly code: string; readonly args: Readonly<Record<string, string | number>> }
+  | {
+      readonly kind: 'diagnostic';
+      readonly code: string;
+      readonly args: Readonly<Record<string, string | number>>;
+    }
   | { readonly kind: 'no-dataset' }
   | { readonly kind: 'running' };
 
-export function startBlocker(doc: ProjectDoc, dataset: TrainingDataset | null): StartBlocker | null {
+export function startBlocker(
+  doc: ProjectDoc,
+  dataset: TrainingDataset | null,
+): StartBlocker | null {
   if (isRunActive(useTrainingStore.getState().machine.status)) return { kind: 'running' };
   const first = firstBlockingDiagnostic(analyze(doc).diagnostics);
   if (first) return { kind: 'diagnostic', code: first.code, args: first.args };
@@ -58,12 +74,27 @@ export async function startTraining(doc: ProjectDoc): Promise<void> {
     const inference = {
       ...inferenceContextOf(doc),
       datasetClassCount: dataset.plan.classNames.length,
-      ...(dataset.kind === 'text' ? { vocabularySize: dataset.vocabulary.length, sequenceLength: dataset.options.sequenceLength } : {}),
+      ...(dataset.kind === 'text'
+        ? {
+            vocabularySize: dataset.vocabulary.length,
+            sequenceLength: dataset.options.sequenceLength,
+          }
+        : {}),
     };
-    const runId = client.start({ graph: doc.graph, training: doc.training, inference, dataset: payload });
+    const runId = client.start({
+      graph: doc.graph,
+      training: doc.training,
+      inference,
+      dataset: payload,
+    });
     beginRun(runId, doc.training.epochs);
   } catch (error) {
-    dispatchTraining({ type: 'failed', generation, code: 'dataset-unreadable', message: error instanceof Error ? error.message : String(error) });
+    dispatchTraining({
+      type: 'failed',
+      generation,
+      code: 'dataset-unreadable',
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -73,12 +104,14 @@ function currentRun(): number | null {
 
 export function pauseTraining(): void {
   const id = currentRun();
-  if (id !== null && useTrainingStore.getState().machine.status === 'training') connectTraining().pause(id);
+  if (id !== null && useTrainingStore.getState().machine.status === 'training')
+    connectTraining().pause(id);
 }
 
 export function resumeTraining(): void {
   const id = currentRun();
-  if (id !== null && useTrainingStore.getState().machine.status === 'paused') connectTraining().resume(id);
+  if (id !== null && useTrainingStore.getState().machine.status === 'paused')
+    connectTraining().resume(id);
 }
 
 export function stopTraining(): void {
@@ -90,9 +123,15 @@ export function stopTraining(): void {
 }
 
 /** The undoable edit behind the settings form. */
-export const setTrainingConfig: DocCommand<TrainingConfig> = (doc, training) => ({ ...doc, training });
+export const setTrainingConfig: DocCommand<TrainingConfig> = (doc, training) => ({
+  ...doc,
+  training,
+});
 
-export function updateTrainingConfig(store: EditorStore, patch: (config: TrainingConfig) => TrainingConfig): void {
+export function updateTrainingConfig(
+  store: EditorStore,
+  patch: (config: TrainingConfig) => TrainingConfig,
+): void {
   const doc = store.getState().doc;
   store.getState().apply(setTrainingConfig, patch(doc.training));
 }

@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-import { tokenize, vectorizeTokens, vocabularyIndex, type DatasetPlan, type ImageOptions, type SampleStore, type TextOptions } from '@core';
+import {
+  tokenize,
+  vectorizeTokens,
+  vocabularyIndex,
+  type DatasetPlan,
+  type ImageOptions,
+  type SampleStore,
+  type TextOptions,
+} from '@core';
 
 import type { DatasetPayload } from '../../workers/training-protocol';
 
@@ -11,10 +19,23 @@ import type { DatasetPayload } from '../../workers/training-protocol';
  * is closed); the training panel only reads it.
  */
 export type TrainingDataset =
-  | { readonly kind: 'image'; readonly plan: DatasetPlan; readonly store: SampleStore; readonly options: ImageOptions }
-  | { readonly kind: 'text'; readonly plan: DatasetPlan; readonly texts: readonly string[]; readonly vocabulary: readonly string[]; readonly options: TextOptions };
+  | {
+      readonly kind: 'image';
+      readonly plan: DatasetPlan;
+      readonly store: SampleStore;
+      readonly options: ImageOptions;
+    }
+  | {
+      readonly kind: 'text';
+      readonly plan: DatasetPlan;
+      readonly texts: readonly string[];
+      readonly vocabulary: readonly string[];
+      readonly options: TextOptions;
+    };
 
-export const useTrainingDatasetStore = create<{ readonly dataset: TrainingDataset | null }>()(() => ({ dataset: null }));
+export const useTrainingDatasetStore = create<{ readonly dataset: TrainingDataset | null }>()(
+  () => ({ dataset: null }),
+);
 
 export function setTrainingDataset(dataset: TrainingDataset | null): void {
   useTrainingDatasetStore.setState({ dataset });
@@ -30,12 +51,22 @@ export async function toDatasetPayload(dataset: TrainingDataset): Promise<Datase
     const pixels = new Uint8Array(store.count * store.sampleBytes);
     const all = Array.from({ length: store.count }, (_, i) => i);
     await store.read(all, pixels);
-    return { kind: 'image', count: store.count, pixels, options: dataset.options, labels, classNames: plan.classNames, split };
+    return {
+      kind: 'image',
+      count: store.count,
+      pixels,
+      options: dataset.options,
+      labels,
+      classNames: plan.classNames,
+      split,
+    };
   }
   const length = dataset.options.sequenceLength;
   const index = vocabularyIndex(dataset.vocabulary);
   const tokens = new Int32Array(dataset.texts.length * length);
-  dataset.texts.forEach((t, i) => tokens.set(vectorizeTokens(tokenize(t, dataset.options), index, length), i * length));
+  dataset.texts.forEach((t, i) =>
+    tokens.set(vectorizeTokens(tokenize(t, dataset.options), index, length), i * length),
+  );
   return {
     kind: 'text',
     count: dataset.texts.length,

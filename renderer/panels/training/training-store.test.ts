@@ -5,11 +5,35 @@ import { initialTrainingState, type BatchMetrics, type EpochMetrics } from '@cor
 import { chartColumns } from './chart-data';
 import { applyWorkerMessage, beginRun, dispatchTraining, useTrainingStore } from './training-store';
 
-const batch = (epoch: number, b: number, loss: number): BatchMetrics => ({ epoch, batch: b, batchesPerEpoch: 2, loss, accuracy: 0.5, examplesSeen: (epoch * 2 + b + 1) * 10, examplesPerSecond: 100 });
-const epoch = (e: number, loss: number, valLoss: number): EpochMetrics => ({ epoch: e, loss, accuracy: 0.5, valLoss, valAccuracy: 0.6, learningRate: 0.001, seconds: 1 });
+const batch = (epoch: number, b: number, loss: number): BatchMetrics => ({
+  epoch,
+  batch: b,
+  batchesPerEpoch: 2,
+  loss,
+  accuracy: 0.5,
+  examplesSeen: (epoch * 2 + b + 1) * 10,
+  examplesPerSecond: 100,
+});
+const epoch = (e: number, loss: number, valLoss: number): EpochMetrics => ({
+  epoch: e,
+  loss,
+  accuracy: 0.5,
+  valLoss,
+  valAccuracy: 0.6,
+  learningRate: 0.001,
+  seconds: 1,
+});
 
 beforeEach(() => {
-  useTrainingStore.setState({ machine: initialTrainingState, runId: null, progress: null, runs: [], compareRunIds: [], notice: null, revision: 0 });
+  useTrainingStore.setState({
+    machine: initialTrainingState,
+    runId: null,
+    progress: null,
+    runs: [],
+    compareRunIds: [],
+    notice: null,
+    revision: 0,
+  });
 });
 
 function startRun(runId: number): void {
@@ -27,12 +51,23 @@ describe('training store', () => {
     applyWorkerMessage({ type: 'batch', runId: 1, metrics: batch(0, 1, 1) });
     applyWorkerMessage({ type: 'epoch', runId: 1, metrics: epoch(0, 1.5, 1.4), tensors: 10 });
     applyWorkerMessage({ type: 'batch', runId: 1, metrics: batch(1, 0, 0.8) });
-    expect(useTrainingStore.getState().progress).toMatchObject({ epoch: 1, batch: 0, batchesPerEpoch: 2, examplesPerSecond: 100 });
+    expect(useTrainingStore.getState().progress).toMatchObject({
+      epoch: 1,
+      batch: 0,
+      batchesPerEpoch: 2,
+      examplesPerSecond: 100,
+    });
     expect(useTrainingStore.getState().progress?.secondsLeft).toBeCloseTo(0.1, 5);
     applyWorkerMessage({ type: 'state', runId: 1, status: 'paused' });
     expect(useTrainingStore.getState().machine.status).toBe('paused');
     applyWorkerMessage({ type: 'state', runId: 1, status: 'training' });
-    applyWorkerMessage({ type: 'state', runId: 1, status: 'completed', outcome: 'completed', bestEpoch: 0 });
+    applyWorkerMessage({
+      type: 'state',
+      runId: 1,
+      status: 'completed',
+      outcome: 'completed',
+      bestEpoch: 0,
+    });
     const s = useTrainingStore.getState();
     expect(s.machine.status).toBe('completed');
     const run = s.runs[0]!;
@@ -48,12 +83,19 @@ describe('training store', () => {
     applyWorkerMessage({ type: 'batch', runId: 4, metrics: batch(0, 0, 9) });
     expect(useTrainingStore.getState().runs[0]!.steps).toEqual([]);
     applyWorkerMessage({ type: 'error', runId: 5, code: 'non-finite-loss', message: 'NaN' });
-    expect(useTrainingStore.getState().machine).toMatchObject({ status: 'failed', error: { code: 'non-finite-loss' } });
+    expect(useTrainingStore.getState().machine).toMatchObject({
+      status: 'failed',
+      error: { code: 'non-finite-loss' },
+    });
   });
 
   it('aligns two runs on one epoch axis, epoch points on their last batch', () => {
     startRun(1);
-    for (const [b, l] of [[0, 2], [1, 1]] as const) applyWorkerMessage({ type: 'batch', runId: 1, metrics: batch(0, b, l) });
+    for (const [b, l] of [
+      [0, 2],
+      [1, 1],
+    ] as const)
+      applyWorkerMessage({ type: 'batch', runId: 1, metrics: batch(0, b, l) });
     applyWorkerMessage({ type: 'epoch', runId: 1, metrics: epoch(0, 1.5, 1.4), tensors: 0 });
     const runs = useTrainingStore.getState().runs;
     const cols = chartColumns(runs, 'loss');

@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-import { initialTrainingState, isRunActive, trainingReducer, type BatchMetrics, type EpochMetrics, type TrainingEvent, type TrainingState } from '@core';
+import {
+  initialTrainingState,
+  isRunActive,
+  trainingReducer,
+  type BatchMetrics,
+  type EpochMetrics,
+  type TrainingEvent,
+  type TrainingState,
+} from '@core';
 
 import type { FromWorker } from '../../workers/training-protocol';
 
@@ -72,8 +80,31 @@ export function dispatchTraining(event: TrainingEvent): void {
 export function beginRun(runId: number, epochs: number, now: Date = new Date()): void {
   useTrainingStore.setState((s) => {
     const label = `${s.runs.length + 1} · ${now.toTimeString().slice(0, 5)}`;
-    const run: RunSeries = { runId, label, steps: [], batchLoss: [], batchAccuracy: [], smoothLoss: [], smoothAccuracy: [], epochs: [], bestEpoch: null };
-    return { runId, runs: [...s.runs, run], notice: null, progress: { epoch: 0, epochs, batch: 0, batchesPerEpoch: 0, examplesPerSecond: 0, secondsLeft: null, validating: false } };
+    const run: RunSeries = {
+      runId,
+      label,
+      steps: [],
+      batchLoss: [],
+      batchAccuracy: [],
+      smoothLoss: [],
+      smoothAccuracy: [],
+      epochs: [],
+      bestEpoch: null,
+    };
+    return {
+      runId,
+      runs: [...s.runs, run],
+      notice: null,
+      progress: {
+        epoch: 0,
+        epochs,
+        batch: 0,
+        batchesPerEpoch: 0,
+        examplesPerSecond: 0,
+        secondsLeft: null,
+        validating: false,
+      },
+    };
   });
 }
 
@@ -83,8 +114,12 @@ function appendBatch(run: RunSeries, m: BatchMetrics): void {
   run.steps.push(m.epoch * m.batchesPerEpoch + m.batch + 1);
   run.batchLoss.push(m.loss);
   run.batchAccuracy.push(m.accuracy);
-  run.smoothLoss.push(prevLoss === undefined ? m.loss : smoothing * prevLoss + (1 - smoothing) * m.loss);
-  run.smoothAccuracy.push(prevAcc === undefined ? m.accuracy : smoothing * prevAcc + (1 - smoothing) * m.accuracy);
+  run.smoothLoss.push(
+    prevLoss === undefined ? m.loss : smoothing * prevLoss + (1 - smoothing) * m.loss,
+  );
+  run.smoothAccuracy.push(
+    prevAcc === undefined ? m.accuracy : smoothing * prevAcc + (1 - smoothing) * m.accuracy,
+  );
 }
 
 function bestEpochOf(epochs: readonly EpochMetrics[]): number | null {
@@ -104,12 +139,26 @@ export function applyWorkerMessage(message: FromWorker): void {
   const run = s.runs.find((r) => r.runId === s.runId);
   switch (message.type) {
     case 'state':
-      if (message.status === 'training') dispatchTraining(s.machine.status === 'paused' ? { type: 'resume', generation } : { type: 'compiled', generation });
+      if (message.status === 'training')
+        dispatchTraining(
+          s.machine.status === 'paused'
+            ? { type: 'resume', generation }
+            : { type: 'compiled', generation },
+        );
       else if (message.status === 'paused') dispatchTraining({ type: 'pause', generation });
       else if (message.status === 'completed') {
-        dispatchTraining({ type: 'completed', generation, earlyStopped: message.outcome === 'early-stopped' });
+        dispatchTraining({
+          type: 'completed',
+          generation,
+          earlyStopped: message.outcome === 'early-stopped',
+        });
         if (run && message.bestEpoch !== undefined) run.bestEpoch = message.bestEpoch;
-        useTrainingStore.setState((x) => ({ revision: x.revision + 1, ...(message.outcome === 'early-stopped' ? { notice: { code: 'completed-early', args: { epoch: (message.bestEpoch ?? 0) + 1 } } } : {}) }));
+        useTrainingStore.setState((x) => ({
+          revision: x.revision + 1,
+          ...(message.outcome === 'early-stopped'
+            ? { notice: { code: 'completed-early', args: { epoch: (message.bestEpoch ?? 0) + 1 } } }
+            : {}),
+        }));
       } else if (message.status === 'stopped') dispatchTraining({ type: 'stopped', generation });
       return;
     case 'batch': {
@@ -117,28 +166,56 @@ export function applyWorkerMessage(message: FromWorker): void {
       appendBatch(run, message.metrics);
       const m = message.metrics;
       const epochs = s.progress?.epochs ?? 1;
-      const remainingBatches = (epochs - m.epoch - 1) * m.batchesPerEpoch + (m.batchesPerEpoch - m.batch - 1);
-      const perBatch = m.examplesPerSecond > 0 ? m.examplesSeen / (m.epoch * m.batchesPerEpoch + m.batch + 1) / m.examplesPerSecond : 0;
+      const remainingBatches =
+        (epochs - m.epoch - 1) * m.batchesPerEpoch + (m.batchesPerEpoch - m.batch - 1);
+      const perBatch =
+        m.examplesPerSecond > 0
+          ? m.examplesSeen / (m.epoch * m.batchesPerEpoch + m.batch + 1) / m.examplesPerSecond
+          : 0;
       useTrainingStore.setState((x) => ({
         revision: x.revision + 1,
-        progress: { epoch: m.epoch, epochs, batch: m.batch, batchesPerEpoch: m.batchesPerEpoch, examplesPerSecond: m.examplesPerSecond, secondsLeft: perBatch > 0 ? remainingBatches * perBatch : null, validating: false },
+        progress: {
+          epoch: m.epoch,
+          epochs,
+          batch: m.batch,
+          batchesPerEpoch: m.batchesPerEpoch,
+          examplesPerSecond: m.examplesPerSecond,
+          secondsLeft: perBatch > 0 ? remainingBatches * perBatch : null,
+          validating: false,
+        },
       }));
       return;
     }
     case 'validating':
-      useTrainingStore.setState((x) => (x.progress ? { progress: { ...x.progress, validating: true } } : {}));
+      useTrainingStore.setState((x) =>
+        x.progress ? { progress: { ...x.progress, validating: true } } : {},
+      );
       return;
     case 'epoch':
       if (!run) return;
       run.epochs.push(message.metrics);
       run.bestEpoch = bestEpochOf(run.epochs);
-      useTrainingStore.setState((x) => ({ revision: x.revision + 1, ...(x.progress ? { progress: { ...x.progress, validating: false } } : {}) }));
+      useTrainingStore.setState((x) => ({
+        revision: x.revision + 1,
+        ...(x.progress ? { progress: { ...x.progress, validating: false } } : {}),
+      }));
       return;
     case 'error':
-      if (isRunActive(s.machine.status)) dispatchTraining({ type: 'failed', generation, code: message.code, message: message.message });
+      if (isRunActive(s.machine.status))
+        dispatchTraining({
+          type: 'failed',
+          generation,
+          code: message.code,
+          message: message.message,
+        });
       return;
     case 'notice':
-      useTrainingStore.setState({ notice: { code: message.code, args: { epoch: message.fromEpoch + 1, backend: message.backend } } });
+      useTrainingStore.setState({
+        notice: {
+          code: message.code,
+          args: { epoch: message.fromEpoch + 1, backend: message.backend },
+        },
+      });
       return;
     case 'backend-info':
     case 'inspect-result':
@@ -149,7 +226,9 @@ export function applyWorkerMessage(message: FromWorker): void {
 /** Toggles a past run in the chart overlay. */
 export function toggleCompareRun(runId: number): void {
   useTrainingStore.setState((s) => ({
-    compareRunIds: s.compareRunIds.includes(runId) ? s.compareRunIds.filter((id) => id !== runId) : [...s.compareRunIds, runId],
+    compareRunIds: s.compareRunIds.includes(runId)
+      ? s.compareRunIds.filter((id) => id !== runId)
+      : [...s.compareRunIds, runId],
     revision: s.revision + 1,
   }));
 }
