@@ -8,11 +8,14 @@
  * Prints the load average next to every figure: the machine may be shared.
  * Run through the npm script, which passes --experimental-wasm-relaxed-simd to Node 20.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+import { build as esbuild } from 'esbuild';
 
 import * as tf from '@tensorflow/tfjs';
 
@@ -26,6 +29,7 @@ import { TrainingEngine } from '../core/engine/training-engine';
 import { defaultTrainingConfig, type TrainingConfig } from '../core/train/config';
 import { samplesFromArrays } from '../core/train/sample-source';
 import { buildWasm } from './build-wasm';
+import { lenet, mlp, type BenchModelName } from './bench-engine-models';
 import { loadFashionMnist } from './fashion-mnist';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,29 +39,6 @@ const config: TrainingConfig = { ...defaultTrainingConfig, optimizer: { kind: 'a
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const load = (): string => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function lenet(): tf.LayersModel {
-  const L = tf.layers;
-  const input = tf.input({ shape: [28, 28, 1] });
-  let x: tf.SymbolicTensor = input;
-  for (const layer of [
-    L.conv2d({ filters: 16, kernelSize: 5, activation: 'relu', name: 'conv2d_1' }),
-    L.maxPooling2d({ poolSize: 2, name: 'pool_1' }),
-    L.conv2d({ filters: 32, kernelSize: 5, activation: 'relu', name: 'conv2d_2' }),
-    L.maxPooling2d({ poolSize: 2, name: 'pool_2' }),
-    L.flatten({ name: 'flatten_1' }),
-    L.dense({ units: 128, activation: 'relu', name: 'dense_1' }),
-    L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }),
-  ]) x = layer.apply(x) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: x });
-}
-
-function mlp(): tf.LayersModel {
-  const L = tf.layers;
-  const input = tf.input({ shape: [28, 28, 1] });
-  const h = L.dense({ units: 128, activation: 'relu', name: 'dense_1' }).apply(L.flatten({ name: 'flatten_1' }).apply(input));
-  return tf.model({ inputs: input, outputs: L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }).apply(h) as tf.SymbolicTensor });
-}
 
 interface Batches {
   readonly x: Float32Array[];
@@ -122,6 +103,62 @@ async function tfjsSpeed(model: tf.LayersModel, data: Batches, steps: number, re
     rates.push((steps * batch) / ((performance.now() - t0) / 1000));
   }
   optimizer.dispose();
+  return median(rates);
+}
+
+/** Bundles the gradient worker (worker threads cannot load .ts through tsx). */
+async function workerBundle(): Promise<string> {
+  const dir = path.join(repoRoot, 'node_modules/.cache/layerlab-engine');
+  mkdirSync(dir, { recursive: true });
+  const outfile = path.join(dir, 'bench-engine-worker.mjs');
+  await esbuild({ entryPoints: [path.join(repoRoot, 'scripts/bench-engine-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile, external: ['@tensorflow/*'], logLevel: 'warning' });
+  return outfile;
+}
+
+/**
+ * Examples/s with 2 threads, data-parallel: the main thread computes the
+ * gradients of the first half of each batch while a worker does the second
+ * half from the same weights; the main thread averages them and runs the
+ * optimizer (weights and gradients travel as transferable copies).
+ */
+async function twoThreadSpeed(build: EngineBuild, name: BenchModelName, model: tf.LayersModel, data: Batches, steps: number, repeats: number, bundle: string): Promise<number> {
+  const engine = await engineFor(build, model);
+  const worker = new Worker(bundle);
+  const half = batch / 2;
+  const inSize = 784;
+  let pending: { resolve: (m: { type: string; grads?: Float32Array }) => void; reject: (e: unknown) => void } | null = null;
+  worker.on('message', (m: { type: string; grads?: Float32Array }) => pending?.resolve(m));
+  worker.on('error', (e) => pending?.reject(e));
+  const send = (message: object, transfer: ArrayBuffer[] = []): Promise<{ type: string; grads?: Float32Array }> =>
+    new Promise((resolve, reject) => {
+      pending = { resolve, reject };
+      worker.postMessage(message, transfer);
+    });
+  await send({ type: 'init', model: name, wasm: wasmBytes(build), maxBatch: half });
+  const step = async (b: number): Promise<void> => {
+    const i = b % data.x.length;
+    const x = data.x[i]!;
+    const y = data.y[i]!;
+    const xw = x.slice(half * inSize);
+    const yw = y.slice(half * 10);
+    const weights = engine.weights().slice();
+    const reply = send({ type: 'step', n: half, x: xw, y: yw, weights }, [xw.buffer, yw.buffer, weights.buffer]);
+    engine.inputs(half).set(x.subarray(0, half * inSize));
+    engine.targets(half).set(y.subarray(0, half * 10));
+    engine.computeGradients(half);
+    const theirs = (await reply).grads!;
+    const ours = engine.gradients();
+    for (let k = 0; k < ours.length; k++) ours[k] = (ours[k]! + theirs[k]!) * 0.5;
+    engine.applyGradients();
+  };
+  for (let b = 0; b < 10; b++) await step(b);
+  const rates: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    for (let b = 0; b < steps; b++) await step(b);
+    rates.push((steps * batch) / ((performance.now() - t0) / 1000));
+  }
+  await worker.terminate();
   return median(rates);
 }
 
@@ -237,7 +274,8 @@ async function main(): Promise<void> {
   const data = makeBatches(trainSet.pixels, trainSet.labels, 50);
   await initBackend('wasm', { wasmPaths: path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep });
   say(`\nTraining examples/s, batch ${batch}, Adam, single thread; TF.js backend ${tf.getBackend()}`);
-  for (const [name, build, engineSteps, tfSteps] of [['LeNet CNN', lenet, 40, 8], ['MLP 784-128-10', mlp, 200, 60]] as const) {
+  const bundle = await workerBundle();
+  for (const [name, key, build, engineSteps, tfSteps] of [['LeNet CNN', 'lenet', lenet, 40, 8], ['MLP 784-128-10', 'mlp', mlp, 200, 60]] as const) {
     const model = build();
     const results: string[] = [];
     let engineBest = 0;
@@ -246,6 +284,8 @@ async function main(): Promise<void> {
       engineBest = Math.max(engineBest, rate);
       results.push(`engine ${b} ${rate.toFixed(0)}`);
     }
+    const twoThreads = await twoThreadSpeed(builds[0]!, key, model, data, engineSteps, 3, bundle);
+    results.push(`engine ${builds[0]} 2 threads ${twoThreads.toFixed(0)}`);
     const tfRate = await tfjsSpeed(model, data, tfSteps, 3);
     results.push(`TF.js wasm ${tfRate.toFixed(0)}`);
     say(`  ${name.padEnd(16)} ${results.join(', ')}; engine/TF.js ${(engineBest / tfRate).toFixed(1)}× (${load()})`);

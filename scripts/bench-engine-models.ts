@@ -1,0 +1,30 @@
+/** The benchmark's models (shared by scripts/bench-engine.ts and its gradient worker). */
+import * as tf from '@tensorflow/tfjs';
+
+/** LeNet-style CNN: conv 16@5×5 → pool → conv 32@5×5 → pool → dense 128 → dense 10. */
+export function lenet(): tf.LayersModel {
+  const L = tf.layers;
+  const input = tf.input({ shape: [28, 28, 1] });
+  let x: tf.SymbolicTensor = input;
+  for (const layer of [
+    L.conv2d({ filters: 16, kernelSize: 5, activation: 'relu', name: 'conv2d_1' }),
+    L.maxPooling2d({ poolSize: 2, name: 'pool_1' }),
+    L.conv2d({ filters: 32, kernelSize: 5, activation: 'relu', name: 'conv2d_2' }),
+    L.maxPooling2d({ poolSize: 2, name: 'pool_2' }),
+    L.flatten({ name: 'flatten_1' }),
+    L.dense({ units: 128, activation: 'relu', name: 'dense_1' }),
+    L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }),
+  ]) x = layer.apply(x) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: x });
+}
+
+/** The 784-128-10 MLP. */
+export function mlp(): tf.LayersModel {
+  const L = tf.layers;
+  const input = tf.input({ shape: [28, 28, 1] });
+  const h = L.dense({ units: 128, activation: 'relu', name: 'dense_1' }).apply(L.flatten({ name: 'flatten_1' }).apply(input));
+  return tf.model({ inputs: input, outputs: L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }).apply(h) as tf.SymbolicTensor });
+}
+
+export const benchModels = { lenet, mlp } as const;
+export type BenchModelName = keyof typeof benchModels;
