@@ -29,7 +29,7 @@ import { TrainingEngine } from '../core/engine/training-engine';
 import { defaultTrainingConfig, type TrainingConfig } from '../core/train/config';
 import { samplesFromArrays } from '../core/train/sample-source';
 import { buildWasm } from './build-wasm';
-import { lenet, mlp, type BenchModelName } from './bench-engine-models';
+import { lenet, lstmText, mlp, type BenchModelName } from './bench-engine-models';
 import { loadFashionMnist } from './fashion-mnist';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -185,6 +185,43 @@ async function gemmSpeed(build: EngineBuild, m: number, n: number, k: number, tr
   return median(rates);
 }
 
+/** The lstm-text model on random token ids (speed does not depend on the text): engine vs TF.js wasm. */
+async function lstmSpeeds(builds: readonly EngineBuild[]): Promise<void> {
+  const model = lstmText();
+  const ids = Int32Array.from({ length: batch * 200 }, (_, i) => (i * 7919) % 10000);
+  const y = new Float32Array(batch * 2).map((_, i) => (i % 2 === 0 ? 1 : 0));
+  const results: string[] = [];
+  let best = 0;
+  for (const build of builds) {
+    const engine = await engineFor(build, model);
+    const step = (): void => {
+      engine.inputIds(batch).set(ids);
+      engine.targets(batch).set(y);
+      engine.trainBatch(batch);
+    };
+    for (let i = 0; i < 3; i++) step();
+    const rates: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 10; i++) step();
+      rates.push((10 * batch) / ((performance.now() - t0) / 1000));
+    }
+    best = Math.max(best, median(rates));
+    results.push(`engine ${build} ${median(rates).toFixed(0)}`);
+  }
+  const optimizer = compileForTraining(model, config);
+  const xs = tf.tensor2d(ids, [batch, 200], 'int32');
+  const ys = tf.tensor2d(y, [batch, 2]);
+  await model.trainOnBatch(xs, ys);
+  const t0 = performance.now();
+  for (let i = 0; i < 3; i++) await model.trainOnBatch(xs, ys);
+  const tfRate = (3 * batch) / ((performance.now() - t0) / 1000);
+  tf.dispose([xs, ys]);
+  optimizer.dispose();
+  model.dispose();
+  say(`  ${'LSTM text'.padEnd(16)} ${results.join(', ')}, TF.js wasm ${tfRate.toFixed(0)}; engine/TF.js ${(best / tfRate).toFixed(1)}× (${load()})`);
+}
+
 /** Milliseconds per batch spent in each op's forward and backward (and the optimizer). */
 async function profileLenet(data: Batches, steps: number): Promise<void> {
   const model = lenet();
@@ -291,6 +328,7 @@ async function main(): Promise<void> {
     say(`  ${name.padEnd(16)} ${results.join(', ')}; engine/TF.js ${(engineBest / tfRate).toFixed(1)}× (${load()})`);
     model.dispose();
   }
+  await lstmSpeeds(builds);
   say('');
   await profileLenet(data, 20);
   if (process.argv.includes('--accuracy')) {

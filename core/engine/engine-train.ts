@@ -28,7 +28,7 @@ async function evaluateWithEngine(engine: TrainingEngine, samples: SampleSource,
   let accuracy = 0;
   for (let start = 0; start < indices.length; start += chunk) {
     const idx = indices.slice(start, start + chunk);
-    await samples.gather(idx, engine.inputs(idx.length), { augment: false, epoch: 0 });
+    await samples.gather(idx, engine.inputsOfPlan(idx.length), { augment: false, epoch: 0 });
     encodeTargets(samples.labels, idx, encoding, outputUnits, engine.targets(idx.length));
     const r = engine.evaluateBatch(idx.length);
     loss += r.loss * idx.length;
@@ -60,7 +60,7 @@ export async function trainWithEngine(model: tf.LayersModel, data: TrainData, co
   if (outputUnits > 1 && samples.numClasses > outputUnits) {
     throw new TrainingError('label-mismatch', `The dataset has ${samples.numClasses} classes but the output layer has ${outputUnits} units`);
   }
-  if (samples.dtype !== 'float32' || sampleSizeOf(samples) !== planned.plan.inputShape.reduce((a, d) => a * d, 1)) {
+  if (samples.dtype !== planned.plan.inputDtype || sampleSizeOf(samples) !== planned.plan.inputShape.reduce((a, d) => a * d, 1)) {
     throw new EngineError('engine-unsupported', 'the samples do not fit the model input');
   }
   const encoding = targetEncodingFor(config.loss, outputUnits);
@@ -98,7 +98,7 @@ export async function trainWithEngine(model: tf.LayersModel, data: TrainData, co
         await hooks.waitIfPaused?.();
         if (hooks.signal?.aborted) return finish('stopped');
         const idx = trainOrder.slice(batch * batchSize, (batch + 1) * batchSize);
-        await samples.gather(idx, engine.inputs(idx.length), { augment: true, epoch });
+        await samples.gather(idx, engine.inputsOfPlan(idx.length), { augment: true, epoch });
         encodeTargets(samples.labels, idx, encoding, outputUnits, engine.targets(idx.length));
         const metrics = engine.trainBatch(idx.length);
         if (!Number.isFinite(metrics.loss)) {

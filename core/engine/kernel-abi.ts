@@ -42,6 +42,14 @@ export interface EngineKernels {
   activate(kind: number, y: number, rows: number, width: number): void;
   activateBackward(kind: number, y: number, g: number, rows: number, width: number): void;
   mulMask(x: number, mask: number, n: number): void;
+  embeddingForward(ids: number, count: number, table: number, rows: number, dim: number, out: number): void;
+  embeddingBackward(ids: number, count: number, dy: number, rows: number, dim: number, dTable: number): void;
+  lstmStep(n: number, units: number, z: number, zStride: number, cPrev: number, recAct: number, cellAct: number, gates: number, c: number, h: number): void;
+  gruGates(n: number, units: number, z: number, zStride: number, hPrev: number, recAct: number, gates: number, rh: number): void;
+  gruOutput(n: number, units: number, z: number, zStride: number, hPrev: number, cellAct: number, gates: number, h: number): void;
+  gruBackwardOutput(n: number, units: number, gates: number, hPrev: number, recAct: number, cellAct: number, dh: number, dz: number, dzStride: number, dhPrev: number): void;
+  gruBackwardReset(n: number, units: number, gates: number, hPrev: number, recAct: number, drh: number, dz: number, dzStride: number, dhPrev: number): void;
+  lstmStepBackward(n: number, units: number, gates: number, c: number, cPrev: number, recAct: number, cellAct: number, dh: number, dc: number, dz: number, dzStride: number): void;
   batchNormForward(
     training: number, x: number, rows: number, c: number, gamma: number, beta: number,
     movingMean: number, movingVar: number, momentum: number, eps: number,
@@ -61,6 +69,15 @@ export interface EngineKernels {
 /** Activation codes understood by `activate`/`activateBackward`. */
 export const activationCodes = { linear: 0, relu: 1, sigmoid: 2, tanh: 3, softmax: 4, elu: 5 } as const;
 export type EngineActivation = keyof typeof activationCodes;
+
+/** Activation codes of the recurrent kernels (assembly/recurrent.ts): hardSigmoid is TF.js's LSTM gate default. */
+export const recurrentActivationCodes = { linear: 0, relu: 1, sigmoid: 2, tanh: 3, hardSigmoid: 6 } as const;
+export type RecurrentActivation = keyof typeof recurrentActivationCodes;
+
+/** True for the activation names the recurrent kernels implement. */
+export function isRecurrentActivation(name: unknown): name is RecurrentActivation {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(recurrentActivationCodes, name);
+}
 
 /** True for the activation names the engine implements. */
 export function isEngineActivation(name: unknown): name is EngineActivation {

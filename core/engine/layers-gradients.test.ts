@@ -12,6 +12,8 @@ interface Case {
   readonly input: number[];
   readonly layers: () => tf.layers.Layer[];
   readonly loss: LossKind;
+  /** Token-id input: ids are drawn from [0, vocabulary). */
+  readonly vocabulary?: number;
 }
 
 const L = tf.layers;
@@ -89,6 +91,65 @@ const cases: Case[] = [
     loss: 'sparseCategoricalCrossentropy',
     layers: () => [L.conv2d({ filters: 4, kernelSize: 3 }), L.batchNormalization({ momentum: 0.9 }), L.maxPooling2d({ poolSize: 2 }), L.flatten(), L.dense({ units: 3, activation: 'softmax' })],
   },
+  {
+    title: 'Embedding → LSTM (TF.js defaults: hardSigmoid gates) → Dense softmax',
+    input: [7],
+    vocabulary: 20,
+    loss: 'categoricalCrossentropy',
+    layers: () => [L.embedding({ inputDim: 20, outputDim: 5 }), L.lstm({ units: 6 }), L.dense({ units: 3, activation: 'softmax' })],
+  },
+  {
+    title: 'Embedding → LSTM (sigmoid gates, no bias) → Dense sigmoid, binary CE',
+    input: [5],
+    vocabulary: 9,
+    loss: 'binaryCrossentropy',
+    layers: () => [L.embedding({ inputDim: 9, outputDim: 4 }), L.lstm({ units: 5, recurrentActivation: 'sigmoid', useBias: false }), L.dense({ units: 1, activation: 'sigmoid' })],
+  },
+  {
+    title: 'SimpleRNN tanh on float sequences → Dense softmax',
+    input: [6, 3],
+    loss: 'categoricalCrossentropy',
+    layers: () => [L.simpleRNN({ units: 5 }), L.dense({ units: 3, activation: 'softmax' })],
+  },
+  {
+    title: 'Embedding → SimpleRNN relu → Dense, MSE',
+    input: [5],
+    vocabulary: 11,
+    loss: 'meanSquaredError',
+    layers: () => [L.embedding({ inputDim: 11, outputDim: 4 }), L.simpleRNN({ units: 4, activation: 'relu' }), L.dense({ units: 2 })],
+  },
+  {
+    title: 'Embedding → GRU (TF.js defaults) → Dense softmax',
+    input: [6],
+    vocabulary: 13,
+    loss: 'categoricalCrossentropy',
+    layers: () => [L.embedding({ inputDim: 13, outputDim: 4 }), L.gru({ units: 5 }), L.dense({ units: 3, activation: 'softmax' })],
+  },
+  {
+    title: 'GRU (sigmoid gates) on float sequences → Dense sigmoid, binary CE',
+    input: [4, 3],
+    loss: 'binaryCrossentropy',
+    layers: () => [L.gru({ units: 4, recurrentActivation: 'sigmoid' }), L.dense({ units: 1, activation: 'sigmoid' })],
+  },
+  {
+    title: 'stacked: Embedding → LSTM (returnSequences) → GRU (returnSequences) → SimpleRNN → Dense softmax',
+    input: [5],
+    vocabulary: 10,
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.embedding({ inputDim: 10, outputDim: 4 }),
+      L.lstm({ units: 4, returnSequences: true }),
+      L.gru({ units: 3, returnSequences: true }),
+      L.simpleRNN({ units: 4 }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
+  },
+  {
+    title: 'SimpleRNN (returnSequences) → Flatten → Dense, MSE',
+    input: [4, 2],
+    loss: 'meanSquaredError',
+    layers: () => [L.simpleRNN({ units: 3, returnSequences: true }), L.flatten(), L.dense({ units: 2 })],
+  },
 ];
 
 beforeAll(() => tf.setBackend('cpu'));
@@ -97,18 +158,19 @@ describe('engine forward loss and gradients match TF.js (cpu) within 1e-4', () =
   const wasm = engineWasmForTests();
   cases.forEach((c, index) => {
     it(c.title, async () => {
-      const model = chainModel(c.input, c.layers());
+      const model = chainModel(c.input, c.layers(), c.vocabulary ? 'int32' : 'float32');
       seedWeights(model, 100 + index);
       const planned = planEngineModel(model, c.loss);
       if (!planned.ok) throw new Error(planned.reason);
       const n = 6;
       const units = planned.plan.outputUnits;
-      const x = seededValues(n * c.input.reduce((a, d) => a * d, 1), 7 + index);
+      const count = n * c.input.reduce((a, d) => a * d, 1);
+      const x = c.vocabulary ? Float32Array.from(seededValues(count, 7 + index, 0, c.vocabulary), Math.floor) : seededValues(count, 7 + index);
       const y = seededTargets(c.loss, n, units, 11 + index);
       const engine = await TrainingEngine.create(wasm, planned.plan, { loss: c.loss, optimizer: { kind: 'sgd', learningRate: 0 }, maxBatch: 8, seed: 1 });
       engine.loadWeightsFrom(model);
       const reference = referenceGradients(model, c.loss, x, y, n); // also moves BatchNormalization's statistics
-      engine.inputs(n).set(x);
+      engine.inputsOfPlan(n).set(x);
       engine.targets(n).set(y);
       const result = engine.trainBatch(n);
       expect(Math.abs(result.loss - reference.loss) / Math.abs(reference.loss)).toBeLessThan(1e-4);

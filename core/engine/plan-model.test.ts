@@ -22,8 +22,9 @@ describe('canTrainWithEngine', () => {
   });
 
   it.each([
-    ['an LSTM', () => chainModel([5, 3], [L.lstm({ units: 4 }), L.dense({ units: 2, activation: 'softmax' })]), 'unsupported-layer', 'lstm'],
-    ['SimpleRNN', () => chainModel([5, 3], [L.simpleRNN({ units: 4 }), L.dense({ units: 2, activation: 'softmax' })]), 'unsupported-layer', 'simple_rnn'],
+    ['a Reshape', () => chainModel([4], [L.reshape({ targetShape: [2, 2] }), L.flatten(), L.dense({ units: 2, activation: 'softmax' })]), 'unsupported-layer', 'reshape'],
+    ['an LSTM reading backwards', () => chainModel([5, 3], [L.lstm({ units: 4, goBackwards: true }), L.dense({ units: 2, activation: 'softmax' })]), 'unsupported-setting', 'lstm'],
+    ['LeakyReLU', () => chainModel([4], [L.dense({ units: 4 }), L.leakyReLU({}), L.dense({ units: 2, activation: 'softmax' })]), 'unsupported-layer', 'leaky_re_lu'],
     ['an activation the engine lacks (selu)', () => chainModel([4], [L.dense({ units: 2, activation: 'softmax' }), L.activation({ activation: 'selu' })]), 'unsupported-setting', 'activation'],
     ['cross-entropy without softmax', () => chainModel([4], [L.dense({ units: 3, activation: 'relu' })]), 'unsupported-loss', undefined],
   ] as const)('refuses %s with a reason', (_title, build, code, layerPrefix) => {
@@ -46,11 +47,15 @@ describe('canTrainWithEngine', () => {
     model.dispose();
   });
 
-  it('refuses token-id inputs (Embedding models)', () => {
-    const input = tf.input({ shape: [6], dtype: 'int32' });
-    const out = L.dense({ units: 2, activation: 'softmax' }).apply(L.flatten().apply(L.embedding({ inputDim: 10, outputDim: 3 }).apply(input))) as tf.SymbolicTensor;
-    const model = tf.model({ inputs: input, outputs: out });
-    expect(canTrainWithEngine(model, 'categoricalCrossentropy')).toMatchObject({ ok: false, code: 'unsupported-input' });
-    model.dispose();
+  it('accepts token ids into an Embedding, and refuses them anywhere else', () => {
+    const ids = tf.input({ shape: [6], dtype: 'int32' });
+    const embedded = L.dense({ units: 2, activation: 'softmax' }).apply(L.flatten().apply(L.embedding({ inputDim: 10, outputDim: 3 }).apply(ids))) as tf.SymbolicTensor;
+    const good = tf.model({ inputs: ids, outputs: embedded });
+    expect(canTrainWithEngine(good, 'categoricalCrossentropy')).toEqual({ ok: true });
+    const raw = tf.input({ shape: [6], dtype: 'int32' });
+    const bad = tf.model({ inputs: raw, outputs: L.dense({ units: 2, activation: 'softmax' }).apply(raw) as tf.SymbolicTensor });
+    expect(canTrainWithEngine(bad, 'categoricalCrossentropy')).toMatchObject({ ok: false, code: 'unsupported-input' });
+    good.dispose();
+    bad.dispose();
   });
 });

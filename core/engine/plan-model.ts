@@ -1,12 +1,13 @@
 import type * as tf from '@tensorflow/tfjs';
 
 import type { LossKind } from '../train/config';
-import { isEngineActivation, type EngineActivation } from './kernel-abi';
+import { isEngineActivation, isRecurrentActivation, type EngineActivation, type RecurrentActivation } from './kernel-abi';
 import { batchNormOp } from './ops/batch-norm';
 import { conv2dOp } from './ops/conv2d';
 import { denseOp } from './ops/dense';
 import type { EngineOp } from './ops/op';
 import { globalAvgPoolOp, pool2dOp } from './ops/pooling';
+import { embeddingOp, gruOp, lstmOp, simpleRnnOp } from './ops/recurrent';
 import { activationOp, dropoutOp, flattenOp } from './ops/simple';
 
 /** Why a model cannot be trained by the engine (stable codes; `reason` is English detail for logs and tooltips). */
@@ -25,6 +26,8 @@ export type EngineSupport =
 /** A model the engine can run: its ops in order and what the loss needs. */
 export interface EnginePlan {
   readonly inputShape: readonly number[];
+  /** int32 for token ids (the first op is then an Embedding). */
+  readonly inputDtype: 'float32' | 'int32';
   readonly ops: readonly EngineOp[];
   readonly outputActivation: EngineActivation;
   readonly outputUnits: number;
@@ -111,6 +114,44 @@ function opFor(layer: tf.layers.Layer, inShape: readonly number[]): { op: Engine
       }
       return { op: batchNormOp(name, inShape, Number(config.momentum ?? 0.99), Number(config.epsilon ?? 1e-3)), activation: null };
     }
+    case 'Embedding': {
+      if (inShape.length !== 1) throw new Unsupported('unsupported-setting', 'Embedding needs a [length] input of token ids', name);
+      if (config.maskZero === true) throw new Unsupported('unsupported-setting', 'Embedding maskZero', name);
+      for (const key of ['embeddingsRegularizer', 'embeddingsConstraint']) {
+        if (config[key] != null) throw new Unsupported('unsupported-setting', `${key} is not in the engine`, name);
+      }
+      return { op: embeddingOp(name, inShape[0] ?? 1, Number(config.inputDim), Number(config.outputDim)), activation: null };
+    }
+    case 'LSTM':
+    case 'GRU': {
+      if (inShape.length !== 2) throw new Unsupported('unsupported-setting', `${kind} needs a [steps, features] input`, name);
+      if (config.resetAfter === true) throw new Unsupported('unsupported-setting', 'GRU resetAfter', name);
+      if (config.returnState === true || config.goBackwards === true || config.stateful === true) {
+        throw new Unsupported('unsupported-setting', `${kind} with returnState, goBackwards or stateful`, name);
+      }
+      if (Number(config.dropout ?? 0) !== 0 || Number(config.recurrentDropout ?? 0) !== 0) throw new Unsupported('unsupported-setting', `${kind} dropout`, name);
+      for (const key of ['recurrentRegularizer', 'recurrentConstraint']) {
+        if (config[key] != null) throw new Unsupported('unsupported-setting', `${key} is not in the engine`, name);
+      }
+      const recurrentActivation = config.recurrentActivation ?? 'hardSigmoid';
+      const activation = config.activation ?? 'tanh';
+      if (!isRecurrentActivation(recurrentActivation) || !isRecurrentActivation(activation)) throw new Unsupported('unsupported-setting', `${kind} activations ${String(activation)}/${String(recurrentActivation)}`, name);
+      const settings = { units: Number(config.units), returnSequences: config.returnSequences === true, activation: activation as RecurrentActivation, recurrentActivation: recurrentActivation as RecurrentActivation, useBias: config.useBias !== false };
+      return { op: kind === 'LSTM' ? lstmOp(name, inShape, settings) : gruOp(name, inShape, settings), activation: null };
+    }
+    case 'SimpleRNN': {
+      if (inShape.length !== 2) throw new Unsupported('unsupported-setting', 'SimpleRNN needs a [steps, features] input', name);
+      if (config.returnState === true || config.goBackwards === true || config.stateful === true) {
+        throw new Unsupported('unsupported-setting', 'SimpleRNN with returnState, goBackwards or stateful', name);
+      }
+      if (Number(config.dropout ?? 0) !== 0 || Number(config.recurrentDropout ?? 0) !== 0) throw new Unsupported('unsupported-setting', 'SimpleRNN dropout', name);
+      for (const key of ['recurrentRegularizer', 'recurrentConstraint']) {
+        if (config[key] != null) throw new Unsupported('unsupported-setting', `${key} is not in the engine`, name);
+      }
+      const activation = activationOf(config, name);
+      if (activation === 'softmax') throw new Unsupported('unsupported-setting', 'SimpleRNN with softmax', name);
+      return { op: simpleRnnOp(name, inShape, Number(config.units), activation, config.useBias !== false, config.returnSequences === true), activation: null };
+    }
     case 'Activation': {
       const activation = activationOf(config, name);
       return { op: activationOp(name, inShape, activation), activation };
@@ -148,7 +189,11 @@ function isChainLink(layer: tf.layers.Layer, previous: tf.SymbolicTensor): boole
 function planOrThrow(model: tf.LayersModel, loss: LossKind): EnginePlan {
   if (model.inputs.length !== 1 || model.outputs.length !== 1) throw new Unsupported('not-a-chain', 'the engine trains single-input, single-output models');
   const input = model.inputs[0];
-  if (!input || input.dtype !== 'float32') throw new Unsupported('unsupported-input', 'the engine trains float inputs only (no token ids)');
+  if (!input) throw new Unsupported('not-a-chain', 'the model has no input');
+  const firstLayer = model.layers.find((l) => l.getClassName() !== 'InputLayer');
+  if (input.dtype === 'int32' && firstLayer?.getClassName() !== 'Embedding') throw new Unsupported('unsupported-input', 'token ids must go into an Embedding first');
+  if (input.dtype !== 'int32' && input.dtype !== 'float32') throw new Unsupported('unsupported-input', `${input.dtype} inputs`);
+  if (input.dtype === 'float32' && firstLayer?.getClassName() === 'Embedding') throw new Unsupported('unsupported-input', 'an Embedding needs int32 token ids');
   let shape = input.shape.slice(1).map((d) => (typeof d === 'number' ? d : -1));
   if (shape.some((d) => d < 1)) throw new Unsupported('unsupported-input', 'the input shape is not fully known');
   const inputShape = shape;
@@ -169,7 +214,7 @@ function planOrThrow(model: tf.LayersModel, loss: LossKind): EnginePlan {
   if (shape.length !== 1) throw new Unsupported('unsupported-setting', 'the output must be flat ([units])');
   const outputUnits = shape[0] ?? 1;
   checkLoss(loss, activation, outputUnits);
-  return { inputShape, ops, outputActivation: activation, outputUnits };
+  return { inputShape, inputDtype: input.dtype === 'int32' ? 'int32' : 'float32', ops, outputActivation: activation, outputUnits };
 }
 
 /** Plans `model` for the engine; `ok: false` carries the reason the caller shows when it falls back to TF.js. */

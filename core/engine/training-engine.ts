@@ -130,6 +130,16 @@ export class TrainingEngine {
     return this.ctx.arena.f32(this.inputAt, this.checkBatch(n) * this.inputSize);
   }
 
+  /** View to write `n` examples of token ids into (models whose first layer is an Embedding). */
+  inputIds(n: number): Int32Array {
+    return this.ctx.arena.i32(this.inputAt, this.checkBatch(n) * this.inputSize);
+  }
+
+  /** The input view matching the plan's dtype. */
+  inputsOfPlan(n: number): Float32Array | Int32Array {
+    return this.plan.inputDtype === 'int32' ? this.inputIds(n) : this.inputs(n);
+  }
+
   /** View to write `n` targets into (one-hot rows or class indices, as `targetEncodingFor` says). */
   targets(n: number): Float32Array {
     return this.ctx.arena.f32(this.targetAt, this.checkBatch(n) * this.targetWidth);

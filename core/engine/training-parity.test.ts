@@ -6,6 +6,8 @@ import type { TrainingConfig } from '../train/config';
 import { defaultTrainingConfig } from '../train/config';
 import { planEngineModel } from './plan-model';
 import { engineWasmForTests } from './testing/engine-wasm';
+import { createRng } from '../data/random';
+import { chainModel, seedWeights } from './testing/reference';
 import { quadrantImages, smallLeNet, smallMlp } from './testing/tiny-tasks';
 import { TrainingEngine } from './training-engine';
 
@@ -66,4 +68,42 @@ describe('the engine follows the TF.js loss curve for 50 steps', () => {
       });
     }
   }
+});
+
+describe('an LSTM text model follows the TF.js loss curve for 50 steps', () => {
+  it('Embedding → LSTM → Dense softmax with adam', async () => {
+    const [length, vocabulary, n] = [12, 30, 16];
+    const L = tf.layers;
+    const model = chainModel([length], [L.embedding({ inputDim: vocabulary, outputDim: 8 }), L.lstm({ units: 8 }), L.dense({ units: 2, activation: 'softmax' })], 'int32');
+    seedWeights(model, 77, 0.3);
+    const config: TrainingConfig = { ...defaultTrainingConfig, optimizer: { kind: 'adam', learningRate: 0.01 } };
+    const planned = planEngineModel(model, config.loss);
+    if (!planned.ok) throw new Error(planned.reason);
+    const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, { loss: config.loss, optimizer: config.optimizer, maxBatch: n, seed: 1 });
+    engine.loadWeightsFrom(model);
+    const tfOptimizer = compileForTraining(model, config);
+    const rng = createRng(4);
+    const tfjs: number[] = [];
+    const ours: number[] = [];
+    for (let s = 0; s < steps; s++) {
+      // Class 1 sequences draw from the upper half of the vocabulary.
+      const labels = Array.from({ length: n }, () => rng.nextInt(2));
+      const ids = Int32Array.from({ length: n * length }, (_, i) => rng.nextInt(vocabulary / 2) + (labels[Math.floor(i / length)]! * vocabulary) / 2);
+      const y = new Float32Array(n * 2);
+      labels.forEach((l, r) => (y[r * 2 + l] = 1));
+      const xs = tf.tensor2d(ids, [n, length], 'int32');
+      const ys = tf.tensor2d(y, [n, 2]);
+      const result = await model.trainOnBatch(xs, ys);
+      tf.dispose([xs, ys]);
+      tfjs.push(Array.isArray(result) ? result[0]! : result);
+      engine.inputIds(n).set(ids);
+      engine.targets(n).set(y);
+      ours.push(engine.trainBatch(n).loss);
+    }
+    tfOptimizer.dispose();
+    model.dispose();
+    const worst = Math.max(...tfjs.map((l, i) => Math.abs(l - ours[i]!) / Math.max(l, 1e-3)));
+    expect(worst, `worst relative gap ${worst}`).toBeLessThan(1e-3);
+    expect(ours[steps - 1]!).toBeLessThan(ours[0]! * 0.5);
+  });
 });

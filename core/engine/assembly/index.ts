@@ -8,3 +8,4 @@ export * from './elementwise';
 export * from './loss';
 export * from './optimizers';
 export * from './batch-norm';
+export * from './recurrent';

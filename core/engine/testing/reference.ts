@@ -4,8 +4,8 @@ import { createRng } from '../../data/random';
 import type { LossKind } from '../../train/config';
 
 /** A functional chain model (InputLayer first, as compileGraph builds them). */
-export function chainModel(inputShape: number[], layers: tf.layers.Layer[]): tf.LayersModel {
-  const input = tf.input({ shape: inputShape });
+export function chainModel(inputShape: number[], layers: tf.layers.Layer[], dtype: 'float32' | 'int32' = 'float32'): tf.LayersModel {
+  const input = tf.input({ shape: inputShape, dtype });
   let x: tf.SymbolicTensor = input;
   for (const layer of layers) x = layer.apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: x });
@@ -58,7 +58,7 @@ export function referenceGradients(
 ): { loss: number; grads: Float32Array[] } {
   const units = (model.outputs[0]!.shape[1] as number) ?? 1;
   return tf.tidy(() => {
-    const xs = tf.tensor(x, [n, ...(model.inputs[0]!.shape.slice(1) as number[])]);
+    const xs = tf.tensor(x, [n, ...(model.inputs[0]!.shape.slice(1) as number[])], model.inputs[0]!.dtype === 'int32' ? 'int32' : 'float32');
     const ys = tf.tensor(y, [n, y.length / n]);
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
     const { value, grads } = tf.variableGrads(() => lossTensor(loss, ys, model.apply(xs, { training: true }) as tf.Tensor, units), variables);
