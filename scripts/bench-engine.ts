@@ -222,43 +222,59 @@ async function lstmSpeeds(builds: readonly EngineBuild[]): Promise<void> {
   say(`  ${'LSTM text'.padEnd(16)} ${results.join(', ')}, TF.js wasm ${tfRate.toFixed(0)}; engine/TF.js ${(best / tfRate).toFixed(1)}× (${load()})`);
 }
 
-/** Milliseconds per batch spent in each op's forward and backward (and the optimizer). */
-async function profileLenet(data: Batches, steps: number): Promise<void> {
-  const model = lenet();
+/**
+ * Where a training step's time goes: milliseconds per batch in each op's
+ * forward/backward and in each wasm kernel (every export wrapped with a timer).
+ */
+async function profileModel(title: string, model: tf.LayersModel, feed: (engine: TrainingEngine, b: number) => void, steps: number): Promise<void> {
   const planned = planEngineModel(model, config.loss);
   if (!planned.ok) throw new Error(planned.reason);
-  const times = new Map<string, number>();
-  const add = (key: string, ms: number): void => void times.set(key, (times.get(key) ?? 0) + ms);
+  const opTimes = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, ms: number): void => void map.set(key, (map.get(key) ?? 0) + ms);
   for (const op of planned.plan.ops) {
     const { forward, backward } = op;
     op.forward = (ctx, x, n, training) => {
       const t0 = performance.now();
       const out = forward.call(op, ctx, x, n, training);
-      add(`${op.layerName} forward`, performance.now() - t0);
+      add(opTimes, `${op.layerName} forward`, performance.now() - t0);
       return out;
     };
     op.backward = (ctx, dy, dx, n) => {
       const t0 = performance.now();
       backward.call(op, ctx, dy, dx, n);
-      add(`${op.layerName} backward`, performance.now() - t0);
+      add(opTimes, `${op.layerName} backward`, performance.now() - t0);
     };
   }
   const engine = await TrainingEngine.create(wasmBytes(detectEngineBuild() ?? 'simd'), planned.plan, { loss: config.loss, optimizer: config.optimizer, maxBatch: batch, seed: 1 });
   engine.loadWeightsFrom(model);
-  let total = 0;
-  for (let b = 0; b < steps + 5; b++) {
-    if (b === 5) times.clear();
-    const t0 = performance.now();
-    engine.inputs(batch).set(data.x[b % data.x.length]!);
-    engine.targets(batch).set(data.y[b % data.y.length]!);
-    engine.trainBatch(batch);
-    if (b >= 5) total += performance.now() - t0;
+  const kernelTimes = new Map<string, number>();
+  const kernels = engine.kernels as unknown as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(kernels)) {
+    if (typeof fn !== 'function' || name === 'gemmWorkspaceBytes') continue;
+    kernels[name] = (...args: unknown[]) => {
+      const t0 = performance.now();
+      const out = (fn as (...a: unknown[]) => unknown)(...args);
+      add(kernelTimes, name, performance.now() - t0);
+      return out;
+    };
   }
-  const measured = [...times.values()].reduce((a, t) => a + t, 0);
-  say(`LeNet engine step profile (${load()}), ms per batch of ${batch}:`);
-  for (const [key, ms] of times) say(`  ${key.padEnd(24)} ${(ms / steps).toFixed(2).padStart(6)}  ${((100 * ms) / total).toFixed(0).padStart(3)} %`);
-  say(`  ${'loss + optimizer + copies'.padEnd(24)} ${((total - measured) / steps).toFixed(2).padStart(6)}  ${((100 * (total - measured)) / total).toFixed(0).padStart(3)} %`);
-  say(`  ${'total'.padEnd(24)} ${(total / steps).toFixed(2).padStart(6)}`);
+  let total = 0;
+  for (let b = 0; b < steps + 3; b++) {
+    if (b === 3) {
+      opTimes.clear();
+      kernelTimes.clear();
+    }
+    const t0 = performance.now();
+    feed(engine, b);
+    engine.trainBatch(batch);
+    if (b >= 3) total += performance.now() - t0;
+  }
+  const row = (key: string, ms: number): string => `  ${key.padEnd(26)} ${(ms / steps).toFixed(2).padStart(7)}  ${((100 * ms) / total).toFixed(0).padStart(3)} %`;
+  say(`${title} step profile (${load()}), ms per batch of ${batch}, total ${(total / steps).toFixed(2)}:`);
+  say('  by op:');
+  for (const [key, ms] of opTimes) say(row(key, ms));
+  say('  by kernel:');
+  for (const [key, ms] of [...kernelTimes].sort((x, y) => y[1] - x[1])) say(row(key, ms));
   model.dispose();
 }
 
@@ -330,7 +346,16 @@ async function main(): Promise<void> {
   }
   await lstmSpeeds(builds);
   say('');
-  await profileLenet(data, 20);
+  await profileModel('LeNet', lenet(), (engine, b) => {
+    engine.inputs(batch).set(data.x[b % data.x.length]!);
+    engine.targets(batch).set(data.y[b % data.y.length]!);
+  }, 20);
+  say('');
+  const ids = Int32Array.from({ length: batch * 200 }, (_, i) => (i * 7919) % 10000);
+  await profileModel('LSTM text', lstmText(), (engine) => {
+    engine.inputIds(batch).set(ids);
+    engine.targets(batch).set(new Float32Array(batch * 2).map((_, i) => (i % 2 === 0 ? 1 : 0)));
+  }, 5);
   if (process.argv.includes('--accuracy')) {
     say('');
     await accuracyRun();

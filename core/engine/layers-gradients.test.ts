@@ -150,6 +150,19 @@ const cases: Case[] = [
     loss: 'meanSquaredError',
     layers: () => [L.simpleRNN({ units: 3, returnSequences: true }), L.flatten(), L.dense({ units: 2 })],
   },
+  {
+    // units % 4 == 0 takes the 4-lane step kernels (tanh/exp approximations).
+    title: 'Embedding → LSTM 8 units (4-lane path, sigmoid gates) → LSTM 4 units (hardSigmoid) → Dense softmax',
+    input: [6],
+    vocabulary: 12,
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.embedding({ inputDim: 12, outputDim: 5 }),
+      L.lstm({ units: 8, recurrentActivation: 'sigmoid', returnSequences: true }),
+      L.lstm({ units: 4 }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
+  },
 ];
 
 beforeAll(() => tf.setBackend('cpu'));

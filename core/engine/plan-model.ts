@@ -7,7 +7,8 @@ import { conv2dOp } from './ops/conv2d';
 import { denseOp } from './ops/dense';
 import type { EngineOp } from './ops/op';
 import { globalAvgPoolOp, pool2dOp } from './ops/pooling';
-import { embeddingOp, gruOp, lstmOp, simpleRnnOp } from './ops/recurrent';
+import { gruOp } from './ops/gru';
+import { embeddingOp, lstmOp, simpleRnnOp } from './ops/recurrent';
 import { activationOp, dropoutOp, flattenOp } from './ops/simple';
 
 /** Why a model cannot be trained by the engine (stable codes; `reason` is English detail for logs and tooltips). */

@@ -23,6 +23,7 @@ async function lossCurves(build: () => tf.LayersModel, optimizer: TrainingConfig
   const config: TrainingConfig = { ...defaultTrainingConfig, optimizer };
   const data = quadrantImages(steps * batch, size, classes, seed);
   const model = build();
+  seedWeights(model, 40 + seed, 0.2); // seeded: the run is repeatable (TF.js's initializers use Math.random)
   const planned = planEngineModel(model, config.loss);
   if (!planned.ok) throw new Error(planned.reason);
   const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, { loss: config.loss, optimizer, maxBatch: batch, seed });
@@ -62,8 +63,11 @@ describe('the engine follows the TF.js loss curve for 50 steps', () => {
     for (const optimizer of name === 'MLP' ? optimizers : optimizers.filter((o) => o.kind === 'adam' || o.kind === 'momentum')) {
       it(`${name} with ${optimizer.kind}`, async () => {
         const { tfjs, engine } = await lossCurves(build, optimizer, 5);
-        const worst = Math.max(...tfjs.map((l, i) => Math.abs(l - engine[i]!) / Math.max(l, 1e-3)));
-        expect(worst, `worst relative gap ${worst}`).toBeLessThan(1e-3); // measured ≤ 7e-5
+        const gaps = tfjs.map((l, i) => Math.abs(l - engine[i]!) / Math.max(l, 1e-3));
+        // Float rounding differences grow along the trajectory (measured for LeNet + Adam:
+        // 1e-8 at step 1, 1e-6 at step 20, 2e-3 at step 50), so: tight early, looser late.
+        expect(Math.max(...gaps.slice(0, 20)), 'worst gap over the first 20 steps').toBeLessThan(1e-4);
+        expect(Math.max(...gaps), 'worst gap over 50 steps').toBeLessThan(1e-2);
         expect(engine[steps - 1]!).toBeLessThan(engine[0]! * 0.8); // and it learns
       });
     }
