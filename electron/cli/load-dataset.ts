@@ -1,15 +1,15 @@
 import { readFile, realpath } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 import type { ImageOptions, TextOptions } from '../../core/data/config';
 import { discoverClasses, type DatasetKind } from '../../core/data/class-discovery';
 import { inspectTextBytes } from '../../core/data/inspect-file';
 import { planDataset, type DatasetPlan, type FileCheck } from '../../core/data/plan';
-import { createMemorySampleStore, type SampleStore } from '../../core/data/sample-store';
 import { buildVocabulary, tokenize } from '../../core/data/tokenize';
 import { imageSampleSource, textSampleSource } from '../../core/data/train-samples';
 import type { SampleSource } from '../../core/train/sample-source';
-import { decodeAll } from '../data/decode-pool';
+import { loadImageFolder as loadFolder } from '../data/load-folder';
 import { listFolder } from '../services/dataset-listing';
 
 /** A dataset folder decoded for training in Node, with its health report. */
@@ -18,19 +18,6 @@ export interface LoadedDataset {
   readonly samples: SampleSource;
   /** Text only: the vocabulary built from the training split. */
   readonly vocabulary: readonly string[] | null;
-}
-
-/** Store view that reads plan sample i from decoded candidate `candidateOf[i]`. */
-function remappedStore(store: SampleStore, candidateOf: readonly number[]): SampleStore {
-  return {
-    count: candidateOf.length,
-    sampleBytes: store.sampleBytes,
-    read: (indices, out) =>
-      store.read(
-        indices.map((i) => candidateOf[i] as number),
-        out,
-      ),
-  };
 }
 
 async function listCandidates(folder: string, kind: DatasetKind) {
@@ -42,8 +29,21 @@ async function listCandidates(folder: string, kind: DatasetKind) {
 }
 
 /**
+ * The on-disk pixel cache the CLI shares between runs (a second run on the
+ * same, unchanged folder skips decoding): `$LAYERLAB_CACHE_DIR`, else
+ * `$XDG_CACHE_HOME/layerlab/pixels`, else `~/.cache/layerlab/pixels`.
+ */
+export function cliPixelCacheDir(): string {
+  const explicit = process.env['LAYERLAB_CACHE_DIR'];
+  if (explicit) return explicit;
+  const base = process.env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
+  return path.join(base, 'layerlab', 'pixels');
+}
+
+/**
  * Lists, checks and decodes an image folder (one subfolder per class) with
- * the same core planning the app uses; decoding runs in worker threads.
+ * the same core planning the app uses, through the datasets loader: decoding
+ * runs in worker threads and the pixels are cached on disk for the next run.
  */
 export async function loadImageFolder(
   folder: string,
@@ -51,30 +51,17 @@ export async function loadImageFolder(
   split: { seed: number; validationShare: number },
   onProgress?: (done: number, total: number) => void,
 ): Promise<LoadedDataset> {
-  const { root, discovery, ignored } = await listCandidates(folder, 'image');
-  const channels = options.colorMode === 'grayscale' ? 1 : 3;
-  const sampleBytes = options.width * options.height * channels;
-  const paths = discovery.candidates.map((c) => c.path);
-  const store = createMemorySampleStore(paths.length, sampleBytes);
-  const outcomes = await decodeAll(root, paths, options, {
-    onSample: (index, pixels) => store.write(index, pixels),
-    ...(onProgress ? { onProgress } : {}),
+  const loaded = await loadFolder(folder, {
+    image: options,
+    split,
+    cacheDir: cliPixelCacheDir(),
+    ...(onProgress
+      ? { onProgress: (phase, done, total) => (phase === 'decode' ? onProgress(done, total) : undefined) }
+      : {}),
   });
-  const checks = new Map<string, FileCheck>();
-  outcomes.forEach((o, i) => {
-    const p = paths[i] as string;
-    const check: FileCheck = o.ok
-      ? { ok: true, width: o.width, height: o.height, hash: o.hash }
-      : o.detail === undefined
-        ? { ok: false, reason: o.reason }
-        : { ok: false, reason: o.reason, detail: o.detail };
-    checks.set(p, check);
-  });
-  const plan = planDataset({ kind: 'image', discovery, checks, ignored, split });
-  const indexOfPath = new Map(paths.map((p, i) => [p, i]));
-  const candidateOf = plan.samples.map((s) => indexOfPath.get(s.path) as number);
+  const { plan, store } = loaded;
   const samples = imageSampleSource({
-    store: remappedStore(store, candidateOf),
+    store,
     labels: plan.labels,
     classCount: plan.classNames.length,
     options,

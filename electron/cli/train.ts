@@ -19,8 +19,9 @@ import { validateGraph } from '../../core/validate/validate-graph';
 import { parseTrainArgs, usage, type TrainArgs } from './cli-args';
 import { datasetReadingFor } from '../../core/train/dataset-reading';
 import { formatHealthReport } from './dataset-summary';
+import { HostFailure } from '../services/host-error';
 import { loadImageFolder, loadTextFolder, type LoadedDataset } from './load-dataset';
-import { saveLayersModel } from './save-model';
+import { writeCliExport } from './write-export';
 
 /**
  * `npm run train`: trains a saved project (or a template) in Node with the
@@ -123,6 +124,12 @@ function alignLabels(test: LoadedDataset, trainClasses: readonly string[]): Samp
   };
 }
 
+/** LayerLab's version, from package.json (shown in the export's metadata and README). */
+async function layerlabVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
 /** CLI output goes to stdout as plain lines (console.log is reserved for debugging by lint). */
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -210,6 +217,7 @@ async function run(argv: readonly string[]): Promise<void> {
     say(`validation accuracy: ${fmt(best?.valAccuracy ?? null)}`);
   }
 
+  let testMetrics: { loss: number; accuracy: number } | null = null;
   if (args.test !== null) {
     const test = await loadData(project, args.test, config.seed, 0, data.vocabulary ?? undefined);
     for (const line of formatHealthReport(test.plan.report, `test ${args.test}`)) say(line);
@@ -223,15 +231,32 @@ async function run(argv: readonly string[]): Promise<void> {
     });
     say(`test loss: ${fmt(metrics.loss)}`);
     say(`test accuracy: ${fmt(metrics.accuracy)}`);
+    testMetrics = { loss: metrics.loss, accuracy: metrics.accuracy };
   }
 
   const outDir = args.out ?? path.resolve(`${path.basename(projectPath, '.layerlab')}-trained`);
-  const files = await saveLayersModel(model, outDir, {
-    classNames: data.plan.classNames,
-    vocabulary: data.vocabulary,
-    history: result.epochs,
-  });
-  say(`model written: ${files.map((f) => path.join(outDir, f)).join(', ')}`);
+  let exported: Awaited<ReturnType<typeof writeCliExport>>;
+  try {
+    exported = await writeCliExport(
+      model,
+      {
+        modelName: project.name,
+        layerlabVersion: await layerlabVersion(),
+        classNames: data.plan.classNames,
+        reading: datasetReadingFor(project),
+        vocabulary: data.vocabulary,
+        epochs: result.epochs,
+        test: testMetrics,
+      },
+      outDir,
+    );
+  } catch (error) {
+    const detail = error instanceof HostFailure ? `${error.message} (${error.code})` : (error as Error).message;
+    throw new CliFailure(`The export folder ${outDir} could not be written: ${detail}`, 1);
+  }
+  say(`export folder: ${exported.folder}`);
+  say(`export files: ${exported.files.join(', ')}`);
+  if (!exported.pytorch.available) say(`pytorch route: not exported (${exported.pytorch.reason})`);
   say(`wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   model.dispose();
 }

@@ -15,6 +15,8 @@ export interface RuntimeState {
   readonly engine: string | null;
   /** WebGL UNMASKED_RENDERER string (shows SwiftShader when rendering is in software). */
   readonly gpuRenderer: string | null;
+  /** Progress of the long task under way (training), 0..1, for the taskbar; null when idle. */
+  readonly taskProgress: number | null;
 }
 
 export const useRuntimeStore = create<RuntimeState>()(() => ({
@@ -22,6 +24,7 @@ export const useRuntimeStore = create<RuntimeState>()(() => ({
   backendReason: null,
   engine: null,
   gpuRenderer: null,
+  taskProgress: null,
 }));
 
 /** Merges known runtime facts; callers pass only what they learned. */

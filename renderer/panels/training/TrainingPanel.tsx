@@ -2,18 +2,20 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useAppServices } from '../../app/app-context';
-import { useHost } from '../../host/HostProvider';
-import { isDirty } from '../../state/editor-store';
+import { setRuntimeInfo } from '../../state/runtime-store';
 import { DatasetLine } from './DatasetLine';
 import { EpochTable } from './EpochTable';
 import { MetricChart } from './MetricChart';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
+import { registerTrainingCommands } from './training-commands';
 import { connectTraining } from './training-controller';
 import { toggleCompareRun, useTrainingStore } from './training-store';
 import { useFinishNotification } from './use-finish-notification';
 import './training.css';
+
+registerTrainingCommands();
 
 /**
  * The training side panel: settings, controls, progress and live curves.
@@ -22,7 +24,6 @@ import './training.css';
 export function TrainingPanel() {
   const { t } = useTranslation('training');
   const { store } = useAppServices();
-  const host = useHost();
   const machine = useTrainingStore((s) => s.machine);
   const runs = useTrainingStore((s) => s.runs);
   const runId = useTrainingStore((s) => s.runId);
@@ -46,13 +47,8 @@ export function TrainingPanel() {
   const running =
     machine.status === 'training' || machine.status === 'paused' || machine.status === 'compiling';
   useEffect(() => {
-    const state = store.getState();
-    host.setWindowState({
-      title: document.title,
-      dirty: state.isOpen && isDirty(state),
-      progress: running && percent !== null ? percent / 100 : null,
-    });
-  }, [host, store, running, percent]);
+    setRuntimeInfo({ taskProgress: running && percent !== null ? percent / 100 : null });
+  }, [running, percent]);
 
   const current = runs.find((r) => r.runId === runId);
   const shown = current
