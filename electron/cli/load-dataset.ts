@@ -56,7 +56,10 @@ export async function loadImageFolder(
     split,
     cacheDir: cliPixelCacheDir(),
     ...(onProgress
-      ? { onProgress: (phase, done, total) => (phase === 'decode' ? onProgress(done, total) : undefined) }
+      ? {
+          onProgress: (phase, done, total) =>
+            phase === 'decode' ? onProgress(done, total) : undefined,
+        }
       : {}),
   });
   const { plan, store } = loaded;

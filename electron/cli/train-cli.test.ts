@@ -1,23 +1,27 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { parseTrainArgs } from './cli-args';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
+// The CLI's pixel cache goes to a temp folder, not the user's ~/.cache.
+const cacheDir = path.join(os.tmpdir(), `layerlab-cli-cache-${process.pid}`);
+afterAll(() => rm(cacheDir, { recursive: true, force: true }));
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
       ['--import', 'tsx', path.join(repo, 'electron/cli/train.ts'), ...args],
-      { cwd: repo, timeout: 120_000 },
+      { cwd: repo, timeout: 120_000, env: { ...process.env, LAYERLAB_CACHE_DIR: cacheDir } },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -67,9 +71,10 @@ describe('parseTrainArgs', () => {
 });
 
 describe('npm run train', () => {
-  it('trains the mlp template on the bundled digits and writes the model', async () => {
-    const out = await mkdtemp(path.join(os.tmpdir(), 'layerlab-cli-'));
-    const r = await cli([
+  it('trains the mlp template on the bundled digits and writes the export folder', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'layerlab-cli-'));
+    const out = path.join(parent, 'digits-export');
+    const args = [
       'mlp-digits',
       '--data',
       path.join(repo, 'assets/samples/digits'),
@@ -79,20 +84,71 @@ describe('npm run train', () => {
       '2',
       '--out',
       out,
-    ]);
+    ];
+    const r = await cli(args);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/dataset .*digits: 200 samples in 10 classes/);
     expect(r.stdout).toMatch(/^epoch 2\/2: loss \d\.\d{4}/m);
     expect(r.stdout).toMatch(/^validation accuracy: [01]\.\d{4}$/m);
     expect(r.stdout).toMatch(/^test accuracy: [01]\.\d{4}$/m);
+    expect(r.stdout).toContain(`export folder: ${out}`);
+    expect(r.stdout).toMatch(/^export files: .*model\.json.*weights\.npz/m);
+
+    for (const file of [
+      'model.json',
+      'metadata.json',
+      'labels.txt',
+      'README.md',
+      'predict.html',
+      'tf.min.js',
+      'predict.mjs',
+      'model.py',
+      'weights.npz',
+      'predict.py',
+    ])
+      expect(existsSync(path.join(out, file)), file).toBe(true);
+    const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+    const metadata = JSON.parse(await readFile(path.join(out, 'metadata.json'), 'utf8')) as {
+      labels: string[];
+    };
+    expect(metadata.labels).toEqual(digits);
+    expect((await readFile(path.join(out, 'labels.txt'), 'utf8')).trim().split('\n')).toEqual(
+      digits.map((d, i) => `${i} ${d}`),
+    );
+
+    // model.json loads as a user would load it, and predicts a distribution over the 10 digits.
     const modelJson = JSON.parse(await readFile(path.join(out, 'model.json'), 'utf8')) as {
       format: string;
-      weightsManifest: { weights: unknown[] }[];
+      modelTopology: object;
+      weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
     };
     expect(modelJson.format).toBe('layers-model');
-    expect(modelJson.weightsManifest[0]?.weights).toHaveLength(4);
-    expect(existsSync(path.join(out, 'weights.bin'))).toBe(true);
-  });
+    const manifest = modelJson.weightsManifest;
+    expect(manifest.flatMap((g) => g.weights)).toHaveLength(4);
+    const shards = await Promise.all(
+      manifest.flatMap((g) => g.paths).map((p) => readFile(path.join(out, p))),
+    );
+    const weightData = new Uint8Array(Buffer.concat(shards)).buffer;
+    await tf.setBackend('cpu');
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: modelJson.modelTopology,
+        weightSpecs: manifest.flatMap((g) => g.weights),
+        weightData,
+      }),
+    );
+    const probs = tf.tidy(() => model.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor);
+    expect(probs.shape).toEqual([2, 10]);
+    const sums = (await probs.sum(1).data()) as Float32Array;
+    for (const s of sums) expect(s).toBeCloseTo(1, 4);
+    probs.dispose();
+    model.dispose();
+
+    // A second run into the same --out replaces the export (the user named it) and leaves no temp folders.
+    const again = await cli(args);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await readdir(parent)).toEqual(['digits-export']);
+  }, 300_000);
 
   it('exits non-zero with a clear message on an unusable dataset, listing skipped files', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'layerlab-cli-bad-'));

@@ -126,7 +126,9 @@ function alignLabels(test: LoadedDataset, trainClasses: readonly string[]): Samp
 
 /** LayerLab's version, from package.json (shown in the export's metadata and README). */
 async function layerlabVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    version?: string;
+  };
   return pkg.version ?? '0.0.0';
 }
 
@@ -251,7 +253,8 @@ async function run(argv: readonly string[]): Promise<void> {
       outDir,
     );
   } catch (error) {
-    const detail = error instanceof HostFailure ? `${error.message} (${error.code})` : (error as Error).message;
+    const detail =
+      error instanceof HostFailure ? `${error.message} (${error.code})` : (error as Error).message;
     throw new CliFailure(`The export folder ${outDir} could not be written: ${detail}`, 1);
   }
   say(`export folder: ${exported.folder}`);

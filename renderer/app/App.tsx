@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 
 import type { AppInfo, Host } from '../host/Host';
 import { createClipboard } from '../state/clipboard';
+import { connectTraining } from '../panels/training/training-controller';
 import { runCommand, type CommandContext, type FlowControls } from '../state/commands';
 import { isDirty, type EditorStore } from '../state/editor-store';
 import { rescueBundle } from '../state/project-actions';
@@ -64,6 +65,11 @@ export function App({ host, appInfo, store }: AppProps) {
   useShortcuts(isMac, run, true);
   useClipboardEvents(services.commandContext);
   useEffect(() => host.onCommand(run), [host, run]);
+  // Start the training worker now: it picks the TF.js backend and reports it
+  // to the status bar, and the first Train press does not wait for TF.js to load.
+  useEffect(() => {
+    connectTraining().init('auto');
+  }, []);
   // A project the app was launched with (file association, command line) opens at once.
   useEffect(() => {
     run('file.openLaunchProject');
