@@ -77,6 +77,8 @@ test('trains the LeNet template on real images with live curves, pause, resume a
   await expect
     .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })
     .toBeGreaterThan(3);
+  // LeNet is a chain the engine supports: LayerLab's own wasm SIMD engine trains it (issue 9).
+  await expect(page.getByTestId('status-bar')).toContainText('LayerLab WASM SIMD engine');
   const before = Number(await chart.getAttribute('data-points'));
   await expect
     .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })

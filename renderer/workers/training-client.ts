@@ -6,6 +6,7 @@ import {
   type StartRequest,
   type ToWorker,
 } from './training-protocol';
+import { engineWasmPaths } from './engine-paths';
 import { wasmPaths } from './wasm-paths';
 
 /** The part of `Worker` the client uses (tests pass a fake). */
@@ -76,13 +77,13 @@ export function createTrainingClient(makeWorker: () => WorkerLike = createWorker
     });
     worker = w;
     // The wasm binaries' bundled URLs must reach the worker before any backend starts.
-    w.postMessage({ type: 'init', backend: null, wasmPaths }, []);
+    w.postMessage({ type: 'init', backend: null, wasmPaths, engineWasmPaths }, []);
     return w;
   };
   const send = (message: ToWorker): void => ensure().postMessage(message, transferablesOf(message));
 
   return {
-    init: (backend) => send({ type: 'init', backend, wasmPaths }),
+    init: (backend) => send({ type: 'init', backend, wasmPaths, engineWasmPaths }),
     start(request) {
       const runId = nextRunId++;
       send({ type: 'start', runId, ...request });

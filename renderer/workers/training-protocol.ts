@@ -2,6 +2,8 @@ import type {
   BackendChoice,
   BackendInfo,
   BatchMetrics,
+  EngineBuild,
+  EngineChoice,
   EpochMetrics,
   GraphDoc,
   ImageOptions,
@@ -60,6 +62,8 @@ export type ToWorker =
       readonly type: 'init';
       readonly backend: BackendChoice | null;
       readonly wasmPaths: Readonly<Record<string, string>>;
+      /** Bundled URLs of LayerLab's engine builds (core/engine); absent → TF.js trains every run. */
+      readonly engineWasmPaths?: Readonly<Partial<Record<EngineBuild, string>>>;
     }
   | ({ readonly type: 'start' } & StartRequest)
   | { readonly type: 'pause'; readonly runId: number }
@@ -76,7 +80,14 @@ export type WorkerRunStatus =
 
 /** Worker → UI. */
 export type FromWorker =
-  | { readonly type: 'backend-info'; readonly info: BackendInfo; readonly engine: string }
+  | {
+      readonly type: 'backend-info';
+      readonly info: BackendInfo;
+      /** Human-readable engine name (`LayerLab WASM SIMD engine (…)` or `TensorFlow.js x.y.z — reason`). */
+      readonly engine: string;
+      /** Set once a run has chosen its engine (core/engine `chooseEngine`). */
+      readonly engineChoice?: EngineChoice;
+    }
   | {
       readonly type: 'state';
       readonly runId: number;

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 import {
   defaultTrainingConfig,
   type EdgeId,
+  type EngineBuild,
   type GraphDoc,
   type NodeId,
   type TrainingConfig,
@@ -83,7 +84,51 @@ const training = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({
   ...over,
 });
 
-function harness() {
+/** A residual branch: img → flat → (d1, d2) → Add → out. The engine has no merges yet. */
+function branchedGraph(): GraphDoc {
+  const base = graph();
+  const n = (id: string, kind: string, params: Record<string, number | string | boolean>) => ({
+    id: id as NodeId,
+    kind,
+    name: id,
+    params,
+    position: { x: 0, y: 0 },
+  });
+  const e = (id: string, source: string, target: string) => ({
+    id: id as EdgeId,
+    source: source as NodeId,
+    target: target as NodeId,
+  });
+  const dense = { units: 4, activation: 'relu', useBias: true, unitsFromDataset: false };
+  return {
+    nodes: {
+      ...base.nodes,
+      d1: n('d1', 'Dense', dense),
+      d2: n('d2', 'Dense', dense),
+      add: n('add', 'Add', {}),
+    } as GraphDoc['nodes'],
+    edges: {
+      e1: e('e1', 'img', 'flat'),
+      e2: e('e2', 'flat', 'd1'),
+      e3: e('e3', 'flat', 'd2'),
+      e4: e('e4', 'd1', 'add'),
+      e5: e('e5', 'd2', 'add'),
+      e6: e('e6', 'add', 'out'),
+    } as GraphDoc['edges'],
+  };
+}
+
+/**
+ * The engine builds from core/engine/build, as the worker would fetch them:
+ * vitest's global setup (scripts/build-wasm.ts) builds them and provides them base64.
+ */
+const readEngineWasm = (build: EngineBuild): Promise<Uint8Array | null> => {
+  const builds = (inject as (key: string) => unknown)('engineWasm') as Record<EngineBuild, string>;
+  const binary = atob(builds[build]);
+  return Promise.resolve(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+};
+
+function harness(options: { engine?: boolean } = {}) {
   const messages: FromWorker[] = [];
   const waiters: { test: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void }[] = [];
   const session = createTrainingSession({
@@ -99,6 +144,7 @@ function harness() {
     setInterval: (fn, ms) => setInterval(fn, ms),
     clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
     now: () => performance.now(),
+    ...(options.engine ? { loadEngineWasm: readEngineWasm } : {}),
   });
   const next = (test: (m: FromWorker) => boolean): Promise<FromWorker> => {
     const seen = messages.find(test);
@@ -192,6 +238,67 @@ describe('training session (the worker without the worker)', () => {
     >;
     expect(error).toMatchObject({ runId: 2, code: 'non-finite-loss' });
     expect(error.message).toMatch(/lower learning rate/);
+  });
+
+  it("trains a supported model on LayerLab's wasm engine, with falling loss, pause and stop", async () => {
+    const { session, messages, next } = harness({ engine: true });
+    await session.handle({ type: 'init', backend: 'cpu', wasmPaths: {} });
+    void session.handle({
+      type: 'start',
+      runId: 3,
+      graph: graph(),
+      training: training({ epochs: 40 }),
+      inference: { datasetClassCount: 2 },
+      dataset: dataset(),
+    });
+    const chosen = (await next(
+      (m) => m.type === 'backend-info' && m.engineChoice !== undefined,
+    )) as Extract<FromWorker, { type: 'backend-info' }>;
+    expect(chosen.engineChoice).toMatchObject({ engine: 'layerlab' });
+    expect(chosen.engine).toMatch(/^LayerLab WASM SIMD engine/);
+    await next((m) => m.type === 'epoch' && m.metrics.epoch >= 3);
+    const epochs = messages.filter((m) => m.type === 'epoch') as Extract<
+      FromWorker,
+      { type: 'epoch' }
+    >[];
+    expect(epochs[3]!.metrics.loss).toBeLessThan(epochs[0]!.metrics.loss);
+    await session.handle({ type: 'pause', runId: 3 });
+    await next(isState('paused'));
+    const atPause = messages.filter((m) => m.type === 'batch').length;
+    for (let i = 0; i < 30; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(messages.filter((m) => m.type === 'batch').length).toBeLessThanOrEqual(atPause + 1);
+    await session.handle({ type: 'resume', runId: 3 });
+    await session.handle({ type: 'stop', runId: 3 });
+    const atStop = messages.filter((m) => m.type === 'batch').length;
+    await next(isState('stopped'));
+    expect(messages.filter((m) => m.type === 'batch').length).toBeLessThanOrEqual(atStop + 1);
+    expect(messages.filter((m) => m.type === 'epoch').length).toBeLessThan(40);
+    // The model of record holds the engine's weights: inspection sees a trained model.
+    await session.handle({ type: 'inspect', id: 9, request: { kind: 'feature-maps' } });
+    expect(messages.find((m) => m.type === 'inspect-result')).toMatchObject({ id: 9 });
+  });
+
+  it('falls back to TF.js with the reason for a graph the engine cannot run (Add)', async () => {
+    const { session, messages, next } = harness({ engine: true });
+    await session.handle({ type: 'init', backend: 'cpu', wasmPaths: {} });
+    void session.handle({
+      type: 'start',
+      runId: 4,
+      graph: branchedGraph(),
+      training: training({ epochs: 2 }),
+      inference: { datasetClassCount: 2 },
+      dataset: dataset(),
+    });
+    await next((m) => m.type === 'state' && (m.status === 'completed' || m.status === 'failed'));
+    expect(messages.find((m) => m.type === 'error')).toBeUndefined();
+    const chosen = messages.find(
+      (m) => m.type === 'backend-info' && m.engineChoice !== undefined,
+    ) as Extract<FromWorker, { type: 'backend-info' }>;
+    expect(chosen.engineChoice).toMatchObject({ engine: 'tfjs' });
+    expect(chosen.engine).toMatch(/^TensorFlow\.js /);
+    const reason = chosen.engineChoice?.engine === 'tfjs' ? chosen.engineChoice.reason : '';
+    expect(reason).toMatch(/Add|merge|branch/i);
+    expect(messages.filter((m) => m.type === 'epoch')).toHaveLength(2);
   });
 
   it('forwards inspect requests with the trained model and answers by id', async () => {

@@ -2,6 +2,7 @@ import {
   compileGraph,
   createMemorySampleStore,
   createPauseGate,
+  detectEngineBuild,
   gatherSamples,
   imageSampleSource,
   initBackend,
@@ -11,12 +12,14 @@ import {
   restoreWeights,
   samplesFromArrays,
   tfjsVersion,
-  train,
+  trainWithBestEngine,
   validateGraph,
   watchWebglContextLoss,
   type BackendChoice,
   type BackendInfo,
   type CompiledModel,
+  type EngineBuild,
+  type EngineChoice,
   type PauseGate,
   type SampleSource,
   type WeightSnapshot,
@@ -42,6 +45,32 @@ export interface SessionEnv {
   probeWebglRenderer?(): string | null;
   /** No batch for this long on webgl counts as a lost context. */
   readonly watchdogMs?: number;
+  /**
+   * Loads the bytes of a LayerLab engine build (core/engine) from its bundled
+   * URL (undefined when `init` sent none); null → TF.js trains. Defaults to
+   * `fetch`; Node tests read the file instead.
+   */
+  loadEngineWasm?(build: EngineBuild, url: string | undefined): Promise<Uint8Array | null>;
+}
+
+async function fetchEngineWasm(
+  _build: EngineBuild,
+  url: string | undefined,
+): Promise<Uint8Array | null> {
+  if (!url || typeof fetch !== 'function') return null;
+  try {
+    const response = await fetch(url);
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The status bar's engine name for a run's engine choice. */
+export function engineLabel(choice: EngineChoice): string {
+  if (choice.engine === 'layerlab')
+    return `LayerLab WASM SIMD engine (${choice.build === 'relaxed-simd' ? 'relaxed SIMD' : 'SIMD'})`;
+  return `TensorFlow.js ${tfjsVersion}`;
 }
 
 interface Run {
@@ -118,6 +147,9 @@ export function createTrainingSession(env: SessionEnv): {
 } {
   let backendChoice: BackendChoice = 'auto';
   let wasmPaths: Readonly<Record<string, string>> = {};
+  let engineWasmPaths: Readonly<Partial<Record<EngineBuild, string>>> = {};
+  /** Engine build bytes, loaded once per build (null = could not be loaded). */
+  const engineBytes = new Map<EngineBuild, Uint8Array | null>();
   let backend: BackendInfo | null = null;
   let model: CompiledModel | null = null;
   let data: SampleSource | null = null;
@@ -137,6 +169,14 @@ export function createTrainingSession(env: SessionEnv): {
       ...(webglRenderer !== undefined ? { webglRenderer } : {}),
     });
     env.post({ type: 'backend-info', info: backend, engine: `TensorFlow.js ${tfjsVersion}` });
+  }
+
+  /** Loads (once) the bytes of the engine build this runtime can run, before a run starts. */
+  async function ensureEngineBytes(): Promise<void> {
+    const build = detectEngineBuild();
+    if (build === null || engineBytes.get(build)) return;
+    const load = env.loadEngineWasm ?? fetchEngineWasm;
+    engineBytes.set(build, await load(build, engineWasmPaths[build]).catch(() => null));
   }
 
   function replaceModel(next: CompiledModel | null): void {
@@ -186,11 +226,21 @@ export function createTrainingSession(env: SessionEnv): {
     watch(current);
     env.post({ type: 'state', runId, status: current.gate.paused ? 'paused' : 'training' });
     let lastBatchAt = env.now();
-    const result = await train(
+    const tfBackend = backend?.backend ?? 'cpu';
+    const result = await trainWithBestEngine(
       built,
       { samples: current.samples, split: current.request.dataset.split },
       training,
       {
+        onEngineChosen: (choice) => {
+          if (!live() || !backend) return;
+          env.post({
+            type: 'backend-info',
+            info: backend,
+            engine: engineLabel(choice),
+            engineChoice: choice,
+          });
+        },
         signal: current.signal,
         initialEpoch,
         waitIfPaused: () => current.gate.wait(),
@@ -217,6 +267,7 @@ export function createTrainingSession(env: SessionEnv): {
           env.post({ type: 'epoch', runId, metrics, tensors: liveTensorCount() });
         },
       },
+      { tfBackend, wasmFor: (build) => engineBytes.get(build) ?? null },
     );
     if (!live()) return;
     endWatch();
@@ -286,6 +337,7 @@ export function createTrainingSession(env: SessionEnv): {
     env.post({ type: 'state', runId: request.runId, status: 'compiling' });
     try {
       await ensureBackend(request.training.backend);
+      await ensureEngineBytes();
       data = samplesOf(request.dataset, request.training.seed);
       dataset = request.dataset;
       inspectData = null;
@@ -335,6 +387,7 @@ export function createTrainingSession(env: SessionEnv): {
       switch (message.type) {
         case 'init':
           wasmPaths = message.wasmPaths;
+          if (message.engineWasmPaths) engineWasmPaths = message.engineWasmPaths;
           if (message.backend !== null) await ensureBackend(message.backend);
           return;
         case 'start':

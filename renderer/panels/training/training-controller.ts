@@ -28,11 +28,16 @@ export function connectTraining(client: TrainingClient = getTrainingClient()): T
   });
   client.subscribe((message) => {
     if (message.type === 'backend-info') {
-      const { info } = message;
+      const { info, engineChoice } = message;
+      // LayerLab's own engine (core/engine) names itself; TF.js adds its backend and why it trains.
       const detail =
-        info.backend === 'wasm'
-          ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}`
-          : message.engine;
+        engineChoice?.engine === 'layerlab'
+          ? message.engine
+          : `${
+              info.backend === 'wasm'
+                ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}`
+                : message.engine
+            }${engineChoice?.engine === 'tfjs' ? ` — ${engineChoice.reason}` : ''}`;
       setRuntimeInfo({ backend: info.backend, backendReason: info.reason, engine: detail });
       return;
     }
