@@ -104,10 +104,15 @@ test('backpropagation by hand on the 3-2-3 net matches an independent calculatio
   // One update: w ← w − η·∂L/∂w, now in the weight fields.
   await page.getByTestId('bp-apply-update').click();
   await expect(page.getByTestId('bp-step-counter')).toHaveAttribute('data-step-id', 'start');
-  const w7 = Number(await page.getByTestId('bp-weight-w7').inputValue());
-  const w1 = Number(await page.getByTestId('bp-weight-w1').inputValue());
-  expect(Math.abs(w7 - (w[6]! - eta * expected.dw7))).toBeLessThan(1e-12);
-  expect(Math.abs(w1 - (w[0]! - eta * expected.dw1))).toBeLessThan(1e-12);
+  // The weight fields take the new values in the render after the step resets: poll them.
+  const weightField = async (name: string): Promise<number> =>
+    Number(await page.getByTestId(`bp-weight-${name}`).inputValue());
+  await expect
+    .poll(async () => Math.abs((await weightField('w7')) - (w[6]! - eta * expected.dw7)))
+    .toBeLessThan(1e-12);
+  await expect
+    .poll(async () => Math.abs((await weightField('w1')) - (w[0]! - eta * expected.dw1)))
+    .toBeLessThan(1e-12);
 });
 
 test('convolution lab: the 7×7 example gives 5×5 and a cell shows its multiply-add (zh-CN)', async ({
