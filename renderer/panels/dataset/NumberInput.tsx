@@ -1,4 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+
+import { useNumberDraft } from '../../ui/use-number-draft';
 
 interface NumberInputProps {
   readonly label: string;
@@ -24,19 +26,7 @@ export function NumberInput({
   onCommit,
 }: NumberInputProps) {
   const id = useId();
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
-  const parsed = Number(text.trim().replace(',', '.'));
-  const valid =
-    text.trim() !== '' &&
-    Number.isFinite(parsed) &&
-    (!integer || Number.isInteger(parsed)) &&
-    parsed >= min &&
-    parsed <= max;
-  const commit = (): void => {
-    if (valid && parsed !== value) onCommit(parsed);
-    else if (!valid) setText(String(value));
-  };
+  const { text, valid, setText, commit } = useNumberDraft(value, { min, max, integer }, onCommit);
   return (
     <div className="dataset-field">
       <label htmlFor={id}>{label}</label>

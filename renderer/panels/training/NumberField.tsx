@@ -1,4 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+
+import { useNumberDraft } from '../../ui/use-number-draft';
 
 interface NumberFieldProps {
   readonly label: string;
@@ -28,19 +30,11 @@ export function NumberField({
   onCommit,
 }: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
-  const parsed = Number(text.trim().replace(',', '.'));
-  const valid =
-    text.trim() !== '' &&
-    Number.isFinite(parsed) &&
-    (!integer || Number.isInteger(parsed)) &&
-    (min === undefined || parsed >= min) &&
-    (max === undefined || parsed <= max);
-  const commit = (): void => {
-    if (valid && parsed !== value) onCommit(parsed);
-    else if (!valid) setText(String(value));
-  };
+  const { text, valid, setText, commit, revert } = useNumberDraft(
+    value,
+    { min, max, integer },
+    onCommit,
+  );
   return (
     <div className="field training-field">
       <label htmlFor={id}>{label}</label>
@@ -57,7 +51,7 @@ export function NumberField({
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setText(String(value));
+          if (e.key === 'Escape') revert();
         }}
       />
       {!valid && <p className="field-error">{invalidText}</p>}
