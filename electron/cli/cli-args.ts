@@ -12,10 +12,12 @@ export interface TrainArgs {
   readonly out: string | null;
   /** Overrides the project's validation share (0 trains on every sample). */
   readonly validationShare: number | null;
+  /** `auto`: LayerLab's WASM SIMD engine when the model is supported, else TF.js; `tfjs`: always TF.js. */
+  readonly engine: 'auto' | 'tfjs';
   readonly help: boolean;
 }
 
-export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--validation-share S] [--out DIR]
+export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--validation-share S] [--engine auto|tfjs] [--out DIR]
 
   project        a saved .layerlab project, a template file, or a template id (lenet, mlp-digits, lstm-text)
                  (none: the bundled sample project on the bundled sample data)
@@ -24,6 +26,7 @@ export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR
   --epochs N     override the project's epoch count
   --backend B    wasm (default) or cpu
   --validation-share S  share of each class held out for validation, 0–0.9 (default: the project's)
+  --engine E     auto (default: LayerLab's WASM SIMD engine when the model is supported, else TF.js) or tfjs
   --out DIR      where to write the trained model (default: ./<project name>-trained)`;
 
 /** Parses argv; throws an Error with a user-facing message on bad input. */
@@ -38,6 +41,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       backend: { type: 'string' },
       out: { type: 'string' },
       'validation-share': { type: 'string' },
+      engine: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -62,6 +66,9 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     throw new Error(
       `--backend must be wasm or cpu, got "${backend}" (WebGL needs a browser window)`,
     );
+  const engine = values.engine ?? 'auto';
+  if (engine !== 'auto' && engine !== 'tfjs')
+    throw new Error(`--engine must be auto or tfjs, got "${engine}"`);
   return {
     project: positionals[0] ?? null,
     data: values.data ?? null,
@@ -70,6 +77,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     backend,
     out: values.out ?? null,
     validationShare,
+    engine,
     help: values.help ?? false,
   };
 }

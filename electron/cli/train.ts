@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { initBackend } from '../../core/backend/init-backend';
+import { trainWithBestEngine, type EngineChoice } from '../../core/engine/choose-engine';
+import { engineBuildFiles, type EngineBuild } from '../../core/engine/load-kernels';
 import { compileGraph } from '../../core/compile/compile-graph';
 import { CompileError } from '../../core/compile/compile-error';
 import { hasBlockingIssue } from '../../core/data/health-report';
@@ -12,7 +14,7 @@ import { isTemplateId } from '../../core/io/templates';
 import { evaluateSamples } from '../../core/train/evaluate';
 import type { SampleSource } from '../../core/train/sample-source';
 import { targetEncodingFor } from '../../core/train/targets';
-import { train } from '../../core/train/train';
+import { train, type TrainHooks } from '../../core/train/train';
 import { TrainingError } from '../../core/train/training-error';
 import { formatDiagnostic } from '../../core/validate/messages';
 import { validateGraph } from '../../core/validate/validate-graph';
@@ -32,6 +34,23 @@ import { writeCliExport } from './write-export';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const wasmPaths = path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep;
+
+/** LayerLab's kernel build, compiled by `npm run build:wasm`; null when it is missing. */
+function engineWasm(build: EngineBuild): Uint8Array | null {
+  try {
+    return new Uint8Array(
+      readFileSync(path.join(repoRoot, 'core/engine/build', engineBuildFiles[build])),
+    );
+  } catch {
+    return null;
+  }
+}
+
+function describeEngine(choice: EngineChoice): string {
+  return choice.engine === 'layerlab'
+    ? `engine: LayerLab WASM SIMD (${choice.build})`
+    : `engine: TensorFlow.js (${choice.reason})`;
+}
 
 class CliFailure extends Error {
   constructor(
@@ -200,13 +219,24 @@ async function run(argv: readonly string[]): Promise<void> {
     signal.aborted = true;
     say('stopping after this batch…');
   });
-  const result = await train(model, { samples: data.samples, split: data.plan.split }, config, {
+  const hooks: TrainHooks = {
     signal,
     onEpochEnd: (m) =>
       say(
         `epoch ${m.epoch + 1}/${config.epochs}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s)`,
       ),
-  });
+  };
+  const trainData = { samples: data.samples, split: data.plan.split };
+  const result =
+    args.engine === 'tfjs'
+      ? (say('engine: TensorFlow.js (requested)'), await train(model, trainData, config, hooks))
+      : await trainWithBestEngine(
+          model,
+          trainData,
+          config,
+          { ...hooks, onEngineChosen: (choice) => say(describeEngine(choice)) },
+          { tfBackend: backend.backend, wasmFor: engineWasm },
+        );
   const last = result.epochs[result.epochs.length - 1];
   say(
     `outcome: ${result.outcome}${result.restoredBest ? ` (restored epoch ${(result.bestEpoch ?? 0) + 1})` : ''}`,
