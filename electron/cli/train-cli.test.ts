@@ -47,6 +47,8 @@ describe('parseTrainArgs', () => {
         'o',
         '--validation-share',
         '0',
+        '--engine',
+        'tfjs',
       ]),
     ).toEqual({
       project: 'p.layerlab',
@@ -56,11 +58,13 @@ describe('parseTrainArgs', () => {
       backend: 'cpu',
       out: 'o',
       validationShare: 0,
+      engine: 'tfjs',
       help: false,
     });
   });
   const bad: [string[], RegExp][] = [
     [['--epochs', '0'], /--epochs/],
+    [['--engine', 'fast'], /--engine/],
     [['--epochs', 'many'], /--epochs/],
     [['--backend', 'webgl'], /wasm or cpu/],
     [['--validation-share', '2'], /--validation-share/],
