@@ -7,20 +7,65 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 const coreBannedImports = [
-  { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'core/ is pure: no React. Move UI code to renderer/.' },
-  { group: ['@xyflow/*', 'reactflow'], message: 'core/ is pure: no React Flow. Move canvas code to renderer/canvas/.' },
-  { group: ['electron', 'electron/*'], message: 'core/ is pure: no Electron. OS access belongs to electron/ behind Host.' },
-  { group: ['node:*'], message: 'core/ is pure: no Node APIs. Take bytes as arguments instead of paths.' },
-  { group: ['fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'crypto', 'zlib', 'http', 'https', 'net'], message: 'core/ is pure: no Node built-ins. Take bytes as arguments instead.' },
-  { group: ['**/renderer/**', '**/electron/**'], message: 'core/ may import only itself and TF.js.' },
+  {
+    group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+    message: 'core/ is pure: no React. Move UI code to renderer/.',
+  },
+  {
+    group: ['@xyflow/*', 'reactflow'],
+    message: 'core/ is pure: no React Flow. Move canvas code to renderer/canvas/.',
+  },
+  {
+    group: ['electron', 'electron/*'],
+    message: 'core/ is pure: no Electron. OS access belongs to electron/ behind Host.',
+  },
+  {
+    group: ['node:*'],
+    message: 'core/ is pure: no Node APIs. Take bytes as arguments instead of paths.',
+  },
+  {
+    group: [
+      'fs',
+      'path',
+      'os',
+      'child_process',
+      'worker_threads',
+      'url',
+      'crypto',
+      'zlib',
+      'http',
+      'https',
+      'net',
+    ],
+    message: 'core/ is pure: no Node built-ins. Take bytes as arguments instead.',
+  },
+  {
+    group: ['**/renderer/**', '**/electron/**'],
+    message: 'core/ may import only itself and TF.js.',
+  },
 ];
 
 const rendererBannedImports = [
-  { group: ['electron', 'electron/*'], message: 'renderer/ reaches the OS only through the Host interface (renderer/host/Host.ts).' },
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'renderer/ has no Node APIs; use the Host interface.' },
-  { group: ['@tensorflow/*'], message: 'renderer/ never imports TF.js: tensors stay in core/ (import from @core).' },
-  { group: ['**/core/*', '**/core/**', '!**/core/index', '!**/core/index.ts'], message: 'renderer/ imports core only through its public surface: import from "@core".' },
-  { group: ['**/electron/**'], message: 'renderer/ never imports electron/ code; use the Host interface.' },
+  {
+    group: ['electron', 'electron/*'],
+    message: 'renderer/ reaches the OS only through the Host interface (renderer/host/Host.ts).',
+  },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'],
+    message: 'renderer/ has no Node APIs; use the Host interface.',
+  },
+  {
+    group: ['@tensorflow/*'],
+    message: 'renderer/ never imports TF.js: tensors stay in core/ (import from @core).',
+  },
+  {
+    group: ['**/core/*', '**/core/**', '!**/core/index', '!**/core/index.ts'],
+    message: 'renderer/ imports core only through its public surface: import from "@core".',
+  },
+  {
+    group: ['**/electron/**'],
+    message: 'renderer/ never imports electron/ code; use the Host interface.',
+  },
 ];
 
 const coreBannedGlobals = [
@@ -29,20 +74,40 @@ const coreBannedGlobals = [
   { name: 'localStorage', message: 'core/ stores nothing; the host persists data.' },
   { name: 'fetch', message: 'core/ does no I/O; take bytes as arguments (the host reads files).' },
   { name: 'process', message: 'core/ has no Node process; pass settings as arguments.' },
-  { name: 'requestAnimationFrame', message: 'core/ owns no frames; yield through callbacks given by the caller.' },
+  {
+    name: 'requestAnimationFrame',
+    message: 'core/ owns no frames; yield through callbacks given by the caller.',
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/*.wasm', 'e2e/lint-fixtures/**', 'core/engine/build/**', 'core/engine/assembly/**', 'coverage/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/*.wasm',
+      'e2e/lint-fixtures/**',
+      'core/engine/build/**',
+      'core/engine/assembly/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'separate-type-imports' },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
@@ -72,8 +137,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/renderer/**'], message: 'electron/ may only `import type` from renderer/host/Host.ts.', allowTypeImports: true },
-            { group: ['react', 'react-dom', '@xyflow/*'], message: 'electron/ is a thin shell: no React.' },
+            {
+              group: ['**/renderer/**'],
+              message: 'electron/ may only `import type` from renderer/host/Host.ts.',
+              allowTypeImports: true,
+            },
+            {
+              group: ['react', 'react-dom', '@xyflow/*'],
+              message: 'electron/ is a thin shell: no React.',
+            },
           ],
         },
       ],
@@ -84,7 +156,18 @@ export default tseslint.config(
     // are shared with the browser-mode server and must not import electron.
     files: ['electron/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'Host services run in plain Node too (browser mode, CLI): no electron import here.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'Host services run in plain Node too (browser mode, CLI): no electron import here.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

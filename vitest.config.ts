@@ -8,7 +8,14 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@core': coreIndex } },
   test: {
-    include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'e2e/lint-rules.test.ts', 'e2e/config.test.ts'],
+    include: [
+      'core/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+      'e2e/lint-rules.test.ts',
+      'e2e/config.test.ts',
+    ],
     environment: 'node',
     globalSetup: ['scripts/build-wasm.ts'],
     testTimeout: 60_000,

@@ -1,7 +1,6 @@
 /** A value or a coded failure; used wherever a failure is an expected outcome. */
 export type Result<T, E = { code: string; message: string }> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };

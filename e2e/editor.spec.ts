@@ -29,14 +29,18 @@ function expectedParamsByFormula(): number {
   const convParams = conv.kernel * conv.kernel * input.channels * conv.filters + conv.filters;
   const side = Math.floor((input.height - conv.kernel + 1) / 2);
   const flat = side * side * conv.filters;
-  return convParams + (flat * dense1.units + dense1.units) + (dense1.units * dense2.units + dense2.units);
+  return (
+    convParams + (flat * dense1.units + dense1.units) + (dense1.units * dense2.units + dense2.units)
+  );
 }
 
 /** The same model built with TF.js's layers API; its `countParams()` is the reference. */
 function expectedParamsByTfjs(): number {
   const { input, conv, dense1, dense2 } = model;
   const x = tf.input({ shape: [input.height, input.width, input.channels] });
-  let y = tf.layers.conv2d({ filters: conv.filters, kernelSize: conv.kernel, activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+  let y = tf.layers
+    .conv2d({ filters: conv.filters, kernelSize: conv.kernel, activation: 'relu' })
+    .apply(x) as tf.SymbolicTensor;
   y = tf.layers.maxPooling2d({ poolSize: 2 }).apply(y) as tf.SymbolicTensor;
   y = tf.layers.flatten().apply(y) as tf.SymbolicTensor;
   y = tf.layers.dense({ units: dense1.units, activation: 'relu' }).apply(y) as tf.SymbolicTensor;
@@ -48,12 +52,16 @@ function expectedParamsByTfjs(): number {
 }
 
 function nodeNamed(page: Page, name: string): Locator {
-  return page.getByTestId('layer-node').filter({ has: page.getByTestId('node-name').getByText(name, { exact: true }) });
+  return page
+    .getByTestId('layer-node')
+    .filter({ has: page.getByTestId('node-name').getByText(name, { exact: true }) });
 }
 
 async function dropLayer(page: Page, kind: string, x: number, y: number): Promise<void> {
   const before = await page.getByTestId('layer-node').count();
-  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId('canvas'), { targetPosition: { x, y } });
+  await page
+    .getByTestId(`palette-${kind}`)
+    .dragTo(page.getByTestId('canvas'), { targetPosition: { x, y } });
   await expect(page.getByTestId('layer-node')).toHaveCount(before + 1);
 }
 
@@ -90,7 +98,8 @@ async function setParam(page: Page, layer: string, param: string, value: string)
   } else {
     // An int list (kernel rows × columns): one box per entry.
     const entries = value.split(',').map((v) => v.trim());
-    for (const [i, entry] of entries.entries()) await inspector.locator(`[data-param="${param}.${i}"]`).fill(entry);
+    for (const [i, entry] of entries.entries())
+      await inspector.locator(`[data-param="${param}.${i}"]`).fill(entry);
     await inspector.locator(`[data-param="${param}.${entries.length - 1}"]`).press('Enter');
   }
 }
@@ -111,7 +120,9 @@ const expectedShapes: Record<string, string> = {
   dense_2: '(None, 10)',
 };
 
-test('builds a CNN from the palette, checks shapes and parameters, undoes, saves, reopens and surfaces a broken shape', async ({ app }) => {
+test('builds a CNN from the palette, checks shapes and parameters, undoes, saves, reopens and surfaces a broken shape', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const total = expectedParamsByFormula();
   expect(expectedParamsByTfjs()).toBe(total);
@@ -141,7 +152,8 @@ test('builds a CNN from the palette, checks shapes and parameters, undoes, saves
   await setParam(page, 'dense_2', 'units', String(model.dense2.units));
   await setParam(page, 'dense_2', 'activation', 'softmax');
 
-  for (const [name, shape] of Object.entries(expectedShapes)) await expect(nodeNamed(page, name).getByTestId('node-shape')).toHaveText(shape);
+  for (const [name, shape] of Object.entries(expectedShapes))
+    await expect(nodeNamed(page, name).getByTestId('node-shape')).toHaveText(shape);
   await page.getByTestId('tab-summary').click();
   await expect(page.getByTestId('summary-total')).toHaveAttribute('data-total', String(total));
   await expect(page.getByTestId('status-problems')).toContainText(/0 个错误/);
@@ -181,7 +193,8 @@ test('builds a CNN from the palette, checks shapes and parameters, undoes, saves
   await page.keyboard.press('Control+o');
   await answerChooser(page, path.join(workDir, 'cnn.layerlab'));
   await expect(page.getByTestId('layer-node')).toHaveCount(6);
-  for (const [name, shape] of Object.entries(expectedShapes)) await expect(nodeNamed(page, name).getByTestId('node-shape')).toHaveText(shape);
+  for (const [name, shape] of Object.entries(expectedShapes))
+    await expect(nodeNamed(page, name).getByTestId('node-shape')).toHaveText(shape);
   await page.keyboard.press('Control+Shift+s');
   await answerChooser(page, path.join(workDir, 'cnn-copy.layerlab'));
   await expect(page.getByTestId('status-file')).toContainText('cnn-copy.layerlab');
@@ -211,7 +224,9 @@ async function nodeBox(locator: Locator): Promise<{ x: number; y: number }> {
   return { x: Math.round(box.x), y: Math.round(box.y) };
 }
 
-test('edits like a desktop tool: keyboard add, one undo step per drag, Escape cancels, refusals explained, clipboard', async ({ app }) => {
+test('edits like a desktop tool: keyboard add, one undo step per drag, Escape cancels, refusals explained, clipboard', async ({
+  app,
+}) => {
   const page = await app.open({ locale: 'zh-CN' });
   await page.getByTestId('start-new').click();
 
@@ -307,7 +322,10 @@ test('opens a template from the start screen with the course MLP shapes', async 
   await expect(page.getByTestId('layer-node')).toHaveCount(4);
   await page.getByTestId('tab-summary').click();
   // 784·128 + 128 + 128·10 + 10, the course's 784-128-10 network.
-  await expect(page.getByTestId('summary-total')).toHaveAttribute('data-total', String(784 * 128 + 128 + 128 * 10 + 10));
+  await expect(page.getByTestId('summary-total')).toHaveAttribute(
+    'data-total',
+    String(784 * 128 + 128 + 128 * 10 + 10),
+  );
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
 
   // Browser mode has no native menu: the in-app File menu shows the same commands with their shortcuts.

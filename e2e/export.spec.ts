@@ -20,7 +20,18 @@ import { PNG } from 'pngjs';
 import { answerChooser, expect, repoRoot, test, type FolderTree } from './support/fixtures';
 
 const fashionDir = process.env['FASHION_MNIST_DIR'] ?? '/usr/share/datasets/fashion-mnist';
-const fashionClasses = ['tshirt', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'boot'];
+const fashionClasses = [
+  'tshirt',
+  'trouser',
+  'pullover',
+  'dress',
+  'coat',
+  'sandal',
+  'shirt',
+  'sneaker',
+  'bag',
+  'boot',
+];
 
 /** The first `perClass` Fashion-MNIST training images of each class, as PNGs in class folders. */
 async function fashionFolder(perClass: number): Promise<FolderTree> {
@@ -81,13 +92,20 @@ function strokePng(): { png: Buffer; values: number[][][] } {
 
 /** `python3 -m http.server` for the test: serves one folder on a random loopback port. */
 async function serveFolder(dir: string): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.bin': 'application/octet-stream' };
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.json': 'application/json',
+    '.bin': 'application/octet-stream',
+  };
   const server = createServer((request, response) => {
     const name = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1));
     if (name.includes('/') || name.includes('..')) return void response.writeHead(404).end();
     try {
       const body = readFileSync(path.join(dir, name));
-      response.writeHead(200, { 'content-type': types[path.extname(name)] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, { 'content-type': types[path.extname(name)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       response.writeHead(404).end();
     }
@@ -96,7 +114,9 @@ async function serveFolder(dir: string): Promise<{ url: string; server: Server }
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-test('trains a model, exports it with a passing parity check on validation samples, and imports it back identically', async ({ app }) => {
+test('trains a model, exports it with a passing parity check on validation samples, and imports it back identically', async ({
+  app,
+}) => {
   test.setTimeout(240_000);
   const data = await app.makeFolder('fashion', await fashionFolder(20));
   const parent = await app.makeFolder('exports');
@@ -112,7 +132,11 @@ test('trains a model, exports it with a passing parity check on validation sampl
   await answerChooser(page, data);
   await expect(page.getByTestId('training-dataset')).toHaveAttribute('data-loaded', 'true');
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('training-panel')).toHaveAttribute('data-training-state', 'completed', { timeout: 180_000 });
+  await expect(page.getByTestId('training-panel')).toHaveAttribute(
+    'data-training-state',
+    'completed',
+    { timeout: 180_000 },
+  );
   const layerCount = await page.getByTestId('layer-node').count();
 
   await page.getByTestId('tab-export').click();
@@ -124,20 +148,38 @@ test('trains a model, exports it with a passing parity check on validation sampl
   await expect(panel).toContainText('Exporting the trained model.');
   await expect(page.getByTestId('export-result')).toHaveAttribute('data-parity', 'pass');
   // 200 pictures, 20 % held out for validation: 40 validation samples, of which the check uses 32.
-  await expect(page.getByTestId('export-parity')).toHaveText(/^Parity check: same top-1 on 32 of 32 validation samples, largest probability difference (0|\d\.\de-\d|0\.0000)\.$/);
+  await expect(page.getByTestId('export-parity')).toHaveText(
+    /^Parity check: same top-1 on 32 of 32 validation samples, largest probability difference (0|\d\.\de-\d|0\.0000)\.$/,
+  );
   const folder = path.join(parent, 'fashion-lenet');
-  const metadata = JSON.parse(readFileSync(path.join(folder, 'metadata.json'), 'utf8')) as { labels: string[]; training: { epochs: number } | null };
+  const metadata = JSON.parse(readFileSync(path.join(folder, 'metadata.json'), 'utf8')) as {
+    labels: string[];
+    training: { epochs: number } | null;
+  };
   expect(metadata.labels).toEqual([...fashionClasses].sort());
   expect(metadata.training?.epochs).toBe(2);
   await app.screenshot(page, 'export-trained-en');
 
-  await page.getByTestId('import-files').setInputFiles(['model.json', 'group1-shard1of1.bin', 'metadata.json'].map((f) => path.join(folder, f)));
-  await expect(page.getByTestId('import-section')).toHaveAttribute('data-import-state', 'imported', { timeout: 60_000 });
-  await expect(page.getByTestId('import-message')).toHaveText(`Imported ${layerCount} layers. The graph predicts exactly like the files: same top-1 on 16 of 16 inputs, largest difference 0.`);
+  await page
+    .getByTestId('import-files')
+    .setInputFiles(
+      ['model.json', 'group1-shard1of1.bin', 'metadata.json'].map((f) => path.join(folder, f)),
+    );
+  await expect(page.getByTestId('import-section')).toHaveAttribute(
+    'data-import-state',
+    'imported',
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('import-message')).toHaveText(
+    `Imported ${layerCount} layers. The graph predicts exactly like the files: same top-1 on 16 of 16 inputs, largest difference 0.`,
+  );
   await expect(page.getByTestId('layer-node')).toHaveCount(layerCount);
 });
 
-test('exports an untrained model with every file, refuses a broken import, and predict.html runs it', async ({ app, browser }) => {
+test('exports an untrained model with every file, refuses a broken import, and predict.html runs it', async ({
+  app,
+  browser,
+}) => {
   const parent = await app.makeFolder('exports');
   const page = await app.open({ locale: 'en' });
   await page.getByTestId('template-lenet').click();
@@ -151,7 +193,9 @@ test('exports an untrained model with every file, refuses a broken import, and p
   await answerChooser(page, parent);
   await expect(panel).toHaveAttribute('data-export-state', 'written', { timeout: 90_000 });
   await expect(page.getByTestId('export-result')).toHaveAttribute('data-parity', 'pass');
-  await expect(page.getByTestId('export-parity')).toHaveText('Parity check: same top-1 on 32 of 32 test inputs, largest probability difference 0.');
+  await expect(page.getByTestId('export-parity')).toHaveText(
+    'Parity check: same top-1 on 32 of 32 test inputs, largest probability difference 0.',
+  );
   await expect(panel).toContainText('not been trained yet');
   const folder = path.join(parent, exportName);
   await expect(page.getByTestId('export-written')).toContainText(folder);
@@ -159,11 +203,22 @@ test('exports an untrained model with every file, refuses a broken import, and p
   await app.screenshot(page, 'export-panel-en');
   // The diagram PNG is drawn by the renderer from the SVG; keep it to look at.
   expect(readFileSync(path.join(folder, 'diagram.png')).subarray(1, 4).toString()).toBe('PNG');
-  copyFileSync(path.join(folder, 'diagram.png'), path.join(repoRoot, 'e2e', 'artifacts', 'export-diagram.png'));
+  copyFileSync(
+    path.join(folder, 'diagram.png'),
+    path.join(repoRoot, 'e2e', 'artifacts', 'export-diagram.png'),
+  );
 
   // Import the folder back: the graph replaces the canvas and predicts exactly like the files.
-  await page.getByTestId('import-files').setInputFiles(['model.json', 'group1-shard1of1.bin', 'metadata.json'].map((f) => path.join(folder, f)));
-  await expect(page.getByTestId('import-section')).toHaveAttribute('data-import-state', 'imported', { timeout: 60_000 });
+  await page
+    .getByTestId('import-files')
+    .setInputFiles(
+      ['model.json', 'group1-shard1of1.bin', 'metadata.json'].map((f) => path.join(folder, f)),
+    );
+  await expect(page.getByTestId('import-section')).toHaveAttribute(
+    'data-import-state',
+    'imported',
+    { timeout: 60_000 },
+  );
   await expect(page.getByTestId('import-message')).toHaveText(
     `Imported ${layerCount} layers. The graph predicts exactly like the files: same top-1 on 16 of 16 inputs, largest difference 0.`,
   );
@@ -171,34 +226,50 @@ test('exports an untrained model with every file, refuses a broken import, and p
   await app.screenshot(page, 'export-imported-en');
   await page.getByTestId('language-select').selectOption('zh-CN');
   await expect(page.getByTestId('tab-export')).toHaveText('导出');
-  await expect(page.getByTestId('import-message')).toHaveText(`已导入 ${layerCount} 层。图的预测与文件完全一致：16 个输入中有 16 个最高类别相同，最大差值 0。`);
+  await expect(page.getByTestId('import-message')).toHaveText(
+    `已导入 ${layerCount} 层。图的预测与文件完全一致：16 个输入中有 16 个最高类别相同，最大差值 0。`,
+  );
   await app.screenshot(page, 'export-imported-zh-CN');
   await page.getByTestId('language-select').selectOption('en');
 
   // A broken folder (weights from nowhere) is refused with a clear message.
   await page.getByTestId('import-files').setInputFiles([path.join(folder, 'model.json')]);
-  await expect(page.getByTestId('import-message')).toHaveText('The weight file group1-shard1of1.bin is missing: choose it together with model.json.');
+  await expect(page.getByTestId('import-message')).toHaveText(
+    'The weight file group1-shard1of1.bin is missing: choose it together with model.json.',
+  );
 
   // predict.html, served from the folder as the README says, runs the model on a picture.
   const { png, values } = strokePng();
   writeFileSync(path.join(folder, 'input.json'), JSON.stringify([values]));
   // Stands in for `npm install @tensorflow/tfjs` in the folder (README, "Use it in Node.js").
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
-  const node = spawnSync(process.execPath, [path.join(folder, 'predict.mjs'), path.join(folder, 'input.json'), '--json'], { cwd: folder, encoding: 'utf8' });
+  const node = spawnSync(
+    process.execPath,
+    [path.join(folder, 'predict.mjs'), path.join(folder, 'input.json'), '--json'],
+    { cwd: folder, encoding: 'utf8' },
+  );
   expect(node.status, node.stderr).toBe(0);
-  const probabilities = (JSON.parse(node.stdout.trim().split('\n').pop() ?? '[]') as number[][])[0] ?? [];
+  const probabilities =
+    (JSON.parse(node.stdout.trim().split('\n').pop() ?? '[]') as number[][])[0] ?? [];
   const best = probabilities.indexOf(Math.max(...probabilities));
-  const labels = readFileSync(path.join(folder, 'labels.txt'), 'utf8').trim().split('\n').map((l) => l.slice(l.indexOf(' ') + 1));
+  const labels = readFileSync(path.join(folder, 'labels.txt'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.slice(l.indexOf(' ') + 1));
   const { url, server } = await serveFolder(folder);
   try {
     const demo = await browser.newPage();
     await demo.goto(`${url}/predict.html`);
     await expect(demo.locator('#status')).toContainText('Model loaded', { timeout: 30_000 });
-    await demo.locator('#file').setInputFiles({ name: 'stroke.png', mimeType: 'image/png', buffer: png });
+    await demo
+      .locator('#file')
+      .setInputFiles({ name: 'stroke.png', mimeType: 'image/png', buffer: png });
     const firstRow = demo.locator('#results tr').first();
     await expect(firstRow).toContainText(labels[best] ?? '?');
     await expect(firstRow).toContainText(`${((probabilities[best] ?? 0) * 100).toFixed(1)}%`);
-    await demo.screenshot({ path: path.join(repoRoot, 'e2e', 'artifacts', 'export-predict-html.png') });
+    await demo.screenshot({
+      path: path.join(repoRoot, 'e2e', 'artifacts', 'export-predict-html.png'),
+    });
     await demo.close();
   } finally {
     server.close();

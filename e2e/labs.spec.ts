@@ -200,13 +200,11 @@ test('a lab saved to a file opens again in the same state', async ({ app }) => {
 
   // A file that is not a lab is refused with a message, and nothing crashes.
   await page.getByTestId('lab-back').click();
-  await page
-    .getByTestId('labs-open-file')
-    .setInputFiles({
-      name: 'notes.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"something-else"}'),
-    });
+  await page.getByTestId('labs-open-file').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"something-else"}'),
+  });
   await expect(page.getByTestId('lab-error')).toContainText('not a LayerLab lab file');
 });
 

@@ -32,7 +32,14 @@ function ReadyMarker() {
   return null;
 }
 
-const fallbackInfo: AppInfo = { name: 'LayerLab', version: '0.0.0', mode: 'browser', platform: 'unknown', locale: navigator.language, nativeDialogs: false };
+const fallbackInfo: AppInfo = {
+  name: 'LayerLab',
+  version: '0.0.0',
+  mode: 'browser',
+  platform: 'unknown',
+  locale: navigator.language,
+  nativeDialogs: false,
+};
 
 async function start(): Promise<void> {
   const chooser = new ChooserController();

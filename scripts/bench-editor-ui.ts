@@ -17,7 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 
 import type { GraphDoc, NodeId } from '../core/index';
-import { addLayer, connect, createProject, emptyGraph, serializeProject, tidyLayout } from '../core/index';
+import {
+  addLayer,
+  connect,
+  createProject,
+  emptyGraph,
+  serializeProject,
+  tidyLayout,
+} from '../core/index';
 import { startBrowserServer } from '../electron/server/browser-server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +37,12 @@ function generateProjectText(): string {
   let doc: GraphDoc = emptyGraph;
   let previous: NodeId | null = null;
   for (let i = 0; i < nodeCount; i++) {
-    const added = addLayer(doc, i === 0 ? { kind: 'VectorInput', position: { x: 0, y: 0 }, params: { size: 32 } } : { kind: 'Dense', position: { x: 0, y: 0 }, params: { units: 32 } });
+    const added = addLayer(
+      doc,
+      i === 0
+        ? { kind: 'VectorInput', position: { x: 0, y: 0 }, params: { size: 32 } }
+        : { kind: 'Dense', position: { x: 0, y: 0 }, params: { units: 32 } },
+    );
     doc = added.doc;
     if (previous !== null) {
       const linked = connect(doc, previous, added.nodeId);
@@ -45,7 +57,8 @@ function generateProjectText(): string {
 
 function stats(samples: number[]): { median: number; p95: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN };
 }
 
@@ -75,26 +88,42 @@ function timeAddNode(page: Page): Promise<number> {
 
 /** CPU seconds used so far by the page's renderer processes (independent of how busy the machine is). */
 async function rendererCpuSeconds(cdp: CDPSession): Promise<number> {
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; cpuTime: number }[];
+  };
   return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
 }
 
 async function undoAndWait(page: Page, expected: number): Promise<void> {
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="layer-node"]').length === n, expected);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="layer-node"]').length === n,
+    expected,
+  );
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(rendererRoot, 'index.html'))) throw new Error(`No built renderer at ${rendererRoot}: run \`npm run build:renderer\` first.`);
+  if (!existsSync(path.join(rendererRoot, 'index.html')))
+    throw new Error(`No built renderer at ${rendererRoot}: run \`npm run build:renderer\` first.`);
   const workDir = await mkdtemp(path.join(tmpdir(), 'layerlab-bench-ui-'));
   await writeFile(path.join(workDir, 'bench-300.layerlab'), generateProjectText());
   const server = await startBrowserServer({
     rendererRoot,
     userDataDir: path.join(workDir, 'user-data'),
-    appInfo: { name: 'LayerLab', version: 'bench', mode: 'browser', platform: process.platform, locale: 'en', nativeDialogs: false },
+    appInfo: {
+      name: 'LayerLab',
+      version: 'bench',
+      mode: 'browser',
+      platform: process.platform,
+      locale: 'en',
+      nativeDialogs: false,
+    },
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(server.url);
@@ -105,9 +134,15 @@ async function main(): Promise<void> {
     await chooser.getByTestId('file-chooser-path').fill(workDir);
     await chooser.getByTestId('file-chooser-path').press('Enter');
     await page.waitForSelector(`[data-testid="file-chooser"][data-path="${workDir}"]`);
-    await chooser.getByTestId('file-chooser-entry').filter({ hasText: 'bench-300.layerlab' }).click();
+    await chooser
+      .getByTestId('file-chooser-entry')
+      .filter({ hasText: 'bench-300.layerlab' })
+      .click();
     await chooser.getByTestId('file-chooser-confirm').click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="layer-node"]').length === n, nodeCount);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="layer-node"]').length === n,
+      nodeCount,
+    );
 
     const cdp = await browser.newBrowserCDPSession();
     const addTimes: number[] = [];
@@ -126,9 +161,15 @@ async function main(): Promise<void> {
     const add = stats(addTimes);
     const cpu = stats(addCpu);
     const load = loadavg()[0] ?? 0;
-    console.log(`bench:editor (UI) — ${nodeCount}-node project in Chromium (browser mode), ${runs} runs, ${cpus().length} CPUs, load ${load.toFixed(2)}`);
-    console.log(`  add one node (Enter on palette → frame shown): median ${add.median.toFixed(1)} ms, p95 ${add.p95.toFixed(1)} ms, max ${add.max.toFixed(1)} ms (target < 50 ms)`);
-    console.log(`  renderer CPU time per add (unaffected by other load): median ${cpu.median.toFixed(1)} ms, p95 ${cpu.p95.toFixed(1)} ms`);
+    console.log(
+      `bench:editor (UI) — ${nodeCount}-node project in Chromium (browser mode), ${runs} runs, ${cpus().length} CPUs, load ${load.toFixed(2)}`,
+    );
+    console.log(
+      `  add one node (Enter on palette → frame shown): median ${add.median.toFixed(1)} ms, p95 ${add.p95.toFixed(1)} ms, max ${add.max.toFixed(1)} ms (target < 50 ms)`,
+    );
+    console.log(
+      `  renderer CPU time per add (unaffected by other load): median ${cpu.median.toFixed(1)} ms, p95 ${cpu.p95.toFixed(1)} ms`,
+    );
   } finally {
     await browser.close();
     await server.close();

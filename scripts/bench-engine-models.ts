@@ -14,7 +14,8 @@ export function lenet(): tf.LayersModel {
     L.flatten({ name: 'flatten_1' }),
     L.dense({ units: 128, activation: 'relu', name: 'dense_1' }),
     L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }),
-  ]) x = layer.apply(x) as tf.SymbolicTensor;
+  ])
+    x = layer.apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: x });
 }
 
@@ -22,16 +23,30 @@ export function lenet(): tf.LayersModel {
 export function mlp(): tf.LayersModel {
   const L = tf.layers;
   const input = tf.input({ shape: [28, 28, 1] });
-  const h = L.dense({ units: 128, activation: 'relu', name: 'dense_1' }).apply(L.flatten({ name: 'flatten_1' }).apply(input));
-  return tf.model({ inputs: input, outputs: L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }).apply(h) as tf.SymbolicTensor });
+  const h = L.dense({ units: 128, activation: 'relu', name: 'dense_1' }).apply(
+    L.flatten({ name: 'flatten_1' }).apply(input),
+  );
+  return tf.model({
+    inputs: input,
+    outputs: L.dense({ units: 10, activation: 'softmax', name: 'dense_2' }).apply(
+      h,
+    ) as tf.SymbolicTensor,
+  });
 }
 
 /** The lstm-text template's shape: Embedding(10000, 32) over 200 tokens → LSTM 32 → dense 2. */
 export function lstmText(): tf.LayersModel {
   const L = tf.layers;
   const input = tf.input({ shape: [200], dtype: 'int32' });
-  const h = L.lstm({ units: 32, name: 'lstm_1' }).apply(L.embedding({ inputDim: 10000, outputDim: 32, name: 'embedding_1' }).apply(input));
-  return tf.model({ inputs: input, outputs: L.dense({ units: 2, activation: 'softmax', name: 'dense_1' }).apply(h) as tf.SymbolicTensor });
+  const h = L.lstm({ units: 32, name: 'lstm_1' }).apply(
+    L.embedding({ inputDim: 10000, outputDim: 32, name: 'embedding_1' }).apply(input),
+  );
+  return tf.model({
+    inputs: input,
+    outputs: L.dense({ units: 2, activation: 'softmax', name: 'dense_1' }).apply(
+      h,
+    ) as tf.SymbolicTensor,
+  });
 }
 
 export const benchModels = { lenet, mlp, lstmText } as const;

@@ -21,7 +21,12 @@ parentPort?.on('message', (message: Message) => {
     if (message.type === 'init') {
       const planned = planEngineModel(benchModels[message.model](), 'categoricalCrossentropy');
       if (!planned.ok) throw new Error(planned.reason);
-      engine = await TrainingEngine.create(message.wasm, planned.plan, { loss: 'categoricalCrossentropy', optimizer: { kind: 'sgd', learningRate: 0 }, maxBatch: message.maxBatch, seed: 1 });
+      engine = await TrainingEngine.create(message.wasm, planned.plan, {
+        loss: 'categoricalCrossentropy',
+        optimizer: { kind: 'sgd', learningRate: 0 },
+        maxBatch: message.maxBatch,
+        seed: 1,
+      });
       parentPort?.postMessage({ type: 'ready' });
       return;
     }

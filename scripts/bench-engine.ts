@@ -23,7 +23,12 @@ import { initBackend } from '../core/backend/init-backend';
 import { compileForTraining } from '../core/compile/training-setup';
 import { Arena } from '../core/engine/arena';
 import { trainWithEngine } from '../core/engine/engine-train';
-import { detectEngineBuild, engineBuildFiles, instantiateKernels, type EngineBuild } from '../core/engine/load-kernels';
+import {
+  detectEngineBuild,
+  engineBuildFiles,
+  instantiateKernels,
+  type EngineBuild,
+} from '../core/engine/load-kernels';
 import { planEngineModel } from '../core/engine/plan-model';
 import { TrainingEngine } from '../core/engine/training-engine';
 import { defaultTrainingConfig, type TrainingConfig } from '../core/train/config';
@@ -34,10 +39,17 @@ import { loadFashionMnist } from './fashion-mnist';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const batch = 64;
-const config: TrainingConfig = { ...defaultTrainingConfig, optimizer: { kind: 'adam', learningRate: 0.001 }, batchSize: batch };
+const config: TrainingConfig = {
+  ...defaultTrainingConfig,
+  optimizer: { kind: 'adam', learningRate: 0.001 },
+  batchSize: batch,
+};
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
-const load = (): string => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const load = (): string =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Batches {
@@ -49,7 +61,9 @@ function makeBatches(pixels: Uint8Array, labels: Uint8Array, count: number): Bat
   const x: Float32Array[] = [];
   const y: Float32Array[] = [];
   for (let b = 0; b < count; b++) {
-    x.push(Float32Array.from(pixels.subarray(b * batch * 784, (b + 1) * batch * 784), (p) => p / 255));
+    x.push(
+      Float32Array.from(pixels.subarray(b * batch * 784, (b + 1) * batch * 784), (p) => p / 255),
+    );
     const t = new Float32Array(batch * 10);
     for (let r = 0; r < batch; r++) t[r * 10 + labels[b * batch + r]!] = 1;
     y.push(t);
@@ -57,18 +71,30 @@ function makeBatches(pixels: Uint8Array, labels: Uint8Array, count: number): Bat
   return { x, y };
 }
 
-const wasmBytes = (build: EngineBuild): Uint8Array => new Uint8Array(readFileSync(path.join(repoRoot, 'core/engine/build', engineBuildFiles[build])));
+const wasmBytes = (build: EngineBuild): Uint8Array =>
+  new Uint8Array(readFileSync(path.join(repoRoot, 'core/engine/build', engineBuildFiles[build])));
 
 async function engineFor(build: EngineBuild, model: tf.LayersModel): Promise<TrainingEngine> {
   const planned = planEngineModel(model, config.loss);
   if (!planned.ok) throw new Error(planned.reason);
-  const engine = await TrainingEngine.create(wasmBytes(build), planned.plan, { loss: config.loss, optimizer: config.optimizer, maxBatch: batch, seed: 1 });
+  const engine = await TrainingEngine.create(wasmBytes(build), planned.plan, {
+    loss: config.loss,
+    optimizer: config.optimizer,
+    maxBatch: batch,
+    seed: 1,
+  });
   engine.loadWeightsFrom(model);
   return engine;
 }
 
 /** Examples/s of the engine: median of `repeats` runs of `steps` batches after a warm-up. */
-async function engineSpeed(build: EngineBuild, model: tf.LayersModel, data: Batches, steps: number, repeats: number): Promise<number> {
+async function engineSpeed(
+  build: EngineBuild,
+  model: tf.LayersModel,
+  data: Batches,
+  steps: number,
+  repeats: number,
+): Promise<number> {
   const engine = await engineFor(build, model);
   const step = (b: number): void => {
     const i = b % data.x.length;
@@ -86,7 +112,12 @@ async function engineSpeed(build: EngineBuild, model: tf.LayersModel, data: Batc
   return median(rates);
 }
 
-async function tfjsSpeed(model: tf.LayersModel, data: Batches, steps: number, repeats: number): Promise<number> {
+async function tfjsSpeed(
+  model: tf.LayersModel,
+  data: Batches,
+  steps: number,
+  repeats: number,
+): Promise<number> {
   const optimizer = compileForTraining(model, config);
   const step = async (b: number): Promise<void> => {
     const i = b % data.x.length;
@@ -111,7 +142,15 @@ async function workerBundle(): Promise<string> {
   const dir = path.join(repoRoot, 'node_modules/.cache/layerlab-engine');
   mkdirSync(dir, { recursive: true });
   const outfile = path.join(dir, 'bench-engine-worker.mjs');
-  await esbuild({ entryPoints: [path.join(repoRoot, 'scripts/bench-engine-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile, external: ['@tensorflow/*'], logLevel: 'warning' });
+  await esbuild({
+    entryPoints: [path.join(repoRoot, 'scripts/bench-engine-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    external: ['@tensorflow/*'],
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -121,15 +160,29 @@ async function workerBundle(): Promise<string> {
  * half from the same weights; the main thread averages them and runs the
  * optimizer (weights and gradients travel as transferable copies).
  */
-async function twoThreadSpeed(build: EngineBuild, name: BenchModelName, model: tf.LayersModel, data: Batches, steps: number, repeats: number, bundle: string): Promise<number> {
+async function twoThreadSpeed(
+  build: EngineBuild,
+  name: BenchModelName,
+  model: tf.LayersModel,
+  data: Batches,
+  steps: number,
+  repeats: number,
+  bundle: string,
+): Promise<number> {
   const engine = await engineFor(build, model);
   const worker = new Worker(bundle);
   const half = batch / 2;
   const inSize = 784;
-  let pending: { resolve: (m: { type: string; grads?: Float32Array }) => void; reject: (e: unknown) => void } | null = null;
+  let pending: {
+    resolve: (m: { type: string; grads?: Float32Array }) => void;
+    reject: (e: unknown) => void;
+  } | null = null;
   worker.on('message', (m: { type: string; grads?: Float32Array }) => pending?.resolve(m));
   worker.on('error', (e) => pending?.reject(e));
-  const send = (message: object, transfer: ArrayBuffer[] = []): Promise<{ type: string; grads?: Float32Array }> =>
+  const send = (
+    message: object,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<{ type: string; grads?: Float32Array }> =>
     new Promise((resolve, reject) => {
       pending = { resolve, reject };
       worker.postMessage(message, transfer);
@@ -142,7 +195,11 @@ async function twoThreadSpeed(build: EngineBuild, name: BenchModelName, model: t
     const xw = x.slice(half * inSize);
     const yw = y.slice(half * 10);
     const weights = engine.weights().slice();
-    const reply = send({ type: 'step', n: half, x: xw, y: yw, weights }, [xw.buffer, yw.buffer, weights.buffer]);
+    const reply = send({ type: 'step', n: half, x: xw, y: yw, weights }, [
+      xw.buffer,
+      yw.buffer,
+      weights.buffer,
+    ]);
     engine.inputs(half).set(x.subarray(0, half * inSize));
     engine.targets(half).set(y.subarray(0, half * 10));
     engine.computeGradients(half);
@@ -163,7 +220,14 @@ async function twoThreadSpeed(build: EngineBuild, name: BenchModelName, model: t
 }
 
 /** GFLOP/s of one GEMM shape (median of 5 timed runs after warm-up). */
-async function gemmSpeed(build: EngineBuild, m: number, n: number, k: number, transA: boolean, transB: boolean): Promise<number> {
+async function gemmSpeed(
+  build: EngineBuild,
+  m: number,
+  n: number,
+  k: number,
+  transA: boolean,
+  transB: boolean,
+): Promise<number> {
   const kernels = await instantiateKernels(wasmBytes(build));
   const arena = new Arena(kernels);
   const a = arena.alloc(m * k);
@@ -173,7 +237,22 @@ async function gemmSpeed(build: EngineBuild, m: number, n: number, k: number, tr
   arena.commit();
   arena.f32(a, m * k).fill(0.5);
   arena.f32(b, k * n).fill(0.25);
-  const run = (): void => kernels.sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, transA ? m : k, b, transB ? k : n, c, n, 0, work);
+  const run = (): void =>
+    kernels.sgemm(
+      transA ? 1 : 0,
+      transB ? 1 : 0,
+      m,
+      n,
+      k,
+      a,
+      transA ? m : k,
+      b,
+      transB ? k : n,
+      c,
+      n,
+      0,
+      work,
+    );
   const reps = Math.max(1, Math.round(2e8 / (2 * m * n * k)));
   for (let i = 0; i < 3; i++) run();
   const rates: number[] = [];
@@ -219,18 +298,26 @@ async function lstmSpeeds(builds: readonly EngineBuild[]): Promise<void> {
   tf.dispose([xs, ys]);
   optimizer.dispose();
   model.dispose();
-  say(`  ${'LSTM text'.padEnd(16)} ${results.join(', ')}, TF.js wasm ${tfRate.toFixed(0)}; engine/TF.js ${(best / tfRate).toFixed(1)}× (${load()})`);
+  say(
+    `  ${'LSTM text'.padEnd(16)} ${results.join(', ')}, TF.js wasm ${tfRate.toFixed(0)}; engine/TF.js ${(best / tfRate).toFixed(1)}× (${load()})`,
+  );
 }
 
 /**
  * Where a training step's time goes: milliseconds per batch in each op's
  * forward/backward and in each wasm kernel (every export wrapped with a timer).
  */
-async function profileModel(title: string, model: tf.LayersModel, feed: (engine: TrainingEngine, b: number) => void, steps: number): Promise<void> {
+async function profileModel(
+  title: string,
+  model: tf.LayersModel,
+  feed: (engine: TrainingEngine, b: number) => void,
+  steps: number,
+): Promise<void> {
   const planned = planEngineModel(model, config.loss);
   if (!planned.ok) throw new Error(planned.reason);
   const opTimes = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, ms: number): void => void map.set(key, (map.get(key) ?? 0) + ms);
+  const add = (map: Map<string, number>, key: string, ms: number): void =>
+    void map.set(key, (map.get(key) ?? 0) + ms);
   for (const op of planned.plan.ops) {
     const { forward, backward } = op;
     op.forward = (ctx, x, n, training) => {
@@ -245,7 +332,11 @@ async function profileModel(title: string, model: tf.LayersModel, feed: (engine:
       add(opTimes, `${op.layerName} backward`, performance.now() - t0);
     };
   }
-  const engine = await TrainingEngine.create(wasmBytes(detectEngineBuild() ?? 'simd'), planned.plan, { loss: config.loss, optimizer: config.optimizer, maxBatch: batch, seed: 1 });
+  const engine = await TrainingEngine.create(
+    wasmBytes(detectEngineBuild() ?? 'simd'),
+    planned.plan,
+    { loss: config.loss, optimizer: config.optimizer, maxBatch: batch, seed: 1 },
+  );
   engine.loadWeightsFrom(model);
   const kernelTimes = new Map<string, number>();
   const kernels = engine.kernels as unknown as Record<string, unknown>;
@@ -269,8 +360,11 @@ async function profileModel(title: string, model: tf.LayersModel, feed: (engine:
     engine.trainBatch(batch);
     if (b >= 3) total += performance.now() - t0;
   }
-  const row = (key: string, ms: number): string => `  ${key.padEnd(26)} ${(ms / steps).toFixed(2).padStart(7)}  ${((100 * ms) / total).toFixed(0).padStart(3)} %`;
-  say(`${title} step profile (${load()}), ms per batch of ${batch}, total ${(total / steps).toFixed(2)}:`);
+  const row = (key: string, ms: number): string =>
+    `  ${key.padEnd(26)} ${(ms / steps).toFixed(2).padStart(7)}  ${((100 * ms) / total).toFixed(0).padStart(3)} %`;
+  say(
+    `${title} step profile (${load()}), ms per batch of ${batch}, total ${(total / steps).toFixed(2)}:`,
+  );
   say('  by op:');
   for (const [key, ms] of opTimes) say(row(key, ms));
   say('  by kernel:');
@@ -282,11 +376,23 @@ async function accuracyRun(): Promise<void> {
   const trainSet = await loadFashionMnist('train');
   const testSet = await loadFashionMnist('test');
   const model = lenet();
-  const samples = samplesFromArrays({ values: trainSet.pixels, sampleShape: [28, 28, 1], labels: Int32Array.from(trainSet.labels), numClasses: 10, scale: 1 / 255 });
+  const samples = samplesFromArrays({
+    values: trainSet.pixels,
+    sampleShape: [28, 28, 1],
+    labels: Int32Array.from(trainSet.labels),
+    numClasses: 10,
+    scale: 1 / 255,
+  });
   const all = Array.from({ length: trainSet.count }, (_, i) => i);
   const t0 = performance.now();
   const build = detectEngineBuild() ?? 'simd';
-  await trainWithEngine(model, { samples, split: { train: all, validation: [] } }, { ...config, epochs: 1 }, {}, { wasm: wasmBytes(build) });
+  await trainWithEngine(
+    model,
+    { samples, split: { train: all, validation: [] } },
+    { ...config, epochs: 1 },
+    {},
+    { wasm: wasmBytes(build) },
+  );
   const seconds = (performance.now() - t0) / 1000;
   const engine = await engineFor(build, model);
   let correct = 0;
@@ -296,14 +402,18 @@ async function accuracyRun(): Promise<void> {
     engine.targets(batch).set(data.y[0]!);
     correct += engine.evaluateBatch(batch).accuracy * batch;
   }
-  say(`LeNet, 1 epoch of 60k on the engine (${build}): ${seconds.toFixed(1)} s (${(60000 / seconds).toFixed(0)} ex/s incl. data), test accuracy ${(correct / (Math.floor(testSet.count / batch) * batch)).toFixed(4)} (${load()})`);
+  say(
+    `LeNet, 1 epoch of 60k on the engine (${build}): ${seconds.toFixed(1)} s (${(60000 / seconds).toFixed(0)} ex/s incl. data), test accuracy ${(correct / (Math.floor(testSet.count / batch) * batch)).toFixed(4)} (${load()})`,
+  );
   model.dispose();
 }
 
 async function main(): Promise<void> {
   await buildWasm();
   const best = detectEngineBuild();
-  say(`engine builds: best here ${best ?? 'none'}${best === 'relaxed-simd' ? '' : ' (run through `npm run bench:engine` for relaxed SIMD)'}; Node ${process.version}`);
+  say(
+    `engine builds: best here ${best ?? 'none'}${best === 'relaxed-simd' ? '' : ' (run through `npm run bench:engine` for relaxed SIMD)'}; Node ${process.version}`,
+  );
   const builds: EngineBuild[] = best === 'relaxed-simd' ? ['relaxed-simd', 'simd'] : ['simd'];
 
   say(`\nGEMM GFLOP/s, single thread (${load()})`);
@@ -325,10 +435,17 @@ async function main(): Promise<void> {
 
   const trainSet = await loadFashionMnist('train');
   const data = makeBatches(trainSet.pixels, trainSet.labels, 50);
-  await initBackend('wasm', { wasmPaths: path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep });
-  say(`\nTraining examples/s, batch ${batch}, Adam, single thread; TF.js backend ${tf.getBackend()}`);
+  await initBackend('wasm', {
+    wasmPaths: path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep,
+  });
+  say(
+    `\nTraining examples/s, batch ${batch}, Adam, single thread; TF.js backend ${tf.getBackend()}`,
+  );
   const bundle = await workerBundle();
-  for (const [name, key, build, engineSteps, tfSteps] of [['LeNet CNN', 'lenet', lenet, 40, 8], ['MLP 784-128-10', 'mlp', mlp, 200, 60]] as const) {
+  for (const [name, key, build, engineSteps, tfSteps] of [
+    ['LeNet CNN', 'lenet', lenet, 40, 8],
+    ['MLP 784-128-10', 'mlp', mlp, 200, 60],
+  ] as const) {
     const model = build();
     const results: string[] = [];
     let engineBest = 0;
@@ -341,21 +458,33 @@ async function main(): Promise<void> {
     results.push(`engine ${builds[0]} 2 threads ${twoThreads.toFixed(0)}`);
     const tfRate = await tfjsSpeed(model, data, tfSteps, 3);
     results.push(`TF.js wasm ${tfRate.toFixed(0)}`);
-    say(`  ${name.padEnd(16)} ${results.join(', ')}; engine/TF.js ${(engineBest / tfRate).toFixed(1)}× (${load()})`);
+    say(
+      `  ${name.padEnd(16)} ${results.join(', ')}; engine/TF.js ${(engineBest / tfRate).toFixed(1)}× (${load()})`,
+    );
     model.dispose();
   }
   await lstmSpeeds(builds);
   say('');
-  await profileModel('LeNet', lenet(), (engine, b) => {
-    engine.inputs(batch).set(data.x[b % data.x.length]!);
-    engine.targets(batch).set(data.y[b % data.y.length]!);
-  }, 20);
+  await profileModel(
+    'LeNet',
+    lenet(),
+    (engine, b) => {
+      engine.inputs(batch).set(data.x[b % data.x.length]!);
+      engine.targets(batch).set(data.y[b % data.y.length]!);
+    },
+    20,
+  );
   say('');
   const ids = Int32Array.from({ length: batch * 200 }, (_, i) => (i * 7919) % 10000);
-  await profileModel('LSTM text', lstmText(), (engine) => {
-    engine.inputIds(batch).set(ids);
-    engine.targets(batch).set(new Float32Array(batch * 2).map((_, i) => (i % 2 === 0 ? 1 : 0)));
-  }, 5);
+  await profileModel(
+    'LSTM text',
+    lstmText(),
+    (engine) => {
+      engine.inputIds(batch).set(ids);
+      engine.targets(batch).set(new Float32Array(batch * 2).map((_, i) => (i % 2 === 0 ? 1 : 0)));
+    },
+    5,
+  );
   if (process.argv.includes('--accuracy')) {
     say('');
     await accuracyRun();

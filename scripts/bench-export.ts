@@ -10,11 +10,24 @@ import { join } from 'node:path';
 
 import * as tf from '@tensorflow/tfjs';
 
-import { buildExportFolder, checkExportParity, compareProbabilities, encodeNpy, importLayersModel, tfjsVersion } from '../core/index';
+import {
+  buildExportFolder,
+  checkExportParity,
+  compareProbabilities,
+  encodeNpy,
+  importLayersModel,
+  tfjsVersion,
+} from '../core/index';
 import type { ExportInfo } from '../core/index';
 import { buildTestModel } from '../core/io/export/testing/test-models';
 import type { TestModel, TestModelKind } from '../core/io/export/testing/test-models';
-import { findTorchPython, makeExportDir, readNpyRows, repoRoot, writeFileMap } from './export-test-support';
+import {
+  findTorchPython,
+  makeExportDir,
+  readNpyRows,
+  repoRoot,
+  writeFileMap,
+} from './export-test-support';
 
 /** The LeNet template's network (about 80k parameters), untrained. */
 function lenet(): TestModel {
@@ -33,7 +46,13 @@ function lenet(): TestModel {
     modelName: 'lenet',
     labels: Array.from({ length: 10 }, (_, i) => String(i)),
     inputShape: [null, 28, 28, 1],
-    image: { width: 28, height: 28, colorMode: 'grayscale', resizeMode: 'stretch', normalization: 'zeroToOne' },
+    image: {
+      width: 28,
+      height: 28,
+      colorMode: 'grayscale',
+      resizeMode: 'stretch',
+      normalization: 'zeroToOne',
+    },
     text: null,
     versions: { layerlab: '0.1.0', tfjs: tfjsVersion },
     training: null,
@@ -42,13 +61,18 @@ function lenet(): TestModel {
   return { model, samples: tf.randomUniform([32, 28, 28, 1], 0, 1, 'float32', 7), info };
 }
 
-const bytes = (v: Uint8Array | string): number => (typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength);
+const bytes = (v: Uint8Array | string): number =>
+  typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength;
 
 async function main(): Promise<void> {
   await tf.setBackend('cpu');
   const python = findTorchPython();
-  console.log(`TF.js ${tfjsVersion} (cpu backend) · PyTorch: ${'python' in python ? python.python : 'not available'}`);
-  console.log('model        params  export ms  folder KB  import ms  tfjs Δ   torch top-1  torch Δ');
+  console.log(
+    `TF.js ${tfjsVersion} (cpu backend) · PyTorch: ${'python' in python ? python.python : 'not available'}`,
+  );
+  console.log(
+    'model        params  export ms  folder KB  import ms  tfjs Δ   torch top-1  torch Δ',
+  );
   const kinds: (TestModelKind | 'lenet')[] = ['mlp', 'cnn', 'lstm', 'gru', 'branch', 'lenet'];
   for (const kind of kinds) {
     const { model, samples, info } = kind === 'lenet' ? lenet() : await buildTestModel(kind);
@@ -68,10 +92,29 @@ async function main(): Promise<void> {
     if ('python' in python && built.value.pytorch.available) {
       const { dir, remove } = makeExportDir(`bench-${kind}`);
       writeFileMap(dir, files);
-      writeFileSync(join(dir, 'samples.npy'), encodeNpy({ dtype: 'float32', shape: samples.shape, values: samples.dataSync() as Float32Array }));
-      const run = spawnSync(python.python, [join(repoRoot, 'core/io/export/python/parity_check.py'), dir, join(dir, 'samples.npy'), join(dir, 'out.npy')], { encoding: 'utf8' });
+      writeFileSync(
+        join(dir, 'samples.npy'),
+        encodeNpy({
+          dtype: 'float32',
+          shape: samples.shape,
+          values: samples.dataSync() as Float32Array,
+        }),
+      );
+      const run = spawnSync(
+        python.python,
+        [
+          join(repoRoot, 'core/io/export/python/parity_check.py'),
+          dir,
+          join(dir, 'samples.npy'),
+          join(dir, 'out.npy'),
+        ],
+        { encoding: 'utf8' },
+      );
       if (run.status === 0) {
-        const report = compareProbabilities(tf.tidy(() => (model.predict(samples) as tf.Tensor).arraySync() as number[][]), readNpyRows(readFileSync(join(dir, 'out.npy'))));
+        const report = compareProbabilities(
+          tf.tidy(() => (model.predict(samples) as tf.Tensor).arraySync() as number[][]),
+          readNpyRows(readFileSync(join(dir, 'out.npy'))),
+        );
         torch = `${report.sameTop1}/${report.total}      ${report.maxProbDiff.toExponential(1)}`;
       } else torch = `failed: ${run.stderr.trim().split('\n').pop() ?? ''}`;
       remove();

@@ -185,9 +185,7 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
             (q) =>
               (
                 window as unknown as {
-                  runBench: (
-                    q: unknown,
-                  ) => Promise<{
+                  runBench: (q: unknown) => Promise<{
                     app: { backend: string; examplesPerSecond: number; maxFrameGapMs: number };
                     raw: { backend: string; examplesPerSecond: number; maxFrameGapMs: number };
                   }>;

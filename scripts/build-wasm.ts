@@ -30,7 +30,10 @@ const builds = [
 
 function newestSource(): number {
   const own = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-  return Math.max(own, ...readdirSync(sourceDir).map((f) => statSync(path.join(sourceDir, f)).mtimeMs));
+  return Math.max(
+    own,
+    ...readdirSync(sourceDir).map((f) => statSync(path.join(sourceDir, f)).mtimeMs),
+  );
 }
 
 function isFresh(out: string, sourcesTime: number): boolean {
@@ -54,17 +57,25 @@ export async function buildWasm(options: { force?: boolean } = {}): Promise<stri
     const result = await asc.main(
       [
         path.join(sourceDir, 'index.ts'),
-        '--outFile', out,
-        '--optimizeLevel', '3',
-        '--shrinkLevel', '0',
-        '--runtime', 'stub',
+        '--outFile',
+        out,
+        '--optimizeLevel',
+        '3',
+        '--shrinkLevel',
+        '0',
+        '--runtime',
+        'stub',
         '--noAssert',
         '--importMemory',
-        '--enable', build.features,
+        '--enable',
+        build.features,
       ],
       { stderr: { write: (s: string | Uint8Array) => (stderr.push(String(s)), true) } as never },
     );
-    if (result.error) throw new Error(`AssemblyScript build of ${build.file} failed: ${result.error.message}\n${stderr.join('')}`);
+    if (result.error)
+      throw new Error(
+        `AssemblyScript build of ${build.file} failed: ${result.error.message}\n${stderr.join('')}`,
+      );
     written.push(out);
   }
   return written;
@@ -78,12 +89,21 @@ export async function buildWasm(options: { force?: boolean } = {}): Promise<stri
 export async function setup(project: TestProject): Promise<void> {
   await buildWasm();
   const read = (file: string): string => readFileSync(path.join(buildDir, file)).toString('base64');
-  project.provide('engineWasm', { 'relaxed-simd': read(builds[0].file), simd: read(builds[1].file) });
+  project.provide('engineWasm', {
+    'relaxed-simd': read(builds[0].file),
+    simd: read(builds[1].file),
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildWasm({ force: process.argv.includes('--force') })
-    .then((written) => process.stdout.write(written.length ? written.map((w) => `built ${path.relative(repoRoot, w)}\n`).join('') : 'wasm builds are up to date\n'))
+    .then((written) =>
+      process.stdout.write(
+        written.length
+          ? written.map((w) => `built ${path.relative(repoRoot, w)}\n`).join('')
+          : 'wasm builds are up to date\n',
+      ),
+    )
     .catch((error: unknown) => {
       console.error((error as Error).message);
       process.exit(1);

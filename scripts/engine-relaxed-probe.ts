@@ -24,8 +24,15 @@ async function run(build: EngineBuild): Promise<{ losses: number[]; grads: numbe
   seedWeights(model, 21, 0.3);
   const planned = planEngineModel(model, 'categoricalCrossentropy');
   if (!planned.ok) throw new Error(planned.reason);
-  const wasm = new Uint8Array(readFileSync(path.join(repoRoot, 'core/engine/build', engineBuildFiles[build])));
-  const engine = await TrainingEngine.create(wasm, planned.plan, { loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 0.003 }, maxBatch: 16, seed: 1 });
+  const wasm = new Uint8Array(
+    readFileSync(path.join(repoRoot, 'core/engine/build', engineBuildFiles[build])),
+  );
+  const engine = await TrainingEngine.create(wasm, planned.plan, {
+    loss: 'categoricalCrossentropy',
+    optimizer: { kind: 'adam', learningRate: 0.003 },
+    maxBatch: 16,
+    seed: 1,
+  });
   engine.loadWeightsFrom(model);
   const data = quadrantImages(20 * 16, 16, 4, 2);
   const losses: number[] = [];

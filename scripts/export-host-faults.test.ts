@@ -19,7 +19,14 @@ import type { ExportFiles } from '../core/index';
 import { buildTestModel } from '../core/io/export/testing/test-models';
 import { writeExportFolder, type ExportFs } from '../electron/services/export-writer';
 
-const realFs: ExportFs = { mkdir: fsp.mkdir, writeFile: fsp.writeFile, rename: fsp.rename, rm: fsp.rm, lstat: fsp.lstat, realpath: fsp.realpath };
+const realFs: ExportFs = {
+  mkdir: fsp.mkdir,
+  writeFile: fsp.writeFile,
+  rename: fsp.rename,
+  rm: fsp.rm,
+  lstat: fsp.lstat,
+  realpath: fsp.realpath,
+};
 const errno = (code: string): Error => Object.assign(new Error(`${code}: simulated`), { code });
 
 /** Real fs, except the `n`th writeFile and later fail with `code`. */
@@ -40,14 +47,17 @@ let parent: string;
 
 async function readFolder(dir: string): Promise<Record<string, Uint8Array>> {
   const out: Record<string, Uint8Array> = {};
-  for (const name of await readdir(dir)) out[name] = new Uint8Array(await readFile(path.join(dir, name)));
+  for (const name of await readdir(dir))
+    out[name] = new Uint8Array(await readFile(path.join(dir, name)));
   return out;
 }
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
   const { model, info } = await buildTestModel('cnn');
-  files = await exportModel(model, info, { tfjsBundle: new TextEncoder().encode('/* tf.min.js */') });
+  files = await exportModel(model, info, {
+    tfjsBundle: new TextEncoder().encode('/* tf.min.js */'),
+  });
   model.dispose();
 });
 beforeEach(async () => {
@@ -59,7 +69,12 @@ afterEach(async () => {
 
 describe('writing a LayerLab export through the host export writer', () => {
   it('writes every file under a Chinese name with spaces, and the folder imports back identically', async () => {
-    const written = await writeExportFolder({ parentDir: parent, suggestedName: '我的 猫狗 模型', files, overwrite: false });
+    const written = await writeExportFolder({
+      parentDir: parent,
+      suggestedName: '我的 猫狗 模型',
+      files,
+      overwrite: false,
+    });
     expect(path.basename(written.displayPath)).toBe('我的 猫狗 模型');
     expect([...written.files].sort()).toEqual(Object.keys(files).sort());
     const verified = await verifyImport(await readFolder(written.displayPath), 8);
@@ -67,20 +82,42 @@ describe('writing a LayerLab export through the host export writer', () => {
   });
 
   it('renames the reserved Windows name CON instead of failing', async () => {
-    const written = await writeExportFolder({ parentDir: parent, suggestedName: 'CON', files, overwrite: false });
+    const written = await writeExportFolder({
+      parentDir: parent,
+      suggestedName: 'CON',
+      files,
+      overwrite: false,
+    });
     expect(path.basename(written.displayPath)).not.toMatch(/^CON$/i);
     expect((await readdir(written.displayPath)).sort()).toEqual(Object.keys(files).sort());
   });
 
   it('refuses to replace an existing export without consent; the earlier one is untouched', async () => {
-    await writeExportFolder({ parentDir: parent, suggestedName: 'model', files: { 'old.txt': 'old' }, overwrite: false });
-    await expect(writeExportFolder({ parentDir: parent, suggestedName: 'model', files, overwrite: false })).rejects.toMatchObject({ code: 'already-exists' });
+    await writeExportFolder({
+      parentDir: parent,
+      suggestedName: 'model',
+      files: { 'old.txt': 'old' },
+      overwrite: false,
+    });
+    await expect(
+      writeExportFolder({ parentDir: parent, suggestedName: 'model', files, overwrite: false }),
+    ).rejects.toMatchObject({ code: 'already-exists' });
     expect(await readFile(path.join(parent, 'model', 'old.txt'), 'utf8')).toBe('old');
   });
 
   it('reports a full disk midway through the weights; the earlier export stays as it was', async () => {
-    await writeExportFolder({ parentDir: parent, suggestedName: 'model', files: { 'old.txt': 'old' }, overwrite: false });
-    await expect(writeExportFolder({ parentDir: parent, suggestedName: 'model', files, overwrite: true }, failingWrites('ENOSPC', 3))).rejects.toMatchObject({
+    await writeExportFolder({
+      parentDir: parent,
+      suggestedName: 'model',
+      files: { 'old.txt': 'old' },
+      overwrite: false,
+    });
+    await expect(
+      writeExportFolder(
+        { parentDir: parent, suggestedName: 'model', files, overwrite: true },
+        failingWrites('ENOSPC', 3),
+      ),
+    ).rejects.toMatchObject({
       code: 'no-space',
       message: expect.stringMatching(/disk is full/) as string,
     });
@@ -90,7 +127,12 @@ describe('writing a LayerLab export through the host export writer', () => {
 
   it('reports a read-only folder (EACCES, and EROFS for read-only media) as permission-denied, leaving nothing behind', async () => {
     for (const code of ['EACCES', 'EROFS']) {
-      await expect(writeExportFolder({ parentDir: parent, suggestedName: 'model', files, overwrite: false }, failingWrites(code, 1))).rejects.toMatchObject({
+      await expect(
+        writeExportFolder(
+          { parentDir: parent, suggestedName: 'model', files, overwrite: false },
+          failingWrites(code, 1),
+        ),
+      ).rejects.toMatchObject({
         code: 'permission-denied',
         message: expect.stringMatching(/may not write/) as string,
       });

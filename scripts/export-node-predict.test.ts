@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => cleanups.forEach((c) => c()));
 
 function runPredict(dir: string, input: string): number[][] {
-  const run = spawnSync(process.execPath, [join(dir, 'predict.mjs'), input, '--json'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, [join(dir, 'predict.mjs'), input, '--json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (run.status !== 0) throw new Error(`node predict.mjs failed: ${run.stderr}`);
   const lastLine = run.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(lastLine) as number[][];
@@ -54,7 +58,9 @@ describe('predict.mjs (Node, @tensorflow/tfjs)', () => {
     const ids = vectorizeTokens(tokenize(text, options), vocabulary, options.sequenceLength);
     // 'zz' is not in the vocabulary: it must become 1 ([UNK]), and the tail padding 0.
     expect(Array.from(ids)).toEqual([2, 3, 4, 1, 5, 6, 0, 0, 0, 0]);
-    const expected = tf.tidy(() => (model.predict(tf.tensor2d([Array.from(ids)])) as tf.Tensor).arraySync() as number[][]);
+    const expected = tf.tidy(
+      () => (model.predict(tf.tensor2d([Array.from(ids)])) as tf.Tensor).arraySync() as number[][],
+    );
     expect(compareProbabilities(expected, runPredict(dir, text)).maxProbDiff).toBe(0);
     model.dispose();
   });

@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareProbabilities, encodeNpy, exportModel } from '../core/index';
 import { buildTestModel } from '../core/io/export/testing/test-models';
 import type { TestModelKind } from '../core/io/export/testing/test-models';
-import { findTorchPython, makeExportDir, readNpyRows, repoRoot, writeFileMap } from './export-test-support';
+import {
+  findTorchPython,
+  makeExportDir,
+  readNpyRows,
+  repoRoot,
+  writeFileMap,
+} from './export-test-support';
 
 const parityScript = join(repoRoot, 'core', 'io', 'export', 'python', 'parity_check.py');
 const cleanups: (() => void)[] = [];
@@ -27,7 +33,9 @@ beforeAll(async () => {
 });
 afterAll(() => cleanups.forEach((c) => c()));
 
-async function exportToDisk(kind: TestModelKind): Promise<{ dir: string; tfjs: number[][]; samples: tf.Tensor }> {
+async function exportToDisk(
+  kind: TestModelKind,
+): Promise<{ dir: string; tfjs: number[][]; samples: tf.Tensor }> {
   const { model, samples, info } = await buildTestModel(kind);
   const files = await exportModel(model, info);
   const { dir, remove } = makeExportDir(kind);
@@ -41,8 +49,14 @@ async function exportToDisk(kind: TestModelKind): Promise<{ dir: string; tfjs: n
 describe('PyTorch export parity (python3-torch)', () => {
   const kinds: { kind: TestModelKind; what: string }[] = [
     { kind: 'mlp', what: 'an MLP (Dense, Dropout, softmax)' },
-    { kind: 'cnn', what: 'a CNN with BatchNormalization, max and average pooling and asymmetric "same" padding' },
-    { kind: 'lstm', what: 'a stacked LSTM text model (TF.js hard_sigmoid gates, return_sequences)' },
+    {
+      kind: 'cnn',
+      what: 'a CNN with BatchNormalization, max and average pooling and asymmetric "same" padding',
+    },
+    {
+      kind: 'lstm',
+      what: 'a stacked LSTM text model (TF.js hard_sigmoid gates, return_sequences)',
+    },
     { kind: 'lstm-sigmoid', what: 'an LSTM with sigmoid gates (exported as torch nn.LSTM)' },
     { kind: 'gru', what: 'a GRU text model (TF.js reset_after=false equations)' },
     { kind: 'gru-masked', what: 'a GRU after an Embedding with mask_zero on padded texts' },
@@ -56,9 +70,19 @@ describe('PyTorch export parity (python3-torch)', () => {
       const { dir, tfjs, samples } = await exportToDisk(kind);
       const samplesPath = join(dir, 'samples.npy');
       const outPath = join(dir, 'torch-out.npy');
-      writeFileSync(samplesPath, encodeNpy({ dtype: 'float32', shape: samples.shape, values: samples.dataSync() as Float32Array }));
+      writeFileSync(
+        samplesPath,
+        encodeNpy({
+          dtype: 'float32',
+          shape: samples.shape,
+          values: samples.dataSync() as Float32Array,
+        }),
+      );
       samples.dispose();
-      const run = spawnSync(found.python, [parityScript, dir, samplesPath, outPath], { encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(found.python, [parityScript, dir, samplesPath, outPath], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(run.stderr, 'python3 parity_check.py failed').toBe('');
       expect(run.status).toBe(0);
       const torch = readNpyRows(readFileSync(outPath));
@@ -74,13 +98,21 @@ describe('PyTorch export parity (python3-torch)', () => {
     if ('problem' in found) throw new Error(found.problem);
     const { dir, tfjs, samples } = await exportToDisk('cnn');
     const one = samples.slice([0], [1]);
-    writeFileSync(join(dir, 'input.npy'), encodeNpy({ dtype: 'float32', shape: one.shape, values: one.dataSync() as Float32Array }));
+    writeFileSync(
+      join(dir, 'input.npy'),
+      encodeNpy({ dtype: 'float32', shape: one.shape, values: one.dataSync() as Float32Array }),
+    );
     tf.dispose([one, samples]);
-    const run = spawnSync(found.python, [join(dir, 'predict.py'), join(dir, 'input.npy')], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(found.python, [join(dir, 'predict.py'), join(dir, 'input.npy')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const first = tfjs[0] ?? [];
     const best = first.indexOf(Math.max(...first));
     const label = ['猫', 'dog', 'bird'][best];
-    expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${label}\\t${(first[best] ?? 0).toFixed(4)}`));
+    expect(run.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^${label}\\t${(first[best] ?? 0).toFixed(4)}`),
+    );
   });
 });

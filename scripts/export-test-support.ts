@@ -22,7 +22,10 @@ export function makeExportDir(label: string): { dir: string; remove: () => void 
 }
 
 /** Writes a file map (relative path → contents) into `dir`. Test helper only: the app writes through the host. */
-export function writeFileMap(dir: string, files: Readonly<Record<string, Uint8Array | string>>): void {
+export function writeFileMap(
+  dir: string,
+  files: Readonly<Record<string, Uint8Array | string>>,
+): void {
   for (const [path, contents] of Object.entries(files)) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -37,12 +40,19 @@ export function writeFileMap(dir: string, files: Readonly<Record<string, Uint8Ar
  * message instead when none can, so the test fails saying what to install.
  */
 export function findTorchPython(): { python: string } | { problem: string } {
-  const candidates = [process.env['LAYERLAB_PYTHON'], 'python3', '/usr/bin/python3'].filter((c): c is string => typeof c === 'string' && c.length > 0);
+  const candidates = [process.env['LAYERLAB_PYTHON'], 'python3', '/usr/bin/python3'].filter(
+    (c): c is string => typeof c === 'string' && c.length > 0,
+  );
   const tried: string[] = [];
   for (const python of candidates) {
-    const probe = spawnSync(python, ['-c', 'import torch, numpy; print(torch.__version__)'], { encoding: 'utf8', timeout: 60_000 });
+    const probe = spawnSync(python, ['-c', 'import torch, numpy; print(torch.__version__)'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     if (probe.status === 0) return { python };
-    tried.push(`${python}: ${(probe.stderr || probe.error?.message || 'failed').trim().split('\n').pop() ?? ''}`);
+    tried.push(
+      `${python}: ${(probe.stderr || probe.error?.message || 'failed').trim().split('\n').pop() ?? ''}`,
+    );
   }
   return {
     problem: `No Python with PyTorch found (tried ${tried.join('; ')}). Install it with "apt-get install -y python3-torch python3-numpy" or set LAYERLAB_PYTHON.`,
@@ -56,7 +66,8 @@ export function readNpyRows(bytes: Uint8Array): number[][] {
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const start = major === 1 ? 10 : 12;
   const header = new TextDecoder().decode(bytes.subarray(start, start + headerLength));
-  if (!header.includes("'descr': '<f4'") || header.includes("'fortran_order': True")) throw new Error(`unexpected .npy header ${header}`);
+  if (!header.includes("'descr': '<f4'") || header.includes("'fortran_order': True"))
+    throw new Error(`unexpected .npy header ${header}`);
   const shape = (/'shape': \(([^)]*)\)/.exec(header)?.[1] ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -67,5 +78,7 @@ export function readNpyRows(bytes: Uint8Array): number[][] {
   const values = new Float32Array(data.buffer, 0, data.byteLength / 4);
   const rows = shape[0] ?? 1;
   const width = values.length / rows;
-  return Array.from({ length: rows }, (_, r) => Array.from(values.subarray(r * width, (r + 1) * width)));
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from(values.subarray(r * width, (r + 1) * width)),
+  );
 }

@@ -14,7 +14,9 @@ function run(label, command, args, env = {}) {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
   const started = Date.now();
   const child = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${label}: exit ${child.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${label}: exit ${child.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return child.status === 0;
 }
 
@@ -36,11 +38,18 @@ function readJson(path) {
 }
 
 countCheck('lint', run('lint', 'npx', ['eslint', '.', '--max-warnings=0']));
+countCheck('format', run('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']));
 countCheck('typecheck', run('typecheck', 'npm', ['run', 'typecheck', '--silent']));
 
 const unitReport = 'test-results/unit.json';
 rmSync(unitReport, { force: true });
-const unitOk = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+const unitOk = run('unit', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
 const unit = readJson(unitReport);
 if (unit) {
   results.passed += unit.numPassedTests;

@@ -25,7 +25,8 @@ export class Arena {
 
   /** Grows the memory to hold everything reserved. */
   commit(): void {
-    const need = Math.ceil(this.top / pageBytes) - this.kernels.memory.buffer.byteLength / pageBytes;
+    const need =
+      Math.ceil(this.top / pageBytes) - this.kernels.memory.buffer.byteLength / pageBytes;
     if (need > 0) this.kernels.memory.grow(need);
     this.committed = true;
   }

@@ -14,7 +14,11 @@ import { canTrainWithEngine, type EngineUnsupportedCode } from './plan-model';
  */
 export type EngineChoice =
   | { readonly engine: 'layerlab'; readonly build: EngineBuild }
-  | { readonly engine: 'tfjs'; readonly code: EngineUnsupportedCode | 'gpu-backend' | 'no-kernels'; readonly reason: string };
+  | {
+      readonly engine: 'tfjs';
+      readonly code: EngineUnsupportedCode | 'gpu-backend' | 'no-kernels';
+      readonly reason: string;
+    };
 
 /**
  * Picks the engine for a run: LayerLab's kernels when the model is supported,
@@ -24,14 +28,40 @@ export type EngineChoice =
  * @param tfBackend what `tf.getBackend()` says after `initBackend`.
  * @param wasmFor the kernel bytes of a build, or null when they cannot be loaded.
  */
-export function chooseEngine(model: tf.LayersModel, config: TrainingConfig, tfBackend: string, wasmFor: (build: EngineBuild) => Uint8Array | null): { choice: EngineChoice; wasm: Uint8Array | null } {
-  if (tfBackend === 'webgl' || tfBackend === 'webgpu') return { choice: { engine: 'tfjs', code: 'gpu-backend', reason: `TF.js runs on the GPU (${tfBackend})` }, wasm: null };
+export function chooseEngine(
+  model: tf.LayersModel,
+  config: TrainingConfig,
+  tfBackend: string,
+  wasmFor: (build: EngineBuild) => Uint8Array | null,
+): { choice: EngineChoice; wasm: Uint8Array | null } {
+  if (tfBackend === 'webgl' || tfBackend === 'webgpu')
+    return {
+      choice: {
+        engine: 'tfjs',
+        code: 'gpu-backend',
+        reason: `TF.js runs on the GPU (${tfBackend})`,
+      },
+      wasm: null,
+    };
   const support = canTrainWithEngine(model, config.loss);
-  if (!support.ok) return { choice: { engine: 'tfjs', code: support.code, reason: support.reason }, wasm: null };
+  if (!support.ok)
+    return { choice: { engine: 'tfjs', code: support.code, reason: support.reason }, wasm: null };
   const build = detectEngineBuild();
-  if (build === null) return { choice: { engine: 'tfjs', code: 'no-simd', reason: 'this runtime has no WebAssembly SIMD' }, wasm: null };
+  if (build === null)
+    return {
+      choice: { engine: 'tfjs', code: 'no-simd', reason: 'this runtime has no WebAssembly SIMD' },
+      wasm: null,
+    };
   const wasm = wasmFor(build);
-  if (wasm === null) return { choice: { engine: 'tfjs', code: 'no-kernels', reason: `the ${build} kernel build is missing (run npm run build:wasm)` }, wasm: null };
+  if (wasm === null)
+    return {
+      choice: {
+        engine: 'tfjs',
+        code: 'no-kernels',
+        reason: `the ${build} kernel build is missing (run npm run build:wasm)`,
+      },
+      wasm: null,
+    };
   return { choice: { engine: 'layerlab', build }, wasm };
 }
 
@@ -44,10 +74,14 @@ export async function trainWithBestEngine(
   data: TrainData,
   config: TrainingConfig,
   hooks: TrainHooks & { readonly onEngineChosen?: (choice: EngineChoice) => void },
-  options: { readonly tfBackend: string; readonly wasmFor: (build: EngineBuild) => Uint8Array | null },
+  options: {
+    readonly tfBackend: string;
+    readonly wasmFor: (build: EngineBuild) => Uint8Array | null;
+  },
 ): Promise<TrainResult> {
   const { choice, wasm } = chooseEngine(model, config, options.tfBackend, options.wasmFor);
   hooks.onEngineChosen?.(choice);
-  if (choice.engine === 'layerlab' && wasm) return trainWithEngine(model, data, config, hooks, { wasm });
+  if (choice.engine === 'layerlab' && wasm)
+    return trainWithEngine(model, data, config, hooks, { wasm });
   return train(model, data, config, hooks);
 }

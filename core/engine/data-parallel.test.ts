@@ -12,7 +12,12 @@ beforeAll(() => tf.setBackend('cpu'));
 async function lenetEngine(model: tf.LayersModel, maxBatch: number): Promise<TrainingEngine> {
   const planned = planEngineModel(model, 'categoricalCrossentropy');
   if (!planned.ok) throw new Error(planned.reason);
-  const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, { loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 0.003 }, maxBatch, seed: 1 });
+  const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, {
+    loss: 'categoricalCrossentropy',
+    optimizer: { kind: 'adam', learningRate: 0.003 },
+    maxBatch,
+    seed: 1,
+  });
   engine.loadWeightsFrom(model);
   return engine;
 }

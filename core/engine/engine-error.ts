@@ -7,7 +7,10 @@ export type EngineErrorCode = 'engine-unsupported' | 'engine-unavailable';
  * this runtime has no wasm SIMD or the kernel build is missing.
  */
 export class EngineError extends Error {
-  constructor(readonly code: EngineErrorCode, message: string) {
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'EngineError';
     Object.setPrototypeOf(this, EngineError.prototype); // instanceof across transpiled class boundaries

@@ -15,13 +15,24 @@ import { TrainingEngine } from './training-engine';
 
 const size = 12;
 const classes = 4;
-const config: TrainingConfig = { ...defaultTrainingConfig, batchSize: 16, epochs: 3, optimizer: { kind: 'adam', learningRate: 0.003 }, seed: 7 };
+const config: TrainingConfig = {
+  ...defaultTrainingConfig,
+  batchSize: 16,
+  epochs: 3,
+  optimizer: { kind: 'adam', learningRate: 0.003 },
+  seed: 7,
+};
 
 beforeAll(() => tf.setBackend('cpu'));
 
 function samples() {
   const data = quadrantImages(160, size, classes, 3);
-  return samplesFromArrays({ values: data.x, sampleShape: [size, size, 1], labels: data.labels, numClasses: classes });
+  return samplesFromArrays({
+    values: data.x,
+    sampleShape: [size, size, 1],
+    labels: data.labels,
+    numClasses: classes,
+  });
 }
 
 function modelWithWeights(): tf.LayersModel {
@@ -64,14 +75,20 @@ describe('trainWithEngine', () => {
     const batches: BatchMetrics[] = [];
     const epochs: EpochMetrics[] = [];
     const signal = { aborted: false };
-    const result = await trainWithEngine(model, { samples: samples() }, config, {
-      signal,
-      onBatchEnd: (m) => {
-        batches.push(m);
-        if (m.epoch === 1 && m.batch === 2) signal.aborted = true;
+    const result = await trainWithEngine(
+      model,
+      { samples: samples() },
+      config,
+      {
+        signal,
+        onBatchEnd: (m) => {
+          batches.push(m);
+          if (m.epoch === 1 && m.batch === 2) signal.aborted = true;
+        },
+        onEpochEnd: (m) => epochs.push(m),
       },
-      onEpochEnd: (m) => epochs.push(m),
-    }, { wasm });
+      { wasm },
+    );
     expect(result.outcome).toBe('stopped');
     expect(epochs).toHaveLength(1);
     expect(batches.at(-1)).toMatchObject({ epoch: 1, batch: 2 });
@@ -83,7 +100,17 @@ describe('trainWithEngine', () => {
     const runs = [];
     for (let r = 0; r < 2; r++) {
       const model = modelWithWeights();
-      runs.push((await trainWithEngine(model, { samples: samples() }, { ...config, epochs: 2 }, {}, { wasm })).epochs.map((e) => [e.loss, e.valLoss]));
+      runs.push(
+        (
+          await trainWithEngine(
+            model,
+            { samples: samples() },
+            { ...config, epochs: 2 },
+            {},
+            { wasm },
+          )
+        ).epochs.map((e) => [e.loss, e.valLoss]),
+      );
       model.dispose();
     }
     expect(runs[1]).toEqual(runs[0]);
@@ -91,8 +118,13 @@ describe('trainWithEngine', () => {
 
   it('refuses a model it cannot run with engine-unsupported', async () => {
     const input = tf.input({ shape: [4] });
-    const model = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 3 }).apply(input) as tf.SymbolicTensor });
-    await expect(trainWithEngine(model, { samples: samples() }, config, {}, { wasm })).rejects.toMatchObject({ code: 'engine-unsupported' });
+    const model = tf.model({
+      inputs: input,
+      outputs: tf.layers.dense({ units: 3 }).apply(input) as tf.SymbolicTensor,
+    });
+    await expect(
+      trainWithEngine(model, { samples: samples() }, config, {}, { wasm }),
+    ).rejects.toMatchObject({ code: 'engine-unsupported' });
     model.dispose();
   });
 });
@@ -102,7 +134,12 @@ describe('engine memory', () => {
     const model = modelWithWeights();
     const planned = planEngineModel(model, 'categoricalCrossentropy');
     if (!planned.ok) throw new Error(planned.reason);
-    const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, { loss: 'categoricalCrossentropy', optimizer: { kind: 'adam', learningRate: 1e-3 }, maxBatch: 32, seed: 1 });
+    const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, {
+      loss: 'categoricalCrossentropy',
+      optimizer: { kind: 'adam', learningRate: 1e-3 },
+      maxBatch: 32,
+      seed: 1,
+    });
     const before = engine.memoryBytes;
     const data = quadrantImages(32, size, classes, 1);
     for (let epoch = 0; epoch < 5; epoch++) {

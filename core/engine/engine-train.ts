@@ -22,7 +22,14 @@ export interface EngineTrainOptions {
 
 const evaluationChunk = 256;
 
-async function evaluateWithEngine(engine: TrainingEngine, samples: SampleSource, indices: readonly number[], outputUnits: number, config: TrainingConfig, chunk: number): Promise<{ loss: number; accuracy: number }> {
+async function evaluateWithEngine(
+  engine: TrainingEngine,
+  samples: SampleSource,
+  indices: readonly number[],
+  outputUnits: number,
+  config: TrainingConfig,
+  chunk: number,
+): Promise<{ loss: number; accuracy: number }> {
   const encoding = targetEncodingFor(config.loss, outputUnits);
   let loss = 0;
   let accuracy = 0;
@@ -49,24 +56,47 @@ async function evaluateWithEngine(engine: TrainingEngine, samples: SampleSource,
  * Throws `EngineError('engine-unsupported')` for a model the engine cannot run:
  * check `canTrainWithEngine` first and use `train` otherwise.
  */
-export async function trainWithEngine(model: tf.LayersModel, data: TrainData, config: TrainingConfig, hooks: TrainHooks, options: EngineTrainOptions): Promise<TrainResult> {
+export async function trainWithEngine(
+  model: tf.LayersModel,
+  data: TrainData,
+  config: TrainingConfig,
+  hooks: TrainHooks,
+  options: EngineTrainOptions,
+): Promise<TrainResult> {
   const planned = planEngineModel(model, config.loss);
   if (!planned.ok) throw new EngineError('engine-unsupported', planned.reason);
   const now = hooks.now ?? Date.now;
   const { samples } = data;
-  const split = data.split ?? stratifiedSplit(samples.labels, { seed: config.seed, validationShare: config.validationShare });
-  if (split.train.length === 0) throw new TrainingError('empty-dataset', 'No training samples after the validation split');
+  const split =
+    data.split ??
+    stratifiedSplit(samples.labels, { seed: config.seed, validationShare: config.validationShare });
+  if (split.train.length === 0)
+    throw new TrainingError('empty-dataset', 'No training samples after the validation split');
   const outputUnits = planned.plan.outputUnits;
   if (outputUnits > 1 && samples.numClasses > outputUnits) {
-    throw new TrainingError('label-mismatch', `The dataset has ${samples.numClasses} classes but the output layer has ${outputUnits} units`);
+    throw new TrainingError(
+      'label-mismatch',
+      `The dataset has ${samples.numClasses} classes but the output layer has ${outputUnits} units`,
+    );
   }
-  if (samples.dtype !== planned.plan.inputDtype || sampleSizeOf(samples) !== planned.plan.inputShape.reduce((a, d) => a * d, 1)) {
+  if (
+    samples.dtype !== planned.plan.inputDtype ||
+    sampleSizeOf(samples) !== planned.plan.inputShape.reduce((a, d) => a * d, 1)
+  ) {
     throw new EngineError('engine-unsupported', 'the samples do not fit the model input');
   }
   const encoding = targetEncodingFor(config.loss, outputUnits);
   const batchSize = Math.min(config.batchSize, split.train.length);
-  const maxBatch = Math.max(batchSize, Math.min(evaluationChunk, Math.max(split.validation.length, 1)));
-  const engine = await TrainingEngine.create(options.wasm, planned.plan, { loss: config.loss, optimizer: config.optimizer, maxBatch, seed: config.seed });
+  const maxBatch = Math.max(
+    batchSize,
+    Math.min(evaluationChunk, Math.max(split.validation.length, 1)),
+  );
+  const engine = await TrainingEngine.create(options.wasm, planned.plan, {
+    loss: config.loss,
+    optimizer: config.optimizer,
+    maxBatch,
+    seed: config.seed,
+  });
   engine.loadWeightsFrom(model);
   const optimizer = compileForTraining(model, config); // so model.evaluate works for callers afterwards
   const trainOrder = Array.from(split.train);
@@ -80,7 +110,11 @@ export async function trainWithEngine(model: tf.LayersModel, data: TrainData, co
 
   const finish = (outcome: TrainResult['outcome']): TrainResult => {
     engine.writeWeightsTo(model);
-    const restore = config.earlyStopping.enabled && config.earlyStopping.restoreBestWeights && best !== null && outcome !== 'stopped';
+    const restore =
+      config.earlyStopping.enabled &&
+      config.earlyStopping.restoreBestWeights &&
+      best !== null &&
+      outcome !== 'stopped';
     if (restore && best) restoreWeights(model, best.snapshot);
     return { outcome, epochs, bestEpoch: best?.epoch ?? null, restoredBest: restore };
   };
@@ -103,25 +137,52 @@ export async function trainWithEngine(model: tf.LayersModel, data: TrainData, co
         const metrics = engine.trainBatch(idx.length);
         if (!Number.isFinite(metrics.loss)) {
           if (best) restoreWeights(model, best.snapshot);
-          throw new TrainingError('non-finite-loss', nonFiniteLossMessage(metrics.loss, epoch, batch), { epoch, batch });
+          throw new TrainingError(
+            'non-finite-loss',
+            nonFiniteLossMessage(metrics.loss, epoch, batch),
+            { epoch, batch },
+          );
         }
         examplesSeen += idx.length;
         lossSum += metrics.loss * idx.length;
         accuracySum += metrics.accuracy * idx.length;
         count += idx.length;
         const seconds = Math.max(1e-3, (now() - started) / 1000);
-        hooks.onBatchEnd?.({ epoch, batch, batchesPerEpoch, loss: metrics.loss, accuracy: metrics.accuracy, examplesSeen, examplesPerSecond: examplesSeen / seconds });
+        hooks.onBatchEnd?.({
+          epoch,
+          batch,
+          batchesPerEpoch,
+          loss: metrics.loss,
+          accuracy: metrics.accuracy,
+          examplesSeen,
+          examplesPerSecond: examplesSeen / seconds,
+        });
         await hooks.yieldToEventLoop?.();
       }
       let valLoss: number | null = null;
       let valAccuracy: number | null = null;
       if (validation.length > 0) {
         hooks.onValidationStart?.(epoch);
-        const v = await evaluateWithEngine(engine, samples, validation, outputUnits, config, maxBatch);
+        const v = await evaluateWithEngine(
+          engine,
+          samples,
+          validation,
+          outputUnits,
+          config,
+          maxBatch,
+        );
         valLoss = v.loss;
         valAccuracy = v.accuracy;
       }
-      const metrics: EpochMetrics = { epoch, loss: lossSum / count, accuracy: accuracySum / count, valLoss, valAccuracy, learningRate, seconds: (now() - epochStart) / 1000 };
+      const metrics: EpochMetrics = {
+        epoch,
+        loss: lossSum / count,
+        accuracy: accuracySum / count,
+        valLoss,
+        valAccuracy,
+        learningRate,
+        seconds: (now() - epochStart) / 1000,
+      };
       epochs.push(metrics);
       engine.writeWeightsTo(model);
       const snapshot = await snapshotWeights(model, epoch);
@@ -133,7 +194,8 @@ export async function trainWithEngine(model: tf.LayersModel, data: TrainData, co
       } else {
         sinceBest++;
       }
-      if (config.earlyStopping.enabled && sinceBest >= config.earlyStopping.patience) return finish('early-stopped');
+      if (config.earlyStopping.enabled && sinceBest >= config.earlyStopping.patience)
+        return finish('early-stopped');
       if (hooks.signal?.aborted) return finish('stopped');
     }
     return finish('completed');

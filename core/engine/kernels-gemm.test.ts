@@ -16,12 +16,22 @@ function randomValues(n: number, seed: number): Float32Array {
 }
 
 /** op(A)·op(B) (+ C0) in float64, the reference. */
-function referenceGemm(tA: boolean, tB: boolean, m: number, n: number, k: number, a: Float32Array, b: Float32Array, c0: Float32Array | null): Float64Array {
+function referenceGemm(
+  tA: boolean,
+  tB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+  c0: Float32Array | null,
+): Float64Array {
   const c = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let s = c0 ? c0[i * n + j]! : 0;
-      for (let p = 0; p < k; p++) s += a[tA ? p * m + i : i * k + p]! * b[tB ? j * k + p : p * n + j]!;
+      for (let p = 0; p < k; p++)
+        s += a[tA ? p * m + i : i * k + p]! * b[tB ? j * k + p : p * n + j]!;
       c[i * n + j] = s;
     }
   }
@@ -40,7 +50,14 @@ function normwiseError(actual: Float32Array, expected: Float64Array): number {
 
 // Shapes cross every edge of the 2×16 tile and the KC=256 / NC=2048 blocking.
 const shapes: [number, number, number][] = [
-  [1, 1, 1], [2, 16, 3], [3, 17, 5], [17, 15, 25], [64, 33, 300], [121, 10, 257], [5, 2100, 9], [130, 40, 64],
+  [1, 1, 1],
+  [2, 16, 3],
+  [3, 17, 5],
+  [17, 15, 25],
+  [64, 33, 300],
+  [121, 10, 257],
+  [5, 2100, 9],
+  [130, 40, 64],
 ];
 
 describe('sgemm', async () => {
@@ -62,7 +79,21 @@ describe('sgemm', async () => {
             arena.f32(aAt, m * k).set(a);
             arena.f32(bAt, k * n).set(b);
             arena.f32(cAt, m * n).set(accumulate ? c0 : randomValues(m * n, 99)); // garbage must be overwritten
-            kernels.sgemm(tA ? 1 : 0, tB ? 1 : 0, m, n, k, aAt, tA ? m : k, bAt, tB ? k : n, cAt, n, accumulate ? 1 : 0, work);
+            kernels.sgemm(
+              tA ? 1 : 0,
+              tB ? 1 : 0,
+              m,
+              n,
+              k,
+              aAt,
+              tA ? m : k,
+              bAt,
+              tB ? k : n,
+              cAt,
+              n,
+              accumulate ? 1 : 0,
+              work,
+            );
             const expected = referenceGemm(tA, tB, m, n, k, a, b, accumulate ? c0 : null);
             expect(normwiseError(arena.f32(cAt, m * n), expected)).toBeLessThan(1e-5);
           });

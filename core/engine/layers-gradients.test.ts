@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { LossKind } from '../train/config';
 import { planEngineModel } from './plan-model';
-import { chainModel, referenceGradients, relativeError, seededTargets, seededValues, seedWeights } from './testing/reference';
+import {
+  chainModel,
+  referenceGradients,
+  relativeError,
+  seededTargets,
+  seededValues,
+  seedWeights,
+} from './testing/reference';
 import { engineWasmForTests } from './testing/engine-wasm';
 import { TrainingEngine } from './training-engine';
 
@@ -18,16 +25,61 @@ interface Case {
 
 const L = tf.layers;
 const cases: Case[] = [
-  { title: 'Dense relu → Dense softmax, categorical CE', input: [8], loss: 'categoricalCrossentropy', layers: () => [L.dense({ units: 5, activation: 'relu' }), L.dense({ units: 3, activation: 'softmax' })] },
-  { title: 'Dense tanh → Dense sigmoid, binary CE', input: [7], loss: 'binaryCrossentropy', layers: () => [L.dense({ units: 6, activation: 'tanh' }), L.dense({ units: 1, activation: 'sigmoid' })] },
-  { title: 'Dense elu → Dense linear (no bias), MSE', input: [5], loss: 'meanSquaredError', layers: () => [L.dense({ units: 9, activation: 'elu' }), L.dense({ units: 3, useBias: false })] },
-  { title: 'Dense sigmoid → Dense → Softmax layer, sparse CE', input: [6], loss: 'sparseCategoricalCrossentropy', layers: () => [L.dense({ units: 4, activation: 'sigmoid' }), L.dense({ units: 4 }), L.softmax()] },
-  { title: 'Dense → Activation tanh → Dropout(0) → Dense softmax', input: [4], loss: 'categoricalCrossentropy', layers: () => [L.dense({ units: 5 }), L.activation({ activation: 'tanh' }), L.dropout({ rate: 0 }), L.dense({ units: 3, activation: 'softmax' })] },
+  {
+    title: 'Dense relu → Dense softmax, categorical CE',
+    input: [8],
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.dense({ units: 5, activation: 'relu' }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
+  },
+  {
+    title: 'Dense tanh → Dense sigmoid, binary CE',
+    input: [7],
+    loss: 'binaryCrossentropy',
+    layers: () => [
+      L.dense({ units: 6, activation: 'tanh' }),
+      L.dense({ units: 1, activation: 'sigmoid' }),
+    ],
+  },
+  {
+    title: 'Dense elu → Dense linear (no bias), MSE',
+    input: [5],
+    loss: 'meanSquaredError',
+    layers: () => [L.dense({ units: 9, activation: 'elu' }), L.dense({ units: 3, useBias: false })],
+  },
+  {
+    title: 'Dense sigmoid → Dense → Softmax layer, sparse CE',
+    input: [6],
+    loss: 'sparseCategoricalCrossentropy',
+    layers: () => [
+      L.dense({ units: 4, activation: 'sigmoid' }),
+      L.dense({ units: 4 }),
+      L.softmax(),
+    ],
+  },
+  {
+    title: 'Dense → Activation tanh → Dropout(0) → Dense softmax',
+    input: [4],
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.dense({ units: 5 }),
+      L.activation({ activation: 'tanh' }),
+      L.dropout({ rate: 0 }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
+  },
   {
     title: 'Conv2D valid relu → MaxPool 2 → Flatten → Dense softmax',
     input: [9, 9, 2],
     loss: 'categoricalCrossentropy',
-    layers: () => [L.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }), L.maxPooling2d({ poolSize: 2 }), L.flatten(), L.dense({ units: 3, activation: 'softmax' })],
+    layers: () => [
+      L.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.flatten(),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
   },
   {
     // Valid pooling only: TF.js's CPU AvgPoolGrad divides every window by the full pool
@@ -59,7 +111,13 @@ const cases: Case[] = [
     input: [8, 9, 3],
     loss: 'meanSquaredError',
     layers: () => [
-      L.conv2d({ filters: 4, kernelSize: [3, 2], strides: [2, 1], padding: 'same', activation: 'sigmoid' }),
+      L.conv2d({
+        filters: 4,
+        kernelSize: [3, 2],
+        strides: [2, 1],
+        padding: 'same',
+        activation: 'sigmoid',
+      }),
       L.maxPooling2d({ poolSize: 3, strides: 2, padding: 'same' }),
       L.flatten(),
       L.dense({ units: 2 }),
@@ -83,27 +141,46 @@ const cases: Case[] = [
     title: 'Dense → BatchNormalization → Activation relu → Dense softmax',
     input: [6],
     loss: 'categoricalCrossentropy',
-    layers: () => [L.dense({ units: 5 }), L.batchNormalization({}), L.activation({ activation: 'relu' }), L.dense({ units: 3, activation: 'softmax' })],
+    layers: () => [
+      L.dense({ units: 5 }),
+      L.batchNormalization({}),
+      L.activation({ activation: 'relu' }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
   },
   {
     title: 'Conv2D → BatchNormalization (momentum 0.9) → MaxPool → Flatten → Dense softmax',
     input: [8, 8, 2],
     loss: 'sparseCategoricalCrossentropy',
-    layers: () => [L.conv2d({ filters: 4, kernelSize: 3 }), L.batchNormalization({ momentum: 0.9 }), L.maxPooling2d({ poolSize: 2 }), L.flatten(), L.dense({ units: 3, activation: 'softmax' })],
+    layers: () => [
+      L.conv2d({ filters: 4, kernelSize: 3 }),
+      L.batchNormalization({ momentum: 0.9 }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.flatten(),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
   },
   {
     title: 'Embedding → LSTM (TF.js defaults: hardSigmoid gates) → Dense softmax',
     input: [7],
     vocabulary: 20,
     loss: 'categoricalCrossentropy',
-    layers: () => [L.embedding({ inputDim: 20, outputDim: 5 }), L.lstm({ units: 6 }), L.dense({ units: 3, activation: 'softmax' })],
+    layers: () => [
+      L.embedding({ inputDim: 20, outputDim: 5 }),
+      L.lstm({ units: 6 }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
   },
   {
     title: 'Embedding → LSTM (sigmoid gates, no bias) → Dense sigmoid, binary CE',
     input: [5],
     vocabulary: 9,
     loss: 'binaryCrossentropy',
-    layers: () => [L.embedding({ inputDim: 9, outputDim: 4 }), L.lstm({ units: 5, recurrentActivation: 'sigmoid', useBias: false }), L.dense({ units: 1, activation: 'sigmoid' })],
+    layers: () => [
+      L.embedding({ inputDim: 9, outputDim: 4 }),
+      L.lstm({ units: 5, recurrentActivation: 'sigmoid', useBias: false }),
+      L.dense({ units: 1, activation: 'sigmoid' }),
+    ],
   },
   {
     title: 'SimpleRNN tanh on float sequences → Dense softmax',
@@ -116,23 +193,35 @@ const cases: Case[] = [
     input: [5],
     vocabulary: 11,
     loss: 'meanSquaredError',
-    layers: () => [L.embedding({ inputDim: 11, outputDim: 4 }), L.simpleRNN({ units: 4, activation: 'relu' }), L.dense({ units: 2 })],
+    layers: () => [
+      L.embedding({ inputDim: 11, outputDim: 4 }),
+      L.simpleRNN({ units: 4, activation: 'relu' }),
+      L.dense({ units: 2 }),
+    ],
   },
   {
     title: 'Embedding → GRU (TF.js defaults) → Dense softmax',
     input: [6],
     vocabulary: 13,
     loss: 'categoricalCrossentropy',
-    layers: () => [L.embedding({ inputDim: 13, outputDim: 4 }), L.gru({ units: 5 }), L.dense({ units: 3, activation: 'softmax' })],
+    layers: () => [
+      L.embedding({ inputDim: 13, outputDim: 4 }),
+      L.gru({ units: 5 }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
   },
   {
     title: 'GRU (sigmoid gates) on float sequences → Dense sigmoid, binary CE',
     input: [4, 3],
     loss: 'binaryCrossentropy',
-    layers: () => [L.gru({ units: 4, recurrentActivation: 'sigmoid' }), L.dense({ units: 1, activation: 'sigmoid' })],
+    layers: () => [
+      L.gru({ units: 4, recurrentActivation: 'sigmoid' }),
+      L.dense({ units: 1, activation: 'sigmoid' }),
+    ],
   },
   {
-    title: 'stacked: Embedding → LSTM (returnSequences) → GRU (returnSequences) → SimpleRNN → Dense softmax',
+    title:
+      'stacked: Embedding → LSTM (returnSequences) → GRU (returnSequences) → SimpleRNN → Dense softmax',
     input: [5],
     vocabulary: 10,
     loss: 'categoricalCrossentropy',
@@ -148,11 +237,16 @@ const cases: Case[] = [
     title: 'SimpleRNN (returnSequences) → Flatten → Dense, MSE',
     input: [4, 2],
     loss: 'meanSquaredError',
-    layers: () => [L.simpleRNN({ units: 3, returnSequences: true }), L.flatten(), L.dense({ units: 2 })],
+    layers: () => [
+      L.simpleRNN({ units: 3, returnSequences: true }),
+      L.flatten(),
+      L.dense({ units: 2 }),
+    ],
   },
   {
     // units % 4 == 0 takes the 4-lane step kernels (tanh/exp approximations).
-    title: 'Embedding → LSTM 8 units (4-lane path, sigmoid gates) → LSTM 4 units (hardSigmoid) → Dense softmax',
+    title:
+      'Embedding → LSTM 8 units (4-lane path, sigmoid gates) → LSTM 4 units (hardSigmoid) → Dense softmax',
     input: [6],
     vocabulary: 12,
     loss: 'categoricalCrossentropy',
@@ -178,9 +272,16 @@ describe('engine forward loss and gradients match TF.js (cpu) within 1e-4', () =
       const n = 6;
       const units = planned.plan.outputUnits;
       const count = n * c.input.reduce((a, d) => a * d, 1);
-      const x = c.vocabulary ? Float32Array.from(seededValues(count, 7 + index, 0, c.vocabulary), Math.floor) : seededValues(count, 7 + index);
+      const x = c.vocabulary
+        ? Float32Array.from(seededValues(count, 7 + index, 0, c.vocabulary), Math.floor)
+        : seededValues(count, 7 + index);
       const y = seededTargets(c.loss, n, units, 11 + index);
-      const engine = await TrainingEngine.create(wasm, planned.plan, { loss: c.loss, optimizer: { kind: 'sgd', learningRate: 0 }, maxBatch: 8, seed: 1 });
+      const engine = await TrainingEngine.create(wasm, planned.plan, {
+        loss: c.loss,
+        optimizer: { kind: 'sgd', learningRate: 0 },
+        maxBatch: 8,
+        seed: 1,
+      });
       engine.loadWeightsFrom(model);
       const reference = referenceGradients(model, c.loss, x, y, n); // also moves BatchNormalization's statistics
       engine.inputsOfPlan(n).set(x);
@@ -195,11 +296,18 @@ describe('engine forward loss and gradients match TF.js (cpu) within 1e-4', () =
         const own = Math.max(...Array.from(reference.grads[i]!, Math.abs));
         return relativeError(g, reference.grads[i]!) * (own / Math.max(own, 1e-3 * overall));
       });
-      expect(Math.max(...errors), `gradient errors ${errors.map((e) => e.toExponential(1)).join(", ")}`).toBeLessThan(1e-4);
+      expect(
+        Math.max(...errors),
+        `gradient errors ${errors.map((e) => e.toExponential(1)).join(', ')}`,
+      ).toBeLessThan(1e-4);
       // All weights, moving statistics included, agree after the step (learning rate 0).
       const tfWeights = model.getWeights().map((w) => w.dataSync().slice());
       engine.writeWeightsTo(model);
-      model.getWeights().forEach((w, i) => expect(relativeError(w.dataSync(), tfWeights[i]!), `weight ${i}`).toBeLessThan(1e-4));
+      model
+        .getWeights()
+        .forEach((w, i) =>
+          expect(relativeError(w.dataSync(), tfWeights[i]!), `weight ${i}`).toBeLessThan(1e-4),
+        );
       model.dispose();
     });
   });
@@ -218,12 +326,19 @@ const fdCases: Case[] = [
     ],
   },
   {
-    title: 'Conv2D valid stride 2 sigmoid → Conv2D same dilation [1,2] → GlobalAveragePooling → Dense sigmoid, binary CE',
+    title:
+      'Conv2D valid stride 2 sigmoid → Conv2D same dilation [1,2] → GlobalAveragePooling → Dense sigmoid, binary CE',
     input: [10, 10, 1],
     loss: 'binaryCrossentropy',
     layers: () => [
       L.conv2d({ filters: 4, kernelSize: 3, strides: 2, activation: 'sigmoid' }),
-      L.conv2d({ filters: 3, kernelSize: 2, dilationRate: [1, 2], padding: 'same', activation: 'tanh' }),
+      L.conv2d({
+        filters: 3,
+        kernelSize: 2,
+        dilationRate: [1, 2],
+        padding: 'same',
+        activation: 'tanh',
+      }),
       L.globalAveragePooling2d({}),
       L.dense({ units: 2, activation: 'sigmoid' }),
     ],
@@ -239,7 +354,12 @@ describe('engine gradients match central finite differences', () => {
       const planned = planEngineModel(model, c.loss);
       if (!planned.ok) throw new Error(planned.reason);
       const n = 4;
-      const engine = await TrainingEngine.create(wasm, planned.plan, { loss: c.loss, optimizer: { kind: 'sgd', learningRate: 0 }, maxBatch: n, seed: 1 });
+      const engine = await TrainingEngine.create(wasm, planned.plan, {
+        loss: c.loss,
+        optimizer: { kind: 'sgd', learningRate: 0 },
+        maxBatch: n,
+        seed: 1,
+      });
       engine.loadWeightsFrom(model);
       engine.inputs(n).set(seededValues(n * c.input.reduce((a, d) => a * d, 1), 17 + index));
       engine.targets(n).set(seededTargets(c.loss, n, planned.plan.outputUnits, 19 + index));
@@ -258,7 +378,10 @@ describe('engine gradients match central finite differences', () => {
           const down = engine.evaluateBatch(n).loss;
           w[i] = keep;
           const numeric = (up - down) / (2 * h);
-          expect(Math.abs(numeric - g[i]!), `tensor ${t} weight ${i}: numeric ${numeric} vs ${g[i]}`).toBeLessThan(2e-3 * scale + 2e-5);
+          expect(
+            Math.abs(numeric - g[i]!),
+            `tensor ${t} weight ${i}: numeric ${numeric} vs ${g[i]}`,
+          ).toBeLessThan(2e-3 * scale + 2e-5);
         }
       });
       model.dispose();

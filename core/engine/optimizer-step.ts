@@ -30,7 +30,8 @@ export class OptimizerStep {
   /** Zeroes the state (Adagrad's accumulator starts at 0.1, as in TF.js); call after the arena commits. */
   reset(arena: Arena): void {
     this.step = 0;
-    if (this.s1 !== 0) arena.f32(this.s1, this.count).fill(this.settings.kind === 'adagrad' ? 0.1 : 0);
+    if (this.s1 !== 0)
+      arena.f32(this.s1, this.count).fill(this.settings.kind === 'adagrad' ? 0.1 : 0);
     if (this.s2 !== 0) arena.f32(this.s2, this.count).fill(0);
   }
 
@@ -49,11 +50,33 @@ export class OptimizerStep {
       case 'adam': {
         const b1 = o.beta1 ?? 0.9;
         const b2 = o.beta2 ?? 0.999;
-        k.adamUpdate(this.weights, this.grads, this.s1, this.s2, this.count, lr, b1, b2, o.epsilon ?? 1e-7, 1 - b1 ** this.step, 1 - b2 ** this.step);
+        k.adamUpdate(
+          this.weights,
+          this.grads,
+          this.s1,
+          this.s2,
+          this.count,
+          lr,
+          b1,
+          b2,
+          o.epsilon ?? 1e-7,
+          1 - b1 ** this.step,
+          1 - b2 ** this.step,
+        );
         return;
       }
       case 'rmsprop':
-        k.rmspropUpdate(this.weights, this.grads, this.s1, this.s2, this.count, lr, o.rho ?? 0.9, o.momentum ?? 0, o.epsilon ?? 1e-7);
+        k.rmspropUpdate(
+          this.weights,
+          this.grads,
+          this.s1,
+          this.s2,
+          this.count,
+          lr,
+          o.rho ?? 0.9,
+          o.momentum ?? 0,
+          o.epsilon ?? 1e-7,
+        );
         return;
       case 'adagrad':
         k.adagradUpdate(this.weights, this.grads, this.s1, this.count, lr, 1e-7);

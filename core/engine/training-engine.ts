@@ -73,13 +73,19 @@ export class TrainingEngine {
       },
     };
     const units = plan.outputUnits;
-    this.metric = units === 1 || settings.loss === 'binaryCrossentropy' ? 'binary' : settings.loss === 'sparseCategoricalCrossentropy' ? 'sparse' : 'categorical';
+    this.metric =
+      units === 1 || settings.loss === 'binaryCrossentropy'
+        ? 'binary'
+        : settings.loss === 'sparseCategoricalCrossentropy'
+          ? 'sparse'
+          : 'categorical';
     this.targetWidth = settings.loss === 'sparseCategoricalCrossentropy' || units === 1 ? 1 : units;
     this.inputSize = sizeOf(plan.inputShape);
     const batch = settings.maxBatch;
     // Weights first, one contiguous region (the optimizer updates it in one call); gradients mirror it.
     let weightCount = 0;
-    for (const op of plan.ops) for (const p of op.params) weightCount += Math.ceil(p.size / 16) * 16;
+    for (const op of plan.ops)
+      for (const p of op.params) weightCount += Math.ceil(p.size / 16) * 16;
     this.weightCount = weightCount;
     this.weightsAt = arena.alloc(weightCount);
     const gradsAt = arena.alloc(weightCount);
@@ -92,13 +98,22 @@ export class TrainingEngine {
         offset += Math.ceil(p.size / 16) * 16;
       }
     }
-    this.optimizer = new OptimizerStep(kernels, arena, settings.optimizer, this.weightsAt, gradsAt, weightCount);
+    this.optimizer = new OptimizerStep(
+      kernels,
+      arena,
+      settings.optimizer,
+      this.weightsAt,
+      gradsAt,
+      weightCount,
+    );
     this.inputAt = arena.alloc(batch * this.inputSize);
     this.targetAt = arena.alloc(batch * units);
     const largest = Math.max(this.inputSize, ...plan.ops.map((op) => sizeOf(op.outShape)));
     this.gradA = arena.alloc(batch * largest);
     this.gradB = arena.alloc(batch * largest);
-    this.ctx.scratch = arena.alloc(batch * Math.max(0, ...plan.ops.map((op) => op.scratchPerExample)));
+    this.ctx.scratch = arena.alloc(
+      batch * Math.max(0, ...plan.ops.map((op) => op.scratchPerExample)),
+    );
     this.ctx.work = arena.alloc(Math.ceil(kernels.gemmWorkspaceBytes() / 4));
     for (const op of plan.ops) op.plan(this.ctx);
     const last = plan.ops[plan.ops.length - 1];
@@ -108,7 +123,11 @@ export class TrainingEngine {
   }
 
   /** Instantiates the kernels and lays out an engine for `plan`. */
-  static async create(wasm: Uint8Array, plan: EnginePlan, settings: EngineSettings): Promise<TrainingEngine> {
+  static async create(
+    wasm: Uint8Array,
+    plan: EnginePlan,
+    settings: EngineSettings,
+  ): Promise<TrainingEngine> {
     return new TrainingEngine(await instantiateKernels(wasm), plan, settings);
   }
 
@@ -203,7 +222,9 @@ export class TrainingEngine {
     for (const op of this.plan.ops) {
       if (op.params.length === 0) continue;
       const tensors = model.getLayer(op.layerName).getWeights();
-      op.params.forEach((p, i) => this.ctx.arena.f32(p.weight, p.size).set(tensors[i]!.dataSync() as Float32Array));
+      op.params.forEach((p, i) =>
+        this.ctx.arena.f32(p.weight, p.size).set(tensors[i]!.dataSync() as Float32Array),
+      );
     }
   }
 
@@ -212,7 +233,13 @@ export class TrainingEngine {
     tf.tidy(() => {
       for (const op of this.plan.ops) {
         if (op.params.length === 0) continue;
-        model.getLayer(op.layerName).setWeights(op.params.map((p) => tf.tensor(this.ctx.arena.f32(p.weight, p.size).slice(), [...p.shape])));
+        model
+          .getLayer(op.layerName)
+          .setWeights(
+            op.params.map((p) =>
+              tf.tensor(this.ctx.arena.f32(p.weight, p.size).slice(), [...p.shape]),
+            ),
+          );
       }
     });
   }
@@ -241,7 +268,8 @@ export class TrainingEngine {
   }
 
   private checkBatch(n: number): number {
-    if (n < 1 || n > this.settings.maxBatch) throw new RangeError(`engine batch of ${n} outside 1..${this.settings.maxBatch}`);
+    if (n < 1 || n > this.settings.maxBatch)
+      throw new RangeError(`engine batch of ${n} outside 1..${this.settings.maxBatch}`);
     return n;
   }
 
@@ -253,9 +281,19 @@ export class TrainingEngine {
     const k = this.kernels;
     const units = this.plan.outputUnits;
     let loss: number;
-    if (this.settings.loss === 'meanSquaredError') loss = k.meanSquaredError(x, this.targetAt, n * units, this.gradA);
-    else if (this.settings.loss === 'binaryCrossentropy') loss = k.sigmoidBinaryCrossEntropy(x, this.targetAt, n * units, this.gradA);
-    else loss = k.softmaxCrossEntropy(x, this.targetAt, n, units, this.targetWidth === 1 ? 1 : 0, this.gradA);
+    if (this.settings.loss === 'meanSquaredError')
+      loss = k.meanSquaredError(x, this.targetAt, n * units, this.gradA);
+    else if (this.settings.loss === 'binaryCrossentropy')
+      loss = k.sigmoidBinaryCrossEntropy(x, this.targetAt, n * units, this.gradA);
+    else
+      loss = k.softmaxCrossEntropy(
+        x,
+        this.targetAt,
+        n,
+        units,
+        this.targetWidth === 1 ? 1 : 0,
+        this.gradA,
+      );
     return { loss, accuracy: this.accuracy(n) };
   }
 

@@ -19,14 +19,23 @@ const steps = 50;
 beforeAll(() => tf.setBackend('cpu'));
 
 /** Loss per step of TF.js trainOnBatch and of the engine, from the same weights on the same batches. */
-async function lossCurves(build: () => tf.LayersModel, optimizer: TrainingConfig['optimizer'], seed: number): Promise<{ tfjs: number[]; engine: number[] }> {
+async function lossCurves(
+  build: () => tf.LayersModel,
+  optimizer: TrainingConfig['optimizer'],
+  seed: number,
+): Promise<{ tfjs: number[]; engine: number[] }> {
   const config: TrainingConfig = { ...defaultTrainingConfig, optimizer };
   const data = quadrantImages(steps * batch, size, classes, seed);
   const model = build();
   seedWeights(model, 40 + seed, 0.2); // seeded: the run is repeatable (TF.js's initializers use Math.random)
   const planned = planEngineModel(model, config.loss);
   if (!planned.ok) throw new Error(planned.reason);
-  const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, { loss: config.loss, optimizer, maxBatch: batch, seed });
+  const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, {
+    loss: config.loss,
+    optimizer,
+    maxBatch: batch,
+    seed,
+  });
   engine.loadWeightsFrom(model);
   const tfOptimizer = compileForTraining(model, config);
   const tfjs: number[] = [];
@@ -58,15 +67,22 @@ const optimizers: TrainingConfig['optimizer'][] = [
 ];
 
 describe('the engine follows the TF.js loss curve for 50 steps', () => {
-  for (const [name, build] of [['MLP', () => smallMlp(size, classes)], ['LeNet', () => smallLeNet(size, classes)]] as const) {
+  for (const [name, build] of [
+    ['MLP', () => smallMlp(size, classes)],
+    ['LeNet', () => smallLeNet(size, classes)],
+  ] as const) {
     // LeNet on TF.js's CPU backend takes ~13 s per run: two optimizers there, all five on the MLP.
-    for (const optimizer of name === 'MLP' ? optimizers : optimizers.filter((o) => o.kind === 'adam' || o.kind === 'momentum')) {
+    for (const optimizer of name === 'MLP'
+      ? optimizers
+      : optimizers.filter((o) => o.kind === 'adam' || o.kind === 'momentum')) {
       it(`${name} with ${optimizer.kind}`, async () => {
         const { tfjs, engine } = await lossCurves(build, optimizer, 5);
         const gaps = tfjs.map((l, i) => Math.abs(l - engine[i]!) / Math.max(l, 1e-3));
         // Float rounding differences grow along the trajectory (measured for LeNet + Adam:
         // 1e-8 at step 1, 1e-6 at step 20, 2e-3 at step 50), so: tight early, looser late.
-        expect(Math.max(...gaps.slice(0, 20)), 'worst gap over the first 20 steps').toBeLessThan(1e-4);
+        expect(Math.max(...gaps.slice(0, 20)), 'worst gap over the first 20 steps').toBeLessThan(
+          1e-4,
+        );
         expect(Math.max(...gaps), 'worst gap over 50 steps').toBeLessThan(1e-2);
         expect(engine[steps - 1]!).toBeLessThan(engine[0]! * 0.8); // and it learns
       });
@@ -78,12 +94,28 @@ describe('an LSTM text model follows the TF.js loss curve for 50 steps', () => {
   it('Embedding → LSTM → Dense softmax with adam', async () => {
     const [length, vocabulary, n] = [12, 30, 16];
     const L = tf.layers;
-    const model = chainModel([length], [L.embedding({ inputDim: vocabulary, outputDim: 8 }), L.lstm({ units: 8 }), L.dense({ units: 2, activation: 'softmax' })], 'int32');
+    const model = chainModel(
+      [length],
+      [
+        L.embedding({ inputDim: vocabulary, outputDim: 8 }),
+        L.lstm({ units: 8 }),
+        L.dense({ units: 2, activation: 'softmax' }),
+      ],
+      'int32',
+    );
     seedWeights(model, 77, 0.3);
-    const config: TrainingConfig = { ...defaultTrainingConfig, optimizer: { kind: 'adam', learningRate: 0.01 } };
+    const config: TrainingConfig = {
+      ...defaultTrainingConfig,
+      optimizer: { kind: 'adam', learningRate: 0.01 },
+    };
     const planned = planEngineModel(model, config.loss);
     if (!planned.ok) throw new Error(planned.reason);
-    const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, { loss: config.loss, optimizer: config.optimizer, maxBatch: n, seed: 1 });
+    const engine = await TrainingEngine.create(engineWasmForTests(), planned.plan, {
+      loss: config.loss,
+      optimizer: config.optimizer,
+      maxBatch: n,
+      seed: 1,
+    });
     engine.loadWeightsFrom(model);
     const tfOptimizer = compileForTraining(model, config);
     const rng = createRng(4);
@@ -92,7 +124,10 @@ describe('an LSTM text model follows the TF.js loss curve for 50 steps', () => {
     for (let s = 0; s < steps; s++) {
       // Class 1 sequences draw from the upper half of the vocabulary.
       const labels = Array.from({ length: n }, () => rng.nextInt(2));
-      const ids = Int32Array.from({ length: n * length }, (_, i) => rng.nextInt(vocabulary / 2) + (labels[Math.floor(i / length)]! * vocabulary) / 2);
+      const ids = Int32Array.from(
+        { length: n * length },
+        (_, i) => rng.nextInt(vocabulary / 2) + (labels[Math.floor(i / length)]! * vocabulary) / 2,
+      );
       const y = new Float32Array(n * 2);
       labels.forEach((l, r) => (y[r * 2 + l] = 1));
       const xs = tf.tensor2d(ids, [n, length], 'int32');

@@ -1,5 +1,12 @@
 // Public surface of core/io (re-exported by core/index.ts).
-export { createProject, serializeProject, parseProject, CURRENT_SCHEMA_VERSION, maxProjectTextLength, projectFileExtension } from './project-file';
+export {
+  createProject,
+  serializeProject,
+  parseProject,
+  CURRENT_SCHEMA_VERSION,
+  maxProjectTextLength,
+  projectFileExtension,
+} from './project-file';
 export type { ProjectDoc, ProjectLoadError } from './project-file';
 export { migrationSteps, migrateProject } from './migrations';
 export type { MigrationStep } from './migrations';

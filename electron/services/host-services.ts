@@ -174,9 +174,11 @@ export function createHostServices(options: HostServicesOptions) {
       settle(async () => {
         const request = parseRequest('listDatasetFolder', raw);
         const grant = await grants.describe(request.grantId);
-        const { files: listed, skipped, folders } = await listFolder(
-          await grants.rootOf(request.grantId),
-        );
+        const {
+          files: listed,
+          skipped,
+          folders,
+        } = await listFolder(await grants.rootOf(request.grantId));
         return { grant, files: listed, skipped, folders };
       }),
 

@@ -55,7 +55,11 @@ export function App({ host, appInfo, store }: AppProps) {
       runCommand: (id) => {
         runCommand(id, commandContext).catch((error: unknown) => {
           console.error(`[command ${id}]`, error);
-          showToast({ tone: 'error', messageKey: 'app:toast.commandFailed', values: { command: t(`app:commands.${id}`) } });
+          showToast({
+            tone: 'error',
+            messageKey: 'app:toast.commandFailed',
+            values: { command: t(`app:commands.${id}`) },
+          });
         });
       },
     };
@@ -100,4 +104,3 @@ export function App({ host, appInfo, store }: AppProps) {
     </TopErrorBoundary>
   );
 }
-

@@ -20,7 +20,14 @@ export function CommandButton({ id, icon }: { readonly id: string; readonly icon
   const shortcut = command.shortcuts[0];
   const title = shortcut ? `${label} (${formatShortcut(shortcut, isMac)})` : label;
   return (
-    <button type="button" className="tool-button" data-command={id} disabled={!enabled} title={title} onClick={() => runCommand(id)}>
+    <button
+      type="button"
+      className="tool-button"
+      data-command={id}
+      disabled={!enabled}
+      title={title}
+      onClick={() => runCommand(id)}
+    >
       {icon !== undefined && <Icon name={icon} />}
       <span className="tool-label">{label}</span>
     </button>

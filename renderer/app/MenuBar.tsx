@@ -64,7 +64,13 @@ export function MenuBar() {
   );
 }
 
-function MenuItem({ command, onDone }: { readonly command: CommandDef; readonly onDone: () => void }) {
+function MenuItem({
+  command,
+  onDone,
+}: {
+  readonly command: CommandDef;
+  readonly onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { store, isMac, runCommand } = useAppServices();
   const enabled = useStore(store, (s) => command.isEnabled(s));

@@ -16,7 +16,11 @@ export function PreferenceSwitches() {
     <div className="preference-switches">
       <label className="compact-field">
         <span>{t('app:prefs.language')}</span>
-        <select data-testid="language-select" value={currentLanguage()} onChange={(e) => void changeLanguage(e.target.value as Language)}>
+        <select
+          data-testid="language-select"
+          value={currentLanguage()}
+          onChange={(e) => void changeLanguage(e.target.value as Language)}
+        >
           {supportedLanguages.map((lng) => (
             <option key={lng} value={lng} lang={lng}>
               {languageNames[lng]}
@@ -26,7 +30,11 @@ export function PreferenceSwitches() {
       </label>
       <label className="compact-field">
         <span>{t('app:prefs.theme')}</span>
-        <select data-testid="theme-select" value={preference} onChange={(e) => setThemePreference(e.target.value as ThemePreference)}>
+        <select
+          data-testid="theme-select"
+          value={preference}
+          onChange={(e) => setThemePreference(e.target.value as ThemePreference)}
+        >
           {themeOptions.map((option) => (
             <option key={option} value={option}>
               {t(`app:prefs.themes.${option}`)}

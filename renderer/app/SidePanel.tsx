@@ -12,7 +12,11 @@ import { sidePanels, type SidePanelDef } from './side-panels';
 
 /** The editor's own panels come first; feature areas add theirs to `sidePanels`. */
 const builtInPanels: readonly SidePanelDef[] = [
-  { id: 'inspector', titleKey: 'editor:panels.inspector', component: InspectorPanel as ComponentType },
+  {
+    id: 'inspector',
+    titleKey: 'editor:panels.inspector',
+    component: InspectorPanel as ComponentType,
+  },
   { id: 'problems', titleKey: 'editor:panels.problems', component: ProblemsPanel as ComponentType },
   { id: 'summary', titleKey: 'editor:panels.summary', component: SummaryPanel as ComponentType },
 ];
@@ -24,7 +28,10 @@ function ProblemCount() {
   const count = errorCount + warningCount;
   if (count === 0) return null;
   return (
-    <span className={`tab-count ${errorCount > 0 ? 'tab-count-error' : 'tab-count-warning'}`} data-testid="problem-count">
+    <span
+      className={`tab-count ${errorCount > 0 ? 'tab-count-error' : 'tab-count-warning'}`}
+      data-testid="problem-count"
+    >
       {count}
     </span>
   );
@@ -59,7 +66,12 @@ export function SidePanel() {
         ))}
       </div>
       {active && (
-        <div className="tab-panel" role="tabpanel" id={`panel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
+        <div
+          className="tab-panel"
+          role="tabpanel"
+          id={`panel-${active.id}`}
+          aria-labelledby={`tab-${active.id}`}
+        >
           <ErrorBoundary key={active.id} regionKey="app:regions.sidePanel">
             <active.component />
           </ErrorBoundary>

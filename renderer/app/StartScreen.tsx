@@ -44,10 +44,20 @@ export function StartScreen() {
         <section className="start-section" aria-labelledby="start-begin">
           <h2 id="start-begin">{t('app:start.begin')}</h2>
           <div className="start-actions">
-            <button type="button" className="btn btn-primary" data-testid="start-new" onClick={() => void newProject(ctx)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="start-new"
+              onClick={() => void newProject(ctx)}
+            >
               {t('app:start.newProject')}
             </button>
-            <button type="button" className="btn" data-testid="start-open" onClick={() => void openProject(ctx)}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="start-open"
+              onClick={() => void openProject(ctx)}
+            >
               {t('app:start.openProject')}
             </button>
           </div>
@@ -59,7 +69,12 @@ export function StartScreen() {
             <ul className="recent-list" aria-labelledby="start-recent">
               {recent.map((r) => (
                 <li key={r.fileId}>
-                  <button type="button" className="recent-item" title={r.displayPath} onClick={() => void openProject(ctx, r.fileId)}>
+                  <button
+                    type="button"
+                    className="recent-item"
+                    title={r.displayPath}
+                    onClick={() => void openProject(ctx, r.fileId)}
+                  >
                     <span className="recent-name">{r.name}</span>
                     <span className="recent-path">{r.displayPath}</span>
                   </button>
@@ -74,9 +89,18 @@ export function StartScreen() {
           <ul className="template-list">
             {listTemplates().map((template) => (
               <li key={template.id}>
-                <button type="button" className="template-card" data-testid={`template-${template.id}`} onClick={() => void openTemplate(ctx, template.contents)}>
-                  <span className="template-name">{t(`app:templates.${template.id}.name`, { defaultValue: template.id })}</span>
-                  <span className="template-description">{t(`app:templates.${template.id}.description`, { defaultValue: '' })}</span>
+                <button
+                  type="button"
+                  className="template-card"
+                  data-testid={`template-${template.id}`}
+                  onClick={() => void openTemplate(ctx, template.contents)}
+                >
+                  <span className="template-name">
+                    {t(`app:templates.${template.id}.name`, { defaultValue: template.id })}
+                  </span>
+                  <span className="template-description">
+                    {t(`app:templates.${template.id}.description`, { defaultValue: '' })}
+                  </span>
                 </button>
               </li>
             ))}
@@ -92,10 +116,7 @@ export function StartScreen() {
           </ErrorBoundary>
         </section>
       </div>
-      <p className="start-version muted">
-        LayerLab {appInfo.version}
-      </p>
+      <p className="start-version muted">LayerLab {appInfo.version}</p>
     </main>
   );
 }
-

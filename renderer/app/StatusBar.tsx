@@ -21,27 +21,48 @@ export function StatusBar({ store }: { readonly store: EditorStore }) {
     <footer className="status-bar" data-testid="status-bar">
       {isOpen && (
         <>
-          <span className="status-item status-file" data-testid="status-file" title={fileName ?? t('app:status.untitled')}>
+          <span
+            className="status-item status-file"
+            data-testid="status-file"
+            title={fileName ?? t('app:status.untitled')}
+          >
             {fileName ?? t('app:status.untitled')}
             {dirty && (
-              <span className="dirty-marker" data-testid="dirty-marker" title={t('app:status.unsaved')} aria-label={t('app:status.unsaved')}>
+              <span
+                className="dirty-marker"
+                data-testid="dirty-marker"
+                title={t('app:status.unsaved')}
+                aria-label={t('app:status.unsaved')}
+              >
                 {' •'}
               </span>
             )}
           </span>
           <span className="status-item" data-testid="status-problems">
-            <span className={errorCount > 0 ? 'count-error' : undefined}>{t('app:status.errors', { count: errorCount })}</span>
+            <span className={errorCount > 0 ? 'count-error' : undefined}>
+              {t('app:status.errors', { count: errorCount })}
+            </span>
             {' · '}
-            <span className={warningCount > 0 ? 'count-warning' : undefined}>{t('app:status.warnings', { count: warningCount })}</span>
+            <span className={warningCount > 0 ? 'count-warning' : undefined}>
+              {t('app:status.warnings', { count: warningCount })}
+            </span>
           </span>
         </>
       )}
       <span className="status-spacer" />
-      <span className="status-item" data-testid="status-backend" title={runtime.backendReason ?? undefined}>
+      <span
+        className="status-item"
+        data-testid="status-backend"
+        title={runtime.backendReason ?? undefined}
+      >
         {t('app:status.backend')}: <strong>{runtime.backend ?? dash}</strong>
         {runtime.engine !== null && <span className="muted"> ({runtime.engine})</span>}
       </span>
-      <span className={`status-item${software ? ' status-warn' : ''}`} data-testid="status-gpu" title={software ? t('app:status.softwareRenderer') : (runtime.gpuRenderer ?? undefined)}>
+      <span
+        className={`status-item${software ? ' status-warn' : ''}`}
+        data-testid="status-gpu"
+        title={software ? t('app:status.softwareRenderer') : (runtime.gpuRenderer ?? undefined)}
+      >
         {t('app:status.gpu')}: <strong>{runtime.gpuRenderer ?? dash}</strong>
       </span>
     </footer>

@@ -6,10 +6,13 @@
 export function readGpuRenderer(): string | null {
   try {
     const canvas = document.createElement('canvas');
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    const gl = (canvas.getContext('webgl2') ??
+      canvas.getContext('webgl')) as WebGLRenderingContext | null;
     if (!gl) return null;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+    const renderer = info
+      ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL)
+      : gl.getParameter(gl.RENDERER);
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     return typeof renderer === 'string' && renderer.length > 0 ? renderer : null;
   } catch {

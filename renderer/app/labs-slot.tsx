@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
  * The labs engineer's `renderer/labs/LabsArea.tsx`, loaded lazily. The glob
  * matches nothing until that file exists, and then the placeholder is used.
  */
-const labsModules = import.meta.glob<{ LabsArea?: ComponentType; default?: ComponentType }>('../labs/LabsArea.tsx');
+const labsModules = import.meta.glob<{ LabsArea?: ComponentType; default?: ComponentType }>(
+  '../labs/LabsArea.tsx',
+);
 
 export async function loadLabsArea(): Promise<{ default: ComponentType }> {
   const load = labsModules['../labs/LabsArea.tsx'];

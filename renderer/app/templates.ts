@@ -3,7 +3,11 @@
  * Their names and descriptions are translated in the `app` catalog under
  * `templates.<id>`; the file name (without extension) is the id.
  */
-const files = import.meta.glob('../../assets/templates/*.layerlab', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob('../../assets/templates/*.layerlab', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 export interface TemplateEntry {
   /** File name without extension, e.g. `mlp-digits`. */
@@ -22,6 +26,9 @@ function rank(id: string): number {
 
 export function listTemplates(): readonly TemplateEntry[] {
   return Object.entries(files)
-    .map(([path, contents]) => ({ id: path.replace(/^.*\//, '').replace(/\.layerlab$/, ''), contents: String(contents) }))
+    .map(([path, contents]) => ({
+      id: path.replace(/^.*\//, '').replace(/\.layerlab$/, ''),
+      contents: String(contents),
+    }))
     .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }

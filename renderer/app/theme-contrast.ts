@@ -17,7 +17,9 @@ function relativeLuminance(hex: string): number {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
-  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+  return (
+    0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255)
+  );
 }
 
 /** The `--name: #hex` custom properties of one CSS rule block. */
@@ -25,6 +27,7 @@ export function readColourTokens(css: string, selector: RegExp): Record<string, 
   const tokens: Record<string, string> = {};
   const block = new RegExp(`${selector.source}[^{]*\\{([^}]*)\\}`).exec(css);
   if (!block) return tokens;
-  for (const m of (block[1] as string).matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})\s*;/g)) tokens[m[1] as string] = m[2] as string;
+  for (const m of (block[1] as string).matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})\s*;/g))
+    tokens[m[1] as string] = m[2] as string;
   return tokens;
 }

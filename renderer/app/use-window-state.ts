@@ -5,7 +5,10 @@ import { isDirty, type EditorState, type EditorStore } from '../state/editor-sto
 import { useRuntimeStore } from '../state/runtime-store';
 
 /** Window title: `name • — LayerLab` (the bullet marks unsaved changes). */
-export function windowTitle(state: Pick<EditorState, 'isOpen' | 'doc' | 'file'>, untitled: string): string {
+export function windowTitle(
+  state: Pick<EditorState, 'isOpen' | 'doc' | 'file'>,
+  untitled: string,
+): string {
   if (!state.isOpen) return 'LayerLab';
   return `${state.file.name ?? untitled}${isDirty(state) ? ' •' : ''} — LayerLab`;
 }

@@ -48,19 +48,34 @@ export function GraphCanvas() {
   const cache = useRef(new FlowElementCache());
   const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
 
-  const nodes = useMemo(() => cache.current.buildNodes(doc, session, analysis, measured, locale), [doc, session, analysis, measured, locale]);
-  const edges = useMemo(() => cache.current.buildEdges(doc, session, analysis), [doc, session, analysis]);
+  const nodes = useMemo(
+    () => cache.current.buildNodes(doc, session, analysis, measured, locale),
+    [doc, session, analysis, measured, locale],
+  );
+  const edges = useMemo(
+    () => cache.current.buildEdges(doc, session, analysis),
+    [doc, session, analysis],
+  );
 
   useEffect(() => {
     setFlowControls({
       fitView: () => void flow.fitView({ ...fitViewOptions, duration: 200 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
-      fitNodes: (ids) => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.6, maxZoom: 1.25, duration: 250 }),
+      fitNodes: (ids) =>
+        void flow.fitView({
+          nodes: ids.map((id) => ({ id })),
+          padding: 0.6,
+          maxZoom: 1.25,
+          duration: 250,
+        }),
       viewCenter: () => {
         const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
         if (!pane) return { x: 0, y: 0 };
-        return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
+        return flow.screenToFlowPosition({
+          x: pane.left + pane.width / 2,
+          y: pane.top + pane.height / 2,
+        });
       },
     });
     return () => setFlowControls(null);
@@ -106,12 +121,22 @@ export function GraphCanvas() {
         } else if (change.type === 'select') {
           selects.push({ id: change.id, selected: change.selected });
         } else if (change.type === 'dimensions' && change.dimensions) {
-          sizes.push([change.id, { width: change.dimensions.width, height: change.dimensions.height }]);
+          sizes.push([
+            change.id,
+            { width: change.dimensions.width, height: change.dimensions.height },
+          ]);
         }
       }
-      if (moves.length > 0) moveNodesOp(store, moves, store.getState().history.mark !== null ? 'ignore' : 'record');
+      if (moves.length > 0)
+        moveNodesOp(store, moves, store.getState().history.mark !== null ? 'ignore' : 'record');
       if (dragEnded) store.getState().squashToMark();
-      if (selects.length > 0) store.getState().select(applySelectChanges(state.session.selectedNodeIds, selects) as NodeId[], state.session.selectedEdgeIds);
+      if (selects.length > 0)
+        store
+          .getState()
+          .select(
+            applySelectChanges(state.session.selectedNodeIds, selects) as NodeId[],
+            state.session.selectedEdgeIds,
+          );
       if (sizes.length > 0) {
         setMeasured((prev) => {
           const next = new Map(prev);
@@ -125,10 +150,15 @@ export function GraphCanvas() {
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const selects = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+      const selects = changes.flatMap((c) =>
+        c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [],
+      );
       if (selects.length === 0) return;
       const { session, select } = store.getState();
-      select(session.selectedNodeIds, applySelectChanges(session.selectedEdgeIds, selects) as EdgeId[]);
+      select(
+        session.selectedNodeIds,
+        applySelectChanges(session.selectedEdgeIds, selects) as EdgeId[],
+      );
     },
     [store],
   );
@@ -136,7 +166,12 @@ export function GraphCanvas() {
   const onConnect = useCallback(
     (connection: Connection) => {
       const outcome = connectNodes(store, connection.source as NodeId, connection.target as NodeId);
-      if (!outcome.ok) showToast({ tone: 'warning', messageKey: '', text: formatDiagnostic(outcome.diagnostic, currentLanguage()) });
+      if (!outcome.ok)
+        showToast({
+          tone: 'warning',
+          messageKey: '',
+          text: formatDiagnostic(outcome.diagnostic, currentLanguage()),
+        });
     },
     [store],
   );
@@ -192,7 +227,9 @@ export function GraphCanvas() {
         <MiniMap pannable zoomable className="minimap" />
         <Controls showInteractive={false} />
       </ReactFlow>
-      {Object.keys(doc.graph.nodes).length === 0 && <div className="canvas-empty">{t('editor:canvas.empty')}</div>}
+      {Object.keys(doc.graph.nodes).length === 0 && (
+        <div className="canvas-empty">{t('editor:canvas.empty')}</div>
+      )}
     </div>
   );
 }

@@ -23,11 +23,24 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       data-kind={data.kind}
       data-severity={data.severity ?? 'none'}
     >
-      {data.hasInputPort && <Handle type="target" position={Position.Top} className="port port-in" aria-label={t('editor:node.inputPort')} />}
+      {data.hasInputPort && (
+        <Handle
+          type="target"
+          position={Position.Top}
+          className="port port-in"
+          aria-label={t('editor:node.inputPort')}
+        />
+      )}
       <div className="layer-node-header">
         <span className="layer-node-kind">{data.kindLabel}</span>
         {data.severity && (
-          <span className={`badge badge-${data.severity}`} data-testid="node-badge" title={badgeTitle} aria-label={badgeTitle} role="img">
+          <span
+            className={`badge badge-${data.severity}`}
+            data-testid="node-badge"
+            title={badgeTitle}
+            aria-label={badgeTitle}
+            role="img"
+          >
             {data.severity === 'error' ? '!' : data.severity === 'warning' ? '⚠' : 'i'}
           </span>
         )}
@@ -55,11 +68,25 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         </div>
       )}
       <div className="layer-node-footer">
-        <span className="layer-node-shape" data-testid="node-shape" title={t('editor:node.outputShape')}>
+        <span
+          className="layer-node-shape"
+          data-testid="node-shape"
+          title={t('editor:node.outputShape')}
+        >
           {shape.outputShape ?? '?'}
         </span>
-        <span className="layer-node-count" data-testid="node-params" data-count={shape.paramCount ?? ''} title={t('editor:node.paramCount')}>
-          {shape.paramCount === null ? '' : t('editor:node.params', { count: shape.paramCount, formatted: shape.paramCount.toLocaleString('en-US') })}
+        <span
+          className="layer-node-count"
+          data-testid="node-params"
+          data-count={shape.paramCount ?? ''}
+          title={t('editor:node.paramCount')}
+        >
+          {shape.paramCount === null
+            ? ''
+            : t('editor:node.params', {
+                count: shape.paramCount,
+                formatted: shape.paramCount.toLocaleString('en-US'),
+              })}
         </span>
       </div>
       {data.severity && data.messages[0] !== undefined && selected && (
@@ -67,7 +94,12 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {data.messages[0]}
         </div>
       )}
-      <Handle type="source" position={Position.Bottom} className="port port-out" aria-label={t('editor:node.outputPort')} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        className="port port-out"
+        aria-label={t('editor:node.outputPort')}
+      />
     </div>
   );
 }

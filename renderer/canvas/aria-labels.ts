@@ -9,8 +9,20 @@ export function useAriaLabels(): Partial<AriaLabelConfig> {
     () => ({
       'node.a11yDescription.default': t('editor:aria.nodeDefault'),
       'node.a11yDescription.keyboardDisabled': t('editor:aria.nodeKeyboardDisabled'),
-      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
-        t('editor:aria.nodeMoved', { direction: t(`editor:aria.directions.${direction}`, { defaultValue: direction }), x, y }),
+      'node.a11yDescription.ariaLiveMessage': ({
+        direction,
+        x,
+        y,
+      }: {
+        direction: string;
+        x: number;
+        y: number;
+      }) =>
+        t('editor:aria.nodeMoved', {
+          direction: t(`editor:aria.directions.${direction}`, { defaultValue: direction }),
+          x,
+          y,
+        }),
       'edge.a11yDescription.default': t('editor:aria.edgeDefault'),
       'controls.ariaLabel': t('editor:aria.controls'),
       'controls.zoomIn.ariaLabel': t('editor:aria.zoomIn'),

@@ -82,7 +82,15 @@ describe('canvas nodes derived from the document', () => {
   });
 
   it('applies React Flow select changes to a selection', () => {
-    expect(applySelectChanges(['a', 'b'], [{ id: 'b', selected: false }, { id: 'c', selected: true }])).toEqual(['a', 'c']);
+    expect(
+      applySelectChanges(
+        ['a', 'b'],
+        [
+          { id: 'b', selected: false },
+          { id: 'c', selected: true },
+        ],
+      ),
+    ).toEqual(['a', 'c']);
   });
 
   it('formats param values compactly', () => {

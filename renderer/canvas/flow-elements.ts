@@ -22,10 +22,19 @@ export class FlowElementCache {
   private nodes = new Map<string, LayerFlowNode>();
   private edges = new Map<string, FlowEdge>();
   private nodeList: LayerFlowNode[] = [];
-  private views = new Map<string, { readonly node: LayerNode; readonly key: string; readonly view: LayerNodeData }>();
+  private views = new Map<
+    string,
+    { readonly node: LayerNode; readonly key: string; readonly view: LayerNodeData }
+  >();
   private edgeList: FlowEdge[] = [];
 
-  buildNodes(doc: ProjectDoc, session: Session, analysis: Analysis, measured: ReadonlyMap<string, Measured>, locale: Locale): LayerFlowNode[] {
+  buildNodes(
+    doc: ProjectDoc,
+    session: Session,
+    analysis: Analysis,
+    measured: ReadonlyMap<string, Measured>,
+    locale: Locale,
+  ): LayerFlowNode[] {
     const selected = new Set<string>(session.selectedNodeIds);
     const next = new Map<string, LayerFlowNode>();
     const out: LayerFlowNode[] = [];
@@ -45,7 +54,8 @@ export class FlowElementCache {
       ) {
         flowNode = previous;
       } else {
-        const data: LayerNodeData = previous && previous.data.signature === view.signature ? previous.data : view;
+        const data: LayerNodeData =
+          previous && previous.data.signature === view.signature ? previous.data : view;
         flowNode = {
           id: node.id,
           type: 'layer',
@@ -73,8 +83,15 @@ export class FlowElementCache {
   private viewOf(node: LayerNode, analysis: Analysis, locale: Locale): LayerNodeData {
     const info = analysis.shapes.get(node.id);
     const diagnostics = analysis.diagnosticsByNode.get(node.id) ?? [];
-    const infoKey = info === undefined ? '-' : info.ok ? `${info.shape.join(',')}|${info.paramCount}` : `x|${info.problem?.code ?? ''}`;
-    const diagKey = diagnostics.map((d) => `${d.severity}:${d.code}:${JSON.stringify(d.args)}`).join(';');
+    const infoKey =
+      info === undefined
+        ? '-'
+        : info.ok
+          ? `${info.shape.join(',')}|${info.paramCount}`
+          : `x|${info.problem?.code ?? ''}`;
+    const diagKey = diagnostics
+      .map((d) => `${d.severity}:${d.code}:${JSON.stringify(d.args)}`)
+      .join(';');
     const field = analysis.receptiveFields.get(node.id) ?? null;
     const fieldKey = field ? `${field.size}/${field.jump}/${field.start}` : '-';
     const key = `${locale}|${infoKey}|${diagKey}|${fieldKey}`;
@@ -88,7 +105,8 @@ export class FlowElementCache {
   buildEdges(doc: ProjectDoc, session: Session, analysis: Analysis): FlowEdge[] {
     const selected = new Set<string>(session.selectedEdgeIds);
     const errorEdges = new Set<EdgeId>();
-    for (const d of analysis.diagnostics) if (d.edgeId !== undefined && d.severity === 'error') errorEdges.add(d.edgeId);
+    for (const d of analysis.diagnostics)
+      if (d.edgeId !== undefined && d.severity === 'error') errorEdges.add(d.edgeId);
     const next = new Map<string, FlowEdge>();
     const out: FlowEdge[] = [];
     for (const edge of Object.values(doc.graph.edges)) {
@@ -96,9 +114,19 @@ export class FlowElementCache {
       const className = errorEdges.has(edge.id) ? 'edge-error' : '';
       const previous = this.edges.get(edge.id);
       const flowEdge =
-        previous && previous.source === edge.source && previous.target === edge.target && previous.selected === isSelected && previous.className === className
+        previous &&
+        previous.source === edge.source &&
+        previous.target === edge.target &&
+        previous.selected === isSelected &&
+        previous.className === className
           ? previous
-          : { id: edge.id, source: edge.source, target: edge.target, selected: isSelected, className };
+          : {
+              id: edge.id,
+              source: edge.source,
+              target: edge.target,
+              selected: isSelected,
+              className,
+            };
       next.set(edge.id, flowEdge);
       out.push(flowEdge);
     }
@@ -114,7 +142,10 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** Selection after React Flow's select changes, applied to the current selection. */
-export function applySelectChanges(current: readonly string[], changes: readonly { id: string; selected: boolean }[]): string[] {
+export function applySelectChanges(
+  current: readonly string[],
+  changes: readonly { id: string; selected: boolean }[],
+): string[] {
   const set = new Set(current);
   for (const c of changes) {
     if (c.selected) set.add(c.id);

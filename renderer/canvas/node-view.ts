@@ -1,4 +1,15 @@
-import { formatDiagnostic, getLayerSpec, type Diagnostic, type LayerFamily, type LayerNode, type Locale, type NodeShapeInfo, type ParamSpec, type ParamValue, type ReceptiveFieldNumbers } from '@core';
+import {
+  formatDiagnostic,
+  getLayerSpec,
+  type Diagnostic,
+  type LayerFamily,
+  type LayerNode,
+  type Locale,
+  type NodeShapeInfo,
+  type ParamSpec,
+  type ParamValue,
+  type ReceptiveFieldNumbers,
+} from '@core';
 
 import { describeShapeInfo, type ShapeInfoView } from '../state/shape-info';
 
@@ -38,8 +49,14 @@ export function formatParamValue(value: ParamValue | undefined): string {
   return String(value);
 }
 
-function keyParamsOf(params: readonly ParamSpec[], values: Readonly<Record<string, ParamValue>>, locale: Locale): KeyParamView[] {
-  return params.filter((p) => p.key === true).map((p) => ({ label: p.label[locale], value: formatParamValue(values[p.name]) }));
+function keyParamsOf(
+  params: readonly ParamSpec[],
+  values: Readonly<Record<string, ParamValue>>,
+  locale: Locale,
+): KeyParamView[] {
+  return params
+    .filter((p) => p.key === true)
+    .map((p) => ({ label: p.label[locale], value: formatParamValue(values[p.name]) }));
 }
 
 const severityRank = { error: 3, warning: 2, info: 1 } as const;
@@ -55,7 +72,8 @@ export function buildNodeView(
   const spec = getLayerSpec(node.kind);
   let severity: LayerNodeData['severity'] = null;
   for (const d of diagnostics) {
-    if (severity === null || severityRank[d.severity] > severityRank[severity]) severity = d.severity;
+    if (severity === null || severityRank[d.severity] > severityRank[severity])
+      severity = d.severity;
   }
   const messages = diagnostics.map((d) => formatDiagnostic(d, locale));
   const view = {

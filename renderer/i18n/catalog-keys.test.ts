@@ -9,9 +9,15 @@ import { collectResources, flattenCatalog, supportedLanguages, type Catalog } fr
  * zh-CN and en catalogs of every namespace have the same keys.
  */
 const catalogs = import.meta.glob('./locales/*/*.json', { eager: true, import: 'default' });
-const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+}) as Record<string, string>;
 const resources = collectResources(catalogs);
-const namespaces = [...new Set(supportedLanguages.flatMap((lng) => Object.keys(resources[lng] ?? {})))];
+const namespaces = [
+  ...new Set(supportedLanguages.flatMap((lng) => Object.keys(resources[lng] ?? {}))),
+];
 
 /** Keys of one language, plural suffixes folded onto the base key (`errors_other` → `errors`). */
 function keysOf(lng: string): Set<string> {
@@ -48,12 +54,15 @@ describe('i18n catalogs', () => {
     const keys = keysOf(lng);
     const used = keysUsedInSource();
     expect(used.size).toBeGreaterThan(50);
-    const missing = [...used].filter(([key]) => !keys.has(key)).map(([key, file]) => `${key} (${file})`);
+    const missing = [...used]
+      .filter(([key]) => !keys.has(key))
+      .map(([key, file]) => `${key} (${file})`);
     expect(missing).toEqual([]);
   });
 
   it.each(namespaces)('has the same keys in zh-CN and en for namespace %s', (ns) => {
-    const strip = (keys: string[]): string[] => [...new Set(keys.map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))].sort();
+    const strip = (keys: string[]): string[] =>
+      [...new Set(keys.map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))].sort();
     const zh = strip(flattenCatalog((resources['zh-CN']?.[ns] ?? {}) as Catalog));
     const en = strip(flattenCatalog((resources.en?.[ns] ?? {}) as Catalog));
     expect(zh).toEqual(en);
@@ -64,24 +73,39 @@ describe('i18n catalogs', () => {
     expect(commands.map((c) => c.labelKey).filter((k) => !keys.has(k))).toEqual([]);
   });
 
-  it.each(supportedLanguages)('has names for built keys (themes, menus, host errors, templates) in %s', (lng) => {
-    const keys = keysOf(lng);
-    const built = [
-      ...['system', 'light', 'dark'].map((t) => `app:prefs.themes.${t}`),
-      ...['file', 'edit', 'view', 'train'].map((g) => `app:menu.${g}`),
-      ...['not-found', 'permission-denied', 'outside-grant', 'too-large', 'no-space', 'io-error', 'unknown'].map((c) => `app:hostErrors.${c}`),
-      ...['empty', 'tooLong', 'duplicate', 'invalid'].map((p) => `editor:inspector.nameProblems.${p}`),
-      ...['error', 'warning', 'info'].map((s) => `editor:problems.severity.${s}`),
-      ...['up', 'down', 'left', 'right'].map((d) => `editor:aria.directions.${d}`),
-    ];
-    expect(built.filter((k) => !keys.has(k))).toEqual([]);
-  });
+  it.each(supportedLanguages)(
+    'has names for built keys (themes, menus, host errors, templates) in %s',
+    (lng) => {
+      const keys = keysOf(lng);
+      const built = [
+        ...['system', 'light', 'dark'].map((t) => `app:prefs.themes.${t}`),
+        ...['file', 'edit', 'view', 'train'].map((g) => `app:menu.${g}`),
+        ...[
+          'not-found',
+          'permission-denied',
+          'outside-grant',
+          'too-large',
+          'no-space',
+          'io-error',
+          'unknown',
+        ].map((c) => `app:hostErrors.${c}`),
+        ...['empty', 'tooLong', 'duplicate', 'invalid'].map(
+          (p) => `editor:inspector.nameProblems.${p}`,
+        ),
+        ...['error', 'warning', 'info'].map((s) => `editor:problems.severity.${s}`),
+        ...['up', 'down', 'left', 'right'].map((d) => `editor:aria.directions.${d}`),
+      ];
+      expect(built.filter((k) => !keys.has(k))).toEqual([]);
+    },
+  );
 
   it.each(supportedLanguages)('names and describes every shipped template in %s', (lng) => {
     const keys = keysOf(lng);
     const ids = listTemplates().map((t) => t.id);
     expect(ids.length).toBeGreaterThanOrEqual(5);
-    const missing = ids.flatMap((id) => [`app:templates.${id}.name`, `app:templates.${id}.description`]).filter((k) => !keys.has(k));
+    const missing = ids
+      .flatMap((id) => [`app:templates.${id}.name`, `app:templates.${id}.description`])
+      .filter((k) => !keys.has(k));
     expect(missing).toEqual([]);
   });
 
@@ -94,7 +118,9 @@ describe('i18n catalogs', () => {
         } else walk(v, `${path}.${k}`);
       }
     };
-    for (const lng of supportedLanguages) for (const [ns, c] of Object.entries(resources[lng] ?? {})) walk(c as Catalog, `${lng}/${ns}`);
+    for (const lng of supportedLanguages)
+      for (const [ns, c] of Object.entries(resources[lng] ?? {}))
+        walk(c as Catalog, `${lng}/${ns}`);
     expect(empty).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-import { collectResources, fallbackLanguage, pickLanguage, supportedLanguages, type Language } from './resources';
+import {
+  collectResources,
+  fallbackLanguage,
+  pickLanguage,
+  supportedLanguages,
+  type Language,
+} from './resources';
 
 const catalogs = import.meta.glob('./locales/*/*.json', { eager: true, import: 'default' });
 const resources = collectResources(catalogs);

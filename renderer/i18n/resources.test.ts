@@ -29,7 +29,10 @@ describe('collectResources', () => {
       './locales/en/broken.json': null,
       './elsewhere/x.json': { z: 'Z' },
     });
-    expect(r).toEqual({ en: { app: { a: 'A' }, train: { b: { c: 'C' } } }, 'zh-CN': { app: { a: '甲' } } });
+    expect(r).toEqual({
+      en: { app: { a: 'A' }, train: { b: { c: 'C' } } },
+      'zh-CN': { app: { a: '甲' } },
+    });
   });
 
   it('flattens nested catalogs to dotted keys', () => {

@@ -47,7 +47,11 @@ export function analyze(doc: ProjectDoc): Analysis {
   if (cached) return cached;
   const shapes = inferShapes(doc.graph, inferenceContextOf(doc));
   const classCount = doc.dataset?.classNames.length ?? 0;
-  const diagnostics = validateGraph(doc.graph, { shapes, training: doc.training, dataset: classCount > 0 ? { classCount } : null });
+  const diagnostics = validateGraph(doc.graph, {
+    shapes,
+    training: doc.training,
+    dataset: classCount > 0 ? { classCount } : null,
+  });
   const diagnosticsByNode = new Map<NodeId, Diagnostic[]>();
   let errorCount = 0;
   let warningCount = 0;
@@ -64,7 +68,14 @@ export function analyze(doc: ProjectDoc): Analysis {
     const numbers = receptiveFieldNumbers(field);
     if (numbers) receptiveFields.set(id, numbers);
   }
-  const analysis: Analysis = { shapes, diagnostics, diagnosticsByNode, errorCount, warningCount, receptiveFields };
+  const analysis: Analysis = {
+    shapes,
+    diagnostics,
+    diagnosticsByNode,
+    errorCount,
+    warningCount,
+    receptiveFields,
+  };
   cache.set(doc, analysis);
   return analysis;
 }

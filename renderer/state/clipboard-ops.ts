@@ -1,4 +1,10 @@
-import { copyToClipboard, pasteFromClipboard, removeElements, type NodeId, type Point } from '@core';
+import {
+  copyToClipboard,
+  pasteFromClipboard,
+  removeElements,
+  type NodeId,
+  type Point,
+} from '@core';
 
 import { showToast } from '../ui/toast-store';
 import type { ClipboardPort } from './clipboard';
@@ -26,7 +32,15 @@ export async function copySelection(store: EditorStore, clipboard: ClipboardPort
 export function removeCutSelection(store: EditorStore): void {
   const ids = store.getState().session.selectedNodeIds;
   if (ids.length === 0) return;
-  store.getState().apply((doc, nodeIds: readonly NodeId[]) => ({ ...doc, graph: removeElements(doc.graph, { nodeIds, edgeIds: [] }) }), ids);
+  store
+    .getState()
+    .apply(
+      (doc, nodeIds: readonly NodeId[]) => ({
+        ...doc,
+        graph: removeElements(doc.graph, { nodeIds, edgeIds: [] }),
+      }),
+      ids,
+    );
   store.getState().select([]);
 }
 
@@ -42,7 +56,11 @@ export async function cutSelection(store: EditorStore, clipboard: ClipboardPort)
  * Pastes layers from the clipboard, shifted so they land near `near` (the
  * view centre) or next to the originals; selects the pasted layers.
  */
-export async function pasteClipboard(store: EditorStore, clipboard: ClipboardPort, near: Point | null): Promise<void> {
+export async function pasteClipboard(
+  store: EditorStore,
+  clipboard: ClipboardPort,
+  near: Point | null,
+): Promise<void> {
   const text = await clipboard.read();
   if (text !== null) pasteText(store, text, near);
 }
@@ -51,12 +69,16 @@ export async function pasteClipboard(store: EditorStore, clipboard: ClipboardPor
 export function pasteText(store: EditorStore, text: string, near: Point | null): void {
   let pasted: readonly NodeId[] = [];
   const offset = pasteOffsetFor(text, near);
-  const outcome = store.getState().apply((doc, args: { text: string; offset: Point }) => {
-    const result = pasteFromClipboard(doc.graph, args.text, args.offset);
-    if (!result.ok) return { ok: false, error: { code: 'clipboard-not-layers', severity: 'info', args: {} } };
-    pasted = result.value.nodeIds;
-    return { ok: true, value: { ...doc, graph: result.value.doc } };
-  }, { text, offset });
+  const outcome = store.getState().apply(
+    (doc, args: { text: string; offset: Point }) => {
+      const result = pasteFromClipboard(doc.graph, args.text, args.offset);
+      if (!result.ok)
+        return { ok: false, error: { code: 'clipboard-not-layers', severity: 'info', args: {} } };
+      pasted = result.value.nodeIds;
+      return { ok: true, value: { ...doc, graph: result.value.doc } };
+    },
+    { text, offset },
+  );
   if (!outcome.ok) {
     showToast({ tone: 'info', messageKey: 'app:toast.clipboardNotLayers' });
     return;
@@ -70,7 +92,9 @@ function pasteOffsetFor(text: string, near: Point | null): Point {
   if (near === null) return step;
   try {
     const payload = JSON.parse(text) as { nodes?: { position?: Point }[] };
-    const positions = (payload.nodes ?? []).map((n) => n.position).filter((p): p is Point => p !== undefined);
+    const positions = (payload.nodes ?? [])
+      .map((n) => n.position)
+      .filter((p): p is Point => p !== undefined);
     if (positions.length === 0) return step;
     const minX = Math.min(...positions.map((p) => p.x));
     const minY = Math.min(...positions.map((p) => p.y));

@@ -6,7 +6,10 @@ import { EditorDriver } from './testing/editor-driver';
 
 describe('clipboard', () => {
   it('falls back to memory when the system clipboard refuses', async () => {
-    const refusing = { writeText: () => Promise.reject(new Error('denied')), readText: () => Promise.reject(new Error('denied')) };
+    const refusing = {
+      writeText: () => Promise.reject(new Error('denied')),
+      readText: () => Promise.reject(new Error('denied')),
+    };
     const clipboard = createClipboard(refusing);
     await clipboard.write('x');
     expect(await clipboard.read()).toBe('x');
@@ -14,7 +17,10 @@ describe('clipboard', () => {
 
   it('prefers the system clipboard text (a copy from another window)', async () => {
     let system = '';
-    const clipboard = createClipboard({ writeText: async (t: string) => void (system = t), readText: async () => system });
+    const clipboard = createClipboard({
+      writeText: async (t: string) => void (system = t),
+      readText: async () => system,
+    });
     await clipboard.write('mine');
     system = 'from another window';
     expect(await clipboard.read()).toBe('from another window');

@@ -12,7 +12,10 @@ export interface ClipboardPort {
 }
 
 /** The app's clipboard: system clipboard first, memory as the fallback. */
-export function createClipboard(system: Pick<Clipboard, 'readText' | 'writeText'> | null = globalThis.navigator?.clipboard ?? null): ClipboardPort {
+export function createClipboard(
+  system: Pick<Clipboard, 'readText' | 'writeText'> | null = globalThis.navigator?.clipboard ??
+    null,
+): ClipboardPort {
   let memory: string | null = null;
   return {
     async write(text) {

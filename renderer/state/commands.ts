@@ -3,7 +3,13 @@ import type { EditorState, EditorStore } from './editor-store';
 import type { ClipboardPort } from './clipboard';
 import { copySelection, cutSelection, pasteClipboard } from './clipboard-ops';
 import { deleteSelection, duplicateSelection, selectAll, tidyLayoutOp } from './graph-ops';
-import { closeProject, newProject, openLaunchProject, openProject, saveProject } from './project-actions';
+import {
+  closeProject,
+  newProject,
+  openLaunchProject,
+  openProject,
+  saveProject,
+} from './project-actions';
 import { parseShortcut, type Shortcut } from './shortcuts';
 
 /** What the canvas offers to commands (set once React Flow is mounted). */
@@ -48,26 +54,69 @@ const whenOpen = (s: EditorState): boolean => s.isOpen;
 const hasSelection = (s: EditorState): boolean => s.isOpen && s.session.selectedNodeIds.length > 0;
 const hasNodes = (s: EditorState): boolean => s.isOpen && Object.keys(s.doc.graph.nodes).length > 0;
 
-function def(id: string, group: CommandGroup, shortcuts: readonly string[], isEnabled: CommandDef['isEnabled'], run: CommandDef['run']): CommandDef {
-  return { id, group, labelKey: `app:commands.${id}`, shortcuts: shortcuts.map(parseShortcut), isEnabled, run };
+function def(
+  id: string,
+  group: CommandGroup,
+  shortcuts: readonly string[],
+  isEnabled: CommandDef['isEnabled'],
+  run: CommandDef['run'],
+): CommandDef {
+  return {
+    id,
+    group,
+    labelKey: `app:commands.${id}`,
+    shortcuts: shortcuts.map(parseShortcut),
+    isEnabled,
+    run,
+  };
 }
 
 /** The command registry, in menu order. Feature areas add theirs with `registerCommand`. */
 export const commands: CommandDef[] = [
   def('file.new', 'file', ['Mod+N'], always, (ctx) => newProject(ctx)),
   def('file.open', 'file', ['Mod+O'], always, (ctx) => openProject(ctx)),
-  def('file.save', 'file', ['Mod+S'], whenOpen, (ctx) => saveProject(ctx, { saveAs: false }).then(() => undefined)),
-  def('file.saveAs', 'file', ['Mod+Shift+S'], whenOpen, (ctx) => saveProject(ctx, { saveAs: true }).then(() => undefined)),
+  def('file.save', 'file', ['Mod+S'], whenOpen, (ctx) =>
+    saveProject(ctx, { saveAs: false }).then(() => undefined),
+  ),
+  def('file.saveAs', 'file', ['Mod+Shift+S'], whenOpen, (ctx) =>
+    saveProject(ctx, { saveAs: true }).then(() => undefined),
+  ),
   def('file.close', 'file', [], whenOpen, (ctx) => closeProject(ctx)),
-  { ...def('file.openLaunchProject', 'file', [], always, (ctx) => openLaunchProject(ctx)), hidden: true },
+  {
+    ...def('file.openLaunchProject', 'file', [], always, (ctx) => openLaunchProject(ctx)),
+    hidden: true,
+  },
 
-  def('edit.undo', 'edit', ['Mod+Z'], (s) => s.isOpen && s.history.past.length > 0, (ctx) => ctx.store.getState().undo()),
-  def('edit.redo', 'edit', ['Mod+Shift+Z', 'Mod+Y'], (s) => s.isOpen && s.history.future.length > 0, (ctx) => ctx.store.getState().redo()),
+  def(
+    'edit.undo',
+    'edit',
+    ['Mod+Z'],
+    (s) => s.isOpen && s.history.past.length > 0,
+    (ctx) => ctx.store.getState().undo(),
+  ),
+  def(
+    'edit.redo',
+    'edit',
+    ['Mod+Shift+Z', 'Mod+Y'],
+    (s) => s.isOpen && s.history.future.length > 0,
+    (ctx) => ctx.store.getState().redo(),
+  ),
   def('edit.cut', 'edit', ['Mod+X'], hasSelection, (ctx) => cutSelection(ctx.store, ctx.clipboard)),
-  def('edit.copy', 'edit', ['Mod+C'], hasSelection, (ctx) => copySelection(ctx.store, ctx.clipboard)),
-  def('edit.paste', 'edit', ['Mod+V'], whenOpen, (ctx) => pasteClipboard(ctx.store, ctx.clipboard, ctx.flow?.viewCenter() ?? null)),
+  def('edit.copy', 'edit', ['Mod+C'], hasSelection, (ctx) =>
+    copySelection(ctx.store, ctx.clipboard),
+  ),
+  def('edit.paste', 'edit', ['Mod+V'], whenOpen, (ctx) =>
+    pasteClipboard(ctx.store, ctx.clipboard, ctx.flow?.viewCenter() ?? null),
+  ),
   def('edit.duplicate', 'edit', ['Mod+D'], hasSelection, (ctx) => duplicateSelection(ctx.store)),
-  def('edit.delete', 'edit', ['Delete', 'Backspace'], (s) => s.isOpen && (s.session.selectedNodeIds.length > 0 || s.session.selectedEdgeIds.length > 0), (ctx) => deleteSelection(ctx.store)),
+  def(
+    'edit.delete',
+    'edit',
+    ['Delete', 'Backspace'],
+    (s) =>
+      s.isOpen && (s.session.selectedNodeIds.length > 0 || s.session.selectedEdgeIds.length > 0),
+    (ctx) => deleteSelection(ctx.store),
+  ),
   def('edit.selectAll', 'edit', ['Mod+A'], hasNodes, (ctx) => selectAll(ctx.store)),
 
   def('view.fitView', 'view', ['Shift+1'], whenOpen, (ctx) => ctx.flow?.fitView()),

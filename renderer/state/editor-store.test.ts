@@ -156,7 +156,9 @@ describe('editor store history', () => {
     const dense = appendLayer(d.store, 'Dense', { x: 500, y: 500 });
     expect(dense).not.toBeNull();
     expect(d.position(dense!)).toEqual({ x: 0, y: 170 });
-    expect(Object.values(d.doc.graph.edges).map((e) => [e.source, e.target])).toEqual([[input, dense]]);
+    expect(Object.values(d.doc.graph.edges).map((e) => [e.source, e.target])).toEqual([
+      [input, dense],
+    ]);
     expect(d.state.session.selectedNodeIds).toEqual([dense]);
     expect(d.undoDepth).toBe(depth + 1);
     d.undo();

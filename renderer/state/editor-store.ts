@@ -12,7 +12,10 @@ import { createEmptyProject } from './project-doc';
  */
 
 /** A pure edit: the new document, or a refusal that explains why (connect). */
-export type DocCommand<A> = (doc: ProjectDoc, args: A) => ProjectDoc | Result<ProjectDoc, Diagnostic>;
+export type DocCommand<A> = (
+  doc: ProjectDoc,
+  args: A,
+) => ProjectDoc | Result<ProjectDoc, Diagnostic>;
 
 export interface ApplyOptions {
   /**
@@ -22,7 +25,9 @@ export interface ApplyOptions {
   readonly history?: 'record' | 'ignore';
 }
 
-export type ApplyOutcome = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly diagnostic: Diagnostic };
+export type ApplyOutcome =
+  | { readonly ok: true; readonly changed: boolean }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 export interface Session {
   readonly selectedNodeIds: readonly NodeId[];
@@ -81,18 +86,31 @@ export interface EditorState {
 }
 
 const historyLimit = 200;
-const emptySession: Session = { selectedNodeIds: [], selectedEdgeIds: [], activePanel: 'inspector' };
+const emptySession: Session = {
+  selectedNodeIds: [],
+  selectedEdgeIds: [],
+  activePanel: 'inspector',
+};
 const emptyHistory: History = { past: [], future: [], mark: null };
 
 function isResult(value: unknown): value is Result<ProjectDoc, Diagnostic> {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'ok' in value &&
+    typeof (value as { ok: unknown }).ok === 'boolean'
+  );
 }
 
 /** Drops selected ids that no longer exist (after delete, undo of an add…). */
 function pruneSelection(session: Session, doc: ProjectDoc): Session {
   const nodes = session.selectedNodeIds.filter((id) => id in doc.graph.nodes);
   const edges = session.selectedEdgeIds.filter((id) => id in doc.graph.edges);
-  if (nodes.length === session.selectedNodeIds.length && edges.length === session.selectedEdgeIds.length) return session;
+  if (
+    nodes.length === session.selectedNodeIds.length &&
+    edges.length === session.selectedEdgeIds.length
+  )
+    return session;
   return { ...session, selectedNodeIds: nodes, selectedEdgeIds: edges };
 }
 
@@ -128,7 +146,9 @@ export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
       set({
         doc: next,
         session: pruneSelection(session, next),
-        history: record ? { past: pushPast(history.past, before), future: [], mark: null } : history,
+        history: record
+          ? { past: pushPast(history.past, before), future: [], mark: null }
+          : history,
       });
       return { ok: true, changed: true };
     },
@@ -144,7 +164,9 @@ export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
       if (history.mark === null) return;
       const changed = history.mark.doc !== doc;
       set({
-        history: changed ? { past: pushPast(history.past, history.mark.doc), future: [], mark: null } : { ...history, mark: null },
+        history: changed
+          ? { past: pushPast(history.past, history.mark.doc), future: [], mark: null }
+          : { ...history, mark: null },
       });
     },
 
@@ -175,14 +197,21 @@ export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
       set({
         doc: next,
         session: pruneSelection(session, next),
-        history: { past: pushPast(history.past, get().doc), future: history.future.slice(1), mark: null },
+        history: {
+          past: pushPast(history.past, get().doc),
+          future: history.future.slice(1),
+          mark: null,
+        },
       });
     },
 
     select(nodeIds, edgeIds = []) {
       const { session } = get();
-      if (sameIds(session.selectedNodeIds, nodeIds) && sameIds(session.selectedEdgeIds, edgeIds)) return;
-      set({ session: { ...session, selectedNodeIds: [...nodeIds], selectedEdgeIds: [...edgeIds] } });
+      if (sameIds(session.selectedNodeIds, nodeIds) && sameIds(session.selectedEdgeIds, edgeIds))
+        return;
+      set({
+        session: { ...session, selectedNodeIds: [...nodeIds], selectedEdgeIds: [...edgeIds] },
+      });
     },
 
     showPanel(id) {
@@ -192,7 +221,14 @@ export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
 
     load(doc, file) {
       const activePanel = get().session.activePanel;
-      set({ doc, session: { ...emptySession, activePanel }, history: emptyHistory, file: { ...file, savedDoc: doc }, isOpen: true, loadCount: get().loadCount + 1 });
+      set({
+        doc,
+        session: { ...emptySession, activePanel },
+        history: emptyHistory,
+        file: { ...file, savedDoc: doc },
+        isOpen: true,
+        loadCount: get().loadCount + 1,
+      });
     },
 
     markSaved(doc, file) {
@@ -201,7 +237,13 @@ export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
 
     close() {
       const doc = createEmptyProject();
-      set({ doc, session: emptySession, history: emptyHistory, file: { fileId: null, name: null, displayPath: null, savedDoc: doc }, isOpen: false });
+      set({
+        doc,
+        session: emptySession,
+        history: emptyHistory,
+        file: { fileId: null, name: null, displayPath: null, savedDoc: doc },
+        isOpen: false,
+      });
     },
   }));
 }

@@ -31,15 +31,25 @@ const nodeSize = { width: 220, height: 110 };
 const pasteOffset = { x: 32, y: 32 };
 
 /** Adds a layer at a flow position (its centre when `centre`), selects it, returns its id. */
-export function addLayerAt(store: EditorStore, kind: string, at: Point, options: { centre?: boolean; avoidOverlap?: boolean } = {}): NodeId | null {
-  let position = options.centre ? { x: at.x - nodeSize.width / 2, y: at.y - nodeSize.height / 2 } : at;
+export function addLayerAt(
+  store: EditorStore,
+  kind: string,
+  at: Point,
+  options: { centre?: boolean; avoidOverlap?: boolean } = {},
+): NodeId | null {
+  let position = options.centre
+    ? { x: at.x - nodeSize.width / 2, y: at.y - nodeSize.height / 2 }
+    : at;
   if (options.avoidOverlap) position = freeSpotNear(store, position);
   let nodeId: NodeId | null = null;
-  const outcome = store.getState().apply((doc, args: { kind: string; position: Point }) => {
-    const added = addLayer(doc.graph, args);
-    nodeId = added.nodeId;
-    return { ...doc, graph: added.doc };
-  }, { kind, position: roundPoint(position) });
+  const outcome = store.getState().apply(
+    (doc, args: { kind: string; position: Point }) => {
+      const added = addLayer(doc.graph, args);
+      nodeId = added.nodeId;
+      return { ...doc, graph: added.doc };
+    },
+    { kind, position: roundPoint(position) },
+  );
   if (!outcome.ok || nodeId === null) return null;
   store.getState().select([nodeId]);
   return nodeId;
@@ -56,16 +66,22 @@ const appendGap = 170;
  */
 export function appendLayer(store: EditorStore, kind: string, centre: Point): NodeId | null {
   const { session, doc } = store.getState();
-  const anchor = session.selectedNodeIds.length === 1 ? doc.graph.nodes[session.selectedNodeIds[0] as NodeId] : undefined;
+  const anchor =
+    session.selectedNodeIds.length === 1
+      ? doc.graph.nodes[session.selectedNodeIds[0] as NodeId]
+      : undefined;
   if (!anchor) return addLayerAt(store, kind, centre, { centre: true, avoidOverlap: true });
   const position = freeSpotNear(store, { x: anchor.position.x, y: anchor.position.y + appendGap });
   let nodeId: NodeId | null = null;
-  const outcome = store.getState().apply((d, args: { kind: string; position: Point; source: NodeId }) => {
-    const added = addLayer(d.graph, { kind: args.kind, position: args.position });
-    nodeId = added.nodeId;
-    const linked = connect(added.doc, args.source, added.nodeId);
-    return { ...d, graph: linked.ok ? linked.value.doc : added.doc };
-  }, { kind, position: roundPoint(position), source: anchor.id });
+  const outcome = store.getState().apply(
+    (d, args: { kind: string; position: Point; source: NodeId }) => {
+      const added = addLayer(d.graph, { kind: args.kind, position: args.position });
+      nodeId = added.nodeId;
+      const linked = connect(added.doc, args.source, added.nodeId);
+      return { ...d, graph: linked.ok ? linked.value.doc : added.doc };
+    },
+    { kind, position: roundPoint(position), source: anchor.id },
+  );
   if (!outcome.ok || nodeId === null) return null;
   store.getState().select([nodeId]);
   return nodeId;
@@ -76,7 +92,11 @@ function freeSpotNear(store: EditorStore, position: Point): Point {
   const nodes = Object.values(store.getState().doc.graph.nodes);
   let p = position;
   for (let i = 0; i < 50; i++) {
-    const hit = nodes.some((n) => Math.abs(n.position.x - p.x) < nodeSize.width * 0.6 && Math.abs(n.position.y - p.y) < nodeSize.height * 0.8);
+    const hit = nodes.some(
+      (n) =>
+        Math.abs(n.position.x - p.x) < nodeSize.width * 0.6 &&
+        Math.abs(n.position.y - p.y) < nodeSize.height * 0.8,
+    );
     if (!hit) return p;
     p = { x: p.x, y: p.y + appendGap };
   }
@@ -89,14 +109,23 @@ function roundPoint(p: Point): Point {
 
 /** Connects source's output to target's input; a refusal comes back as a diagnostic. */
 export function connectNodes(store: EditorStore, source: NodeId, target: NodeId): ApplyOutcome {
-  return store.getState().apply((doc, args: { source: NodeId; target: NodeId }) => {
-    const result = connect(doc.graph, args.source, args.target);
-    return result.ok ? { ok: true, value: { ...doc, graph: result.value.doc } } : { ok: false, error: result.error };
-  }, { source, target });
+  return store.getState().apply(
+    (doc, args: { source: NodeId; target: NodeId }) => {
+      const result = connect(doc.graph, args.source, args.target);
+      return result.ok
+        ? { ok: true, value: { ...doc, graph: result.value.doc } }
+        : { ok: false, error: result.error };
+    },
+    { source, target },
+  );
 }
 
 /** Moves nodes; `ignore` for drag frames (the drag's mark makes the one undo step). */
-export function moveNodesOp(store: EditorStore, moves: readonly { id: NodeId; position: Point }[], history: 'record' | 'ignore'): void {
+export function moveNodesOp(
+  store: EditorStore,
+  moves: readonly { id: NodeId; position: Point }[],
+  history: 'record' | 'ignore',
+): void {
   const nodes = store.getState().doc.graph.nodes;
   const positions: Record<string, Point> = {};
   let changed = false;
@@ -109,33 +138,68 @@ export function moveNodesOp(store: EditorStore, moves: readonly { id: NodeId; po
   }
   // A frame that moves nothing must not create a new document (or an undo step).
   if (!changed) return;
-  store.getState().apply((doc, args: Record<string, Point>) => ({ ...doc, graph: moveNodes(doc.graph, args as Record<NodeId, Point>) }), positions, { history });
+  store
+    .getState()
+    .apply(
+      (doc, args: Record<string, Point>) => ({
+        ...doc,
+        graph: moveNodes(doc.graph, args as Record<NodeId, Point>),
+      }),
+      positions,
+      { history },
+    );
 }
 
 /** Sets one param of a node (one undo step). */
-export function setParamOp(store: EditorStore, nodeId: NodeId, name: string, value: ParamValue): void {
-  store.getState().apply((doc, args: { nodeId: NodeId; patch: Record<string, ParamValue> }) => ({ ...doc, graph: setParams(doc.graph, args.nodeId, args.patch) }), {
-    nodeId,
-    patch: { [name]: value },
-  });
+export function setParamOp(
+  store: EditorStore,
+  nodeId: NodeId,
+  name: string,
+  value: ParamValue,
+): void {
+  store
+    .getState()
+    .apply(
+      (doc, args: { nodeId: NodeId; patch: Record<string, ParamValue> }) => ({
+        ...doc,
+        graph: setParams(doc.graph, args.nodeId, args.patch),
+      }),
+      {
+        nodeId,
+        patch: { [name]: value },
+      },
+    );
 }
 
 /** Renames a layer; refuses duplicates and empty names with a diagnostic. */
 export function renameOp(store: EditorStore, nodeId: NodeId, name: string): ApplyOutcome {
-  return store.getState().apply((doc, args: { nodeId: NodeId; name: string }) => {
-    const result = renameLayer(doc.graph, args.nodeId, args.name);
-    return result.ok ? { ok: true, value: { ...doc, graph: result.value } } : { ok: false, error: result.error };
-  }, { nodeId, name });
+  return store.getState().apply(
+    (doc, args: { nodeId: NodeId; name: string }) => {
+      const result = renameLayer(doc.graph, args.nodeId, args.name);
+      return result.ok
+        ? { ok: true, value: { ...doc, graph: result.value } }
+        : { ok: false, error: result.error };
+    },
+    { nodeId, name },
+  );
 }
 
 /** Deletes the selected nodes and edges (edges of deleted nodes go with them). */
 export function deleteSelection(store: EditorStore): void {
   const { selectedNodeIds, selectedEdgeIds } = store.getState().session;
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return;
-  store.getState().apply((doc, args: { nodeIds: readonly NodeId[]; edgeIds: readonly EdgeId[] }) => ({ ...doc, graph: removeElements(doc.graph, args) }), {
-    nodeIds: selectedNodeIds,
-    edgeIds: selectedEdgeIds,
-  });
+  store
+    .getState()
+    .apply(
+      (doc, args: { nodeIds: readonly NodeId[]; edgeIds: readonly EdgeId[] }) => ({
+        ...doc,
+        graph: removeElements(doc.graph, args),
+      }),
+      {
+        nodeIds: selectedNodeIds,
+        edgeIds: selectedEdgeIds,
+      },
+    );
   store.getState().select([], []);
 }
 
@@ -164,7 +228,9 @@ export function layoutForCanvas(graph: GraphDoc): GraphDoc {
 
 /** Lays the graph out by topological depth (one undo step). */
 export function tidyLayoutOp(store: EditorStore): void {
-  store.getState().apply((doc) => ({ ...doc, graph: tidyLayout(doc.graph, tidyOptions) }), undefined);
+  store
+    .getState()
+    .apply((doc) => ({ ...doc, graph: tidyLayout(doc.graph, tidyOptions) }), undefined);
 }
 
 export type { Diagnostic };

@@ -60,7 +60,11 @@ describe('project actions', () => {
   it.each([
     ['not JSON', 'this is not json {', 'not-json'],
     ['not a project', '{"hello": 1}', 'not-a-project'],
-    ['a future version', JSON.stringify({ format: 'layerlab', schemaVersion: 999 }), 'future-version'],
+    [
+      'a future version',
+      JSON.stringify({ format: 'layerlab', schemaVersion: 999 }),
+      'future-version',
+    ],
   ])('refuses %s with a message and keeps the current work open', async (_label, contents) => {
     const { driver, ctx } = setup({ '/bad.layerlab': contents }, ['/bad.layerlab']);
     driver.add('Dense');
@@ -78,7 +82,19 @@ describe('project actions', () => {
   it('shows markup in a layer name as text, never as markup', async () => {
     const { driver, ctx } = setup({}, ['/x.layerlab', '/x.layerlab']);
     const id = driver.add('Dense');
-    driver.state.apply((doc) => ({ ...doc, graph: { ...doc.graph, nodes: { ...doc.graph.nodes, [id]: { ...doc.graph.nodes[id]!, name: '<img src=x onerror=alert(1)>' } } } }), undefined);
+    driver.state.apply(
+      (doc) => ({
+        ...doc,
+        graph: {
+          ...doc.graph,
+          nodes: {
+            ...doc.graph.nodes,
+            [id]: { ...doc.graph.nodes[id]!, name: '<img src=x onerror=alert(1)>' },
+          },
+        },
+      }),
+      undefined,
+    );
     await saveProject(ctx, { saveAs: false });
     await newProject(ctx);
     await openProject(ctx);

@@ -21,7 +21,11 @@ const projectExtension = '.layerlab';
 /** Shows a host failure (cancel is silent: the user chose it). */
 export function reportHostError(error: HostError): void {
   if (error.code === 'cancelled') return;
-  showToast({ tone: 'error', messageKey: hostErrorKey(error.code), values: { code: error.code, subject: error.subject ?? '' } });
+  showToast({
+    tone: 'error',
+    messageKey: hostErrorKey(error.code),
+    values: { code: error.code, subject: error.subject ?? '' },
+  });
 }
 
 /** The message key for a host error code, or the generic one for a code the catalog does not know. */
@@ -63,10 +67,18 @@ export async function closeProject(ctx: ActionContext): Promise<void> {
 }
 
 /** Loads project text (a template or an opened file); false + toast when it is refused. */
-export function loadProjectText(store: EditorStore, contents: string, file: { fileId: string | null; name: string | null; displayPath: string | null }): boolean {
+export function loadProjectText(
+  store: EditorStore,
+  contents: string,
+  file: { fileId: string | null; name: string | null; displayPath: string | null },
+): boolean {
   const parsed = parseProject(contents);
   if (!parsed.ok) {
-    showToast({ tone: 'error', messageKey: '', text: formatMessage(parsed.error.code, parsed.error.args, currentLanguage()) });
+    showToast({
+      tone: 'error',
+      messageKey: '',
+      text: formatMessage(parsed.error.code, parsed.error.args, currentLanguage()),
+    });
     return false;
   }
   store.getState().load(parsed.value, file);
@@ -81,10 +93,19 @@ export async function openTemplate(ctx: ActionContext, contents: string): Promis
   if (!(await confirmDiscard(ctx))) return;
   const parsed = parseProject(contents);
   if (!parsed.ok) {
-    showToast({ tone: 'error', messageKey: '', text: formatMessage(parsed.error.code, parsed.error.args, currentLanguage()) });
+    showToast({
+      tone: 'error',
+      messageKey: '',
+      text: formatMessage(parsed.error.code, parsed.error.args, currentLanguage()),
+    });
     return;
   }
-  ctx.store.getState().load({ ...parsed.value, graph: layoutForCanvas(parsed.value.graph) }, { fileId: null, name: null, displayPath: null });
+  ctx.store
+    .getState()
+    .load(
+      { ...parsed.value, graph: layoutForCanvas(parsed.value.graph) },
+      { fileId: null, name: null, displayPath: null },
+    );
 }
 
 /** Shows the open dialog (or reopens a recent file) and loads the project. */
@@ -120,22 +141,36 @@ function suggestedName(name: string | null): string {
 }
 
 /** Saves the document (asks where on first save or Save As). Resolves true on success. */
-export async function saveProject(ctx: ActionContext, options: { readonly saveAs: boolean }): Promise<boolean> {
+export async function saveProject(
+  ctx: ActionContext,
+  options: { readonly saveAs: boolean },
+): Promise<boolean> {
   const { doc, file } = ctx.store.getState();
   const contents = serializeProject(doc);
-  const result = await ctx.host.saveProject({ fileId: file.fileId, suggestedName: suggestedName(file.name), contents, saveAs: options.saveAs });
+  const result = await ctx.host.saveProject({
+    fileId: file.fileId,
+    suggestedName: suggestedName(file.name),
+    contents,
+    saveAs: options.saveAs,
+  });
   if (!result.ok) {
     reportHostError(result.error);
     return false;
   }
   const saved = result.value;
   // The user may have edited while the dialog was open: only the saved version is clean.
-  ctx.store.getState().markSaved(doc, { fileId: saved.fileId, name: saved.name, displayPath: saved.displayPath });
+  ctx.store
+    .getState()
+    .markSaved(doc, { fileId: saved.fileId, name: saved.name, displayPath: saved.displayPath });
   showToast({ tone: 'success', messageKey: 'app:toast.saved', values: { name: saved.name } });
   return true;
 }
 
 /** The project JSON for the crash screen ("copy your work"). */
 export function rescueBundle(doc: ProjectDoc, appVersion: string): string {
-  return JSON.stringify({ appVersion, project: JSON.parse(serializeProject(doc)) as unknown }, null, 2);
+  return JSON.stringify(
+    { appVersion, project: JSON.parse(serializeProject(doc)) as unknown },
+    null,
+    2,
+  );
 }

@@ -14,6 +14,11 @@ const unknownView: ShapeInfoView = { outputShape: null, paramCount: null, blocke
 /** Adapts core's `NodeShapeInfo` (or a missing entry) to display values. */
 export function describeShapeInfo(info: NodeShapeInfo | undefined): ShapeInfoView {
   if (info === undefined) return unknownView;
-  if (info.ok) return { outputShape: formatShape(info.shape), paramCount: info.paramCount, blockedUpstream: false };
+  if (info.ok)
+    return {
+      outputShape: formatShape(info.shape),
+      paramCount: info.paramCount,
+      blockedUpstream: false,
+    };
   return { outputShape: null, paramCount: null, blockedUpstream: info.problem === null };
 }

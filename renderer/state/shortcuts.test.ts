@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { commands } from './commands';
 import { formatShortcut, matchesShortcut, parseShortcut } from './shortcuts';
 
-const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {},
+) => ({
   key: k,
   ctrlKey: mods.ctrl ?? false,
   metaKey: mods.meta ?? false,
@@ -27,7 +30,9 @@ describe('shortcuts', () => {
 
   it('matches digits by physical key, so Shift+1 works although key is "!"', () => {
     const fit = parseShortcut('Shift+1');
-    expect(matchesShortcut({ ...key('!', { shift: true }), code: 'Digit1' }, fit, false)).toBe(true);
+    expect(matchesShortcut({ ...key('!', { shift: true }), code: 'Digit1' }, fit, false)).toBe(
+      true,
+    );
     expect(matchesShortcut({ ...key('1'), code: 'Digit1' }, fit, false)).toBe(false);
   });
 
@@ -46,7 +51,8 @@ describe('command registry', () => {
   });
 
   it('has the shortcuts users expect', () => {
-    const shown = (id: string): string[] => (commands.find((c) => c.id === id)?.shortcuts ?? []).map((s) => formatShortcut(s, false));
+    const shown = (id: string): string[] =>
+      (commands.find((c) => c.id === id)?.shortcuts ?? []).map((s) => formatShortcut(s, false));
     expect(shown('file.new')).toEqual(['Ctrl+N']);
     expect(shown('file.open')).toEqual(['Ctrl+O']);
     expect(shown('file.save')).toEqual(['Ctrl+S']);

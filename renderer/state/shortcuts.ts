@@ -34,7 +34,10 @@ export interface KeyLike {
 /** True when a keydown matches a shortcut on this platform. */
 export function matchesShortcut(event: KeyLike, shortcut: Shortcut, isMac: boolean): boolean {
   const mod = isMac ? event.metaKey : event.ctrlKey;
-  const key = event.code !== undefined && /^Digit\d$/.test(event.code) ? event.code.slice(5) : event.key.toLowerCase();
+  const key =
+    event.code !== undefined && /^Digit\d$/.test(event.code)
+      ? event.code.slice(5)
+      : event.key.toLowerCase();
   return (
     key === shortcut.key &&
     mod === (shortcut.mod ?? false) &&
@@ -43,13 +46,28 @@ export function matchesShortcut(event: KeyLike, shortcut: Shortcut, isMac: boole
   );
 }
 
-const keyNames: Record<string, string> = { delete: 'Del', backspace: '⌫', '=': '+', '-': '−', enter: 'Enter', escape: 'Esc' };
+const keyNames: Record<string, string> = {
+  delete: 'Del',
+  backspace: '⌫',
+  '=': '+',
+  '-': '−',
+  enter: 'Enter',
+  escape: 'Esc',
+};
 
 /** Human text for menus and tooltips: `Ctrl+Shift+Z` / `⌘⇧Z`. */
 export function formatShortcut(shortcut: Shortcut, isMac: boolean): string {
   const key = keyNames[shortcut.key] ?? shortcut.key.toUpperCase();
-  if (isMac) return `${shortcut.mod ? '⌘' : ''}${shortcut.alt ? '⌥' : ''}${shortcut.shift ? '⇧' : ''}${key}`;
-  return [shortcut.mod ? 'Ctrl' : null, shortcut.alt ? 'Alt' : null, shortcut.shift ? 'Shift' : null, key].filter((p) => p !== null).join('+');
+  if (isMac)
+    return `${shortcut.mod ? '⌘' : ''}${shortcut.alt ? '⌥' : ''}${shortcut.shift ? '⇧' : ''}${key}`;
+  return [
+    shortcut.mod ? 'Ctrl' : null,
+    shortcut.alt ? 'Alt' : null,
+    shortcut.shift ? 'Shift' : null,
+    key,
+  ]
+    .filter((p) => p !== null)
+    .join('+');
 }
 
 /** Guesses macOS from the host platform (`darwin`) or the browser. */

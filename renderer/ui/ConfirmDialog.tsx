@@ -13,8 +13,18 @@ export function ConfirmDialog() {
   }, [pending]);
   if (!pending) return null;
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && pending.resolve('cancel')}>
-      <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-message" data-testid="confirm-dialog">
+    <div
+      className="modal-backdrop"
+      onKeyDown={(e) => e.key === 'Escape' && pending.resolve('cancel')}
+    >
+      <div
+        className="modal"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-message"
+        data-testid="confirm-dialog"
+      >
         <h2 id="confirm-title">{t(pending.titleKey)}</h2>
         <p id="confirm-message">{t(pending.messageKey, pending.values ?? {})}</p>
         <div className="modal-actions">
@@ -26,7 +36,12 @@ export function ConfirmDialog() {
               {t(pending.alternativeKey)}
             </button>
           )}
-          <button ref={confirmRef} type="button" className="btn btn-primary" onClick={() => pending.resolve('confirm')}>
+          <button
+            ref={confirmRef}
+            type="button"
+            className="btn btn-primary"
+            onClick={() => pending.resolve('confirm')}
+          >
             {t(pending.confirmKey)}
           </button>
         </div>

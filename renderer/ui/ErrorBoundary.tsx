@@ -29,11 +29,22 @@ export class ErrorBoundary extends Component<BoundaryProps, BoundaryState> {
 
   override render(): ReactNode {
     if (this.state.error === null) return this.props.children;
-    return <RegionFallback regionKey={this.props.regionKey} onRetry={() => this.setState({ error: null })} />;
+    return (
+      <RegionFallback
+        regionKey={this.props.regionKey}
+        onRetry={() => this.setState({ error: null })}
+      />
+    );
   }
 }
 
-function RegionFallback({ regionKey, onRetry }: { readonly regionKey: string; readonly onRetry: () => void }) {
+function RegionFallback({
+  regionKey,
+  onRetry,
+}: {
+  readonly regionKey: string;
+  readonly onRetry: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="region-fallback" role="alert">

@@ -27,7 +27,13 @@ function ToastItem({ toast }: { readonly toast: Toast }) {
   return (
     <div className={`toast toast-${toast.tone}`} data-testid="toast" data-tone={toast.tone}>
       <span className="toast-text">{toast.text ?? t(toast.messageKey, toast.values ?? {})}</span>
-      <button type="button" className="btn-icon" aria-label={t('app:toast.dismiss')} title={t('app:toast.dismiss')} onClick={() => dismissToast(toast.id)}>
+      <button
+        type="button"
+        className="btn-icon"
+        aria-label={t('app:toast.dismiss')}
+        title={t('app:toast.dismiss')}
+        onClick={() => dismissToast(toast.id)}
+      >
         ×
       </button>
     </div>

@@ -5,7 +5,12 @@ import { paramSlot, sizeOf, type EngineOp, type OpContext } from './op';
  * (trained), moving mean, moving variance (non-trainable: their gradient slots
  * stay 0, so every optimizer leaves them alone; the kernel updates them).
  */
-export function batchNormOp(layerName: string, shape: readonly number[], momentum: number, epsilon: number): EngineOp {
+export function batchNormOp(
+  layerName: string,
+  shape: readonly number[],
+  momentum: number,
+  epsilon: number,
+): EngineOp {
   const c = shape[shape.length - 1] ?? 1;
   const size = sizeOf(shape);
   const gamma = paramSlot([c]);
@@ -29,11 +34,36 @@ export function batchNormOp(layerName: string, shape: readonly number[], momentu
     },
     forward(ctx, x, n, training) {
       const rows = (n * size) / c;
-      ctx.kernels.batchNormForward(training ? 1 : 0, x, rows, c, gamma.weight, beta.weight, movingMean.weight, movingVar.weight, momentum, epsilon, out, xhat, mean, invStd);
+      ctx.kernels.batchNormForward(
+        training ? 1 : 0,
+        x,
+        rows,
+        c,
+        gamma.weight,
+        beta.weight,
+        movingMean.weight,
+        movingVar.weight,
+        momentum,
+        epsilon,
+        out,
+        xhat,
+        mean,
+        invStd,
+      );
       return out;
     },
     backward(ctx, dy, dx, n) {
-      ctx.kernels.batchNormBackward(dy, xhat, invStd, gamma.weight, (n * size) / c, c, gamma.grad, beta.grad, dx);
+      ctx.kernels.batchNormBackward(
+        dy,
+        xhat,
+        invStd,
+        gamma.weight,
+        (n * size) / c,
+        c,
+        gamma.grad,
+        beta.grad,
+        dx,
+      );
     },
   };
 }

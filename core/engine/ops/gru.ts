@@ -61,7 +61,21 @@ export function gruOp(layerName: string, inShape: readonly number[], s: LstmSett
         const rht = rh + t * stateStride;
         k.sgemm(0, 0, n, 2 * u, u, hPrev, u, recurrent.weight, g3, zt, zStride, 1, ctx.work);
         k.gruGates(n, u, zt, zStride, hPrev, rec, gt, rht);
-        k.sgemm(0, 0, n, u, u, rht, u, recurrent.weight + 2 * u * 4, g3, zt + 2 * u * 4, zStride, 1, ctx.work);
+        k.sgemm(
+          0,
+          0,
+          n,
+          u,
+          u,
+          rht,
+          u,
+          recurrent.weight + 2 * u * 4,
+          g3,
+          zt + 2 * u * 4,
+          zStride,
+          1,
+          ctx.work,
+        );
         k.gruOutput(n, u, zt, zStride, hPrev, cell, gt, hs + (t + 1) * stateStride);
       }
       if (s.returnSequences) {
@@ -76,13 +90,42 @@ export function gruOp(layerName: string, inShape: readonly number[], s: LstmSett
       else ctx.arena.f32(dh, n * u).set(ctx.arena.f32(dy, n * u));
       ctx.arena.f32(recurrent.grad, u * g3).fill(0);
       for (let t = steps - 1; t >= 0; t--) {
-        if (s.returnSequences && t < steps - 1) takeStepGradient(ctx, dy, t, n, steps, u, dh, false);
+        if (s.returnSequences && t < steps - 1)
+          takeStepGradient(ctx, dy, t, n, steps, u, dh, false);
         const dzt = dz + t * g3 * 4;
         const hPrev = hs + t * stateStride;
         const gt = gates + t * n * g3 * 4;
         k.gruBackwardOutput(n, u, gt, hPrev, rec, cell, dh, dzt, zStride, dhPrev);
-        k.sgemm(0, 1, n, u, u, dzt + 2 * u * 4, zStride, recurrent.weight + 2 * u * 4, g3, drh, u, 0, ctx.work);
-        k.sgemm(1, 0, u, u, n, rh + t * stateStride, u, dzt + 2 * u * 4, zStride, recurrent.grad + 2 * u * 4, g3, 1, ctx.work);
+        k.sgemm(
+          0,
+          1,
+          n,
+          u,
+          u,
+          dzt + 2 * u * 4,
+          zStride,
+          recurrent.weight + 2 * u * 4,
+          g3,
+          drh,
+          u,
+          0,
+          ctx.work,
+        );
+        k.sgemm(
+          1,
+          0,
+          u,
+          u,
+          n,
+          rh + t * stateStride,
+          u,
+          dzt + 2 * u * 4,
+          zStride,
+          recurrent.grad + 2 * u * 4,
+          g3,
+          1,
+          ctx.work,
+        );
         k.gruBackwardReset(n, u, gt, hPrev, rec, drh, dzt, zStride, dhPrev);
         k.sgemm(1, 0, u, 2 * u, n, hPrev, u, dzt, zStride, recurrent.grad, g3, 1, ctx.work);
         k.sgemm(0, 1, n, u, 2 * u, dzt, zStride, recurrent.weight, g3, dhPrev, u, 1, ctx.work);
@@ -91,7 +134,8 @@ export function gruOp(layerName: string, inShape: readonly number[], s: LstmSett
       const rows = n * steps;
       k.sgemm(1, 0, inDim, g3, rows, input, inDim, dz, g3, kernel.grad, g3, 0, ctx.work);
       if (bias) k.colSum(dz, rows, g3, bias.grad, 0);
-      if (dx !== 0) k.sgemm(0, 1, rows, inDim, g3, dz, g3, kernel.weight, g3, dx, inDim, 0, ctx.work);
+      if (dx !== 0)
+        k.sgemm(0, 1, rows, inDim, g3, dz, g3, kernel.weight, g3, dx, inDim, 0, ctx.work);
     },
   };
 }

@@ -57,9 +57,16 @@ export function paramSlot(shape: readonly number[], trainable = true): ParamSlot
 }
 
 /** Output length and leading padding of one spatial axis, TF's `same`/`valid` rule. */
-export function windowGeometry(size: number, kernel: number, stride: number, dilation: number, padding: 'same' | 'valid'): { out: number; padBefore: number } {
+export function windowGeometry(
+  size: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: 'same' | 'valid',
+): { out: number; padBefore: number } {
   const effective = (kernel - 1) * dilation + 1;
-  if (padding === 'valid') return { out: Math.floor((size - effective) / stride) + 1, padBefore: 0 };
+  if (padding === 'valid')
+    return { out: Math.floor((size - effective) / stride) + 1, padBefore: 0 };
   const out = Math.ceil(size / stride);
   const total = Math.max((out - 1) * stride + effective - size, 0);
   return { out, padBefore: Math.floor(total / 2) };

@@ -8,7 +8,12 @@ export interface PoolSettings {
 }
 
 /** MaxPooling2D / AveragePooling2D over NHWC. Max remembers each window's winner for the backward pass. */
-export function pool2dOp(layerName: string, kind: 'max' | 'avg', inShape: readonly number[], s: PoolSettings): EngineOp {
+export function pool2dOp(
+  layerName: string,
+  kind: 'max' | 'avg',
+  inShape: readonly number[],
+  s: PoolSettings,
+): EngineOp {
   const [h = 0, w = 0, c = 0] = inShape;
   const [ph, pw] = s.poolSize;
   const [sh, sw] = s.strides;
@@ -28,14 +33,65 @@ export function pool2dOp(layerName: string, kind: 'max' | 'avg', inShape: readon
       if (kind === 'max') argmax = ctx.arena.alloc(ctx.maxBatch * outSize);
     },
     forward(ctx, x, n) {
-      if (kind === 'max') ctx.kernels.maxPoolForward(x, n, h, w, c, ph, pw, sh, sw, gy.padBefore, gx.padBefore, gy.out, gx.out, out, argmax);
-      else ctx.kernels.avgPool(0, x, n, h, w, c, ph, pw, sh, sw, gy.padBefore, gx.padBefore, gy.out, gx.out, out);
+      if (kind === 'max')
+        ctx.kernels.maxPoolForward(
+          x,
+          n,
+          h,
+          w,
+          c,
+          ph,
+          pw,
+          sh,
+          sw,
+          gy.padBefore,
+          gx.padBefore,
+          gy.out,
+          gx.out,
+          out,
+          argmax,
+        );
+      else
+        ctx.kernels.avgPool(
+          0,
+          x,
+          n,
+          h,
+          w,
+          c,
+          ph,
+          pw,
+          sh,
+          sw,
+          gy.padBefore,
+          gx.padBefore,
+          gy.out,
+          gx.out,
+          out,
+        );
       return out;
     },
     backward(ctx, dy, dx, n) {
       if (dx === 0) return;
       if (kind === 'max') ctx.kernels.maxPoolBackward(dy, argmax, n * outSize, dx, n * inSize);
-      else ctx.kernels.avgPool(1, dx, n, h, w, c, ph, pw, sh, sw, gy.padBefore, gx.padBefore, gy.out, gx.out, dy);
+      else
+        ctx.kernels.avgPool(
+          1,
+          dx,
+          n,
+          h,
+          w,
+          c,
+          ph,
+          pw,
+          sh,
+          sw,
+          gy.padBefore,
+          gx.padBefore,
+          gy.out,
+          gx.out,
+          dy,
+        );
     },
   };
 }

@@ -1,9 +1,19 @@
-import { activationCodes, recurrentActivationCodes, type EngineActivation, type RecurrentActivation } from '../kernel-abi';
+import {
+  activationCodes,
+  recurrentActivationCodes,
+  type EngineActivation,
+  type RecurrentActivation,
+} from '../kernel-abi';
 import { paramSlot, type EngineOp, type OpContext } from './op';
 import { gatherSequence, takeStepGradient } from './sequence-state';
 
 /** Embedding of token ids [T] → [T, dim]; the input is int32 ids, so there is no input gradient. */
-export function embeddingOp(layerName: string, length: number, inputDim: number, dim: number): EngineOp {
+export function embeddingOp(
+  layerName: string,
+  length: number,
+  inputDim: number,
+  dim: number,
+): EngineOp {
   const table = paramSlot([inputDim, dim]);
   let out = 0;
   let ids = 0;
@@ -91,7 +101,18 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
         const zt = z + t * g4 * 4;
         const hPrev = hs + t * stateStride;
         k.sgemm(0, 0, n, g4, u, hPrev, u, recurrent.weight, g4, zt, zStride, 1, ctx.work);
-        k.lstmStep(n, u, zt, zStride, cs + t * stateStride, rec, cell, gates + t * n * g4 * 4, cs + (t + 1) * stateStride, hs + (t + 1) * stateStride);
+        k.lstmStep(
+          n,
+          u,
+          zt,
+          zStride,
+          cs + t * stateStride,
+          rec,
+          cell,
+          gates + t * n * g4 * 4,
+          cs + (t + 1) * stateStride,
+          hs + (t + 1) * stateStride,
+        );
       }
       if (s.returnSequences) {
         gatherSequence(ctx, hs, stateStride, n, steps, u, seqOut);
@@ -106,16 +127,44 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
       ctx.arena.f32(dc, n * u).fill(0);
       ctx.arena.f32(recurrent.grad, u * g4).fill(0);
       for (let t = steps - 1; t >= 0; t--) {
-        if (s.returnSequences && t < steps - 1) takeStepGradient(ctx, dy, t, n, steps, u, dh, false);
+        if (s.returnSequences && t < steps - 1)
+          takeStepGradient(ctx, dy, t, n, steps, u, dh, false);
         const dzt = dz + t * g4 * 4;
-        k.lstmStepBackward(n, u, gates + t * n * g4 * 4, cs + (t + 1) * stateStride, cs + t * stateStride, rec, cell, dh, dc, dzt, zStride);
-        k.sgemm(1, 0, u, g4, n, hs + t * stateStride, u, dzt, zStride, recurrent.grad, g4, 1, ctx.work);
+        k.lstmStepBackward(
+          n,
+          u,
+          gates + t * n * g4 * 4,
+          cs + (t + 1) * stateStride,
+          cs + t * stateStride,
+          rec,
+          cell,
+          dh,
+          dc,
+          dzt,
+          zStride,
+        );
+        k.sgemm(
+          1,
+          0,
+          u,
+          g4,
+          n,
+          hs + t * stateStride,
+          u,
+          dzt,
+          zStride,
+          recurrent.grad,
+          g4,
+          1,
+          ctx.work,
+        );
         if (t > 0) k.sgemm(0, 1, n, u, g4, dzt, zStride, recurrent.weight, g4, dh, u, 0, ctx.work);
       }
       const rows = n * steps;
       k.sgemm(1, 0, inDim, g4, rows, input, inDim, dz, g4, kernel.grad, g4, 0, ctx.work);
       if (bias) k.colSum(dz, rows, g4, bias.grad, 0);
-      if (dx !== 0) k.sgemm(0, 1, rows, inDim, g4, dz, g4, kernel.weight, g4, dx, inDim, 0, ctx.work);
+      if (dx !== 0)
+        k.sgemm(0, 1, rows, inDim, g4, dz, g4, kernel.weight, g4, dx, inDim, 0, ctx.work);
     },
   };
 }
@@ -125,7 +174,14 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
  * Built from the generic kernels: each step's GEMMs read x_t in place
  * (row stride T·E), and `activate`/`activateBackward` work on h_t itself.
  */
-export function simpleRnnOp(layerName: string, inShape: readonly number[], units: number, activation: EngineActivation, useBias: boolean, returnSequences: boolean): EngineOp {
+export function simpleRnnOp(
+  layerName: string,
+  inShape: readonly number[],
+  units: number,
+  activation: EngineActivation,
+  useBias: boolean,
+  returnSequences: boolean,
+): EngineOp {
   const [steps = 1, inDim = 1] = inShape;
   const u = units;
   const kernel = paramSlot([inDim, u]);
@@ -156,7 +212,21 @@ export function simpleRnnOp(layerName: string, inShape: readonly number[], units
       for (let t = 0; t < steps; t++) {
         const h = hs + (t + 1) * stepStride;
         if (bias) k.fillRows(h, n, u, bias.weight);
-        k.sgemm(0, 0, n, u, inDim, x + t * inDim * 4, xStride, kernel.weight, u, h, u, bias ? 1 : 0, ctx.work);
+        k.sgemm(
+          0,
+          0,
+          n,
+          u,
+          inDim,
+          x + t * inDim * 4,
+          xStride,
+          kernel.weight,
+          u,
+          h,
+          u,
+          bias ? 1 : 0,
+          ctx.work,
+        );
         k.sgemm(0, 0, n, u, u, hs + t * stepStride, u, recurrent.weight, u, h, u, 1, ctx.work);
         if (act !== 0) k.activate(act, h, n, u);
       }
@@ -176,10 +246,39 @@ export function simpleRnnOp(layerName: string, inShape: readonly number[], units
       for (let t = steps - 1; t >= 0; t--) {
         if (returnSequences && t < steps - 1) takeStepGradient(ctx, dy, t, n, steps, u, dh, false);
         if (act !== 0) k.activateBackward(act, hs + (t + 1) * stepStride, dh, n, u); // dh → dz_t
-        k.sgemm(1, 0, inDim, u, n, input + t * inDim * 4, xStride, dh, u, kernel.grad, u, 1, ctx.work);
+        k.sgemm(
+          1,
+          0,
+          inDim,
+          u,
+          n,
+          input + t * inDim * 4,
+          xStride,
+          dh,
+          u,
+          kernel.grad,
+          u,
+          1,
+          ctx.work,
+        );
         k.sgemm(1, 0, u, u, n, hs + t * stepStride, u, dh, u, recurrent.grad, u, 1, ctx.work);
         if (bias) k.colSum(dh, n, u, bias.grad, 1);
-        if (dx !== 0) k.sgemm(0, 1, n, inDim, u, dh, u, kernel.weight, u, dx + t * inDim * 4, xStride, 0, ctx.work);
+        if (dx !== 0)
+          k.sgemm(
+            0,
+            1,
+            n,
+            inDim,
+            u,
+            dh,
+            u,
+            kernel.weight,
+            u,
+            dx + t * inDim * 4,
+            xStride,
+            0,
+            ctx.work,
+          );
         // dL/dh_{t−1} = dz_t·Uᵀ, via scratch: a GEMM cannot read and write dh at once.
         if (t > 0) {
           k.sgemm(0, 1, n, u, u, dh, u, recurrent.weight, u, ctx.scratch, u, 0, ctx.work);

@@ -7,7 +7,11 @@ function copyFloats(ctx: OpContext, from: number, to: number, n: number): void {
 }
 
 /** Flatten (and any reshape that keeps the row-major order): the output is the input. */
-export function flattenOp(layerName: string, inShape: readonly number[], outShape: readonly number[] = [sizeOf(inShape)]): EngineOp {
+export function flattenOp(
+  layerName: string,
+  inShape: readonly number[],
+  outShape: readonly number[] = [sizeOf(inShape)],
+): EngineOp {
   const size = sizeOf(inShape);
   return {
     layerName,
@@ -23,7 +27,11 @@ export function flattenOp(layerName: string, inShape: readonly number[], outShap
 }
 
 /** A standalone Activation (or Softmax) layer. */
-export function activationOp(layerName: string, shape: readonly number[], activation: EngineActivation): EngineOp {
+export function activationOp(
+  layerName: string,
+  shape: readonly number[],
+  activation: EngineActivation,
+): EngineOp {
   const size = sizeOf(shape);
   const width = shape[shape.length - 1] ?? 1;
   const act = activationCodes[activation];
@@ -43,7 +51,8 @@ export function activationOp(layerName: string, shape: readonly number[], activa
     },
     backward(ctx, dy, dx, n) {
       if (dx === 0) return;
-      if (!op.skipActivationBackward) ctx.kernels.activateBackward(act, out, dy, (n * size) / width, width);
+      if (!op.skipActivationBackward)
+        ctx.kernels.activateBackward(act, out, dy, (n * size) / width, width);
       copyFloats(ctx, dy, dx, n * size);
     },
   };

@@ -4,7 +4,11 @@ import { createRng } from '../../data/random';
 import type { LossKind } from '../../train/config';
 
 /** A functional chain model (InputLayer first, as compileGraph builds them). */
-export function chainModel(inputShape: number[], layers: tf.layers.Layer[], dtype: 'float32' | 'int32' = 'float32'): tf.LayersModel {
+export function chainModel(
+  inputShape: number[],
+  layers: tf.layers.Layer[],
+  dtype: 'float32' | 'int32' = 'float32',
+): tf.LayersModel {
   const input = tf.input({ shape: inputShape, dtype });
   let x: tf.SymbolicTensor = input;
   for (const layer of layers) x = layer.apply(x) as tf.SymbolicTensor;
@@ -20,16 +24,28 @@ export function seededValues(n: number, seed: number, lo = -1, hi = 1): Float32A
 /** Gives every weight (biases too, away from 0: no ReLU/pool kinks) seeded values. */
 export function seedWeights(model: tf.LayersModel, seed: number, scale = 0.5): void {
   tf.tidy(() => {
-    model.setWeights(model.getWeights().map((w, i) => tf.tensor(seededValues(w.size, seed + i, -scale, scale), w.shape)));
+    model.setWeights(
+      model
+        .getWeights()
+        .map((w, i) => tf.tensor(seededValues(w.size, seed + i, -scale, scale), w.shape)),
+    );
   });
 }
 
 /** Targets for `n` examples: one-hot rows (or indices when `sparse`) of `units` classes, or values for MSE. */
-export function seededTargets(loss: LossKind, n: number, units: number, seed: number): Float32Array {
+export function seededTargets(
+  loss: LossKind,
+  n: number,
+  units: number,
+  seed: number,
+): Float32Array {
   const rng = createRng(seed);
-  if (loss === 'meanSquaredError') return Float32Array.from({ length: n * units }, () => rng.next() * 2 - 1);
-  if (loss === 'binaryCrossentropy') return Float32Array.from({ length: n * units }, () => (rng.next() < 0.5 ? 0 : 1));
-  if (loss === 'sparseCategoricalCrossentropy') return Float32Array.from({ length: n }, () => rng.nextInt(units));
+  if (loss === 'meanSquaredError')
+    return Float32Array.from({ length: n * units }, () => rng.next() * 2 - 1);
+  if (loss === 'binaryCrossentropy')
+    return Float32Array.from({ length: n * units }, () => (rng.next() < 0.5 ? 0 : 1));
+  if (loss === 'sparseCategoricalCrossentropy')
+    return Float32Array.from({ length: n }, () => rng.nextInt(units));
   const out = new Float32Array(n * units);
   for (let r = 0; r < n; r++) out[r * units + rng.nextInt(units)] = 1;
   return out;
@@ -42,7 +58,12 @@ function lossTensor(loss: LossKind, yTrue: tf.Tensor, yPred: tf.Tensor, units: n
     case 'binaryCrossentropy':
       return tf.mean(tf.metrics.binaryCrossentropy(yTrue, yPred));
     case 'sparseCategoricalCrossentropy':
-      return tf.mean(tf.metrics.categoricalCrossentropy(tf.oneHot(tf.cast(tf.reshape(yTrue, [-1]), 'int32'), units), yPred));
+      return tf.mean(
+        tf.metrics.categoricalCrossentropy(
+          tf.oneHot(tf.cast(tf.reshape(yTrue, [-1]), 'int32'), units),
+          yPred,
+        ),
+      );
     case 'categoricalCrossentropy':
       return tf.mean(tf.metrics.categoricalCrossentropy(yTrue, yPred));
   }
@@ -58,11 +79,21 @@ export function referenceGradients(
 ): { loss: number; grads: Float32Array[] } {
   const units = (model.outputs[0]!.shape[1] as number) ?? 1;
   return tf.tidy(() => {
-    const xs = tf.tensor(x, [n, ...(model.inputs[0]!.shape.slice(1) as number[])], model.inputs[0]!.dtype === 'int32' ? 'int32' : 'float32');
+    const xs = tf.tensor(
+      x,
+      [n, ...(model.inputs[0]!.shape.slice(1) as number[])],
+      model.inputs[0]!.dtype === 'int32' ? 'int32' : 'float32',
+    );
     const ys = tf.tensor(y, [n, y.length / n]);
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { value, grads } = tf.variableGrads(() => lossTensor(loss, ys, model.apply(xs, { training: true }) as tf.Tensor, units), variables);
-    return { loss: value.dataSync()[0]!, grads: variables.map((v) => grads[v.name]!.dataSync() as Float32Array) };
+    const { value, grads } = tf.variableGrads(
+      () => lossTensor(loss, ys, model.apply(xs, { training: true }) as tf.Tensor, units),
+      variables,
+    );
+    return {
+      loss: value.dataSync()[0]!,
+      grads: variables.map((v) => grads[v.name]!.dataSync() as Float32Array),
+    };
   });
 }
 

@@ -7,7 +7,12 @@ import { chainModel } from './reference';
  * A learnable image task: each class lights a different quadrant pattern,
  * plus seeded noise. Pixel values in [0, 1], labels 0..classes−1.
  */
-export function quadrantImages(count: number, size: number, classes: number, seed: number): { x: Float32Array; labels: Int32Array } {
+export function quadrantImages(
+  count: number,
+  size: number,
+  classes: number,
+  seed: number,
+): { x: Float32Array; labels: Int32Array } {
   const rng = createRng(seed);
   const x = new Float32Array(count * size * size);
   const labels = new Int32Array(count);
@@ -27,23 +32,29 @@ export function quadrantImages(count: number, size: number, classes: number, see
 /** The course's LeNet shape, shrunk for tests: conv 4@5×5 → pool → conv 6@3×3 → pool → dense 16 → dense `classes`. */
 export function smallLeNet(size: number, classes: number): tf.LayersModel {
   const L = tf.layers;
-  return chainModel([size, size, 1], [
-    L.conv2d({ filters: 4, kernelSize: 5, activation: 'relu', name: 'conv2d_1' }),
-    L.maxPooling2d({ poolSize: 2, name: 'pool_1' }),
-    L.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', name: 'conv2d_2' }),
-    L.maxPooling2d({ poolSize: 2, name: 'pool_2' }),
-    L.flatten({ name: 'flatten_1' }),
-    L.dense({ units: 16, activation: 'relu', name: 'dense_1' }),
-    L.dense({ units: classes, activation: 'softmax', name: 'dense_2' }),
-  ]);
+  return chainModel(
+    [size, size, 1],
+    [
+      L.conv2d({ filters: 4, kernelSize: 5, activation: 'relu', name: 'conv2d_1' }),
+      L.maxPooling2d({ poolSize: 2, name: 'pool_1' }),
+      L.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', name: 'conv2d_2' }),
+      L.maxPooling2d({ poolSize: 2, name: 'pool_2' }),
+      L.flatten({ name: 'flatten_1' }),
+      L.dense({ units: 16, activation: 'relu', name: 'dense_1' }),
+      L.dense({ units: classes, activation: 'softmax', name: 'dense_2' }),
+    ],
+  );
 }
 
 /** The 784-128-10 MLP's shape, shrunk: flatten → dense 32 relu → dense `classes` softmax. */
 export function smallMlp(size: number, classes: number): tf.LayersModel {
   const L = tf.layers;
-  return chainModel([size, size, 1], [
-    L.flatten({ name: 'flatten_1' }),
-    L.dense({ units: 32, activation: 'relu', name: 'dense_1' }),
-    L.dense({ units: classes, activation: 'softmax', name: 'dense_2' }),
-  ]);
+  return chainModel(
+    [size, size, 1],
+    [
+      L.flatten({ name: 'flatten_1' }),
+      L.dense({ units: 32, activation: 'relu', name: 'dense_1' }),
+      L.dense({ units: classes, activation: 'softmax', name: 'dense_2' }),
+    ],
+  );
 }

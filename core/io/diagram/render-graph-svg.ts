@@ -7,7 +7,15 @@ import type { NodeShapeInfo } from '../../shapes/infer';
 import type { Locale } from '../../validate/diagnostic';
 
 /** Box and spacing sizes, in SVG user units (= CSS px at scale 1): legible on a 16:9 slide. */
-const box = { width: 280, height: 100, levelGap: 56, nodeGap: 36, margin: 32, header: 56, footer: 44 };
+const box = {
+  width: 280,
+  height: 100,
+  levelGap: 56,
+  nodeGap: 36,
+  margin: 32,
+  header: 56,
+  footer: 44,
+};
 
 /** One fill per palette family, light enough for black text in print and on projectors. */
 const familyFill: Readonly<Record<LayerFamily, string>> = {
@@ -23,7 +31,8 @@ const familyFill: Readonly<Record<LayerFamily, string>> = {
 };
 
 /** CJK-capable fonts first (Noto CJK on Linux, YaHei on Windows, PingFang on macOS), then generic. */
-export const diagramFontFamily = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', system-ui, sans-serif";
+export const diagramFontFamily =
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', system-ui, sans-serif";
 
 const words = {
   en: { params: 'params', total: 'Total parameters', unknown: 'shape unknown' },
@@ -31,7 +40,10 @@ const words = {
 } as const;
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }
 
 /** `[null, 28, 28, 1]` → `28 × 28 × 1`; the batch axis is left out, as slides about one sample read it. */
@@ -75,9 +87,18 @@ function fit(text: string, maxUnits: number): string {
  *
  * `shapes` is `inferShapes(doc, …)`; nodes it has no shape for say so.
  */
-export function renderGraphSvg(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeShapeInfo>, locale: Locale, title?: string): string {
+export function renderGraphSvg(
+  doc: GraphDoc,
+  shapes: ReadonlyMap<NodeId, NodeShapeInfo>,
+  locale: Locale,
+  title?: string,
+): string {
   const t = words[locale];
-  const laid = tidyLayout(doc, { direction: 'TB', levelGap: box.height + box.levelGap, nodeGap: box.width + box.nodeGap });
+  const laid = tidyLayout(doc, {
+    direction: 'TB',
+    levelGap: box.height + box.levelGap,
+    nodeGap: box.width + box.nodeGap,
+  });
   const nodes = Object.values(laid.nodes);
   const minX = Math.min(0, ...nodes.map((n) => n.position.x));
   const minY = Math.min(0, ...nodes.map((n) => n.position.y));
@@ -89,8 +110,15 @@ export function renderGraphSvg(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeSh
   // A 24 px bold title takes about 13 px per Latin character.
   const titleWidth = title === undefined ? 0 : textUnits(title) * 13 + 2 * box.margin;
   // Room on the right for edges routed round the boxes (see below).
-  const width = Math.max(box.width + 2 * box.margin, titleWidth, ...nodes.map((n) => place(n.id).x + box.width + box.nodeGap / 2 + box.margin));
-  const height = Math.max(top + box.margin, ...nodes.map((n) => place(n.id).y + box.height)) + box.footer + box.margin;
+  const width = Math.max(
+    box.width + 2 * box.margin,
+    titleWidth,
+    ...nodes.map((n) => place(n.id).x + box.width + box.nodeGap / 2 + box.margin),
+  );
+  const height =
+    Math.max(top + box.margin, ...nodes.map((n) => place(n.id).y + box.height)) +
+    box.footer +
+    box.margin;
 
   let total = 0;
   const boxes = nodes.map((node) => {
@@ -100,7 +128,8 @@ export function renderGraphSvg(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeSh
     if (info?.ok === true) total += info.paramCount;
     const kindLabel = spec?.label[locale] ?? node.kind;
     const shapeText = info?.ok === true ? formatSampleShape(info.shape) : t.unknown;
-    const paramText = info?.ok === true ? `${formatCount(info.paramCount, locale)} ${t.params}` : '';
+    const paramText =
+      info?.ok === true ? `${formatCount(info.paramCount, locale)} ${t.params}` : '';
     const fill = spec === undefined ? '#f8f9fa' : familyFill[spec.family];
     return [
       `<g data-node="${escapeXml(node.name)}">`,
@@ -130,11 +159,16 @@ export function renderGraphSvg(doc: GraphDoc, shapes: ReadonlyMap<NodeId, NodeSh
       const d = skipsLevels
         ? `M${x1},${y1} C${x1},${y1 + 24} ${side},${y1 + 8} ${side},${y1 + 40} L${side},${y2 - 40} C${side},${y2 - 8} ${x2},${y2 - 24} ${x2},${y2}`
         : `M${x1},${y1} C${x1},${mid} ${x2},${mid} ${x2},${y2}`;
-      edges.push(`<path d="${d}" fill="none" stroke="#495057" stroke-width="1.5" marker-end="url(#arrow)"/>`);
+      edges.push(
+        `<path d="${d}" fill="none" stroke="#495057" stroke-width="1.5" marker-end="url(#arrow)"/>`,
+      );
     }
   }
 
-  const heading = title === undefined ? '' : `<text x="${box.margin}" y="${box.margin + 28}" font-size="24" font-weight="700">${escapeXml(title)}</text>`;
+  const heading =
+    title === undefined
+      ? ''
+      : `<text x="${box.margin}" y="${box.margin + 28}" font-size="24" font-weight="700">${escapeXml(title)}</text>`;
   const footer = `<text x="${box.margin}" y="${height - box.margin}" font-size="16" fill="#212529">${escapeXml(`${t.total}${locale === 'zh-CN' ? '：' : ': '}${formatCount(total, locale)}`)}</text>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${diagramFontFamily}">`,

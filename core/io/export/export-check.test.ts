@@ -35,7 +35,9 @@ describe('exportWithParity', () => {
     const { model } = await buildTestModel('gru');
     const samples = generateSamples(model, 8, 3);
     expect(samples.shape).toEqual([8, 10]);
-    expect(Array.from(samples.values).every((v) => Number.isInteger(v) && v >= 2 && v < 20)).toBe(true);
+    expect(Array.from(samples.values).every((v) => Number.isInteger(v) && v >= 2 && v < 20)).toBe(
+      true,
+    );
     model.dispose();
   });
 });
@@ -45,7 +47,12 @@ describe('verifyImport', () => {
     const { model, info } = await buildTestModel('lstm');
     const result = await verifyImport(await exportModel(model, info), 8);
     expect(result.ok && result.value.parity).toEqual({ sameTop1: 8, total: 8, maxProbDiff: 0 });
-    expect(result.ok && Object.keys(result.value.imported.weights)).toEqual(['embedding', 'lstm_1', 'lstm_2', 'output']);
+    expect(result.ok && Object.keys(result.value.imported.weights)).toEqual([
+      'embedding',
+      'lstm_1',
+      'lstm_2',
+      'output',
+    ]);
     model.dispose();
   });
 

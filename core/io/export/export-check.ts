@@ -49,7 +49,8 @@ export function generateSamples(model: tf.LayersModel, count: number, seed = 1):
   const embedding = model.layers.find((l) => l.getClassName() === 'Embedding');
   const vocabulary = embedding === undefined ? 0 : Number(embedding.getConfig()['inputDim'] ?? 0);
   const values = new Float32Array(size);
-  for (let i = 0; i < size; i++) values[i] = vocabulary > 2 ? 2 + Math.floor(next() * (vocabulary - 2)) : next();
+  for (let i = 0; i < size; i++)
+    values[i] = vocabulary > 2 ? 2 + Math.floor(next() * (vocabulary - 2)) : next();
   return { values, shape };
 }
 
@@ -106,7 +107,10 @@ export interface VerifiedImport {
  * the folder loaded directly by TF.js on `count` generated inputs. Identical
  * predictions prove the editable graph is the same network.
  */
-export async function verifyImport(files: ModelFiles, count = 16): Promise<Result<VerifiedImport, ImportError>> {
+export async function verifyImport(
+  files: ModelFiles,
+  count = 16,
+): Promise<Result<VerifiedImport, ImportError>> {
   const imported = importLayersModel(files);
   if (!imported.ok) return imported;
   const direct = await loadModelFolder(files);
@@ -115,15 +119,29 @@ export async function verifyImport(files: ModelFiles, count = 16): Promise<Resul
   try {
     const diagnostics = validateGraph(imported.value.doc);
     const blocking = diagnostics.find((d) => d.severity === 'error');
-    if (blocking !== undefined) return err(importError('import-unsupported-config', `The imported graph does not validate (${blocking.code}).`));
+    if (blocking !== undefined)
+      return err(
+        importError(
+          'import-unsupported-config',
+          `The imported graph does not validate (${blocking.code}).`,
+        ),
+      );
     rebuilt = compileGraph(imported.value.doc, { diagnostics });
     const applied = applyWeightSet(rebuilt, imported.value.weights);
     if (!applied.ok) return applied;
     const samples = generateSamples(direct.value, count);
-    const parity = compareProbabilities(predictBatch(direct.value, samples), predictBatch(rebuilt, samples));
+    const parity = compareProbabilities(
+      predictBatch(direct.value, samples),
+      predictBatch(rebuilt, samples),
+    );
     return ok({ imported: imported.value, parity });
   } catch (e) {
-    return err(importError('import-weights-mismatch', `The imported graph could not be rebuilt: ${e instanceof Error ? e.message : String(e)}`));
+    return err(
+      importError(
+        'import-weights-mismatch',
+        `The imported graph could not be rebuilt: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
   } finally {
     direct.value.dispose();
     rebuilt?.dispose();

@@ -2,7 +2,10 @@ import type { ImageOptions, TextOptions } from '../../data/index';
 import type { Shape } from '../../shapes/shape';
 
 /** How images are turned into the model's input; the `ImageOptions` of the dataset without augmentation. */
-export type ImagePreprocessing = Pick<ImageOptions, 'width' | 'height' | 'colorMode' | 'resizeMode' | 'normalization'>;
+export type ImagePreprocessing = Pick<
+  ImageOptions,
+  'width' | 'height' | 'colorMode' | 'resizeMode' | 'normalization'
+>;
 
 /** How text is turned into token ids, and the vocabulary in index order (0 = '', 1 = '[UNK]'). */
 export interface TextPreprocessing {

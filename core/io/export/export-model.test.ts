@@ -27,7 +27,8 @@ interface ModelJson {
   weightsManifest: { paths: string[] }[];
 }
 
-const text = (v: Uint8Array | string | undefined): string => (typeof v === 'string' ? v : v === undefined ? '' : decodeUtf8(v));
+const text = (v: Uint8Array | string | undefined): string =>
+  typeof v === 'string' ? v : v === undefined ? '' : decodeUtf8(v);
 
 describe('exportModel', () => {
   const kinds: TestModelKind[] = ['mlp', 'cnn', 'lstm', 'gru', 'branch'];
@@ -47,13 +48,31 @@ describe('exportModel', () => {
     const bundle = 'console.log("tf")';
     const files = await exportModel(model, info, { tfjsBundle: new TextEncoder().encode(bundle) });
     expect(Object.keys(files).sort()).toEqual(
-      ['README.md', 'group1-shard1of1.bin', 'labels.txt', 'metadata.json', 'model.json', 'model.py', 'predict.html', 'predict.mjs', 'predict.py', 'tf.min.js', 'weights.npz'].sort(),
+      [
+        'README.md',
+        'group1-shard1of1.bin',
+        'labels.txt',
+        'metadata.json',
+        'model.json',
+        'model.py',
+        'predict.html',
+        'predict.mjs',
+        'predict.py',
+        'tf.min.js',
+        'weights.npz',
+      ].sort(),
     );
     expect(text(files['labels.txt'])).toBe('0 猫\n1 dog\n2 bird\n');
     const meta = JSON.parse(text(files['metadata.json'])) as MetaJson;
     expect(meta['labels']).toEqual(['猫', 'dog', 'bird']);
     expect(meta['inputShape']).toEqual([null, 12, 12, 1]);
-    expect(meta.preprocessing.image).toMatchObject({ width: 12, height: 12, colorMode: 'grayscale', resizeMode: 'stretch', normalization: 'zeroToOne' });
+    expect(meta.preprocessing.image).toMatchObject({
+      width: 12,
+      height: 12,
+      colorMode: 'grayscale',
+      resizeMode: 'stretch',
+      normalization: 'zeroToOne',
+    });
     expect(meta['versions']).toEqual({ layerlab: '0.1.0', tfjs: tf.version.tfjs });
     expect(meta['training']).toMatchObject({ epochs: 2, finalMetrics: { loss: 1, acc: 0.5 } });
     expect(meta['pytorch']).toEqual({ available: true });
@@ -62,7 +81,9 @@ describe('exportModel', () => {
     expect(modelJson.userDefinedMetadata.labels).toEqual(['猫', 'dog', 'bird']);
     expect(modelJson.weightsManifest[0]?.paths).toEqual(['group1-shard1of1.bin']);
     const readme = text(files['README.md']);
-    expect(readme).toMatch(/tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras model\.json model\.h5/);
+    expect(readme).toMatch(
+      /tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras model\.json model\.h5/,
+    );
     expect(readme).toMatch(/python3 -m http\.server/);
     expect(readme).toMatch(/这个模型把输入分为 3 类/);
     expect(readme).toMatch(/This model sorts its input into 3 classes/);
@@ -80,14 +101,22 @@ describe('exportModel', () => {
     expect(JSON.parse(text(files['vocab.json']))).toEqual(info.text?.vocabulary);
     const meta = JSON.parse(text(files['metadata.json'])) as MetaJson;
     expect(meta['task']).toBe('text');
-    expect(meta.preprocessing.text).toMatchObject({ vocabularyFile: 'vocab.json', sequenceLength: 10, split: 'whitespace', paddingIndex: 0, unknownIndex: 1 });
+    expect(meta.preprocessing.text).toMatchObject({
+      vocabularyFile: 'vocab.json',
+      sequenceLength: 10,
+      split: 'whitespace',
+      paddingIndex: 0,
+      unknownIndex: 1,
+    });
     model.dispose();
   });
 
   it('splits weights into shards that still reload identically', async () => {
     const { model, samples, info } = await buildTestModel('mlp');
     const files = await exportModel(model, info, { shardBytes: 100 });
-    const paths = (JSON.parse(text(files['model.json'])) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0]?.paths ?? [];
+    const paths =
+      (JSON.parse(text(files['model.json'])) as { weightsManifest: { paths: string[] }[] })
+        .weightsManifest[0]?.paths ?? [];
     expect(paths.length).toBeGreaterThan(3);
     for (const p of paths) expect(files[p]).toBeInstanceOf(Uint8Array);
     const parity = await checkExportParity(model, files, samples);
@@ -100,7 +129,9 @@ describe('exportModel', () => {
     const result = await buildExportFolder(model, { ...info, labels: ['only', 'two'] });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('export-labels-mismatch');
-    await expect(exportModel(model, { ...info, labels: ['x'] })).rejects.toMatchObject({ code: 'export-labels-mismatch' });
+    await expect(exportModel(model, { ...info, labels: ['x'] })).rejects.toMatchObject({
+      code: 'export-labels-mismatch',
+    });
     model.dispose();
   });
 
@@ -110,20 +141,34 @@ describe('exportModel', () => {
     const [kernel, bias] = layer.getWeights();
     layer.setWeights([tf.fill(kernel?.shape ?? [8, 16], Number.NaN), bias ?? tf.zeros([16])]);
     const result = await buildExportFolder(model, info);
-    expect(!result.ok && result.error).toMatchObject({ code: 'export-invalid-model', message: expect.stringMatching(/hidden\/kernel/) });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'export-invalid-model',
+      message: expect.stringMatching(/hidden\/kernel/),
+    });
     model.dispose();
   });
 
   it('still exports the TF.js files when a layer has no PyTorch form, and says why', async () => {
-    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 3, name: 'd' }), tf.layers.layerNormalization({ name: 'ln' })] });
+    const model = tf.sequential({
+      layers: [
+        tf.layers.dense({ inputShape: [4], units: 3, name: 'd' }),
+        tf.layers.layerNormalization({ name: 'ln' }),
+      ],
+    });
     const { info } = await buildTestModel('mlp');
     const result = await buildExportFolder(model, { ...info, inputShape: [null, 4] });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.pytorch).toMatchObject({ available: false, code: 'pytorch-unsupported', reason: expect.stringMatching(/"ln".*LayerNormalization/) });
+    expect(result.value.pytorch).toMatchObject({
+      available: false,
+      code: 'pytorch-unsupported',
+      reason: expect.stringMatching(/"ln".*LayerNormalization/),
+    });
     expect(result.value.files['model.py']).toBeUndefined();
     expect(result.value.files['model.json']).toBeDefined();
-    expect(text(result.value.files['README.md'])).toMatch(/No PyTorch version was exported for this model: Layer "ln"/);
+    expect(text(result.value.files['README.md'])).toMatch(
+      /No PyTorch version was exported for this model: Layer "ln"/,
+    );
     model.dispose();
   });
 });

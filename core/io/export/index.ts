@@ -1,7 +1,18 @@
 // Public surface of core/io/export (re-exported by core/io/index.ts).
-export type { ExportInfo, ImagePreprocessing, TextPreprocessing, TrainingSummary } from './export-info';
+export type {
+  ExportInfo,
+  ImagePreprocessing,
+  TextPreprocessing,
+  TrainingSummary,
+} from './export-info';
 export { taskOf } from './export-info';
-export type { ExportBundle, ExportErrorCode, ExportFailure, ExportFiles, ExportOptions } from './export-model';
+export type {
+  ExportBundle,
+  ExportErrorCode,
+  ExportFailure,
+  ExportFiles,
+  ExportOptions,
+} from './export-model';
 export { buildExportFolder, ExportError, exportModel } from './export-model';
 export type { PytorchStatus } from './metadata';
 export { buildLabelsTxt, buildMetadata, buildVocabJson, exportMetadataVersion } from './metadata';

@@ -5,14 +5,20 @@ import { taskOf } from './export-info';
 export const exportMetadataVersion = 1;
 
 /** Whether the PyTorch files were written, and if not, why (shown in the README too). */
-export type PytorchStatus = { readonly available: true } | { readonly available: false; readonly code: string; readonly reason: string };
+export type PytorchStatus =
+  | { readonly available: true }
+  | { readonly available: false; readonly code: string; readonly reason: string };
 
 /**
  * The self-describing sidecar (`metadata.json`): everything needed to feed the
  * model correctly elsewhere, in the spirit of Teachable Machine's metadata and
  * Lobe's signature.json. Field names are stable; consumers read them by name.
  */
-export function buildMetadata(info: ExportInfo, weightFiles: readonly string[], pytorch: PytorchStatus): Record<string, unknown> {
+export function buildMetadata(
+  info: ExportInfo,
+  weightFiles: readonly string[],
+  pytorch: PytorchStatus,
+): Record<string, unknown> {
   return {
     format: 'layerlab-export',
     metadataVersion: exportMetadataVersion,
@@ -33,7 +39,8 @@ export function buildMetadata(info: ExportInfo, weightFiles: readonly string[], 
               resizeMode: info.image.resizeMode,
               normalization: info.image.normalization,
               // Written out so nobody has to guess what the names mean.
-              normalizationFormula: info.image.normalization === 'zeroToOne' ? 'x / 255' : 'x / 127.5 - 1',
+              normalizationFormula:
+                info.image.normalization === 'zeroToOne' ? 'x / 255' : 'x / 127.5 - 1',
               alpha: 'composited over white',
               grayscale: '0.299 R + 0.587 G + 0.114 B',
               layout: 'NHWC (batch, height, width, channels)',
@@ -48,17 +55,27 @@ export function buildMetadata(info: ExportInfo, weightFiles: readonly string[], 
               unknownIndex: 1,
               padding: 'post',
               truncation: 'post',
-              standardize: 'NFC; optional lowercase; optional replacement of Unicode punctuation and symbols (\\p{P}\\p{S}) by spaces',
+              standardize:
+                'NFC; optional lowercase; optional replacement of Unicode punctuation and symbols (\\p{P}\\p{S}) by spaces',
             },
     },
     files: {
       modelJson: 'model.json',
       weights: [...weightFiles],
-      pytorch: pytorch.available ? { model: 'model.py', weights: 'weights.npz', predict: 'predict.py' } : null,
+      pytorch: pytorch.available
+        ? { model: 'model.py', weights: 'weights.npz', predict: 'predict.py' }
+        : null,
     },
     pytorch,
     versions: { layerlab: info.versions.layerlab, tfjs: info.versions.tfjs },
-    training: info.training === null ? null : { epochs: info.training.epochs, finalMetrics: { ...info.training.finalMetrics }, finishedAt: info.training.finishedAt },
+    training:
+      info.training === null
+        ? null
+        : {
+            epochs: info.training.epochs,
+            finalMetrics: { ...info.training.finalMetrics },
+            finishedAt: info.training.finishedAt,
+          },
     exportedAt: info.exportedAt,
   };
 }

@@ -16,10 +16,14 @@ export interface ParityReport {
 }
 
 /** Compares two `[n, classes]` probability arrays row by row. */
-export function compareProbabilities(original: readonly (readonly number[])[], exported: readonly (readonly number[])[]): ParityReport {
+export function compareProbabilities(
+  original: readonly (readonly number[])[],
+  exported: readonly (readonly number[])[],
+): ParityReport {
   let sameTop1 = 0;
   let maxProbDiff = 0;
-  const argmax = (row: readonly number[]): number => row.reduce((best, v, i) => (v > (row[best] ?? -Infinity) ? i : best), 0);
+  const argmax = (row: readonly number[]): number =>
+    row.reduce((best, v, i) => (v > (row[best] ?? -Infinity) ? i : best), 0);
   for (const [i, a] of original.entries()) {
     const b = exported[i] ?? [];
     if (argmax(a) === argmax(b)) sameTop1++;
@@ -54,13 +58,20 @@ export async function checkParity(
     const exported = tf.tidy(() => asRows(loaded.value.predict(samples) as tf.Tensor));
     return ok(compareProbabilities(original, exported));
   } catch (e) {
-    return err({ code: 'import-weights-mismatch', message: `The exported model could not run on the samples: ${e instanceof Error ? e.message : String(e)}` });
+    return err({
+      code: 'import-weights-mismatch',
+      message: `The exported model could not run on the samples: ${e instanceof Error ? e.message : String(e)}`,
+    });
   } finally {
     loaded.value.dispose();
   }
 }
 
 /** `checkParity` for a live model: compares `model.predict` with the export of it. */
-export function checkExportParity(model: tf.LayersModel, exportedFiles: ModelFiles, samples: tf.Tensor): Promise<Result<ParityReport, ImportError>> {
+export function checkExportParity(
+  model: tf.LayersModel,
+  exportedFiles: ModelFiles,
+  samples: tf.Tensor,
+): Promise<Result<ParityReport, ImportError>> {
   return checkParity((x) => model.predict(x) as tf.Tensor, exportedFiles, samples);
 }

@@ -22,11 +22,16 @@ function inputLine(info: ExportInfo, zh: boolean): string {
 
 function trainingLine(info: ExportInfo, zh: boolean): string {
   const t = info.training;
-  if (t === null) return zh ? '训练：导出时模型尚未训练（权重为初始值）。' : 'Training: the model was not trained when exported (initial weights).';
+  if (t === null)
+    return zh
+      ? '训练：导出时模型尚未训练（权重为初始值）。'
+      : 'Training: the model was not trained when exported (initial weights).';
   const metrics = Object.entries(t.finalMetrics)
     .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(4)}`)
     .join(', ');
-  return zh ? `训练：${t.epochs} 轮，完成于 ${t.finishedAt}；最终指标 ${metrics}。` : `Training: ${t.epochs} epochs, finished ${t.finishedAt}; final metrics ${metrics}.`;
+  return zh
+    ? `训练：${t.epochs} 轮，完成于 ${t.finishedAt}；最终指标 ${metrics}。`
+    : `Training: ${t.epochs} epochs, finished ${t.finishedAt}; final metrics ${metrics}.`;
 }
 
 function exampleInput(info: ExportInfo): string {
@@ -39,15 +44,41 @@ function exampleInput(info: ExportInfo): string {
  * how to use it in a web page, in Node, in Python (PyTorch), and how to get a
  * Keras file with `tensorflowjs_converter`.
  */
-export function buildReadme(info: ExportInfo, weightFiles: readonly string[], pytorch: PytorchStatus): string {
+export function buildReadme(
+  info: ExportInfo,
+  weightFiles: readonly string[],
+  pytorch: PytorchStatus,
+): string {
   const labels = info.labels.map((l, i) => `${i}: ${l}`).join(' · ');
   const example = exampleInput(info);
   const pyZh = pytorch.available
-    ? ['## 在 Python（PyTorch）中使用', '', '```sh', 'pip install torch numpy pillow', `python3 predict.py ${example}`, '```', '', '`model.py` 用 PyTorch 定义了同一个网络（`build_model("weights.npz")`），`weights.npz` 是已转换为 PyTorch 布局的权重。']
+    ? [
+        '## 在 Python（PyTorch）中使用',
+        '',
+        '```sh',
+        'pip install torch numpy pillow',
+        `python3 predict.py ${example}`,
+        '```',
+        '',
+        '`model.py` 用 PyTorch 定义了同一个网络（`build_model("weights.npz")`），`weights.npz` 是已转换为 PyTorch 布局的权重。',
+      ]
     : ['## Python（PyTorch）', '', `此模型没有导出 PyTorch 版本：${pytorch.reason}`];
   const pyEn = pytorch.available
-    ? ['## Use it in Python (PyTorch)', '', '```sh', 'pip install torch numpy pillow', `python3 predict.py ${example}`, '```', '', '`model.py` defines the same network in PyTorch (`build_model("weights.npz")`); `weights.npz` holds the weights already converted to PyTorch layouts.']
-    : ['## Python (PyTorch)', '', `No PyTorch version was exported for this model: ${pytorch.reason}`];
+    ? [
+        '## Use it in Python (PyTorch)',
+        '',
+        '```sh',
+        'pip install torch numpy pillow',
+        `python3 predict.py ${example}`,
+        '```',
+        '',
+        '`model.py` defines the same network in PyTorch (`build_model("weights.npz")`); `weights.npz` holds the weights already converted to PyTorch layouts.',
+      ]
+    : [
+        '## Python (PyTorch)',
+        '',
+        `No PyTorch version was exported for this model: ${pytorch.reason}`,
+      ];
   return [
     `# ${info.modelName}`,
     '',
@@ -59,7 +90,13 @@ export function buildReadme(info: ExportInfo, weightFiles: readonly string[], py
     inputLine(info, true),
     trainingLine(info, true),
     '',
-    '文件：`model.json` 与 ' + weightFiles.map((f) => `\`${f}\``).join('、') + '（TensorFlow.js 层模型格式）、`metadata.json`（类别、输入形状、预处理、版本）、`labels.txt`' + (info.text !== null ? '、`vocab.json`' : '') + '、`predict.html`、`predict.mjs`' + (pytorch.available ? '、`model.py`、`weights.npz`、`predict.py`' : '') + '。',
+    '文件：`model.json` 与 ' +
+      weightFiles.map((f) => `\`${f}\``).join('、') +
+      '（TensorFlow.js 层模型格式）、`metadata.json`（类别、输入形状、预处理、版本）、`labels.txt`' +
+      (info.text !== null ? '、`vocab.json`' : '') +
+      '、`predict.html`、`predict.mjs`' +
+      (pytorch.available ? '、`model.py`、`weights.npz`、`predict.py`' : '') +
+      '。',
     '',
     '## 在网页中使用',
     '',
@@ -95,7 +132,13 @@ export function buildReadme(info: ExportInfo, weightFiles: readonly string[], py
     inputLine(info, false),
     trainingLine(info, false),
     '',
-    'Files: `model.json` with ' + weightFiles.map((f) => `\`${f}\``).join(', ') + ' (TensorFlow.js layers format), `metadata.json` (labels, input shape, preprocessing, versions), `labels.txt`' + (info.text !== null ? ', `vocab.json`' : '') + ', `predict.html`, `predict.mjs`' + (pytorch.available ? ', `model.py`, `weights.npz`, `predict.py`' : '') + '.',
+    'Files: `model.json` with ' +
+      weightFiles.map((f) => `\`${f}\``).join(', ') +
+      ' (TensorFlow.js layers format), `metadata.json` (labels, input shape, preprocessing, versions), `labels.txt`' +
+      (info.text !== null ? ', `vocab.json`' : '') +
+      ', `predict.html`, `predict.mjs`' +
+      (pytorch.available ? ', `model.py`, `weights.npz`, `predict.py`' : '') +
+      '.',
     '',
     '## Use it in a web page',
     '',

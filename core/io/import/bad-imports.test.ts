@@ -48,12 +48,42 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'no model.json at all', files: () => ({ 'weights.bin': new Uint8Array(4) }), code: 'import-no-model-json', message: /no model\.json/ },
-  { name: 'model.json that is not JSON', files: () => ({ ...good, 'model.json': '{"modelTopology": ' }), code: 'import-bad-json', message: /not valid JSON/ },
-  { name: 'model.json holding a JSON array', files: () => ({ ...good, 'model.json': '[1, 2]' }), code: 'import-bad-json', message: /JSON object/ },
-  { name: 'a garbage topology', files: () => withJson((j) => (j['modelTopology'] = { hello: 'world' })), code: 'import-bad-topology', message: /no class_name/ },
-  { name: 'a Sequential with no layers', files: () => withJson((j) => (j['modelTopology'].config.layers = [])), code: 'import-bad-topology', message: /non-empty layer list/ },
-  { name: 'a layer entry that is a number', files: () => withJson((j) => j['modelTopology'].config.layers.push(42)), code: 'import-bad-topology', message: /Layer #4 has no class_name/ },
+  {
+    name: 'no model.json at all',
+    files: () => ({ 'weights.bin': new Uint8Array(4) }),
+    code: 'import-no-model-json',
+    message: /no model\.json/,
+  },
+  {
+    name: 'model.json that is not JSON',
+    files: () => ({ ...good, 'model.json': '{"modelTopology": ' }),
+    code: 'import-bad-json',
+    message: /not valid JSON/,
+  },
+  {
+    name: 'model.json holding a JSON array',
+    files: () => ({ ...good, 'model.json': '[1, 2]' }),
+    code: 'import-bad-json',
+    message: /JSON object/,
+  },
+  {
+    name: 'a garbage topology',
+    files: () => withJson((j) => (j['modelTopology'] = { hello: 'world' })),
+    code: 'import-bad-topology',
+    message: /no class_name/,
+  },
+  {
+    name: 'a Sequential with no layers',
+    files: () => withJson((j) => (j['modelTopology'].config.layers = [])),
+    code: 'import-bad-topology',
+    message: /non-empty layer list/,
+  },
+  {
+    name: 'a layer entry that is a number',
+    files: () => withJson((j) => j['modelTopology'].config.layers.push(42)),
+    code: 'import-bad-topology',
+    message: /Layer #4 has no class_name/,
+  },
   {
     name: 'a functional model with a cycle',
     files: () =>
@@ -63,9 +93,24 @@ const cases: Case[] = [
           config: {
             name: 'loop',
             layers: [
-              { name: 'in', class_name: 'InputLayer', config: { batch_input_shape: [null, 8] }, inbound_nodes: [] },
-              { name: 'a', class_name: 'Dense', config: { units: 8 }, inbound_nodes: [[['b', 0, 0, {}]]] },
-              { name: 'b', class_name: 'Dense', config: { units: 8 }, inbound_nodes: [[['a', 0, 0, {}]]] },
+              {
+                name: 'in',
+                class_name: 'InputLayer',
+                config: { batch_input_shape: [null, 8] },
+                inbound_nodes: [],
+              },
+              {
+                name: 'a',
+                class_name: 'Dense',
+                config: { units: 8 },
+                inbound_nodes: [[['b', 0, 0, {}]]],
+              },
+              {
+                name: 'b',
+                class_name: 'Dense',
+                config: { units: 8 },
+                inbound_nodes: [[['a', 0, 0, {}]]],
+              },
             ],
             input_layers: [['in', 0, 0]],
             output_layers: [['b', 0, 0]],
@@ -75,38 +120,155 @@ const cases: Case[] = [
     code: 'import-bad-topology',
     message: /cycle/,
   },
-  { name: 'a layer fed by a missing layer', files: () => withJson((j) => (j['modelTopology'] = { class_name: 'Model', config: { layers: [{ name: 'a', class_name: 'Dense', config: {}, inbound_nodes: [[['ghost', 0, 0, {}]]] }], input_layers: [['a', 0, 0]], output_layers: [['a', 0, 0]] } })), code: 'import-bad-topology', message: /"ghost"/ },
-  { name: 'a graph model (not a layers model)', files: () => withJson((j) => (j['format'] = 'graph-model')), code: 'import-bad-topology', message: /graph model/ },
-  { name: 'an unknown layer class', files: () => withJson((j) => (j['modelTopology'].config.layers[1].class_name = 'FancyAttention')), code: 'import-unknown-layer', message: /"drop" is a FancyAttention/ },
-  { name: 'a weight file shorter than the manifest', files: () => ({ ...good, 'group1-shard1of1.bin': shard().slice(0, shard().byteLength - 8) }), code: 'import-weights-short', message: /truncated/ },
+  {
+    name: 'a layer fed by a missing layer',
+    files: () =>
+      withJson(
+        (j) =>
+          (j['modelTopology'] = {
+            class_name: 'Model',
+            config: {
+              layers: [
+                {
+                  name: 'a',
+                  class_name: 'Dense',
+                  config: {},
+                  inbound_nodes: [[['ghost', 0, 0, {}]]],
+                },
+              ],
+              input_layers: [['a', 0, 0]],
+              output_layers: [['a', 0, 0]],
+            },
+          }),
+      ),
+    code: 'import-bad-topology',
+    message: /"ghost"/,
+  },
+  {
+    name: 'a graph model (not a layers model)',
+    files: () => withJson((j) => (j['format'] = 'graph-model')),
+    code: 'import-bad-topology',
+    message: /graph model/,
+  },
+  {
+    name: 'an unknown layer class',
+    files: () =>
+      withJson((j) => (j['modelTopology'].config.layers[1].class_name = 'FancyAttention')),
+    code: 'import-unknown-layer',
+    message: /"drop" is a FancyAttention/,
+  },
+  {
+    name: 'a weight file shorter than the manifest',
+    files: () => ({ ...good, 'group1-shard1of1.bin': shard().slice(0, shard().byteLength - 8) }),
+    code: 'import-weights-short',
+    message: /truncated/,
+  },
   {
     name: 'a weight file longer than the manifest (TF.js would accept it)',
     files: () => ({ ...good, 'group1-shard1of1.bin': new Uint8Array([...shard(), 0, 0, 0, 0]) }),
     code: 'import-weights-long',
     message: /hold \d+ bytes but model\.json declares/,
   },
-  { name: 'a NaN weight', files: () => ({ ...good, 'group1-shard1of1.bin': floatsAt(shard(), 5, Number.NaN) }), code: 'import-weights-non-finite', message: /"hidden\/kernel" contains NaN at position 5/ },
-  { name: 'an infinite weight', files: () => ({ ...good, 'group1-shard1of1.bin': floatsAt(shard(), 128 + 3, Number.POSITIVE_INFINITY) }), code: 'import-weights-non-finite', message: /"hidden\/bias" contains Infinity/ },
-  { name: 'a shard path with ../', files: () => withJson((j) => (j['weightsManifest'][0].paths = ['../../secret.bin']), { '../../secret.bin': shard() }), code: 'import-unsafe-path', message: /outside the model folder/ },
-  { name: 'an absolute shard path', files: () => withJson((j) => (j['weightsManifest'][0].paths = ['/etc/passwd'])), code: 'import-unsafe-path', message: /\/etc\/passwd/ },
-  { name: 'a Windows drive shard path', files: () => withJson((j) => (j['weightsManifest'][0].paths = ['C:\\Windows\\x.bin'])), code: 'import-unsafe-path', message: /outside/ },
-  { name: 'a URL as shard path', files: () => withJson((j) => (j['weightsManifest'][0].paths = ['https://example.com/w.bin'])), code: 'import-unsafe-path', message: /outside/ },
-  { name: 'a missing shard', files: () => withJson((j) => (j['weightsManifest'][0].paths = ['group1-shard1of2.bin'])), code: 'import-missing-shard', message: /"group1-shard1of2\.bin".*missing/ },
-  { name: 'a 2 GB declared shape', files: () => withJson((j) => (j['weightsManifest'][0].weights[0].shape = [32768, 16384])), code: 'import-weights-too-large', message: /"hidden\/kernel" declares shape \[32768,16384\]/ },
-  { name: 'an absurd declared shape (no overflow, no hang)', files: () => withJson((j) => (j['weightsManifest'][0].weights[0].shape = [1e15, 1e15, 1e15])), code: 'import-weights-too-large', message: /more than LayerLab can load/ },
-  { name: 'a negative dimension', files: () => withJson((j) => (j['weightsManifest'][0].weights[0].shape = [-8, 16])), code: 'import-bad-manifest', message: /invalid shape/ },
-  { name: 'int8 quantized weights', files: () => withJson((j) => (j['weightsManifest'][0].weights[0].quantization = { dtype: 'uint8', scale: 1, min: 0 })), code: 'import-weight-dtype', message: /quantized/ },
-  { name: 'a manifest that is not a list', files: () => withJson((j) => (j['weightsManifest'] = { paths: [] })), code: 'import-bad-manifest', message: /not a list/ },
+  {
+    name: 'a NaN weight',
+    files: () => ({ ...good, 'group1-shard1of1.bin': floatsAt(shard(), 5, Number.NaN) }),
+    code: 'import-weights-non-finite',
+    message: /"hidden\/kernel" contains NaN at position 5/,
+  },
+  {
+    name: 'an infinite weight',
+    files: () => ({
+      ...good,
+      'group1-shard1of1.bin': floatsAt(shard(), 128 + 3, Number.POSITIVE_INFINITY),
+    }),
+    code: 'import-weights-non-finite',
+    message: /"hidden\/bias" contains Infinity/,
+  },
+  {
+    name: 'a shard path with ../',
+    files: () =>
+      withJson((j) => (j['weightsManifest'][0].paths = ['../../secret.bin']), {
+        '../../secret.bin': shard(),
+      }),
+    code: 'import-unsafe-path',
+    message: /outside the model folder/,
+  },
+  {
+    name: 'an absolute shard path',
+    files: () => withJson((j) => (j['weightsManifest'][0].paths = ['/etc/passwd'])),
+    code: 'import-unsafe-path',
+    message: /\/etc\/passwd/,
+  },
+  {
+    name: 'a Windows drive shard path',
+    files: () => withJson((j) => (j['weightsManifest'][0].paths = ['C:\\Windows\\x.bin'])),
+    code: 'import-unsafe-path',
+    message: /outside/,
+  },
+  {
+    name: 'a URL as shard path',
+    files: () => withJson((j) => (j['weightsManifest'][0].paths = ['https://example.com/w.bin'])),
+    code: 'import-unsafe-path',
+    message: /outside/,
+  },
+  {
+    name: 'a missing shard',
+    files: () => withJson((j) => (j['weightsManifest'][0].paths = ['group1-shard1of2.bin'])),
+    code: 'import-missing-shard',
+    message: /"group1-shard1of2\.bin".*missing/,
+  },
+  {
+    name: 'a 2 GB declared shape',
+    files: () => withJson((j) => (j['weightsManifest'][0].weights[0].shape = [32768, 16384])),
+    code: 'import-weights-too-large',
+    message: /"hidden\/kernel" declares shape \[32768,16384\]/,
+  },
+  {
+    name: 'an absurd declared shape (no overflow, no hang)',
+    files: () => withJson((j) => (j['weightsManifest'][0].weights[0].shape = [1e15, 1e15, 1e15])),
+    code: 'import-weights-too-large',
+    message: /more than LayerLab can load/,
+  },
+  {
+    name: 'a negative dimension',
+    files: () => withJson((j) => (j['weightsManifest'][0].weights[0].shape = [-8, 16])),
+    code: 'import-bad-manifest',
+    message: /invalid shape/,
+  },
+  {
+    name: 'int8 quantized weights',
+    files: () =>
+      withJson(
+        (j) =>
+          (j['weightsManifest'][0].weights[0].quantization = { dtype: 'uint8', scale: 1, min: 0 }),
+      ),
+    code: 'import-weight-dtype',
+    message: /quantized/,
+  },
+  {
+    name: 'a manifest that is not a list',
+    files: () => withJson((j) => (j['weightsManifest'] = { paths: [] })),
+    code: 'import-bad-manifest',
+    message: /not a list/,
+  },
   {
     name: 'an LSTM with sigmoid gates (the catalog LSTM uses hard_sigmoid)',
     files: () =>
       withJson((j) => {
-        j['modelTopology'].config.layers[1] = { class_name: 'LSTM', config: { name: 'seq', units: 4, recurrent_activation: 'sigmoid' } };
+        j['modelTopology'].config.layers[1] = {
+          class_name: 'LSTM',
+          config: { name: 'seq', units: 4, recurrent_activation: 'sigmoid' },
+        };
       }),
     code: 'import-unsupported-config',
     message: /"seq" \(LSTM\) uses recurrent_activation "sigmoid"/,
   },
-  { name: 'a Dense with an activation the catalog lacks', files: () => withJson((j) => (j['modelTopology'].config.layers[0].config.activation = 'selu')), code: 'import-unsupported-config', message: /"hidden" \(Dense\) uses activation "selu"/ },
+  {
+    name: 'a Dense with an activation the catalog lacks',
+    files: () => withJson((j) => (j['modelTopology'].config.layers[0].config.activation = 'selu')),
+    code: 'import-unsupported-config',
+    message: /"hidden" \(Dense\) uses activation "selu"/,
+  },
 ];
 
 describe('importLayersModel refuses bad folders with a coded, named error', () => {
@@ -125,9 +287,14 @@ describe('importLayersModel refuses bad folders with a coded, named error', () =
   });
 
   it('names TF.js-level failures when loading for parity checks (unknown layer class)', async () => {
-    const files = withJson((j) => (j['modelTopology'].config.layers[1].class_name = 'FancyAttention'));
+    const files = withJson(
+      (j) => (j['modelTopology'].config.layers[1].class_name = 'FancyAttention'),
+    );
     expect(readModelFolder(files).ok).toBe(true);
     const loaded = await loadModelFolder(files);
-    expect(!loaded.ok && loaded.error).toMatchObject({ code: 'import-unknown-layer', subject: 'FancyAttention' });
+    expect(!loaded.ok && loaded.error).toMatchObject({
+      code: 'import-unknown-layer',
+      subject: 'FancyAttention',
+    });
   });
 });

@@ -23,10 +23,14 @@ export interface ImportedModel {
   readonly metadata: Readonly<Record<string, unknown>> | null;
 }
 
-function readLabels(metadata: Readonly<Record<string, unknown>> | null, user: Readonly<Record<string, unknown>> | null): string[] | null {
+function readLabels(
+  metadata: Readonly<Record<string, unknown>> | null,
+  user: Readonly<Record<string, unknown>> | null,
+): string[] | null {
   for (const source of [metadata, user]) {
     const labels = source?.['labels'];
-    if (Array.isArray(labels) && labels.every((l) => typeof l === 'string')) return labels as string[];
+    if (Array.isArray(labels) && labels.every((l) => typeof l === 'string'))
+      return labels as string[];
   }
   return null;
 }
@@ -36,7 +40,9 @@ function readMetadata(files: ModelFiles): Record<string, unknown> | null {
   if (raw === undefined) return null;
   try {
     const parsed: unknown = JSON.parse(typeof raw === 'string' ? raw : decodeUtf8(raw));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
   } catch {
     // A broken sidecar must not block importing the model itself; labels then come from model.json.
     return null;
@@ -65,12 +71,25 @@ export function importLayersModel(files: ModelFiles): Result<ImportedModel, Impo
     const mapped = mapLayer(layer, topology);
     if (!mapped.ok) return mapped;
     const spec = getLayerSpec(mapped.value.kind);
-    if (spec === undefined) return err(importError('import-unknown-layer', `LayerLab has no "${mapped.value.kind}" layer for "${layer.name}".`, layer.name));
+    if (spec === undefined)
+      return err(
+        importError(
+          'import-unknown-layer',
+          `LayerLab has no "${mapped.value.kind}" layer for "${layer.name}".`,
+          layer.name,
+        ),
+      );
     const params = { ...defaultParams(mapped.value.kind), ...mapped.value.params };
     const problems = validateParams(spec, params).filter((d) => d.severity === 'error');
     const problem = problems[0];
     if (problem !== undefined) {
-      return err(importError('import-unsupported-config', `Layer "${layer.name}" (${layer.className}) has a setting outside LayerLab's range (${problem.code} ${JSON.stringify(problem.args)}).`, layer.name));
+      return err(
+        importError(
+          'import-unsupported-config',
+          `Layer "${layer.name}" (${layer.className}) has a setting outside LayerLab's range (${problem.code} ${JSON.stringify(problem.args)}).`,
+          layer.name,
+        ),
+      );
     }
     const id = `imported-${i + 1}` as NodeId;
     idByName.set(layer.name, id);
@@ -86,7 +105,10 @@ export function importLayersModel(files: ModelFiles): Result<ImportedModel, Impo
   return ok({
     // Laid out like the editor's "tidy" command: columns by depth, left to right.
     doc: tidyLayout({ nodes, edges }),
-    weights: groupWeightsByLayer(folder.value.weights.weights, topology.layers.map((l) => l.name)),
+    weights: groupWeightsByLayer(
+      folder.value.weights.weights,
+      topology.layers.map((l) => l.name),
+    ),
     labels: readLabels(metadata, folder.value.userDefinedMetadata),
     metadata,
   });

@@ -33,7 +33,9 @@ function asBytes(value: Uint8Array | string): Uint8Array {
 /** Finds `model.json` (at the root, or the only `*.json` with a modelTopology) in a file map. */
 function findModelJson(files: ModelFiles): string | null {
   if (files['model.json'] !== undefined) return 'model.json';
-  const candidates = Object.keys(files).filter((p) => p.endsWith('.json') && !p.includes('/') && p !== 'metadata.json' && p !== 'vocab.json');
+  const candidates = Object.keys(files).filter(
+    (p) => p.endsWith('.json') && !p.includes('/') && p !== 'metadata.json' && p !== 'vocab.json',
+  );
   return candidates.length === 1 ? (candidates[0] ?? null) : null;
 }
 
@@ -45,23 +47,52 @@ function findModelJson(files: ModelFiles): string | null {
 export function readModelFolder(files: ModelFiles): Result<ModelFolder, ImportError> {
   const jsonPath = findModelJson(files);
   const raw = jsonPath === null ? undefined : files[jsonPath];
-  if (jsonPath === null || raw === undefined) return err(importError('import-no-model-json', 'The folder has no model.json.'));
+  if (jsonPath === null || raw === undefined)
+    return err(importError('import-no-model-json', 'The folder has no model.json.'));
   const bytes = asBytes(raw);
-  if (bytes.byteLength > maxModelJsonBytes) return err(importError('import-bad-json', `${jsonPath} is ${bytes.byteLength} bytes; a model description is never that large.`, jsonPath));
+  if (bytes.byteLength > maxModelJsonBytes)
+    return err(
+      importError(
+        'import-bad-json',
+        `${jsonPath} is ${bytes.byteLength} bytes; a model description is never that large.`,
+        jsonPath,
+      ),
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(decodeUtf8(bytes));
   } catch (e) {
-    return err(importError('import-bad-json', `${jsonPath} is not valid JSON (${e instanceof Error ? e.message : String(e)}).`, jsonPath));
+    return err(
+      importError(
+        'import-bad-json',
+        `${jsonPath} is not valid JSON (${e instanceof Error ? e.message : String(e)}).`,
+        jsonPath,
+      ),
+    );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return err(importError('import-bad-json', `${jsonPath} does not hold a JSON object.`, jsonPath));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return err(
+      importError('import-bad-json', `${jsonPath} does not hold a JSON object.`, jsonPath),
+    );
   const json = parsed as Record<string, unknown>;
   if (json['format'] === 'graph-model') {
-    return err(importError('import-bad-topology', 'This is a TF.js graph model (from a SavedModel); only layers models can become editable graphs.', jsonPath));
+    return err(
+      importError(
+        'import-bad-topology',
+        'This is a TF.js graph model (from a SavedModel); only layers models can become editable graphs.',
+        jsonPath,
+      ),
+    );
   }
   const modelTopology = json['modelTopology'];
   if (typeof modelTopology !== 'object' || modelTopology === null || Array.isArray(modelTopology)) {
-    return err(importError('import-bad-topology', `${jsonPath} has no modelTopology: it is not a TF.js layers model.`, jsonPath));
+    return err(
+      importError(
+        'import-bad-topology',
+        `${jsonPath} has no modelTopology: it is not a TF.js layers model.`,
+        jsonPath,
+      ),
+    );
   }
   const topology = parseTopology(modelTopology);
   if (!topology.ok) return topology;
@@ -74,7 +105,10 @@ export function readModelFolder(files: ModelFiles): Result<ModelFolder, ImportEr
     topology: topology.value,
     modelTopology: modelTopology as Record<string, unknown>,
     weights: weights.value,
-    userDefinedMetadata: typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as Record<string, unknown>) : null,
+    userDefinedMetadata:
+      typeof meta === 'object' && meta !== null && !Array.isArray(meta)
+        ? (meta as Record<string, unknown>)
+        : null,
   });
 }
 
@@ -82,7 +116,11 @@ export function readModelFolder(files: ModelFiles): Result<ModelFolder, ImportEr
 export function folderArtifacts(folder: ModelFolder): tf.io.ModelArtifacts {
   return {
     modelTopology: folder.modelTopology,
-    weightSpecs: folder.weights.specs.map((s) => ({ name: s.name, shape: [...s.shape], dtype: s.dtype })),
+    weightSpecs: folder.weights.specs.map((s) => ({
+      name: s.name,
+      shape: [...s.shape],
+      dtype: s.dtype,
+    })),
     weightData: folder.weights.data,
   };
 }
@@ -92,7 +130,9 @@ export function folderArtifacts(folder: ModelFolder): tf.io.ModelArtifacts {
  * `readModelFolder`'s checks. TF.js failures (an unknown layer class, a
  * weight count that does not fit the layers) come back as coded errors.
  */
-export async function loadModelFolder(files: ModelFiles): Promise<Result<tf.LayersModel, ImportError>> {
+export async function loadModelFolder(
+  files: ModelFiles,
+): Promise<Result<tf.LayersModel, ImportError>> {
   const folder = readModelFolder(files);
   if (!folder.ok) return folder;
   try {
@@ -101,8 +141,19 @@ export async function loadModelFolder(files: ModelFiles): Promise<Result<tf.Laye
     const message = e instanceof Error ? e.message : String(e);
     const unknown = /Unknown layer: (\w+)/.exec(message);
     if (unknown?.[1] !== undefined) {
-      return err(importError('import-unknown-layer', `TF.js does not know the layer class "${unknown[1]}".`, unknown[1]));
+      return err(
+        importError(
+          'import-unknown-layer',
+          `TF.js does not know the layer class "${unknown[1]}".`,
+          unknown[1],
+        ),
+      );
     }
-    return err(importError('import-weights-mismatch', `TF.js could not build the model from these files: ${message}`));
+    return err(
+      importError(
+        'import-weights-mismatch',
+        `TF.js could not build the model from these files: ${message}`,
+      ),
+    );
   }
 }

@@ -21,7 +21,10 @@ function shortName(name: string): string {
 }
 
 /** Groups flat TF.js weights (`layer/short`) into a `WeightSet` by layer name. */
-export function groupWeightsByLayer(weights: readonly NamedWeight[], layerNames: readonly string[]): WeightSet {
+export function groupWeightsByLayer(
+  weights: readonly NamedWeight[],
+  layerNames: readonly string[],
+): WeightSet {
   const set: Record<string, NamedWeight[]> = {};
   // Longest names first so `dense_1` never captures `dense_10/kernel`.
   const names = [...layerNames].sort((a, b) => b.length - a.length);
@@ -46,14 +49,28 @@ export function applyWeightSet(model: tf.LayersModel, set: WeightSet): Result<vo
     try {
       layer = model.getLayer(layerName);
     } catch {
-      return err(importError('import-weights-mismatch', `The model has no layer "${layerName}" to receive its trained weights.`, layerName));
+      return err(
+        importError(
+          'import-weights-mismatch',
+          `The model has no layer "${layerName}" to receive its trained weights.`,
+          layerName,
+        ),
+      );
     }
     const ordered: NamedWeight[] = [];
     for (const variable of layer.weights) {
-      const match = weights.find((w) => w.name === shortName(variable.originalName) || w.name === shortName(variable.name));
+      const match = weights.find(
+        (w) => w.name === shortName(variable.originalName) || w.name === shortName(variable.name),
+      );
       const shape = variable.shape.join('×');
       if (match === undefined || match.shape.join('×') !== shape) {
-        return err(importError('import-weights-mismatch', `Layer "${layerName}" needs weight "${shortName(variable.originalName)}" of shape [${shape}], which the imported weights do not provide.`, layerName));
+        return err(
+          importError(
+            'import-weights-mismatch',
+            `Layer "${layerName}" needs weight "${shortName(variable.originalName)}" of shape [${shape}], which the imported weights do not provide.`,
+            layerName,
+          ),
+        );
       }
       ordered.push(match);
     }

@@ -132,21 +132,19 @@ export async function loadDatasetFolder(
         channels: channelCount(image.colorMode),
       });
       if (controller.signal.aborted) return;
-      store
-        .getState()
-        .apply(
-          setDataset,
-          datasetConfigFrom({
-            kind,
-            grant,
-            plan: loaded.plan,
-            seed: split.seed,
-            validationShare: split.validationShare,
-            image,
-            text: null,
-            vocabulary: null,
-          }),
-        );
+      store.getState().apply(
+        setDataset,
+        datasetConfigFrom({
+          kind,
+          grant,
+          plan: loaded.plan,
+          seed: split.seed,
+          validationShare: split.validationShare,
+          image,
+          text: null,
+          vocabulary: null,
+        }),
+      );
       setTrainingDataset(
         loaded.plan.samples.length > 0
           ? { kind: 'image', plan: loaded.plan, store: loaded.store, options: image }
@@ -163,21 +161,19 @@ export async function loadDatasetFolder(
       const text = overrides.text ?? initialTextOptions(doc);
       const loaded = await loadTextDataset({ ...common, text });
       if (controller.signal.aborted) return;
-      store
-        .getState()
-        .apply(
-          setDataset,
-          datasetConfigFrom({
-            kind,
-            grant,
-            plan: loaded.plan,
-            seed: split.seed,
-            validationShare: split.validationShare,
-            image: null,
-            text,
-            vocabulary: loaded.vocabulary,
-          }),
-        );
+      store.getState().apply(
+        setDataset,
+        datasetConfigFrom({
+          kind,
+          grant,
+          plan: loaded.plan,
+          seed: split.seed,
+          validationShare: split.validationShare,
+          image: null,
+          text,
+          vocabulary: loaded.vocabulary,
+        }),
+      );
       setTrainingDataset(
         loaded.plan.samples.length > 0
           ? {
@@ -301,10 +297,8 @@ export async function applySplit(
     return;
   }
   if (doc.dataset !== null)
-    store
-      .getState()
-      .apply(setDataset, {
-        ...doc.dataset,
-        split: { seed: split.seed, validationShare: split.validationShare },
-      });
+    store.getState().apply(setDataset, {
+      ...doc.dataset,
+      split: { seed: split.seed, validationShare: split.validationShare },
+    });
 }

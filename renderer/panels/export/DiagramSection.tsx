@@ -12,7 +12,13 @@ import { writeFolder } from './export-actions';
 import { hostFailureText } from './export-messages';
 
 /** "Save diagram…": the network as SVG + PNG in a folder, for slides and handouts. */
-export function DiagramSection({ name, locale }: { readonly name: string; readonly locale: Locale }) {
+export function DiagramSection({
+  name,
+  locale,
+}: {
+  readonly name: string;
+  readonly locale: Locale;
+}) {
   const { t } = useTranslation('export');
   const { store } = useAppServices();
   const host = useHost();
@@ -26,17 +32,27 @@ export function DiagramSection({ name, locale }: { readonly name: string; readon
     setSaving(true);
     setMessage(null);
     const svg = renderGraphSvg(graph, shapes, locale, name);
-    const written = await writeFolder(host, `${name} diagram`, { 'network.svg': svg, 'network.png': await svgToPng(svg) });
+    const written = await writeFolder(host, `${name} diagram`, {
+      'network.svg': svg,
+      'network.png': await svgToPng(svg),
+    });
     setSaving(false);
     if (written.ok) setMessage({ text: t('written', { path: written.displayPath }), tone: 'mono' });
-    else if (written.error.code !== 'cancelled') setMessage({ text: hostFailureText(t, written.error), tone: 'message-error' });
+    else if (written.error.code !== 'cancelled')
+      setMessage({ text: hostFailureText(t, written.error), tone: 'message-error' });
   };
 
   return (
     <div className="export-section" data-testid="diagram-section">
       <h3>{t('diagram.heading')}</h3>
       <p className="panel-hint">{empty ? t('diagram.empty') : t('diagram.hint')}</p>
-      <button type="button" className="btn" onClick={() => void onSave()} disabled={empty || saving} data-testid="diagram-save">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void onSave()}
+        disabled={empty || saving}
+        data-testid="diagram-save"
+      >
         {t('diagram.save')}
       </button>
       {message && (

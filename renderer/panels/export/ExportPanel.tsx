@@ -40,7 +40,9 @@ export function ExportPanel() {
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const busy = state === 'gathering' || state === 'exporting' || state === 'writing';
   // Weights change batch by batch while a run is active: export once it has finished, paused or stopped.
-  const training = useTrainingStore((s) => isRunActive(s.machine.status) && s.machine.status !== 'paused');
+  const training = useTrainingStore(
+    (s) => isRunActive(s.machine.status) && s.machine.status !== 'paused',
+  );
 
   const diagramFiles = async () => {
     const doc = store.getState().doc;
@@ -50,7 +52,12 @@ export function ExportPanel() {
 
   const onExport = async () => {
     setOutcome(null);
-    const result = await exportProject(host, store.getState().doc, { name, appVersion: appInfo.version, extraFiles: diagramFiles, onPhase: setState });
+    const result = await exportProject(host, store.getState().doc, {
+      name,
+      appVersion: appInfo.version,
+      extraFiles: diagramFiles,
+      onPhase: setState,
+    });
     setOutcome(result);
     setState(result.status);
   };
@@ -61,12 +68,28 @@ export function ExportPanel() {
       <p className="panel-hint">{t('model.hint')}</p>
       <label className="export-field">
         <span>{t('model.name')}</span>
-        <input value={name} placeholder={t('model.namePlaceholder')} onChange={(e) => setName(e.target.value)} disabled={busy} data-testid="export-name" />
+        <input
+          value={name}
+          placeholder={t('model.namePlaceholder')}
+          onChange={(e) => setName(e.target.value)}
+          disabled={busy}
+          data-testid="export-name"
+        />
       </label>
-      <button type="button" className="btn btn-primary" onClick={() => void onExport()} disabled={busy || training || name.trim().length === 0} data-testid="export-model">
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => void onExport()}
+        disabled={busy || training || name.trim().length === 0}
+        data-testid="export-model"
+      >
         {t('model.export')}
       </button>
-      {busy && <p className="export-status" role="status">{t(`state.${state}`)}</p>}
+      {busy && (
+        <p className="export-status" role="status">
+          {t(`state.${state}`)}
+        </p>
+      )}
       {outcome && <ExportResult outcome={outcome} />}
       <ImportSection />
       <DiagramSection name={name} locale={locale} />
@@ -77,18 +100,45 @@ export function ExportPanel() {
 function ExportResult({ outcome }: { outcome: ExportOutcome }) {
   const { t } = useTranslation('export');
   if (outcome.status === 'cancelled') return null;
-  if (outcome.status === 'failed') return <p className="export-message message-error" data-testid="export-error">{failureText(t, outcome.error)}</p>;
-  if (outcome.status === 'host-failed') return <p className="export-message message-error" data-testid="export-error">{hostFailureText(t, outcome.error)}</p>;
+  if (outcome.status === 'failed')
+    return (
+      <p className="export-message message-error" data-testid="export-error">
+        {failureText(t, outcome.error)}
+      </p>
+    );
+  if (outcome.status === 'host-failed')
+    return (
+      <p className="export-message message-error" data-testid="export-error">
+        {hostFailureText(t, outcome.error)}
+      </p>
+    );
   const { parity } = outcome;
   const passed = parity.sameTop1 === parity.total && parity.maxProbDiff < 1e-4;
-  const values = { same: parity.sameTop1, total: parity.total, diff: formatDifference(parity.maxProbDiff) };
+  const values = {
+    same: parity.sameTop1,
+    total: parity.total,
+    diff: formatDifference(parity.maxProbDiff),
+  };
   return (
-    <div className="export-result" data-testid="export-result" data-parity={passed ? 'pass' : 'fail'}>
-      <p className={passed ? 'export-message message-info' : 'export-message message-error'} data-testid="export-parity">
-        {passed ? t(outcome.samples === 'validation' ? 'parity.validation' : 'parity.generated', values) : t('parity.failed', values)}
+    <div
+      className="export-result"
+      data-testid="export-result"
+      data-parity={passed ? 'pass' : 'fail'}
+    >
+      <p
+        className={passed ? 'export-message message-info' : 'export-message message-error'}
+        data-testid="export-parity"
+      >
+        {passed
+          ? t(outcome.samples === 'validation' ? 'parity.validation' : 'parity.generated', values)
+          : t('parity.failed', values)}
       </p>
       <p className="export-message">{t(outcome.trained ? 'model.trained' : 'model.untrained')}</p>
-      {!outcome.pytorch.available && <p className="export-message message-warning">{t('pytorchMissing', { reason: outcome.pytorch.reason })}</p>}
+      {!outcome.pytorch.available && (
+        <p className="export-message message-warning">
+          {t('pytorchMissing', { reason: outcome.pytorch.reason })}
+        </p>
+      )}
       <p className="export-message mono" data-testid="export-written">
         {t('written', { path: outcome.displayPath })}
       </p>

@@ -17,7 +17,9 @@ export function ImportSection() {
   const { store } = useAppServices();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ImportState>('idle');
-  const [result, setResult] = useState<{ ok: true; value: ImportDone } | { ok: false; error: WorkerFailure } | null>(null);
+  const [result, setResult] = useState<
+    { ok: true; value: ImportDone } | { ok: false; error: WorkerFailure } | null
+  >(null);
 
   const onFiles = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
@@ -34,19 +36,45 @@ export function ImportSection() {
   if (result?.ok) {
     const { parity, graph } = result.value;
     const same = parity.sameTop1 === parity.total && parity.maxProbDiff === 0;
-    const values = { count: Object.keys(graph.nodes).length, same: parity.sameTop1, total: parity.total, diff: formatDifference(parity.maxProbDiff) };
-    message = { text: t(same ? 'import.done' : 'import.mismatch', values), tone: same ? 'message-info' : 'message-error' };
+    const values = {
+      count: Object.keys(graph.nodes).length,
+      same: parity.sameTop1,
+      total: parity.total,
+      diff: formatDifference(parity.maxProbDiff),
+    };
+    message = {
+      text: t(same ? 'import.done' : 'import.mismatch', values),
+      tone: same ? 'message-info' : 'message-error',
+    };
   }
 
   return (
     <div className="export-section" data-testid="import-section" data-import-state={state}>
       <h3>{t('import.heading')}</h3>
       <p className="panel-hint">{t('import.hint')}</p>
-      <input ref={input} type="file" multiple accept=".json,.bin,application/json" hidden onChange={(e) => void onFiles(e.target.files)} data-testid="import-files" />
-      <button type="button" className="btn" onClick={() => input.current?.click()} disabled={state === 'importing'} data-testid="import-model">
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".json,.bin,application/json"
+        hidden
+        onChange={(e) => void onFiles(e.target.files)}
+        data-testid="import-files"
+      />
+      <button
+        type="button"
+        className="btn"
+        onClick={() => input.current?.click()}
+        disabled={state === 'importing'}
+        data-testid="import-model"
+      >
         {t('import.choose')}
       </button>
-      {state === 'importing' && <p className="export-status" role="status">{t('state.importing')}</p>}
+      {state === 'importing' && (
+        <p className="export-status" role="status">
+          {t('state.importing')}
+        </p>
+      )}
       {message && (
         <p className={`export-message ${message.tone}`} data-testid="import-message">
           {message.text}

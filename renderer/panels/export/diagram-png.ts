@@ -16,7 +16,12 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
     if (!context) throw new Error('no 2D canvas');
     context.scale(scale, scale);
     context.drawImage(image, 0, 0);
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      ),
+    );
     return new Uint8Array(await blob.arrayBuffer());
   } finally {
     URL.revokeObjectURL(url);

@@ -25,7 +25,11 @@ export type ExportOutcome =
 export type ExportPhase = 'gathering' | 'exporting' | 'writing';
 
 /** Writes a file map as an export folder, asking before replacing an existing one. */
-export async function writeFolder(host: Host, suggestedName: string, files: FileMap): Promise<{ ok: true; displayPath: string } | { ok: false; error: HostError }> {
+export async function writeFolder(
+  host: Host,
+  suggestedName: string,
+  files: FileMap,
+): Promise<{ ok: true; displayPath: string } | { ok: false; error: HostError }> {
   let result = await host.writeExportFolder({ suggestedName, files, overwrite: false });
   if (!result.ok && result.error.code === 'already-exists') {
     const answer = await askConfirm({
@@ -35,10 +39,13 @@ export async function writeFolder(host: Host, suggestedName: string, files: File
       confirmKey: 'export:overwrite.confirm',
       cancelKey: 'export:overwrite.cancel',
     });
-    if (answer !== 'confirm') return { ok: false, error: { code: 'cancelled', message: 'kept the earlier export' } };
+    if (answer !== 'confirm')
+      return { ok: false, error: { code: 'cancelled', message: 'kept the earlier export' } };
     result = await host.writeExportFolder({ suggestedName, files, overwrite: true });
   }
-  return result.ok ? { ok: true, displayPath: result.value.displayPath } : { ok: false, error: result.error };
+  return result.ok
+    ? { ok: true, displayPath: result.value.displayPath }
+    : { ok: false, error: result.error };
 }
 
 /**
@@ -49,7 +56,12 @@ export async function writeFolder(host: Host, suggestedName: string, files: File
 export async function exportProject(
   host: Host,
   doc: ProjectDoc,
-  options: { readonly name: string; readonly appVersion: string; readonly extraFiles: () => Promise<FileMap>; readonly onPhase: (phase: ExportPhase) => void },
+  options: {
+    readonly name: string;
+    readonly appVersion: string;
+    readonly extraFiles: () => Promise<FileMap>;
+    readonly onPhase: (phase: ExportPhase) => void;
+  },
 ): Promise<ExportOutcome> {
   options.onPhase('gathering');
   const job = await gatherExportJob(doc, options.name, options.appVersion);
@@ -59,15 +71,27 @@ export async function exportProject(
   options.onPhase('writing');
   const files = { ...reply.value.files, ...(await options.extraFiles()) };
   const written = await writeFolder(host, options.name, files);
-  if (!written.ok) return written.error.code === 'cancelled' ? { status: 'cancelled' } : { status: 'host-failed', error: written.error };
+  if (!written.ok)
+    return written.error.code === 'cancelled'
+      ? { status: 'cancelled' }
+      : { status: 'host-failed', error: written.error };
   const { parity, samples, pytorch } = reply.value;
-  return { status: 'written', displayPath: written.displayPath, parity, samples, trained: job.source.kind === 'trained', pytorch };
+  return {
+    status: 'written',
+    displayPath: written.displayPath,
+    parity,
+    samples,
+    trained: job.source.kind === 'trained',
+    pytorch,
+  };
 }
 
 const replaceGraph: DocCommand<GraphDoc> = (doc, graph) => ({ ...doc, graph });
 
 /** Reads chosen files (model.json, shards, metadata.json) into a file map keyed by file name. */
-export async function readChosenFiles(list: FileList | readonly File[]): Promise<Record<string, Uint8Array>> {
+export async function readChosenFiles(
+  list: FileList | readonly File[],
+): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {};
   for (const file of Array.from(list)) files[file.name] = new Uint8Array(await file.arrayBuffer());
   return files;
@@ -78,11 +102,15 @@ export async function readChosenFiles(list: FileList | readonly File[]): Promise
  * proves it predicts identically; the graph replaces the canvas (one undo
  * step) and its weights wait in the imported-weights store for training.
  */
-export async function importModel(store: EditorStore, files: FileMap): Promise<{ ok: true; value: ImportDone } | { ok: false; error: WorkerFailure }> {
+export async function importModel(
+  store: EditorStore,
+  files: FileMap,
+): Promise<{ ok: true; value: ImportDone } | { ok: false; error: WorkerFailure }> {
   const reply = await getExportClient().importModel(files);
   if (!reply.ok) return reply;
   const outcome = store.getState().apply(replaceGraph, reply.value.graph);
-  if (!outcome.ok) return { ok: false, error: { code: 'import-bad-topology', message: outcome.diagnostic.code } };
+  if (!outcome.ok)
+    return { ok: false, error: { code: 'import-bad-topology', message: outcome.diagnostic.code } };
   setImportedWeights(store.getState().doc.graph, reply.value.weights);
   return reply;
 }

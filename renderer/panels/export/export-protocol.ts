@@ -1,4 +1,11 @@
-import type { ExportInfo, GraphDoc, InferenceContext, ParityReport, PytorchStatus, SampleBatch } from '@core';
+import type {
+  ExportInfo,
+  GraphDoc,
+  InferenceContext,
+  ParityReport,
+  PytorchStatus,
+  SampleBatch,
+} from '@core';
 
 /**
  * Messages between the Export panel and the export worker. The worker owns
@@ -19,7 +26,10 @@ export interface ExportJob {
   readonly source: ExportSource;
   readonly info: ExportInfo;
   /** Validation samples and the live model's probabilities on them; null = generate inputs and compare with the model itself. */
-  readonly check: { readonly samples: SampleBatch; readonly reference: readonly (readonly number[])[] } | null;
+  readonly check: {
+    readonly samples: SampleBatch;
+    readonly reference: readonly (readonly number[])[];
+  } | null;
   /** URL of TF.js's browser bundle, copied into the folder as tf.min.js. */
   readonly tfjsBundleUrl: string | null;
 }
@@ -36,7 +46,16 @@ export interface ImportDone {
   readonly graph: GraphDoc;
   readonly labels: readonly string[] | null;
   /** Trained weights by layer name, as plain arrays (a core `WeightSet`). */
-  readonly weights: Readonly<Record<string, readonly { readonly name: string; readonly shape: readonly number[]; readonly values: Float32Array }[]>>;
+  readonly weights: Readonly<
+    Record<
+      string,
+      readonly {
+        readonly name: string;
+        readonly shape: readonly number[];
+        readonly values: Float32Array;
+      }[]
+    >
+  >;
   readonly parity: ParityReport;
 }
 
@@ -46,10 +65,16 @@ export interface WorkerFailure {
   readonly subject?: string;
 }
 
-export type WorkerReply<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkerFailure };
+export type WorkerReply<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkerFailure };
 
 /** Panel → worker. */
-export type ToExportWorker = { readonly id: number; readonly type: 'export'; readonly job: ExportJob } | { readonly id: number; readonly type: 'import'; readonly files: FileMap };
+export type ToExportWorker =
+  | { readonly id: number; readonly type: 'export'; readonly job: ExportJob }
+  | { readonly id: number; readonly type: 'import'; readonly files: FileMap };
 
 /** Worker → panel. */
-export type FromExportWorker = { readonly id: number; readonly reply: WorkerReply<ExportDone | ImportDone> };
+export type FromExportWorker = {
+  readonly id: number;
+  readonly reply: WorkerReply<ExportDone | ImportDone>;
+};

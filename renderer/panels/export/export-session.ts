@@ -1,4 +1,13 @@
-import { compileGraph, exportWithParity, generateSamples, initBackend, loadModelFolder, validateGraph, verifyImport, type ExportInfo } from '@core';
+import {
+  compileGraph,
+  exportWithParity,
+  generateSamples,
+  initBackend,
+  loadModelFolder,
+  validateGraph,
+  verifyImport,
+  type ExportInfo,
+} from '@core';
 
 import type { ExportDone, ExportJob, FileMap, ImportDone, WorkerReply } from './export-protocol';
 
@@ -17,7 +26,10 @@ function ready(): Promise<unknown> {
   return backendReady;
 }
 
-async function fetchBytes(url: string | null, fetchImpl: typeof fetch): Promise<Uint8Array | undefined> {
+async function fetchBytes(
+  url: string | null,
+  fetchImpl: typeof fetch,
+): Promise<Uint8Array | undefined> {
   if (url === null) return undefined;
   const response = await fetchImpl(url);
   if (!response.ok) throw new Error(`could not read the TF.js bundle (${response.status})`);
@@ -28,16 +40,26 @@ async function fetchBytes(url: string | null, fetchImpl: typeof fetch): Promise<
  * The model knows its own input shape and class count; labels default to
  * `class_0…` when no dataset names them (an untrained graph export).
  */
-function completeInfo(info: ExportInfo, model: { inputs: readonly { shape: readonly (number | null)[] }[]; outputs: readonly { shape: readonly (number | null)[] }[] }): ExportInfo {
+function completeInfo(
+  info: ExportInfo,
+  model: {
+    inputs: readonly { shape: readonly (number | null)[] }[];
+    outputs: readonly { shape: readonly (number | null)[] }[];
+  },
+): ExportInfo {
   const inputShape = model.inputs[0]?.shape ?? info.inputShape;
   const outShape = model.outputs[0]?.shape ?? [];
   const units = outShape[outShape.length - 1] ?? 0;
-  const labels = info.labels.length > 0 ? info.labels : Array.from({ length: units }, (_, i) => `class_${i}`);
+  const labels =
+    info.labels.length > 0 ? info.labels : Array.from({ length: units }, (_, i) => `class_${i}`);
   return { ...info, inputShape: [...inputShape], labels };
 }
 
 /** Builds the export folder of a trained model (or of the graph, untrained) and checks it against the original. */
-export async function runExport(job: ExportJob, fetchImpl: typeof fetch = fetch): Promise<WorkerReply<ExportDone>> {
+export async function runExport(
+  job: ExportJob,
+  fetchImpl: typeof fetch = fetch,
+): Promise<WorkerReply<ExportDone>> {
   await ready();
   let model;
   if (job.source.kind === 'trained') {
@@ -49,7 +71,13 @@ export async function runExport(job: ExportJob, fetchImpl: typeof fetch = fetch)
     try {
       model = compileGraph(job.source.graph, { diagnostics, inference: job.source.inference });
     } catch (e) {
-      return { ok: false, error: { code: 'export-graph-invalid', message: e instanceof Error ? e.message : String(e) } };
+      return {
+        ok: false,
+        error: {
+          code: 'export-graph-invalid',
+          message: e instanceof Error ? e.message : String(e),
+        },
+      };
     }
   }
   try {
@@ -61,9 +89,20 @@ export async function runExport(job: ExportJob, fetchImpl: typeof fetch = fetch)
     });
     if (!result.ok) return { ok: false, error: result.error };
     const { bundle, parity } = result.value;
-    return { ok: true, value: { files: bundle.files, pytorch: bundle.pytorch, parity, samples: job.check === null ? 'generated' : 'validation' } };
+    return {
+      ok: true,
+      value: {
+        files: bundle.files,
+        pytorch: bundle.pytorch,
+        parity,
+        samples: job.check === null ? 'generated' : 'validation',
+      },
+    };
   } catch (e) {
-    return { ok: false, error: { code: 'export-failed', message: e instanceof Error ? e.message : String(e) } };
+    return {
+      ok: false,
+      error: { code: 'export-failed', message: e instanceof Error ? e.message : String(e) },
+    };
   } finally {
     model.dispose();
   }
@@ -75,5 +114,8 @@ export async function runImport(files: FileMap): Promise<WorkerReply<ImportDone>
   const result = await verifyImport(files);
   if (!result.ok) return { ok: false, error: result.error };
   const { imported, parity } = result.value;
-  return { ok: true, value: { graph: imported.doc, labels: imported.labels, weights: imported.weights, parity } };
+  return {
+    ok: true,
+    value: { graph: imported.doc, labels: imported.labels, weights: imported.weights, parity },
+  };
 }

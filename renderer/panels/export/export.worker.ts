@@ -12,6 +12,12 @@ self.onmessage = (event: MessageEvent<ToExportWorker>) => {
   const message = event.data;
   const work = message.type === 'export' ? runExport(message.job) : runImport(message.files);
   work
-    .catch((error: unknown) => ({ ok: false as const, error: { code: 'export-failed', message: error instanceof Error ? error.message : String(error) } }))
+    .catch((error: unknown) => ({
+      ok: false as const,
+      error: {
+        code: 'export-failed',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    }))
     .then((reply) => self.postMessage({ id: message.id, reply } satisfies FromExportWorker));
 };

@@ -1,4 +1,11 @@
-import { defaultImageOptions, tfjsVersion, type ExportInfo, type ImagePreprocessing, type ProjectDoc, type TrainingSummary } from '@core';
+import {
+  defaultImageOptions,
+  tfjsVersion,
+  type ExportInfo,
+  type ImagePreprocessing,
+  type ProjectDoc,
+  type TrainingSummary,
+} from '@core';
 
 import { inferenceContextOf } from '../../state/analysis';
 import { getTrainingClient } from '../../workers/training-client';
@@ -14,7 +21,10 @@ export const paritySampleCount = 32;
  * fetched from the network): copied into every export as `tf.min.js`.
  * A URL, not an import, so the renderer still never imports TF.js code.
  */
-export const tfjsBundleUrl = new URL('../../../node_modules/@tensorflow/tfjs/dist/tf.min.js', import.meta.url).href;
+export const tfjsBundleUrl = new URL(
+  '../../../node_modules/@tensorflow/tfjs/dist/tf.min.js',
+  import.meta.url,
+).href;
 
 interface InspectLikeResult {
   readonly ok: boolean;
@@ -31,7 +41,9 @@ async function trainedModelFiles(): Promise<FileMap | null> {
   try {
     const reply = (await getTrainingClient().request({ type: 'modelFiles' })) as InspectLikeResult;
     const files = reply.ok ? reply.value : null;
-    return typeof files === 'object' && files !== null && 'model.json' in files ? (files as FileMap) : null;
+    return typeof files === 'object' && files !== null && 'model.json' in files
+      ? (files as FileMap)
+      : null;
   } catch {
     return null;
   }
@@ -44,8 +56,16 @@ async function validationCheck(count: number): Promise<ExportJob['check']> {
   const reference: number[][] = [];
   let shape: readonly number[] = [];
   for (let index = 0; index < count; index++) {
-    const reply = (await client.request({ type: 'predict', sample: { source: 'validation', index } })) as InspectLikeResult;
-    const value = reply.value as { sample: { input: { values: Float32Array; shape: readonly number[] } }; prediction: { probabilities: Float32Array } } | undefined;
+    const reply = (await client.request({
+      type: 'predict',
+      sample: { source: 'validation', index },
+    })) as InspectLikeResult;
+    const value = reply.value as
+      | {
+          sample: { input: { values: Float32Array; shape: readonly number[] } };
+          prediction: { probabilities: Float32Array };
+        }
+      | undefined;
     if (!reply.ok || value === undefined) break;
     rows.push(value.sample.input.values);
     shape = value.sample.input.shape;
@@ -70,15 +90,31 @@ function trainingSummary(): TrainingSummary | null {
 }
 
 function pickImage(o: ImagePreprocessing): ImagePreprocessing {
-  return { width: o.width, height: o.height, colorMode: o.colorMode, resizeMode: o.resizeMode, normalization: o.normalization };
+  return {
+    width: o.width,
+    height: o.height,
+    colorMode: o.colorMode,
+    resizeMode: o.resizeMode,
+    normalization: o.normalization,
+  };
 }
 
 /** Class names and text preprocessing: from the dataset loaded for training, else the project's dataset. */
 function datasetFacts(doc: ProjectDoc): { labels: readonly string[]; text: ExportInfo['text'] } {
   const loaded = useTrainingDatasetStore.getState().dataset;
-  if (loaded) return { labels: loaded.plan.classNames, text: loaded.kind === 'text' ? { tokenizer: loaded.options, vocabulary: loaded.vocabulary } : null };
+  if (loaded)
+    return {
+      labels: loaded.plan.classNames,
+      text:
+        loaded.kind === 'text'
+          ? { tokenizer: loaded.options, vocabulary: loaded.vocabulary }
+          : null,
+    };
   const dataset = doc.dataset;
-  const text = dataset?.kind === 'text' && dataset.text && dataset.vocabulary ? { tokenizer: dataset.text, vocabulary: dataset.vocabulary } : null;
+  const text =
+    dataset?.kind === 'text' && dataset.text && dataset.vocabulary
+      ? { tokenizer: dataset.text, vocabulary: dataset.vocabulary }
+      : null;
   return { labels: dataset?.classNames ?? [], text };
 }
 
@@ -95,15 +131,29 @@ function imagePreprocessing(doc: ProjectDoc): ImagePreprocessing | null {
   if (doc.dataset) return null;
   const input = Object.values(doc.graph.nodes).find((n) => n.kind === 'ImageInput');
   if (!input) return null;
-  const size = (key: string, fallback: number) => (typeof input.params[key] === 'number' ? (input.params[key] as number) : fallback);
+  const size = (key: string, fallback: number) =>
+    typeof input.params[key] === 'number' ? (input.params[key] as number) : fallback;
   const { resizeMode, normalization } = defaultImageOptions;
-  return { width: size('width', 28), height: size('height', 28), colorMode: size('channels', 1) === 1 ? 'grayscale' : 'rgb', resizeMode, normalization };
+  return {
+    width: size('width', 28),
+    height: size('height', 28),
+    colorMode: size('channels', 1) === 1 ? 'grayscale' : 'rgb',
+    resizeMode,
+    normalization,
+  };
 }
 
 /** Everything the export worker needs, from the project, the dataset and (if trained) the training worker. */
-export async function gatherExportJob(doc: ProjectDoc, modelName: string, appVersion: string): Promise<ExportJob> {
+export async function gatherExportJob(
+  doc: ProjectDoc,
+  modelName: string,
+  appVersion: string,
+): Promise<ExportJob> {
   const files = await trainedModelFiles();
-  const source: ExportSource = files !== null ? { kind: 'trained', modelFiles: files } : { kind: 'graph', graph: doc.graph, inference: inferenceContextOf(doc) };
+  const source: ExportSource =
+    files !== null
+      ? { kind: 'trained', modelFiles: files }
+      : { kind: 'graph', graph: doc.graph, inference: inferenceContextOf(doc) };
   const image = imagePreprocessing(doc);
   const { labels, text } = datasetFacts(doc);
   const info: ExportInfo = {

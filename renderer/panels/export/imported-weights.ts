@@ -13,7 +13,10 @@ export interface ImportedWeightsState {
   readonly weights: WeightSet | null;
 }
 
-export const useImportedWeightsStore = create<ImportedWeightsState>()(() => ({ graph: null, weights: null }));
+export const useImportedWeightsStore = create<ImportedWeightsState>()(() => ({
+  graph: null,
+  weights: null,
+}));
 
 export function setImportedWeights(graph: GraphDoc, weights: WeightSet): void {
   useImportedWeightsStore.setState({ graph, weights });

@@ -15,10 +15,17 @@ export function InspectorPanel() {
   const { t, i18n } = useTranslation();
   const { store } = useAppServices();
   const selected = useStore(store, (s) => s.session.selectedNodeIds);
-  const node = useStore(store, (s) => (s.session.selectedNodeIds.length === 1 ? s.doc.graph.nodes[s.session.selectedNodeIds[0]!] : undefined));
+  const node = useStore(store, (s) =>
+    s.session.selectedNodeIds.length === 1
+      ? s.doc.graph.nodes[s.session.selectedNodeIds[0]!]
+      : undefined,
+  );
   const locale: Locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
 
-  if (selected.length > 1) return <p className="panel-hint">{t('editor:inspector.multiple', { count: selected.length })}</p>;
+  if (selected.length > 1)
+    return (
+      <p className="panel-hint">{t('editor:inspector.multiple', { count: selected.length })}</p>
+    );
   if (!node) return <p className="panel-hint">{t('editor:inspector.none')}</p>;
   return <NodeInspector key={node.id} node={node} locale={locale} />;
 }
@@ -29,7 +36,8 @@ function NodeInspector({ node, locale }: { readonly node: LayerNode; readonly lo
   const analysis = useAnalysis(store);
   const spec = getLayerSpec(node.kind);
   const shape = describeShapeInfo(analysis.shapes.get(node.id));
-  if (!spec) return <p className="panel-hint">{t('editor:inspector.unknownKind', { kind: node.kind })}</p>;
+  if (!spec)
+    return <p className="panel-hint">{t('editor:inspector.unknownKind', { kind: node.kind })}</p>;
   return (
     <div className="inspector" data-testid="inspector" data-node-id={node.id}>
       <header className="inspector-header">

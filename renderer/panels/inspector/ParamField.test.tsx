@@ -32,7 +32,9 @@ describe('ParamField (inspector)', () => {
   it('commits a valid typed value once (Enter then blur), not per keystroke', () => {
     const { spec, param } = specAndParam('Dense', 'units');
     const onCommit = vi.fn();
-    const { rerender } = render(<ParamField spec={spec} param={param} value={64} locale="en" onCommit={onCommit} />);
+    const { rerender } = render(
+      <ParamField spec={spec} param={param} value={64} locale="en" onCommit={onCommit} />,
+    );
     const input = screen.getByLabelText(param.label.en);
     for (const text of ['1', '12', '128']) fireEvent.change(input, { target: { value: text } });
     expect(onCommit).not.toHaveBeenCalled();
@@ -55,7 +57,9 @@ describe('ParamField (inspector)', () => {
 
   it('follows an outside change (undo) of the value', () => {
     const { spec, param } = specAndParam('Dense', 'units');
-    const { rerender } = render(<ParamField spec={spec} param={param} value={64} locale="en" onCommit={vi.fn()} />);
+    const { rerender } = render(
+      <ParamField spec={spec} param={param} value={64} locale="en" onCommit={vi.fn()} />,
+    );
     rerender(<ParamField spec={spec} param={param} value={10} locale="en" onCommit={vi.fn()} />);
     expect((screen.getByLabelText(param.label.en) as HTMLInputElement).value).toBe('10');
   });
@@ -63,7 +67,9 @@ describe('ParamField (inspector)', () => {
   it('edits a kernel size as one box per entry and commits when focus leaves the group', () => {
     const { spec, param } = specAndParam('Conv2D', 'kernelSize');
     const onCommit = vi.fn();
-    const { container } = render(<ParamField spec={spec} param={param} value={[3, 3]} locale="zh-CN" onCommit={onCommit} />);
+    const { container } = render(
+      <ParamField spec={spec} param={param} value={[3, 3]} locale="zh-CN" onCommit={onCommit} />,
+    );
     const rows = container.querySelector('[data-param="kernelSize.0"]') as HTMLInputElement;
     const cols = container.querySelector('[data-param="kernelSize.1"]') as HTMLInputElement;
     fireEvent.change(rows, { target: { value: '5' } });
@@ -79,11 +85,27 @@ describe('ParamField (inspector)', () => {
   it('uses a select for enums and a checkbox for booleans, committing immediately', () => {
     const dense = specAndParam('Dense', 'activation');
     const onCommit = vi.fn();
-    render(<ParamField spec={dense.spec} param={dense.param} value="relu" locale="en" onCommit={onCommit} />);
+    render(
+      <ParamField
+        spec={dense.spec}
+        param={dense.param}
+        value="relu"
+        locale="en"
+        onCommit={onCommit}
+      />,
+    );
     fireEvent.change(screen.getByLabelText(dense.param.label.en), { target: { value: 'softmax' } });
     expect(onCommit).toHaveBeenLastCalledWith('softmax');
     const bias = specAndParam('Dense', 'useBias');
-    render(<ParamField spec={bias.spec} param={bias.param} value={true} locale="en" onCommit={onCommit} />);
+    render(
+      <ParamField
+        spec={bias.spec}
+        param={bias.param}
+        value={true}
+        locale="en"
+        onCommit={onCommit}
+      />,
+    );
     fireEvent.click(screen.getByLabelText(bias.param.label.en));
     expect(onCommit).toHaveBeenLastCalledWith(false);
   });

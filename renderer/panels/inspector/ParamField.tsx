@@ -1,6 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 
-import { formatDiagnostic, validateParam, type LayerSpec, type Locale, type ParamSpec, type ParamValue } from '@core';
+import {
+  formatDiagnostic,
+  validateParam,
+  type LayerSpec,
+  type Locale,
+  type ParamSpec,
+  type ParamValue,
+} from '@core';
 
 import { paramToText, textToParam } from './param-text';
 
@@ -26,7 +33,13 @@ export function ParamField({ spec, param, value, locale, onCommit }: ParamFieldP
   if (param.type === 'bool') {
     return (
       <div className="field field-check" title={help}>
-        <input id={id} type="checkbox" checked={value === true} onChange={(e) => onCommit(e.target.checked)} data-param={param.name} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => onCommit(e.target.checked)}
+          data-param={param.name}
+        />
         <label htmlFor={id}>{label}</label>
         <p className="field-help">{help}</p>
       </div>
@@ -37,7 +50,12 @@ export function ParamField({ spec, param, value, locale, onCommit }: ParamFieldP
     return (
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        <select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => onCommit(e.target.value)} data-param={param.name}>
+        <select
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onCommit(e.target.value)}
+          data-param={param.name}
+        >
           {(param.options ?? []).map((option) => (
             <option key={option} value={option}>
               {option}
@@ -50,24 +68,67 @@ export function ParamField({ spec, param, value, locale, onCommit }: ParamFieldP
   }
 
   if (param.type === 'intList' && param.length !== undefined && param.length <= 4) {
-    return <IntListField id={id} spec={spec} param={param} value={value} locale={locale} onCommit={onCommit} label={label} help={help} length={param.length} />;
+    return (
+      <IntListField
+        id={id}
+        spec={spec}
+        param={param}
+        value={value}
+        locale={locale}
+        onCommit={onCommit}
+        label={label}
+        help={help}
+        length={param.length}
+      />
+    );
   }
 
-  return <TextParamField id={id} spec={spec} param={param} value={value} locale={locale} onCommit={onCommit} label={label} help={help} />;
+  return (
+    <TextParamField
+      id={id}
+      spec={spec}
+      param={param}
+      value={value}
+      locale={locale}
+      onCommit={onCommit}
+      label={label}
+      help={help}
+    />
+  );
 }
 
-type FieldProps = ParamFieldProps & { readonly id: string; readonly label: string; readonly help: string };
+type FieldProps = ParamFieldProps & {
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+};
 
 /** A fixed-length int list (kernel 3 × 3) as one small box per entry; committed when focus leaves the group. */
-function IntListField({ id, spec, param, value, locale, onCommit, label, help, length }: FieldProps & { readonly length: number }) {
-  const committed = Array.from({ length }, (_, i) => (Array.isArray(value) && value[i] !== undefined ? String(value[i]) : ''));
+function IntListField({
+  id,
+  spec,
+  param,
+  value,
+  locale,
+  onCommit,
+  label,
+  help,
+  length,
+}: FieldProps & { readonly length: number }) {
+  const committed = Array.from({ length }, (_, i) =>
+    Array.isArray(value) && value[i] !== undefined ? String(value[i]) : '',
+  );
   const committedKey = committed.join('|');
   const [drafts, setDrafts] = useState(committed);
   // An outside change (undo, another field) replaces the drafts.
   useEffect(() => setDrafts(committedKey.split('|')), [committedKey]);
 
   const parsed = drafts.map((d) => (d.trim() === '' ? Number.NaN : Number(d.trim())));
-  const problem = validateParam(spec, param, parsed.some((n) => Number.isNaN(n)) ? drafts.join(', ') : parsed);
+  const problem = validateParam(
+    spec,
+    param,
+    parsed.some((n) => Number.isNaN(n)) ? drafts.join(', ') : parsed,
+  );
   const message = problem ? formatDiagnostic(problem, locale) : null;
   const commit = (): void => {
     if (problem || drafts.join('|') === committedKey) return;

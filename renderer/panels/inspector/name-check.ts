@@ -8,7 +8,11 @@ export type NameProblem = 'empty' | 'tooLong' | 'duplicate' | 'invalid';
  * graph, non-empty, and made of letters, digits, `_`, `-`, `.`, `/` (TF.js
  * scope characters). CJK letters are allowed: they are letters.
  */
-export function checkLayerName(name: string, selfId: NodeId, nodes: Readonly<Record<NodeId, LayerNode>>): NameProblem | null {
+export function checkLayerName(
+  name: string,
+  selfId: NodeId,
+  nodes: Readonly<Record<NodeId, LayerNode>>,
+): NameProblem | null {
   const trimmed = name.trim();
   if (trimmed === '') return 'empty';
   if ([...trimmed].length > maxLayerNameLength) return 'tooLong';

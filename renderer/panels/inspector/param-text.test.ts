@@ -29,7 +29,9 @@ describe('inspector text ⇄ param', () => {
     expect(textToParam(kernel, '3, 3')).toEqual([3, 3]);
     expect(textToParam(kernel, '5×5')).toEqual([5, 5]);
     expect(textToParam(kernel, '3，3')).toEqual([3, 3]);
-    expect(validateParam(conv!, kernel, textToParam(kernel, '-3, 3'))?.code).toBe('param-below-min');
+    expect(validateParam(conv!, kernel, textToParam(kernel, '-3, 3'))?.code).toBe(
+      'param-below-min',
+    );
     expect(validateParam(conv!, kernel, textToParam(kernel, '3'))?.code).toBe('param-wrong-length');
   });
 

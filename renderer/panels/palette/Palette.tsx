@@ -37,15 +37,23 @@ export function Palette() {
           const specs = matches.filter((s) => s.family === family);
           if (specs.length === 0) return null;
           return (
-            <section key={family} className="palette-group" aria-label={layerFamilyLabels[family][locale]}>
-              <h3 className={`palette-family family-${family}`}>{layerFamilyLabels[family][locale]}</h3>
+            <section
+              key={family}
+              className="palette-group"
+              aria-label={layerFamilyLabels[family][locale]}
+            >
+              <h3 className={`palette-family family-${family}`}>
+                {layerFamilyLabels[family][locale]}
+              </h3>
               {specs.map((spec) => (
                 <PaletteItem key={spec.kind} spec={spec} locale={locale} />
               ))}
             </section>
           );
         })}
-        {matches.length === 0 && <p className="muted palette-empty">{t('editor:palette.noMatch')}</p>}
+        {matches.length === 0 && (
+          <p className="muted palette-empty">{t('editor:palette.noMatch')}</p>
+        )}
       </div>
     </nav>
   );

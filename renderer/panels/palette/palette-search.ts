@@ -10,5 +10,7 @@ export function matchesLayer(spec: LayerSpec, query: string, locale: Locale): bo
   const q = normalise(query);
   if (q === '') return true;
   const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
-  return [spec.kind, spec.label[locale], spec.label[other]].some((text) => normalise(text).includes(q));
+  return [spec.kind, spec.label[locale], spec.label[other]].some((text) =>
+    normalise(text).includes(q),
+  );
 }

@@ -13,7 +13,9 @@ export function ProblemsPanel() {
   const { store, commandContext } = useAppServices();
   const { diagnostics } = useAnalysis(store);
   const locale: Locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
-  const sorted = [...diagnostics].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
+  const sorted = [...diagnostics].sort(
+    (a, b) => severityOrder[a.severity] - severityOrder[b.severity],
+  );
 
   const reveal = (d: Diagnostic): void => {
     if (d.nodeId !== undefined) {
@@ -24,13 +26,27 @@ export function ProblemsPanel() {
     }
   };
 
-  if (sorted.length === 0) return <p className="panel-hint" data-testid="problems-empty">{t('editor:problems.none')}</p>;
+  if (sorted.length === 0)
+    return (
+      <p className="panel-hint" data-testid="problems-empty">
+        {t('editor:problems.none')}
+      </p>
+    );
   return (
     <ul className="problem-list" data-testid="problems-list">
       {sorted.map((d, i) => (
         <li key={`${d.code}-${d.nodeId ?? d.edgeId ?? ''}-${i}`}>
-          <button type="button" className={`problem problem-${d.severity}`} data-code={d.code} onClick={() => reveal(d)}>
-            <span className={`severity-dot severity-${d.severity}`} aria-label={t(`editor:problems.severity.${d.severity}`)} role="img" />
+          <button
+            type="button"
+            className={`problem problem-${d.severity}`}
+            data-code={d.code}
+            onClick={() => reveal(d)}
+          >
+            <span
+              className={`severity-dot severity-${d.severity}`}
+              aria-label={t(`editor:problems.severity.${d.severity}`)}
+              role="img"
+            />
             <span className="problem-text">{formatDiagnostic(d, locale)}</span>
           </button>
         </li>

@@ -31,9 +31,14 @@ export function SummaryPanel() {
         </thead>
         <tbody>
           {summary.rows.map((row) => (
-            <tr key={row.nodeId} onClick={() => store.getState().select([row.nodeId])} className="summary-row">
+            <tr
+              key={row.nodeId}
+              onClick={() => store.getState().select([row.nodeId])}
+              className="summary-row"
+            >
               <td>
-                {row.name} <span className="muted">({getLayerSpec(row.kind)?.label[locale] ?? row.kind})</span>
+                {row.name}{' '}
+                <span className="muted">({getLayerSpec(row.kind)?.label[locale] ?? row.kind})</span>
               </td>
               <td>
                 <code>{row.outputShape === null ? '?' : formatShape(row.outputShape)}</code>

@@ -13,7 +13,9 @@ export class EditorDriver {
 
   constructor() {
     this.store = createEditorStore(createProject('test'));
-    this.store.getState().load(this.store.getState().doc, { fileId: null, name: null, displayPath: null });
+    this.store
+      .getState()
+      .load(this.store.getState().doc, { fileId: null, name: null, displayPath: null });
   }
 
   get state() {
@@ -51,7 +53,12 @@ export class EditorDriver {
   }
 
   /** A pointer drag of `ids` by (dx, dy) in `frames` steps, as React Flow reports it. */
-  drag(ids: NodeId | readonly NodeId[], dx: number, dy: number, options: { frames?: number; bail?: boolean } = {}): this {
+  drag(
+    ids: NodeId | readonly NodeId[],
+    dx: number,
+    dy: number,
+    options: { frames?: number; bail?: boolean } = {},
+  ): this {
     const list = typeof ids === 'string' ? [ids] : ids;
     const frames = options.frames ?? 5;
     const start = new Map(list.map((id) => [id, this.position(id)]));

@@ -23,12 +23,78 @@ export interface PytorchRefusal {
 
 /** Names that would shadow nn.Module members or Python keywords if used as attributes. */
 const reserved = new Set([
-  'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'False', 'finally',
-  'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'None', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'True',
-  'try', 'while', 'with', 'yield', 'self', 'forward', 'training', 'train', 'eval', 'state_dict', 'load_state_dict', 'parameters',
-  'buffers', 'modules', 'children', 'apply', 'cuda', 'cpu', 'to', 'type', 'float', 'double', 'half', 'zero_grad', 'register_buffer',
-  'register_parameter', 'add_module', 'named_modules', 'named_parameters', 'requires_grad_', 'extra_repr', 'dump_patches',
-  'call_super_init', 'x', 'inputs', 'mask', 'torch', 'nn', 'F', 'np', 'ACTIVATIONS',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'False',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'None',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'True',
+  'try',
+  'while',
+  'with',
+  'yield',
+  'self',
+  'forward',
+  'training',
+  'train',
+  'eval',
+  'state_dict',
+  'load_state_dict',
+  'parameters',
+  'buffers',
+  'modules',
+  'children',
+  'apply',
+  'cuda',
+  'cpu',
+  'to',
+  'type',
+  'float',
+  'double',
+  'half',
+  'zero_grad',
+  'register_buffer',
+  'register_parameter',
+  'add_module',
+  'named_modules',
+  'named_parameters',
+  'requires_grad_',
+  'extra_repr',
+  'dump_patches',
+  'call_super_init',
+  'x',
+  'inputs',
+  'mask',
+  'torch',
+  'nn',
+  'F',
+  'np',
+  'ACTIVATIONS',
 ]);
 
 /** A layer name as a Python attribute: ASCII identifier characters, unique, not shadowing nn.Module. */
@@ -37,7 +103,8 @@ function attributeNames(names: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const name of names) {
     let base = name.replace(/[^A-Za-z0-9_]/g, '_');
-    if (base === '' || /^[0-9]/.test(base) || reserved.has(base) || base.startsWith('__')) base = `layer_${base}`;
+    if (base === '' || /^[0-9]/.test(base) || reserved.has(base) || base.startsWith('__'))
+      base = `layer_${base}`;
     let candidate = base;
     for (let i = 2; used.has(candidate); i++) candidate = `${base}_${i}`;
     used.add(candidate);
@@ -52,8 +119,15 @@ function attributeNames(names: readonly string[]): Map<string, string> {
  * model's topology and weights. Returns a refusal naming the first layer
  * without an exact PyTorch form instead of exporting something different.
  */
-export function buildPytorchFiles(topology: Topology, weights: readonly NamedWeight[], header: string): Result<PytorchFiles, PytorchRefusal> {
-  const byLayer = groupWeightsByLayer(weights, topology.layers.map((l) => l.name));
+export function buildPytorchFiles(
+  topology: Topology,
+  weights: readonly NamedWeight[],
+  header: string,
+): Result<PytorchFiles, PytorchRefusal> {
+  const byLayer = groupWeightsByLayer(
+    weights,
+    topology.layers.map((l) => l.name),
+  );
   const attrs = attributeNames(topology.layers.map((l) => l.name));
   const inits: string[] = [];
   const body: string[] = [];
@@ -64,9 +138,13 @@ export function buildPytorchFiles(topology: Topology, weights: readonly NamedWei
     for (const layer of topology.layers) {
       const v = attr(layer.name);
       if (layer.className === 'InputLayer') continue;
-      const converted = toTorchLayer(layer, new Map((byLayer[layer.name] ?? []).map((w) => [w.name, w])));
+      const converted = toTorchLayer(
+        layer,
+        new Map((byLayer[layer.name] ?? []).map((w) => [w.name, w])),
+      );
       const inputs = layer.inbound.map(attr);
-      const inMask = layer.inbound.length === 1 ? (masks.get(layer.inbound[0] ?? '') ?? null) : null;
+      const inMask =
+        layer.inbound.length === 1 ? (masks.get(layer.inbound[0] ?? '') ?? null) : null;
       if (converted.module !== null) inits.push(`        self.${v} = ${converted.module}`);
       body.push(`        ${v} = ${converted.call(inputs, `self.${v}`, inMask)}`);
       const outMask = converted.mask?.(inputs, inMask) ?? null;
@@ -74,10 +152,12 @@ export function buildPytorchFiles(topology: Topology, weights: readonly NamedWei
         body.push(`        ${v}_mask = ${outMask}`);
         masks.set(layer.name, `${v}_mask`);
       }
-      for (const [suffix, array] of Object.entries(converted.state)) state[`${v}.${suffix}`] = array;
+      for (const [suffix, array] of Object.entries(converted.state))
+        state[`${v}.${suffix}`] = array;
     }
   } catch (e) {
-    if (e instanceof TorchUnsupported) return err({ code: 'pytorch-unsupported', message: e.message, layer: e.layerName });
+    if (e instanceof TorchUnsupported)
+      return err({ code: 'pytorch-unsupported', message: e.message, layer: e.layerName });
     throw e;
   }
   const inputNames = topology.inputs.map(attr);

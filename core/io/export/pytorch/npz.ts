@@ -23,7 +23,11 @@ export function encodeNpy(array: NpyArray): Uint8Array {
   const padded = Math.ceil((preamble + header.length + 1) / 64) * 64;
   header = header + ' '.repeat(padded - preamble - header.length - 1) + '\n';
   const headerBytes = encodeUtf8(header);
-  const data = new Uint8Array(array.values.buffer, array.values.byteOffset, array.values.byteLength);
+  const data = new Uint8Array(
+    array.values.buffer,
+    array.values.byteOffset,
+    array.values.byteLength,
+  );
   const out = new Uint8Array(preamble + headerBytes.byteLength + data.byteLength);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0], 0);
   new DataView(out.buffer).setUint16(8, headerBytes.byteLength, true);

@@ -2,7 +2,11 @@
  * Reorders the axes of a dense row-major array: `permuteAxes(values, [kh, kw, in, out], [3, 2, 0, 1])`
  * turns a TF.js HWIO conv kernel into PyTorch's OIHW. Output axis `k` is input axis `perm[k]`.
  */
-export function permuteAxes(values: Float32Array, shape: readonly number[], perm: readonly number[]): { values: Float32Array; shape: number[] } {
+export function permuteAxes(
+  values: Float32Array,
+  shape: readonly number[],
+  perm: readonly number[],
+): { values: Float32Array; shape: number[] } {
   const rank = shape.length;
   const outShape = perm.map((p) => shape[p] ?? 1);
   const inStrides = new Array<number>(rank).fill(1);
@@ -28,6 +32,9 @@ export function permuteAxes(values: Float32Array, shape: readonly number[], perm
 }
 
 /** A 2-D transpose: TF.js Dense kernels are `[in, out]`, `nn.Linear.weight` is `[out, in]`. */
-export function transpose2d(values: Float32Array, shape: readonly number[]): { values: Float32Array; shape: number[] } {
+export function transpose2d(
+  values: Float32Array,
+  shape: readonly number[],
+): { values: Float32Array; shape: number[] } {
   return permuteAxes(values, shape, [1, 0]);
 }

@@ -30,15 +30,44 @@ export class TorchUnsupported extends Error {
 
 type Weights = ReadonlyMap<string, NamedWeight>;
 
-const f32 = (values: Float32Array, shape: readonly number[]): NpyArray => ({ dtype: 'float32', shape, values });
-const py = (value: unknown): string => (typeof value === 'boolean' ? (value ? 'True' : 'False') : JSON.stringify(value));
+const f32 = (values: Float32Array, shape: readonly number[]): NpyArray => ({
+  dtype: 'float32',
+  shape,
+  values,
+});
+const py = (value: unknown): string =>
+  typeof value === 'boolean' ? (value ? 'True' : 'False') : JSON.stringify(value);
 
 /** `hardSigmoid` / `hard_sigmoid` → `hard_sigmoid`, the key of ACTIVATIONS in model.py. */
-export function activationKey(layer: TopologyLayer, key = 'activation', fallback = 'linear'): string {
+export function activationKey(
+  layer: TopologyLayer,
+  key = 'activation',
+  fallback = 'linear',
+): string {
   const raw = layer.config[key] ?? fallback;
-  const name = String(raw).replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-  const known = ['linear', 'relu', 'relu6', 'elu', 'selu', 'sigmoid', 'hard_sigmoid', 'tanh', 'softplus', 'softsign', 'softmax', 'swish', 'mish'];
-  if (!known.includes(name)) throw new TorchUnsupported(layer.name, `activation "${String(raw)}" has no PyTorch counterpart here`);
+  const name = String(raw)
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+  const known = [
+    'linear',
+    'relu',
+    'relu6',
+    'elu',
+    'selu',
+    'sigmoid',
+    'hard_sigmoid',
+    'tanh',
+    'softplus',
+    'softsign',
+    'softmax',
+    'swish',
+    'mish',
+  ];
+  if (!known.includes(name))
+    throw new TorchUnsupported(
+      layer.name,
+      `activation "${String(raw)}" has no PyTorch counterpart here`,
+    );
   return name;
 }
 
@@ -57,7 +86,12 @@ function pair(layer: TopologyLayer, key: string, fallback: readonly number[]): n
 
 function requireChannelsLast(layer: TopologyLayer): void {
   const format = layer.config['data_format'];
-  if (format !== undefined && format !== null && format !== 'channels_last' && format !== 'channelsLast') {
+  if (
+    format !== undefined &&
+    format !== null &&
+    format !== 'channels_last' &&
+    format !== 'channelsLast'
+  ) {
     throw new TorchUnsupported(layer.name, 'channels_first data is not supported');
   }
 }
@@ -84,7 +118,8 @@ function conv2d(layer: TopologyLayer, weights: Weights): TorchLayer {
   const state: Record<string, NpyArray> = { weight: f32(oihw.values, oihw.shape) };
   if (bias !== undefined) state['bias'] = f32(bias.values, bias.shape);
   const padding = String(layer.config['padding'] ?? 'valid');
-  if (padding !== 'same' && padding !== 'valid') throw new TorchUnsupported(layer.name, `padding "${padding}" is not supported`);
+  if (padding !== 'same' && padding !== 'valid')
+    throw new TorchUnsupported(layer.name, `padding "${padding}" is not supported`);
   const strides = pair(layer, 'strides', [1, 1]);
   const dilation = pair(layer, 'dilation_rate', [1, 1]);
   return {
@@ -110,8 +145,15 @@ function pooling(mode: 'max' | 'avg') {
 
 function batchNorm(layer: TopologyLayer, weights: Weights): TorchLayer {
   const axis = layer.config['axis'];
-  if (!(axis === undefined || axis === -1 || (Array.isArray(axis) && axis.length === 1 && axis[0] === -1))) {
-    throw new TorchUnsupported(layer.name, `normalisation over axis ${JSON.stringify(axis)} is not supported (only the last axis)`);
+  if (!(
+    axis === undefined ||
+    axis === -1 ||
+    (Array.isArray(axis) && axis.length === 1 && axis[0] === -1)
+  )) {
+    throw new TorchUnsupported(
+      layer.name,
+      `normalisation over axis ${JSON.stringify(axis)} is not supported (only the last axis)`,
+    );
   }
   const mean = need(layer, weights, 'moving_mean');
   const variance = need(layer, weights, 'moving_variance');
@@ -147,9 +189,13 @@ function recurrent(cell: 'SimpleRNN' | 'LSTM' | 'GRU') {
   return (layer: TopologyLayer, weights: Weights): TorchLayer => {
     const c = layer.config;
     if (c['go_backwards'] === true || c['stateful'] === true || c['return_state'] === true) {
-      throw new TorchUnsupported(layer.name, 'go_backwards, stateful and return_state are not supported');
+      throw new TorchUnsupported(
+        layer.name,
+        'go_backwards, stateful and return_state are not supported',
+      );
     }
-    if (c['reset_after'] === true) throw new TorchUnsupported(layer.name, 'GRU reset_after=true is not supported');
+    if (c['reset_after'] === true)
+      throw new TorchUnsupported(layer.name, 'GRU reset_after=true is not supported');
     const kernel = need(layer, weights, 'kernel');
     const recurrentKernel = need(layer, weights, 'recurrent_kernel');
     const bias = weights.get('bias');
@@ -164,7 +210,10 @@ function recurrent(cell: 'SimpleRNN' | 'LSTM' | 'GRU') {
       bias_hh_l0: f32(new Float32Array(gateUnits), [gateUnits]),
     };
     const activation = activationKey(layer, 'activation', 'tanh');
-    const recurrentActivation = cell === 'SimpleRNN' ? 'linear' : activationKey(layer, 'recurrent_activation', 'hard_sigmoid');
+    const recurrentActivation =
+      cell === 'SimpleRNN'
+        ? 'linear'
+        : activationKey(layer, 'recurrent_activation', 'hard_sigmoid');
     const returnSequences = c['return_sequences'] === true;
     const exactLstm = cell === 'LSTM' && activation === 'tanh' && recurrentActivation === 'sigmoid';
     return {
@@ -172,7 +221,8 @@ function recurrent(cell: 'SimpleRNN' | 'LSTM' | 'GRU') {
         ? `LSTMTF(${inputSize}, ${units}, return_sequences=${py(returnSequences)})`
         : `RecurrentTF(${py(cell)}, ${inputSize}, ${units}, ${py(activation)}, ${py(recurrentActivation)}, return_sequences=${py(returnSequences)})`,
       call: ([x], self, mask) => {
-        if (exactLstm && mask !== null) throw new TorchUnsupported(layer.name, 'masking with nn.LSTM is not supported');
+        if (exactLstm && mask !== null)
+          throw new TorchUnsupported(layer.name, 'masking with nn.LSTM is not supported');
         return mask === null ? `${self}(${x})` : `${self}(${x}, mask=${mask})`;
       },
       state,
@@ -190,8 +240,16 @@ const plain = (call: (inputs: readonly string[]) => string, keepsMask = false): 
 
 function lastAxisOnly(layer: TopologyLayer): void {
   const axis = layer.config['axis'];
-  if (!(axis === undefined || axis === null || axis === -1 || (Array.isArray(axis) && axis.length === 1 && axis[0] === -1))) {
-    throw new TorchUnsupported(layer.name, `softmax over axis ${JSON.stringify(axis)} is not supported`);
+  if (!(
+    axis === undefined ||
+    axis === null ||
+    axis === -1 ||
+    (Array.isArray(axis) && axis.length === 1 && axis[0] === -1)
+  )) {
+    throw new TorchUnsupported(
+      layer.name,
+      `softmax over axis ${JSON.stringify(axis)} is not supported`,
+    );
   }
 }
 
@@ -212,11 +270,18 @@ const converters: Readonly<Record<string, Converter>> = {
   Flatten: () => plain(([x]) => `${x}.reshape(${x}.shape[0], -1)`),
   Reshape: (layer) => {
     const target = layer.config['target_shape'];
-    if (!Array.isArray(target)) throw new TorchUnsupported(layer.name, 'Reshape without a target shape');
+    if (!Array.isArray(target))
+      throw new TorchUnsupported(layer.name, 'Reshape without a target shape');
     return plain(([x]) => `${x}.reshape(${x}.shape[0], ${target.map(Number).join(', ')})`);
   },
-  GlobalAveragePooling2D: (layer) => (requireChannelsLast(layer), plain(([x]) => `${x}.mean(dim=(1, 2))`)),
-  GlobalMaxPooling2D: (layer) => (requireChannelsLast(layer), plain(([x]) => `${x}.amax(dim=(1, 2))`)),
+  GlobalAveragePooling2D: (layer) => (
+    requireChannelsLast(layer),
+    plain(([x]) => `${x}.mean(dim=(1, 2))`)
+  ),
+  GlobalMaxPooling2D: (layer) => (
+    requireChannelsLast(layer),
+    plain(([x]) => `${x}.amax(dim=(1, 2))`)
+  ),
   Dropout: () => plain(([x]) => `${x}`, true),
   SpatialDropout1D: () => plain(([x]) => `${x}`, true),
   Activation: (layer) => {
@@ -225,22 +290,28 @@ const converters: Readonly<Record<string, Converter>> = {
   },
   ReLU: (layer) => {
     const max = layer.config['max_value'];
-    return plain(([x]) => (typeof max === 'number' ? `torch.clamp(${x}, 0.0, ${max})` : `F.relu(${x})`));
+    return plain(([x]) =>
+      typeof max === 'number' ? `torch.clamp(${x}, 0.0, ${max})` : `F.relu(${x})`,
+    );
   },
-  LeakyReLU: (layer) => plain(([x]) => `F.leaky_relu(${x}, ${Number(layer.config['alpha'] ?? 0.3)})`),
+  LeakyReLU: (layer) =>
+    plain(([x]) => `F.leaky_relu(${x}, ${Number(layer.config['alpha'] ?? 0.3)})`),
   ELU: (layer) => plain(([x]) => `F.elu(${x}, ${Number(layer.config['alpha'] ?? 1)})`),
   Softmax: (layer) => (lastAxisOnly(layer), plain(([x]) => `torch.softmax(${x}, dim=-1)`)),
   Add: () => plain((xs) => xs.join(' + ')),
   Subtract: () => plain(([a, b]) => `${a} - ${b}`),
   Multiply: () => plain((xs) => xs.join(' * ')),
   Average: () => plain((xs) => `(${xs.join(' + ')}) / ${xs.length}`),
-  Maximum: () => plain((xs) => xs.slice(1).reduce((acc, x) => `torch.maximum(${acc}, ${x})`, xs[0] ?? '')),
-  Concatenate: (layer) => plain((xs) => `torch.cat([${xs.join(', ')}], dim=${Number(layer.config['axis'] ?? -1)})`),
+  Maximum: () =>
+    plain((xs) => xs.slice(1).reduce((acc, x) => `torch.maximum(${acc}, ${x})`, xs[0] ?? '')),
+  Concatenate: (layer) =>
+    plain((xs) => `torch.cat([${xs.join(', ')}], dim=${Number(layer.config['axis'] ?? -1)})`),
 };
 
 /** Converts one layer, or throws `TorchUnsupported` naming the layer and the reason. */
 export function toTorchLayer(layer: TopologyLayer, weights: Weights): TorchLayer {
   const convert = converters[layer.className];
-  if (convert === undefined) throw new TorchUnsupported(layer.name, `${layer.className} has no PyTorch export yet`);
+  if (convert === undefined)
+    throw new TorchUnsupported(layer.name, `${layer.className} has no PyTorch export yet`);
   return convert(layer, weights);
 }
