@@ -32,15 +32,13 @@ export async function copySelection(store: EditorStore, clipboard: ClipboardPort
 export function removeCutSelection(store: EditorStore): void {
   const ids = store.getState().session.selectedNodeIds;
   if (ids.length === 0) return;
-  store
-    .getState()
-    .apply(
-      (doc, nodeIds: readonly NodeId[]) => ({
-        ...doc,
-        graph: removeElements(doc.graph, { nodeIds, edgeIds: [] }),
-      }),
-      ids,
-    );
+  store.getState().apply(
+    (doc, nodeIds: readonly NodeId[]) => ({
+      ...doc,
+      graph: removeElements(doc.graph, { nodeIds, edgeIds: [] }),
+    }),
+    ids,
+  );
   store.getState().select([]);
 }
 

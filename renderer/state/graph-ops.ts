@@ -138,16 +138,14 @@ export function moveNodesOp(
   }
   // A frame that moves nothing must not create a new document (or an undo step).
   if (!changed) return;
-  store
-    .getState()
-    .apply(
-      (doc, args: Record<string, Point>) => ({
-        ...doc,
-        graph: moveNodes(doc.graph, args as Record<NodeId, Point>),
-      }),
-      positions,
-      { history },
-    );
+  store.getState().apply(
+    (doc, args: Record<string, Point>) => ({
+      ...doc,
+      graph: moveNodes(doc.graph, args as Record<NodeId, Point>),
+    }),
+    positions,
+    { history },
+  );
 }
 
 /** Sets one param of a node (one undo step). */
@@ -157,18 +155,16 @@ export function setParamOp(
   name: string,
   value: ParamValue,
 ): void {
-  store
-    .getState()
-    .apply(
-      (doc, args: { nodeId: NodeId; patch: Record<string, ParamValue> }) => ({
-        ...doc,
-        graph: setParams(doc.graph, args.nodeId, args.patch),
-      }),
-      {
-        nodeId,
-        patch: { [name]: value },
-      },
-    );
+  store.getState().apply(
+    (doc, args: { nodeId: NodeId; patch: Record<string, ParamValue> }) => ({
+      ...doc,
+      graph: setParams(doc.graph, args.nodeId, args.patch),
+    }),
+    {
+      nodeId,
+      patch: { [name]: value },
+    },
+  );
 }
 
 /** Renames a layer; refuses duplicates and empty names with a diagnostic. */
@@ -188,18 +184,16 @@ export function renameOp(store: EditorStore, nodeId: NodeId, name: string): Appl
 export function deleteSelection(store: EditorStore): void {
   const { selectedNodeIds, selectedEdgeIds } = store.getState().session;
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return;
-  store
-    .getState()
-    .apply(
-      (doc, args: { nodeIds: readonly NodeId[]; edgeIds: readonly EdgeId[] }) => ({
-        ...doc,
-        graph: removeElements(doc.graph, args),
-      }),
-      {
-        nodeIds: selectedNodeIds,
-        edgeIds: selectedEdgeIds,
-      },
-    );
+  store.getState().apply(
+    (doc, args: { nodeIds: readonly NodeId[]; edgeIds: readonly EdgeId[] }) => ({
+      ...doc,
+      graph: removeElements(doc.graph, args),
+    }),
+    {
+      nodeIds: selectedNodeIds,
+      edgeIds: selectedEdgeIds,
+    },
+  );
   store.getState().select([], []);
 }
 
