@@ -35,6 +35,9 @@ const proOptions = { hideAttribution: true };
  * translated into store calls (style guide §3.6): select → session;
  * position → one undo step per drag; dimensions → measured sizes (session).
  */
+/** Module constant: a new object per render would make React Flow re-check every edge. */
+const defaultEdgeOptions = { type: 'smoothstep' } as const;
+
 export function GraphCanvas() {
   const { t, i18n } = useTranslation();
   const { store, setFlowControls } = useAppServices();
@@ -220,7 +223,7 @@ export function GraphCanvas() {
         colorMode={theme}
         ariaLabelConfig={ariaLabelConfig}
         proOptions={proOptions}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
+        defaultEdgeOptions={defaultEdgeOptions}
         connectionRadius={28}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
