@@ -9,29 +9,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { PNG } from 'pngjs';
 
-import { answerChooser, expect, repoRoot, test, type FolderTree } from './support/fixtures';
-
-const fashionDir = process.env['FASHION_MNIST_DIR'] ?? '/usr/share/datasets/fashion-mnist';
-const fashionClasses = [
-  'tshirt',
-  'trouser',
-  'pullover',
-  'dress',
-  'coat',
-  'sandal',
-  'shirt',
-  'sneaker',
-  'bag',
-  'boot',
-];
+import { fashionClasses, fashionFolder } from './support/fashion-mnist';
+import { answerChooser, expect, repoRoot, test } from './support/fixtures';
 
 /** The validation share the LeNet template trains with. */
 function lenetValidationShare(): number {
@@ -39,26 +24,6 @@ function lenetValidationShare(): number {
     readFileSync(path.join(process.cwd(), 'assets/templates/lenet.layerlab'), 'utf8'),
   ) as { training: { validationShare: number } };
   return template.training.validationShare;
-}
-
-/** The first `perClass` Fashion-MNIST training images of each class, as PNGs in class folders. */
-async function fashionFolder(perClass: number): Promise<FolderTree> {
-  const images = gunzipSync(await readFile(`${fashionDir}/train-images-idx3-ubyte.gz`));
-  const labels = gunzipSync(await readFile(`${fashionDir}/train-labels-idx1-ubyte.gz`));
-  const tree: Record<string, Uint8Array> = {};
-  const taken = new Array<number>(10).fill(0);
-  for (let i = 0; taken.some((n) => n < perClass); i++) {
-    const label = labels[8 + i] as number;
-    if ((taken[label] as number) >= perClass) continue;
-    taken[label] = (taken[label] as number) + 1;
-    const png = new PNG({ width: 28, height: 28 });
-    for (let p = 0; p < 784; p++) {
-      const v = images[16 + i * 784 + p] as number;
-      png.data.set([v, v, v, 255], p * 4);
-    }
-    tree[`${fashionClasses[label]}/${i}.png`] = new Uint8Array(PNG.sync.write(png));
-  }
-  return tree;
 }
 
 const exportName = 'LeNet 手写数字';

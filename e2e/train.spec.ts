@@ -1,9 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-
-import { PNG } from 'pngjs';
-
-import { answerChooser, expect, test, type FolderTree } from './support/fixtures';
+import { fashionFolder } from './support/fashion-mnist';
+import { answerChooser, expect, test } from './support/fixtures';
 
 /**
  * Issue 5's journey as a new user does it: open the LeNet template, pick a
@@ -11,40 +7,6 @@ import { answerChooser, expect, test, type FolderTree } from './support/fixtures
  * Debian's idx files), press Train, watch the curves move and the loss fall,
  * pause, resume, stop.
  */
-
-const fashionDir = process.env['FASHION_MNIST_DIR'] ?? '/usr/share/datasets/fashion-mnist';
-const classNames = [
-  'tshirt',
-  'trouser',
-  'pullover',
-  'dress',
-  'coat',
-  'sandal',
-  'shirt',
-  'sneaker',
-  'bag',
-  'boot',
-];
-
-/** The first `perClass` training images of each class as PNG files in class folders. */
-async function fashionFolder(perClass: number): Promise<FolderTree> {
-  const images = gunzipSync(await readFile(`${fashionDir}/train-images-idx3-ubyte.gz`));
-  const labels = gunzipSync(await readFile(`${fashionDir}/train-labels-idx1-ubyte.gz`));
-  const tree: Record<string, Uint8Array> = {};
-  const taken = new Array<number>(10).fill(0);
-  for (let i = 0; taken.some((n) => n < perClass); i++) {
-    const label = labels[8 + i] as number;
-    if ((taken[label] as number) >= perClass) continue;
-    taken[label] = (taken[label] as number) + 1;
-    const png = new PNG({ width: 28, height: 28 });
-    for (let p = 0; p < 784; p++) {
-      const v = images[16 + i * 784 + p] as number;
-      png.data.set([v, v, v, 255], p * 4);
-    }
-    tree[`${classNames[label]}/${i}.png`] = new Uint8Array(PNG.sync.write(png));
-  }
-  return tree;
-}
 
 test('trains the LeNet template on real images with live curves, pause, resume and stop', async ({
   app,
