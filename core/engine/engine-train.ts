@@ -9,7 +9,8 @@ import { sampleSizeOf, type SampleSource } from '../train/sample-source';
 import { encodeTargets, targetEncodingFor } from '../train/targets';
 import type { TrainData, TrainHooks } from '../train/train';
 import { TrainingError, nonFiniteLossMessage } from '../train/training-error';
-import { restoreWeights, snapshotWeights, type WeightSnapshot } from '../train/weight-snapshot';
+import { BestEpochTracker } from '../train/best-epoch';
+import { snapshotWeights } from '../train/weight-snapshot';
 import { EngineError } from './engine-error';
 import { planEngineModel } from './plan-model';
 import { TrainingEngine } from './training-engine';
@@ -103,20 +104,13 @@ export async function trainWithEngine(
   const validation = Array.from(split.validation);
   const batchesPerEpoch = Math.ceil(trainOrder.length / batchSize);
   const epochs: EpochMetrics[] = [];
-  let best: { value: number; epoch: number; snapshot: WeightSnapshot } | null = null;
-  let sinceBest = 0;
+  const tracker = new BestEpochTracker(model, config.earlyStopping);
   let examplesSeen = 0;
   const started = now();
 
   const finish = (outcome: TrainResult['outcome']): TrainResult => {
     engine.writeWeightsTo(model);
-    const restore =
-      config.earlyStopping.enabled &&
-      config.earlyStopping.restoreBestWeights &&
-      best !== null &&
-      outcome !== 'stopped';
-    if (restore && best) restoreWeights(model, best.snapshot);
-    return { outcome, epochs, bestEpoch: best?.epoch ?? null, restoredBest: restore };
+    return tracker.finish(outcome, epochs);
   };
 
   try {
@@ -136,7 +130,7 @@ export async function trainWithEngine(
         encodeTargets(samples.labels, idx, encoding, outputUnits, engine.targets(idx.length));
         const metrics = engine.trainBatch(idx.length);
         if (!Number.isFinite(metrics.loss)) {
-          if (best) restoreWeights(model, best.snapshot);
+          tracker.restoreBest();
           throw new TrainingError(
             'non-finite-loss',
             nonFiniteLossMessage(metrics.loss, epoch, batch),
@@ -188,14 +182,7 @@ export async function trainWithEngine(
       const snapshot = await snapshotWeights(model, epoch);
       hooks.onEpochEnd?.(metrics, snapshot);
       const monitored = validation.length > 0 ? (valLoss ?? Number.NaN) : metrics.loss;
-      if (best === null || monitored < best.value) {
-        best = { value: monitored, epoch, snapshot };
-        sinceBest = 0;
-      } else {
-        sinceBest++;
-      }
-      if (config.earlyStopping.enabled && sinceBest >= config.earlyStopping.patience)
-        return finish('early-stopped');
+      if (tracker.record(epoch, monitored, snapshot)) return finish('early-stopped');
       if (hooks.signal?.aborted) return finish('stopped');
     }
     return finish('completed');

@@ -13,7 +13,8 @@ import type { BatchMetrics, EpochMetrics, TrainResult } from './metrics';
 import { sampleSizeOf, type SampleSource } from './sample-source';
 import { encodeTargets, targetEncodingFor } from './targets';
 import { TrainingError, nonFiniteLossMessage } from './training-error';
-import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weight-snapshot';
+import { BestEpochTracker } from './best-epoch';
+import { snapshotWeights, type WeightSnapshot } from './weight-snapshot';
 
 /** The data of a run: all samples, and optionally a fixed split (else a stratified, seeded one). */
 export interface TrainData {
@@ -103,19 +104,12 @@ export async function train(
   const optimizer = compileForTraining(model, config);
   const epochs: EpochMetrics[] = [];
   const monitorValidation = split.validation.length > 0;
-  let best: { value: number; epoch: number; snapshot: WeightSnapshot } | null = null;
-  let sinceBest = 0;
+  const tracker = new BestEpochTracker(model, config.earlyStopping);
   let examplesSeen = 0;
   const started = now();
 
   const finish = (outcome: TrainResult['outcome']): TrainResult => {
-    const restore =
-      config.earlyStopping.enabled &&
-      config.earlyStopping.restoreBestWeights &&
-      best !== null &&
-      outcome !== 'stopped';
-    if (restore && best) restoreWeights(model, best.snapshot);
-    return { outcome, epochs, bestEpoch: best?.epoch ?? null, restoredBest: restore };
+    return tracker.finish(outcome, epochs);
   };
 
   try {
@@ -146,7 +140,7 @@ export async function train(
           tf.dispose([xs, ys]);
         }
         if (!Number.isFinite(metrics.loss)) {
-          if (best) restoreWeights(model, best.snapshot);
+          tracker.restoreBest();
           throw new TrainingError(
             'non-finite-loss',
             nonFiniteLossMessage(metrics.loss, epoch, batch),
@@ -197,14 +191,7 @@ export async function train(
       hooks.onEpochEnd?.(metrics, snapshot);
 
       const monitored = monitorValidation ? (valLoss ?? Number.NaN) : metrics.loss;
-      if (best === null || monitored < best.value) {
-        best = { value: monitored, epoch, snapshot };
-        sinceBest = 0;
-      } else {
-        sinceBest++;
-      }
-      if (config.earlyStopping.enabled && sinceBest >= config.earlyStopping.patience)
-        return finish('early-stopped');
+      if (tracker.record(epoch, monitored, snapshot)) return finish('early-stopped');
       if (hooks.signal?.aborted) return finish('stopped');
     }
     return finish('completed');
