@@ -18,78 +18,27 @@ export const engineBuildFiles: Readonly<Record<EngineBuild, string>> = {
   simd: 'engine-simd.wasm',
 };
 
-// A module with one function returning f32x4.relaxed_madd of three v128 constants.
-const relaxedProbe = new Uint8Array([
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00,
-  0x01,
-  0x05,
-  0x01,
-  0x60,
-  0x00,
-  0x01,
-  0x7b,
-  0x03,
-  0x02,
-  0x01,
-  0x00,
-  0x0a,
-  0x3d,
-  0x01,
-  0x3b,
-  0x00,
-  0xfd,
-  0x0c,
-  ...new Array<number>(16).fill(0),
-  0xfd,
-  0x0c,
-  ...new Array<number>(16).fill(0),
-  0xfd,
-  0x0c,
-  ...new Array<number>(16).fill(0),
-  0xfd,
-  0x85,
-  0x02,
-  0x0b,
-]);
+/**
+ * Tiny probe modules for feature detection: one function `() -> v128` whose
+ * body is a code section of `bodySize` bytes. Header: magic, version, one
+ * type `[] -> [v128]`, one function of that type.
+ */
+function probeModule(body: readonly number[]): Uint8Array {
+  // prettier-ignore
+  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, 0x03, 0x02, 0x01, 0x00];
+  const functionBody = [0x00, ...body, 0x0b]; // no locals, instructions, end
+  const code = [0x01, functionBody.length, ...functionBody]; // one body, with its size
+  return new Uint8Array([...header, 0x0a, code.length, ...code]);
+}
 
-// The same without relaxed SIMD: returns a v128 constant (plain SIMD only).
-const simdProbe = new Uint8Array([
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00,
-  0x01,
-  0x05,
-  0x01,
-  0x60,
-  0x00,
-  0x01,
-  0x7b,
-  0x03,
-  0x02,
-  0x01,
-  0x00,
-  0x0a,
-  0x16,
-  0x01,
-  0x14,
-  0x00,
-  0xfd,
-  0x0c,
-  ...new Array<number>(16).fill(0),
-  0x0b,
-]);
+/** `v128.const` of sixteen zero bytes. */
+const v128Zero = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
+
+/** Returns `f32x4.relaxed_madd` of three v128 constants: validates only with relaxed SIMD. */
+const relaxedProbe = probeModule([...v128Zero, ...v128Zero, ...v128Zero, 0xfd, 0x85, 0x02]);
+
+/** Returns a v128 constant: validates with plain SIMD. */
+const simdProbe = probeModule(v128Zero);
 
 /**
  * The best build this runtime can run: relaxed SIMD where it validates
