@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,9 +105,16 @@ test('image folder: health report with bad files, target size change, remembered
   // Export the report as a list (CSV) through the export writer.
   await page.getByTestId('dataset-export-report').click();
   await answerChooser(page, projects);
-  const exported = (await readdir(projects)).find((name) => name.startsWith('leaves-report-'));
-  expect(exported).toBeDefined();
-  const csv = await readFile(path.join(projects, exported as string, 'dataset-report.csv'), 'utf8');
+  // The host writes the folder after the chooser closes: wait until it is in place.
+  const reportFolder = async (): Promise<string | undefined> =>
+    (await readdir(projects)).find(
+      (name) =>
+        name.startsWith('leaves-report-') &&
+        existsSync(path.join(projects, name, 'dataset-report.csv')),
+    );
+  await expect.poll(reportFolder).toBeDefined();
+  const exported = (await reportFolder()) as string;
+  const csv = await readFile(path.join(projects, exported, 'dataset-report.csv'), 'utf8');
   expect(csv).toContain('skipped,dog 🐶,dog 🐶/bomb.png,too-large,,20000×20000');
   expect(csv).toContain('class,cat 猫,,,6,');
 
