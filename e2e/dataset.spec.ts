@@ -7,9 +7,13 @@ import type { Page } from '@playwright/test';
 import { build } from 'vite';
 
 import { decodeImageNode } from '../electron/data/decode-image-node';
+import { loadWebpDecoder } from '../electron/data/decode-more-formats';
 import {
+  encodeBmp,
+  encodeGif,
   encodeJpeg,
   encodePng,
+  encodeWebp,
   imageFixture,
   makeImageFixture,
   makeTextFixture,
@@ -228,7 +232,7 @@ test('Chinese text folder: encodings detected, bad files skipped, options and vo
   await expect(page.locator('[data-option="split"]')).toHaveValue('character');
 });
 
-test('the app (Chromium) and the command line (Node) decode the same PNG to the same pixels', async ({
+test('the app (Chromium) and the command line (Node) decode PNG, BMP, GIF and WebP to the same pixels', async ({
   browser,
 }) => {
   // The decoding page of the benchmark (renderer/data/bench), served from memory: the app's own decoder code.
@@ -257,11 +261,19 @@ test('the app (Chromium) and the command line (Node) decode the same PNG to the 
     await expect(page.locator('#status')).toHaveText('ready');
 
     const rgba = patternRgba(28, 28, 5);
-    const files = { png: encodePng(28, 28, rgba), jpeg: encodeJpeg(28, 28, rgba, 90) };
+    const files = {
+      png: encodePng(28, 28, rgba),
+      jpeg: encodeJpeg(28, 28, rgba, 90),
+      bmp: encodeBmp(28, 28, rgba),
+      gif: encodeGif(28, 28, rgba),
+      webpLossless: await encodeWebp(28, 28, rgba, true),
+      webpLossy: await encodeWebp(28, 28, rgba, false),
+    };
+    const webp = await loadWebpDecoder();
     for (const colorMode of ['rgb', 'grayscale'] as const) {
       const target = { width: 28, height: 28, resizeMode: 'stretch' as const, colorMode };
       const node = Object.values(files).map((bytes) => {
-        const decoded = decodeImageNode(bytes, target);
+        const decoded = decodeImageNode(bytes, target, webp);
         if (!decoded.ok) throw new Error(decoded.reason);
         return [...decoded.pixels];
       });
@@ -288,6 +300,14 @@ test('the app (Chromium) and the command line (Node) decode the same PNG to the 
         `JPEG ${colorMode}: Chromium vs jpeg-js, max |Δ| = ${maxDiff}, mean |Δ| = ${meanDiff.toFixed(3)}`,
       );
       expect(maxDiff).toBeLessThanOrEqual(jpegTolerance);
+      // BMP, GIF (first frame) and lossless WebP: Chromium's decoders and Node's (bmp-js, omggif, libwebp wasm) agree exactly.
+      for (const k of [2, 3, 4]) expect(web.bitmap[k]).toEqual(node[k]);
+      // Lossy WebP: both are libwebp; a different release or SIMD path may round YUV→RGB differently.
+      const webpDiff = Math.max(
+        ...(web.bitmap[5] ?? []).map((v, i) => Math.abs(v - (node[5]?.[i] ?? 0))),
+      );
+      console.log(`lossy WebP ${colorMode}: Chromium vs libwebp (wasm), max |Δ| = ${webpDiff}`);
+      expect(webpDiff).toBeLessThanOrEqual(jpegTolerance);
     }
   } finally {
     await rm(outDir, { recursive: true, force: true });

@@ -12,13 +12,20 @@ export const hostChannels = {
   pickDatasetFolder: 'host:pickDatasetFolder',
   grantDroppedFolder: 'host:grantDroppedFolder',
   listDatasetFolder: 'host:listDatasetFolder',
+  datasetScanProgress: 'host:datasetScanProgress',
+  cancelDatasetScan: 'host:cancelDatasetScan',
   readDatasetFiles: 'host:readDatasetFiles',
   writeExportFolder: 'host:writeExportFolder',
   getSettings: 'host:getSettings',
   updateSettings: 'host:updateSettings',
+  readPixelCache: 'host:readPixelCache',
+  writePixelCache: 'host:writePixelCache',
 } as const;
 
 export type HostChannelMethod = keyof typeof hostChannels;
+
+/** Size of the parts a pixel cache entry crosses IPC in (one message never holds a whole 50 MB entry). */
+export const pixelCachePartBytes = 8 * 1024 * 1024;
 
 /** Renderer → main, fire-and-forget: title, dirty marker, taskbar progress. */
 export const windowStateChannel = 'host:setWindowState';

@@ -13,6 +13,7 @@ import { createRoot } from 'react-dom/client';
 
 import type { AppInfo } from './host/Host';
 import { ChooserController } from './host/chooser-controller';
+import { hostPixelCache, setPersistentSampleCache } from './data/persistent-sample-cache';
 import { createHost } from './host/create-host';
 import { HostProvider } from './host/HostProvider';
 import { App } from './app/App';
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
   rootElement.lang = lng;
   startThemeSync();
   setRuntimeInfo({ gpuRenderer: readGpuRenderer() });
+  setPersistentSampleCache(hostPixelCache(host)); // decoded datasets survive a restart
   createRoot(rootElement).render(
     <StrictMode>
       <HostProvider host={host} chooser={chooser}>

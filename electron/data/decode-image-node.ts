@@ -8,6 +8,8 @@ import { preprocessRgba } from '../../core/data/image-preprocess';
 import { inspectImageBytes, maxImagePixels } from '../../core/data/inspect-file';
 import { decodeSimplePng } from '../../core/data/png-decode';
 import type { SkipReason } from '../../core/data/inspect-file';
+import { decodeBmp, decodeGifFirstFrame } from './decode-more-formats';
+import type { WebpDecode } from './decode-more-formats';
 
 /**
  * Decodes one image file in Node (the command line has no browser decoder):
@@ -15,8 +17,9 @@ import type { SkipReason } from '../../core/data/inspect-file';
  * the same core preprocessing the app uses.
  *
  * PNG goes through core's small decoder (`decodeSimplePng`, zlib inflate) when it
- * is plain 8-bit, else pngjs. Node decodes PNG and JPEG only; GIF, BMP and WebP files are skipped as
- * `unsupported-type` here (the app decodes them with Chromium). Node decodes
+ * is plain 8-bit, else pngjs. BMP, GIF (first frame) and WebP go through
+ * decode-more-formats.ts; WebP needs its wasm decoder, loaded asynchronously
+ * by the caller (`loadWebpDecoder`) and passed in. Node decodes
  * at full size and then resizes (pngjs/jpeg-js cannot decode at a reduced
  * size), bounded by the 40 MP header cap.
  */
@@ -26,7 +29,11 @@ export type NodeDecodeResult =
 
 export type TargetOptions = Pick<ImageOptions, 'width' | 'height' | 'resizeMode' | 'colorMode'>;
 
-export function decodeImageNode(bytes: Uint8Array, target: TargetOptions): NodeDecodeResult {
+export function decodeImageNode(
+  bytes: Uint8Array,
+  target: TargetOptions,
+  webp?: WebpDecode,
+): NodeDecodeResult {
   const inspection = inspectImageBytes(bytes);
   if (!inspection.ok)
     return inspection.detail === undefined
@@ -47,13 +54,10 @@ export function decodeImageNode(bytes: Uint8Array, target: TargetOptions): NodeD
         maxResolutionInMP: maxImagePixels / 1e6,
         maxMemoryUsageInMB: 1024,
       }).data;
-    } else {
-      return {
-        ok: false,
-        reason: 'unsupported-type',
-        detail: `${format} is decoded in the app only`,
-      };
-    }
+    } else if (format === 'bmp') rgba = decodeBmp(bytes);
+    else if (format === 'gif') rgba = decodeGifFirstFrame(bytes);
+    else if (webp !== undefined) rgba = webp(bytes);
+    else return { ok: false, reason: 'unsupported-type', detail: 'no WebP decoder loaded' };
   } catch (error) {
     return {
       ok: false,

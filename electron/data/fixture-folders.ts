@@ -2,8 +2,14 @@ import { deflateSync } from 'node:zlib';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import webpEncoderFactory from '@jsquash/webp/codec/enc/webp_enc.js';
+import { defaultOptions as webpDefaults } from '@jsquash/webp/meta.js';
+import bmp from 'bmp-js';
 import jpeg from 'jpeg-js';
+import { GifWriter } from 'omggif';
 import { PNG } from 'pngjs';
+
+import { loadEmscripten } from './decode-more-formats';
 
 /**
  * Dataset folders made at test time (unit tests, e2e, benchmark): good images
@@ -182,4 +188,64 @@ export async function makeTextFixture(root: string): Promise<void> {
   await put(root, '正面/gbk.txt', Buffer.from([0xbb, 0xb9, 0xb2, 0xbb, 0xb4, 0xed]));
   await put(root, '负面/empty.txt', '');
   await put(root, '负面/binary.txt', Buffer.from([0x80, 0x00, 0xff, 0x01, 0x90, 0x02]));
+}
+
+/** A 24-bit BMP (bmp-js writes top-down rows, negative height, BGR). */
+export function encodeBmp(width: number, height: number, rgba: Uint8Array): Buffer {
+  // bmp-js takes ABGR input.
+  const abgr = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++)
+    abgr.set([255, rgba[i * 4 + 2] ?? 0, rgba[i * 4 + 1] ?? 0, rgba[i * 4] ?? 0], i * 4);
+  return bmp.encode({ data: abgr, width, height }).data;
+}
+
+/**
+ * A two-frame GIF whose first frame is `rgba` quantised to a 6×6×6 colour
+ * cube (GIF has a 256-colour palette); the second frame is different, so a
+ * decoder that shows the wrong frame is caught.
+ */
+export function encodeGif(width: number, height: number, rgba: Uint8Array): Buffer {
+  const palette: number[] = [];
+  for (let r = 0; r < 6; r++)
+    for (let g = 0; g < 6; g++)
+      for (let b = 0; b < 6; b++) palette.push(((r * 51) << 16) | ((g * 51) << 8) | (b * 51));
+  while (palette.length < 256) palette.push(0);
+  const level = (v: number): number => Math.round(v / 51);
+  const indexed = Array.from(
+    { length: width * height },
+    (_, i) =>
+      level(rgba[i * 4] ?? 0) * 36 + level(rgba[i * 4 + 1] ?? 0) * 6 + level(rgba[i * 4 + 2] ?? 0),
+  );
+  const out = Buffer.alloc(width * height * 4 + 4096);
+  const writer = new GifWriter(out, width, height, { palette, loop: 0 });
+  writer.addFrame(0, 0, width, height, indexed, { delay: 10 });
+  writer.addFrame(
+    0,
+    0,
+    width,
+    height,
+    indexed.map((k) => 215 - k),
+    { delay: 10 },
+  );
+  return out.subarray(0, writer.end());
+}
+
+/** A WebP file, lossy (`quality` < 100) or lossless, encoded by libwebp (wasm). */
+export async function encodeWebp(
+  width: number,
+  height: number,
+  rgba: Uint8Array,
+  lossless: boolean,
+): Promise<Buffer> {
+  const module = await loadEmscripten<{
+    encode(data: Uint8Array, w: number, h: number, options: object): Uint8Array | null;
+  }>(webpEncoderFactory, '@jsquash/webp/codec/enc/webp_enc.wasm');
+  const encoded = module.encode(rgba, width, height, {
+    ...webpDefaults,
+    quality: lossless ? 100 : 80,
+    lossless: lossless ? 1 : 0,
+    exact: 1,
+  });
+  if (encoded === null) throw new Error('WebP encoding failed');
+  return Buffer.from(encoded);
 }

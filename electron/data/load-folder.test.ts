@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,22 @@ describe('loadImageFolder (Node path)', () => {
       cacheDir,
     });
     expect(other.timings.fromCache).toBe(false);
+  });
+
+  it('keeps one cache entry per folder and options: an edited folder decodes again and replaces it', async () => {
+    const root = path.join(dir, 'edited');
+    await cp(path.join(dir, 'images'), root, { recursive: true, verbatimSymlinks: true });
+    const cacheDir = await mkdtemp(path.join(dir, 'cache-'));
+    await loadImageFolder(root, { image, split, cacheDir });
+    await writeFile(
+      path.join(root, 'cat 猫', 'new.png'),
+      encodePng(28, 28, patternRgba(28, 28, 42)),
+    );
+    const edited = await loadImageFolder(root, { image, split, cacheDir });
+    expect(edited.timings.fromCache).toBe(false);
+    expect(edited.plan.samples.map((s) => s.path)).toContain('cat 猫/new.png');
+    expect((await loadImageFolder(root, { image, split, cacheDir })).timings.fromCache).toBe(true);
+    expect((await readdir(cacheDir)).filter((f) => !f.startsWith('.'))).toHaveLength(2); // .bin + .json
   });
 
   it('reports a file deleted between scan and read as missing, and keeps decoding the rest', async () => {

@@ -12,7 +12,7 @@ import { buildVocabulary, tokenize } from '../../core/data/tokenize';
 import { listFolder } from '../services/dataset-listing';
 import { decodeAll } from './decode-pool';
 import type { DecodeOutcome } from './decode-protocol';
-import { pixelCacheKey, readPixelCache, writePixelCache } from './pixel-cache';
+import { listingDigest, pixelCacheKey, readPixelCache, writePixelCache } from './pixel-cache';
 
 /**
  * Loading a dataset folder in Node (the command line and the benchmark): the
@@ -55,11 +55,12 @@ export async function loadImageFolder(
   };
   const sampleBytes = target.width * target.height * channelCount(target.colorMode);
   const candidatePaths = discovery.candidates.map((c) => c.path);
-  const key = pixelCacheKey(rootReal, discovery.candidates, target);
+  const key = pixelCacheKey(rootReal, target);
+  const listed = listingDigest(discovery.candidates);
   const cached =
     options.cacheDir === undefined
       ? null
-      : await readPixelCache(options.cacheDir, key, candidatePaths.length * sampleBytes);
+      : await readPixelCache(options.cacheDir, key, listed, candidatePaths.length * sampleBytes);
   let pixels: Uint8Array;
   let outcomes: DecodeOutcome[];
   if (cached !== null) {
@@ -73,7 +74,7 @@ export async function loadImageFolder(
       onProgress: (done, total) => options.onProgress?.('decode', done, total),
     });
     if (options.cacheDir !== undefined)
-      await writePixelCache(options.cacheDir, key, { pixels, outcomes });
+      await writePixelCache(options.cacheDir, key, listed, { pixels, outcomes });
   }
   const t2 = performance.now();
 

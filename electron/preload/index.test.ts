@@ -34,6 +34,10 @@ describe('preload surface (§8 A3)', () => {
         'setWindowState',
         'updateSettings',
         'writeExportFolder',
+        'readPixelCache',
+        'writePixelCache',
+        'cancelDatasetScan',
+        'datasetScanProgress',
       ].sort(),
     );
     expect(Object.values(host).every((value) => typeof value === 'function')).toBe(true);
@@ -87,6 +91,29 @@ describe('preload surface (§8 A3)', () => {
       channel: hostChannels.grantDroppedFolder,
       args: [{ path: '/data/cats' }],
     });
+  });
+
+  it('sends a pixel cache entry in parts, stopping at the first refused part', async () => {
+    const part = 8 * 1024 * 1024;
+    electron.setInvokeReply(async () => ({ ok: true, value: undefined }));
+    const before = electron.invoked.length;
+    const key = `${'c'.repeat(16)}-1`;
+    await host.writePixelCache({ key, bytes: new Uint8Array(2 * part + 5) });
+    const sent = electron.invoked.slice(before).map((call) => {
+      const request = call.args[0] as { offset: number; total: number; bytes: Uint8Array };
+      return [call.channel, request.offset, request.bytes.length, request.total];
+    });
+    expect(sent).toEqual([
+      [hostChannels.writePixelCache, 0, part, 2 * part + 5],
+      [hostChannels.writePixelCache, part, part, 2 * part + 5],
+      [hostChannels.writePixelCache, 2 * part, 5, 2 * part + 5],
+    ]);
+    electron.setInvokeReply(async () => ({ ok: false, error: { code: 'io-error', message: 'x' } }));
+    const at = electron.invoked.length;
+    expect(await host.writePixelCache({ key, bytes: new Uint8Array(2 * part) })).toMatchObject({
+      ok: false,
+    });
+    expect(electron.invoked.length - at).toBe(1);
   });
 
   it('sends window state as plain data', () => {

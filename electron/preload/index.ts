@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 import type { CommandId, Host, HostResult } from '../../renderer/host/Host';
-import { commandChannel, hostChannels, windowStateChannel } from '../channels';
+import { commandChannel, hostChannels, pixelCachePartBytes, windowStateChannel } from '../channels';
 
 /**
  * The only bridge between the page and Node: `window.host`, a `Host` over
@@ -73,6 +73,8 @@ const host = {
     return invoke(hostChannels.grantDroppedFolder, { path: filePath });
   },
   listDatasetFolder: (request) => invoke(hostChannels.listDatasetFolder, request),
+  datasetScanProgress: (request) => invoke(hostChannels.datasetScanProgress, request),
+  cancelDatasetScan: (request) => invoke(hostChannels.cancelDatasetScan, request),
   readDatasetFiles: (request) => invoke(hostChannels.readDatasetFiles, request),
   writeExportFolder: (request) => invoke(hostChannels.writeExportFolder, request),
   setWindowState: (state) =>
@@ -98,6 +100,21 @@ const host = {
   },
   getSettings: () => invoke(hostChannels.getSettings, {}),
   updateSettings: (patch) => invoke(hostChannels.updateSettings, patch),
+  readPixelCache: (request) => invoke(hostChannels.readPixelCache, request),
+  async writePixelCache(request) {
+    // In parts: one IPC message never carries a whole 50 MB entry (see pixel-cache-store.ts).
+    const total = request.bytes.byteLength;
+    for (let offset = 0; ; offset += pixelCachePartBytes) {
+      const bytes = request.bytes.subarray(offset, Math.min(total, offset + pixelCachePartBytes));
+      const written = (await invoke(hostChannels.writePixelCache, {
+        key: request.key,
+        bytes,
+        offset,
+        total,
+      })) as HostResult<void>;
+      if (!written.ok || offset + pixelCachePartBytes >= total) return written;
+    }
+  },
 } satisfies Host;
 
 contextBridge.exposeInMainWorld('host', host);

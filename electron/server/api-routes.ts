@@ -25,6 +25,8 @@ const jsonMethods = new Set<HostMethodName>([
   'getRecentProjects',
   'pickDatasetFolder',
   'listDatasetFolder',
+  'datasetScanProgress',
+  'cancelDatasetScan',
   'getSettings',
   'updateSettings',
   'browse',
@@ -80,7 +82,50 @@ export async function routeApi(
     if (!decoded.ok) return json(200, decoded);
     return json(200, await services.writeExportFolder(decoded.value.args, decoded.value.choose));
   }
+  if (kind === 'bin' && method === 'readPixelCache') {
+    const body = await readJsonBody(request, maxJsonBody);
+    if (!body.ok) return json(413, body);
+    const result = await services.readPixelCache(body.value.args);
+    // The blob travels as the frame's payload, not inside the JSON header.
+    if (!result.ok || result.value === null)
+      return { kind: 'bytes', status: 200, body: encodeFrame(result, []) };
+    const range = { offset: 0, length: result.value.byteLength };
+    return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, range }, [result.value]) };
+  }
+  if (kind === 'bin' && method === 'writePixelCache') {
+    const raw = await readBody(request, maxFrameBody);
+    if (raw === null)
+      return json(
+        413,
+        failure('too-large', 'The pixel cache entry is larger than LayerLab keeps.'),
+      );
+    const decoded = await settle(() => decodePixelCacheFrame(raw));
+    if (!decoded.ok) return json(200, decoded);
+    return json(200, await services.writePixelCache(decoded.value));
+  }
   return json(404, failure('not-found', 'No such API route.'));
+}
+
+/** `writePixelCache` over HTTP: header `{ args: { key, offset, total } }`, the part as the payload. */
+function decodePixelCacheFrame(raw: Uint8Array): {
+  key: unknown;
+  offset: unknown;
+  total: unknown;
+  bytes: Uint8Array;
+} {
+  let frame;
+  try {
+    frame = decodeFrame(raw);
+  } catch (error) {
+    throw new HostFailure('invalid-argument', `Malformed frame: ${(error as Error).message}.`);
+  }
+  assertNoForbiddenKeys(frame.header);
+  const args = (
+    frame.header as { args?: { key?: unknown; offset?: unknown; total?: unknown } } | null
+  )?.args;
+  if (typeof args !== 'object' || args === null)
+    throw new HostFailure('invalid-argument', 'The frame has no arguments.');
+  return { key: args.key, offset: args.offset, total: args.total, bytes: frame.payload };
 }
 
 function json(status: number, body: unknown): ApiReply {

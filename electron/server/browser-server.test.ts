@@ -287,6 +287,34 @@ describe('browser-mode server', () => {
     expect(escape).toMatchObject({ ok: false, error: { code: 'outside-grant' } });
   });
 
+  it('stores a pixel cache entry sent as a frame and streams it back, refusing a path as key', async () => {
+    const key = `${'0f'.repeat(8)}-9`;
+    const call = (route: string, body: string | Uint8Array) =>
+      send(server, { path: `/api/bin/${route}`, method: 'POST', headers: apiHeaders, body });
+    const missing = decodeFrame(
+      new Uint8Array((await call('readPixelCache', JSON.stringify({ args: { key } }))).body),
+    );
+    expect(missing.header).toEqual({ ok: true, value: null });
+    const written = await call(
+      'writePixelCache',
+      encodeFrame({ args: { key, offset: 0, total: 3 } }, [Uint8Array.from([5, 6, 7])]),
+    );
+    expect(JSON.parse(written.body.toString())).toMatchObject({ ok: true });
+    const read = decodeFrame(
+      new Uint8Array((await call('readPixelCache', JSON.stringify({ args: { key } }))).body),
+    );
+    expect(read.header).toEqual({ ok: true, range: { offset: 0, length: 3 } });
+    expect([...read.payload]).toEqual([5, 6, 7]);
+    const refused = await call(
+      'writePixelCache',
+      encodeFrame({ args: { key: '../../evil', offset: 0, total: 1 } }, [Uint8Array.from([1])]),
+    );
+    expect(JSON.parse(refused.body.toString())).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+  });
+
   it('writes an export sent as a binary frame', async () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const frame = encodeFrame(

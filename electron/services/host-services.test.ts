@@ -310,6 +310,9 @@ describe('host services', () => {
         JSON.parse('{"theme":"dark","x":{"__proto__":{"a":1}}}'),
       ],
       ['browse', 'a number as path', { path: 7 }],
+      ['readPixelCache', 'a path as key', { key: '../../etc/passwd' }],
+      ['writePixelCache', 'a path as key', { key: '../x', bytes: new Uint8Array(1) }],
+      ['writePixelCache', 'a string as bytes', { key: `${'0'.repeat(16)}-1`, bytes: 'abc' }],
     ];
 
     it.each(cases)('%s with %s', async (method, _why, raw) => {
@@ -324,6 +327,14 @@ describe('host services', () => {
       expect(asked).toEqual([]); // refused before any dialog
       expect(await snapshot(base)).toEqual(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('keeps pixel cache entries under the user-data folder, by key', async () => {
+      const key = `${'ab'.repeat(8)}-42`;
+      expect(expectOk(await services.readPixelCache({ key }, choose))).toBeNull();
+      const bytes = Uint8Array.from([7, 8]);
+      expectOk(await services.writePixelCache({ key, bytes, offset: 0, total: 2 }, choose));
+      expect([...(expectOk(await services.readPixelCache({ key }, choose)) ?? [])]).toEqual([7, 8]);
     });
 
     it('every method has a schema', () => {

@@ -19,6 +19,9 @@ import { writeFileAtomically } from './atomic-write';
 import { browseFolder } from './browse';
 import { readFilesInside } from './dataset-files';
 import { listFolder } from './dataset-listing';
+import { DatasetScans } from './dataset-scans';
+import type { ScanProgress } from './dataset-scans';
+import { createPixelCacheStore } from './pixel-cache-store';
 import { writeExportFolder } from './export-writer';
 import { FolderGrants } from './folder-grants';
 import { errnoOf, HostFailure, settle } from './host-error';
@@ -56,7 +59,9 @@ export function createHostServices(options: HostServicesOptions) {
   const projects = new ProjectRegistry(files.recent);
   const grants = new FolderGrants(files.grants);
   const settings = new SettingsStore(files.settings);
+  const scans = new DatasetScans();
   const ready = mkdir(options.userDataDir, { recursive: true });
+  const pixelCache = createPixelCacheStore(path.join(options.userDataDir, 'pixel-cache'));
 
   async function choose(chooser: ChoosePath, request: ChooserRequest): Promise<string> {
     const chosen = await chooser(request);
@@ -174,12 +179,37 @@ export function createHostServices(options: HostServicesOptions) {
       settle(async () => {
         const request = parseRequest('listDatasetFolder', raw);
         const grant = await grants.describe(request.grantId);
-        const {
-          files: listed,
-          skipped,
-          folders,
-        } = await listFolder(await grants.rootOf(request.grantId));
-        return { grant, files: listed, skipped, folders };
+        // With a scan id the scan reports progress and can be cancelled (dataset-scans.ts).
+        const scan = request.scanId === undefined ? null : scans.start(request.scanId);
+        try {
+          const {
+            files: listed,
+            skipped,
+            folders,
+          } = await listFolder(await grants.rootOf(request.grantId), {
+            ...(scan === null
+              ? {}
+              : { signal: scan.signal, onProgress: scan.onProgress, progressEvery: 50 }),
+          });
+          return { grant, files: listed, skipped, folders };
+        } catch (error) {
+          if (scan?.signal.aborted === true)
+            throw new HostFailure('cancelled', 'The folder scan was cancelled.');
+          throw error;
+        } finally {
+          scan?.finish();
+        }
+      }),
+
+    datasetScanProgress: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<ScanProgress>> =>
+      settle(() => scans.progress(parseRequest('datasetScanProgress', raw).scanId)),
+
+    cancelDatasetScan: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<void>> =>
+      settle(() => {
+        scans.cancel(parseRequest('cancelDatasetScan', raw).scanId);
       }),
 
     readDatasetFiles: async (
@@ -223,6 +253,18 @@ export function createHostServices(options: HostServicesOptions) {
       settle(async () => {
         const request = parseRequest('browse', raw);
         return browseFolder(request.path);
+      }),
+
+    readPixelCache: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<Uint8Array | null>> =>
+      settle(async () => pixelCache.read(parseRequest('readPixelCache', raw).key)),
+
+    writePixelCache: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<void>> =>
+      settle(async () => {
+        const request = parseRequest('writePixelCache', raw);
+        await pixelCache.write(request.key, request.bytes, request.offset, request.total);
       }),
   } satisfies Record<
     HostMethodName,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HostFailure } from './host-error';
 import { maxRelativePathLength } from './safe-path';
 import { settingValueSchema } from './registry-files';
+import { maxPixelCacheEntryBytes, pixelCacheKeyPattern } from './pixel-cache-store';
 
 /**
  * The shapes of every host request, checked at the trust boundary (IPC and
@@ -30,7 +31,9 @@ export const requestSchemas = {
   }),
   getRecentProjects: z.strictObject({}),
   pickDatasetFolder: z.strictObject({ kind: z.enum(['image', 'text']) }),
-  listDatasetFolder: z.strictObject({ grantId: handle }),
+  listDatasetFolder: z.strictObject({ grantId: handle, scanId: handle.optional() }),
+  datasetScanProgress: z.strictObject({ scanId: handle }),
+  cancelDatasetScan: z.strictObject({ scanId: handle }),
   grantDroppedFolder: z.strictObject({ path: z.string().min(1).max(maxPathChars) }),
   readDatasetFiles: z.strictObject({
     grantId: handle,
@@ -52,6 +55,16 @@ export const requestSchemas = {
     .record(z.string().min(1).max(100), settingValueSchema)
     .refine((patch) => Object.keys(patch).length <= 200, 'at most 200 settings'),
   browse: z.strictObject({ path: z.string().max(maxPathChars).optional() }),
+  readPixelCache: z.strictObject({ key: z.string().regex(pixelCacheKeyPattern) }),
+  // One part of an entry (transports send big entries in parts; see pixel-cache-store.ts).
+  writePixelCache: z.strictObject({
+    key: z.string().regex(pixelCacheKeyPattern),
+    bytes: z
+      .instanceof(Uint8Array)
+      .refine((b) => b.byteLength <= maxPixelCacheEntryBytes, 'pixel cache entry too large'),
+    offset: z.number().int().min(0).max(maxPixelCacheEntryBytes),
+    total: z.number().int().min(0).max(maxPixelCacheEntryBytes),
+  }),
 } as const;
 
 export type HostMethodName = keyof typeof requestSchemas;

@@ -9,8 +9,11 @@ export type ReadFiles = (paths: readonly string[]) => Promise<readonly FileBytes
 
 export interface DecodeFilesOptions {
   readonly signal?: AbortSignal;
-  /** Files per worker message; one host read per chunk. */
+  /** Most files per worker message; one host read per chunk. */
   readonly chunkSize?: number;
+  /** Listed file sizes (same order as `paths`): a chunk also stops at `chunkBytes`, so big photos come in small batches. */
+  readonly sizes?: readonly number[];
+  readonly chunkBytes?: number;
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
   /** Receives each decoded sample (a view: copy it) with its index in `paths`. */
@@ -20,6 +23,9 @@ export interface DecodeFilesOptions {
 /**
  * Reads and decodes image files in parallel Web Workers. Reading the next
  * chunk overlaps decoding the previous ones (two chunks in flight per worker).
+ * Chunks are large (hundreds of small files per host read and per worker
+ * message: each `fetch` costs the page about a millisecond, whatever its size)
+ * but bounded in bytes.
  * Cancelling terminates the workers at once, so it takes effect immediately.
  * Resolves to one check per path, in order.
  */
@@ -32,10 +38,15 @@ export async function decodeFiles(
   const checks: FileCheck[] = new Array<FileCheck>(paths.length);
   if (paths.length === 0) return checks;
   const sampleBytes = target.width * target.height * channelCount(target.colorMode);
-  const chunkSize = options.chunkSize ?? 128;
+  const chunks = planChunks(
+    paths.length,
+    options.chunkSize ?? 512,
+    options.sizes,
+    options.chunkBytes ?? 16 * 1024 * 1024,
+  );
   const workerCount = Math.max(
     1,
-    Math.min(options.workers ?? navigator.hardwareConcurrency, Math.ceil(paths.length / chunkSize)),
+    Math.min(options.workers ?? navigator.hardwareConcurrency, chunks.length),
   );
   const workers = Array.from(
     { length: workerCount },
@@ -50,9 +61,9 @@ export async function decodeFiles(
       options.signal?.addEventListener('abort', abort, { once: true });
       let active = 0;
       const run = async (worker: Worker): Promise<void> => {
-        while (nextChunk * chunkSize < paths.length && options.signal?.aborted !== true) {
-          const start = nextChunk++ * chunkSize;
-          const chunk = paths.slice(start, start + chunkSize);
+        while (nextChunk < chunks.length && options.signal?.aborted !== true) {
+          const [start, end] = chunks[nextChunk++] as [number, number];
+          const chunk = paths.slice(start, end);
           active++;
           const read = await readFiles(chunk);
           const files: { path: string; bytes: Uint8Array }[] = [];
@@ -93,6 +104,29 @@ export async function decodeFiles(
     for (const worker of workers) worker.terminate();
   }
   return checks;
+}
+
+/** Splits `count` files into [start, end) chunks of at most `maxFiles` files and (when sizes are known) `maxBytes` bytes, at least one file each. */
+export function planChunks(
+  count: number,
+  maxFiles: number,
+  sizes: readonly number[] | undefined,
+  maxBytes: number,
+): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  while (start < count) {
+    let end = start + 1;
+    let bytes = sizes?.[start] ?? 0;
+    while (end < count && end - start < maxFiles) {
+      bytes += sizes?.[end] ?? 0;
+      if (bytes > maxBytes) break;
+      end++;
+    }
+    chunks.push([start, end]);
+    start = end;
+  }
+  return chunks;
 }
 
 /** One request/reply exchange; replies carry the request id so lanes sharing a worker do not mix. */

@@ -20,6 +20,8 @@ import type {
 
 import { decodeFiles } from './decode-pool';
 import type { ReadFiles } from './decode-pool';
+import { persistentSampleCache } from './persistent-sample-cache';
+import type { PersistentSampleCache } from './persistent-sample-cache';
 import { decodeCacheKey, sessionSampleCache } from './sample-cache';
 import type { SampleCache } from './sample-cache';
 
@@ -62,6 +64,8 @@ export async function loadImageDataset(
   input: LoadCommon & {
     readonly image: ImageOptions;
     readonly cache?: SampleCache;
+    /** The on-disk tier; defaults to the app's (set at startup), `null` for none. */
+    readonly diskCache?: PersistentSampleCache | null;
     readonly workers?: number;
   },
 ): Promise<LoadedImages> {
@@ -78,17 +82,25 @@ export async function loadImageDataset(
   const cache = input.cache ?? sessionSampleCache;
   const key = decodeCacheKey(contents.folderId, discovery.candidates, target);
   let entry = cache.get(key);
+  const disk = input.diskCache === undefined ? persistentSampleCache() : input.diskCache;
+  if (entry === undefined && disk !== null) {
+    entry = await disk.get(key, paths.length, sampleBytes).catch(() => undefined);
+    if (entry !== undefined) cache.put(key, entry);
+  }
   const fromCache = entry !== undefined;
   if (entry === undefined) {
     const pixels = new Uint8Array(paths.length * sampleBytes);
     const checks = await decodeFiles(paths, input.readFiles, target, {
       ...(input.signal === undefined ? {} : { signal: input.signal }),
       ...(input.workers === undefined ? {} : { workers: input.workers }),
+      sizes: discovery.candidates.map((c) => c.size),
       onSample: (i, p) => pixels.set(p, i * sampleBytes),
       onProgress: (done, total) => input.onProgress?.({ phase: 'decode', done, total }),
     });
     entry = { pixels, checks };
     cache.put(key, entry);
+    // Not awaited: the dataset is ready now; a failed write only costs a decode next launch.
+    void disk?.put(key, entry).catch(() => undefined);
   }
   const { pixels, checks } = entry;
   const checkMap = new Map<string, FileCheck>(

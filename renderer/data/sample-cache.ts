@@ -8,8 +8,8 @@ import type { DecodeTarget } from './decode-protocol';
  * panel, changing an unrelated option or training again does not decode the
  * folder again. Keyed by folder, every file's (path, size, mtime) and the
  * decode target: any change to a file or to the size/mode gives a new key.
- * Least recently used entries are evicted above the budget. Not persisted
- * across app restarts (the Node command line has an on-disk cache instead).
+ * Least recently used entries are evicted above the budget. The on-disk
+ * tier behind it (persistent-sample-cache.ts) keeps entries across restarts.
  */
 export interface CachedDecode {
   /** Candidate-indexed pixels: file i at `i × sampleBytes`. */

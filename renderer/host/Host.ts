@@ -191,8 +191,22 @@ export interface Host {
    * UI offers the chooser instead.
    */
   grantDroppedFolder(file: File): Promise<HostResult<FolderGrant>>;
-  /** Lists a granted folder without reading file contents. */
-  listDatasetFolder(request: { readonly grantId: string }): Promise<HostResult<FolderListing>>;
+  /**
+   * Lists a granted folder without reading file contents. With a `scanId`
+   * (an opaque id the caller makes up) the scan can be watched with
+   * `datasetScanProgress` and stopped with `cancelDatasetScan`, after which
+   * this call answers `cancelled`.
+   */
+  listDatasetFolder(request: {
+    readonly grantId: string;
+    readonly scanId?: string;
+  }): Promise<HostResult<FolderListing>>;
+  /** Files found so far by a running scan (`running: false` once it has answered, or for an unknown id). */
+  datasetScanProgress(request: {
+    readonly scanId: string;
+  }): Promise<HostResult<{ readonly filesFound: number; readonly running: boolean }>>;
+  /** Stops a running scan at its next folder entry (within a fraction of a second). */
+  cancelDatasetScan(request: { readonly scanId: string }): Promise<HostResult<void>>;
   /** Reads files of a granted folder; one failure does not fail the batch. */
   readDatasetFiles(request: {
     readonly grantId: string;
@@ -208,4 +222,15 @@ export interface Host {
   getSettings(): Promise<HostResult<AppSettings>>;
   /** Merges `patch` into the stored preferences (a `null` value removes the key); resolves to the new whole. */
   updateSettings(patch: AppSettings): Promise<HostResult<AppSettings>>;
+  /**
+   * Reads an entry of the on-disk pixel cache (decoded dataset samples kept
+   * across launches): an opaque blob the renderer wrote, named by a hash key
+   * (`pixelCacheKeyPattern`); `null` when there is none.
+   */
+  readPixelCache(request: { readonly key: string }): Promise<HostResult<Uint8Array | null>>;
+  /** Stores a pixel cache entry atomically; the host evicts the least recently used entries above its size cap. */
+  writePixelCache(request: {
+    readonly key: string;
+    readonly bytes: Uint8Array;
+  }): Promise<HostResult<void>>;
 }

@@ -134,6 +134,35 @@ describe('http host', () => {
     expect([...payload]).toEqual([1, 2, 3]);
   });
 
+  it('uploads a pixel cache entry in 8 MB parts and reads one back from a frame', async () => {
+    const { fetch, sent } = fakeFetch(() => json({ ok: true }));
+    const host = createHttpHost({ token: 't', fetch, choosePath: async () => null });
+    const key = `${'a'.repeat(16)}-1`;
+    const bytes = new Uint8Array(17 * 1024 * 1024).fill(3);
+    expect(await host.writePixelCache({ key, bytes })).toEqual({ ok: true });
+    const parts = await Promise.all(
+      sent.map(async (s) => decodeFrame(new Uint8Array(await (s.init.body as Blob).arrayBuffer()))),
+    );
+    expect(parts.map((p) => p.header)).toEqual(
+      [0, 8, 16].map((mb) => ({ args: { key, offset: mb * 1024 * 1024, total: bytes.length } })),
+    );
+    expect(parts.map((p) => p.payload.length)).toEqual([8, 8, 1].map((mb) => mb * 1024 * 1024));
+
+    const reader = fakeFetch(
+      () =>
+        new Response(
+          encodeFrame({ ok: true, range: { offset: 1, length: 2 } }, [Uint8Array.from([0, 7, 8])]),
+        ),
+    );
+    const readHost = createHttpHost({
+      token: 't',
+      fetch: reader.fetch,
+      choosePath: async () => null,
+    });
+    const read = await readHost.readPixelCache({ key });
+    expect(read.ok && [...(read.value ?? [])]).toEqual([7, 8]);
+  });
+
   it('turns a dead server or a garbage reply into io-error Results', async () => {
     const dead = createHttpHost({
       token: 't',

@@ -9,6 +9,9 @@ import type {
   HostResult,
 } from './Host';
 
+/** Parts a pixel cache entry is uploaded in (the host appends them; see electron/services/pixel-cache-store.ts). */
+const pixelCachePartBytes = 8 * 1024 * 1024;
+
 /** Browser mode: the host services over the loopback server (electron/server). */
 export interface HttpHost extends Host {
   /** Lists a folder for the in-app chooser (browser mode only). */
@@ -117,6 +120,8 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       },
     }),
     listDatasetFolder: (request) => call('listDatasetFolder', request),
+    datasetScanProgress: (request) => call('datasetScanProgress', request),
+    cancelDatasetScan: (request) => call('cancelDatasetScan', request),
     async readDatasetFiles(request) {
       const response = await post(
         '/api/bin/readDatasetFiles',
@@ -197,6 +202,42 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     getSettings: () => call('getSettings', {}),
     updateSettings: (patch) => call('updateSettings', patch),
     browse: (path) => call('browse', path === undefined ? {} : { path }),
+    async readPixelCache(request) {
+      const response = await post(
+        '/api/bin/readPixelCache',
+        JSON.stringify({ args: request }),
+        'application/json',
+      );
+      if (!(response instanceof Response)) return { ok: false, error: response };
+      if (!response.ok) return readJsonResult(response);
+      try {
+        const { header, payload } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
+        const result = header as
+          HostResult<null> | { ok: true; range: { offset: number; length: number } };
+        if (!('range' in result)) return result;
+        const { offset, length } = result.range;
+        if (offset + length > payload.byteLength) throw new Error('range out of bounds');
+        return { ok: true, value: payload.subarray(offset, offset + length) };
+      } catch (error) {
+        return { ok: false, error: { code: 'io-error', message: `Bad reply: ${String(error)}` } };
+      }
+    },
+    async writePixelCache(request) {
+      // In parts, each as a Blob: one 50 MB typed-array upload cost Chromium ~1 GB and seconds of CPU (measured).
+      const total = request.bytes.byteLength;
+      for (let offset = 0; ; offset += pixelCachePartBytes) {
+        const part = request.bytes.subarray(offset, Math.min(total, offset + pixelCachePartBytes));
+        const frame = encodeFrame({ args: { key: request.key, offset, total } }, [part]);
+        const response = await post(
+          '/api/bin/writePixelCache',
+          new Blob([frame as Uint8Array<ArrayBuffer>]),
+          'application/octet-stream',
+        );
+        if (!(response instanceof Response)) return { ok: false, error: response };
+        const written = await readJsonResult<void>(response);
+        if (!written.ok || offset + pixelCachePartBytes >= total) return written;
+      }
+    },
   };
 }
 

@@ -44,9 +44,12 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   const files = new Map<string, string | Uint8Array>(Object.entries(options.files ?? {}));
   const choose = options.choosePath ?? (async () => null);
   const handles = new Map<string, string>(); // fileId or grantId → path
+  /** Scan ids cancelled before their listing call arrived. */
+  const cancelledScans = new Set<string>();
   const recent: RecentProject[] = [];
   const listeners = new Set<(id: CommandId) => void>();
   let settings: AppSettings = {};
+  const pixelCache = new Map<string, Uint8Array>(); // pixel cache entries by key
   let windowState: WindowState | null = null;
   let nextId = 1;
   let launchFile = options.launchFile ?? null;
@@ -132,6 +135,9 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     async listDatasetFolder(request) {
       const root = handles.get(request.grantId);
       if (root === undefined) return fail('not-found', 'Unknown folder grant.');
+      // Listing memory is instant, so a scan can only be cancelled before it starts.
+      if (request.scanId !== undefined && cancelledScans.delete(request.scanId))
+        return fail('cancelled', 'The folder scan was cancelled.');
       const listed = insideFolder(root).map((path) => {
         const contents = files.get(path) ?? '';
         return {
@@ -151,6 +157,11 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
           skipped: [],
         },
       };
+    },
+    datasetScanProgress: async () => ({ ok: true, value: { filesFound: 0, running: false } }),
+    async cancelDatasetScan(request) {
+      cancelledScans.add(request.scanId);
+      return { ok: true, value: undefined };
     },
     async readDatasetFiles(request) {
       const root = handles.get(request.grantId);
@@ -211,6 +222,14 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       }
       settings = next;
       return { ok: true, value: { ...settings } };
+    },
+    readPixelCache: async (request) => ({
+      ok: true,
+      value: pixelCache.get(request.key) ?? null,
+    }),
+    async writePixelCache(request) {
+      pixelCache.set(request.key, request.bytes.slice());
+      return { ok: true, value: undefined };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { EvaluationReport, SampleView } from '@core';
@@ -7,6 +7,8 @@ import { samplesInCell } from '@core';
 import { ClassMetricsTable } from './ClassMetricsTable';
 import { ConfusionMatrixView } from './ConfusionMatrixView';
 import type { InspectClient } from './inspect-client';
+import { useTestSetStore } from '../panels/dataset/test-set';
+import type { EvaluationSource } from '../workers/inspect-protocol';
 import { SaliencyView } from './SaliencyView';
 import { SampleGallery } from './SampleGallery';
 import { useInspectRequest } from './use-inspect-request';
@@ -20,7 +22,8 @@ interface EvaluationTabProps {
 const GALLERY_LIMIT = 60;
 
 /**
- * Evaluation on the validation split: accuracy, loss, confusion matrix,
+ * Evaluation on the validation split, or on the separate test folder when
+ * one is loaded (never trained on): accuracy, loss, confusion matrix,
  * per-class metrics, the samples behind a clicked cell, the most confident
  * mistakes, and a saliency map for a chosen sample. Runs on request (a click),
  * not after every epoch, so it never slows training down.
@@ -29,10 +32,16 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
   const { t } = useTranslation('inspect');
   const [run, setRun] = useState(0);
   const [evaluatedVersion, setEvaluatedVersion] = useState<number | null>(null);
+  // Only the id and size of the test set enter React; its pixels stay in the store.
+  const testId = useTestSetStore((s) => s.testSet?.id ?? 0);
+  const testCount = useTestSetStore((s) => s.testSet?.count ?? 0);
+  const [chosen, setChosen] = useState<EvaluationSource>('validation');
+  const source: EvaluationSource = testCount > 0 ? chosen : 'validation';
+  const dataKey = `${source}|${source === 'test' ? testId : ''}`;
   const report = useInspectRequest(
     client,
-    run > 0 ? { type: 'evaluate', mistakeLimit: 24 } : null,
-    String(run),
+    run > 0 ? { type: 'evaluate', mistakeLimit: 24, source } : null,
+    `${run}|${dataKey}`,
     evaluatedVersion ?? -1,
   );
   const [cell, setCell] = useState<{ row: number; column: number } | null>(null);
@@ -44,16 +53,21 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
   const mistakeIndices = value ? value.mistakes.map((m) => m.index) : [];
   const cellSamples = useInspectRequest(
     client,
-    cellIndices.length ? { type: 'samples', indices: cellIndices } : null,
-    cellIndices.join(','),
+    cellIndices.length ? { type: 'samples', indices: cellIndices, source } : null,
+    `${dataKey}|${cellIndices.join(',')}`,
     evaluatedVersion ?? -1,
   );
   const mistakeSamples = useInspectRequest(
     client,
-    mistakeIndices.length ? { type: 'samples', indices: mistakeIndices } : null,
-    mistakeIndices.join(','),
+    mistakeIndices.length ? { type: 'samples', indices: mistakeIndices, source } : null,
+    `${dataKey}|${mistakeIndices.join(',')}`,
     evaluatedVersion ?? -1,
   );
+  // A new source (or another test folder) shows other samples: the picked ones no longer apply.
+  useEffect(() => {
+    setCell(null);
+    setPicked(null);
+  }, [dataKey]);
   const name = (i: number): string => classNames[i] ?? String(i);
   const caption = (view: SampleView): string =>
     value
@@ -61,7 +75,38 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
       : '';
 
   return (
-    <div className="inspect-eval" data-testid="evaluation-tab" data-state={report.status}>
+    <div
+      className="inspect-eval"
+      data-testid="evaluation-tab"
+      data-state={report.status}
+      data-source={source}
+    >
+      {testCount > 0 && (
+        <div role="radiogroup" aria-label={t('eval.source')} className="inspect-eval-source">
+          {(['validation', 'test'] as const).map((s) => (
+            <label key={s}>
+              <input
+                type="radio"
+                name="evaluation-source"
+                value={s}
+                checked={source === s}
+                data-testid={`eval-source-${s}`}
+                onChange={() => {
+                  setChosen(s);
+                  // Switching the data is a request to see it evaluated.
+                  if (run > 0) {
+                    setEvaluatedVersion(version);
+                    setRun((n) => n + 1);
+                  }
+                }}
+              />
+              {s === 'test'
+                ? t('eval.sourceTest', { count: testCount })
+                : t('eval.sourceValidation')}
+            </label>
+          ))}
+        </div>
+      )}
       <button
         type="button"
         data-testid="evaluate-button"
@@ -72,7 +117,7 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
           setPicked(null);
         }}
       >
-        {value ? t('eval.rerun') : t('eval.run')}
+        {value ? t('eval.rerun') : t(source === 'test' ? 'eval.runTest' : 'eval.run')}
       </button>
       {report.status === 'loading' && <span className="panel-hint"> {t('eval.running')}</span>}
       {value && evaluatedVersion !== version && (
@@ -85,8 +130,14 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
       )}
       {value && (
         <>
-          <p className="inspect-summary" data-testid="eval-summary">
-            {t('eval.summary', {
+          <p
+            className="inspect-summary"
+            data-testid="eval-summary"
+            data-source={source}
+            data-accuracy={value.accuracy}
+            data-count={value.count}
+          >
+            {t(source === 'test' ? 'eval.summaryTest' : 'eval.summary', {
               accuracy: (value.accuracy * 100).toFixed(1),
               loss: value.loss.toFixed(4),
               count: value.count,
@@ -126,6 +177,7 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
               client={client}
               version={evaluatedVersion ?? version}
               index={picked.index}
+              source={source}
               classIndex={value.predictions[picked.index] ?? 0}
               classNames={classNames}
             />

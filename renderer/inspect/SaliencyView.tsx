@@ -11,23 +11,26 @@ interface SaliencyViewProps {
   readonly client: InspectClient;
   readonly version: number;
   readonly index: number;
+  /** Which evaluated samples `index` points into (default: the validation split). */
+  readonly source?: 'validation' | 'test';
   readonly classIndex: number;
   readonly classNames: readonly string[];
 }
 
-/** A validation sample with its saliency map for one class, and the model's probabilities. */
+/** A validation (or test) sample with its saliency map for one class, and the model's probabilities. */
 export function SaliencyView({
   client,
   version,
   index,
+  source = 'validation',
   classIndex,
   classNames,
 }: SaliencyViewProps) {
   const { t } = useTranslation('inspect');
   const state = useInspectRequest(
     client,
-    { type: 'saliency', sample: { source: 'validation', index }, classIndex },
-    `${index}|${classIndex}`,
+    { type: 'saliency', sample: { source, index }, classIndex },
+    `${source}|${index}|${classIndex}`,
     version,
   );
   if (state.status !== 'done') return <p className="panel-hint">{t('common.loading')}</p>;

@@ -8,6 +8,8 @@ export function sampleKey(sample: SampleRef): string {
   switch (sample.source) {
     case 'validation':
       return `v${sample.index}`;
+    case 'test':
+      return `s${sample.index}`;
     case 'text':
       return `t${sample.text}`;
     case 'image':

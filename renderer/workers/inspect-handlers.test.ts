@@ -243,3 +243,66 @@ describe('handleInspectRequest on the LeNet template', () => {
     });
   });
 });
+
+describe('the separate test set', () => {
+  /** 30 grey images of classes 2 and 7 only (a test folder may lack classes), already in training indices. */
+  function testPayload() {
+    const count = 30;
+    const pixels = new Uint8Array(count * 784).map((_, i) => (i * 13 + 5) % 256);
+    return {
+      kind: 'image' as const,
+      count,
+      pixels,
+      options: data.image!,
+      labels: Int32Array.from({ length: count }, (_, i) => (i % 2 ? 7 : 2)),
+      classNames: data.samples.classNames,
+      split: { train: [], validation: Array.from({ length: count }, (_, i) => i) },
+    };
+  }
+
+  it('is evaluated apart from the validation split, with its own samples and saliency', async () => {
+    await expect(
+      handleInspectRequest(model, { type: 'evaluate', source: 'test' }, data),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'no-test-set' } });
+
+    // Stored even before any model exists (the UI may send it first).
+    const stored = await handleInspectRequest(
+      null,
+      { type: 'setTestSet', id: 4, payload: testPayload() },
+      null,
+    );
+    expect(stored).toEqual({ ok: true, value: { id: 4, count: 30 } });
+
+    const before = liveTensorCount();
+    const report = await ask({ type: 'evaluate', source: 'test' });
+    expect(report.count).toBe(30);
+    expect(report.confusion.reduce((a, b) => a + b, 0)).toBe(30);
+    // Rows of the confusion matrix are true classes: only classes 2 and 7 have samples.
+    const rowTotals = Array.from({ length: 10 }, (_, r) =>
+      report.confusion.slice(r * 10, r * 10 + 10).reduce((a, b) => a + b, 0),
+    );
+    expect(rowTotals).toEqual([0, 0, 15, 0, 0, 0, 0, 15, 0, 0]);
+    // The validation evaluation is unchanged.
+    expect((await ask({ type: 'evaluate' })).count).toBe(40);
+
+    const views = await ask({ type: 'samples', source: 'test', indices: [1, 29, 30] });
+    expect(views.map((v) => [v.index, v.label])).toEqual([
+      [1, 7],
+      [29, 7],
+    ]);
+    // Pixels come back as they were sent (normalised for the model, restored for display).
+    expect(views[0]?.image?.pixels[0]).toBe((784 * 13 + 5) % 256);
+    const { sample } = await ask({
+      type: 'saliency',
+      sample: { source: 'test', index: 1 },
+      classIndex: 7,
+    });
+    expect(sample.view?.label).toBe(7);
+    expect(liveTensorCount()).toBe(before);
+
+    await ask({ type: 'setTestSet', id: 5, payload: null });
+    await expect(
+      handleInspectRequest(model, { type: 'samples', source: 'test', indices: [0] }, data),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'no-test-set' } });
+  });
+});

@@ -7,21 +7,28 @@
  * `{ type: 'inspect', id, request }` message here with the model it holds (or
  * null before any run) and the run's validation samples, gathered once with
  * `gatherSamples`, and replies `{ type: 'inspect-result', id, result }`.
+ * The separate test folder arrives by its own request (`setTestSet`, sent by
+ * the UI before the first test evaluation) and is kept here, apart from the
+ * session, so training never sees it.
  */
 import type { CompiledModel, ImageOptions, InspectSamples, TextOptions } from '@core';
 import {
   computeFeatureMaps,
   convFilters,
+  createMemorySampleStore,
   describeLayers,
   effectiveReceptiveField,
   evaluateModel,
+  gatherSamples,
   imageInput,
+  imageSampleSource,
   InspectError,
   predictSample,
   preActivationStats,
   saliencyMap,
   sampleInput,
   samplesSource,
+  samplesFromArrays,
   sampleView,
   saveToArtifacts,
   textInput,
@@ -29,6 +36,7 @@ import {
 } from '@core';
 
 import type {
+  EvaluationSource,
   InspectFailureCode,
   InspectRequest,
   InspectResponses,
@@ -36,6 +44,8 @@ import type {
   ResolvedSample,
   SampleRef,
 } from './inspect-protocol';
+import { readsTestSet } from './inspect-protocol';
+import type { DatasetPayload } from './training-protocol';
 
 /** What the worker knows besides the model: the validation samples and the preprocessing of new inputs. */
 export interface InspectData {
@@ -55,15 +65,73 @@ class WorkerFailure extends Error {
   }
 }
 
+/**
+ * The separate test folder's samples, as the UI last sent them (`setTestSet`).
+ * Module state, so one copy per worker that outlives runs: the test set does
+ * not depend on the model, and the training session never sees it.
+ */
+let testSet: { readonly id: number; readonly samples: Promise<InspectSamples> } | null = null;
+
+/** Builds the test samples exactly like the run's validation samples (same normalisation, no augmentation). */
+function testSamplesFrom(payload: DatasetPayload): Promise<InspectSamples> {
+  const source =
+    payload.kind === 'image'
+      ? imageSampleSource({
+          store: createMemorySampleStore(
+            payload.count,
+            payload.pixels.length / Math.max(1, payload.count),
+            payload.pixels,
+          ),
+          labels: payload.labels,
+          classCount: payload.classNames.length,
+          options: payload.options,
+          seed: 0,
+        })
+      : samplesFromArrays({
+          values: payload.tokens,
+          sampleShape: [payload.sequenceLength],
+          labels: payload.labels,
+          numClasses: payload.classNames.length,
+          dtype: 'int32',
+        });
+  return gatherSamples(source, {
+    classNames: payload.classNames,
+    validation: null,
+    image: payload.kind === 'image' ? payload.options : null,
+    text:
+      payload.kind === 'text' && payload.textOptions && payload.vocabulary
+        ? { options: payload.textOptions, vocabulary: payload.vocabulary }
+        : null,
+  });
+}
+
 function needSamples(data: InspectData | null): InspectSamples {
   if (!data) throw new WorkerFailure('no-dataset', 'no dataset is attached');
   return data.samples;
 }
 
-function resolveSample(ref: SampleRef, data: InspectData | null): ResolvedSample {
+async function needTestSamples(): Promise<InspectSamples> {
+  if (!testSet) throw new WorkerFailure('no-test-set', 'no test folder has been loaded');
+  return testSet.samples;
+}
+
+/** The evaluation samples of `source` (validation split by default). */
+async function samplesOf(
+  source: EvaluationSource | undefined,
+  data: InspectData | null,
+): Promise<InspectSamples> {
+  return source === 'test' ? needTestSamples() : needSamples(data);
+}
+
+function resolveSample(
+  ref: SampleRef,
+  data: InspectData | null,
+  test: InspectSamples | null,
+): ResolvedSample {
   switch (ref.source) {
-    case 'validation': {
-      const s = needSamples(data);
+    case 'validation':
+    case 'test': {
+      const s = ref.source === 'test' && test ? test : needSamples(data);
       if (!Number.isInteger(ref.index) || ref.index < 0 || ref.index >= s.count) {
         throw new WorkerFailure(
           'sample-out-of-range',
@@ -99,7 +167,8 @@ async function answer(
   request: InspectRequest,
   data: InspectData | null,
 ): Promise<InspectResponses[InspectRequest['type']]> {
-  const classNames = data?.samples.classNames ?? [];
+  const test = readsTestSet(request) ? await needTestSamples() : null;
+  const classNames = data?.samples.classNames ?? test?.classNames ?? [];
   switch (request.type) {
     case 'layers':
       return {
@@ -109,11 +178,11 @@ async function answer(
         kind: data?.samples.kind ?? null,
       };
     case 'featureMaps': {
-      const sample = resolveSample(request.sample, data);
+      const sample = resolveSample(request.sample, data, test);
       return { sample, maps: computeFeatureMaps(model, sample.input, request.layers) };
     }
     case 'effectiveField': {
-      const sample = resolveSample(request.sample, data);
+      const sample = resolveSample(request.sample, data, test);
       return {
         sample,
         field: effectiveReceptiveField(model, sample.input, request.layer, request.unit),
@@ -124,17 +193,17 @@ async function answer(
     case 'evaluate':
       return evaluateModel(
         model,
-        samplesSource(needSamples(data)),
+        samplesSource(await samplesOf(request.source, data)),
         request.mistakeLimit === undefined ? {} : { mistakeLimit: request.mistakeLimit },
       );
     case 'samples': {
-      const s = needSamples(data);
+      const s = await samplesOf(request.source, data);
       return request.indices
         .filter((i) => Number.isInteger(i) && i >= 0 && i < s.count)
         .map((i) => sampleView(s, i));
     }
     case 'saliency': {
-      const sample = resolveSample(request.sample, data);
+      const sample = resolveSample(request.sample, data, test);
       return {
         sample,
         map: saliencyMap(model, sample.input, request.classIndex),
@@ -142,9 +211,11 @@ async function answer(
       };
     }
     case 'predict': {
-      const sample = resolveSample(request.sample, data);
+      const sample = resolveSample(request.sample, data, test);
       return { sample, prediction: predictSample(model, sample.input, classNames) };
     }
+    case 'setTestSet':
+      return setTestSet(request.id, request.payload);
     case 'modelFiles':
       return tfjsModelFiles(await saveToArtifacts(model), {});
     case 'preActivations': {
@@ -159,6 +230,20 @@ async function answer(
   }
 }
 
+/** Replaces (or, with null, drops) the worker's test set. */
+async function setTestSet(
+  id: number,
+  payload: DatasetPayload | null,
+): Promise<InspectResponses['setTestSet']> {
+  if (payload === null) {
+    testSet = null;
+    return { id, count: 0 };
+  }
+  const samples = testSamplesFrom(payload);
+  testSet = { id, samples };
+  return { id, count: (await samples).count };
+}
+
 const requestTypes: ReadonlySet<string> = new Set<InspectRequest['type']>([
   'layers',
   'featureMaps',
@@ -166,6 +251,7 @@ const requestTypes: ReadonlySet<string> = new Set<InspectRequest['type']>([
   'filters',
   'evaluate',
   'samples',
+  'setTestSet',
   'saliency',
   'predict',
   'preActivations',
@@ -190,10 +276,19 @@ export async function handleInspectRequest(
   request: unknown,
   data: InspectData | null,
 ): Promise<InspectResult<unknown>> {
-  if (!model) return { ok: false, error: { code: 'no-model', message: 'train the network first' } };
+  // The test set can arrive before any model exists: it does not depend on one.
+  const noModel: InspectResult<unknown> = {
+    ok: false,
+    error: { code: 'no-model', message: 'train the network first' },
+  };
+  const storesTestSet = isRequest(request) && request.type === 'setTestSet';
+  if (!model && !storesTestSet) return noModel;
   if (!isRequest(request))
     return { ok: false, error: { code: 'internal', message: 'malformed inspect request' } };
   try {
+    if (request.type === 'setTestSet')
+      return { ok: true, value: await setTestSet(request.id, request.payload) };
+    if (!model) return noModel;
     return { ok: true, value: await answer(model, request, data) };
   } catch (error) {
     if (error instanceof InspectError || error instanceof WorkerFailure)

@@ -19,9 +19,15 @@ import type {
   SampleView,
 } from '@core';
 
-/** Which sample to inspect: one of the validation split, a dropped/drawn image, typed text, or a ready model input. */
+import type { DatasetPayload } from './training-protocol';
+
+/** The samples an evaluation runs on: the run's validation split, or the separate test folder. */
+export type EvaluationSource = 'validation' | 'test';
+
+/** Which sample to inspect: one of the validation split or test set, a dropped/drawn image, typed text, or a ready model input. */
 export type SampleRef =
   | { readonly source: 'validation'; readonly index: number }
+  | { readonly source: 'test'; readonly index: number }
   | {
       readonly source: 'image';
       readonly rgba: Uint8ClampedArray;
@@ -46,12 +52,33 @@ export type InspectRequest =
       readonly unit: readonly number[];
     }
   | { readonly type: 'filters'; readonly layer: string }
-  | { readonly type: 'evaluate'; readonly mistakeLimit?: number }
-  | { readonly type: 'samples'; readonly indices: readonly number[] }
+  | {
+      readonly type: 'evaluate';
+      readonly mistakeLimit?: number;
+      /** Default `validation`. */
+      readonly source?: EvaluationSource;
+    }
+  | {
+      readonly type: 'samples';
+      readonly indices: readonly number[];
+      readonly source?: EvaluationSource;
+    }
+  /**
+   * Hands the worker the test folder's samples (labels in the training class
+   * order), shaped like the training payload; `id` names this copy so the UI
+   * sends it once. Kept until replaced; never used for training.
+   */
+  | { readonly type: 'setTestSet'; readonly id: number; readonly payload: DatasetPayload | null }
   | { readonly type: 'saliency'; readonly sample: SampleRef; readonly classIndex: number }
   | { readonly type: 'predict'; readonly sample: SampleRef }
   | { readonly type: 'preActivations'; readonly layer: string; readonly sampleCount?: number }
   | { readonly type: 'modelFiles' };
+
+/** Whether a request reads the test set (the UI makes sure the worker has it first). */
+export function readsTestSet(request: InspectRequest): boolean {
+  if ('sample' in request) return request.sample.source === 'test';
+  return (request.type === 'evaluate' || request.type === 'samples') && request.source === 'test';
+}
 
 /** A sample as the model saw it (input) and as the student sees it (view). */
 export interface ResolvedSample {
@@ -75,6 +102,7 @@ export interface InspectResponses {
   readonly filters: ConvFilters;
   readonly evaluate: EvaluationReport;
   readonly samples: readonly SampleView[];
+  readonly setTestSet: { readonly id: number; readonly count: number };
   readonly saliency: {
     readonly sample: ResolvedSample;
     readonly map: SaliencyMap;
@@ -91,7 +119,7 @@ export type InspectResponse<T extends InspectRequestType> = InspectResponses[T];
 
 /** Failure codes: core's inspection codes plus the worker's own. */
 export type InspectFailureCode =
-  InspectErrorCode | 'no-model' | 'no-dataset' | 'sample-out-of-range' | 'internal';
+  InspectErrorCode | 'no-model' | 'no-dataset' | 'no-test-set' | 'sample-out-of-range' | 'internal';
 
 /** What the worker sends back; never throws across the boundary. */
 export type InspectResult<T> =

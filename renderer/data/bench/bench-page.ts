@@ -1,63 +1,82 @@
 /**
  * Page driven by scripts/bench-data.ts (npm run bench:data) in Chromium: loads
- * a folder through the app's own loader (`loadImageDataset`: host-style batch
- * reads, Web Worker decoding, session cache), with a tiny loopback server
- * standing in for the host. Not part of the app bundle.
+ * a folder exactly as the app does, through the real browser-mode server and
+ * host services (grant, listing, batch reads as binary frames, the on-disk
+ * pixel cache) and the app's loader (`loadImageDataset`: Web Worker decoding,
+ * session cache, disk tier). The folder comes as `?dir=`, standing in for the
+ * in-app chooser's answer. Not part of the app bundle.
  */
 import { defaultImageOptions } from '@core';
-import type { ListingEntry } from '@core';
 
-import type { FileBytes } from '../../host/Host';
+import { createHttpHost, readPageToken } from '../../host/http-host';
+import type { HttpHost } from '../../host/http-host';
+import type { FolderGrant } from '../../host/Host';
 import { loadImageDataset } from '../load-dataset';
 import type { ReadFiles } from '../decode-pool';
+import { hostPixelCache } from '../persistent-sample-cache';
 
 interface BenchResult {
   scanMs: number;
   loadMs: number;
+  /** Time to store the decoded pixels in the host's disk cache (after the load; not awaited by the app). */
+  diskWriteMs: number;
   samples: number;
   skipped: number;
   fromCache: boolean;
   checksum: number;
 }
 
-const readFiles: ReadFiles = async (paths) => {
-  const response = await fetch('/read', { method: 'POST', body: JSON.stringify(paths) });
-  const buffer = await response.arrayBuffer();
-  const view = new DataView(buffer);
-  const files: FileBytes[] = [];
-  let offset = 0;
-  for (const path of paths) {
-    const status = view.getUint32(offset, true);
-    const length = view.getUint32(offset + 4, true);
-    offset += 8;
-    if (status === 1) files.push({ path, ok: true, bytes: new Uint8Array(buffer, offset, length) });
-    else files.push({ path, ok: false, error: { code: 'not-found', message: 'missing' } });
-    offset += length;
-  }
-  return files;
-};
+let session: { host: HttpHost; grant: FolderGrant } | null = null;
+
+async function connect(): Promise<{ host: HttpHost; grant: FolderGrant }> {
+  if (session !== null) return session;
+  const dir = new URLSearchParams(location.search).get('dir');
+  const host = createHttpHost({
+    token: readPageToken(document) ?? '',
+    choosePath: async () => dir,
+  });
+  const grant = await host.pickDatasetFolder({ kind: 'image' });
+  if (!grant.ok) throw new Error(`grant: ${grant.error.message}`);
+  session = { host, grant: grant.value };
+  return session;
+}
 
 async function run(): Promise<BenchResult> {
+  const { host, grant } = await connect();
   const t0 = performance.now();
-  const listing = (await (await fetch('/list')).json()) as {
-    files: ListingEntry[];
-    folders: string[];
-  };
+  const listed = await host.listDatasetFolder({ grantId: grant.grantId });
+  if (!listed.ok) throw new Error(`list: ${listed.error.message}`);
   const t1 = performance.now();
+  const readFiles: ReadFiles = async (paths) => {
+    const read = await host.readDatasetFiles({ grantId: grant.grantId, paths });
+    return read.ok ? read.value : paths.map((path) => ({ path, ok: false, error: read.error }));
+  };
+  // The app's disk tier, with its (unawaited) write tracked so the benchmark can time it apart.
+  const disk = hostPixelCache(host);
+  let written: Promise<void> = Promise.resolve();
   const image = { ...defaultImageOptions, width: 28, height: 28, colorMode: 'grayscale' as const };
   const loaded = await loadImageDataset({
-    contents: { folderId: 'bench', files: listing.files, folders: listing.folders, ignored: [] },
+    contents: {
+      folderId: grant.displayPath,
+      files: listed.value.files,
+      ignored: listed.value.skipped,
+      ...(listed.value.folders === undefined ? {} : { folders: listed.value.folders }),
+    },
     readFiles,
     image,
     split: { seed: 1, validationShare: 0.1 },
+    diskCache: { get: disk.get, put: (key, entry) => (written = disk.put(key, entry)) },
   });
   const t2 = performance.now();
+  await written;
+  const t3 = performance.now();
   // A checksum over a few samples proves the pixels were really decoded.
   const out = new Uint8Array(loaded.store.sampleBytes * 10);
   await loaded.store.read([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], out);
   return {
     scanMs: t1 - t0,
     loadMs: t2 - t1,
+    diskWriteMs: t3 - t2,
     samples: loaded.plan.samples.length,
     skipped: loaded.plan.report.skipped.length,
     fromCache: loaded.fromCache,
@@ -67,33 +86,6 @@ async function run(): Promise<BenchResult> {
 
 Object.assign(window, { runDataBench: run });
 document.getElementById('status')?.replaceChildren('ready');
-
-/** Phase timings for diagnosing the load: reading only, then decoding only (one worker, in the page). */
-async function runPhases(): Promise<Record<string, number>> {
-  const listing = (await (await fetch('/list')).json()) as { files: ListingEntry[] };
-  const paths = listing.files.slice(0, 6000).map((f) => f.path);
-  const t0 = performance.now();
-  const all: FileBytes[] = [];
-  for (let i = 0; i < paths.length; i += 128)
-    all.push(...(await readFiles(paths.slice(i, i + 128))));
-  const t1 = performance.now();
-  const out = new Uint8Array(784);
-  const { decodeImageInBrowser } = await import('../decode-image-browser');
-  for (const f of all)
-    if (f.ok)
-      await decodeImageInBrowser(
-        f.bytes,
-        { width: 28, height: 28, resizeMode: 'stretch', colorMode: 'grayscale' },
-        out,
-      );
-  const t2 = performance.now();
-  return {
-    files: all.length,
-    readMsPerFile: (t1 - t0) / all.length,
-    decodeMsPerFile: (t2 - t1) / all.length,
-  };
-}
-Object.assign(window, { runDataPhases: runPhases });
 
 /**
  * For e2e/dataset.spec.ts: decodes the given files with the platform decoder

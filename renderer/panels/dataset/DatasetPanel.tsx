@@ -22,6 +22,8 @@ import { useDatasetStore } from './dataset-store';
 import { folderSourceFromDrop } from './folder-drop';
 import { HealthReportView } from './HealthReportView';
 import { ImageOptionsForm, SplitForm, TextOptionsForm } from './OptionsForms';
+import { ProgressRow } from './ProgressRow';
+import { TestFolderSection } from './TestFolderSection';
 import './dataset.css';
 
 /**
@@ -106,26 +108,13 @@ export function DatasetPanel() {
       </div>
 
       {busy && (
-        <div className="dataset-progress" data-testid="dataset-progress">
-          <span>
-            {runtime.status === 'loading' && runtime.progress !== null
-              ? t('progress.loading', {
-                  done: runtime.progress.done,
-                  total: runtime.progress.total,
-                })
-              : t(`progress.${runtime.status}`)}
-          </span>
-          {runtime.status === 'loading' &&
-            runtime.progress !== null &&
-            runtime.progress.total > 0 && (
-              <progress max={runtime.progress.total} value={runtime.progress.done} />
-            )}
-          {runtime.status !== 'choosing' && (
-            <button type="button" data-testid="dataset-cancel" onClick={cancelDatasetLoad}>
-              {t('cancel')}
-            </button>
-          )}
-        </div>
+        <ProgressRow
+          status={runtime.status}
+          progress={runtime.progress}
+          onCancel={cancelDatasetLoad}
+          testId="dataset-progress"
+          cancelTestId="dataset-cancel"
+        />
       )}
 
       {runtime.status === 'error' && runtime.error !== null && (
@@ -162,6 +151,8 @@ export function DatasetPanel() {
           )}
         </div>
       )}
+
+      <TestFolderSection trainingBusy={busy} />
 
       {runtime.report !== null && runtime.status === 'ready' && (
         <HealthReportView

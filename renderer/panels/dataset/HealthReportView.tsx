@@ -165,7 +165,7 @@ export function HealthReportView({ report, thumbnails, onExport }: HealthReportV
   );
 }
 
-function FileList({
+export function FileList({
   title,
   testId,
   rows,

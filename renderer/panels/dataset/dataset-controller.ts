@@ -2,19 +2,23 @@ import { channelCount, reportToDelimited } from '@core';
 import type { DelimitedFormat, HealthReport, ImageOptions, TextOptions } from '@core';
 
 import { loadImageDataset, loadTextDataset } from '../../data/load-dataset';
-import type { FolderContents } from '../../data/load-dataset';
-import type { ReadFiles } from '../../data/decode-pool';
-import type { DatasetKind, FileBytes, FolderGrant, Host } from '../../host/Host';
+import type { DatasetKind, Host } from '../../host/Host';
 import type { EditorStore } from '../../state/editor-store';
 import { setTrainingDataset, useTrainingDatasetStore } from '../training/training-dataset';
 import {
   datasetConfigFrom,
   initialImageOptions,
   initialTextOptions,
+  keptTestFolder,
   setDataset,
   splitSettingsFor,
 } from './dataset-doc';
 import { initialDatasetRuntime, useDatasetStore } from './dataset-store';
+import type { DatasetRuntime } from './dataset-store';
+import { hostFolderSource } from './folder-source';
+import type { FolderSource } from './folder-source';
+import { refreshTestFolder } from './test-folder-controller';
+import { setTestImageOptions } from './test-set';
 import { makeThumbnails } from './thumbnails';
 
 /**
@@ -24,38 +28,8 @@ import { makeThumbnails } from './thumbnails';
  */
 let running: AbortController | null = null;
 
-/** A folder source: a host grant, or a folder dropped on the window (browser only, not re-openable). */
-export interface FolderSource {
-  readonly grant: FolderGrant;
-  list(): Promise<{ ok: true; contents: FolderContents } | { ok: false; code: string }>;
-  readonly readFiles: ReadFiles;
-}
-
-export function hostFolderSource(host: Host, grant: FolderGrant): FolderSource {
-  return {
-    grant,
-    async list() {
-      const listed = await host.listDatasetFolder({ grantId: grant.grantId });
-      if (!listed.ok) return { ok: false, code: listed.error.code };
-      const { files, skipped, folders } = listed.value;
-      return {
-        ok: true,
-        contents: {
-          folderId: grant.displayPath,
-          files,
-          ignored: skipped,
-          ...(folders === undefined ? {} : { folders }),
-        },
-      };
-    },
-    async readFiles(paths): Promise<readonly FileBytes[]> {
-      const read = await host.readDatasetFiles({ grantId: grant.grantId, paths });
-      return read.ok
-        ? read.value
-        : paths.map((path) => ({ path, ok: false as const, error: read.error }));
-    },
-  };
-}
+/** What the panel showed before the load in progress, restored when it is cancelled. */
+let beforeLoad: { runtime: DatasetRuntime; source: typeof lastSource } | null = null;
 
 /** Asks for a folder (native dialog or in-app chooser) and loads it. */
 export async function chooseDatasetFolder(
@@ -79,6 +53,8 @@ export async function chooseDatasetFolder(
   await loadDatasetFolder(store, hostFolderSource(host, picked.value), kind);
 }
 
+export type { FolderSource } from './folder-source';
+
 export interface LoadOverrides {
   readonly image?: ImageOptions;
   readonly text?: TextOptions;
@@ -93,6 +69,8 @@ export async function loadDatasetFolder(
   kind: DatasetKind,
   overrides: LoadOverrides = {},
 ): Promise<void> {
+  // A load replacing a running one keeps the state from before the first.
+  if (running === null) beforeLoad = { runtime: useDatasetStore.getState(), source: lastSource };
   running?.abort();
   const controller = new AbortController();
   running = controller;
@@ -100,7 +78,11 @@ export async function loadDatasetFolder(
   rememberSource(source, kind);
   useDatasetStore.setState({ ...initialDatasetRuntime, status: 'scanning', kind, grant });
   try {
-    const listed = await source.list();
+    const listed = await source.list({
+      signal: controller.signal,
+      onProgress: (filesFound) =>
+        useDatasetStore.setState({ progress: { done: filesFound, total: 0 } }),
+    });
     if (controller.signal.aborted) return;
     if (!listed.ok) {
       useDatasetStore.setState({
@@ -143,6 +125,7 @@ export async function loadDatasetFolder(
           image,
           text: null,
           vocabulary: null,
+          testFolder: keptTestFolder(store.getState().doc, kind),
         }),
       );
       setTrainingDataset(
@@ -157,6 +140,7 @@ export async function loadDatasetFolder(
         fromCache: loaded.fromCache,
         progress: null,
       });
+      void refreshTestFolder(store);
     } else {
       const text = overrides.text ?? initialTextOptions(doc);
       const loaded = await loadTextDataset({ ...common, text });
@@ -172,6 +156,7 @@ export async function loadDatasetFolder(
           image: null,
           text,
           vocabulary: loaded.vocabulary,
+          testFolder: keptTestFolder(store.getState().doc, kind),
         }),
       );
       setTrainingDataset(
@@ -186,6 +171,7 @@ export async function loadDatasetFolder(
           : null,
       );
       useDatasetStore.setState({ status: 'ready', report: loaded.plan.report, progress: null });
+      void refreshTestFolder(store);
     }
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -199,16 +185,39 @@ export async function loadDatasetFolder(
       },
     });
   } finally {
-    if (running === controller) running = null;
+    // Done (loaded or failed): nothing left to go back to.
+    if (running === controller) {
+      running = null;
+      beforeLoad = null;
+    }
   }
 }
 
-/** Stops a scan or decode in progress (workers are terminated at once). */
+/**
+ * Stops a scan or decode in progress (the host scan stops at its next entry,
+ * decode workers are terminated at once). While scanning, the panel returns
+ * to what it showed before: the previous folder's report stays usable.
+ */
 export function cancelDatasetLoad(): void {
   running?.abort();
   running = null;
-  const { report } = useDatasetStore.getState();
-  useDatasetStore.setState({ status: report === null ? 'idle' : 'ready', progress: null });
+  const previous = beforeLoad;
+  beforeLoad = null;
+  if (previous !== null) {
+    lastSource = previous.source;
+    useDatasetStore.setState(settled(previous.runtime));
+    return;
+  }
+  useDatasetStore.setState(settled(useDatasetStore.getState()));
+}
+
+/** A runtime at rest: a transient status becomes `ready` (with a report) or `idle`. */
+function settled(runtime: DatasetRuntime): DatasetRuntime {
+  const busy =
+    runtime.status === 'choosing' || runtime.status === 'scanning' || runtime.status === 'loading';
+  return busy
+    ? { ...runtime, status: runtime.report === null ? 'idle' : 'ready', progress: null }
+    : { ...runtime, progress: null };
 }
 
 /** Which image options need a new decode (the others apply per batch). */
@@ -270,6 +279,7 @@ export async function applyImageOptions(store: EditorStore, image: ImageOptions)
   if (doc.dataset !== null) store.getState().apply(setDataset, { ...doc.dataset, image });
   const training = useTrainingDatasetStore.getState().dataset;
   if (training?.kind === 'image') setTrainingDataset({ ...training, options: image });
+  setTestImageOptions(image);
 }
 
 /** Applies new text options: tokenisation changes the vocabulary, so a loaded folder is reloaded. */

@@ -5,14 +5,18 @@ import {
   defaultImageOptions,
   discoverClasses,
   inspectImageBytes,
+  parseProject,
   planDataset,
+  serializeProject,
 } from '@core';
 import type { FileCheck, NodeId, ProjectDoc } from '@core';
 
 import {
   datasetConfigFrom,
   initialImageOptions,
+  keptTestFolder,
   setDataset,
+  setTestFolder,
   splitSettingsFor,
 } from './dataset-doc';
 
@@ -113,5 +117,47 @@ describe('dataset in the project document', () => {
       colorMode: 'rgb',
     });
     expect(initialImageOptions(doc)).toEqual(defaultImageOptions);
+  });
+  it('stores the test folder in the project file, keeps it on reload and drops it for another kind', () => {
+    const config = datasetConfigFrom({
+      kind: 'image',
+      grant,
+      plan: plan(),
+      seed: 3,
+      validationShare: 0.3,
+      image: defaultImageOptions,
+      text: null,
+      vocabulary: null,
+    });
+    expect(config.testFolder).toBeNull();
+    const test = { name: 'leaves-test', displayPath: '/data/leaves-test' };
+    const doc = setTestFolder(setDataset(createProject('x'), config), test);
+    expect(doc.dataset?.testFolder).toEqual(test);
+    expect(setTestFolder(doc, { ...test })).toBe(doc);
+    // Without a dataset there is nothing to test against.
+    const empty = createProject('y');
+    expect(setTestFolder(empty, test)).toBe(empty);
+
+    // Save → reopen restores it; older files with null still load.
+    const reopened = parseProject(serializeProject(doc));
+    expect(reopened.ok && reopened.value.dataset?.testFolder).toEqual(test);
+    const older = parseProject(serializeProject(setTestFolder(doc, null)));
+    expect(older.ok && older.value.dataset?.testFolder).toBeNull();
+
+    expect(keptTestFolder(doc, 'image')).toEqual(test);
+    expect(keptTestFolder(doc, 'text')).toBeNull();
+    expect(
+      datasetConfigFrom({
+        kind: 'image',
+        grant,
+        plan: plan(),
+        seed: 3,
+        validationShare: 0.3,
+        image: defaultImageOptions,
+        text: null,
+        vocabulary: null,
+        testFolder: keptTestFolder(doc, 'image'),
+      }).testFolder,
+    ).toEqual(test);
   });
 });

@@ -14,6 +14,26 @@ export function setDataset(doc: ProjectDoc, dataset: DatasetConfig | null): Proj
   return doc.dataset === dataset ? doc : { ...doc, dataset };
 }
 
+/** A folder as the project stores it: name and path for display and re-granting. */
+export type FolderRef = DatasetConfig['folder'];
+
+/**
+ * Sets or removes the separate test folder. One undoable edit; without a
+ * dataset there is nothing to test against, so the document is unchanged.
+ */
+export function setTestFolder(doc: ProjectDoc, testFolder: FolderRef | null): ProjectDoc {
+  if (doc.dataset === null) return doc;
+  const same =
+    doc.dataset.testFolder?.displayPath === testFolder?.displayPath &&
+    doc.dataset.testFolder?.name === testFolder?.name;
+  return same ? doc : { ...doc, dataset: { ...doc.dataset, testFolder } };
+}
+
+/** The test folder to keep when the training folder is (re)loaded: the stored one, if the kind still matches. */
+export function keptTestFolder(doc: ProjectDoc, kind: DatasetKind): FolderRef | null {
+  return doc.dataset !== null && doc.dataset.kind === kind ? doc.dataset.testFolder : null;
+}
+
 /** Image options for a new dataset: the stored ones, else defaults sized from the graph's ImageInput. */
 export function initialImageOptions(doc: ProjectDoc): ImageOptions {
   if (doc.dataset?.image) return doc.dataset.image;
@@ -51,11 +71,13 @@ export function datasetConfigFrom(input: {
   readonly image: ImageOptions | null;
   readonly text: TextOptions | null;
   readonly vocabulary: readonly string[] | null;
+  /** The separate test folder to keep (see `keptTestFolder`). */
+  readonly testFolder?: FolderRef | null;
 }): DatasetConfig {
   return {
     kind: input.kind,
     folder: { name: input.grant.name, displayPath: input.grant.displayPath },
-    testFolder: null,
+    testFolder: input.testFolder ?? null,
     classNames: [...input.plan.classNames],
     split: {
       seed: input.seed,

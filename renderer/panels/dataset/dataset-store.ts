@@ -40,3 +40,31 @@ export const initialDatasetRuntime: DatasetRuntime = {
 };
 
 export const useDatasetStore = create<DatasetRuntime>()(() => initialDatasetRuntime);
+
+/** Runtime state of the optional test folder (the saved part is `doc.dataset.testFolder`). */
+export interface TestFolderRuntime {
+  readonly status: DatasetStatus;
+  readonly grant: FolderGrant | null;
+  readonly progress: { readonly done: number; readonly total: number } | null;
+  /** The test folder's own report (skipped files with reasons, duplicates…). */
+  readonly report: HealthReport | null;
+  /** Usable test samples per training class, and what was left out (test-alignment.ts). */
+  readonly alignment: {
+    readonly count: number;
+    readonly perClass: readonly { readonly name: string; readonly count: number }[];
+    readonly unknownClasses: readonly string[];
+    readonly leftOut: number;
+  } | null;
+  readonly error: DatasetRuntime['error'];
+}
+
+export const initialTestFolderRuntime: TestFolderRuntime = {
+  status: 'idle',
+  grant: null,
+  progress: null,
+  report: null,
+  alignment: null,
+  error: null,
+};
+
+export const useTestFolderStore = create<TestFolderRuntime>()(() => initialTestFolderRuntime);

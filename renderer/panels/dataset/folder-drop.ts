@@ -2,7 +2,7 @@ import { ignoredNameReason } from '@core';
 import type { IgnoredEntry, ListingEntry } from '@core';
 
 import type { FileBytes } from '../../host/Host';
-import type { FolderSource } from './dataset-controller';
+import type { FolderSource } from './folder-source';
 
 /**
  * A folder dropped on the window, read with the browser's File System entry
