@@ -19,7 +19,7 @@ import {
 } from './dataset-controller';
 import { initialImageOptions, initialTextOptions } from './dataset-doc';
 import { useDatasetStore } from './dataset-store';
-import { folderSourceFromDrop } from './folder-drop';
+import { captureDroppedFolder, sourceForDrop } from './folder-drop';
 import { HealthReportView } from './HealthReportView';
 import { ImageOptionsForm, SplitForm, TextOptionsForm } from './OptionsForms';
 import { ProgressRow } from './ProgressRow';
@@ -186,9 +186,10 @@ export function DatasetPanel() {
   );
 }
 
-/** Dropping a folder anywhere on the window loads it (browser: via the File System entry API). */
+/** Dropping a folder anywhere on the window loads it (granted by the host in Electron, else read in the page). */
 function useFolderDrop(kind: DatasetKind): void {
   const { store } = useAppServices();
+  const host = useHost();
   useEffect(() => {
     const onDragOver = (e: DragEvent): void => {
       if (e.dataTransfer?.types.includes('Files') === true) e.preventDefault();
@@ -197,10 +198,10 @@ function useFolderDrop(kind: DatasetKind): void {
       const items = e.dataTransfer?.items;
       if (items === undefined || ![...items].some((i) => i.kind === 'file')) return;
       e.preventDefault();
-      void folderSourceFromDrop(items).then((source) => {
-        if (source === null) showToast({ tone: 'error', messageKey: 'dataset:dropNotFolder' });
-        else void loadDatasetFolder(store, source, kind);
-      });
+      const dropped = captureDroppedFolder(items);
+      if (dropped === null) showToast({ tone: 'error', messageKey: 'dataset:dropNotFolder' });
+      else
+        void sourceForDrop(host, dropped).then((source) => loadDatasetFolder(store, source, kind));
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
@@ -208,5 +209,5 @@ function useFolderDrop(kind: DatasetKind): void {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [store, kind]);
+  }, [store, host, kind]);
 }

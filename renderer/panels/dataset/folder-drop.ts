@@ -1,25 +1,51 @@
 import { ignoredNameReason } from '@core';
 import type { IgnoredEntry, ListingEntry } from '@core';
 
-import type { FileBytes } from '../../host/Host';
+import type { FileBytes, Host } from '../../host/Host';
+import { hostFolderSource } from './folder-source';
 import type { FolderSource } from './folder-source';
+
+/** A dropped folder, captured while the drop event lasts (its items die with it). */
+export interface DroppedFolder {
+  readonly entry: FileSystemDirectoryEntry;
+  /** The folder as a File, which Electron's preload can turn into a real path; null if absent. */
+  readonly file: File | null;
+}
+
+/** The first directory among the dropped items, or null. Must run inside the drop handler. */
+export function captureDroppedFolder(items: DataTransferItemList): DroppedFolder | null {
+  for (const item of [...items]) {
+    const entry = item.webkitGetAsEntry();
+    if (entry?.isDirectory === true)
+      return { entry: entry as FileSystemDirectoryEntry, file: item.getAsFile() };
+  }
+  return null;
+}
+
+/**
+ * Where a dropped folder is read from. In Electron the host grants its real
+ * path (the preload reads it with `webUtils.getPathForFile`), so it loads like
+ * a chosen folder and reopens with the project. A browser reveals no path: the
+ * host answers `unsupported` and the folder is read through the File System
+ * entry API instead (for this session only; the panel says so).
+ */
+export async function sourceForDrop(host: Host, dropped: DroppedFolder): Promise<FolderSource> {
+  if (dropped.file !== null) {
+    const granted = await host.grantDroppedFolder(dropped.file);
+    if (granted.ok) return hostFolderSource(host, granted.value);
+  }
+  return folderSourceFromEntry(dropped.entry);
+}
 
 /**
  * A folder dropped on the window, read with the browser's File System entry
- * API (`webkitGetAsEntry`). Browser mode only: the browser gives no path, so
- * the folder cannot be reopened with the project later (the panel says so),
- * and the same listing policy as the host applies here (system and hidden
- * entries ignored, nested folders walked, no links exist in this API).
- * In Electron the preload would turn a dropped folder into a path with
- * `webUtils.getPathForFile` and grant it through the host instead.
+ * API (`webkitGetAsEntry`). The same listing policy as the host applies here
+ * (system and hidden entries ignored, nested folders walked, no links exist in
+ * this API).
  */
-export async function folderSourceFromDrop(
-  items: DataTransferItemList,
-): Promise<FolderSource | null> {
-  const entry = [...items]
-    .map((item) => item.webkitGetAsEntry())
-    .find((e) => e?.isDirectory === true) as FileSystemDirectoryEntry | undefined;
-  if (entry === undefined) return null;
+export async function folderSourceFromEntry(
+  entry: FileSystemDirectoryEntry,
+): Promise<FolderSource> {
   const files = new Map<string, File>();
   const listing: ListingEntry[] = [];
   const ignored: IgnoredEntry[] = [];
