@@ -40,7 +40,13 @@ test('trains the LeNet template on real images with live curves, pause, resume a
     .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })
     .toBeGreaterThan(3);
   // LeNet is a chain the engine supports: LayerLab's own wasm SIMD engine trains it (issue 9).
-  await expect(page.getByTestId('status-bar')).toContainText('LayerLab WASM SIMD engine');
+  // Data-parallel on both cores (issue 9): the status bar names the worker count.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.getByTestId('status-bar')).toContainText(
+    cores > 1 ? /LayerLab WASM SIMD engine \(.*SIMD\) · 2 workers/ : 'LayerLab WASM SIMD engine',
+  );
+  // COOP/COEP make the page cross-origin isolated, so the peers share memory (no copies per step).
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   const before = Number(await chart.getAttribute('data-points'));
   await expect
     .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })

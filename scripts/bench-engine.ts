@@ -1,27 +1,35 @@
 /**
  * `npm run bench:engine`: LayerLab's wasm SIMD engine against TF.js's wasm
- * backend, in one Node process, single thread, on Fashion-MNIST batches:
+ * backend and PyTorch (CPU), in one run, on Fashion-MNIST batches:
  * - GFLOP/s of the GEMMs of the LeNet training step (relaxed-SIMD and plain-SIMD builds);
- * - examples/s training the LeNet-style CNN and the 784-128-10 MLP (Adam, batch 64);
+ * - examples/s training the LeNet-style CNN, the 784-128-10 MLP and the
+ *   lstm-text model (Adam, batch 64): one engine, K data-parallel workers
+ *   (core/engine/data-parallel.ts over worker threads, as `npm run train`),
+ *   TF.js wasm, PyTorch's best of 1 and 2 threads (scripts/bench-torch.py),
+ *   with ratios and the GFLOP/s the K workers reach;
+ * - the Chromium row: the app's training worker with its nested peers, with
+ *   the window's frame rate and longest frame gap while it trains
+ *   (scripts/bench-engine-chromium.ts; `--no-chromium` skips it);
  * - a per-op profile of the engine's LeNet step;
+ * Options: --training-only (no GEMM table, no profiles), --models=lenet,mlp,lstm, --no-chromium.
  * - with `--accuracy`: 1 epoch of LeNet on the 60k set with the engine, test accuracy on the 10k set.
  * Prints the load average next to every figure: the machine may be shared.
  * Run through the npm script, which passes --experimental-wasm-relaxed-simd to Node 20.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-
-import { build as esbuild } from 'esbuild';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 import * as tf from '@tensorflow/tfjs';
 
 import { initBackend } from '../core/backend/init-backend';
 import { compileForTraining } from '../core/compile/training-setup';
 import { Arena } from '../core/engine/arena';
+import { DataParallelTrainer, type FillSlice } from '../core/engine/data-parallel';
 import { trainWithEngine } from '../core/engine/engine-train';
 import {
   detectEngineBuild,
@@ -33,8 +41,10 @@ import { planEngineModel } from '../core/engine/plan-model';
 import { TrainingEngine } from '../core/engine/training-engine';
 import { defaultTrainingConfig, type TrainingConfig } from '../core/train/config';
 import { samplesFromArrays } from '../core/train/sample-source';
+import { defaultEngineWorkers, nodeEngineParallel } from '../electron/cli/engine-peers';
 import { buildWasm } from './build-wasm';
-import { lenet, lstmText, mlp, type BenchModelName } from './bench-engine-models';
+import { chromiumEngineRow } from './bench-engine-chromium';
+import { lenet, lstmText, mlp, trainingFlopsPerExample } from './bench-engine-models';
 import { loadFashionMnist } from './fashion-mnist';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,7 +63,7 @@ const load = (): string =>
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Batches {
-  readonly x: Float32Array[];
+  readonly x: (Float32Array | Int32Array)[];
   readonly y: Float32Array[];
 }
 
@@ -98,11 +108,11 @@ async function engineSpeed(
   const engine = await engineFor(build, model);
   const step = (b: number): void => {
     const i = b % data.x.length;
-    engine.inputs(batch).set(data.x[i]!);
+    engine.inputsOfPlan(batch).set(data.x[i]!);
     engine.targets(batch).set(data.y[i]!);
     engine.trainBatch(batch);
   };
-  for (let b = 0; b < 10; b++) step(b);
+  for (let b = 0; b < 3; b++) step(b);
   const rates: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
@@ -121,8 +131,9 @@ async function tfjsSpeed(
   const optimizer = compileForTraining(model, config);
   const step = async (b: number): Promise<void> => {
     const i = b % data.x.length;
-    const xs = tf.tensor4d(data.x[i]!, [batch, 28, 28, 1]);
-    const ys = tf.tensor2d(data.y[i]!, [batch, 10]);
+    const input = model.inputs[0]!;
+    const xs = tf.tensor(data.x[i]!, [batch, ...(input.shape.slice(1) as number[])], input.dtype);
+    const ys = tf.tensor2d(data.y[i]!, [batch, data.y[i]!.length / batch]);
     await model.trainOnBatch(xs, ys);
     tf.dispose([xs, ys]);
   };
@@ -137,86 +148,72 @@ async function tfjsSpeed(
   return median(rates);
 }
 
-/** Bundles the gradient worker (worker threads cannot load .ts through tsx). */
-async function workerBundle(): Promise<string> {
-  const dir = path.join(repoRoot, 'node_modules/.cache/layerlab-engine');
-  mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, 'bench-engine-worker.mjs');
-  await esbuild({
-    entryPoints: [path.join(repoRoot, 'scripts/bench-engine-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    external: ['@tensorflow/*'],
-    logLevel: 'warning',
-  });
-  return outfile;
-}
-
 /**
- * Examples/s with 2 threads, data-parallel: the main thread computes the
- * gradients of the first half of each batch while a worker does the second
- * half from the same weights; the main thread averages them and runs the
- * optimizer (weights and gradients travel as transferable copies).
+ * Examples/s with K data-parallel workers, exactly as `npm run train` runs
+ * them: `DataParallelTrainer` with worker-thread peers over SharedArrayBuffers.
  */
-async function twoThreadSpeed(
+async function parallelSpeed(
   build: EngineBuild,
-  name: BenchModelName,
   model: tf.LayersModel,
   data: Batches,
   steps: number,
   repeats: number,
-  bundle: string,
+  workers: number,
 ): Promise<number> {
   const engine = await engineFor(build, model);
-  const worker = new Worker(bundle);
-  const half = batch / 2;
-  const inSize = 784;
-  let pending: {
-    resolve: (m: { type: string; grads?: Float32Array }) => void;
-    reject: (e: unknown) => void;
-  } | null = null;
-  worker.on('message', (m: { type: string; grads?: Float32Array }) => pending?.resolve(m));
-  worker.on('error', (e) => pending?.reject(e));
-  const send = (
-    message: object,
-    transfer: ArrayBuffer[] = [],
-  ): Promise<{ type: string; grads?: Float32Array }> =>
-    new Promise((resolve, reject) => {
-      pending = { resolve, reject };
-      worker.postMessage(message, transfer);
-    });
-  await send({ type: 'init', model: name, wasm: wasmBytes(build), maxBatch: half });
-  const step = async (b: number): Promise<void> => {
-    const i = b % data.x.length;
-    const x = data.x[i]!;
-    const y = data.y[i]!;
-    const xw = x.slice(half * inSize);
-    const yw = y.slice(half * 10);
-    const weights = engine.weights().slice();
-    const reply = send({ type: 'step', n: half, x: xw, y: yw, weights }, [
-      xw.buffer,
-      yw.buffer,
-      weights.buffer,
-    ]);
-    engine.inputs(half).set(x.subarray(0, half * inSize));
-    engine.targets(half).set(y.subarray(0, half * 10));
-    engine.computeGradients(half);
-    const theirs = (await reply).grads!;
-    const ours = engine.gradients();
-    for (let k = 0; k < ours.length; k++) ours[k] = (ours[k]! + theirs[k]!) * 0.5;
-    engine.applyGradients();
+  const trainer = await DataParallelTrainer.start(
+    engine,
+    model,
+    { wasm: wasmBytes(build), loss: config.loss, batchSize: batch, seed: 1 },
+    nodeEngineParallel(workers),
+  );
+  const indices = Array.from({ length: batch }, (_, i) => i);
+  let current = 0;
+  const fill: FillSlice = (slice, inputs, targets) => {
+    const x = data.x[current]!;
+    const y = data.y[current]!;
+    const xs = x.length / batch;
+    const ys = y.length / batch;
+    const from = slice[0]!;
+    inputs.set(x.subarray(from * xs, (from + slice.length) * xs));
+    targets.set(y.subarray(from * ys, (from + slice.length) * ys));
+    return Promise.resolve();
   };
-  for (let b = 0; b < 10; b++) await step(b);
-  const rates: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    for (let b = 0; b < steps; b++) await step(b);
-    rates.push((steps * batch) / ((performance.now() - t0) / 1000));
+  const step = async (b: number): Promise<void> => {
+    current = b % data.x.length;
+    await trainer.trainBatch(indices, fill);
+  };
+  try {
+    for (let b = 0; b < 3; b++) await step(b);
+    const rates: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      for (let b = 0; b < steps; b++) await step(b);
+      rates.push((steps * batch) / ((performance.now() - t0) / 1000));
+    }
+    return median(rates);
+  } finally {
+    await trainer.close();
   }
-  await worker.terminate();
-  return median(rates);
+}
+
+/** PyTorch's examples/s per model and thread count (scripts/bench-torch.py), or why there are none. */
+async function torchRates(): Promise<Map<string, Record<string, number>> | string> {
+  try {
+    const { stdout } = await promisify(execFile)(
+      '/usr/bin/python3',
+      [path.join(repoRoot, 'scripts/bench-torch.py'), '--steps', '100'],
+      { maxBuffer: 1 << 20 },
+    );
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { model: string; rates: Record<string, number> });
+    return new Map(rows.map((r) => [r.model, r.rates]));
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    return `PyTorch skipped: ${stderr || (error as Error).message}`;
+  }
 }
 
 /** GFLOP/s of one GEMM shape (median of 5 timed runs after warm-up). */
@@ -262,45 +259,6 @@ async function gemmSpeed(
     rates.push((2 * m * n * k * reps) / ((performance.now() - t0) / 1000) / 1e9);
   }
   return median(rates);
-}
-
-/** The lstm-text model on random token ids (speed does not depend on the text): engine vs TF.js wasm. */
-async function lstmSpeeds(builds: readonly EngineBuild[]): Promise<void> {
-  const model = lstmText();
-  const ids = Int32Array.from({ length: batch * 200 }, (_, i) => (i * 7919) % 10000);
-  const y = new Float32Array(batch * 2).map((_, i) => (i % 2 === 0 ? 1 : 0));
-  const results: string[] = [];
-  let best = 0;
-  for (const build of builds) {
-    const engine = await engineFor(build, model);
-    const step = (): void => {
-      engine.inputIds(batch).set(ids);
-      engine.targets(batch).set(y);
-      engine.trainBatch(batch);
-    };
-    for (let i = 0; i < 3; i++) step();
-    const rates: number[] = [];
-    for (let r = 0; r < 3; r++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 10; i++) step();
-      rates.push((10 * batch) / ((performance.now() - t0) / 1000));
-    }
-    best = Math.max(best, median(rates));
-    results.push(`engine ${build} ${median(rates).toFixed(0)}`);
-  }
-  const optimizer = compileForTraining(model, config);
-  const xs = tf.tensor2d(ids, [batch, 200], 'int32');
-  const ys = tf.tensor2d(y, [batch, 2]);
-  await model.trainOnBatch(xs, ys);
-  const t0 = performance.now();
-  for (let i = 0; i < 3; i++) await model.trainOnBatch(xs, ys);
-  const tfRate = (3 * batch) / ((performance.now() - t0) / 1000);
-  tf.dispose([xs, ys]);
-  optimizer.dispose();
-  model.dispose();
-  say(
-    `  ${'LSTM text'.padEnd(16)} ${results.join(', ')}, TF.js wasm ${tfRate.toFixed(0)}; engine/TF.js ${(best / tfRate).toFixed(1)}× (${load()})`,
-  );
 }
 
 /**
@@ -415,22 +373,26 @@ async function main(): Promise<void> {
     `engine builds: best here ${best ?? 'none'}${best === 'relaxed-simd' ? '' : ' (run through `npm run bench:engine` for relaxed SIMD)'}; Node ${process.version}`,
   );
   const builds: EngineBuild[] = best === 'relaxed-simd' ? ['relaxed-simd', 'simd'] : ['simd'];
+  const trainingOnly = process.argv.includes('--training-only');
+  const only = process.argv.find((a) => a.startsWith('--models='))?.slice('--models='.length);
 
-  say(`\nGEMM GFLOP/s, single thread (${load()})`);
-  const shapes: [string, number, number, number, boolean, boolean][] = [
-    ['square 512', 512, 512, 512, false, false],
-    ['conv1 fwd 36864×16×25', 36864, 16, 25, false, false],
-    ['conv2 fwd 4096×32×400', 4096, 32, 400, false, false],
-    ['conv1 dW 25×16×36864 (Aᵀ)', 25, 16, 36864, true, false],
-    ['conv2 dW 400×32×4096 (Aᵀ)', 400, 32, 4096, true, false],
-    ['conv2 dX 4096×400×32 (Bᵀ)', 4096, 400, 32, false, true],
-    ['dense1 fwd 64×128×784', 64, 128, 784, false, false],
-  ];
-  say(`  ${'shape'.padEnd(28)} ${builds.map((b) => b.padStart(13)).join(' ')}`);
-  for (const [name, m, n, k, tA, tB] of shapes) {
-    const rates: number[] = [];
-    for (const build of builds) rates.push(await gemmSpeed(build, m, n, k, tA, tB));
-    say(`  ${name.padEnd(28)} ${rates.map((r) => r.toFixed(1).padStart(13)).join(' ')}`);
+  if (!trainingOnly) {
+    say(`\nGEMM GFLOP/s, single thread (${load()})`);
+    const shapes: [string, number, number, number, boolean, boolean][] = [
+      ['square 512', 512, 512, 512, false, false],
+      ['conv1 fwd 36864×16×25', 36864, 16, 25, false, false],
+      ['conv2 fwd 4096×32×400', 4096, 32, 400, false, false],
+      ['conv1 dW 25×16×36864 (Aᵀ)', 25, 16, 36864, true, false],
+      ['conv2 dW 400×32×4096 (Aᵀ)', 400, 32, 4096, true, false],
+      ['conv2 dX 4096×400×32 (Bᵀ)', 4096, 400, 32, false, true],
+      ['dense1 fwd 64×128×784', 64, 128, 784, false, false],
+    ];
+    say(`  ${'shape'.padEnd(28)} ${builds.map((b) => b.padStart(13)).join(' ')}`);
+    for (const [name, m, n, k, tA, tB] of shapes) {
+      const rates: number[] = [];
+      for (const build of builds) rates.push(await gemmSpeed(build, m, n, k, tA, tB));
+      say(`  ${name.padEnd(28)} ${rates.map((r) => r.toFixed(1).padStart(13)).join(' ')}`);
+    }
   }
 
   const trainSet = await loadFashionMnist('train');
@@ -439,52 +401,79 @@ async function main(): Promise<void> {
     wasmPaths: path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep,
   });
   say(
-    `\nTraining examples/s, batch ${batch}, Adam, single thread; TF.js backend ${tf.getBackend()}`,
+    `\nTraining examples/s, batch ${batch}, Adam; TF.js backend ${tf.getBackend()}; PyTorch ${'/usr/bin/python3'}`,
   );
-  const bundle = await workerBundle();
-  for (const [name, key, build, engineSteps, tfSteps] of [
-    ['LeNet CNN', 'lenet', lenet, 40, 8],
-    ['MLP 784-128-10', 'mlp', mlp, 200, 60],
-  ] as const) {
-    const model = build();
-    const results: string[] = [];
-    let engineBest = 0;
+  const workers = defaultEngineWorkers();
+  const torch = await torchRates();
+  const ids = Int32Array.from({ length: batch * 200 }, (_, i) => (i * 7919) % 10000);
+  const tokens: Batches = {
+    x: [ids],
+    y: [new Float32Array(batch * 2).map((_, i) => (i % 2 === 0 ? 1 : 0))],
+  };
+  const fmt = (v: number): string => Math.round(v).toLocaleString('en');
+  const rows = [
+    ['LeNet CNN', 'lenet', lenet, data, 40, 8],
+    ['MLP 784-128-10', 'mlp', mlp, data, 300, 60],
+    ['LSTM text', 'lstm', lstmText, tokens, 10, 3],
+  ] as const;
+  for (const [name, key, make, batches, engineSteps, tfSteps] of rows) {
+    if (only && !only.split(',').includes(key)) continue;
+    const model = make();
+    const parts: string[] = [];
+    let single = 0;
     for (const b of builds) {
-      const rate = await engineSpeed(b, model, data, engineSteps, 3);
-      engineBest = Math.max(engineBest, rate);
-      results.push(`engine ${b} ${rate.toFixed(0)}`);
+      const rate = await engineSpeed(b, model, batches, engineSteps, 3);
+      single = Math.max(single, rate);
+      parts.push(`1 engine ${b} ${fmt(rate)}`);
     }
-    const twoThreads = await twoThreadSpeed(builds[0]!, key, model, data, engineSteps, 3, bundle);
-    results.push(`engine ${builds[0]} 2 threads ${twoThreads.toFixed(0)}`);
-    const tfRate = await tfjsSpeed(model, data, tfSteps, 3);
-    results.push(`TF.js wasm ${tfRate.toFixed(0)}`);
-    say(
-      `  ${name.padEnd(16)} ${results.join(', ')}; engine/TF.js ${(engineBest / tfRate).toFixed(1)}× (${load()})`,
-    );
+    const parallel = await parallelSpeed(builds[0]!, model, batches, engineSteps, 3, workers);
+    parts.push(`${workers} workers ${fmt(parallel)} (${(parallel / single).toFixed(2)}× 1 engine)`);
+    const tfRate = await tfjsSpeed(model, batches, tfSteps, key === 'lstm' ? 1 : 3);
+    parts.push(`TF.js wasm ${fmt(tfRate)}`);
+    const rates = typeof torch === 'string' ? null : torch.get(key);
+    if (rates) {
+      const [threads, best] = Object.entries(rates).sort((x, y) => y[1] - x[1])[0]!;
+      parts.push(
+        `PyTorch best ${fmt(best)} (${threads} thread${threads === '1' ? '' : 's'}; ${Object.entries(
+          rates,
+        )
+          .map(([t, r]) => `${t}: ${fmt(r)}`)
+          .join(', ')})`,
+      );
+      parts.push(`${workers} workers / PyTorch ${(parallel / best).toFixed(2)}×`);
+    }
+    const gflops = (parallel * trainingFlopsPerExample(model)) / 1e9;
+    say(`  ${name.padEnd(16)} ${parts.join(' · ')}; ${gflops.toFixed(1)} GFLOP/s (${load()})`);
     model.dispose();
   }
-  await lstmSpeeds(builds);
-  say('');
-  await profileModel(
-    'LeNet',
-    lenet(),
-    (engine, b) => {
-      engine.inputs(batch).set(data.x[b % data.x.length]!);
-      engine.targets(batch).set(data.y[b % data.y.length]!);
-    },
-    20,
-  );
-  say('');
-  const ids = Int32Array.from({ length: batch * 200 }, (_, i) => (i * 7919) % 10000);
-  await profileModel(
-    'LSTM text',
-    lstmText(),
-    (engine) => {
-      engine.inputIds(batch).set(ids);
-      engine.targets(batch).set(new Float32Array(batch * 2).map((_, i) => (i % 2 === 0 ? 1 : 0)));
-    },
-    5,
-  );
+  if (typeof torch === 'string') say(`  ${torch}`);
+  if (!process.argv.includes('--no-chromium')) {
+    say('');
+    const lenetTorch = typeof torch === 'string' ? undefined : torch.get('lenet');
+    say(await chromiumEngineRow(lenetTorch ? Math.max(...Object.values(lenetTorch)) : null));
+  }
+  if (!trainingOnly) {
+    say('');
+    await profileModel(
+      'LeNet',
+      lenet(),
+      (engine, b) => {
+        engine.inputs(batch).set(data.x[b % data.x.length]!);
+        engine.targets(batch).set(data.y[b % data.y.length]!);
+      },
+      20,
+    );
+    say('');
+    await profileModel(
+      'LSTM text',
+      lstmText(),
+      (engine) => {
+        engine.inputIds(batch).set(ids);
+        engine.targets(batch).set(new Float32Array(batch * 2).map((_, i) => (i % 2 === 0 ? 1 : 0)));
+      },
+      5,
+    );
+  }
   if (process.argv.includes('--accuracy')) {
     say('');
     await accuracyRun();

@@ -3,6 +3,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../train/config';
 import type { TrainResult } from '../train/metrics';
 import { train, type TrainData, type TrainHooks } from '../train/train';
+import type { ParallelOptions } from './data-parallel';
 import { trainWithEngine } from './engine-train';
 import { detectEngineBuild, type EngineBuild } from './load-kernels';
 import { canTrainWithEngine, type EngineUnsupportedCode } from './plan-model';
@@ -13,7 +14,12 @@ import { canTrainWithEngine, type EngineUnsupportedCode } from './plan-model';
  * - `tfjs`: TF.js on its backend, with the reason the engine was not used.
  */
 export type EngineChoice =
-  | { readonly engine: 'layerlab'; readonly build: EngineBuild }
+  | {
+      readonly engine: 'layerlab';
+      readonly build: EngineBuild;
+      /** Engines training each batch (data-parallel workers, this thread included). */
+      readonly workers: number;
+    }
   | {
       readonly engine: 'tfjs';
       readonly code: EngineUnsupportedCode | 'gpu-backend' | 'no-kernels';
@@ -62,12 +68,13 @@ export function chooseEngine(
       },
       wasm: null,
     };
-  return { choice: { engine: 'layerlab', build }, wasm };
+  return { choice: { engine: 'layerlab', build, workers: 1 }, wasm };
 }
 
 /**
  * `train` with the engine `chooseEngine` picks: the one call the CLI and the
- * training worker make. `onEngineChosen` fires once, before the first batch.
+ * training worker make. `onEngineChosen` fires once, before the first batch
+ * (for the engine, once its data-parallel workers run, with their count).
  */
 export async function trainWithBestEngine(
   model: tf.LayersModel,
@@ -77,11 +84,17 @@ export async function trainWithBestEngine(
   options: {
     readonly tfBackend: string;
     readonly wasmFor: (build: EngineBuild) => Uint8Array | null;
+    /** Data-parallel workers for the engine (ignored by TF.js). */
+    readonly parallel?: ParallelOptions;
   },
 ): Promise<TrainResult> {
   const { choice, wasm } = chooseEngine(model, config, options.tfBackend, options.wasmFor);
-  hooks.onEngineChosen?.(choice);
   if (choice.engine === 'layerlab' && wasm)
-    return trainWithEngine(model, data, config, hooks, { wasm });
+    return trainWithEngine(model, data, config, hooks, {
+      wasm,
+      ...(options.parallel ? { parallel: options.parallel } : {}),
+      onWorkers: (workers) => hooks.onEngineChosen?.({ ...choice, workers }),
+    });
+  hooks.onEngineChosen?.(choice);
   return train(model, data, config, hooks);
 }

@@ -1,9 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { defaultTrainingConfig, type TrainingConfig } from '../train/config';
+import { samplesFromArrays } from '../train/sample-source';
+import { sliceSizes } from './data-parallel';
+import { trainWithEngine } from './engine-train';
 import { planEngineModel } from './plan-model';
 import { engineWasmForTests } from './testing/engine-wasm';
-import { relativeError, seedWeights } from './testing/reference';
+import { inProcessParallel } from './testing/in-process-peers';
+import { chainModel, relativeError, seedWeights } from './testing/reference';
 import { quadrantImages, smallLeNet } from './testing/tiny-tasks';
 import { TrainingEngine } from './training-engine';
 
@@ -52,6 +57,182 @@ describe('data-parallel steps (computeGradients + applyGradients)', () => {
       right.weights().set(left.weights()); // share the new weights (right's optimizer state stays unused)
       expect(relativeError(left.weights(), whole.weights())).toBeLessThan(1e-5);
     }
+    model.dispose();
+  });
+});
+
+const size = 12;
+const classes = 4;
+const config: TrainingConfig = {
+  ...defaultTrainingConfig,
+  batchSize: 16,
+  epochs: 2,
+  optimizer: { kind: 'adam', learningRate: 0.003 },
+  seed: 7,
+};
+
+function samples(count = 160) {
+  const data = quadrantImages(count, size, classes, 3);
+  return samplesFromArrays({
+    values: data.x,
+    sampleShape: [size, size, 1],
+    labels: data.labels,
+    numClasses: classes,
+  });
+}
+
+function lenetWithWeights(): tf.LayersModel {
+  const model = smallLeNet(size, classes);
+  seedWeights(model, 5, 0.3);
+  return model;
+}
+
+describe('sliceSizes', () => {
+  it('splits a batch as evenly as possible, the main slice never empty', () => {
+    expect(sliceSizes(64, 2)).toEqual([32, 32]);
+    expect(sliceSizes(7, 3)).toEqual([3, 2, 2]);
+    expect(sliceSizes(1, 2)).toEqual([1, 0]);
+  });
+});
+
+describe('trainWithEngine on data-parallel workers', () => {
+  const wasm = engineWasmForTests();
+
+  it('tracks one engine for 50 steps, and terminates its peers', async () => {
+    const run = async (workers: number) => {
+      const model = lenetWithWeights();
+      const parallel = inProcessParallel(workers);
+      const losses: number[] = [];
+      let reported = 0;
+      await trainWithEngine(
+        model,
+        { samples: samples(400) },
+        { ...config, epochs: 3, validationShare: 0 },
+        { onBatchEnd: (m) => losses.push(m.loss) },
+        { wasm, parallel, onWorkers: (k) => (reported = k) },
+      );
+      const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+      model.dispose();
+      return { losses, weights: weights.flat(), reported, open: parallel.open() };
+    };
+    const one = await run(1);
+    const two = await run(2);
+    expect(one.losses.length).toBeGreaterThanOrEqual(50);
+    expect(two.reported).toBe(2);
+    expect(two.open).toBe(0);
+    two.losses.forEach((loss, i) => expect(Math.abs(loss - one.losses[i]!)).toBeLessThan(1e-3));
+    expect(relativeError(two.weights, one.weights)).toBeLessThan(1e-3);
+  });
+
+  it('is bitwise deterministic for a fixed seed and worker count', async () => {
+    const run = async () => {
+      const model = lenetWithWeights();
+      const result = await trainWithEngine(
+        model,
+        { samples: samples() },
+        config,
+        {},
+        { wasm, parallel: inProcessParallel(3) },
+      );
+      const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+      model.dispose();
+      return { epochs: result.epochs.map((e) => [e.loss, e.valLoss]), weights };
+    };
+    const a = await run();
+    const b = await run();
+    expect(b).toEqual(a);
+  });
+
+  it('stops within one batch and terminates its peers', async () => {
+    const model = lenetWithWeights();
+    const parallel = inProcessParallel(2);
+    const signal = { aborted: false };
+    let last: { epoch: number; batch: number } | null = null;
+    const result = await trainWithEngine(
+      model,
+      { samples: samples() },
+      config,
+      {
+        signal,
+        onBatchEnd: (m) => {
+          last = { epoch: m.epoch, batch: m.batch };
+          if (m.epoch === 0 && m.batch === 2) signal.aborted = true;
+        },
+      },
+      { wasm, parallel },
+    );
+    expect(result.outcome).toBe('stopped');
+    expect(last).toEqual({ epoch: 0, batch: 2 });
+    expect(parallel.open()).toBe(0);
+    model.dispose();
+  });
+
+  it('terminates its peers when a batch fails', async () => {
+    const model = lenetWithWeights();
+    const parallel = inProcessParallel(2);
+    const broken = samples();
+    const failing = {
+      ...broken,
+      gather: () => Promise.reject(new Error('disk gone')),
+    };
+    await expect(
+      trainWithEngine(model, { samples: failing }, config, {}, { wasm, parallel }),
+    ).rejects.toThrow('disk gone');
+    expect(parallel.open()).toBe(0);
+    model.dispose();
+  });
+
+  it('goes on with one engine when a peer cannot start, closing the ones that did', async () => {
+    const model = lenetWithWeights();
+    const working = inProcessParallel(3);
+    const failures: string[] = [];
+    let workers = 0;
+    const result = await trainWithEngine(
+      model,
+      { samples: samples() },
+      { ...config, epochs: 1 },
+      {},
+      {
+        wasm,
+        parallel: {
+          workers: 3,
+          connect: (init, index) =>
+            index === 2
+              ? Promise.reject(new Error('no nested workers'))
+              : working.connect(init, index),
+          onPeersFailed: (error) => failures.push(error.message),
+        },
+        onWorkers: (k) => (workers = k),
+      },
+    );
+    expect(result.outcome).toBe('completed');
+    expect(workers).toBe(1);
+    expect(failures).toEqual(['no nested workers']);
+    expect(working.open()).toBe(0);
+    model.dispose();
+  });
+
+  it('trains a model with Dropout (each engine draws its own masks)', async () => {
+    const L = tf.layers;
+    const model = chainModel(
+      [size, size, 1],
+      [
+        L.flatten({ name: 'flatten_1' }),
+        L.dense({ units: 32, activation: 'relu', name: 'dense_1' }),
+        L.dropout({ rate: 0.3, name: 'dropout_1' }),
+        L.dense({ units: classes, activation: 'softmax', name: 'dense_2' }),
+      ],
+    );
+    seedWeights(model, 9, 0.2);
+    const result = await trainWithEngine(
+      model,
+      { samples: samples() },
+      { ...config, epochs: 4 },
+      {},
+      { wasm, parallel: inProcessParallel(2) },
+    );
+    expect(result.epochs[3]!.loss).toBeLessThan(result.epochs[0]!.loss * 0.8);
+    expect(result.epochs[3]!.valAccuracy).toBeGreaterThan(0.9);
     model.dispose();
   });
 });

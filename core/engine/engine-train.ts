@@ -11,6 +11,7 @@ import type { TrainData, TrainHooks } from '../train/train';
 import { TrainingError, nonFiniteLossMessage } from '../train/training-error';
 import { BestEpochTracker } from '../train/best-epoch';
 import { snapshotWeights } from '../train/weight-snapshot';
+import { DataParallelTrainer, type ParallelOptions } from './data-parallel';
 import { EngineError } from './engine-error';
 import { planEngineModel } from './plan-model';
 import { TrainingEngine } from './training-engine';
@@ -19,6 +20,10 @@ import { TrainingEngine } from './training-engine';
 export interface EngineTrainOptions {
   /** The kernel build's bytes (see `detectEngineBuild` / `engineBuildFiles`). */
   readonly wasm: Uint8Array;
+  /** Data parallelism over K workers (data-parallel.ts); absent or K = 1 → one engine on this thread. */
+  readonly parallel?: ParallelOptions;
+  /** Told how many workers train each batch, once they are running (before the first batch). */
+  readonly onWorkers?: (workers: number) => void;
 }
 
 const evaluationChunk = 256;
@@ -100,6 +105,16 @@ export async function trainWithEngine(
   });
   engine.loadWeightsFrom(model);
   const optimizer = compileForTraining(model, config); // so model.evaluate works for callers afterwards
+  const trainer = await DataParallelTrainer.start(
+    engine,
+    model,
+    { wasm: options.wasm, loss: config.loss, batchSize, seed: config.seed },
+    options.parallel,
+  ).catch((error: unknown) => {
+    optimizer.dispose();
+    throw error;
+  });
+  options.onWorkers?.(trainer.workers);
   const trainOrder = Array.from(split.train);
   const validation = Array.from(split.validation);
   const batchesPerEpoch = Math.ceil(trainOrder.length / batchSize);
@@ -126,9 +141,10 @@ export async function trainWithEngine(
         await hooks.waitIfPaused?.();
         if (hooks.signal?.aborted) return finish('stopped');
         const idx = trainOrder.slice(batch * batchSize, (batch + 1) * batchSize);
-        await samples.gather(idx, engine.inputsOfPlan(idx.length), { augment: true, epoch });
-        encodeTargets(samples.labels, idx, encoding, outputUnits, engine.targets(idx.length));
-        const metrics = engine.trainBatch(idx.length);
+        const metrics = await trainer.trainBatch(idx, async (slice, inputs, targets) => {
+          await samples.gather(slice, inputs, { augment: true, epoch });
+          encodeTargets(samples.labels, slice, encoding, outputUnits, targets);
+        });
         if (!Number.isFinite(metrics.loss)) {
           tracker.restoreBest();
           throw new TrainingError(
@@ -188,5 +204,6 @@ export async function trainWithEngine(
     return finish('completed');
   } finally {
     optimizer.dispose();
+    await trainer.close();
   }
 }

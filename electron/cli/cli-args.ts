@@ -14,10 +14,12 @@ export interface TrainArgs {
   readonly validationShare: number | null;
   /** `auto`: LayerLab's WASM SIMD engine when the model is supported, else TF.js; `tfjs`: always TF.js. */
   readonly engine: 'auto' | 'tfjs';
+  /** Data-parallel engine workers (1 = one engine on the CLI's thread); null = the default (min(2, cores)). */
+  readonly workers: number | null;
   readonly help: boolean;
 }
 
-export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--validation-share S] [--engine auto|tfjs] [--out DIR]
+export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--validation-share S] [--engine auto|tfjs] [--workers N] [--out DIR]
 
   project        a saved .layerlab project, a template file, or a template id (lenet, mlp-digits, lstm-text)
                  (none: the bundled sample project on the bundled sample data)
@@ -27,6 +29,7 @@ export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR
   --backend B    wasm (default) or cpu
   --validation-share S  share of each class held out for validation, 0–0.9 (default: the project's)
   --engine E     auto (default: LayerLab's WASM SIMD engine when the model is supported, else TF.js) or tfjs
+  --workers N    threads training each batch with LayerLab's engine, 1–16 (default: min(2, cores); 1 = one engine)
   --out DIR      where to write the trained model (default: ./<project name>-trained)`;
 
 /** Parses argv; throws an Error with a user-facing message on bad input. */
@@ -42,6 +45,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       out: { type: 'string' },
       'validation-share': { type: 'string' },
       engine: { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -69,6 +73,12 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
   const engine = values.engine ?? 'auto';
   if (engine !== 'auto' && engine !== 'tfjs')
     throw new Error(`--engine must be auto or tfjs, got "${engine}"`);
+  let workers: number | null = null;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 16)
+      throw new Error(`--workers must be a whole number from 1 to 16, got "${values.workers}"`);
+  }
   return {
     project: positionals[0] ?? null,
     data: values.data ?? null,
@@ -78,6 +88,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     out: values.out ?? null,
     validationShare,
     engine,
+    workers,
     help: values.help ?? false,
   };
 }

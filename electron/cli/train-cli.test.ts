@@ -49,6 +49,8 @@ describe('parseTrainArgs', () => {
         '0',
         '--engine',
         'tfjs',
+        '--workers',
+        '1',
       ]),
     ).toEqual({
       project: 'p.layerlab',
@@ -59,12 +61,15 @@ describe('parseTrainArgs', () => {
       out: 'o',
       validationShare: 0,
       engine: 'tfjs',
+      workers: 1,
       help: false,
     });
   });
   const bad: [string[], RegExp][] = [
     [['--epochs', '0'], /--epochs/],
     [['--engine', 'fast'], /--engine/],
+    [['--workers', '0'], /--workers/],
+    [['--workers', '1.5'], /--workers/],
     [['--epochs', 'many'], /--epochs/],
     [['--backend', 'webgl'], /wasm or cpu/],
     [['--validation-share', '2'], /--validation-share/],

@@ -24,6 +24,7 @@ import { formatHealthReport } from './dataset-summary';
 import { HostFailure } from '../services/host-error';
 import { loadImageFolder, loadTextFolder, type LoadedDataset } from './load-dataset';
 import { writeCliExport } from './write-export';
+import { defaultEngineWorkers, nodeEngineParallel } from './engine-peers';
 
 /**
  * `npm run train`: trains a saved project (or a template) in Node with the
@@ -48,7 +49,7 @@ function engineWasm(build: EngineBuild): Uint8Array | null {
 
 function describeEngine(choice: EngineChoice): string {
   return choice.engine === 'layerlab'
-    ? `engine: LayerLab WASM SIMD (${choice.build})`
+    ? `engine: LayerLab WASM SIMD (${choice.build}, ${choice.workers} worker${choice.workers === 1 ? '' : 's'})`
     : `engine: TensorFlow.js (${choice.reason})`;
 }
 
@@ -87,6 +88,13 @@ async function resolveInputs(
       ? path.join(repoRoot, 'assets/templates', `${args.project}.layerlab`)
       : args.project;
   return { projectPath, dataDir: args.data };
+}
+
+/** The test folder: `--test DIR`, else the project's saved test folder when that path still exists. */
+function resolveTestDir(args: TrainArgs, project: ProjectDoc): string | null {
+  if (args.test !== null) return args.test;
+  const saved = project.dataset?.testFolder?.displayPath ?? null;
+  return saved !== null && existsSync(saved) ? saved : null;
 }
 
 async function loadProject(projectPath: string): Promise<ProjectDoc> {
@@ -219,11 +227,19 @@ async function run(argv: readonly string[]): Promise<void> {
     signal.aborted = true;
     say('stopping after this batch…');
   });
+  // Training speed of each epoch's batches (after the first one, validation excluded).
+  let rateFrom = { at: 0, seen: 0 };
+  let rate = 0;
   const hooks: TrainHooks = {
     signal,
+    onBatchEnd: (m) => {
+      const at = performance.now();
+      if (m.batch === 0) rateFrom = { at, seen: m.examplesSeen };
+      else rate = ((m.examplesSeen - rateFrom.seen) / (at - rateFrom.at)) * 1000;
+    },
     onEpochEnd: (m) =>
       say(
-        `epoch ${m.epoch + 1}/${config.epochs}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s)`,
+        `epoch ${m.epoch + 1}/${config.epochs}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s${rate > 0 ? `, ${Math.round(rate)} examples/s` : ''})`,
       ),
   };
   const trainData = { samples: data.samples, split: data.plan.split };
@@ -235,7 +251,14 @@ async function run(argv: readonly string[]): Promise<void> {
           trainData,
           config,
           { ...hooks, onEngineChosen: (choice) => say(describeEngine(choice)) },
-          { tfBackend: backend.backend, wasmFor: engineWasm },
+          {
+            tfBackend: backend.backend,
+            wasmFor: engineWasm,
+            parallel: nodeEngineParallel(args.workers ?? defaultEngineWorkers(), {
+              onPeersFailed: (error) =>
+                say(`engine workers could not start (${error.message}); training on one thread`),
+            }),
+          },
         );
   const last = result.epochs[result.epochs.length - 1];
   say(
@@ -250,9 +273,10 @@ async function run(argv: readonly string[]): Promise<void> {
   }
 
   let testMetrics: { loss: number; accuracy: number } | null = null;
-  if (args.test !== null) {
-    const test = await loadData(project, args.test, config.seed, 0, data.vocabulary ?? undefined);
-    for (const line of formatHealthReport(test.plan.report, `test ${args.test}`)) say(line);
+  const testDir = resolveTestDir(args, project);
+  if (testDir !== null) {
+    const test = await loadData(project, testDir, config.seed, 0, data.vocabulary ?? undefined);
+    for (const line of formatHealthReport(test.plan.report, `test ${testDir}`)) say(line);
     const samples = alignLabels(test, data.plan.classNames);
     const outputUnits = (model.outputs[0]?.shape[1] as number | undefined) ?? 1;
     const all = Array.from({ length: samples.count }, (_, i) => i);

@@ -1,11 +1,17 @@
 import { describe, expect, inject, it } from 'vitest';
 
 import {
+  connectPeer,
   defaultTrainingConfig,
+  servePeer,
   type EdgeId,
   type EngineBuild,
+  type FromPeer,
   type GraphDoc,
   type NodeId,
+  type ParallelOptions,
+  type PeerPort,
+  type ToPeer,
   type TrainingConfig,
 } from '@core';
 
@@ -128,7 +134,38 @@ const readEngineWasm = (build: EngineBuild): Promise<Uint8Array | null> => {
   return Promise.resolve(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 };
 
-function harness(options: { engine?: boolean } = {}) {
+/**
+ * Data-parallel engine peers on this thread (core's `servePeer` behind an
+ * in-memory message queue), counting the open ones: the worker's nested peer
+ * workers without workers.
+ */
+function inProcessParallel(workers: number): ParallelOptions & { open: () => number } {
+  let open = 0;
+  const spawn = (): PeerPort => {
+    let toMain: (m: FromPeer) => void = () => undefined;
+    let toPeer: (m: ToPeer) => void = () => undefined;
+    let alive = true;
+    open++;
+    servePeer({
+      post: (m) => void Promise.resolve().then(() => alive && toMain(m)),
+      onMessage: (handler) => (toPeer = handler),
+    });
+    return {
+      post: (m) => void Promise.resolve().then(() => alive && toPeer(m)),
+      onMessage: (handler) => (toMain = handler),
+      onError: () => undefined,
+      terminate: () => {
+        if (alive) open--;
+        alive = false;
+      },
+    };
+  };
+  return { workers, connect: (init) => connectPeer(spawn(), init, 'message'), open: () => open };
+}
+
+function harness(
+  options: { engine?: boolean; parallel?: ReturnType<typeof inProcessParallel> } = {},
+) {
   const messages: FromWorker[] = [];
   const waiters: { test: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void }[] = [];
   const session = createTrainingSession({
@@ -145,6 +182,7 @@ function harness(options: { engine?: boolean } = {}) {
     clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
     now: () => performance.now(),
     ...(options.engine ? { loadEngineWasm: readEngineWasm } : {}),
+    ...(options.parallel ? { engineParallel: options.parallel } : {}),
   });
   const next = (test: (m: FromWorker) => boolean): Promise<FromWorker> => {
     const seen = messages.find(test);
@@ -240,8 +278,9 @@ describe('training session (the worker without the worker)', () => {
     expect(error.message).toMatch(/lower learning rate/);
   });
 
-  it("trains a supported model on LayerLab's wasm engine, with falling loss, pause and stop", async () => {
-    const { session, messages, next } = harness({ engine: true });
+  it("trains a supported model on LayerLab's wasm engine with 2 workers, with falling loss, pause and stop", async () => {
+    const parallel = inProcessParallel(2);
+    const { session, messages, next } = harness({ engine: true, parallel });
     await session.handle({ type: 'init', backend: 'cpu', wasmPaths: {} });
     void session.handle({
       type: 'start',
@@ -254,8 +293,8 @@ describe('training session (the worker without the worker)', () => {
     const chosen = (await next(
       (m) => m.type === 'backend-info' && m.engineChoice !== undefined,
     )) as Extract<FromWorker, { type: 'backend-info' }>;
-    expect(chosen.engineChoice).toMatchObject({ engine: 'layerlab' });
-    expect(chosen.engine).toMatch(/^LayerLab WASM SIMD engine/);
+    expect(chosen.engineChoice).toMatchObject({ engine: 'layerlab', workers: 2 });
+    expect(chosen.engine).toMatch(/^LayerLab WASM SIMD engine \(.*\) · 2 workers$/);
     await next((m) => m.type === 'epoch' && m.metrics.epoch >= 3);
     const epochs = messages.filter((m) => m.type === 'epoch') as Extract<
       FromWorker,
@@ -273,6 +312,7 @@ describe('training session (the worker without the worker)', () => {
     await next(isState('stopped'));
     expect(messages.filter((m) => m.type === 'batch').length).toBeLessThanOrEqual(atStop + 1);
     expect(messages.filter((m) => m.type === 'epoch').length).toBeLessThan(40);
+    expect(parallel.open()).toBe(0); // the peers are terminated when the run stops
     // The model of record holds the engine's weights: inspection sees a trained model.
     await session.handle({ type: 'inspect', id: 9, request: { kind: 'feature-maps' } });
     expect(messages.find((m) => m.type === 'inspect-result')).toMatchObject({ id: 9 });

@@ -20,11 +20,13 @@ import {
   type CompiledModel,
   type EngineBuild,
   type EngineChoice,
+  type ParallelOptions,
   type PauseGate,
   type SampleSource,
   type WeightSnapshot,
 } from '@core';
 
+import { engineBuildName } from './engine-names';
 import { handleInspectRequest, type InspectData } from './inspect-handlers';
 import type { DatasetPayload, FromWorker, StartRequest, ToWorker } from './training-protocol';
 
@@ -51,6 +53,8 @@ export interface SessionEnv {
    * `fetch`; Node tests read the file instead.
    */
   loadEngineWasm?(build: EngineBuild, url: string | undefined): Promise<Uint8Array | null>;
+  /** Data-parallel workers for LayerLab's engine (the worker's nested peers); absent → one engine. */
+  readonly engineParallel?: ParallelOptions;
 }
 
 async function fetchEngineWasm(
@@ -66,10 +70,10 @@ async function fetchEngineWasm(
   }
 }
 
-/** The status bar's engine name for a run's engine choice. */
+/** The status bar's engine name for a run's engine choice (English; the controller translates it). */
 export function engineLabel(choice: EngineChoice): string {
   if (choice.engine === 'layerlab')
-    return `LayerLab WASM SIMD engine (${choice.build === 'relaxed-simd' ? 'relaxed SIMD' : 'SIMD'})`;
+    return `LayerLab WASM SIMD engine (${engineBuildName(choice.build)})${choice.workers > 1 ? ` · ${choice.workers} workers` : ''}`;
   return `TensorFlow.js ${tfjsVersion}`;
 }
 
@@ -267,7 +271,11 @@ export function createTrainingSession(env: SessionEnv): {
           env.post({ type: 'epoch', runId, metrics, tensors: liveTensorCount() });
         },
       },
-      { tfBackend, wasmFor: (build) => engineBytes.get(build) ?? null },
+      {
+        tfBackend,
+        wasmFor: (build) => engineBytes.get(build) ?? null,
+        ...(env.engineParallel ? { parallel: env.engineParallel } : {}),
+      },
     );
     if (!live()) return;
     endWatch();

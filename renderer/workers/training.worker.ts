@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { workerEngineParallel } from './engine-peers';
 import { createMacrotaskYield } from './macrotask';
 import { createTrainingSession } from './training-session';
 import type { FromWorker, ToWorker } from './training-protocol';
@@ -30,6 +31,7 @@ const session = createTrainingSession({
   clearInterval: (handle) => self.clearInterval(handle as number),
   now: () => performance.now(),
   probeWebglRenderer,
+  engineParallel: workerEngineParallel(self),
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {

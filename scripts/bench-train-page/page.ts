@@ -25,21 +25,35 @@ async function loadData(): Promise<{ pixels: Uint8Array; labels: Uint8Array }> {
   return { pixels: new Uint8Array(p), labels: new Uint8Array(l) };
 }
 
-function frameGapMeter(): { stop(): number } {
+function frameGapMeter(): { stop(): number; frames: number[] } {
   let last = performance.now();
   let worst = 0;
   let running = true;
+  const frames: number[] = [];
   const tick = (t: number): void => {
     worst = Math.max(worst, t - last);
     last = t;
+    frames.push(t);
     if (running) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
   return {
+    frames,
     stop() {
       running = false;
       return worst;
     },
+  };
+}
+
+/** Frame rate and longest frame gap of the main thread between two instants. */
+function frameStats(frames: readonly number[], from: number, to: number) {
+  const inside = frames.filter((t) => t >= from && t <= to);
+  let gap = 0;
+  for (let i = 1; i < inside.length; i++) gap = Math.max(gap, inside[i]! - inside[i - 1]!);
+  return {
+    fps: ((inside.length - 1) * 1000) / Math.max(1, (inside.at(-1) ?? to) - (inside[0] ?? from)),
+    gap,
   };
 }
 
@@ -84,10 +98,14 @@ async function runApp(req: BenchRequest, data: { pixels: Uint8Array; labels: Uin
   const client = createTrainingClient();
   const times: number[] = [];
   let backend = '';
+  let engine = '';
   const meter = frameGapMeter();
   const done = new Promise<void>((resolve, reject) => {
     client.subscribe((m) => {
-      if (m.type === 'backend-info') backend = m.info.backend;
+      if (m.type === 'backend-info') {
+        backend = m.info.backend;
+        engine = m.engine;
+      }
       if (m.type === 'batch') {
         times.push(performance.now());
         if (times.length === total) client.stop(m.runId);
@@ -137,7 +155,17 @@ async function runApp(req: BenchRequest, data: { pixels: Uint8Array; labels: Uin
   await done;
   const gap = meter.stop();
   client.dispose();
-  return { backend, examplesPerSecond: examplesPerSecond(times, req.warmup), maxFrameGapMs: gap };
+  const window = frameStats(meter.frames, times[req.warmup - 1] ?? 0, times.at(-1) ?? 0);
+  return {
+    backend,
+    engine,
+    examplesPerSecond: examplesPerSecond(times, req.warmup),
+    maxFrameGapMs: gap,
+    /** Over the measured batches only (after the warm-up). */
+    fps: window.fps,
+    measuredFrameGapMs: window.gap,
+    crossOriginIsolated,
+  };
 }
 
 async function runBench(req: BenchRequest) {
@@ -147,5 +175,10 @@ async function runBench(req: BenchRequest) {
   return { app, raw };
 }
 
-Object.assign(window, { runBench });
+/** The app's worker path only (npm run bench:engine's Chromium row). */
+async function runAppBench(req: BenchRequest) {
+  return runApp(req, await loadData());
+}
+
+Object.assign(window, { runBench, runAppBench });
 document.getElementById('status')?.replaceChildren('ready');

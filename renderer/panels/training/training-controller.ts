@@ -1,9 +1,17 @@
-import { firstBlockingDiagnostic, isRunActive, type ProjectDoc, type TrainingConfig } from '@core';
+import {
+  firstBlockingDiagnostic,
+  isRunActive,
+  type EngineChoice,
+  type ProjectDoc,
+  type TrainingConfig,
+} from '@core';
+import i18next from 'i18next';
 
 import type { DocCommand, EditorStore } from '../../state/editor-store';
 import { inferenceContextOf, analyze } from '../../state/analysis';
 import { setRuntimeInfo } from '../../state/runtime-store';
 import { getTrainingClient, type TrainingClient } from '../../workers/training-client';
+import { engineBuildName } from '../../workers/engine-names';
 import {
   toDatasetPayload,
   useTrainingDatasetStore,
@@ -16,6 +24,14 @@ import { applyWorkerMessage, beginRun, dispatchTraining, useTrainingStore } from
  * (`train.start`, `train.pause`, `train.resume`, `train.stop`) call these.
  */
 let connected: TrainingClient | null = null;
+
+/** The status bar's name of LayerLab's engine, with its data-parallel worker count (in the UI language). */
+function layerlabEngineText(choice: Extract<EngineChoice, { engine: 'layerlab' }>): string {
+  const build = engineBuildName(choice.build);
+  return choice.workers > 1
+    ? i18next.t('training:engine.layerlabWorkers', { build, workers: choice.workers })
+    : i18next.t('training:engine.layerlab', { build });
+}
 
 /** Subscribes the stores to the worker once; returns the client. */
 export function connectTraining(client: TrainingClient = getTrainingClient()): TrainingClient {
@@ -32,7 +48,7 @@ export function connectTraining(client: TrainingClient = getTrainingClient()): T
       // LayerLab's own engine (core/engine) names itself; TF.js adds its backend and why it trains.
       const detail =
         engineChoice?.engine === 'layerlab'
-          ? message.engine
+          ? layerlabEngineText(engineChoice)
           : `${
               info.backend === 'wasm'
                 ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}`
