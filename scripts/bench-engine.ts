@@ -465,6 +465,16 @@ async function main(): Promise<void> {
     );
     say('');
     await profileModel(
+      'MLP',
+      mlp(),
+      (engine, b) => {
+        engine.inputs(batch).set(data.x[b % data.x.length]!);
+        engine.targets(batch).set(data.y[b % data.y.length]!);
+      },
+      200,
+    );
+    say('');
+    await profileModel(
       'LSTM text',
       lstmText(),
       (engine) => {

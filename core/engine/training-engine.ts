@@ -51,6 +51,8 @@ export class TrainingEngine {
   private readonly inputSize: number;
   private readonly targetWidth: number;
   private readonly metric: Metric;
+  /** Index of the first op with weights (0 if none): where backward stops. */
+  private readonly firstLearningOp: number;
   private outputAt = 0;
 
   private constructor(
@@ -59,6 +61,10 @@ export class TrainingEngine {
     private readonly settings: EngineSettings,
   ) {
     const arena = new Arena(kernels);
+    this.firstLearningOp = Math.max(
+      0,
+      plan.ops.findIndex((op) => op.params.length > 0),
+    );
     const rng = createRng(settings.seed ^ 0x5eed);
     this.ctx = {
       kernels,
@@ -187,9 +193,13 @@ export class TrainingEngine {
     const result = this.forwardAndLoss(n, true);
     let dy = this.gradA;
     let spare = this.gradB;
-    for (let i = this.plan.ops.length - 1; i >= 0; i--) {
+    // Backward stops at the first op with weights: nothing before it learns,
+    // so its input gradient (for an MLP, Dense 1's dy·Wᵀ: a third of the
+    // step's GEMM work) would only be thrown away.
+    const first = this.firstLearningOp;
+    for (let i = this.plan.ops.length - 1; i >= first; i--) {
       const op = this.plan.ops[i]!;
-      const dx = i === 0 ? 0 : spare;
+      const dx = i === first ? 0 : spare;
       op.backward(this.ctx, dy, dx, n);
       spare = dy;
       dy = dx;
