@@ -106,6 +106,7 @@ export interface EngineKernels {
   activate(kind: number, y: number, rows: number, width: number): void;
   activateBackward(kind: number, y: number, g: number, rows: number, width: number): void;
   mulMask(x: number, mask: number, n: number): void;
+  scaleAdd(into: number, a: number, from: number, b: number, n: number): void;
   embeddingForward(
     ids: number,
     count: number,

@@ -46,6 +46,8 @@ export class TrainingEngine {
   private readonly gradB: number;
   private readonly weightsAt: number;
   private readonly gradsAt: number;
+  /** Room for one peer's gradients while they are mixed into ours (data parallelism). */
+  private readonly peerGradsAt: number;
   private readonly weightCount: number;
   private readonly optimizer: OptimizerStep;
   private readonly inputSize: number;
@@ -96,6 +98,7 @@ export class TrainingEngine {
     this.weightsAt = arena.alloc(weightCount);
     const gradsAt = arena.alloc(weightCount);
     this.gradsAt = gradsAt;
+    this.peerGradsAt = arena.alloc(weightCount);
     let offset = 0;
     for (const op of plan.ops) {
       for (const p of op.params) {
@@ -205,6 +208,17 @@ export class TrainingEngine {
       dy = dx;
     }
     return result;
+  }
+
+  /**
+   * `gradients() = gradients()·scale + from·weight`, in wasm SIMD: how the
+   * data-parallel coordinator folds a peer's gradients into ours (a JS loop
+   * over an MLP's 100k gradients took 0.3 ms, a third of its step).
+   */
+  mixGradients(scale: number, from: Float32Array, weight: number): void {
+    const n = this.weightCount;
+    this.ctx.arena.f32(this.peerGradsAt, n).set(from.subarray(0, n));
+    this.kernels.scaleAdd(this.gradsAt, scale, this.peerGradsAt, weight, n);
   }
 
   /** Applies the optimizer to the gradients in `gradients()` (see `computeGradients`). */

@@ -132,3 +132,21 @@ export function mulMask(x: usize, mask: usize, n: i32): void {
     store<f32>(x + o, load<f32>(x + o) * load<f32>(mask + o));
   }
 }
+
+/** into[n] = into[n]·a + from[n]·b (data parallelism: the slice-weighted mean of the workers' gradients). */
+export function scaleAdd(into: usize, a: f32, from: usize, b: f32, n: i32): void {
+  const va = f32x4.splat(a);
+  const vb = f32x4.splat(b);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i * 4;
+    v128.store(
+      into + o,
+      f32x4.add(f32x4.mul(v128.load(into + o), va), f32x4.mul(v128.load(from + o), vb)),
+    );
+  }
+  for (; i < n; i++) {
+    const o = <usize>i * 4;
+    store<f32>(into + o, load<f32>(into + o) * a + load<f32>(from + o) * b);
+  }
+}
