@@ -5,6 +5,10 @@ import * as tf from '@tensorflow/tfjs';
 
 import type { Locator, Page } from '@playwright/test';
 
+// Graph and file modules only: core's index also registers TF.js backends in this process.
+import type { GraphDoc, NodeId } from '../core/graph/index';
+import { addLayer, connect, emptyGraph, tidyLayout } from '../core/graph/index';
+import { createProject, serializeProject } from '../core/io/index';
 import { answerChooser, expect, test } from './support/fixtures';
 
 /**
@@ -333,4 +337,67 @@ test('opens a template from the start screen with the course MLP shapes', async 
   await expect(page.locator('[data-command="file.saveAs"]')).toContainText('Ctrl+Shift+S');
   await page.keyboard.press('Escape');
   await expect(page.locator('.menu-popup')).toHaveCount(0);
+});
+
+/** A `.layerlab` text of a chain of `count` layers laid out top to bottom (far taller than the view). */
+function longChainProject(count: number): string {
+  let doc: GraphDoc = emptyGraph;
+  let previous: NodeId | null = null;
+  for (let i = 0; i < count; i++) {
+    const added = addLayer(
+      doc,
+      i === 0
+        ? { kind: 'VectorInput', position: { x: 0, y: 0 }, params: { size: 32 } }
+        : { kind: 'Dense', position: { x: 0, y: 0 }, params: { units: 32 } },
+    );
+    doc = added.doc;
+    if (previous !== null) {
+      const linked = connect(doc, previous, added.nodeId);
+      if (!linked.ok) throw new Error(linked.error.code);
+      doc = linked.value.doc;
+    }
+    previous = added.nodeId;
+  }
+  return serializeProject({
+    ...createProject('long'),
+    graph: tidyLayout(doc, { direction: 'TB' }),
+  });
+}
+
+test('a long network keeps every layer but draws only those in view, and panning brings the rest', async ({
+  app,
+}) => {
+  const count = 120;
+  const folder = await app.makeFolder('long', { 'long.layerlab': longChainProject(count) });
+  const page = await app.open({ locale: 'en' });
+  await page.getByTestId('start-open').click();
+  await answerChooser(page, path.join(folder, 'long.layerlab'));
+
+  // Framed at the smallest zoom the chain still overflows the view: its ends are not drawn.
+  const canvas = page.getByTestId('canvas');
+  await expect(canvas).toHaveAttribute('data-node-count', String(count));
+  await expect(nodeNamed(page, 'dense_119')).toHaveCount(0);
+  const drawn = await page.getByTestId('layer-node').count();
+  expect(drawn).toBeGreaterThan(10);
+  expect(drawn).toBeLessThan(count);
+  await expect(page.getByTestId('status-problems')).toContainText('0 errors');
+
+  // A layer added from the palette is drawn at once, selected, with its shape.
+  await page.getByTestId('palette-Dropout').focus();
+  await page.keyboard.press('Enter');
+  await expect(canvas).toHaveAttribute('data-node-count', String(count + 1));
+  await expect(nodeNamed(page, 'dropout_1')).toHaveClass(/is-selected/);
+  await page.keyboard.press('Control+z');
+  await expect(canvas).toHaveAttribute('data-node-count', String(count));
+
+  // Dragging the pane up scrolls the last layers into view; they are drawn with their shapes.
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('no pane');
+  // Left of the chain, clear of the zoom controls (bottom left) and the minimap (bottom right).
+  const x = pane.x + pane.width * 0.3;
+  await page.mouse.move(x, pane.y + pane.height - 120);
+  await page.mouse.down();
+  await page.mouse.move(x, pane.y + 20, { steps: 10 });
+  await page.mouse.up();
+  await expect(nodeNamed(page, 'dense_119').getByTestId('node-shape')).toHaveText('(None, 32)');
 });

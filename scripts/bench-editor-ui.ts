@@ -6,7 +6,13 @@
  * edit. Prints figures; asserts nothing.
  *
  * Needs a built renderer (`npm run build:renderer`); LAYERLAB_RENDERER_ROOT
- * overrides its location.
+ * overrides its location. To find where the time goes:
+ * LAYERLAB_BENCH_PROFILE=1 records a CPU profile of the timed adds and prints
+ * the functions with the most self and total time (build the renderer with
+ * `--minify false` for readable names; LAYERLAB_BENCH_TOP=N lines);
+ * LAYERLAB_BENCH_PROFILE=trace records a Chromium trace of each add and prints
+ * main-thread CPU per add and time per event (script, style, layout, paint).
+ * Both slow the adds down.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -26,11 +32,19 @@ import {
   tidyLayout,
 } from '../core/index';
 import { startBrowserServer } from '../electron/server/browser-server';
+import { addProfileTimes, printTop, traceMainThread, type CpuProfile } from './cdp-profile';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererRoot = process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
 const nodeCount = 300;
 const runs = 30;
+/**
+ * Pause after each undo before the next timed add. Without a GPU, Chromium
+ * (SwiftShader) keeps rastering the undo's frames for ~100 ms after the DOM
+ * shows it; adding at once would time the add with that backlog still queued
+ * on the same two cores. LAYERLAB_BENCH_SETTLE_MS=0 gives the back-to-back figure.
+ */
+const settleMs = Number(process.env.LAYERLAB_BENCH_SETTLE_MS ?? 300);
 
 /** VectorInput → 299 Dense layers in a chain, laid out top to bottom. */
 function generateProjectText(): string {
@@ -94,13 +108,28 @@ async function rendererCpuSeconds(cdp: CDPSession): Promise<number> {
   return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
 }
 
-async function undoAndWait(page: Page, expected: number): Promise<void> {
+/** Number of layer elements on the canvas once it has not changed for half a second. */
+async function settledLayerCount(page: Page): Promise<number> {
+  const count = (): Promise<number> => page.getByTestId('layer-node').count();
+  let last = -1;
+  for (let n = await count(); n !== last; n = await count()) {
+    last = n;
+    await page.waitForTimeout(500);
+  }
+  return last;
+}
+
+/** Undoes the add, waits until the canvas shows as many layer elements as before it, then pauses. */
+async function undoAndWait(page: Page, shown: number): Promise<void> {
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
   await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid="layer-node"]').length === n,
-    expected,
+    ([n, total]) =>
+      document.querySelector('[data-testid="canvas"]')?.getAttribute('data-node-count') ===
+        String(total) && document.querySelectorAll('[data-testid="layer-node"]').length === n,
+    [shown, nodeCount],
   );
+  await page.waitForTimeout(settleMs);
 }
 
 async function main(): Promise<void> {
@@ -139,30 +168,56 @@ async function main(): Promise<void> {
       .filter({ hasText: 'bench-300.layerlab' })
       .click();
     await chooser.getByTestId('file-chooser-confirm').click();
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="layer-node"]').length === n,
-      nodeCount,
-    );
+    // The canvas renders only the layers in view (after measuring each once):
+    // wait for the document, then for the rendered set to settle.
+    await page.waitForSelector(`[data-testid="canvas"][data-node-count="${nodeCount}"]`);
+    const shown = await settledLayerCount(page);
 
     const cdp = await browser.newBrowserCDPSession();
+    // Optional CPU profile of the timed adds only (not the undos between them).
+    const profiling = process.env.LAYERLAB_BENCH_PROFILE === '1';
+    const pageCdp = profiling ? await page.context().newCDPSession(page) : null;
+    if (pageCdp) {
+      await pageCdp.send('Profiler.enable');
+      await pageCdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    }
+    const selfTimes = new Map<string, number>();
+    const totalTimes = new Map<string, number>();
+    // Or a Chromium trace of each timed add: time per event (script, style, layout, paint).
+    const tracing = process.env.LAYERLAB_BENCH_PROFILE === 'trace';
+    const traceTimes = new Map<string, number>();
+    const mainCpu: number[] = [];
     const addTimes: number[] = [];
     const addCpu: number[] = [];
     for (let i = 0; i < runs + 3; i++) {
+      // The first runs warm up the JIT.
+      const timed = i >= 3;
+      if (pageCdp && timed) await pageCdp.send('Profiler.start');
       const cpuBefore = await rendererCpuSeconds(cdp);
-      const ms = await timeAddNode(page);
+      let ms: number;
+      if (tracing && timed) {
+        const traced = await traceMainThread(page, () => timeAddNode(page), traceTimes);
+        ms = traced.result;
+        mainCpu.push(traced.mainCpuMs);
+      } else {
+        ms = await timeAddNode(page);
+      }
       const cpuMs = ((await rendererCpuSeconds(cdp)) - cpuBefore) * 1000;
-      if (i >= 3) {
-        // The first runs warm up the JIT.
+      if (pageCdp && timed) {
+        const { profile } = (await pageCdp.send('Profiler.stop')) as { profile: CpuProfile };
+        addProfileTimes(profile, selfTimes, totalTimes);
+      }
+      if (timed) {
         addTimes.push(ms);
         addCpu.push(cpuMs);
       }
-      await undoAndWait(page, nodeCount);
+      await undoAndWait(page, shown);
     }
     const add = stats(addTimes);
     const cpu = stats(addCpu);
     const load = loadavg()[0] ?? 0;
     console.log(
-      `bench:editor (UI) — ${nodeCount}-node project in Chromium (browser mode), ${runs} runs, ${cpus().length} CPUs, load ${load.toFixed(2)}`,
+      `bench:editor (UI) — ${nodeCount}-node project in Chromium (browser mode), ${runs} runs, ${settleMs} ms pause after each undo, ${cpus().length} CPUs, load ${load.toFixed(2)}`,
     );
     console.log(
       `  add one node (Enter on palette → frame shown): median ${add.median.toFixed(1)} ms, p95 ${add.p95.toFixed(1)} ms, max ${add.max.toFixed(1)} ms (target < 50 ms)`,
@@ -170,6 +225,21 @@ async function main(): Promise<void> {
     console.log(
       `  renderer CPU time per add (unaffected by other load): median ${cpu.median.toFixed(1)} ms, p95 ${cpu.p95.toFixed(1)} ms`,
     );
+    if (tracing) {
+      const main = stats(mainCpu);
+      console.log(
+        `  main-thread CPU per add (trace thread time): median ${main.median.toFixed(1)} ms, p95 ${main.p95.toFixed(1)} ms`,
+      );
+      printTop(
+        'main-thread trace events per add (inclusive, nested events overlap)',
+        traceTimes,
+        runs,
+      );
+    }
+    if (profiling) {
+      printTop('top self time per add (main thread, CPU profile)', selfTimes, runs);
+      printTop('top total time per add (main thread, CPU profile)', totalTimes, runs);
+    }
   } finally {
     await browser.close();
     await server.close();
