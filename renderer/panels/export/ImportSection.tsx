@@ -14,7 +14,7 @@ type ImportState = 'idle' | 'importing' | 'imported' | 'failed';
  */
 export function ImportSection() {
   const { t } = useTranslation('export');
-  const { store } = useAppServices();
+  const { store, runCommand } = useAppServices();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ImportState>('idle');
   const [result, setResult] = useState<
@@ -28,6 +28,8 @@ export function ImportSection() {
     const outcome = await importModel(store, await readChosenFiles(list));
     setResult(outcome);
     setState(outcome.ok ? 'imported' : 'failed');
+    // Frame the imported network once React Flow has its new nodes (as after opening a project).
+    if (outcome.ok) requestAnimationFrame(() => runCommand('view.fitView'));
     if (input.current) input.current.value = '';
   };
 
