@@ -52,29 +52,4 @@ export function lstmText(): tf.LayersModel {
 export const benchModels = { lenet, mlp, lstmText } as const;
 export type BenchModelName = keyof typeof benchModels;
 
-/**
- * FLOPs of one training example (forward + backward ≈ 3 × the forward
- * multiply-adds × 2) of the conv, dense and LSTM layers: the work GFLOP/s
- * figures are measured against (pooling, activations and the optimizer excluded).
- */
-export function trainingFlopsPerExample(model: tf.LayersModel): number {
-  let forward = 0;
-  for (const layer of model.layers) {
-    const config = layer.getConfig() as Record<string, unknown>;
-    const out = layer.outputShape as number[];
-    const inShape = (layer.input as tf.SymbolicTensor).shape;
-    const cin = Number(inShape[inShape.length - 1]);
-    const name = layer.getClassName();
-    if (name === 'Conv2D') {
-      const [kh, kw] = config.kernelSize as number[];
-      forward += 2 * out[1]! * out[2]! * out[3]! * kh! * kw! * cin;
-    } else if (name === 'Dense') {
-      forward += 2 * cin * out[out.length - 1]!;
-    } else if (name === 'LSTM') {
-      const units = Number(config.units);
-      const steps = Number(inShape[1]);
-      forward += 2 * steps * 4 * units * (cin + units);
-    }
-  }
-  return 3 * forward;
-}
+export { trainingFlopsPerExample } from '../core/engine/model-flops';

@@ -159,13 +159,14 @@ async function parallelSpeed(
   steps: number,
   repeats: number,
   workers: number,
-): Promise<number> {
+  forced = false,
+): Promise<{ rate: number; workers: number }> {
   const engine = await engineFor(build, model);
   const trainer = await DataParallelTrainer.start(
     engine,
     model,
     { wasm: wasmBytes(build), loss: config.loss, batchSize: batch, seed: 1 },
-    nodeEngineParallel(workers),
+    { ...nodeEngineParallel(workers), ...(forced ? { minFlopsPerSlice: 0 } : {}) },
   );
   const indices = Array.from({ length: batch }, (_, i) => i);
   let current = 0;
@@ -191,7 +192,7 @@ async function parallelSpeed(
       for (let b = 0; b < steps; b++) await step(b);
       rates.push((steps * batch) / ((performance.now() - t0) / 1000));
     }
-    return median(rates);
+    return { rate: median(rates), workers: trainer.workers };
   } finally {
     await trainer.close();
   }
@@ -426,8 +427,19 @@ async function main(): Promise<void> {
       single = Math.max(single, rate);
       parts.push(`1 engine ${b} ${fmt(rate)}`);
     }
-    const parallel = await parallelSpeed(builds[0]!, model, batches, engineSteps, 3, workers);
-    parts.push(`${workers} workers ${fmt(parallel)} (${(parallel / single).toFixed(2)}× 1 engine)`);
+    // As `npm run train` runs it: K workers unless a slice is too little work (minParallelFlops).
+    const auto = await parallelSpeed(builds[0]!, model, batches, engineSteps, 3, workers);
+    const parallel = auto.rate;
+    if (auto.workers === workers) {
+      parts.push(
+        `${workers} workers ${fmt(parallel)} (${(parallel / single).toFixed(2)}× 1 engine)`,
+      );
+    } else {
+      const forced = await parallelSpeed(builds[0]!, model, batches, engineSteps, 3, workers, true);
+      parts.push(
+        `CLI (auto: ${auto.workers} worker, slices too small to split) ${fmt(parallel)}, ${workers} workers forced ${fmt(forced.rate)}`,
+      );
+    }
     const tfRate = await tfjsSpeed(model, batches, tfSteps, key === 'lstm' ? 1 : 3);
     parts.push(`TF.js wasm ${fmt(tfRate)}`);
     const rates = typeof torch === 'string' ? null : torch.get(key);
@@ -440,7 +452,7 @@ async function main(): Promise<void> {
           .map(([t, r]) => `${t}: ${fmt(r)}`)
           .join(', ')})`,
       );
-      parts.push(`${workers} workers / PyTorch ${(parallel / best).toFixed(2)}×`);
+      parts.push(`CLI / PyTorch ${(parallel / best).toFixed(2)}×`);
     }
     const gflops = (parallel * trainingFlopsPerExample(model)) / 1e9;
     say(`  ${name.padEnd(16)} ${parts.join(' · ')}; ${gflops.toFixed(1)} GFLOP/s (${load()})`);

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { defaultTrainingConfig, type TrainingConfig } from '../train/config';
 import { samplesFromArrays } from '../train/sample-source';
-import { sliceSizes } from './data-parallel';
+import { minParallelFlops, sliceSizes } from './data-parallel';
+import { trainingFlopsPerExample } from './model-flops';
 import { trainWithEngine } from './engine-train';
 import { planEngineModel } from './plan-model';
 import { engineWasmForTests } from './testing/engine-wasm';
@@ -182,6 +183,54 @@ describe('trainWithEngine on data-parallel workers', () => {
     model.dispose();
   });
 
+  it('trains alone, without starting peers, when a slice is too little work to split', async () => {
+    const model = lenetWithWeights();
+    const { minFlopsPerSlice: _, ...defaults } = inProcessParallel(2); // the product's threshold
+    let started = 0;
+    let workers = 0;
+    const result = await trainWithEngine(
+      model,
+      { samples: samples() },
+      { ...config, epochs: 1 },
+      {},
+      {
+        wasm,
+        parallel: { ...defaults, connect: (init, i) => (started++, defaults.connect(init, i)) },
+        onWorkers: (k) => (workers = k),
+      },
+    );
+    expect(result.outcome).toBe('completed');
+    expect(trainingFlopsPerExample(model) * config.batchSize).toBeLessThan(minParallelFlops);
+    expect(workers).toBe(1);
+    expect(started).toBe(0);
+    model.dispose();
+  });
+
+  it('counts the training FLOPs of conv, dense and recurrent layers', () => {
+    const mlp = chainModel(
+      [784],
+      [
+        tf.layers.dense({ units: 128, activation: 'relu' }),
+        tf.layers.dense({ units: 10, activation: 'softmax' }),
+      ],
+    );
+    expect(trainingFlopsPerExample(mlp)).toBe(3 * 2 * (784 * 128 + 128 * 10));
+    const lenet = chainModel(
+      [28, 28, 1],
+      [
+        tf.layers.conv2d({ filters: 16, kernelSize: 5 }),
+        tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.conv2d({ filters: 32, kernelSize: 5 }),
+      ],
+    );
+    expect(trainingFlopsPerExample(lenet)).toBe(
+      3 * 2 * (24 * 24 * 16 * 25 + 8 * 8 * 32 * 5 * 5 * 16),
+    );
+    const lstm = chainModel([20, 8], [tf.layers.lstm({ units: 4 })]);
+    expect(trainingFlopsPerExample(lstm)).toBe(3 * 2 * 20 * 4 * 4 * (8 + 4));
+    for (const m of [mlp, lenet, lstm]) m.dispose();
+  });
+
   it('goes on with one engine when a peer cannot start, closing the ones that did', async () => {
     const model = lenetWithWeights();
     const working = inProcessParallel(3);
@@ -196,6 +245,7 @@ describe('trainWithEngine on data-parallel workers', () => {
         wasm,
         parallel: {
           workers: 3,
+          minFlopsPerSlice: 0,
           connect: (init, index) =>
             index === 2
               ? Promise.reject(new Error('no nested workers'))

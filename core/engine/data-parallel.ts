@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 
 import { deriveSeed } from '../data/random';
 import type { LossKind } from '../train/config';
+import { trainingFlopsPerExample } from './model-flops';
 import type { PeerInit } from './peer-protocol';
 import type { EngineBatchResult, TrainingEngine } from './training-engine';
 
@@ -29,7 +30,21 @@ export interface ParallelOptions {
   readonly connect: (init: PeerInit, index: number) => Promise<GradientPeer>;
   /** Told why training goes on with one engine when a peer could not start (e.g. for a log). */
   readonly onPeersFailed?: (error: Error) => void;
+  /**
+   * Below this much work per worker and step, one engine trains alone
+   * (default `minParallelFlops`); tests of tiny models set 0.
+   */
+  readonly minFlopsPerSlice?: number;
 }
+
+/**
+ * A step's slice must be worth about 1 ms of compute (≈ 50 GFLOP/s) to pay for
+ * splitting it: each step adds ~0.2 ms of weight/gradient copies, a wake-up and
+ * the gradient mix. The 784-128-10 MLP at batch 64 (20 MFLOP per half) trains
+ * faster on one engine (81k vs 68k ex/s measured); LeNet (210 MFLOP per half)
+ * and the LSTM text model gain 1.4–1.5× from two.
+ */
+export const minParallelFlops = 50e6;
 
 /** Fills `inputs`/`targets` with the examples `indices` (the epoch loop's gather + encode). */
 export type FillSlice = (
@@ -78,6 +93,9 @@ export class DataParallelTrainer {
   ): Promise<DataParallelTrainer> {
     const workers = Math.max(1, Math.min(parallel?.workers ?? 1, settings.batchSize));
     if (!parallel || workers === 1) return new DataParallelTrainer(main, []);
+    const perSlice = (trainingFlopsPerExample(model) * settings.batchSize) / workers;
+    if (perSlice < (parallel.minFlopsPerSlice ?? minParallelFlops))
+      return new DataParallelTrainer(main, []);
     const topology = model.toJSON(undefined, false);
     const init = (index: number): PeerInit => ({
       wasm: settings.wasm,

@@ -160,7 +160,12 @@ function inProcessParallel(workers: number): ParallelOptions & { open: () => num
       },
     };
   };
-  return { workers, connect: (init) => connectPeer(spawn(), init, 'message'), open: () => open };
+  return {
+    workers,
+    minFlopsPerSlice: 0, // the test model is tiny: split it anyway
+    connect: (init) => connectPeer(spawn(), init, 'message'),
+    open: () => open,
+  };
 }
 
 function harness(

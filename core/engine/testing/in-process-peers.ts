@@ -32,6 +32,7 @@ export function inProcessParallel(workers: number): ParallelOptions & { open: ()
   };
   return {
     workers,
+    minFlopsPerSlice: 0, // the test models are tiny: split them anyway
     connect: (init) => connectPeer(spawn(), init, 'message'),
     open: () => open,
   };
