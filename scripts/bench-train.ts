@@ -175,7 +175,7 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
       '\nChromium (headless, WebGL = SwiftShader software rasteriser; both paths in a Web Worker):',
     );
     console.log(
-      '  backend model   raw TF.js ex/s   app worker ex/s   app vs raw   max frame gap app / raw  (raw = TF.js + LayerLab kernels, plain worker)',
+      '  backend model   raw TF.js ex/s   app on TF.js   vs raw   app (engine when supported)   app fps   longest frame gap: app (batches only) / app TF.js / raw  (raw = TF.js + LayerLab kernels, plain worker)',
     );
     for (const backend of ['wasm', 'cpu', 'webgl'] as const) {
       for (const model of ['cnn', 'mlp'] as const) {
@@ -186,7 +186,14 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
               (
                 window as unknown as {
                   runBench: (q: unknown) => Promise<{
-                    app: { backend: string; examplesPerSecond: number; maxFrameGapMs: number };
+                    app: {
+                      backend: string;
+                      examplesPerSecond: number;
+                      maxFrameGapMs: number;
+                      fps: number;
+                      measuredFrameGapMs: number;
+                    };
+                    appTfjs: { backend: string; examplesPerSecond: number; maxFrameGapMs: number };
                     raw: { backend: string; examplesPerSecond: number; maxFrameGapMs: number };
                   }>;
                 }
@@ -198,7 +205,7 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
               ? `  (ran on app ${r.app.backend}, raw ${r.raw.backend})`
               : '';
           console.log(
-            `  ${backend.padEnd(7)} ${model.padEnd(7)} ${fmt(r.raw.examplesPerSecond).padStart(14)} ${fmt(r.app.examplesPerSecond).padStart(17)}   ${pct(r.app.examplesPerSecond, r.raw.examplesPerSecond).padStart(10)}   ${r.app.maxFrameGapMs.toFixed(0).padStart(7)} / ${r.raw.maxFrameGapMs.toFixed(0)} ms${note}`,
+            `  ${backend.padEnd(7)} ${model.padEnd(7)} ${fmt(r.raw.examplesPerSecond).padStart(14)} ${fmt(r.appTfjs.examplesPerSecond).padStart(14)} ${pct(r.appTfjs.examplesPerSecond, r.raw.examplesPerSecond).padStart(8)}   ${fmt(r.app.examplesPerSecond).padStart(27)}   ${r.app.fps.toFixed(0).padStart(7)}   ${r.app.maxFrameGapMs.toFixed(0).padStart(7)} (${r.app.measuredFrameGapMs.toFixed(0)}) / ${r.appTfjs.maxFrameGapMs.toFixed(0)} / ${r.raw.maxFrameGapMs.toFixed(0)} ms${note}`,
           );
         } catch (error) {
           console.log(

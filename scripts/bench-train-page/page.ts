@@ -1,6 +1,8 @@
 import { parseTemplate, type BackendChoice, type TrainingConfig } from '../../core/index';
 
-import { createTrainingClient } from '../../renderer/workers/training-client';
+import { createTrainingClient, createWorker } from '../../renderer/workers/training-client';
+import type { WorkerLike } from '../../renderer/workers/training-client';
+import type { ToWorker } from '../../renderer/workers/training-protocol';
 import { wasmPaths } from '../../renderer/workers/wasm-paths';
 import { examplesPerSecond, type BenchModel } from '../bench-train-models';
 
@@ -87,7 +89,27 @@ async function runRaw(req: BenchRequest, data: { pixels: Uint8Array; labels: Uin
   };
 }
 
-async function runApp(req: BenchRequest, data: { pixels: Uint8Array; labels: Uint8Array }) {
+/**
+ * The app's training worker without the engine's wasm URLs, so every run
+ * trains on TF.js as in an app whose graph the engine does not cover: the
+ * app path's own overhead against raw TF.js on the same backend.
+ */
+function tfjsOnlyWorker(): WorkerLike {
+  const worker = createWorker();
+  const post = worker.postMessage.bind(worker);
+  worker.postMessage = (message: ToWorker, transfer: Transferable[]) => {
+    if (message.type !== 'init') return post(message, transfer);
+    const { engineWasmPaths: _, ...withoutEngine } = message;
+    return post(withoutEngine, transfer);
+  };
+  return worker;
+}
+
+async function runApp(
+  req: BenchRequest,
+  data: { pixels: Uint8Array; labels: Uint8Array },
+  engine: 'auto' | 'tfjs' = 'auto',
+) {
   const text = await fetch(`/template/${req.model === 'cnn' ? 'lenet' : 'mlp-digits'}`).then((r) =>
     r.text(),
   );
@@ -95,16 +117,16 @@ async function runApp(req: BenchRequest, data: { pixels: Uint8Array; labels: Uin
   if (!parsed.ok) throw new Error(parsed.error.message);
   const total = req.warmup + req.batches;
   const count = total * 64;
-  const client = createTrainingClient();
+  const client = createTrainingClient(engine === 'tfjs' ? tfjsOnlyWorker : createWorker);
   const times: number[] = [];
   let backend = '';
-  let engine = '';
+  let engineName = '';
   const meter = frameGapMeter();
   const done = new Promise<void>((resolve, reject) => {
     client.subscribe((m) => {
       if (m.type === 'backend-info') {
         backend = m.info.backend;
-        engine = m.engine;
+        engineName = m.engine;
       }
       if (m.type === 'batch') {
         times.push(performance.now());
@@ -158,7 +180,7 @@ async function runApp(req: BenchRequest, data: { pixels: Uint8Array; labels: Uin
   const window = frameStats(meter.frames, times[req.warmup - 1] ?? 0, times.at(-1) ?? 0);
   return {
     backend,
-    engine,
+    engine: engineName,
     examplesPerSecond: examplesPerSecond(times, req.warmup),
     maxFrameGapMs: gap,
     /** Over the measured batches only (after the warm-up). */
@@ -171,8 +193,9 @@ async function runApp(req: BenchRequest, data: { pixels: Uint8Array; labels: Uin
 async function runBench(req: BenchRequest) {
   const data = await loadData();
   const app = await runApp(req, data);
+  const appTfjs = await runApp(req, data, 'tfjs');
   const raw = await runRaw(req, data);
-  return { app, raw };
+  return { app, appTfjs, raw };
 }
 
 /** The app's worker path only (npm run bench:engine's Chromium row). */
