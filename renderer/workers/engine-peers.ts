@@ -19,6 +19,43 @@ function portOf(worker: Worker): PeerPort {
 }
 
 /**
+ * Spare peer workers, started ahead of the next run. A peer's first seconds
+ * go to loading its code (TF.js and core): started at the moment training
+ * starts, that competed with the window on a 2-core machine and cost 100–150
+ * ms frame gaps. Started while nothing trains, the cost is invisible.
+ */
+const spares: { worker: Worker; broken: boolean }[] = [];
+const peerWorkerCount = (scope: Pick<WorkerGlobalScope, 'navigator'>): number =>
+  Math.max(1, Math.min(2, scope.navigator.hardwareConcurrency || 1));
+/** After start-up and after each run, so the spares load while the app is idle. */
+const spareDelayMs = 2000;
+let spareTimer: ReturnType<typeof setTimeout> | null = null;
+
+function spawnPeerWorker(): Worker {
+  return new Worker(new URL('./engine-peer.worker.ts', import.meta.url), { type: 'module' });
+}
+
+function keepSpares(count: number): void {
+  if (spareTimer !== null) return;
+  spareTimer = setTimeout(() => {
+    spareTimer = null;
+    while (spares.length < count) {
+      const spare = { worker: spawnPeerWorker(), broken: false };
+      spare.worker.addEventListener('error', () => (spare.broken = true));
+      spares.push(spare);
+    }
+  }, spareDelayMs);
+}
+
+function takePeerWorker(): Worker {
+  for (let spare = spares.pop(); spare; spare = spares.pop()) {
+    if (!spare.broken) return spare.worker;
+    spare.worker.terminate();
+  }
+  return spawnPeerWorker();
+}
+
+/**
  * Data-parallel engine training from the training worker: peers are nested
  * workers, fed through SharedArrayBuffers when the page is cross-origin
  * isolated (app:// and browser mode send COOP/COEP), else by transferred
@@ -29,14 +66,26 @@ export function workerEngineParallel(
 ): ParallelOptions {
   const transport =
     scope.crossOriginIsolated && typeof SharedArrayBuffer === 'function' ? 'shared' : 'message';
+  const workers = peerWorkerCount(scope);
+  keepSpares(workers - 1);
   return {
-    workers: Math.max(1, Math.min(2, scope.navigator.hardwareConcurrency || 1)),
-    connect: (init) =>
-      connectPeer(
-        portOf(new Worker(new URL('./engine-peer.worker.ts', import.meta.url), { type: 'module' })),
+    workers,
+    connect: (init) => {
+      const port = portOf(takePeerWorker());
+      const terminate = port.terminate;
+      // A run's peers end with it: load the next run's while nothing trains.
+      return connectPeer(
+        {
+          ...port,
+          terminate: async () => {
+            await terminate();
+            keepSpares(workers - 1);
+          },
+        },
         init,
         transport,
-      ),
+      );
+    },
     // The run goes on with one engine (the status bar then says no worker count); keep why for DevTools.
     onPeersFailed: (error) =>
       console.warn(`LayerLab engine peers could not start: ${error.message}`),

@@ -118,6 +118,9 @@ async function runApp(
   const total = req.warmup + req.batches;
   const count = total * 64;
   const client = createTrainingClient(engine === 'tfjs' ? tfjsOnlyWorker : createWorker);
+  // As in the app, whose training worker starts with the window (App.tsx), not when Train is pressed.
+  client.init('auto');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   const times: number[] = [];
   let backend = '';
   let engineName = '';
