@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,29 @@ describe('npm run train with a project that has a test folder', () => {
     const r = await cli([project, '--epochs', '1', '--out', path.join(parent, 'out-1')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`test ${digits}`);
+    expect(r.stdout).toMatch(/^test accuracy: [01]\.\d{4}$/m);
+  }, 150_000);
+
+  it('leaves out, and names, a test class the training data does not have', async () => {
+    const test = path.join(parent, 'test-extra-class');
+    await cp(path.join(digits, '0'), path.join(test, '0'), { recursive: true });
+    await cp(path.join(digits, '1'), path.join(test, '1'), { recursive: true });
+    await cp(path.join(digits, '2'), path.join(test, 'x-umbrella'), { recursive: true });
+    const r = await cli([
+      path.join(repo, 'assets/templates/mlp-digits.layerlab'),
+      '--data',
+      digits,
+      '--test',
+      test,
+      '--epochs',
+      '1',
+      '--out',
+      path.join(parent, 'out-3'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'test class "x-umbrella" is not in the training data: its samples are left out',
+    );
     expect(r.stdout).toMatch(/^test accuracy: [01]\.\d{4}$/m);
   }, 150_000);
 

@@ -131,23 +131,29 @@ async function loadData(
     : loadTextFolder(dir, reading.text, split, vocabulary);
 }
 
-/** The test set's labels in the training set's class order (a test folder may list classes differently). */
-function alignLabels(test: LoadedDataset, trainClasses: readonly string[]): SampleSource {
-  const mapping = test.plan.classNames.map((name) => {
-    const index = trainClasses.indexOf(name);
-    if (index < 0)
-      throw new CliFailure(
-        `The test folder has a class "${name}" that the training data does not have`,
-        1,
-      );
-    return index;
-  });
+/**
+ * The test set's labels in the training set's class order (a test folder may
+ * list classes differently). A class the training data lacks cannot be
+ * scored: its samples are left out and named (as the app's dataset panel does).
+ */
+function alignLabels(
+  test: LoadedDataset,
+  trainClasses: readonly string[],
+): { samples: SampleSource; scored: number[]; leftOut: string[] } {
+  const mapping = test.plan.classNames.map((name) => trainClasses.indexOf(name));
+  const leftOut = test.plan.classNames.filter((_, i) => mapping[i]! < 0);
   const labels = Int32Array.from(test.samples.labels, (l) => mapping[l] as number);
+  const scored: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (labels[i]! >= 0) scored.push(i);
   return {
-    ...test.samples,
-    labels,
-    numClasses: trainClasses.length,
-    gather: test.samples.gather.bind(test.samples),
+    samples: {
+      ...test.samples,
+      labels,
+      numClasses: trainClasses.length,
+      gather: test.samples.gather.bind(test.samples),
+    },
+    scored,
+    leftOut,
   };
 }
 
@@ -277,10 +283,13 @@ async function run(argv: readonly string[]): Promise<void> {
   if (testDir !== null) {
     const test = await loadData(project, testDir, config.seed, 0, data.vocabulary ?? undefined);
     for (const line of formatHealthReport(test.plan.report, `test ${testDir}`)) say(line);
-    const samples = alignLabels(test, data.plan.classNames);
+    const { samples, scored, leftOut } = alignLabels(test, data.plan.classNames);
+    for (const name of leftOut)
+      say(`test class "${name}" is not in the training data: its samples are left out`);
+    if (scored.length === 0)
+      throw new CliFailure('The test folder has no class that the training data has', 1);
     const outputUnits = (model.outputs[0]?.shape[1] as number | undefined) ?? 1;
-    const all = Array.from({ length: samples.count }, (_, i) => i);
-    const metrics = await evaluateSamples(model, samples, all, {
+    const metrics = await evaluateSamples(model, samples, scored, {
       batchSize: 256,
       encoding: targetEncodingFor(config.loss, outputUnits),
       outputUnits,
