@@ -45,6 +45,11 @@ test('trains the LeNet template on real images with live curves, pause, resume a
   await expect(page.getByTestId('status-bar')).toContainText(
     cores > 1 ? /LayerLab WASM SIMD engine \(.*SIMD\) · 2 workers/ : 'LayerLab WASM SIMD engine',
   );
+  // It names who trains, and the TF.js backend that serves inspection and export beside it.
+  await expect(page.getByTestId('status-backend')).toContainText(
+    /^Training: LayerLab WASM SIMD engine .* · TF\.js for inspection: (wasm|cpu)$/,
+  );
+  await app.screenshot(page, 'train-engine-status-en');
   // COOP/COEP make the page cross-origin isolated, so the peers share memory (no copies per step).
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   const before = Number(await chart.getAttribute('data-points'));

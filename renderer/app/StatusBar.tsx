@@ -55,8 +55,21 @@ export function StatusBar({ store }: { readonly store: EditorStore }) {
         data-testid="status-backend"
         title={runtime.backendReason ?? undefined}
       >
-        {t('app:status.backend')}: <strong>{runtime.backend ?? dash}</strong>
-        {runtime.engine !== null && <span className="muted"> ({runtime.engine})</span>}
+        {runtime.trainingEngine === 'layerlab' ? (
+          // LayerLab's engine trains; TF.js (on `backend`) serves inspection, evaluation and export.
+          <>
+            {t('app:status.training')}: <strong>{runtime.engine}</strong>
+            <span className="muted">
+              {' · '}
+              {t('app:status.inspectBackend', { backend: runtime.backend ?? dash })}
+            </span>
+          </>
+        ) : (
+          <>
+            {t('app:status.backend')}: <strong>{runtime.backend ?? dash}</strong>
+            {runtime.engine !== null && <span className="muted"> ({runtime.engine})</span>}
+          </>
+        )}
       </span>
       <span
         className={`status-item${software ? ' status-warn' : ''}`}

@@ -13,6 +13,8 @@ export interface RuntimeState {
   readonly backendReason: string | null;
   /** Engine description, e.g. `TensorFlow.js 4.22.0`. */
   readonly engine: string | null;
+  /** Who trains: LayerLab's own engine (TF.js then only serves inspection), TF.js, or not known yet. */
+  readonly trainingEngine: 'layerlab' | 'tfjs' | null;
   /** WebGL UNMASKED_RENDERER string (shows SwiftShader when rendering is in software). */
   readonly gpuRenderer: string | null;
   /** Progress of the long task under way (training), 0..1, for the taskbar; null when idle. */
@@ -23,6 +25,7 @@ export const useRuntimeStore = create<RuntimeState>()(() => ({
   backend: null,
   backendReason: null,
   engine: null,
+  trainingEngine: null,
   gpuRenderer: null,
   taskProgress: null,
 }));

@@ -54,7 +54,12 @@ export function connectTraining(client: TrainingClient = getTrainingClient()): T
                 ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}`
                 : message.engine
             }${engineChoice?.engine === 'tfjs' ? ` — ${engineChoice.reason}` : ''}`;
-      setRuntimeInfo({ backend: info.backend, backendReason: info.reason, engine: detail });
+      setRuntimeInfo({
+        backend: info.backend,
+        backendReason: info.reason,
+        engine: detail,
+        trainingEngine: engineChoice?.engine ?? null,
+      });
       return;
     }
     applyWorkerMessage(message);
