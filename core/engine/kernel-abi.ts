@@ -29,6 +29,42 @@ export interface EngineKernels {
     accumulate: number,
     work: number,
   ): void;
+  /** Sparse dense-layer path (assembly/sparse.ts): pairs of rows (or of columns) of A, zeros dropped. */
+  compressRowPairs(
+    a: number,
+    m: number,
+    k: number,
+    lda: number,
+    scale: number,
+    start: number,
+    cols: number,
+    vals: number,
+  ): number;
+  compressColumnPairs(
+    a: number,
+    m: number,
+    k: number,
+    lda: number,
+    scale: number,
+    start: number,
+    cols: number,
+    vals: number,
+  ): number;
+  packStrips(b: number, ldb: number, k: number, n: number, dst: number): void;
+  pairGemm(
+    m: number,
+    n: number,
+    start: number,
+    cols: number,
+    vals: number,
+    b: number,
+    stripStep: number,
+    c: number,
+    ldc: number,
+    bias: number,
+    accumulate: number,
+    sink: number,
+  ): void;
   im2col(
     x: number,
     n: number,

@@ -9,3 +9,4 @@ export * from './loss';
 export * from './optimizers';
 export * from './batch-norm';
 export * from './recurrent';
+export * from './sparse';
