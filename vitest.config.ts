@@ -3,10 +3,17 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const coreIndex = fileURLToPath(new URL('./core/index.ts', import.meta.url));
+const coreTesting = fileURLToPath(new URL('./core/testing.ts', import.meta.url));
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { '@core': coreIndex } },
+  resolve: {
+    // Tests may also use core's test support (`@core/testing`); the app bundle cannot.
+    alias: [
+      { find: /^@core\/testing$/, replacement: coreTesting },
+      { find: /^@core$/, replacement: coreIndex },
+    ],
+  },
   test: {
     include: [
       'core/**/*.test.ts',

@@ -1,19 +1,14 @@
 import { describe, expect, inject, it } from 'vitest';
 
 import {
-  connectPeer,
   defaultTrainingConfig,
-  servePeer,
   type EdgeId,
   type EngineBuild,
-  type FromPeer,
   type GraphDoc,
   type NodeId,
-  type ParallelOptions,
-  type PeerPort,
-  type ToPeer,
   type TrainingConfig,
 } from '@core';
+import { inProcessParallel } from '@core/testing';
 
 import { createMacrotaskYield } from './macrotask';
 import type { DatasetPayload, FromWorker } from './training-protocol';
@@ -133,40 +128,6 @@ const readEngineWasm = (build: EngineBuild): Promise<Uint8Array | null> => {
   const binary = atob(builds[build]);
   return Promise.resolve(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 };
-
-/**
- * Data-parallel engine peers on this thread (core's `servePeer` behind an
- * in-memory message queue), counting the open ones: the worker's nested peer
- * workers without workers.
- */
-function inProcessParallel(workers: number): ParallelOptions & { open: () => number } {
-  let open = 0;
-  const spawn = (): PeerPort => {
-    let toMain: (m: FromPeer) => void = () => undefined;
-    let toPeer: (m: ToPeer) => void = () => undefined;
-    let alive = true;
-    open++;
-    servePeer({
-      post: (m) => void Promise.resolve().then(() => alive && toMain(m)),
-      onMessage: (handler) => (toPeer = handler),
-    });
-    return {
-      post: (m) => void Promise.resolve().then(() => alive && toPeer(m)),
-      onMessage: (handler) => (toMain = handler),
-      onError: () => undefined,
-      terminate: () => {
-        if (alive) open--;
-        alive = false;
-      },
-    };
-  };
-  return {
-    workers,
-    minFlopsPerSlice: 0, // the test model is tiny: split it anyway
-    connect: (init) => connectPeer(spawn(), init, 'message'),
-    open: () => open,
-  };
-}
 
 function harness(
   options: { engine?: boolean; parallel?: ReturnType<typeof inProcessParallel> } = {},
