@@ -13,7 +13,7 @@ import {
   setDataset,
   splitSettingsFor,
 } from './dataset-doc';
-import { initialDatasetRuntime, useDatasetStore } from './dataset-store';
+import { initialDatasetRuntime, loadFailureState, useDatasetStore } from './dataset-store';
 import type { DatasetRuntime } from './dataset-store';
 import { hostFolderSource } from './folder-source';
 import type { FolderSource } from './folder-source';
@@ -174,16 +174,10 @@ export async function loadDatasetFolder(
       void refreshTestFolder(store);
     }
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') return;
+    const failed = loadFailureState(error);
+    if (failed === null) return;
     console.error('dataset load failed', error);
-    useDatasetStore.setState({
-      status: 'error',
-      progress: null,
-      error: {
-        key: 'errors.load',
-        values: { message: error instanceof Error ? error.message : String(error) },
-      },
-    });
+    useDatasetStore.setState(failed);
   } finally {
     // Done (loaded or failed): nothing left to go back to.
     if (running === controller) {

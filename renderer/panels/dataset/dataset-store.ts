@@ -68,3 +68,21 @@ export const initialTestFolderRuntime: TestFolderRuntime = {
 };
 
 export const useTestFolderStore = create<TestFolderRuntime>()(() => initialTestFolderRuntime);
+
+/**
+ * The panel state after a load threw, or null when it was cancelled (an
+ * abort is not a failure). Shared by the training and the test folder loads.
+ */
+export function loadFailureState(
+  error: unknown,
+): Pick<DatasetRuntime, 'status' | 'progress' | 'error'> | null {
+  if (error instanceof DOMException && error.name === 'AbortError') return null;
+  return {
+    status: 'error',
+    progress: null,
+    error: {
+      key: 'errors.load',
+      values: { message: error instanceof Error ? error.message : String(error) },
+    },
+  };
+}

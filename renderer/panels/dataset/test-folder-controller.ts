@@ -4,7 +4,7 @@ import type { EditorStore } from '../../state/editor-store';
 import { hostFolderSource } from './folder-source';
 import type { FolderSource } from './folder-source';
 import { initialImageOptions, initialTextOptions, setTestFolder } from './dataset-doc';
-import { initialTestFolderRuntime, useTestFolderStore } from './dataset-store';
+import { initialTestFolderRuntime, loadFailureState, useTestFolderStore } from './dataset-store';
 import type { TestFolderRuntime } from './dataset-store';
 import { alignTestSet } from './test-alignment';
 import type { TestAlignment } from './test-alignment';
@@ -137,16 +137,10 @@ export async function loadTestFolder(store: EditorStore, source: FolderSource): 
       },
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') return;
+    const failed = loadFailureState(error);
+    if (failed === null) return;
     console.error('test folder load failed', error);
-    useTestFolderStore.setState({
-      status: 'error',
-      progress: null,
-      error: {
-        key: 'errors.load',
-        values: { message: error instanceof Error ? error.message : String(error) },
-      },
-    });
+    useTestFolderStore.setState(failed);
   } finally {
     if (running === controller) {
       running = null;
