@@ -10,15 +10,10 @@
  * Prints figures; asserts nothing. Options: --node-only, --web-only, --batches N.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
 
 import { initBackend } from '../core/backend/init-backend';
 import { compileGraph } from '../core/compile/compile-graph';
@@ -26,6 +21,7 @@ import { parseTemplate } from '../core/io/templates';
 import { defaultTrainingConfig } from '../core/train/config';
 import { samplesFromArrays } from '../core/train/sample-source';
 import { train } from '../core/train/train';
+import { openBenchPage } from './bench-train-page/open-page';
 import { examplesPerSecond, rawModel, rawTrainLoop, type BenchModel } from './bench-train-models';
 import { loadFashionMnist } from './fashion-mnist';
 
@@ -128,49 +124,11 @@ async function runNode(pixels: Uint8Array, labels: Uint8Array): Promise<void> {
 }
 
 async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void> {
-  const outDir = path.join(repo, 'node_modules/.cache/bench-train-page');
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: path.join(repo, 'scripts/bench-train-page'),
-    base: './',
-    resolve: { alias: { '@core': path.join(repo, 'core/index.ts') } },
-    worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 10_000 },
-  });
-  const data = {
-    pixels: Buffer.from(pixels.buffer, pixels.byteOffset, 8000 * 784),
-    labels: Buffer.from(labels.buffer, labels.byteOffset, 8000),
-  };
-  const types: Record<string, string> = {
-    '.js': 'text/javascript',
-    '.html': 'text/html',
-    '.wasm': 'application/wasm',
-  };
-  const server = createServer((req, res) => {
-    const url = (req.url ?? '/').split('?')[0] ?? '/';
-    if (url === '/data/pixels') return res.end(data.pixels);
-    if (url === '/data/labels') return res.end(data.labels);
-    if (url.startsWith('/template/'))
-      return res.end(
-        readFileSync(path.join(repo, 'assets/templates', `${path.basename(url)}.layerlab`)),
-      );
-    const file = path.join(outDir, url === '/' ? 'index.html' : url);
-    if (!file.startsWith(outDir) || !existsSync(file)) return res.writeHead(404).end();
-    res.setHeader('content-type', types[path.extname(file)] ?? 'application/octet-stream');
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  const { page, close } = await openBenchPage('bench-train-page', pixels, labels, [
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+  ]);
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(600_000);
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     console.log(
       '\nChromium (headless, WebGL = SwiftShader software rasteriser; both paths in a Web Worker):',
     );
@@ -215,8 +173,7 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
       }
     }
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }
 
