@@ -6,7 +6,7 @@ import { workerEngineParallel } from './engine-peers';
 
 /**
  * Peer workers are started ahead of a run (2 s after the training worker
- * starts, and again 2 s after a run's peers end), so loading their code does
+ * knows the engine can train, and again 2 s after a run's peers end), so loading their code does
  * not compete with the window when training starts. A spare that failed to
  * load is never used.
  */
@@ -57,6 +57,9 @@ describe('workerEngineParallel spare peers', () => {
       navigator: { hardwareConcurrency: 2 } as WorkerNavigator,
     });
     expect(parallel.workers).toBe(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(FakeWorker.instances).toHaveLength(0); // none until the engine may train here
+    parallel.prepare();
     expect(FakeWorker.instances).toHaveLength(0); // nothing competes with start-up
     await vi.advanceTimersByTimeAsync(2000);
     expect(FakeWorker.instances).toHaveLength(1);

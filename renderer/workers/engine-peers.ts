@@ -63,13 +63,15 @@ function takePeerWorker(): Worker {
  */
 export function workerEngineParallel(
   scope: Pick<WorkerGlobalScope, 'crossOriginIsolated' | 'navigator'>,
-): ParallelOptions {
+): ParallelOptions & { readonly prepare: () => void } {
   const transport =
     scope.crossOriginIsolated && typeof SharedArrayBuffer === 'function' ? 'shared' : 'message';
   const workers = peerWorkerCount(scope);
-  keepSpares(workers - 1);
   return {
     workers,
+    // Called once the worker knows the engine can train here (not on webgl, engine built):
+    // machines that never use the engine never load a peer.
+    prepare: () => keepSpares(workers - 1),
     connect: (init) => {
       const port = portOf(takePeerWorker());
       const terminate = port.terminate;

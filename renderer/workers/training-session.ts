@@ -54,7 +54,7 @@ export interface SessionEnv {
    */
   loadEngineWasm?(build: EngineBuild, url: string | undefined): Promise<Uint8Array | null>;
   /** Data-parallel workers for LayerLab's engine (the worker's nested peers); absent → one engine. */
-  readonly engineParallel?: ParallelOptions;
+  readonly engineParallel?: ParallelOptions & { readonly prepare?: () => void };
 }
 
 async function fetchEngineWasm(
@@ -173,6 +173,13 @@ export function createTrainingSession(env: SessionEnv): {
       ...(webglRenderer !== undefined ? { webglRenderer } : {}),
     });
     env.post({ type: 'backend-info', info: backend, engine: `TensorFlow.js ${tfjsVersion}` });
+    // The engine may train here: have its peer workers loaded before Train is pressed.
+    if (
+      backend.backend !== 'webgl' &&
+      Object.keys(engineWasmPaths).length > 0 &&
+      detectEngineBuild() !== null
+    )
+      env.engineParallel?.prepare?.();
   }
 
   /** Loads (once) the bytes of the engine build this runtime can run, before a run starts. */
