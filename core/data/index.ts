@@ -18,3 +18,4 @@ export * from './to-tensors';
 export * from './input-size';
 export * from './train-samples';
 export * from './png-decode';
+export * from './test-alignment';

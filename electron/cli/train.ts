@@ -8,6 +8,7 @@ import { trainWithBestEngine, type EngineChoice } from '../../core/engine/choose
 import { engineBuildFiles, type EngineBuild } from '../../core/engine/load-kernels';
 import { compileGraph } from '../../core/compile/compile-graph';
 import { CompileError } from '../../core/compile/compile-error';
+import { alignTestSet } from '../../core/data/test-alignment';
 import { hasBlockingIssue } from '../../core/data/health-report';
 import { parseProject, type ProjectDoc } from '../../core/io/project-file';
 import { isTemplateId } from '../../core/io/templates';
@@ -132,19 +133,20 @@ async function loadData(
 }
 
 /**
- * The test set's labels in the training set's class order (a test folder may
- * list classes differently). A class the training data lacks cannot be
- * scored: its samples are left out and named (as the app's dataset panel does).
+ * The test set labelled with the training set's class indices, matched by
+ * name (core's `alignTestSet`, as in the app): samples of a class the
+ * training data lacks get no label and are left out of the score.
  */
 function alignLabels(
   test: LoadedDataset,
   trainClasses: readonly string[],
-): { samples: SampleSource; scored: number[]; leftOut: string[] } {
-  const mapping = test.plan.classNames.map((name) => trainClasses.indexOf(name));
-  const leftOut = test.plan.classNames.filter((_, i) => mapping[i]! < 0);
-  const labels = Int32Array.from(test.samples.labels, (l) => mapping[l] as number);
-  const scored: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (labels[i]! >= 0) scored.push(i);
+): { samples: SampleSource; scored: readonly number[]; leftOut: readonly string[] } {
+  const alignment = alignTestSet(
+    { classNames: test.plan.classNames, labels: Int32Array.from(test.samples.labels) },
+    trainClasses,
+  );
+  const labels = new Int32Array(test.samples.count).fill(-1);
+  alignment.kept.forEach((sample, k) => (labels[sample] = alignment.labels[k]!));
   return {
     samples: {
       ...test.samples,
@@ -152,8 +154,8 @@ function alignLabels(
       numClasses: trainClasses.length,
       gather: test.samples.gather.bind(test.samples),
     },
-    scored,
-    leftOut,
+    scored: alignment.kept,
+    leftOut: alignment.unknownClasses,
   };
 }
 

@@ -48,7 +48,7 @@ export interface TestFolderRuntime {
   readonly progress: { readonly done: number; readonly total: number } | null;
   /** The test folder's own report (skipped files with reasons, duplicates…). */
   readonly report: HealthReport | null;
-  /** Usable test samples per training class, and what was left out (test-alignment.ts). */
+  /** Usable test samples per training class, and what was left out (core/data/test-alignment.ts). */
   readonly alignment: {
     readonly count: number;
     readonly perClass: readonly { readonly name: string; readonly count: number }[];

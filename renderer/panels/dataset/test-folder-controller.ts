@@ -1,3 +1,4 @@
+import { alignTestSet, type TestAlignment } from '@core';
 import { loadImageDataset, loadTextDataset } from '../../data/load-dataset';
 import type { Host } from '../../host/Host';
 import type { EditorStore } from '../../state/editor-store';
@@ -6,15 +7,13 @@ import type { FolderSource } from './folder-source';
 import { initialImageOptions, initialTextOptions, setTestFolder } from './dataset-doc';
 import { initialTestFolderRuntime, loadFailureState, useTestFolderStore } from './dataset-store';
 import type { TestFolderRuntime } from './dataset-store';
-import { alignTestSet } from './test-alignment';
-import type { TestAlignment } from './test-alignment';
 import { setTestSet } from './test-set';
 import type { TestSetData } from './test-set';
 
 /**
  * The optional separate test folder: chosen like the training folder, decoded
  * with the same options, labelled with the training folder's class→index map
- * (test-alignment.ts). It is kept apart from the training data: the whole
+ * (core/data/test-alignment.ts). It is kept apart from the training data: the whole
  * training folder still makes train + validation, and the test set only
  * reaches the worker for evaluation (test-set.ts).
  */

@@ -7,7 +7,7 @@ import type { DatasetPayload } from '../../workers/training-protocol';
 
 /**
  * The loaded test folder, ready for evaluation: labels already in the
- * training folder's class order (test-alignment.ts). Lives outside React
+ * training folder's class order (core/data/test-alignment.ts). Lives outside React
  * state (components read only `id`/`count`); the inspection client packs it
  * into a payload for the worker the first time a test evaluation asks for it.
  * It is never part of the training payload, so the model never trains on it.

@@ -1,4 +1,4 @@
-import type { DatasetPlan } from '@core';
+import type { DatasetPlan } from './plan';
 
 /**
  * A separate test folder is labelled with the *training* folder's class→index
