@@ -14,3 +14,4 @@ export { templateIds, templateInfo, isTemplateId, parseTemplate } from './templa
 export type { TemplateId } from './templates';
 export * from './export/index';
 export * from './import/index';
+export * from './trained-model/index';

@@ -10,6 +10,8 @@ import { datasetConfigSchema } from '../data/config';
 import { formatMessage } from '../validate/messages';
 import { CURRENT_SCHEMA_VERSION, migrateProject } from './migrations';
 import { projectDocSchema } from './project-schema';
+import { encodeTrainedModel } from './trained-model/trained-model';
+import type { TrainedModelRecord } from './trained-model/trained-model';
 
 export { CURRENT_SCHEMA_VERSION } from './migrations';
 
@@ -77,9 +79,13 @@ export function createProject(
  * Pretty JSON with a stable key order: header fields first, nodes and edges in
  * document order (edge order is merge-input order), params and settings with
  * sorted keys. Only document fields are written; anything else on the object
- * (session state) is dropped.
+ * (session state) is dropped. A trained model, when given, is written in the
+ * same text (core/io/trained-model), so one atomic write saves both.
  */
-export function serializeProject(project: ProjectDoc): string {
+export function serializeProject(
+  project: ProjectDoc,
+  options: { readonly trainedModel?: TrainedModelRecord | null } = {},
+): string {
   const nodes: Record<string, unknown> = {};
   for (const node of Object.values(project.graph.nodes)) {
     nodes[node.id] = {
@@ -105,6 +111,8 @@ export function serializeProject(project: ProjectDoc): string {
     graph: { nodes, edges },
     training: sortKeys(training.success ? training.data : project.training),
     dataset: dataset === null ? null : sortKeys(dataset.success ? dataset.data : project.dataset),
+    // Last, so the document stays readable at the top of the file.
+    ...(options.trainedModel ? { trainedModel: encodeTrainedModel(options.trainedModel) } : {}),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -259,6 +259,28 @@ export const messages = {
     'This project could not be upgraded from file version {{version}} ({{detail}}).',
     '无法把这个项目从文件版本 {{version}} 升级（{{detail}}）。',
   ),
+
+  // ── Trained models saved with a project (core/io/trained-model) ───────
+  'trained-model-damaged': m(
+    'The trained model saved in this project could not be restored: its data is damaged ({{detail}}). The network is open as saved; train it again to get a model.',
+    '无法恢复保存在这个项目中的训练好的模型：模型数据已损坏（{{detail}}）。网络已按保存时的样子打开；请重新训练以得到模型。',
+  ),
+  'trained-model-weights-missing': m(
+    'The trained model saved in this project could not be restored: weight data {{detail}} is missing. The network is open as saved; train it again to get a model.',
+    '无法恢复保存在这个项目中的训练好的模型：缺少权重数据 {{detail}}。网络已按保存时的样子打开；请重新训练以得到模型。',
+  ),
+  'trained-model-weights-truncated': m(
+    'The trained model saved in this project could not be restored: its weights are cut short or too long ({{detail}}). The network is open as saved; train it again to get a model.',
+    '无法恢复保存在这个项目中的训练好的模型：权重数据不完整或长度不对（{{detail}}）。网络已按保存时的样子打开；请重新训练以得到模型。',
+  ),
+  'trained-model-other-graph': m(
+    'The trained model saved in this project was trained for a different network than the one in the file, so it was not used. The network is open as saved; train it again to get a model.',
+    '保存在这个项目中的训练好的模型是为另一个网络训练的，与文件中的网络不一致，因此没有使用。网络已按保存时的样子打开；请重新训练以得到模型。',
+  ),
+  'trained-model-wrong-shape': m(
+    "The trained model saved in this project could not be restored: layer '{{detail}}' has weights of the wrong shape. The network is open as saved; train it again to get a model.",
+    "无法恢复保存在这个项目中的训练好的模型：层 '{{detail}}' 的权重形状不对。网络已按保存时的样子打开；请重新训练以得到模型。",
+  ),
 } satisfies Record<string, Translated>;
 
 /** Every code the message table knows. */

@@ -1,0 +1,16 @@
+export { graphFingerprint } from './graph-fingerprint';
+export {
+  decodeTrainedModel,
+  encodeTrainedModel,
+  isModelStale,
+  readTrainedModel,
+  trainedModelFormat,
+  trainedModelVersion,
+} from './trained-model';
+export type {
+  SavedRun,
+  TrainedModelError,
+  TrainedModelErrorCode,
+  TrainedModelLoad,
+  TrainedModelRecord,
+} from './trained-model';
