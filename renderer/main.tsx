@@ -20,8 +20,11 @@ import { App } from './app/App';
 import { readGpuRenderer } from './app/gpu-renderer';
 import { startThemeSync } from './app/theme';
 import { initI18n } from './i18n/i18n';
-import { editorStore } from './state/app-store';
+import { createExportClient } from './panels/export/export-client';
+import { createWorkspace } from './session/workspace';
+import { reportRestoreFailure } from './state/project-actions';
 import { setRuntimeInfo } from './state/runtime-store';
+import { createTrainingClient } from './workers/training-client';
 
 const rootElement = document.getElementById('root') as HTMLElement;
 
@@ -52,10 +55,20 @@ async function start(): Promise<void> {
   startThemeSync();
   setRuntimeInfo({ gpuRenderer: readGpuRenderer() });
   setPersistentSampleCache(hostPixelCache(host)); // decoded datasets survive a restart
+  // The window's workers and its one project slot; everything of a project lives in its session.
+  const training = createTrainingClient();
+  const exportClient = createExportClient();
+  const workspace = createWorkspace({ training, onRestoreFailed: reportRestoreFailure });
   createRoot(rootElement).render(
     <StrictMode>
       <HostProvider host={host} chooser={chooser}>
-        <App host={host} appInfo={appInfo} store={editorStore} />
+        <App
+          host={host}
+          appInfo={appInfo}
+          workspace={workspace}
+          training={training}
+          exportClient={exportClient}
+        />
         <ReadyMarker />
       </HostProvider>
     </StrictMode>,

@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 
 import type { AppInfo, Host } from '../host/Host';
+import { InspectClientContext } from '../inspect/inspect-client';
+import type { ExportClient } from '../panels/export/export-client';
+import { useOpenSession } from '../session/open-session';
+import { SessionContext } from '../session/session-context';
+import type { Workspace } from '../session/workspace';
 import { createClipboard } from '../state/clipboard';
-import { connectTraining } from '../panels/training/training-controller';
 import { runCommand, type CommandContext, type FlowControls } from '../state/commands';
-import { isDirty, type EditorStore } from '../state/editor-store';
 import { rescueBundle } from '../state/project-actions';
+import type { TrainingClient } from '../workers/training-client';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { showToast } from '../ui/toast-store';
 import { Toasts } from '../ui/Toasts';
@@ -17,6 +20,7 @@ import { MainWindow } from './MainWindow';
 import { MenuBar } from './MenuBar';
 import { StartScreen } from './StartScreen';
 import { StatusBar } from './StatusBar';
+import { watchTrainingBackend } from './training-backend';
 import { useClipboardEvents } from './use-clipboard-events';
 import { useShortcuts } from './use-shortcuts';
 import { useWindowState } from './use-window-state';
@@ -25,19 +29,22 @@ import { isMacPlatform } from '../state/shortcuts';
 export interface AppProps {
   readonly host: Host;
   readonly appInfo: AppInfo;
-  readonly store: EditorStore;
+  /** The window's project slot; each open project is a session in it. */
+  readonly workspace: Workspace;
+  readonly training: TrainingClient;
+  readonly exportClient: ExportClient;
 }
 
-/** The whole window: start screen or editor, status bar, menus, dialogs, toasts. */
-export function App({ host, appInfo, store }: AppProps) {
+/** The whole window: start screen or the open project's editor, status bar, menus, dialogs, toasts. */
+export function App({ host, appInfo, workspace, training, exportClient }: AppProps) {
   const { t } = useTranslation();
-  const isOpen = useStore(store, (s) => s.isOpen);
+  const session = useOpenSession(workspace);
   const flowRef = useRef<FlowControls | null>(null);
   const isMac = isMacPlatform(appInfo.mode === 'browser' ? null : appInfo.platform);
 
   const services = useMemo<AppServices>(() => {
     const commandContext: CommandContext = {
-      store,
+      workspace,
       host,
       clipboard: createClipboard(),
       get flow() {
@@ -45,9 +52,11 @@ export function App({ host, appInfo, store }: AppProps) {
       },
     };
     return {
-      store,
+      workspace,
       appInfo,
       isMac,
+      training,
+      exportClient,
       commandContext,
       setFlowControls: (flow) => {
         flowRef.current = flow;
@@ -63,7 +72,7 @@ export function App({ host, appInfo, store }: AppProps) {
         });
       },
     };
-  }, [store, host, appInfo, isMac, t]);
+  }, [workspace, host, appInfo, isMac, training, exportClient, t]);
 
   const run = services.runCommand;
   useShortcuts(isMac, run, true);
@@ -72,31 +81,46 @@ export function App({ host, appInfo, store }: AppProps) {
   // Start the training worker now: it picks the TF.js backend and reports it
   // to the status bar, and the first Train press does not wait for TF.js to load.
   useEffect(() => {
-    connectTraining().init('auto');
-  }, []);
+    const stop = watchTrainingBackend(training);
+    training.init('auto');
+    return stop;
+  }, [training]);
   // A project the app was launched with (file association, command line) opens at once.
   useEffect(() => {
     run('file.openLaunchProject');
   }, [run]);
-  useWindowState(host, store, t('app:status.untitled'));
+  useWindowState(host, workspace, t('app:status.untitled'));
 
   // Browser mode: the tab close is the only guard we get.
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
-      const state = store.getState();
-      if (state.isOpen && isDirty(state)) event.preventDefault();
+      if (workspace.current()?.isDirty()) event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [store]);
+  }, [workspace]);
 
   return (
-    <TopErrorBoundary getRescueBundle={() => rescueBundle(store.getState().doc, appInfo.version)}>
+    <TopErrorBoundary
+      getRescueBundle={() => {
+        const open = workspace.current();
+        return open ? rescueBundle(open.editor.getState().doc, appInfo.version) : '';
+      }}
+    >
       <AppServicesContext.Provider value={services}>
         <div className="app-frame" data-mode={appInfo.mode}>
           {appInfo.mode !== 'electron' && <MenuBar />}
-          {isOpen ? <MainWindow /> : <StartScreen />}
-          <StatusBar store={store} />
+          {session ? (
+            <SessionContext.Provider value={session}>
+              <InspectClientContext.Provider value={session.inspect}>
+                {/* Keyed by session: a new project mounts fresh views, none keeps the last one's state. */}
+                <MainWindow key={session.id} />
+              </InspectClientContext.Provider>
+            </SessionContext.Provider>
+          ) : (
+            <StartScreen />
+          )}
+          <StatusBar session={session} />
         </div>
         <ConfirmDialog />
         <Toasts />

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 
 import { getCommand } from '../state/commands';
 import { formatShortcut } from '../state/shortcuts';
 import { Icon } from '../ui/Icon';
+import { useOpenSessionValue } from '../session/open-session';
 import { useAppServices } from './app-context';
 
 /**
@@ -12,9 +12,9 @@ import { useAppServices } from './app-context';
  */
 export function CommandButton({ id, icon }: { readonly id: string; readonly icon?: string }) {
   const { t } = useTranslation();
-  const { store, isMac, runCommand } = useAppServices();
+  const { workspace, isMac, runCommand } = useAppServices();
   const command = getCommand(id);
-  const enabled = useStore(store, (s) => (command ? command.isEnabled(s) : false));
+  const enabled = useOpenSessionValue(workspace, (s) => (command ? command.isEnabled(s) : false));
   if (!command) return null;
   const label = t(command.labelKey);
   const shortcut = command.shortcuts[0];

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 
 import { commands, type CommandDef, type CommandGroup } from '../state/commands';
 import { formatShortcut } from '../state/shortcuts';
+import { useOpenSessionValue } from '../session/open-session';
 import { useAppServices } from './app-context';
 
 const allGroups: readonly CommandGroup[] = ['file', 'edit', 'view', 'train'];
@@ -72,8 +72,8 @@ function MenuItem({
   readonly onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { store, isMac, runCommand } = useAppServices();
-  const enabled = useStore(store, (s) => command.isEnabled(s));
+  const { workspace, isMac, runCommand } = useAppServices();
+  const enabled = useOpenSessionValue(workspace, (s) => command.isEnabled(s));
   const shortcut = command.shortcuts[0];
   return (
     <button

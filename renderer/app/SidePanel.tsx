@@ -7,8 +7,8 @@ import { ProblemsPanel } from '../panels/problems/ProblemsPanel';
 import { SummaryPanel } from '../panels/summary/SummaryPanel';
 import { useAnalysis } from '../state/analysis';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { useAppServices } from './app-context';
 import { sidePanels, type SidePanelDef } from './side-panels';
+import { useSession } from '../session/session-context';
 
 /** The editor's own panels come first; feature areas add theirs to `sidePanels`. */
 const builtInPanels: readonly SidePanelDef[] = [
@@ -23,7 +23,7 @@ const builtInPanels: readonly SidePanelDef[] = [
 
 /** Error and warning count on the Problems tab, so problems are seen from any tab. */
 function ProblemCount() {
-  const { store } = useAppServices();
+  const { editor: store } = useSession();
   const { errorCount, warningCount } = useAnalysis(store);
   const count = errorCount + warningCount;
   if (count === 0) return null;
@@ -41,7 +41,7 @@ function ProblemCount() {
 export function SidePanel() {
   const { t } = useTranslation();
   const panels = [...builtInPanels, ...sidePanels];
-  const { store } = useAppServices();
+  const { editor: store } = useSession();
   const activeId = useStore(store, (s) => s.session.activePanel);
   const setActiveId = store.getState().showPanel;
   const active = panels.find((p) => p.id === activeId) ?? panels[0];

@@ -16,8 +16,8 @@ const LabsArea = lazy(loadLabsArea);
 export function StartScreen() {
   const { t } = useTranslation();
   const host = useHost();
-  const { store, appInfo } = useAppServices();
-  const ctx = { store, host };
+  const { workspace, appInfo } = useAppServices();
+  const ctx = { workspace, host };
   const [recent, setRecent] = useState<readonly RecentProject[] | null>(null);
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 
-import { isDirty, type EditorStore } from '../state/editor-store';
+import { useSessionValue } from '../session/open-session';
+import type { ProjectSession } from '../session/project-session';
 import { useAnalysis } from '../state/analysis';
 import { useRuntimeStore } from '../state/runtime-store';
 import { isSoftwareRenderer } from './gpu-renderer';
@@ -9,46 +10,13 @@ import { isSoftwareRenderer } from './gpu-renderer';
 const dash = '—';
 
 /** Bottom bar: file and dirty marker, problem counts, TF.js backend and GPU renderer. */
-export function StatusBar({ store }: { readonly store: EditorStore }) {
+export function StatusBar({ session }: { readonly session: ProjectSession | null }) {
   const { t } = useTranslation();
   const runtime = useRuntimeStore();
-  const isOpen = useStore(store, (s) => s.isOpen);
-  const fileName = useStore(store, (s) => s.file.name);
-  const dirty = useStore(store, isDirty);
-  const { errorCount, warningCount } = useAnalysis(store);
   const software = runtime.gpuRenderer !== null && isSoftwareRenderer(runtime.gpuRenderer);
   return (
     <footer className="status-bar" data-testid="status-bar">
-      {isOpen && (
-        <>
-          <span
-            className="status-item status-file"
-            data-testid="status-file"
-            title={fileName ?? t('app:status.untitled')}
-          >
-            {fileName ?? t('app:status.untitled')}
-            {dirty && (
-              <span
-                className="dirty-marker"
-                data-testid="dirty-marker"
-                title={t('app:status.unsaved')}
-                aria-label={t('app:status.unsaved')}
-              >
-                {' •'}
-              </span>
-            )}
-          </span>
-          <span className="status-item" data-testid="status-problems">
-            <span className={errorCount > 0 ? 'count-error' : undefined}>
-              {t('app:status.errors', { count: errorCount })}
-            </span>
-            {' · '}
-            <span className={warningCount > 0 ? 'count-warning' : undefined}>
-              {t('app:status.warnings', { count: warningCount })}
-            </span>
-          </span>
-        </>
-      )}
+      {session !== null && <ProjectStatus key={session.id} session={session} />}
       <span className="status-spacer" />
       <span
         className="status-item"
@@ -79,5 +47,44 @@ export function StatusBar({ store }: { readonly store: EditorStore }) {
         {t('app:status.gpu')}: <strong>{runtime.gpuRenderer ?? dash}</strong>
       </span>
     </footer>
+  );
+}
+
+/** The open project's part of the bar: its file name, unsaved marker and problem counts. */
+function ProjectStatus({ session }: { readonly session: ProjectSession }) {
+  const { t } = useTranslation();
+  const fileName = useStore(session.editor, (s) => s.file.name);
+  // Unsaved edits, or a trained model not saved yet.
+  const dirty = useSessionValue(session, (s) => s.isDirty());
+  const { errorCount, warningCount } = useAnalysis(session.editor);
+  return (
+    <>
+      <span
+        className="status-item status-file"
+        data-testid="status-file"
+        title={fileName ?? t('app:status.untitled')}
+      >
+        {fileName ?? t('app:status.untitled')}
+        {dirty && (
+          <span
+            className="dirty-marker"
+            data-testid="dirty-marker"
+            title={t('app:status.unsaved')}
+            aria-label={t('app:status.unsaved')}
+          >
+            {' •'}
+          </span>
+        )}
+      </span>
+      <span className="status-item" data-testid="status-problems">
+        <span className={errorCount > 0 ? 'count-error' : undefined}>
+          {t('app:status.errors', { count: errorCount })}
+        </span>
+        {' · '}
+        <span className={warningCount > 0 ? 'count-warning' : undefined}>
+          {t('app:status.warnings', { count: warningCount })}
+        </span>
+      </span>
+    </>
   );
 }

@@ -1,14 +1,24 @@
 import { createContext, useContext } from 'react';
 
 import type { AppInfo } from '../host/Host';
+import type { ExportClient } from '../panels/export/export-client';
+import type { Workspace } from '../session/workspace';
 import type { CommandContext, FlowControls } from '../state/commands';
-import type { EditorStore } from '../state/editor-store';
+import type { TrainingClient } from '../workers/training-client';
 
-/** What every part of the shell needs: the store, the command context, platform facts. */
+/**
+ * What every part of the shell needs, for the life of the window: the
+ * project slot, the command context, platform facts and the app-wide
+ * workers. Per-project state is not here: it is in the open project's
+ * session (renderer/session, `useSession`).
+ */
 export interface AppServices {
-  readonly store: EditorStore;
+  readonly workspace: Workspace;
   readonly appInfo: AppInfo;
   readonly isMac: boolean;
+  /** The training worker: one per window (starting TF.js takes seconds); each session resets it. */
+  readonly training: TrainingClient;
+  readonly exportClient: ExportClient;
   /** The context commands run with; `flow` is filled in when the canvas mounts. */
   readonly commandContext: CommandContext;
   /** Called by the canvas on mount (and with null on unmount). */

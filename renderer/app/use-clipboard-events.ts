@@ -21,20 +21,22 @@ function isTextTarget(target: EventTarget | null): boolean {
 export function useClipboardEvents(ctx: CommandContext): void {
   useEffect(() => {
     const onCopyOrCut = (event: ClipboardEvent): void => {
-      if (isTextTarget(event.target) || !ctx.store.getState().isOpen) return;
-      const payload = selectionPayload(ctx.store);
+      const editor = ctx.workspace.current()?.editor;
+      if (isTextTarget(event.target) || !editor) return;
+      const payload = selectionPayload(editor);
       if (payload === null || !event.clipboardData) return;
       event.clipboardData.setData('text/plain', payload);
       event.preventDefault();
       ctx.clipboard.remember(payload);
-      if (event.type === 'cut') removeCutSelection(ctx.store);
+      if (event.type === 'cut') removeCutSelection(editor);
     };
     const onPaste = (event: ClipboardEvent): void => {
-      if (isTextTarget(event.target) || !ctx.store.getState().isOpen) return;
+      const editor = ctx.workspace.current()?.editor;
+      if (isTextTarget(event.target) || !editor) return;
       const text = event.clipboardData?.getData('text/plain') ?? '';
       if (text === '') return;
       event.preventDefault();
-      pasteText(ctx.store, text, ctx.flow?.viewCenter() ?? null);
+      pasteText(editor, text, ctx.flow?.viewCenter() ?? null);
     };
     document.addEventListener('copy', onCopyOrCut);
     document.addEventListener('cut', onCopyOrCut);

@@ -1,16 +1,17 @@
 import { useEffect } from 'react';
 
 import type { Host } from '../host/Host';
-import { isDirty, type EditorState, type EditorStore } from '../state/editor-store';
+import { subscribeOpenSession } from '../session/open-session';
+import type { Workspace } from '../session/workspace';
 import { useRuntimeStore } from '../state/runtime-store';
 
-/** Window title: `name • — LayerLab` (the bullet marks unsaved changes). */
+/** Window title: `name • — LayerLab` (the bullet marks unsaved changes); `LayerLab` with no project. */
 export function windowTitle(
-  state: Pick<EditorState, 'isOpen' | 'doc' | 'file'>,
+  project: { readonly fileName: string | null; readonly dirty: boolean } | null,
   untitled: string,
 ): string {
-  if (!state.isOpen) return 'LayerLab';
-  return `${state.file.name ?? untitled}${isDirty(state) ? ' •' : ''} — LayerLab`;
+  if (project === null) return 'LayerLab';
+  return `${project.fileName ?? untitled}${project.dirty ? ' •' : ''} — LayerLab`;
 }
 
 /**
@@ -18,13 +19,15 @@ export function windowTitle(
  * taskbar progress (from the runtime store, set by long tasks such as
  * training) in step: one publisher, so neither clears the other.
  */
-export function useWindowState(host: Host, store: EditorStore, untitled = 'untitled'): void {
+export function useWindowState(host: Host, workspace: Workspace, untitled = 'untitled'): void {
   useEffect(() => {
     let last = '';
     const publish = (): void => {
-      const state = store.getState();
-      const title = windowTitle(state, untitled);
-      const dirty = state.isOpen && isDirty(state);
+      const session = workspace.current();
+      const dirty = session?.isDirty() ?? false;
+      const project =
+        session === null ? null : { fileName: session.editor.getState().file.name, dirty };
+      const title = windowTitle(project, untitled);
       const progress = useRuntimeStore.getState().taskProgress;
       const key = `${title}|${dirty}|${progress}`;
       if (key === last) return;
@@ -33,11 +36,11 @@ export function useWindowState(host: Host, store: EditorStore, untitled = 'untit
       host.setWindowState({ title, dirty, progress });
     };
     publish();
-    const unsubscribeDoc = store.subscribe(publish);
+    const unsubscribeProject = subscribeOpenSession(workspace, publish);
     const unsubscribeRuntime = useRuntimeStore.subscribe(publish);
     return () => {
-      unsubscribeDoc();
+      unsubscribeProject();
       unsubscribeRuntime();
     };
-  }, [host, store, untitled]);
+  }, [host, workspace, untitled]);
 }

@@ -26,6 +26,7 @@ import { applySelectChanges, FlowElementCache, type Measured } from './flow-elem
 import type { LayerFlowNode } from './LayerNode';
 import { nodeTypes } from './node-types';
 import { layerKindMime } from './palette-dnd';
+import { useSession } from '../session/session-context';
 
 const fitViewOptions = { padding: 0.2, maxZoom: 1 };
 const proOptions = { hideAttribution: true };
@@ -42,7 +43,8 @@ const defaultEdgeOptions = { type: 'smoothstep' } as const;
 
 export function GraphCanvas() {
   const { t, i18n } = useTranslation();
-  const { store, setFlowControls } = useAppServices();
+  const { setFlowControls } = useAppServices();
+  const { editor: store } = useSession();
   const flow = useReactFlow<LayerFlowNode>();
   const doc = useStore(store, (s) => s.doc);
   const session = useStore(store, (s) => s.session);

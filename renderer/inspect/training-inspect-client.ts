@@ -1,11 +1,9 @@
-import { toTestPayload, useTestSetStore } from '../panels/dataset/test-set';
+import { toTestPayload, type TestSetStore } from '../panels/dataset/test-set';
 import type { InspectRequest, InspectResult } from '../workers/inspect-protocol';
 import { readsTestSet } from '../workers/inspect-protocol';
-import { getTrainingClient } from '../workers/training-client';
+import type { TrainingClient } from '../workers/training-client';
 import type { InspectClient } from './inspect-client';
 import { clientFromRequest } from './inspect-client';
-
-let shared: InspectClient | null = null;
 
 type Send = (request: InspectRequest) => Promise<InspectResult<unknown>>;
 
@@ -19,12 +17,16 @@ const noTestSet: InspectResult<unknown> = {
  * once per loaded copy (its `id`): packing 10,000 images on every request
  * would be wasted work, and the training payload must never include it.
  */
-function testSetUploader(send: Send): {
+function testSetUploader(
+  send: Send,
+  testSets: TestSetStore,
+): {
   ensure(): Promise<InspectResult<unknown> | null>;
   forget(): void;
+  dispose(): void;
 } {
   let sent: { id: number; done: Promise<InspectResult<unknown>> } | null = null;
-  useTestSetStore.subscribe(({ testSet }) => {
+  const unsubscribe = testSets.subscribe(({ testSet }) => {
     // A removed test folder frees the worker's copy too.
     if (testSet === null && sent !== null) {
       sent = null;
@@ -33,7 +35,7 @@ function testSetUploader(send: Send): {
   });
   return {
     async ensure() {
-      const test = useTestSetStore.getState().testSet;
+      const test = testSets.getState().testSet;
       if (test === null) return noTestSet;
       if (sent?.id !== test.id) {
         const id = test.id;
@@ -50,20 +52,42 @@ function testSetUploader(send: Send): {
     forget() {
       sent = null;
     },
+    dispose() {
+      unsubscribe();
+      sent = null;
+    },
   };
 }
 
+export type SessionInspectClient = InspectClient & {
+  /** The model changed (an epoch ended, a run finished, a saved model was restored). */
+  bumpVersion(): void;
+  /** Stops answering: every later request resolves as cancelled (the session is closing). */
+  dispose(): void;
+};
+
+const closed: InspectResult<unknown> = {
+  ok: false,
+  error: { code: 'internal', message: 'the project was closed' },
+};
+
 /**
- * The inspection client of the window, over the shared training worker (it
- * holds the trained model). The model version advances after every epoch
- * and when a run ends, so open views refresh once per epoch: a few
- * milliseconds of inspection per epoch of training.
+ * A project session's inspection client, over the window's training worker
+ * (which holds this session's model: the worker is reset when a session
+ * ends). The session bumps the model version after every epoch of its own
+ * runs and when a run ends, so open views refresh once per epoch.
  */
-export function trainingInspectClient(): InspectClient {
-  if (shared) return shared;
-  const training = getTrainingClient();
-  const send: Send = (request) => training.request(request) as Promise<InspectResult<unknown>>;
-  const testSet = testSetUploader(send);
+export function createSessionInspectClient(
+  training: TrainingClient,
+  testSets: TestSetStore,
+): SessionInspectClient {
+  let disposed = false;
+  const send: Send = async (request) => {
+    if (disposed) return closed;
+    const result = (await training.request(request)) as InspectResult<unknown>;
+    return disposed ? closed : result;
+  };
+  const testSet = testSetUploader(send, testSets);
   const client = clientFromRequest(async ({ request }) => {
     if (!readsTestSet(request)) return send(request);
     const failed = await testSet.ensure();
@@ -74,13 +98,11 @@ export function trainingInspectClient(): InspectClient {
     testSet.forget();
     return (await testSet.ensure()) ?? send(request);
   });
-  training.subscribe((message) => {
-    if (
-      message.type === 'epoch' ||
-      (message.type === 'state' && (message.status === 'completed' || message.status === 'stopped'))
-    )
-      client.bumpVersion();
-  });
-  shared = client;
-  return client;
+  return {
+    ...client,
+    dispose() {
+      disposed = true;
+      testSet.dispose();
+    },
+  };
 }

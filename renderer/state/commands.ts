@@ -1,5 +1,6 @@
 import type { Host } from '../host/Host';
-import type { EditorState, EditorStore } from './editor-store';
+import type { ProjectSession } from '../session/project-session';
+import type { Workspace } from '../session/workspace';
 import type { ClipboardPort } from './clipboard';
 import { copySelection, cutSelection, pasteClipboard } from './clipboard-ops';
 import { deleteSelection, duplicateSelection, selectAll, tidyLayoutOp } from './graph-ops';
@@ -11,6 +12,7 @@ import {
   saveProject,
 } from './project-actions';
 import { parseShortcut, type Shortcut } from './shortcuts';
+import { trainingCommands } from '../panels/training/training-commands';
 
 /** What the canvas offers to commands (set once React Flow is mounted). */
 export interface FlowControls {
@@ -25,7 +27,8 @@ export interface FlowControls {
 
 /** Everything a command may touch. Built by the shell; tests build their own. */
 export interface CommandContext {
-  readonly store: EditorStore;
+  /** The window's project slot: `workspace.current()` is the open project, or null. */
+  readonly workspace: Workspace;
   readonly host: Host;
   readonly flow: FlowControls | null;
   readonly clipboard: ClipboardPort;
@@ -45,14 +48,27 @@ export interface CommandDef {
   readonly shortcuts: readonly Shortcut[];
   /** Not listed in menus: sent only by the host (e.g. a file opened from the OS). */
   readonly hidden?: boolean;
-  isEnabled(state: EditorState): boolean;
+  /** Whether it can run now, given the open project (null on the start screen). */
+  isEnabled(session: ProjectSession | null): boolean;
   run(ctx: CommandContext): void | Promise<void>;
 }
 
 const always = (): boolean => true;
-const whenOpen = (s: EditorState): boolean => s.isOpen;
-const hasSelection = (s: EditorState): boolean => s.isOpen && s.session.selectedNodeIds.length > 0;
-const hasNodes = (s: EditorState): boolean => s.isOpen && Object.keys(s.doc.graph.nodes).length > 0;
+const whenOpen = (s: ProjectSession | null): boolean => s !== null;
+const editorOf = (s: ProjectSession | null) => s?.editor.getState() ?? null;
+const hasSelection = (s: ProjectSession | null): boolean =>
+  (editorOf(s)?.session.selectedNodeIds.length ?? 0) > 0;
+const hasNodes = (s: ProjectSession | null): boolean =>
+  Object.keys(editorOf(s)?.doc.graph.nodes ?? {}).length > 0;
+
+/** Runs `fn` on the open project's editor store, if a project is open. */
+function onEditor(
+  ctx: CommandContext,
+  fn: (store: ProjectSession['editor']) => void | Promise<void>,
+): void | Promise<void> {
+  const session = ctx.workspace.current();
+  return session ? fn(session.editor) : undefined;
+}
 
 function def(
   id: string,
@@ -71,8 +87,8 @@ function def(
   };
 }
 
-/** The command registry, in menu order. Feature areas add theirs with `registerCommand`. */
-export const commands: CommandDef[] = [
+/** The shell's commands, in menu order. */
+const shellCommands: readonly CommandDef[] = [
   def('file.new', 'file', ['Mod+N'], always, (ctx) => newProject(ctx)),
   def('file.open', 'file', ['Mod+O'], always, (ctx) => openProject(ctx)),
   def('file.save', 'file', ['Mod+S'], whenOpen, (ctx) =>
@@ -91,57 +107,57 @@ export const commands: CommandDef[] = [
     'edit.undo',
     'edit',
     ['Mod+Z'],
-    (s) => s.isOpen && s.history.past.length > 0,
-    (ctx) => ctx.store.getState().undo(),
+    (s) => (editorOf(s)?.history.past.length ?? 0) > 0,
+    (ctx) => onEditor(ctx, (store) => store.getState().undo()),
   ),
   def(
     'edit.redo',
     'edit',
     ['Mod+Shift+Z', 'Mod+Y'],
-    (s) => s.isOpen && s.history.future.length > 0,
-    (ctx) => ctx.store.getState().redo(),
+    (s) => (editorOf(s)?.history.future.length ?? 0) > 0,
+    (ctx) => onEditor(ctx, (store) => store.getState().redo()),
   ),
-  def('edit.cut', 'edit', ['Mod+X'], hasSelection, (ctx) => cutSelection(ctx.store, ctx.clipboard)),
+  def('edit.cut', 'edit', ['Mod+X'], hasSelection, (ctx) =>
+    onEditor(ctx, (store) => cutSelection(store, ctx.clipboard)),
+  ),
   def('edit.copy', 'edit', ['Mod+C'], hasSelection, (ctx) =>
-    copySelection(ctx.store, ctx.clipboard),
+    onEditor(ctx, (store) => copySelection(store, ctx.clipboard)),
   ),
   def('edit.paste', 'edit', ['Mod+V'], whenOpen, (ctx) =>
-    pasteClipboard(ctx.store, ctx.clipboard, ctx.flow?.viewCenter() ?? null),
+    onEditor(ctx, (store) => pasteClipboard(store, ctx.clipboard, ctx.flow?.viewCenter() ?? null)),
   ),
-  def('edit.duplicate', 'edit', ['Mod+D'], hasSelection, (ctx) => duplicateSelection(ctx.store)),
+  def('edit.duplicate', 'edit', ['Mod+D'], hasSelection, (ctx) =>
+    onEditor(ctx, duplicateSelection),
+  ),
   def(
     'edit.delete',
     'edit',
     ['Delete', 'Backspace'],
-    (s) =>
-      s.isOpen && (s.session.selectedNodeIds.length > 0 || s.session.selectedEdgeIds.length > 0),
-    (ctx) => deleteSelection(ctx.store),
+    (s) => {
+      const editor = editorOf(s);
+      return (
+        editor !== null &&
+        (editor.session.selectedNodeIds.length > 0 || editor.session.selectedEdgeIds.length > 0)
+      );
+    },
+    (ctx) => onEditor(ctx, deleteSelection),
   ),
-  def('edit.selectAll', 'edit', ['Mod+A'], hasNodes, (ctx) => selectAll(ctx.store)),
+  def('edit.selectAll', 'edit', ['Mod+A'], hasNodes, (ctx) => onEditor(ctx, selectAll)),
 
   def('view.fitView', 'view', ['Shift+1'], whenOpen, (ctx) => ctx.flow?.fitView()),
   def('view.zoomIn', 'view', ['Mod+='], whenOpen, (ctx) => ctx.flow?.zoomIn()),
   def('view.zoomOut', 'view', ['Mod+-'], whenOpen, (ctx) => ctx.flow?.zoomOut()),
   def('view.tidyLayout', 'view', ['Mod+Shift+L'], hasNodes, (ctx) => {
-    tidyLayoutOp(ctx.store);
+    void onEditor(ctx, tidyLayoutOp);
     // Let React Flow see the new positions before framing them.
     requestAnimationFrame(() => ctx.flow?.fitView());
   }),
 ];
 
-const byId = new Map(commands.map((c) => [c.id, c]));
+/** Every command of the app, in menu order: the shell's, then each feature area's. */
+export const commands: readonly CommandDef[] = [...shellCommands, ...trainingCommands];
 
-/**
- * Adds a feature area's command (e.g. `train.start` from the native menu's
- * Train menu). Its `labelKey` is that area's i18n key; `isEnabled` may read
- * the area's own store. Registering an id twice replaces the first.
- */
-export function registerCommand(command: CommandDef): void {
-  const existing = commands.findIndex((c) => c.id === command.id);
-  if (existing === -1) commands.push(command);
-  else commands[existing] = command;
-  byId.set(command.id, command);
-}
+const byId = new Map(commands.map((c) => [c.id, c]));
 
 export function getCommand(id: string): CommandDef | undefined {
   return byId.get(id);
@@ -150,7 +166,7 @@ export function getCommand(id: string): CommandDef | undefined {
 /** Runs a command by id if it exists and is enabled; returns whether it ran. */
 export async function runCommand(id: string, ctx: CommandContext): Promise<boolean> {
   const command = byId.get(id);
-  if (!command || !command.isEnabled(ctx.store.getState())) return false;
+  if (!command || !command.isEnabled(ctx.workspace.current())) return false;
   await command.run(ctx);
   return true;
 }

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from 'zustand';
 
 import type { Diagnostic, EdgeId, NodeId, ProjectDoc, Result } from '@core';
 
@@ -62,9 +62,7 @@ export interface EditorState {
   readonly session: Session;
   readonly history: History;
   readonly file: FileState;
-  /** False while the start screen is shown. */
-  readonly isOpen: boolean;
-  /** Counts documents loaded (New, Open, template): the canvas frames each new one. */
+  /** Counts documents loaded into this store: the canvas frames each new one. */
   readonly loadCount: number;
   apply<A>(command: DocCommand<A>, args: A, options?: ApplyOptions): ApplyOutcome;
   /** Starts a gesture: remembers the document so it can be committed as one step or bailed. */
@@ -78,12 +76,18 @@ export interface EditorState {
   select(nodeIds: readonly NodeId[], edgeIds?: readonly EdgeId[]): void;
   /** Shows a side panel tab (session only). */
   showPanel(id: string): void;
-  /** Replaces the document (New, Open, template); clears history. */
+  /** Replaces the document as if it had just been opened; clears history. */
   load(doc: ProjectDoc, file: Omit<FileState, 'savedDoc'>): void;
   /** Records a successful save of `doc` to a file. */
   markSaved(doc: ProjectDoc, file: Omit<FileState, 'savedDoc'>): void;
-  close(): void;
 }
+
+/** Where a document came from: nowhere yet (new, template) until it is saved. */
+export const unsavedFile: Omit<FileState, 'savedDoc'> = {
+  fileId: null,
+  name: null,
+  displayPath: null,
+};
 
 const historyLimit = 200;
 const emptySession: Session = {
@@ -119,15 +123,21 @@ function pushPast(past: readonly ProjectDoc[], doc: ProjectDoc): readonly Projec
   return next.length > historyLimit ? next.slice(next.length - historyLimit) : next;
 }
 
-/** Creates an editor store; the app uses one, tests make their own. */
-export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
-  return create<EditorState>()((set, get) => ({
+/**
+ * Creates the editor store of one open project: each project session
+ * (renderer/session) has its own, so undo never crosses projects. Tests make
+ * their own too.
+ */
+export function createEditorStore(
+  initial: ProjectDoc = createEmptyProject(),
+  file: Omit<FileState, 'savedDoc'> = unsavedFile,
+) {
+  return createStore<EditorState>()((set, get) => ({
     doc: initial,
     session: emptySession,
     history: emptyHistory,
-    file: { fileId: null, name: null, displayPath: null, savedDoc: initial },
-    isOpen: false,
-    loadCount: 0,
+    file: { ...file, savedDoc: initial },
+    loadCount: 1,
 
     apply(command, args, options = {}) {
       const before = get().doc;
@@ -226,24 +236,12 @@ export function createEditorStore(initial: ProjectDoc = createEmptyProject()) {
         session: { ...emptySession, activePanel },
         history: emptyHistory,
         file: { ...file, savedDoc: doc },
-        isOpen: true,
         loadCount: get().loadCount + 1,
       });
     },
 
     markSaved(doc, file) {
       set({ file: { ...file, savedDoc: doc } });
-    },
-
-    close() {
-      const doc = createEmptyProject();
-      set({
-        doc,
-        session: emptySession,
-        history: emptyHistory,
-        file: { fileId: null, name: null, displayPath: null, savedDoc: doc },
-        isOpen: false,
-      });
     },
   }));
 }

@@ -6,7 +6,10 @@ import { listTemplates } from '../app/templates';
 import { createMemoryHost } from '../host/memory-host';
 import { useConfirmStore, type ConfirmAnswer } from '../ui/confirm-store';
 import { useToastStore } from '../ui/toast-store';
-import { isDirty } from './editor-store';
+import { createInProcessTrainingClient } from '../session/testing/in-process-training';
+import { createWorkspace } from '../session/workspace';
+import { createEmptyProject } from './project-doc';
+import { isDirty, unsavedFile } from './editor-store';
 import { newProject, openProject, openTemplate, saveProject } from './project-actions';
 import { EditorDriver } from './testing/editor-driver';
 
@@ -20,41 +23,57 @@ function answerNextConfirm(answer: ConfirmAnswer): void {
   });
 }
 
-function setup(files: Record<string, string> = {}, chosen: (string | null)[] = []) {
+const training = createInProcessTrainingClient();
+
+/**
+ * A window with an empty project open; `driver` always drives the project
+ * open now (each New or Open makes a new session with its own editor).
+ */
+async function setup(files: Record<string, string> = {}, chosen: (string | null)[] = []) {
   const host = createMemoryHost({ files, choosePath: async () => chosen.shift() ?? null });
-  const driver = new EditorDriver();
+  const workspace = createWorkspace({ training });
+  await workspace.open({ doc: createEmptyProject(), file: unsavedFile });
   useToastStore.setState({ toasts: [] });
-  return { host, driver, ctx: { store: driver.store, host } };
+  const ctx = { workspace, host };
+  return {
+    host,
+    ctx,
+    get driver(): EditorDriver {
+      const session = workspace.current();
+      if (session === null) throw new Error('no project is open');
+      return new EditorDriver(session.editor);
+    },
+  };
 }
 
 describe('project actions', () => {
   it('saves, then reopens the identical document', async () => {
-    const { host, driver, ctx } = setup({}, ['/work/net.layerlab', '/work/net.layerlab']);
-    const a = driver.add('VectorInput');
-    const b = driver.add('Dense');
-    driver.connect(a, b);
-    const saved = driver.doc;
-    expect(await saveProject(ctx, { saveAs: false })).toBe(true);
-    expect(isDirty(driver.state)).toBe(false);
-    expect(driver.state.file.name).toBe('net.layerlab');
-    const text = host.files.get('/work/net.layerlab') as string;
+    const t = await setup({}, ['/work/net.layerlab', '/work/net.layerlab']);
+    const a = t.driver.add('VectorInput');
+    const b = t.driver.add('Dense');
+    t.driver.connect(a, b);
+    const saved = t.driver.doc;
+    expect(await saveProject(t.ctx, { saveAs: false })).toBe(true);
+    expect(isDirty(t.driver.state)).toBe(false);
+    expect(t.driver.state.file.name).toBe('net.layerlab');
+    const text = t.host.files.get('/work/net.layerlab') as string;
     expect(text).toBe(serializeProject(saved));
 
-    await newProject(ctx);
-    expect(driver.nodeIds).toHaveLength(0);
-    await openProject(ctx);
-    expect(serializeProject(driver.doc)).toBe(text);
-    expect(driver.state.file.fileId).not.toBeNull();
-    expect(driver.undoDepth).toBe(0);
+    await newProject(t.ctx);
+    expect(t.driver.nodeIds).toHaveLength(0);
+    await openProject(t.ctx);
+    expect(serializeProject(t.driver.doc)).toBe(text);
+    expect(t.driver.state.file.fileId).not.toBeNull();
+    expect(t.driver.undoDepth).toBe(0);
   });
 
   it('saves over the same file without asking again, keeping a backup', async () => {
-    const { host, driver, ctx } = setup({}, ['/work/a.layerlab']);
-    driver.add('Dense');
-    await saveProject(ctx, { saveAs: false });
-    driver.add('Dropout');
-    expect(await saveProject(ctx, { saveAs: false })).toBe(true);
-    expect(host.files.has('/work/a.layerlab.bak')).toBe(true);
+    const t = await setup({}, ['/work/a.layerlab']);
+    t.driver.add('Dense');
+    await saveProject(t.ctx, { saveAs: false });
+    t.driver.add('Dropout');
+    expect(await saveProject(t.ctx, { saveAs: false })).toBe(true);
+    expect(t.host.files.has('/work/a.layerlab.bak')).toBe(true);
   });
 
   it.each([
@@ -66,13 +85,13 @@ describe('project actions', () => {
       'future-version',
     ],
   ])('refuses %s with a message and keeps the current work open', async (_label, contents) => {
-    const { driver, ctx } = setup({ '/bad.layerlab': contents }, ['/bad.layerlab']);
-    driver.add('Dense');
-    const before = driver.doc;
+    const t = await setup({ '/bad.layerlab': contents }, ['/bad.layerlab']);
+    t.driver.add('Dense');
+    const before = t.driver.doc;
     answerNextConfirm('alternative'); // "Don't save": the open still fails, so nothing is lost
-    await openProject(ctx);
-    expect(driver.doc).toBe(before);
-    expect(isDirty(driver.state)).toBe(true);
+    await openProject(t.ctx);
+    expect(t.driver.doc).toBe(before);
+    expect(isDirty(t.driver.state)).toBe(true);
     const toasts = useToastStore.getState().toasts;
     expect(toasts).toHaveLength(1);
     expect(toasts[0]?.tone).toBe('error');
@@ -80,9 +99,9 @@ describe('project actions', () => {
   });
 
   it('shows markup in a layer name as text, never as markup', async () => {
-    const { driver, ctx } = setup({}, ['/x.layerlab', '/x.layerlab']);
-    const id = driver.add('Dense');
-    driver.state.apply(
+    const t = await setup({}, ['/x.layerlab', '/x.layerlab']);
+    const id = t.driver.add('Dense');
+    t.driver.state.apply(
       (doc) => ({
         ...doc,
         graph: {
@@ -95,52 +114,52 @@ describe('project actions', () => {
       }),
       undefined,
     );
-    await saveProject(ctx, { saveAs: false });
-    await newProject(ctx);
-    await openProject(ctx);
-    expect(Object.values(driver.doc.graph.nodes)[0]?.name).toBe('<img src=x onerror=alert(1)>');
+    await saveProject(t.ctx, { saveAs: false });
+    await newProject(t.ctx);
+    await openProject(t.ctx);
+    expect(Object.values(t.driver.doc.graph.nodes)[0]?.name).toBe('<img src=x onerror=alert(1)>');
   });
 
   it('asks before discarding unsaved work; cancel keeps it', async () => {
-    const { driver, ctx } = setup();
-    driver.add('Dense');
-    const before = driver.doc;
+    const t = await setup();
+    t.driver.add('Dense');
+    const before = t.driver.doc;
     answerNextConfirm('cancel');
-    await newProject(ctx);
-    expect(driver.doc).toBe(before);
+    await newProject(t.ctx);
+    expect(t.driver.doc).toBe(before);
     answerNextConfirm('alternative'); // "Don't save"
-    await newProject(ctx);
-    expect(driver.nodeIds).toHaveLength(0);
+    await newProject(t.ctx);
+    expect(t.driver.nodeIds).toHaveLength(0);
   });
 
   it('saves first when the user chooses Save in the prompt', async () => {
-    const { host, driver, ctx } = setup({}, ['/keep.layerlab']);
-    driver.add('Dense');
+    const t = await setup({}, ['/keep.layerlab']);
+    t.driver.add('Dense');
     answerNextConfirm('confirm');
-    await newProject(ctx);
-    expect(host.files.has('/keep.layerlab')).toBe(true);
-    expect(driver.nodeIds).toHaveLength(0);
+    await newProject(t.ctx);
+    expect(t.host.files.has('/keep.layerlab')).toBe(true);
+    expect(t.driver.nodeIds).toHaveLength(0);
   });
 
   it('stays silent and unchanged when the user cancels the save dialog', async () => {
-    const { driver, ctx } = setup({}, [null]);
-    driver.add('Dense');
-    expect(await saveProject(ctx, { saveAs: true })).toBe(false);
-    expect(isDirty(driver.state)).toBe(true);
+    const t = await setup({}, [null]);
+    t.driver.add('Dense');
+    expect(await saveProject(t.ctx, { saveAs: true })).toBe(false);
+    expect(isDirty(t.driver.state)).toBe(true);
     expect(useToastStore.getState().toasts).toHaveLength(0);
   });
 });
 
 describe('templates', () => {
   it('open as a new unsaved-but-clean project laid out top to bottom', async () => {
-    const { driver, ctx } = setup();
+    const t = await setup();
     const mlp = listTemplates().find((t) => t.id === 'mlp-digits');
     expect(mlp).toBeDefined();
-    await openTemplate(ctx, mlp!.contents);
-    expect(driver.nodeIds.length).toBe(4);
-    expect(isDirty(driver.state)).toBe(false);
-    expect(driver.state.file.fileId).toBeNull();
-    const ys = Object.values(driver.doc.graph.nodes).map((n) => n.position.y);
+    await openTemplate(t.ctx, mlp!.contents);
+    expect(t.driver.nodeIds.length).toBe(4);
+    expect(isDirty(t.driver.state)).toBe(false);
+    expect(t.driver.state.file.fileId).toBeNull();
+    const ys = Object.values(t.driver.doc.graph.nodes).map((n) => n.position.y);
     expect(new Set(ys).size).toBe(4);
   });
 });

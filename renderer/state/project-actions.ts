@@ -1,20 +1,30 @@
-import { formatMessage, parseProject, serializeProject, type ProjectDoc } from '@core';
+import {
+  formatMessage,
+  parseProject,
+  readTrainedModel,
+  serializeProject,
+  type ProjectDoc,
+} from '@core';
 
 import type { HostError } from '../host/Host';
 import { currentLanguage, i18next } from '../i18n/i18n';
 import { askConfirm } from '../ui/confirm-store';
 import { showToast } from '../ui/toast-store';
+import type { Workspace } from '../session/workspace';
 import type { CommandContext } from './commands';
-import { isDirty, type EditorStore } from './editor-store';
+import { unsavedFile, type FileState } from './editor-store';
 import { layoutForCanvas } from './graph-ops';
 import { createEmptyProject } from './project-doc';
 
 /**
- * New / Open / Save / Save As through the host. Failures become toasts worded
- * by code; a failed open leaves the current work untouched.
+ * New / Open / Save / Save As / Close through the host. Each opened project
+ * gets a new session (renderer/session), and closing disposes it. Failures
+ * become toasts worded by code; a failed open leaves the current work
+ * untouched. A trained model is saved inside the project file and restored
+ * when it is opened again.
  */
 
-type ActionContext = Pick<CommandContext, 'store' | 'host'>;
+type ActionContext = Pick<CommandContext, 'workspace' | 'host'>;
 
 const projectExtension = '.layerlab';
 
@@ -39,12 +49,12 @@ function hostErrorKey(code: string): string {
  * (nothing unsaved, saved successfully, or the user chose to discard).
  */
 export async function confirmDiscard(ctx: ActionContext): Promise<boolean> {
-  const state = ctx.store.getState();
-  if (!state.isOpen || !isDirty(state)) return true;
+  const session = ctx.workspace.current();
+  if (session === null || !session.isDirty()) return true;
   const answer = await askConfirm({
     titleKey: 'app:confirm.unsavedTitle',
     messageKey: 'app:confirm.unsavedMessage',
-    values: { name: state.file.name ?? '' },
+    values: { name: session.editor.getState().file.name ?? '' },
     confirmKey: 'app:confirm.save',
     alternativeKey: 'app:confirm.discard',
     cancelKey: 'app:confirm.cancel',
@@ -57,21 +67,26 @@ export async function confirmDiscard(ctx: ActionContext): Promise<boolean> {
 /** Starts a fresh, empty project (after asking about unsaved work). */
 export async function newProject(ctx: ActionContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return;
-  ctx.store.getState().load(createEmptyProject(), { fileId: null, name: null, displayPath: null });
+  await ctx.workspace.open({ doc: createEmptyProject(), file: unsavedFile });
 }
 
 /** Back to the start screen (after asking about unsaved work). */
 export async function closeProject(ctx: ActionContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return;
-  ctx.store.getState().close();
+  await ctx.workspace.close();
 }
 
-/** Loads project text (a template or an opened file); false + toast when it is refused. */
-export function loadProjectText(
-  store: EditorStore,
+/**
+ * Opens project text (an opened file) in a new session, with its trained
+ * model if the file carries one; false + toast when the file is refused (the
+ * open project stays). A saved model that cannot be restored does not stop
+ * the project from opening: the session reports why.
+ */
+export async function loadProjectText(
+  workspace: Workspace,
   contents: string,
-  file: { fileId: string | null; name: string | null; displayPath: string | null },
-): boolean {
+  file: Omit<FileState, 'savedDoc'>,
+): Promise<boolean> {
   const parsed = parseProject(contents);
   if (!parsed.ok) {
     showToast({
@@ -81,8 +96,21 @@ export function loadProjectText(
     });
     return false;
   }
-  store.getState().load(parsed.value, file);
+  const trained = readTrainedModel(contents, parsed.value.graph);
+  await workspace.open({ doc: parsed.value, file, trained });
   return true;
+}
+
+/** Shows why a saved trained model could not be restored (the project itself is open). */
+export function reportRestoreFailure(error: {
+  code: string;
+  args: Readonly<Record<string, string | number>>;
+}): void {
+  showToast({
+    tone: 'error',
+    messageKey: '',
+    text: formatMessage(error.code, error.args, currentLanguage()),
+  });
 }
 
 /**
@@ -100,12 +128,10 @@ export async function openTemplate(ctx: ActionContext, contents: string): Promis
     });
     return;
   }
-  ctx.store
-    .getState()
-    .load(
-      { ...parsed.value, graph: layoutForCanvas(parsed.value.graph) },
-      { fileId: null, name: null, displayPath: null },
-    );
+  await ctx.workspace.open({
+    doc: { ...parsed.value, graph: layoutForCanvas(parsed.value.graph) },
+    file: unsavedFile,
+  });
 }
 
 /** Shows the open dialog (or reopens a recent file) and loads the project. */
@@ -117,7 +143,7 @@ export async function openProject(ctx: ActionContext, recentFileId?: string): Pr
     return;
   }
   const { fileId, name, displayPath, contents } = result.value;
-  loadProjectText(ctx.store, contents, { fileId, name, displayPath });
+  await loadProjectText(ctx.workspace, contents, { fileId, name, displayPath });
 }
 
 /**
@@ -133,20 +159,27 @@ export async function openLaunchProject(ctx: ActionContext): Promise<void> {
   if (result.value === null) return;
   if (!(await confirmDiscard(ctx))) return;
   const { fileId, name, displayPath, contents } = result.value;
-  loadProjectText(ctx.store, contents, { fileId, name, displayPath });
+  await loadProjectText(ctx.workspace, contents, { fileId, name, displayPath });
 }
 
 function suggestedName(name: string | null): string {
   return name ?? `untitled${projectExtension}`;
 }
 
-/** Saves the document (asks where on first save or Save As). Resolves true on success. */
+/**
+ * Saves the document, and its trained model when it has one that fits the
+ * network, in one atomic write (asks where on first save or Save As).
+ * Resolves true on success.
+ */
 export async function saveProject(
   ctx: ActionContext,
   options: { readonly saveAs: boolean },
 ): Promise<boolean> {
-  const { doc, file } = ctx.store.getState();
-  const contents = serializeProject(doc);
+  const session = ctx.workspace.current();
+  if (session === null) return false;
+  const { doc, file } = session.editor.getState();
+  const trainedModel = await session.modelForSave();
+  const contents = serializeProject(doc, { trainedModel });
   const result = await ctx.host.saveProject({
     fileId: file.fileId,
     suggestedName: suggestedName(file.name),
@@ -159,9 +192,10 @@ export async function saveProject(
   }
   const saved = result.value;
   // The user may have edited while the dialog was open: only the saved version is clean.
-  ctx.store
+  session.editor
     .getState()
     .markSaved(doc, { fileId: saved.fileId, name: saved.name, displayPath: saved.displayPath });
+  session.markModelSaved(trainedModel);
   showToast({ tone: 'success', messageKey: 'app:toast.saved', values: { name: saved.name } });
   return true;
 }

@@ -72,6 +72,11 @@ class WorkerFailure extends Error {
  */
 let testSet: { readonly id: number; readonly samples: Promise<InspectSamples> } | null = null;
 
+/** Drops the test set (the project session that sent it closed). */
+export function forgetTestSet(): void {
+  testSet = null;
+}
+
 /** Builds the test samples exactly like the run's validation samples (same normalisation, no augmentation). */
 function testSamplesFrom(payload: DatasetPayload): Promise<InspectSamples> {
   const source =

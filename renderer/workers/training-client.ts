@@ -2,7 +2,10 @@ import type { BackendChoice } from '@core';
 
 import {
   transferablesOf,
+  type DatasetPayload,
   type FromWorker,
+  type RestoreRequest,
+  type RestoreResult,
   type StartRequest,
   type ToWorker,
 } from './training-protocol';
@@ -19,7 +22,9 @@ export interface WorkerLike {
 
 /**
  * The UI side of the training worker. The worker is created on first use and
- * lives as long as the window: it holds the trained model for inspection.
+ * lives as long as the window (starting TF.js and the engine takes seconds);
+ * it holds the open project's trained model for inspection, and the project
+ * session resets it when the project closes.
  */
 export interface TrainingClient {
   /** Chooses the backend (the worker starts it right away and reports `backend-info`). */
@@ -36,6 +41,15 @@ export interface TrainingClient {
    * `handleInspectRequest` answers it; resolves with its result.
    */
   request(payload: unknown): Promise<unknown>;
+  /**
+   * Ends the project session's use of the worker: stops a run, frees the
+   * model, dataset and test set. Resolves with the tensors still alive.
+   */
+  reset(): Promise<number>;
+  /** Loads a trained model saved with the project (replacing the worker's model). */
+  restore(request: RestoreRequest): Promise<RestoreResult>;
+  /** Gives the worker the project's dataset for inspecting a restored model (buffers are transferred). */
+  attachDataset(dataset: DatasetPayload): void;
   subscribe(listener: (message: FromWorker) => void): () => void;
   dispose(): void;
 }
@@ -53,14 +67,26 @@ export function createTrainingClient(makeWorker: () => WorkerLike = createWorker
   let nextRequestId = 1;
   const listeners = new Set<(message: FromWorker) => void>();
   const pending = new Map<number, (result: unknown) => void>();
+  const call = <T>(make: (id: number) => ToWorker): Promise<T> => {
+    const id = nextRequestId++;
+    return new Promise<T>((resolve) => {
+      pending.set(id, resolve as (result: unknown) => void);
+      send(make(id));
+    });
+  };
 
   const ensure = (): WorkerLike => {
     if (worker) return worker;
     const w = makeWorker();
     w.addEventListener('message', (event: MessageEvent<FromWorker>) => {
       const message = event.data;
-      if (message.type === 'inspect-result') {
-        pending.get(message.id)?.(message.result);
+      if (
+        message.type === 'inspect-result' ||
+        message.type === 'reset-done' ||
+        message.type === 'restore-done'
+      ) {
+        const value = message.type === 'reset-done' ? message.tensors : message.result;
+        pending.get(message.id)?.(value);
         pending.delete(message.id);
         return;
       }
@@ -100,6 +126,9 @@ export function createTrainingClient(makeWorker: () => WorkerLike = createWorker
         send({ type: 'inspect', id, request: payload });
       });
     },
+    reset: () => call<number>((id) => ({ type: 'reset', id })),
+    restore: (request) => call<RestoreResult>((id) => ({ type: 'restore', id, ...request })),
+    attachDataset: (dataset) => send({ type: 'attach-dataset', dataset }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -115,12 +144,4 @@ export function createTrainingClient(makeWorker: () => WorkerLike = createWorker
       pending.clear();
     },
   };
-}
-
-let shared: TrainingClient | null = null;
-
-/** The window's one training client (training panel and inspection share the worker and its model). */
-export function getTrainingClient(): TrainingClient {
-  shared ??= createTrainingClient();
-  return shared;
 }

@@ -55,6 +55,33 @@ export interface StartRequest {
   readonly dataset: DatasetPayload;
 }
 
+/** A trained model saved with its project, to load into the worker (core/io/trained-model). */
+export interface RestoreRequest {
+  readonly graph: GraphDoc;
+  readonly training: TrainingConfig;
+  readonly inference: InferenceContext;
+  /** The TF.js model folder: `model.json` and its weight shards. */
+  readonly files: Readonly<Record<string, Uint8Array | string>>;
+  /** How the model's inputs are prepared, and its classes, as trained. */
+  readonly dataset: {
+    readonly kind: 'image' | 'text';
+    readonly classNames: readonly string[];
+    readonly image: ImageOptions | null;
+    readonly text: TextOptions | null;
+    readonly vocabulary: readonly string[] | null;
+  };
+}
+
+/** Whether the saved model could be loaded, with a core/io/trained-model reason if not. */
+export type RestoreResult =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly code:
+        'trained-model-damaged' | 'trained-model-other-graph' | 'trained-model-wrong-shape';
+      readonly detail: string;
+    };
+
 /** UI → worker. */
 export type ToWorker =
   /** Sent first by the client with the bundled wasm file URLs; `backend` also starts that backend now. */
@@ -72,7 +99,19 @@ export type ToWorker =
   /** Fault injection for tests: lose the WebGL context mid-run. */
   | { readonly type: 'debug-lose-context' }
   /** Forwarded to `handleInspectRequest` (renderer/workers/inspect-handlers.ts). */
-  | { readonly type: 'inspect'; readonly id: number; readonly request: unknown };
+  | { readonly type: 'inspect'; readonly id: number; readonly request: unknown }
+  /**
+   * The project session ended: stop any run, free the model, the dataset and
+   * the test set. Answered with `reset-done` and the tensors left alive.
+   */
+  | { readonly type: 'reset'; readonly id: number }
+  /** Loads a trained model saved with the project; answered with `restore-done`. */
+  | ({ readonly type: 'restore'; readonly id: number } & RestoreRequest)
+  /**
+   * Hands the worker the project's dataset without training, so a restored
+   * model can be evaluated and inspected on it (ignored while a run is active).
+   */
+  | { readonly type: 'attach-dataset'; readonly dataset: DatasetPayload };
 
 /** Worker status as the UI's state machine consumes it. */
 export type WorkerRunStatus =
@@ -115,6 +154,11 @@ export type FromWorker =
       readonly message: string;
       readonly epoch?: number | null;
       readonly batch?: number | null;
+      /** For `graph-has-errors`: the blocking problem, worded by the UI from core's message table. */
+      readonly diagnostic?: {
+        readonly code: string;
+        readonly args: Readonly<Record<string, string | number>>;
+      };
     }
   /** The run survived a fault: `backend-recovered` (lost WebGL context, resumed from `fromEpoch` on `backend`). */
   | {
@@ -124,11 +168,13 @@ export type FromWorker =
       readonly fromEpoch: number;
       readonly backend: string;
     }
-  | { readonly type: 'inspect-result'; readonly id: number; readonly result: unknown };
+  | { readonly type: 'inspect-result'; readonly id: number; readonly result: unknown }
+  | { readonly type: 'reset-done'; readonly id: number; readonly tensors: number }
+  | { readonly type: 'restore-done'; readonly id: number; readonly result: RestoreResult };
 
 /** Buffers a message can transfer instead of copying. */
 export function transferablesOf(message: ToWorker): Transferable[] {
-  if (message.type !== 'start') return [];
+  if (message.type !== 'start' && message.type !== 'attach-dataset') return [];
   const d = message.dataset;
   return d.kind === 'image' ? [d.pixels.buffer as ArrayBuffer] : [d.tokens.buffer as ArrayBuffer];
 }

@@ -27,7 +27,8 @@ import {
 } from '@core';
 
 import { engineBuildName } from './engine-names';
-import { handleInspectRequest, type InspectData } from './inspect-handlers';
+import { forgetTestSet, handleInspectRequest, type InspectData } from './inspect-handlers';
+import { inspectDataWithoutSamples, restoreModel } from './project-model';
 import type { DatasetPayload, FromWorker, StartRequest, ToWorker } from './training-protocol';
 
 /**
@@ -120,6 +121,7 @@ function errorFields(error: unknown): {
   message: string;
   epoch?: number | null;
   batch?: number | null;
+  diagnostic?: { code: string; args: Readonly<Record<string, string | number>> };
 } {
   if (
     error &&
@@ -132,12 +134,14 @@ function errorFields(error: unknown): {
       message?: string;
       epoch?: number | null;
       batch?: number | null;
+      diagnostic?: { code: string; args: Readonly<Record<string, string | number>> } | null;
     };
     return {
       code: e.code,
       message: e.message ?? e.code,
       ...(e.epoch !== undefined ? { epoch: e.epoch } : {}),
       ...(e.batch !== undefined ? { batch: e.batch } : {}),
+      ...(e.diagnostic ? { diagnostic: { code: e.diagnostic.code, args: e.diagnostic.args } } : {}),
     };
   }
   return {
@@ -160,6 +164,8 @@ export function createTrainingSession(env: SessionEnv): {
   let dataset: DatasetPayload | null = null;
   /** The validation samples in memory for inspection, gathered on the first request of a run. */
   let inspectData: Promise<InspectData> | null = null;
+  /** A model restored from its project file, before its dataset is attached: what inspection may know. */
+  let restoredData: InspectData | null = null;
   let run: Run | null = null;
   let stopWatching: () => void = () => undefined;
   let watchdog: unknown = null;
@@ -356,6 +362,7 @@ export function createTrainingSession(env: SessionEnv): {
       data = samplesOf(request.dataset, request.training.seed);
       dataset = request.dataset;
       inspectData = null;
+      restoredData = null;
     } catch (error) {
       env.post({ type: 'error', runId: request.runId, ...errorFields(error) });
       env.post({ type: 'state', runId: request.runId, status: 'failed' });
@@ -376,10 +383,26 @@ export function createTrainingSession(env: SessionEnv): {
     await attempt(current, 0);
   }
 
+  /** Ends the project's run and frees its model and data (the project session closed). */
+  function reset(): void {
+    if (run) {
+      run.signal.aborted = true;
+      run.gate.resume();
+      run = null;
+    }
+    endWatch();
+    replaceModel(null);
+    data = null;
+    dataset = null;
+    inspectData = null;
+    restoredData = null;
+    forgetTestSet();
+  }
+
   function inspectDataOf(): Promise<InspectData | null> {
     const source = data;
     const d = dataset;
-    if (!source || !d) return Promise.resolve(null);
+    if (!source || !d) return Promise.resolve(restoredData);
     inspectData ??= (async () => {
       const image = d.kind === 'image' ? d.options : null;
       const text =
@@ -428,6 +451,32 @@ export function createTrainingSession(env: SessionEnv): {
           return;
         case 'debug-lose-context':
           loseWebglContextForTesting();
+          return;
+        case 'reset':
+          reset();
+          env.post({ type: 'reset-done', id: message.id, tensors: liveTensorCount() });
+          return;
+        case 'restore': {
+          reset();
+          const restored = restoreModel(message);
+          if (restored.ok) {
+            replaceModel(restored.model);
+            restoredData = inspectDataWithoutSamples(message.dataset);
+          }
+          env.post({
+            type: 'restore-done',
+            id: message.id,
+            result: restored.ok
+              ? { ok: true }
+              : { ok: false, code: restored.code, detail: restored.detail },
+          });
+          return;
+        }
+        case 'attach-dataset':
+          if (run) return;
+          data = samplesOf(message.dataset, 0);
+          dataset = message.dataset;
+          inspectData = null;
           return;
         case 'inspect': {
           const result = await handleInspectRequest(model, message.request, await inspectDataOf());

@@ -4,11 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { createProject } from '@core';
 
-import { AppServicesContext, type AppServices } from '../../app/app-context';
 import { createMemoryHost } from '../../host/memory-host';
 import type { Host, HostResult } from '../../host/Host';
 import { HostProvider } from '../../host/HostProvider';
-import { createEditorStore } from '../../state/editor-store';
+import { createProjectSession } from '../../session/project-session';
+import { SessionContext } from '../../session/session-context';
+import { createInProcessTrainingClient } from '../../session/testing/in-process-training';
+import { unsavedFile } from '../../state/editor-store';
 import { DatasetPanel } from './DatasetPanel';
 
 /**
@@ -65,15 +67,18 @@ afterEach(cleanup);
 
 describe('DatasetPanel', () => {
   it('shows scan progress, and Cancel during the scan returns to the folder loaded before', async () => {
-    const store = createEditorStore(createProject('t'));
+    const session = createProjectSession(
+      { doc: createProject('t'), file: unsavedFile },
+      { id: 1, training: createInProcessTrainingClient() },
+    );
+    const store = session.editor;
     const { host, cancelled, scanned } = slowScanHost();
-    const services = { store } as unknown as AppServices;
     render(
-      <AppServicesContext.Provider value={services}>
+      <SessionContext.Provider value={session}>
         <HostProvider host={host}>
           <DatasetPanel />
         </HostProvider>
-      </AppServicesContext.Provider>,
+      </SessionContext.Provider>,
     );
     const panel = screen.getByTestId('dataset-panel');
     fireEvent.click(screen.getByTestId('dataset-kind-text'));

@@ -4,27 +4,18 @@ import { useStore } from 'zustand';
 
 import { imageOptionsFromGraph } from '@core';
 
-import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
 import type { DatasetKind } from '../../host/Host';
 import { showToast } from '../../ui/toast-store';
-import {
-  applyImageOptions,
-  applySplit,
-  applyTextOptions,
-  cancelDatasetLoad,
-  chooseDatasetFolder,
-  exportHealthReport,
-  loadDatasetFolder,
-} from './dataset-controller';
+import { exportHealthReport } from './dataset-controller';
 import { initialImageOptions, initialTextOptions } from './dataset-doc';
-import { useDatasetStore } from './dataset-store';
 import { captureDroppedFolder, sourceForDrop } from './folder-drop';
 import { HealthReportView } from './HealthReportView';
 import { ImageOptionsForm, SplitForm, TextOptionsForm } from './OptionsForms';
 import { ProgressRow } from './ProgressRow';
 import { TestFolderSection } from './TestFolderSection';
 import './dataset.css';
+import { useDatasetRuntime, useSession } from '../../session/session-context';
 
 /**
  * The Dataset panel: choose (or drop) a folder, read the health report before
@@ -33,10 +24,11 @@ import './dataset.css';
  */
 export function DatasetPanel() {
   const { t } = useTranslation('dataset');
-  const { store } = useAppServices();
+  const { editor: store, dataset } = useSession();
+  const controller = dataset.controller;
   const host = useHost();
   const doc = useStore(store, (s) => s.doc);
-  const runtime = useDatasetStore();
+  const runtime = useDatasetRuntime();
   const saved = doc.dataset;
   const [kind, setKind] = useState<DatasetKind>(saved?.kind ?? 'image');
   useEffect(() => {
@@ -100,7 +92,7 @@ export function DatasetPanel() {
           type="button"
           data-testid="dataset-choose"
           disabled={busy}
-          onClick={() => void chooseDatasetFolder(host, store, kind)}
+          onClick={() => void controller.choose(host, kind)}
         >
           {t(saved !== null && !loadedHere ? 'chooseAgain' : 'choose')}
         </button>
@@ -111,7 +103,7 @@ export function DatasetPanel() {
         <ProgressRow
           status={runtime.status}
           progress={runtime.progress}
-          onCancel={cancelDatasetLoad}
+          onCancel={controller.cancel}
           testId="dataset-progress"
           cancelTestId="dataset-cancel"
         />
@@ -167,20 +159,20 @@ export function DatasetPanel() {
           options={image}
           graphInput={imageOptionsFromGraph(doc.graph)}
           disabled={busy}
-          onChange={(o) => void applyImageOptions(store, o)}
+          onChange={(o) => void controller.applyImageOptions(o)}
         />
       ) : (
         <TextOptionsForm
           options={text}
           disabled={busy}
-          onChange={(o) => void applyTextOptions(store, o)}
+          onChange={(o) => void controller.applyTextOptions(o)}
         />
       )}
       <SplitForm
         seed={split.seed}
         validationShare={split.validationShare}
         disabled={busy}
-        onChange={(s) => void applySplit(store, s)}
+        onChange={(s) => void controller.applySplit(s)}
       />
     </section>
   );
@@ -188,7 +180,7 @@ export function DatasetPanel() {
 
 /** Dropping a folder anywhere on the window loads it (granted by the host in Electron, else read in the page). */
 function useFolderDrop(kind: DatasetKind): void {
-  const { store } = useAppServices();
+  const { dataset } = useSession();
   const host = useHost();
   useEffect(() => {
     const onDragOver = (e: DragEvent): void => {
@@ -201,7 +193,7 @@ function useFolderDrop(kind: DatasetKind): void {
       const dropped = captureDroppedFolder(items);
       if (dropped === null) showToast({ tone: 'error', messageKey: 'dataset:dropNotFolder' });
       else
-        void sourceForDrop(host, dropped).then((source) => loadDatasetFolder(store, source, kind));
+        void sourceForDrop(host, dropped).then((source) => dataset.controller.load(source, kind));
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
@@ -209,5 +201,5 @@ function useFolderDrop(kind: DatasetKind): void {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [store, host, kind]);
+  }, [dataset, host, kind]);
 }

@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 
-import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
 import { BarList } from './BarList';
-import { useTestFolderStore } from './dataset-store';
 import { FileList } from './HealthReportView';
 import { ProgressRow } from './ProgressRow';
-import { cancelTestFolderLoad, chooseTestFolder, removeTestFolder } from './test-folder-controller';
+import { useSession, useTestFolderRuntime } from '../../session/session-context';
 
 /**
  * "Test folder (optional)": a second folder, never trained on, to measure the
@@ -18,10 +16,11 @@ import { cancelTestFolderLoad, chooseTestFolder, removeTestFolder } from './test
  */
 export function TestFolderSection({ trainingBusy }: { readonly trainingBusy: boolean }) {
   const { t } = useTranslation('dataset');
-  const { store } = useAppServices();
+  const { editor: store, dataset: datasetArea } = useSession();
+  const testFolder = datasetArea.testFolder;
   const host = useHost();
   const dataset = useStore(store, (s) => s.doc.dataset);
-  const runtime = useTestFolderStore();
+  const runtime = useTestFolderRuntime();
   const saved = dataset?.testFolder ?? null;
   const busy =
     runtime.status === 'choosing' || runtime.status === 'scanning' || runtime.status === 'loading';
@@ -56,7 +55,7 @@ export function TestFolderSection({ trainingBusy }: { readonly trainingBusy: boo
           type="button"
           data-testid="dataset-test-choose"
           disabled={dataset === null || busy || trainingBusy}
-          onClick={() => void chooseTestFolder(host, store)}
+          onClick={() => void testFolder.choose(host)}
         >
           {t(saved !== null && !loadedHere ? 'chooseAgain' : 'test.choose')}
         </button>
@@ -65,7 +64,7 @@ export function TestFolderSection({ trainingBusy }: { readonly trainingBusy: boo
             type="button"
             data-testid="dataset-test-remove"
             disabled={trainingBusy}
-            onClick={() => removeTestFolder(store)}
+            onClick={() => testFolder.remove()}
           >
             {t('test.remove')}
           </button>
@@ -75,7 +74,7 @@ export function TestFolderSection({ trainingBusy }: { readonly trainingBusy: boo
         <ProgressRow
           status={runtime.status}
           progress={runtime.progress}
-          onCancel={cancelTestFolderLoad}
+          onCancel={testFolder.cancel}
           testId="dataset-test-progress"
           cancelTestId="dataset-test-cancel"
         />

@@ -4,7 +4,7 @@ import type { DelimitedFormat, HealthReport, ImageOptions, TextOptions } from '@
 import { loadImageDataset, loadTextDataset } from '../../data/load-dataset';
 import type { DatasetKind, Host } from '../../host/Host';
 import type { EditorStore } from '../../state/editor-store';
-import { setTrainingDataset, useTrainingDatasetStore } from '../training/training-dataset';
+import type { LoadedDatasetStore, TrainingDataset } from '../training/training-dataset';
 import {
   datasetConfigFrom,
   initialImageOptions,
@@ -13,45 +13,14 @@ import {
   setDataset,
   splitSettingsFor,
 } from './dataset-doc';
-import { initialDatasetRuntime, loadFailureState, useDatasetStore } from './dataset-store';
-import type { DatasetRuntime } from './dataset-store';
+import { initialDatasetRuntime, loadFailureState } from './dataset-store';
+import type { DatasetRuntime, DatasetRuntimeStore } from './dataset-store';
 import { hostFolderSource } from './folder-source';
 import type { FolderSource } from './folder-source';
-import { refreshTestFolder } from './test-folder-controller';
+import type { TestFolderController } from './test-folder-controller';
 import { setTestImageOptions } from './test-set';
+import type { TestSetStore } from './test-set';
 import { makeThumbnails } from './thumbnails';
-
-/**
- * What the Dataset panel does: choose a folder through the host, list it,
- * load it (decode + check + split), save the result in the project and hand
- * the loaded data to training. One load at a time; a new one cancels the old.
- */
-let running: AbortController | null = null;
-
-/** What the panel showed before the load in progress, restored when it is cancelled. */
-let beforeLoad: { runtime: DatasetRuntime; source: typeof lastSource } | null = null;
-
-/** Asks for a folder (native dialog or in-app chooser) and loads it. */
-export async function chooseDatasetFolder(
-  host: Host,
-  store: EditorStore,
-  kind: DatasetKind,
-): Promise<void> {
-  const before = useDatasetStore.getState();
-  useDatasetStore.setState({ status: 'choosing', error: null });
-  const picked = await host.pickDatasetFolder({ kind });
-  if (!picked.ok) {
-    if (picked.error.code === 'cancelled')
-      useDatasetStore.setState({ status: before.status === 'choosing' ? 'idle' : before.status });
-    else
-      useDatasetStore.setState({
-        status: 'error',
-        error: { key: 'errors.pick', values: { code: picked.error.code } },
-      });
-    return;
-  }
-  await loadDatasetFolder(store, hostFolderSource(host, picked.value), kind);
-}
 
 export type { FolderSource } from './folder-source';
 
@@ -62,147 +31,273 @@ export interface LoadOverrides {
   readonly split?: { readonly seed: number; readonly validationShare: number };
 }
 
-/** Lists, loads, checks and splits a folder; saves the dataset in the project; hands it to training. */
-export async function loadDatasetFolder(
-  store: EditorStore,
-  source: FolderSource,
-  kind: DatasetKind,
-  overrides: LoadOverrides = {},
-): Promise<void> {
-  // A load replacing a running one keeps the state from before the first.
-  if (running === null) beforeLoad = { runtime: useDatasetStore.getState(), source: lastSource };
-  running?.abort();
-  const controller = new AbortController();
-  running = controller;
-  const { grant } = source;
-  rememberSource(source, kind);
-  useDatasetStore.setState({ ...initialDatasetRuntime, status: 'scanning', kind, grant });
-  try {
-    const listed = await source.list({
-      signal: controller.signal,
-      onProgress: (filesFound) =>
-        useDatasetStore.setState({ progress: { done: filesFound, total: 0 } }),
-    });
-    if (controller.signal.aborted) return;
-    if (!listed.ok) {
-      useDatasetStore.setState({
-        status: 'error',
-        error: { key: 'errors.list', values: { code: listed.code } },
-      });
-      return;
-    }
-    useDatasetStore.setState({
-      status: 'loading',
-      progress: { done: 0, total: listed.contents.files.length },
-    });
-    const doc = store.getState().doc;
-    const split = overrides.split ?? splitSettingsFor(doc, grant, kind);
-    const common = {
-      contents: listed.contents,
-      readFiles: source.readFiles,
-      split,
-      signal: controller.signal,
-      onProgress: (p: { done: number; total: number }) =>
-        useDatasetStore.setState({ progress: { done: p.done, total: p.total } }),
-    };
-    if (kind === 'image') {
-      const image = overrides.image ?? initialImageOptions(doc);
-      const loaded = await loadImageDataset({ ...common, image });
-      const thumbnails = await makeThumbnails(loaded.plan, loaded.store, {
-        width: image.width,
-        height: image.height,
-        channels: channelCount(image.colorMode),
-      });
-      if (controller.signal.aborted) return;
-      store.getState().apply(
-        setDataset,
-        datasetConfigFrom({
-          kind,
-          grant,
-          plan: loaded.plan,
-          seed: split.seed,
-          validationShare: split.validationShare,
-          image,
-          text: null,
-          vocabulary: null,
-          testFolder: keptTestFolder(store.getState().doc, kind),
-        }),
-      );
-      setTrainingDataset(
-        loaded.plan.samples.length > 0
-          ? { kind: 'image', plan: loaded.plan, store: loaded.store, options: image }
-          : null,
-      );
-      useDatasetStore.setState({
-        status: 'ready',
-        report: loaded.plan.report,
-        thumbnails,
-        fromCache: loaded.fromCache,
-        progress: null,
-      });
-      void refreshTestFolder(store);
-    } else {
-      const text = overrides.text ?? initialTextOptions(doc);
-      const loaded = await loadTextDataset({ ...common, text });
-      if (controller.signal.aborted) return;
-      store.getState().apply(
-        setDataset,
-        datasetConfigFrom({
-          kind,
-          grant,
-          plan: loaded.plan,
-          seed: split.seed,
-          validationShare: split.validationShare,
-          image: null,
-          text,
-          vocabulary: loaded.vocabulary,
-          testFolder: keptTestFolder(store.getState().doc, kind),
-        }),
-      );
-      setTrainingDataset(
-        loaded.plan.samples.length > 0
-          ? {
-              kind: 'text',
-              plan: loaded.plan,
-              texts: loaded.texts,
-              vocabulary: loaded.vocabulary,
-              options: text,
-            }
-          : null,
-      );
-      useDatasetStore.setState({ status: 'ready', report: loaded.plan.report, progress: null });
-      void refreshTestFolder(store);
-    }
-  } catch (error) {
-    const failed = loadFailureState(error);
-    if (failed === null) return;
-    console.error('dataset load failed', error);
-    useDatasetStore.setState(failed);
-  } finally {
-    // Done (loaded or failed): nothing left to go back to.
-    if (running === controller) {
-      running = null;
-      beforeLoad = null;
-    }
-  }
+/** What the Dataset panel does, for one project session. */
+export interface DatasetController {
+  /** Asks for a folder (native dialog or in-app chooser) and loads it. */
+  choose(host: Host, kind: DatasetKind): Promise<void>;
+  /** Lists, loads, checks and splits a folder; saves the dataset in the project; hands it to training. */
+  load(source: FolderSource, kind: DatasetKind, overrides?: LoadOverrides): Promise<void>;
+  /** Stops a scan or decode in progress; the panel returns to what it showed before. */
+  cancel(): void;
+  applyImageOptions(image: ImageOptions): Promise<void>;
+  applyTextOptions(text: TextOptions): Promise<void>;
+  applySplit(split: { seed: number; validationShare: number }): Promise<void>;
+  /** Stops any load for good (the session is closing). */
+  dispose(): void;
+}
+
+export interface DatasetControllerDeps {
+  readonly editor: EditorStore;
+  readonly runtime: DatasetRuntimeStore;
+  readonly loaded: LoadedDatasetStore;
+  readonly testSet: TestSetStore;
+  readonly testFolder: TestFolderController;
+  /** Called after each successful load (the session attaches it to a restored model). */
+  readonly onLoaded?: (dataset: TrainingDataset | null) => void;
 }
 
 /**
- * Stops a scan or decode in progress (the host scan stops at its next entry,
- * decode workers are terminated at once). While scanning, the panel returns
- * to what it showed before: the previous folder's report stays usable.
+ * Choose a folder through the host, list it, load it (decode + check +
+ * split), save the result in the project and hand the loaded data to
+ * training. One load at a time; a new one cancels the old. All state is the
+ * session's: nothing here outlives the project.
  */
-export function cancelDatasetLoad(): void {
-  running?.abort();
-  running = null;
-  const previous = beforeLoad;
-  beforeLoad = null;
-  if (previous !== null) {
-    lastSource = previous.source;
-    useDatasetStore.setState(settled(previous.runtime));
-    return;
+export function createDatasetController(deps: DatasetControllerDeps): DatasetController {
+  const { editor: store, runtime, testFolder } = deps;
+  let running: AbortController | null = null;
+  /** The folder last loaded, so option changes can reload it. */
+  let lastSource: { source: FolderSource; kind: DatasetKind } | null = null;
+  /** What the panel showed before the load in progress, restored when it is cancelled. */
+  let beforeLoad: {
+    runtime: DatasetRuntime;
+    source: { source: FolderSource; kind: DatasetKind } | null;
+  } | null = null;
+  let disposed = false;
+
+  const setLoaded = (dataset: TrainingDataset | null): void => {
+    deps.loaded.setState({ dataset });
+    deps.onLoaded?.(dataset);
+  };
+
+  async function choose(host: Host, kind: DatasetKind): Promise<void> {
+    const before = runtime.getState();
+    runtime.setState({ status: 'choosing', error: null });
+    const picked = await host.pickDatasetFolder({ kind });
+    if (disposed) return;
+    if (!picked.ok) {
+      if (picked.error.code === 'cancelled')
+        runtime.setState({ status: before.status === 'choosing' ? 'idle' : before.status });
+      else
+        runtime.setState({
+          status: 'error',
+          error: { key: 'errors.pick', values: { code: picked.error.code } },
+        });
+      return;
+    }
+    await load(hostFolderSource(host, picked.value), kind);
   }
-  useDatasetStore.setState(settled(useDatasetStore.getState()));
+
+  async function load(
+    source: FolderSource,
+    kind: DatasetKind,
+    overrides: LoadOverrides = {},
+  ): Promise<void> {
+    if (disposed) return;
+    // A load replacing a running one keeps the state from before the first.
+    if (running === null) beforeLoad = { runtime: runtime.getState(), source: lastSource };
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
+    const { grant } = source;
+    lastSource = { source, kind };
+    runtime.setState({ ...initialDatasetRuntime, status: 'scanning', kind, grant });
+    try {
+      const listed = await source.list({
+        signal: controller.signal,
+        onProgress: (filesFound) => runtime.setState({ progress: { done: filesFound, total: 0 } }),
+      });
+      if (controller.signal.aborted) return;
+      if (!listed.ok) {
+        runtime.setState({
+          status: 'error',
+          error: { key: 'errors.list', values: { code: listed.code } },
+        });
+        return;
+      }
+      runtime.setState({
+        status: 'loading',
+        progress: { done: 0, total: listed.contents.files.length },
+      });
+      const doc = store.getState().doc;
+      const split = overrides.split ?? splitSettingsFor(doc, grant, kind);
+      const common = {
+        contents: listed.contents,
+        readFiles: source.readFiles,
+        split,
+        signal: controller.signal,
+        onProgress: (p: { done: number; total: number }) =>
+          runtime.setState({ progress: { done: p.done, total: p.total } }),
+      };
+      if (kind === 'image') {
+        const image = overrides.image ?? initialImageOptions(doc);
+        const loaded = await loadImageDataset({ ...common, image });
+        const thumbnails = await makeThumbnails(loaded.plan, loaded.store, {
+          width: image.width,
+          height: image.height,
+          channels: channelCount(image.colorMode),
+        });
+        if (controller.signal.aborted) return;
+        store.getState().apply(
+          setDataset,
+          datasetConfigFrom({
+            kind,
+            grant,
+            plan: loaded.plan,
+            seed: split.seed,
+            validationShare: split.validationShare,
+            image,
+            text: null,
+            vocabulary: null,
+            testFolder: keptTestFolder(store.getState().doc, kind),
+          }),
+        );
+        setLoaded(
+          loaded.plan.samples.length > 0
+            ? { kind: 'image', plan: loaded.plan, store: loaded.store, options: image }
+            : null,
+        );
+        runtime.setState({
+          status: 'ready',
+          report: loaded.plan.report,
+          thumbnails,
+          fromCache: loaded.fromCache,
+          progress: null,
+        });
+      } else {
+        const text = overrides.text ?? initialTextOptions(doc);
+        const loaded = await loadTextDataset({ ...common, text });
+        if (controller.signal.aborted) return;
+        store.getState().apply(
+          setDataset,
+          datasetConfigFrom({
+            kind,
+            grant,
+            plan: loaded.plan,
+            seed: split.seed,
+            validationShare: split.validationShare,
+            image: null,
+            text,
+            vocabulary: loaded.vocabulary,
+            testFolder: keptTestFolder(store.getState().doc, kind),
+          }),
+        );
+        setLoaded(
+          loaded.plan.samples.length > 0
+            ? {
+                kind: 'text',
+                plan: loaded.plan,
+                texts: loaded.texts,
+                vocabulary: loaded.vocabulary,
+                options: text,
+              }
+            : null,
+        );
+        runtime.setState({ status: 'ready', report: loaded.plan.report, progress: null });
+      }
+      void testFolder.refresh();
+    } catch (error) {
+      const failed = loadFailureState(error);
+      if (failed === null || disposed) return;
+      console.error('dataset load failed', error);
+      runtime.setState(failed);
+    } finally {
+      // Done (loaded or failed): nothing left to go back to.
+      if (running === controller) {
+        running = null;
+        beforeLoad = null;
+      }
+    }
+  }
+
+  function cancel(): void {
+    running?.abort();
+    running = null;
+    const previous = beforeLoad;
+    beforeLoad = null;
+    if (previous !== null) {
+      lastSource = previous.source;
+      runtime.setState(settled(previous.runtime));
+      return;
+    }
+    runtime.setState(settled(runtime.getState()));
+  }
+
+  /**
+   * New image options: a new decode when size, resize mode or colour changed
+   * and the folder is loaded; otherwise only the saved options (and the
+   * training copy) change, since normalisation and augmentation apply per batch.
+   */
+  async function applyImageOptions(image: ImageOptions): Promise<void> {
+    const doc = store.getState().doc;
+    const current = doc.dataset?.image ?? null;
+    if (
+      lastSource !== null &&
+      lastSource.kind === 'image' &&
+      (current === null || needsDecode(current, image))
+    ) {
+      await load(lastSource.source, 'image', { image });
+      return;
+    }
+    if (doc.dataset !== null) store.getState().apply(setDataset, { ...doc.dataset, image });
+    const training = deps.loaded.getState().dataset;
+    if (training?.kind === 'image')
+      deps.loaded.setState({ dataset: { ...training, options: image } });
+    setTestImageOptions(deps.testSet, image);
+  }
+
+  /** Tokenisation changes the vocabulary, so a loaded folder is reloaded. */
+  async function applyTextOptions(text: TextOptions): Promise<void> {
+    if (lastSource !== null && lastSource.kind === 'text') {
+      await load(lastSource.source, 'text', { text });
+      return;
+    }
+    const doc = store.getState().doc;
+    if (doc.dataset !== null) store.getState().apply(setDataset, { ...doc.dataset, text });
+  }
+
+  /** A new seed or share draws a new split (the stored validation paths no longer apply). */
+  async function applySplit(split: { seed: number; validationShare: number }): Promise<void> {
+    const doc = store.getState().doc;
+    if (lastSource !== null && doc.dataset !== null) {
+      await load(lastSource.source, lastSource.kind, {
+        split,
+        image: doc.dataset.image ?? initialImageOptions(doc),
+        text: doc.dataset.text ?? initialTextOptions(doc),
+      });
+      return;
+    }
+    if (doc.dataset !== null)
+      store.getState().apply(setDataset, {
+        ...doc.dataset,
+        split: { seed: split.seed, validationShare: split.validationShare },
+      });
+  }
+
+  return {
+    choose,
+    load,
+    cancel,
+    applyImageOptions,
+    applyTextOptions,
+    applySplit,
+    dispose() {
+      disposed = true;
+      running?.abort();
+      running = null;
+      beforeLoad = null;
+      lastSource = null;
+    },
+  };
 }
 
 /** A runtime at rest: a transient status becomes `ready` (with a report) or `idle`. */
@@ -245,64 +340,4 @@ export async function exportHealthReport(
   return written.ok
     ? { ok: true, displayPath: written.value.displayPath }
     : { ok: false, code: written.error.code };
-}
-
-let lastSource: { source: FolderSource; kind: DatasetKind } | null = null;
-
-/** Remembers the folder last loaded, so option changes can reload it. */
-export function rememberSource(source: FolderSource, kind: DatasetKind): void {
-  lastSource = { source, kind };
-}
-
-/**
- * Applies new image options: a new decode when size, resize mode or colour
- * changed and the folder is loaded; otherwise only the saved options (and
- * the training copy) change, since normalisation and augmentation apply per batch.
- */
-export async function applyImageOptions(store: EditorStore, image: ImageOptions): Promise<void> {
-  const doc = store.getState().doc;
-  const current = doc.dataset?.image ?? null;
-  if (
-    lastSource !== null &&
-    lastSource.kind === 'image' &&
-    (current === null || needsDecode(current, image))
-  ) {
-    await loadDatasetFolder(store, lastSource.source, 'image', { image });
-    return;
-  }
-  if (doc.dataset !== null) store.getState().apply(setDataset, { ...doc.dataset, image });
-  const training = useTrainingDatasetStore.getState().dataset;
-  if (training?.kind === 'image') setTrainingDataset({ ...training, options: image });
-  setTestImageOptions(image);
-}
-
-/** Applies new text options: tokenisation changes the vocabulary, so a loaded folder is reloaded. */
-export async function applyTextOptions(store: EditorStore, text: TextOptions): Promise<void> {
-  if (lastSource !== null && lastSource.kind === 'text') {
-    await loadDatasetFolder(store, lastSource.source, 'text', { text });
-    return;
-  }
-  const doc = store.getState().doc;
-  if (doc.dataset !== null) store.getState().apply(setDataset, { ...doc.dataset, text });
-}
-
-/** A new seed or share draws a new split (the stored validation paths no longer apply). */
-export async function applySplit(
-  store: EditorStore,
-  split: { seed: number; validationShare: number },
-): Promise<void> {
-  const doc = store.getState().doc;
-  if (lastSource !== null && doc.dataset !== null) {
-    await loadDatasetFolder(store, lastSource.source, lastSource.kind, {
-      split,
-      image: doc.dataset.image ?? initialImageOptions(doc),
-      text: doc.dataset.text ?? initialTextOptions(doc),
-    });
-    return;
-  }
-  if (doc.dataset !== null)
-    store.getState().apply(setDataset, {
-      ...doc.dataset,
-      split: { seed: split.seed, validationShare: split.validationShare },
-    });
 }

@@ -1,11 +1,11 @@
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 
 import type { HealthReport } from '@core';
 
 import type { DatasetKind, FolderGrant } from '../../host/Host';
 
 /**
- * Runtime state of the Dataset panel (not saved): the folder being loaded,
+ * Runtime state of the Dataset panel (not saved; one store per project session): the folder being loaded,
  * progress, the health report and thumbnails. The saved part lives in the
  * project document (`doc.dataset`).
  * `status` is mirrored as `data-dataset-state` for e2e tests.
@@ -39,7 +39,12 @@ export const initialDatasetRuntime: DatasetRuntime = {
   error: null,
 };
 
-export const useDatasetStore = create<DatasetRuntime>()(() => initialDatasetRuntime);
+export type DatasetRuntimeStore = StoreApi<DatasetRuntime>;
+
+/** The Dataset panel's runtime state of one project session. */
+export function createDatasetRuntimeStore(): DatasetRuntimeStore {
+  return createStore<DatasetRuntime>()(() => initialDatasetRuntime);
+}
 
 /** Runtime state of the optional test folder (the saved part is `doc.dataset.testFolder`). */
 export interface TestFolderRuntime {
@@ -67,7 +72,12 @@ export const initialTestFolderRuntime: TestFolderRuntime = {
   error: null,
 };
 
-export const useTestFolderStore = create<TestFolderRuntime>()(() => initialTestFolderRuntime);
+export type TestFolderRuntimeStore = StoreApi<TestFolderRuntime>;
+
+/** The test folder section's runtime state of one project session. */
+export function createTestFolderRuntimeStore(): TestFolderRuntimeStore {
+  return createStore<TestFolderRuntime>()(() => initialTestFolderRuntime);
+}
 
 /**
  * The panel state after a load threw, or null when it was cancelled (an

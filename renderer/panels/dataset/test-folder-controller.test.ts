@@ -1,14 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { createProject } from '@core';
 
-import { createEditorStore } from '../../state/editor-store';
-import { useTrainingDatasetStore } from '../training/training-dataset';
-import { loadDatasetFolder } from './dataset-controller';
-import { initialTestFolderRuntime, useTestFolderStore } from './dataset-store';
+import { createProjectSession, type ProjectSession } from '../../session/project-session';
+import { createInProcessTrainingClient } from '../../session/testing/in-process-training';
+import { unsavedFile } from '../../state/editor-store';
 import type { FolderSource } from './folder-source';
-import { loadTestFolder, removeTestFolder } from './test-folder-controller';
-import { setTestSet, toTestPayload, useTestSetStore } from './test-set';
+import { toTestPayload } from './test-set';
 
 /**
  * The test folder through the real controller and the app's text loader
@@ -65,33 +63,50 @@ const testFolder = memorySource('reviews-test', {
   'neutral/a.txt': 'it is fine',
 });
 
-function newStore() {
-  return createEditorStore(createProject('test'));
+const client = createInProcessTrainingClient();
+let session: ProjectSession | null = null;
+
+/** A project session of its own per test: nothing carries over from the previous test. */
+function newSession() {
+  session = createProjectSession(
+    { doc: createProject('test'), file: unsavedFile },
+    { id: 1, training: client },
+  );
+  const { editor: store, dataset } = session;
+  return {
+    store,
+    loadDatasetFolder: dataset.controller.load,
+    loadTestFolder: dataset.testFolder.load,
+    removeTestFolder: dataset.testFolder.remove,
+    testFolderState: () => dataset.testFolderRuntime.getState(),
+    currentTestSet: () => dataset.testSet.getState().testSet,
+    loaded: () => dataset.loaded.getState().dataset,
+  };
 }
 
-beforeEach(() => {
-  setTestSet(null);
-  useTestFolderStore.setState(initialTestFolderRuntime);
+afterEach(async () => {
+  await session?.dispose();
+  session = null;
 });
 
 describe('test folder', () => {
   it('needs a training folder first', async () => {
-    const store = newStore();
-    await loadTestFolder(store, testFolder);
-    expect(useTestFolderStore.getState()).toMatchObject({
+    const t = newSession();
+    await t.loadTestFolder(testFolder);
+    expect(t.testFolderState()).toMatchObject({
       status: 'error',
       error: { key: 'test.needsTraining' },
     });
-    expect(useTestSetStore.getState().testSet).toBeNull();
+    expect(t.currentTestSet()).toBeNull();
   });
 
   it('labels test samples with the training class indices and reports an unknown class', async () => {
-    const store = newStore();
-    await loadDatasetFolder(store, training, 'text');
-    expect(store.getState().doc.dataset?.classNames).toEqual(['bad', 'good']);
+    const t = newSession();
+    await t.loadDatasetFolder(training, 'text');
+    expect(t.store.getState().doc.dataset?.classNames).toEqual(['bad', 'good']);
 
-    await loadTestFolder(store, testFolder);
-    const runtime = useTestFolderStore.getState();
+    await t.loadTestFolder(testFolder);
+    const runtime = t.testFolderState();
     expect(runtime.status).toBe('ready');
     expect(runtime.alignment).toEqual({
       count: 2,
@@ -105,17 +120,17 @@ describe('test folder', () => {
     expect(runtime.report?.skipped).toEqual([{ path: 'good/empty.txt', reason: 'empty' }]);
 
     // "good" is index 1 in training even though it is the test folder's first class.
-    const testSet = useTestSetStore.getState().testSet;
+    const testSet = t.currentTestSet();
     expect(testSet?.kind).toBe('text');
     expect([...(testSet?.labels ?? [])]).toEqual([1, 1]);
-    expect(store.getState().doc.dataset?.testFolder).toEqual({
+    expect(t.store.getState().doc.dataset?.testFolder).toEqual({
       name: 'reviews-test',
       displayPath: '/data/reviews-test',
     });
 
     // Tokenised with the training vocabulary: "great" is known, "it"/"fine" never reach the model.
     const payload = await toTestPayload(testSet!);
-    const vocabulary = store.getState().doc.dataset?.vocabulary ?? [];
+    const vocabulary = t.store.getState().doc.dataset?.vocabulary ?? [];
     expect(payload.kind).toBe('text');
     if (payload.kind !== 'text') return;
     expect(payload.split).toEqual({ train: [], validation: [0, 1] });
@@ -124,25 +139,25 @@ describe('test folder', () => {
   });
 
   it('stays in the project when the training folder is reloaded, and is removed on request', async () => {
-    const store = newStore();
-    await loadDatasetFolder(store, training, 'text');
-    await loadTestFolder(store, testFolder);
-    const firstId = useTestSetStore.getState().testSet?.id;
+    const t = newSession();
+    await t.loadDatasetFolder(training, 'text');
+    await t.loadTestFolder(testFolder);
+    const firstId = t.currentTestSet()?.id;
 
-    await loadDatasetFolder(store, training, 'text', { split: { seed: 9, validationShare: 0.4 } });
+    await t.loadDatasetFolder(training, 'text', { split: { seed: 9, validationShare: 0.4 } });
     // The reload re-decodes the test folder in the background; wait for its new copy.
-    await expect.poll(() => useTestSetStore.getState().testSet?.id).not.toBe(firstId);
-    expect(useTestFolderStore.getState().status).toBe('ready');
-    expect(store.getState().doc.dataset?.testFolder?.name).toBe('reviews-test');
+    await expect.poll(() => t.currentTestSet()?.id).not.toBe(firstId);
+    expect(t.testFolderState().status).toBe('ready');
+    expect(t.store.getState().doc.dataset?.testFolder?.name).toBe('reviews-test');
     // The whole training folder still makes train + validation; no test sample is in the run's data.
-    const run = useTrainingDatasetStore.getState().dataset;
+    const run = t.loaded();
     expect(run?.plan.split.train.length).toBe(4);
     expect(run?.plan.split.validation.length).toBe(2);
     expect(run?.plan.samples.every((s) => !s.path.includes('/a.txt'))).toBe(true);
 
-    removeTestFolder(store);
-    expect(store.getState().doc.dataset?.testFolder).toBeNull();
-    expect(useTestSetStore.getState().testSet).toBeNull();
-    expect(useTestFolderStore.getState().status).toBe('idle');
+    t.removeTestFolder();
+    expect(t.store.getState().doc.dataset?.testFolder).toBeNull();
+    expect(t.currentTestSet()).toBeNull();
+    expect(t.testFolderState().status).toBe('idle');
   });
 });

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 
 import { tokenize, vectorizeTokens, vocabularyIndex } from '@core';
 import type { ImageOptions, SampleStore, TextOptions } from '@core';
@@ -37,22 +37,31 @@ export type TestSetData = {
 /** `id` changes with every load, so the worker copy is replaced when the data changes. */
 export type TestSet = TestSetData & { readonly id: number; readonly count: number };
 
-export const useTestSetStore = create<{ readonly testSet: TestSet | null }>()(() => ({
-  testSet: null,
-}));
+export interface TestSetState {
+  readonly testSet: TestSet | null;
+  /** The last id given; the next load gets the one after (the worker is reset between sessions). */
+  readonly lastId: number;
+}
 
-let nextId = 1;
+export type TestSetStore = StoreApi<TestSetState>;
 
-export function setTestSet(data: TestSetData | null): void {
-  useTestSetStore.setState({
-    testSet: data === null ? null : { ...data, id: nextId++, count: data.labels.length },
+/** The loaded test set of one project session (null until a test folder is loaded). */
+export function createTestSetStore(): TestSetStore {
+  return createStore<TestSetState>()(() => ({ testSet: null, lastId: 0 }));
+}
+
+export function setTestSet(store: TestSetStore, data: TestSetData | null): void {
+  const id = store.getState().lastId + 1;
+  store.setState({
+    testSet: data === null ? null : { ...data, id, count: data.labels.length },
+    lastId: id,
   });
 }
 
 /** New normalisation (no decode needed) applies to the next evaluation. */
-export function setTestImageOptions(options: ImageOptions): void {
-  const current = useTestSetStore.getState().testSet;
-  if (current?.kind === 'image') setTestSet({ ...current, options });
+export function setTestImageOptions(store: TestSetStore, options: ImageOptions): void {
+  const current = store.getState().testSet;
+  if (current?.kind === 'image') setTestSet(store, { ...current, options });
 }
 
 /**

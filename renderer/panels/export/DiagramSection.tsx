@@ -4,12 +4,12 @@ import { useStore } from 'zustand';
 
 import { renderGraphSvg, type Locale } from '@core';
 
-import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
 import { useAnalysis } from '../../state/analysis';
 import { svgToPng } from './diagram-png';
 import { writeFolder } from './export-actions';
 import { hostFailureText } from './export-messages';
+import { useSession } from '../../session/session-context';
 
 /** "Save diagram…": the network as SVG + PNG in a folder, for slides and handouts. */
 export function DiagramSection({
@@ -20,7 +20,7 @@ export function DiagramSection({
   readonly locale: Locale;
 }) {
   const { t } = useTranslation('export');
-  const { store } = useAppServices();
+  const { editor: store } = useSession();
   const host = useHost();
   const graph = useStore(store, (s) => s.doc.graph);
   const { shapes } = useAnalysis(store);

@@ -2,18 +2,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 
-import { isRunActive, renderGraphSvg, type Locale } from '@core';
+import { renderGraphSvg, type Locale } from '@core';
 
 import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
 import { analyze } from '../../state/analysis';
-import { useTrainingStore } from '../training/training-store';
+import { modelAvailability } from '../../session/model-store';
+import { ModelStatusNote } from '../model/ModelStatusNote';
 import { svgToPng } from './diagram-png';
 import { exportProject, type ExportOutcome, type ExportPhase } from './export-actions';
 import { failureText, formatDifference, hostFailureText } from './export-messages';
 import { DiagramSection } from './DiagramSection';
 import { ImportSection } from './ImportSection';
 import './export.css';
+import { useModelState, useSession, useTrainingState } from '../../session/session-context';
 
 /** `data-export-state` values, for e2e tests: idle, a phase, or how the last export ended. */
 type PanelState = 'idle' | ExportPhase | ExportOutcome['status'];
@@ -31,7 +33,9 @@ function defaultName(projectName: string): string {
  */
 export function ExportPanel() {
   const { t, i18n } = useTranslation('export');
-  const { store, appInfo } = useAppServices();
+  const { appInfo, exportClient } = useAppServices();
+  const session = useSession();
+  const store = session.editor;
   const host = useHost();
   const projectName = useStore(store, (s) => s.doc.name);
   const [name, setName] = useState(() => defaultName(projectName));
@@ -40,9 +44,13 @@ export function ExportPanel() {
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const busy = state === 'gathering' || state === 'exporting' || state === 'writing';
   // Weights change batch by batch while a run is active: export once it has finished, paused or stopped.
-  const training = useTrainingStore(
-    (s) => isRunActive(s.machine.status) && s.machine.status !== 'paused',
+  const training = useTrainingState(
+    (s) => s.machine.status === 'compiling' || s.machine.status === 'training',
   );
+  const graph = useStore(store, (s) => s.doc.graph);
+  const availability = useModelState((s) => modelAvailability(s, graph));
+  // Without a model that fits the network, only the untrained network can be exported, and the button says so.
+  const untrained = availability === 'none' || availability === 'stale';
 
   const diagramFiles = async () => {
     const doc = store.getState().doc;
@@ -52,7 +60,7 @@ export function ExportPanel() {
 
   const onExport = async () => {
     setOutcome(null);
-    const result = await exportProject(host, store.getState().doc, {
+    const result = await exportProject(host, session, exportClient, {
       name,
       appVersion: appInfo.version,
       extraFiles: diagramFiles,
@@ -66,6 +74,7 @@ export function ExportPanel() {
     <section className="export-panel" data-testid="export-panel" data-export-state={state}>
       <h3>{t('model.heading')}</h3>
       <p className="panel-hint">{t('model.hint')}</p>
+      <ModelStatusNote purpose="export" />
       <label className="export-field">
         <span>{t('model.name')}</span>
         <input
@@ -80,10 +89,11 @@ export function ExportPanel() {
         type="button"
         className="btn btn-primary"
         onClick={() => void onExport()}
-        disabled={busy || training || name.trim().length === 0}
+        disabled={busy || training || availability === 'restoring' || name.trim().length === 0}
         data-testid="export-model"
+        data-untrained={untrained ? 'true' : 'false'}
       >
-        {t('model.export')}
+        {t(untrained ? 'model.exportUntrained' : 'model.export')}
       </button>
       {busy && (
         <p className="export-status" role="status">

@@ -5,6 +5,7 @@ import { useAppServices } from '../../app/app-context';
 import { importModel, readChosenFiles } from './export-actions';
 import { failureText, formatDifference } from './export-messages';
 import type { ImportDone, WorkerFailure } from './export-protocol';
+import { useSession } from '../../session/session-context';
 
 type ImportState = 'idle' | 'importing' | 'imported' | 'failed';
 
@@ -14,7 +15,8 @@ type ImportState = 'idle' | 'importing' | 'imported' | 'failed';
  */
 export function ImportSection() {
   const { t } = useTranslation('export');
-  const { store, runCommand } = useAppServices();
+  const { runCommand, exportClient } = useAppServices();
+  const session = useSession();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ImportState>('idle');
   const [result, setResult] = useState<
@@ -25,7 +27,7 @@ export function ImportSection() {
     if (!list || list.length === 0) return;
     setState('importing');
     setResult(null);
-    const outcome = await importModel(store, await readChosenFiles(list));
+    const outcome = await importModel(session, exportClient, await readChosenFiles(list));
     setResult(outcome);
     setState(outcome.ok ? 'imported' : 'failed');
     // Frame the imported network once React Flow has its new nodes (as after opening a project).

@@ -1,12 +1,12 @@
-import type { GraphDoc, ParityReport, ProjectDoc, PytorchStatus } from '@core';
+import type { GraphDoc, ParityReport, PytorchStatus } from '@core';
 
 import type { Host, HostError } from '../../host/Host';
-import type { DocCommand, EditorStore } from '../../state/editor-store';
+import type { ProjectSession } from '../../session/project-session';
+import type { DocCommand } from '../../state/editor-store';
 import { askConfirm } from '../../ui/confirm-store';
-import { getExportClient } from './export-client';
+import type { ExportClient } from './export-client';
 import type { FileMap, ImportDone, WorkerFailure } from './export-protocol';
 import { gatherExportJob } from './gather-export';
-import { setImportedWeights } from './imported-weights';
 
 /** What the panel shows after an export attempt. */
 export type ExportOutcome =
@@ -55,7 +55,8 @@ export async function writeFolder(
  */
 export async function exportProject(
   host: Host,
-  doc: ProjectDoc,
+  session: ProjectSession,
+  exportClient: ExportClient,
   options: {
     readonly name: string;
     readonly appVersion: string;
@@ -64,9 +65,9 @@ export async function exportProject(
   },
 ): Promise<ExportOutcome> {
   options.onPhase('gathering');
-  const job = await gatherExportJob(doc, options.name, options.appVersion);
+  const job = await gatherExportJob(session, options.name, options.appVersion);
   options.onPhase('exporting');
-  const reply = await getExportClient().exportModel(job);
+  const reply = await exportClient.exportModel(job);
   if (!reply.ok) return { status: 'failed', error: reply.error };
   options.onPhase('writing');
   const files = { ...reply.value.files, ...(await options.extraFiles()) };
@@ -103,14 +104,19 @@ export async function readChosenFiles(
  * step) and its weights wait in the imported-weights store for training.
  */
 export async function importModel(
-  store: EditorStore,
+  session: ProjectSession,
+  exportClient: ExportClient,
   files: FileMap,
 ): Promise<{ ok: true; value: ImportDone } | { ok: false; error: WorkerFailure }> {
-  const reply = await getExportClient().importModel(files);
+  const reply = await exportClient.importModel(files);
   if (!reply.ok) return reply;
+  const store = session.editor;
   const outcome = store.getState().apply(replaceGraph, reply.value.graph);
   if (!outcome.ok)
     return { ok: false, error: { code: 'import-bad-topology', message: outcome.diagnostic.code } };
-  setImportedWeights(store.getState().doc.graph, reply.value.weights);
+  session.importedWeights.setState({
+    graph: store.getState().doc.graph,
+    weights: reply.value.weights,
+  });
   return reply;
 }

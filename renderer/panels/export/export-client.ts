@@ -17,40 +17,48 @@ export interface ExportClient {
 /** `Omit` applied to each member of a union (plain `Omit` would merge them). */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-let client: ExportClient | null = null;
-
-/** The window's export worker, created on first use and kept for later exports. */
-export function getExportClient(): ExportClient {
-  if (client) return client;
-  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'layerlab-export',
-  });
+/**
+ * The window's export worker client (created once by the shell). The worker
+ * starts on the first export and is kept for later ones; it holds no project
+ * state between requests: every job carries its model and data.
+ */
+export function createExportClient(): ExportClient {
+  let worker: Worker | null = null;
+  const ensure = (): Worker => {
+    if (worker) return worker;
+    worker = new Worker(new URL('./export.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'layerlab-export',
+    });
+    listen(worker);
+    return worker;
+  };
   const pending = new Map<number, (reply: WorkerReply<ExportDone | ImportDone>) => void>();
   let nextId = 1;
-  worker.addEventListener('message', (event: MessageEvent<FromExportWorker>) => {
-    pending.get(event.data.id)?.(event.data.reply);
-    pending.delete(event.data.id);
-  });
-  worker.addEventListener('error', (event: ErrorEvent) => {
-    for (const resolve of pending.values())
-      resolve({
-        ok: false,
-        error: { code: 'export-failed', message: event.message || 'the export worker stopped' },
-      });
-    pending.clear();
-  });
+  const listen = (w: Worker): void => {
+    w.addEventListener('message', (event: MessageEvent<FromExportWorker>) => {
+      pending.get(event.data.id)?.(event.data.reply);
+      pending.delete(event.data.id);
+    });
+    w.addEventListener('error', (event: ErrorEvent) => {
+      for (const resolve of pending.values())
+        resolve({
+          ok: false,
+          error: { code: 'export-failed', message: event.message || 'the export worker stopped' },
+        });
+      pending.clear();
+    });
+  };
   const send = <T extends ExportDone | ImportDone>(
     message: WithoutId<ToExportWorker>,
   ): Promise<WorkerReply<T>> =>
     new Promise((resolve) => {
       const id = nextId++;
       pending.set(id, resolve as (reply: WorkerReply<ExportDone | ImportDone>) => void);
-      worker.postMessage({ ...message, id } as ToExportWorker);
+      ensure().postMessage({ ...message, id } as ToExportWorker);
     });
-  client = {
+  return {
     exportModel: (job) => send<ExportDone>({ type: 'export', job }),
     importModel: (files) => send<ImportDone>({ type: 'import', files }),
   };
-  return client;
 }

@@ -7,10 +7,12 @@ import {
   type TrainingSummary,
 } from '@core';
 
+import type { SessionInspectClient } from '../../inspect/training-inspect-client';
+import { modelAvailability } from '../../session/model-store';
+import type { ProjectSession } from '../../session/project-session';
 import { inferenceContextOf } from '../../state/analysis';
-import { getTrainingClient } from '../../workers/training-client';
-import { useTrainingDatasetStore } from '../training/training-dataset';
-import { useTrainingStore } from '../training/training-store';
+import type { TrainingDataset } from '../training/training-dataset';
+import type { TrainingStoreState } from '../training/training-store';
 import type { ExportJob, ExportSource, FileMap } from './export-protocol';
 
 /** How many validation samples the parity check runs on (fewer if the split is smaller). */
@@ -32,26 +34,20 @@ interface InspectLikeResult {
 }
 
 /**
- * Asks the training worker for its trained model as a model folder. The
- * worker answers `{type: 'modelFiles'}` once the training area wires it
- * (see the export README); until then, or before any run, this is null and
- * the panel exports the graph with untrained weights, saying so.
+ * The session's trained model as a model folder, from the training worker
+ * (which holds this project's model only: it is reset when a project closes).
  */
-async function trainedModelFiles(): Promise<FileMap | null> {
-  try {
-    const reply = (await getTrainingClient().request({ type: 'modelFiles' })) as InspectLikeResult;
-    const files = reply.ok ? reply.value : null;
-    return typeof files === 'object' && files !== null && 'model.json' in files
-      ? (files as FileMap)
-      : null;
-  } catch {
-    return null;
-  }
+async function trainedModelFiles(client: SessionInspectClient): Promise<FileMap | null> {
+  const reply = await client.request({ type: 'modelFiles' });
+  const files = reply.ok ? reply.value : null;
+  return files !== null && 'model.json' in files ? (files as FileMap) : null;
 }
 
 /** Validation samples as model inputs with the live model's probabilities, through the inspect channel. */
-async function validationCheck(count: number): Promise<ExportJob['check']> {
-  const client = getTrainingClient();
+async function validationCheck(
+  client: SessionInspectClient,
+  count: number,
+): Promise<ExportJob['check']> {
   const rows: Float32Array[] = [];
   const reference: number[][] = [];
   let shape: readonly number[] = [];
@@ -78,9 +74,9 @@ async function validationCheck(count: number): Promise<ExportJob['check']> {
   return { samples: { values, shape: [rows.length, ...shape] }, reference };
 }
 
-function trainingSummary(): TrainingSummary | null {
-  const state = useTrainingStore.getState();
-  const run = state.runs.find((r) => r.runId === state.runId);
+function trainingSummary(state: TrainingStoreState): TrainingSummary | null {
+  // The current run, or the last saved run of a restored model.
+  const run = state.runs.find((r) => r.runId === state.runId) ?? state.runs[state.runs.length - 1];
   const last = run?.epochs[run.epochs.length - 1];
   if (!run || !last) return null;
   const finalMetrics: Record<string, number> = { loss: last.loss, accuracy: last.accuracy };
@@ -99,9 +95,14 @@ function pickImage(o: ImagePreprocessing): ImagePreprocessing {
   };
 }
 
-/** Class names and text preprocessing: from the dataset loaded for training, else the project's dataset. */
-function datasetFacts(doc: ProjectDoc): { labels: readonly string[]; text: ExportInfo['text'] } {
-  const loaded = useTrainingDatasetStore.getState().dataset;
+/**
+ * Class names and text preprocessing: those the model was trained with when
+ * there is one, else the dataset loaded for training, else the project's.
+ */
+function datasetFacts(
+  doc: ProjectDoc,
+  loaded: TrainingDataset | null,
+): { labels: readonly string[]; text: ExportInfo['text'] } {
   if (loaded)
     return {
       labels: loaded.plan.classNames,
@@ -123,8 +124,10 @@ function datasetFacts(doc: ProjectDoc): { labels: readonly string[]; text: Expor
  * LayerLab's defaults at the size of the graph's ImageInput (so predict.html
  * still knows it is an image model and how big the picture must be).
  */
-function imagePreprocessing(doc: ProjectDoc): ImagePreprocessing | null {
-  const loaded = useTrainingDatasetStore.getState().dataset;
+function imagePreprocessing(
+  doc: ProjectDoc,
+  loaded: TrainingDataset | null,
+): ImagePreprocessing | null {
   if (loaded) return loaded.kind === 'image' ? pickImage(loaded.options) : null;
   const options = doc.dataset?.kind === 'image' ? doc.dataset.image : null;
   if (options) return pickImage(options);
@@ -143,19 +146,36 @@ function imagePreprocessing(doc: ProjectDoc): ImagePreprocessing | null {
   };
 }
 
-/** Everything the export worker needs, from the project, the dataset and (if trained) the training worker. */
+/**
+ * Everything the export worker needs, from the project session: its trained
+ * model when it has one that fits the network (never another project's: the
+ * worker only holds this session's), else the graph with initial weights,
+ * which the panel offers only when asked for explicitly.
+ */
 export async function gatherExportJob(
-  doc: ProjectDoc,
+  session: ProjectSession,
   modelName: string,
   appVersion: string,
 ): Promise<ExportJob> {
-  const files = await trainedModelFiles();
+  const doc = session.editor.getState().doc;
+  const model = session.model.getState();
+  const trained = modelAvailability(model, doc.graph) === 'ready';
+  const files = trained ? await trainedModelFiles(session.inspect) : null;
   const source: ExportSource =
     files !== null
       ? { kind: 'trained', modelFiles: files }
       : { kind: 'graph', graph: doc.graph, inference: inferenceContextOf(doc) };
-  const image = imagePreprocessing(doc);
-  const { labels, text } = datasetFacts(doc);
+  // A trained model's classes and preprocessing are those it was trained with.
+  const factsDoc =
+    files !== null && model.status === 'ready' && model.dataset !== null
+      ? { ...doc, dataset: model.dataset }
+      : doc;
+  const loaded =
+    files !== null && model.status === 'ready' && model.origin === 'restored'
+      ? null
+      : session.dataset.loaded.getState().dataset;
+  const image = imagePreprocessing(factsDoc, loaded);
+  const { labels, text } = datasetFacts(factsDoc, loaded);
   const info: ExportInfo = {
     modelName,
     labels,
@@ -164,9 +184,9 @@ export async function gatherExportJob(
     image,
     text,
     versions: { layerlab: appVersion, tfjs: tfjsVersion },
-    training: files !== null ? trainingSummary() : null,
+    training: files !== null ? trainingSummary(session.training.store.getState()) : null,
     exportedAt: new Date().toISOString(),
   };
-  const check = files !== null ? await validationCheck(paritySampleCount) : null;
+  const check = files !== null ? await validationCheck(session.inspect, paritySampleCount) : null;
   return { source, info, check, tfjsBundleUrl };
 }

@@ -1,5 +1,5 @@
 import type { GraphDoc, WeightSet } from '@core';
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 
 /**
  * Trained weights of the last imported model, waiting to be used: runtime
@@ -13,17 +13,15 @@ export interface ImportedWeightsState {
   readonly weights: WeightSet | null;
 }
 
-export const useImportedWeightsStore = create<ImportedWeightsState>()(() => ({
-  graph: null,
-  weights: null,
-}));
+export type ImportedWeightsStore = StoreApi<ImportedWeightsState>;
 
-export function setImportedWeights(graph: GraphDoc, weights: WeightSet): void {
-  useImportedWeightsStore.setState({ graph, weights });
+/** One per project session: imported weights never reach another project. */
+export function createImportedWeightsStore(): ImportedWeightsStore {
+  return createStore<ImportedWeightsState>()(() => ({ graph: null, weights: null }));
 }
 
 /** The imported weights if `graph` is still the imported graph (unchanged), else null. */
-export function importedWeightsFor(graph: GraphDoc): WeightSet | null {
-  const state = useImportedWeightsStore.getState();
+export function importedWeightsFor(store: ImportedWeightsStore, graph: GraphDoc): WeightSet | null {
+  const state = store.getState();
   return state.graph === graph ? state.weights : null;
 }

@@ -3,17 +3,17 @@ import { useStore } from 'zustand';
 
 import { getLayerSpec, type LayerNode, type Locale } from '@core';
 
-import { useAppServices } from '../../app/app-context';
 import { useAnalysis } from '../../state/analysis';
 import { setParamOp } from '../../state/graph-ops';
 import { describeShapeInfo } from '../../state/shape-info';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
+import { useSession } from '../../session/session-context';
 
 /** Edits the selected layer: name, every param, with its description and formula. */
 export function InspectorPanel() {
   const { t, i18n } = useTranslation();
-  const { store } = useAppServices();
+  const { editor: store } = useSession();
   const selected = useStore(store, (s) => s.session.selectedNodeIds);
   const node = useStore(store, (s) =>
     s.session.selectedNodeIds.length === 1
@@ -32,7 +32,7 @@ export function InspectorPanel() {
 
 function NodeInspector({ node, locale }: { readonly node: LayerNode; readonly locale: Locale }) {
   const { t } = useTranslation();
-  const { store } = useAppServices();
+  const { editor: store } = useSession();
   const analysis = useAnalysis(store);
   const spec = getLayerSpec(node.kind);
   const shape = describeShapeInfo(analysis.shapes.get(node.id));

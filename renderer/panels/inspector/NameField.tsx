@@ -4,15 +4,15 @@ import { useStore } from 'zustand';
 
 import { maxLayerNameLength, type LayerNode } from '@core';
 
-import { useAppServices } from '../../app/app-context';
 import { renameOp } from '../../state/graph-ops';
 import { checkLayerName } from './name-check';
+import { useSession } from '../../session/session-context';
 
 /** Rename with a unique-name check as you type; committed on Enter or blur. */
 export function NameField({ node }: { readonly node: LayerNode }) {
   const { t } = useTranslation();
   const id = useId();
-  const { store } = useAppServices();
+  const { editor: store } = useSession();
   const nodes = useStore(store, (s) => s.doc.graph.nodes);
   const [draft, setDraft] = useState(node.name);
   useEffect(() => setDraft(node.name), [node.name]);

@@ -8,6 +8,7 @@ import { layerKindMime } from '../../canvas/palette-dnd';
 import { appendLayer } from '../../state/graph-ops';
 import { Icon } from '../../ui/Icon';
 import { matchesLayer } from './palette-search';
+import { useSession } from '../../session/session-context';
 
 /**
  * The layer palette (left): searchable, grouped by family. Items are buttons:
@@ -60,7 +61,8 @@ export function Palette() {
 }
 
 function PaletteItem({ spec, locale }: { readonly spec: LayerSpec; readonly locale: Locale }) {
-  const { store, commandContext } = useAppServices();
+  const { commandContext } = useAppServices();
+  const { editor: store } = useSession();
   const addAtCentre = (): void => {
     const centre = commandContext.flow?.viewCenter() ?? { x: 0, y: 0 };
     appendLayer(store, spec.kind, centre);

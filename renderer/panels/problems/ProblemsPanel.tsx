@@ -4,13 +4,15 @@ import { formatDiagnostic, type Diagnostic, type Locale } from '@core';
 
 import { useAppServices } from '../../app/app-context';
 import { useAnalysis } from '../../state/analysis';
+import { useSession } from '../../session/session-context';
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 
 /** Lists every diagnostic; clicking one selects its node and frames it. */
 export function ProblemsPanel() {
   const { t, i18n } = useTranslation();
-  const { store, commandContext } = useAppServices();
+  const { commandContext } = useAppServices();
+  const { editor: store } = useSession();
   const { diagnostics } = useAnalysis(store);
   const locale: Locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
   const sorted = [...diagnostics].sort(

@@ -3,15 +3,15 @@ import { useStore } from 'zustand';
 
 import { formatShape, getLayerSpec, summarizeModel, type Locale } from '@core';
 
-import { useAppServices } from '../../app/app-context';
 import { useAnalysis } from '../../state/analysis';
+import { useSession } from '../../session/session-context';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** The model summary: layer (type), output shape, params, and the totals, like Keras `summary()`. */
 export function SummaryPanel() {
   const { t, i18n } = useTranslation();
-  const { store } = useAppServices();
+  const { editor: store } = useSession();
   const graph = useStore(store, (s) => s.doc.graph);
   const { shapes } = useAnalysis(store);
   const locale: Locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
 import { pickTrainingFolder } from './pick-dataset';
-import { useTrainingDatasetStore } from './training-dataset';
+import { useLoadedDataset, useSession } from '../../session/session-context';
 
 /** Which data the next run uses, with a button to choose (or change) the folder. */
 export function DatasetLine({ disabled }: { readonly disabled: boolean }) {
   const { t } = useTranslation('training');
   const host = useHost();
-  const { store } = useAppServices();
-  const dataset = useTrainingDatasetStore((s) => s.dataset);
+  const session = useSession();
+  const dataset = useLoadedDataset();
   const [status, setStatus] = useState<
     | { kind: 'idle' }
     | { kind: 'loading'; done: number; total: number }
@@ -19,8 +18,11 @@ export function DatasetLine({ disabled }: { readonly disabled: boolean }) {
   >({ kind: 'idle' });
   const pick = async (): Promise<void> => {
     setStatus({ kind: 'loading', done: 0, total: 0 });
-    const outcome = await pickTrainingFolder(host, store.getState().doc, (p) =>
-      setStatus({ kind: 'loading', done: p.done, total: p.total }),
+    const outcome = await pickTrainingFolder(
+      host,
+      session.editor.getState().doc,
+      (loaded) => session.dataset.loaded.setState({ dataset: loaded }),
+      (p) => setStatus({ kind: 'loading', done: p.done, total: p.total }),
     );
     setStatus(
       outcome.ok || outcome.code === 'cancelled'

@@ -1,43 +1,43 @@
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 
 import { formatDiagnostic, type Locale } from '@core';
 
-import type { EditorStore } from '../../state/editor-store';
 import {
-  pauseTraining,
-  resumeTraining,
-  startBlocker,
-  startTraining,
-  stopTraining,
-} from './training-controller';
-import { useTrainingDatasetStore } from './training-dataset';
-import { useTrainingStore } from './training-store';
+  useEditorState,
+  useLoadedDataset,
+  useSession,
+  useTrainingState,
+} from '../../session/session-context';
+import { startBlocker } from './training-controller';
 import { requestNotificationPermission } from './use-finish-notification';
 
-/** Train / Pause / Resume / Stop. Train is disabled with a tooltip naming the first blocking problem. */
-export function TrainingControls({ store }: { readonly store: EditorStore }) {
+/**
+ * Train / Pause / Resume / Stop. When Train cannot start, the reason is shown
+ * next to it with the way out (open the Dataset panel, or show the problem),
+ * so the button never dead-ends.
+ */
+export function TrainingControls() {
   const { t, i18n } = useTranslation('training');
   const locale: Locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
-  const doc = useStore(store, (s) => s.doc);
-  const dataset = useTrainingDatasetStore((s) => s.dataset);
-  const machine = useTrainingStore((s) => s.machine);
-  const blocker = startBlocker(doc, dataset);
-  const tooltip =
+  const session = useSession();
+  const controller = session.training.controller;
+  const doc = useEditorState((s) => s.doc);
+  const dataset = useLoadedDataset();
+  const machine = useTrainingState((s) => s.machine);
+  const blocker = startBlocker(doc, dataset, machine.status);
+  const reason =
     blocker === null
-      ? undefined
+      ? null
       : blocker.kind === 'diagnostic'
         ? t('blocked.diagnostic', {
             message: formatDiagnostic({ code: blocker.code, args: blocker.args }, locale),
           })
-        : blocker.kind === 'no-dataset'
-          ? t('blocked.noDataset')
-          : t('blocked.running');
+        : t(blocker.kind === 'no-dataset' ? 'blocked.noDataset' : 'blocked.running');
   const active =
     machine.status === 'compiling' || machine.status === 'training' || machine.status === 'paused';
   return (
     <div className="training-controls" role="toolbar" aria-label={t('title')}>
-      <span title={tooltip} className="training-start-wrap">
+      <span title={reason ?? undefined} className="training-start-wrap">
         <button
           type="button"
           className="btn btn-primary"
@@ -45,14 +45,19 @@ export function TrainingControls({ store }: { readonly store: EditorStore }) {
           disabled={blocker !== null}
           onClick={() => {
             requestNotificationPermission();
-            void startTraining(store.getState().doc);
+            void controller.start();
           }}
         >
           {t('actions.start')}
         </button>
       </span>
       {machine.status === 'paused' ? (
-        <button type="button" className="btn" data-testid="train-resume" onClick={resumeTraining}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="train-resume"
+          onClick={() => controller.resume()}
+        >
           {t('actions.resume')}
         </button>
       ) : (
@@ -61,7 +66,7 @@ export function TrainingControls({ store }: { readonly store: EditorStore }) {
           className="btn"
           data-testid="train-pause"
           disabled={machine.status !== 'training' || machine.stopRequested}
-          onClick={pauseTraining}
+          onClick={() => controller.pause()}
         >
           {t('actions.pause')}
         </button>
@@ -71,13 +76,25 @@ export function TrainingControls({ store }: { readonly store: EditorStore }) {
         className="btn"
         data-testid="train-stop"
         disabled={!active || machine.stopRequested}
-        onClick={stopTraining}
+        onClick={() => controller.stop()}
       >
         {machine.stopRequested ? t('actions.stopping') : t('actions.stop')}
       </button>
       {blocker !== null && blocker.kind !== 'running' && (
-        <p className="training-blocker" data-testid="train-blocker">
-          {tooltip}
+        <p className="training-blocker" data-testid="train-blocker" data-kind={blocker.kind}>
+          {reason}{' '}
+          <button
+            type="button"
+            className="btn btn-link"
+            data-testid="train-blocker-fix"
+            onClick={() =>
+              session.editor
+                .getState()
+                .showPanel(blocker.kind === 'no-dataset' ? 'dataset' : 'problems')
+            }
+          >
+            {t(blocker.kind === 'no-dataset' ? 'blocked.openDataset' : 'blocked.showProblem')}
+          </button>
         </p>
       )}
     </div>

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useAppServices } from '../../app/app-context';
 import { setRuntimeInfo } from '../../state/runtime-store';
 import { DatasetLine } from './DatasetLine';
 import { EpochTable } from './EpochTable';
@@ -9,13 +8,10 @@ import { MetricChart } from './MetricChart';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
-import { registerTrainingCommands } from './training-commands';
-import { connectTraining } from './training-controller';
-import { toggleCompareRun, useTrainingStore } from './training-store';
+import { toggleCompareRun } from './training-store';
 import { useFinishNotification } from './use-finish-notification';
 import './training.css';
-
-registerTrainingCommands();
+import { useSession, useTrainingState } from '../../session/session-context';
 
 /**
  * The training side panel: settings, controls, progress and live curves.
@@ -23,17 +19,15 @@ registerTrainingCommands();
  */
 export function TrainingPanel() {
   const { t } = useTranslation('training');
-  const { store } = useAppServices();
-  const machine = useTrainingStore((s) => s.machine);
-  const runs = useTrainingStore((s) => s.runs);
-  const runId = useTrainingStore((s) => s.runId);
-  const compare = useTrainingStore((s) => s.compareRunIds);
-  const revision = useTrainingStore((s) => s.revision);
-  const progress = useTrainingStore((s) => s.progress);
+  const session = useSession();
+  const store = session.editor;
+  const machine = useTrainingState((s) => s.machine);
+  const runs = useTrainingState((s) => s.runs);
+  const runId = useTrainingState((s) => s.runId);
+  const compare = useTrainingState((s) => s.compareRunIds);
+  const revision = useTrainingState((s) => s.revision);
+  const progress = useTrainingState((s) => s.progress);
 
-  useEffect(() => {
-    connectTraining();
-  }, []);
   useFinishNotification(machine.status);
 
   // Taskbar progress (Electron); whole percents only, so the host is not flooded.
@@ -62,7 +56,7 @@ export function TrainingPanel() {
       data-training-state={machine.status}
     >
       <DatasetLine disabled={running} />
-      <TrainingControls store={store} />
+      <TrainingControls />
       <TrainingProgress />
       {shown.length > 0 ? (
         <div className="training-charts">
@@ -83,7 +77,7 @@ export function TrainingPanel() {
                 <input
                   type="checkbox"
                   checked={compare.includes(r.runId)}
-                  onChange={() => toggleCompareRun(r.runId)}
+                  onChange={() => toggleCompareRun(session.training.store, r.runId)}
                   data-testid={`compare-run-${r.runId}`}
                 />
                 {t('charts.run', { label: r.label })}

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
-import { useTrainingStore } from './training-store';
+import { formatDiagnostic, type Locale } from '@core';
+import { useTrainingState } from '../../session/session-context';
+
 
 function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -14,10 +16,12 @@ function formatDuration(seconds: number): string {
 
 /** Epoch, batch, examples/s and time left, with a progress bar over the whole run. */
 export function TrainingProgress() {
-  const { t } = useTranslation('training');
-  const progress = useTrainingStore((s) => s.progress);
-  const machine = useTrainingStore((s) => s.machine);
-  const notice = useTrainingStore((s) => s.notice);
+  const { t, i18n } = useTranslation('training');
+  const progress = useTrainingState((s) => s.progress);
+  const machine = useTrainingState((s) => s.machine);
+  const notice = useTrainingState((s) => s.notice);
+  const failureDiagnostic = useTrainingState((s) => s.failureDiagnostic);
+  const locale: Locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
   const total =
     progress && progress.batchesPerEpoch > 0 ? progress.epochs * progress.batchesPerEpoch : 0;
   const done =
@@ -71,6 +75,7 @@ export function TrainingProgress() {
         >
           {errorKey &&
             t(errorKey, { defaultValue: t('errors.other', { code: machine.error.code }) })}
+          {failureDiagnostic && <> {formatDiagnostic(failureDiagnostic, locale)}</>}
         </p>
       )}
     </div>

@@ -2,7 +2,7 @@ import { datasetReadingFor, type ProjectDoc } from '@core';
 
 import type { Host } from '../../host/Host';
 import { loadImageDataset, loadTextDataset, type LoadProgress } from '../../data/load-dataset';
-import { setTrainingDataset } from './training-dataset';
+import type { TrainingDataset } from './training-dataset';
 
 /**
  * "Choose a folder" straight from the training panel: asks the host for a
@@ -17,6 +17,7 @@ export type PickOutcome =
 export async function pickTrainingFolder(
   host: Host,
   doc: ProjectDoc,
+  setTrainingDataset: (dataset: TrainingDataset) => void,
   onProgress?: (p: LoadProgress) => void,
 ): Promise<PickOutcome> {
   const reading = datasetReadingFor(doc);

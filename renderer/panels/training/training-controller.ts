@@ -1,71 +1,29 @@
 import {
   firstBlockingDiagnostic,
   isRunActive,
-  type EngineChoice,
+  validateGraph,
+  inferShapes,
+  type Diagnostic,
   type ProjectDoc,
   type TrainingConfig,
+  type TrainingStatus,
 } from '@core';
-import i18next from 'i18next';
 
 import type { DocCommand, EditorStore } from '../../state/editor-store';
-import { inferenceContextOf, analyze } from '../../state/analysis';
-import { setRuntimeInfo } from '../../state/runtime-store';
-import { getTrainingClient, type TrainingClient } from '../../workers/training-client';
-import { engineBuildName } from '../../workers/engine-names';
+import { analyze, inferenceContextOf } from '../../state/analysis';
+import type { TrainingClient } from '../../workers/training-client';
+import type { FromWorker } from '../../workers/training-protocol';
 import {
   toDatasetPayload,
-  useTrainingDatasetStore,
+  type LoadedDatasetStore,
   type TrainingDataset,
 } from './training-dataset';
-import { applyWorkerMessage, beginRun, dispatchTraining, useTrainingStore } from './training-store';
-
-/**
- * Glue between the training panel, the worker client and the stores. Commands
- * (`train.start`, `train.pause`, `train.resume`, `train.stop`) call these.
- */
-let connected: TrainingClient | null = null;
-
-/** The status bar's name of LayerLab's engine, with its data-parallel worker count (in the UI language). */
-function layerlabEngineText(choice: Extract<EngineChoice, { engine: 'layerlab' }>): string {
-  const build = engineBuildName(choice.build);
-  return choice.workers > 1
-    ? i18next.t('training:engine.layerlabWorkers', { build, workers: choice.workers })
-    : i18next.t('training:engine.layerlab', { build });
-}
-
-/** Subscribes the stores to the worker once; returns the client. */
-export function connectTraining(client: TrainingClient = getTrainingClient()): TrainingClient {
-  if (connected === client) return client;
-  connected = client;
-  // Fault-injection hook for the e2e suite (ecosystem-notes §8 H.1): loses the
-  // worker's WebGL context, which the worker must detect and recover from.
-  Object.assign(globalThis, {
-    __layerlabLoseTrainingContext: () => client.loseContextForTesting(),
-  });
-  client.subscribe((message) => {
-    if (message.type === 'backend-info') {
-      const { info, engineChoice } = message;
-      // LayerLab's own engine (core/engine) names itself; TF.js adds its backend and why it trains.
-      const detail =
-        engineChoice?.engine === 'layerlab'
-          ? layerlabEngineText(engineChoice)
-          : `${
-              info.backend === 'wasm'
-                ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}`
-                : message.engine
-            }${engineChoice?.engine === 'tfjs' ? ` — ${engineChoice.reason}` : ''}`;
-      setRuntimeInfo({
-        backend: info.backend,
-        backendReason: info.reason,
-        engine: detail,
-        trainingEngine: engineChoice?.engine ?? null,
-      });
-      return;
-    }
-    applyWorkerMessage(message);
-  });
-  return client;
-}
+import {
+  applyWorkerMessage,
+  beginRun,
+  dispatchTraining,
+  type TrainingStore,
+} from './training-store';
 
 /** Why Train is disabled, as an i18n key + args, or null when it can start. */
 export type StartBlocker =
@@ -77,75 +35,142 @@ export type StartBlocker =
   | { readonly kind: 'no-dataset' }
   | { readonly kind: 'running' };
 
+/**
+ * What the worker is told about the dataset when it validates and compiles
+ * the graph: exactly what the Train button checks, so the button and the
+ * worker never disagree (a refusal after pressing Train is a dead end).
+ */
+export function inferenceFor(doc: ProjectDoc, dataset: TrainingDataset | null) {
+  if (dataset === null) return inferenceContextOf(doc);
+  return {
+    ...inferenceContextOf(doc),
+    datasetClassCount: dataset.plan.classNames.length,
+    ...(dataset.kind === 'text'
+      ? {
+          vocabularySize: dataset.vocabulary.length,
+          sequenceLength: dataset.options.sequenceLength,
+        }
+      : {}),
+  };
+}
+
+/** The diagnostics of the graph against the loaded dataset, as the training worker will see them. */
+export function trainingDiagnostics(
+  doc: ProjectDoc,
+  dataset: TrainingDataset | null,
+): readonly Diagnostic[] {
+  if (dataset === null) return analyze(doc).diagnostics;
+  const inference = inferenceFor(doc, dataset);
+  return validateGraph(doc.graph, {
+    shapes: inferShapes(doc.graph, inference),
+    training: doc.training,
+    dataset: { classCount: dataset.plan.classNames.length },
+  });
+}
+
 export function startBlocker(
   doc: ProjectDoc,
   dataset: TrainingDataset | null,
+  status: TrainingStatus,
 ): StartBlocker | null {
-  if (isRunActive(useTrainingStore.getState().machine.status)) return { kind: 'running' };
-  const first = firstBlockingDiagnostic(analyze(doc).diagnostics);
+  if (isRunActive(status)) return { kind: 'running' };
+  const first = firstBlockingDiagnostic(trainingDiagnostics(doc, dataset));
   if (first) return { kind: 'diagnostic', code: first.code, args: first.args };
   if (!dataset) return { kind: 'no-dataset' };
   return null;
 }
 
-/** Compiles and starts a run of the current project on the loaded dataset. */
-export async function startTraining(doc: ProjectDoc): Promise<void> {
-  const dataset = useTrainingDatasetStore.getState().dataset;
-  if (startBlocker(doc, dataset) !== null || !dataset) return;
-  const client = connectTraining();
-  dispatchTraining({ type: 'start' });
-  const generation = useTrainingStore.getState().machine.generation;
-  try {
-    const payload = await toDatasetPayload(dataset);
-    const inference = {
-      ...inferenceContextOf(doc),
-      datasetClassCount: dataset.plan.classNames.length,
-      ...(dataset.kind === 'text'
-        ? {
-            vocabularySize: dataset.vocabulary.length,
-            sequenceLength: dataset.options.sequenceLength,
-          }
-        : {}),
-    };
-    const runId = client.start({
-      graph: doc.graph,
-      training: doc.training,
-      inference,
-      dataset: payload,
-    });
-    beginRun(runId, doc.training.epochs);
-  } catch (error) {
-    dispatchTraining({
-      type: 'failed',
-      generation,
-      code: 'dataset-unreadable',
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
+/** Train / Pause / Resume / Stop of one project session. */
+export interface TrainingController {
+  /** Why Train cannot start now, or null. */
+  blocker(): StartBlocker | null;
+  /** Compiles and starts a run of the current document on the loaded dataset. */
+  start(): Promise<void>;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  /** Stops a run in progress and stops listening to the worker (the session is closing). */
+  dispose(): void;
 }
 
-function currentRun(): number | null {
-  return useTrainingStore.getState().runId;
+export interface TrainingControllerDeps {
+  readonly editor: EditorStore;
+  readonly store: TrainingStore;
+  readonly loaded: LoadedDatasetStore;
+  readonly client: TrainingClient;
+  /** Every worker message of this session's runs, after the store applied it. */
+  readonly onRunMessage?: (message: FromWorker, doc: ProjectDoc) => void;
 }
 
-export function pauseTraining(): void {
-  const id = currentRun();
-  if (id !== null && useTrainingStore.getState().machine.status === 'training')
-    connectTraining().pause(id);
-}
+export function createTrainingController(deps: TrainingControllerDeps): TrainingController {
+  const { editor, store, loaded, client } = deps;
+  /** The runs this session started: the worker's messages of any other run are not ours. */
+  const ours = new Set<number>();
+  /** The document each run was started with (its graph is what the run's model is). */
+  const startedWith = new Map<number, ProjectDoc>();
+  const unsubscribe = client.subscribe((message) => {
+    if (!('runId' in message) || message.runId === null || !ours.has(message.runId)) return;
+    applyWorkerMessage(store, message);
+    const doc = startedWith.get(message.runId);
+    if (doc) deps.onRunMessage?.(message, doc);
+  });
 
-export function resumeTraining(): void {
-  const id = currentRun();
-  if (id !== null && useTrainingStore.getState().machine.status === 'paused')
-    connectTraining().resume(id);
-}
+  const blocker = (): StartBlocker | null =>
+    startBlocker(editor.getState().doc, loaded.getState().dataset, store.getState().machine.status);
 
-export function stopTraining(): void {
-  const id = currentRun();
-  const { machine } = useTrainingStore.getState();
-  if (id === null || !isRunActive(machine.status)) return;
-  dispatchTraining({ type: 'stop-requested', generation: machine.generation });
-  connectTraining().stop(id);
+  const currentRun = (): number | null => store.getState().runId;
+
+  return {
+    blocker,
+    async start() {
+      const doc = editor.getState().doc;
+      const dataset = loaded.getState().dataset;
+      if (blocker() !== null || !dataset) return;
+      dispatchTraining(store, { type: 'start' });
+      const generation = store.getState().machine.generation;
+      try {
+        const payload = await toDatasetPayload(dataset);
+        const runId = client.start({
+          graph: doc.graph,
+          training: doc.training,
+          inference: inferenceFor(doc, dataset),
+          dataset: payload,
+        });
+        ours.add(runId);
+        startedWith.set(runId, doc);
+        beginRun(store, runId, doc.training);
+      } catch (error) {
+        dispatchTraining(store, {
+          type: 'failed',
+          generation,
+          code: 'dataset-unreadable',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    },
+    pause() {
+      const id = currentRun();
+      if (id !== null && store.getState().machine.status === 'training') client.pause(id);
+    },
+    resume() {
+      const id = currentRun();
+      if (id !== null && store.getState().machine.status === 'paused') client.resume(id);
+    },
+    stop() {
+      const id = currentRun();
+      const { machine } = store.getState();
+      if (id === null || !isRunActive(machine.status)) return;
+      dispatchTraining(store, { type: 'stop-requested', generation: machine.generation });
+      client.stop(id);
+    },
+    dispose() {
+      const id = currentRun();
+      if (id !== null && isRunActive(store.getState().machine.status)) client.stop(id);
+      unsubscribe();
+      ours.clear();
+      startedWith.clear();
+    },
+  };
 }
 
 /** The undoable edit behind the settings form. */

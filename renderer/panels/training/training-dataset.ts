@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 
 import {
   tokenize,
@@ -14,9 +14,9 @@ import type { DatasetPayload } from '../../workers/training-protocol';
 
 /**
  * The dataset the next run trains on, as the dataset panel loaded it
- * (renderer/data/load-dataset.ts). The dataset area calls
- * `setTrainingDataset` after a successful load (and `null` when the folder
- * is closed); the training panel only reads it.
+ * (renderer/data/load-dataset.ts). One store per project session: the dataset
+ * controller sets it after a successful load; training, inspection and
+ * export only read it.
  */
 export type TrainingDataset =
   | {
@@ -33,12 +33,14 @@ export type TrainingDataset =
       readonly options: TextOptions;
     };
 
-export const useTrainingDatasetStore = create<{ readonly dataset: TrainingDataset | null }>()(
-  () => ({ dataset: null }),
-);
+export interface LoadedDatasetState {
+  readonly dataset: TrainingDataset | null;
+}
 
-export function setTrainingDataset(dataset: TrainingDataset | null): void {
-  useTrainingDatasetStore.setState({ dataset });
+export type LoadedDatasetStore = StoreApi<LoadedDatasetState>;
+
+export function createLoadedDatasetStore(): LoadedDatasetStore {
+  return createStore<LoadedDatasetState>()(() => ({ dataset: null }));
 }
 
 /** Packs the dataset into the worker's payload (a fresh copy whose buffers can be transferred). */

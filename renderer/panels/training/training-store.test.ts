@@ -1,9 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { initialTrainingState, type BatchMetrics, type EpochMetrics } from '@core';
+import { defaultTrainingConfig, type BatchMetrics, type EpochMetrics } from '@core';
 
 import { chartColumns } from './chart-data';
-import { applyWorkerMessage, beginRun, dispatchTraining, useTrainingStore } from './training-store';
+import {
+  applyWorkerMessage as apply,
+  beginRun,
+  createTrainingStore,
+  dispatchTraining,
+  runSeriesFromSaved,
+  savedRunsOf,
+  type TrainingStore,
+} from './training-store';
 
 const batch = (epoch: number, b: number, loss: number): BatchMetrics => ({
   epoch,
@@ -24,21 +32,17 @@ const epoch = (e: number, loss: number, valLoss: number): EpochMetrics => ({
   seconds: 1,
 });
 
+let store: TrainingStore;
 beforeEach(() => {
-  useTrainingStore.setState({
-    machine: initialTrainingState,
-    runId: null,
-    progress: null,
-    runs: [],
-    compareRunIds: [],
-    notice: null,
-    revision: 0,
-  });
+  store = createTrainingStore();
 });
 
+const useTrainingStore = { getState: () => store.getState() };
+const applyWorkerMessage = (message: Parameters<typeof apply>[1]) => apply(store, message);
+
 function startRun(runId: number): void {
-  dispatchTraining({ type: 'start' });
-  beginRun(runId, 2);
+  dispatchTraining(store, { type: 'start' });
+  beginRun(store, runId, { ...defaultTrainingConfig, epochs: 2 });
 }
 
 describe('training store', () => {
@@ -102,5 +106,20 @@ describe('training store', () => {
     expect(cols.x).toEqual([0.5, 1]);
     expect(cols.series[0]!.epoch).toEqual([null, 1.5]);
     expect(cols.series[0]!.validation).toEqual([null, 1.4]);
+  });
+
+  it('keeps the epoch record of finished runs for the project file, and reads it back', () => {
+    startRun(1);
+    applyWorkerMessage({ type: 'state', runId: 1, status: 'training' });
+    applyWorkerMessage({ type: 'epoch', runId: 1, metrics: epoch(0, 1.5, 1.4), tensors: 0 });
+    applyWorkerMessage({ type: 'state', runId: 1, status: 'completed', outcome: 'completed' });
+    startRun(2); // never reached an epoch: nothing to keep
+    const saved = savedRunsOf(store.getState().runs);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ outcome: 'completed', bestEpoch: 0 });
+    expect(saved[0]!.settings.epochs).toBe(2);
+    const back = runSeriesFromSaved(saved);
+    expect(back[0]).toMatchObject({ runId: -1, label: saved[0]!.label, outcome: 'completed' });
+    expect(back[0]!.epochs).toEqual([epoch(0, 1.5, 1.4)]);
   });
 });

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 
 import {
   initialTrainingState,
@@ -6,16 +6,21 @@ import {
   trainingReducer,
   type BatchMetrics,
   type EpochMetrics,
+  type TrainingConfig,
   type TrainingEvent,
   type TrainingState,
+  type SavedRun,
+  type TrainOutcome,
 } from '@core';
 
 import type { FromWorker } from '../../workers/training-protocol';
 
 /**
- * Runtime state of training (never saved, never undone): the run state
- * machine (core's `trainingReducer`), live progress and the metric series of
- * every run of this session, append-only so charts draw incrementally.
+ * Runtime state of training (never undone): the run state machine (core's
+ * `trainingReducer`), live progress and the metric series of every run of
+ * this project session, append-only so charts draw incrementally. One store
+ * per project session (renderer/session); a saved project keeps its runs'
+ * epoch curves with its trained model.
  */
 export interface RunSeries {
   readonly runId: number;
@@ -29,6 +34,10 @@ export interface RunSeries {
   readonly smoothAccuracy: number[];
   readonly epochs: EpochMetrics[];
   bestEpoch: number | null;
+  /** The settings the run trained with (null for runs of older saved projects). */
+  readonly settings: TrainingConfig | null;
+  /** How the run ended, once it has. */
+  outcome: TrainOutcome | 'failed' | null;
 }
 
 export interface Progress {
@@ -58,27 +67,44 @@ export interface TrainingStoreState {
   readonly notice: Notice | null;
   /** Bumped on every appended point, so charts know to redraw. */
   readonly revision: number;
+  /** When a run failed on a problem of the graph: which one (worded from core's message table). */
+  readonly failureDiagnostic: {
+    readonly code: string;
+    readonly args: Readonly<Record<string, string | number>>;
+  } | null;
 }
 
-export const useTrainingStore = create<TrainingStoreState>()(() => ({
-  machine: initialTrainingState,
-  runId: null,
-  progress: null,
-  runs: [],
-  compareRunIds: [],
-  notice: null,
-  revision: 0,
-}));
+export type TrainingStore = StoreApi<TrainingStoreState>;
+
+/** A project session's training store; `runs` may start with the runs saved with the project. */
+export function createTrainingStore(runs: readonly RunSeries[] = []): TrainingStore {
+  return createStore<TrainingStoreState>()(() => ({
+    machine: initialTrainingState,
+    runId: null,
+    progress: null,
+    runs,
+    compareRunIds: [],
+    notice: null,
+    revision: 0,
+    failureDiagnostic: null,
+  }));
+}
 
 const smoothing = 0.9;
 
-export function dispatchTraining(event: TrainingEvent): void {
-  useTrainingStore.setState((s) => ({ machine: trainingReducer(s.machine, event) }));
+export function dispatchTraining(store: TrainingStore, event: TrainingEvent): void {
+  store.setState((s) => ({ machine: trainingReducer(s.machine, event) }));
 }
 
 /** Starts bookkeeping for a new run (the worker's runId); the machine is already `compiling`. */
-export function beginRun(runId: number, epochs: number, now: Date = new Date()): void {
-  useTrainingStore.setState((s) => {
+export function beginRun(
+  store: TrainingStore,
+  runId: number,
+  settings: TrainingConfig,
+  now: Date = new Date(),
+): void {
+  const epochs = settings.epochs;
+  store.setState((s) => {
     const label = `${s.runs.length + 1} · ${now.toTimeString().slice(0, 5)}`;
     const run: RunSeries = {
       runId,
@@ -90,11 +116,14 @@ export function beginRun(runId: number, epochs: number, now: Date = new Date()):
       smoothAccuracy: [],
       epochs: [],
       bestEpoch: null,
+      settings,
+      outcome: null,
     };
     return {
       runId,
       runs: [...s.runs, run],
       notice: null,
+      failureDiagnostic: null,
       progress: {
         epoch: 0,
         epochs,
@@ -132,8 +161,8 @@ function bestEpochOf(epochs: readonly EpochMetrics[]): number | null {
 }
 
 /** Applies one worker message to the store (messages of other runs are ignored). */
-export function applyWorkerMessage(message: FromWorker): void {
-  const s = useTrainingStore.getState();
+export function applyWorkerMessage(store: TrainingStore, message: FromWorker): void {
+  const s = store.getState();
   if ('runId' in message && message.runId !== null && message.runId !== s.runId) return;
   const generation = s.machine.generation;
   const run = s.runs.find((r) => r.runId === s.runId);
@@ -141,25 +170,30 @@ export function applyWorkerMessage(message: FromWorker): void {
     case 'state':
       if (message.status === 'training')
         dispatchTraining(
+          store,
           s.machine.status === 'paused'
             ? { type: 'resume', generation }
             : { type: 'compiled', generation },
         );
-      else if (message.status === 'paused') dispatchTraining({ type: 'pause', generation });
+      else if (message.status === 'paused') dispatchTraining(store, { type: 'pause', generation });
       else if (message.status === 'completed') {
-        dispatchTraining({
+        dispatchTraining(store, {
           type: 'completed',
           generation,
           earlyStopped: message.outcome === 'early-stopped',
         });
         if (run && message.bestEpoch !== undefined) run.bestEpoch = message.bestEpoch;
-        useTrainingStore.setState((x) => ({
+        if (run) run.outcome = message.outcome ?? 'completed';
+        store.setState((x) => ({
           revision: x.revision + 1,
           ...(message.outcome === 'early-stopped'
             ? { notice: { code: 'completed-early', args: { epoch: (message.bestEpoch ?? 0) + 1 } } }
             : {}),
         }));
-      } else if (message.status === 'stopped') dispatchTraining({ type: 'stopped', generation });
+      } else if (message.status === 'stopped') {
+        if (run) run.outcome = 'stopped';
+        dispatchTraining(store, { type: 'stopped', generation });
+      }
       return;
     case 'batch': {
       if (!run) return;
@@ -172,7 +206,7 @@ export function applyWorkerMessage(message: FromWorker): void {
         m.examplesPerSecond > 0
           ? m.examplesSeen / (m.epoch * m.batchesPerEpoch + m.batch + 1) / m.examplesPerSecond
           : 0;
-      useTrainingStore.setState((x) => ({
+      store.setState((x) => ({
         revision: x.revision + 1,
         progress: {
           epoch: m.epoch,
@@ -187,22 +221,22 @@ export function applyWorkerMessage(message: FromWorker): void {
       return;
     }
     case 'validating':
-      useTrainingStore.setState((x) =>
-        x.progress ? { progress: { ...x.progress, validating: true } } : {},
-      );
+      store.setState((x) => (x.progress ? { progress: { ...x.progress, validating: true } } : {}));
       return;
     case 'epoch':
       if (!run) return;
       run.epochs.push(message.metrics);
       run.bestEpoch = bestEpochOf(run.epochs);
-      useTrainingStore.setState((x) => ({
+      store.setState((x) => ({
         revision: x.revision + 1,
         ...(x.progress ? { progress: { ...x.progress, validating: false } } : {}),
       }));
       return;
     case 'error':
+      if (run && message.runId !== null) run.outcome = 'failed';
+      if (message.diagnostic) store.setState({ failureDiagnostic: message.diagnostic });
       if (isRunActive(s.machine.status))
-        dispatchTraining({
+        dispatchTraining(store, {
           type: 'failed',
           generation,
           code: message.code,
@@ -210,7 +244,7 @@ export function applyWorkerMessage(message: FromWorker): void {
         });
       return;
     case 'notice':
-      useTrainingStore.setState({
+      store.setState({
         notice: {
           code: message.code,
           args: { epoch: message.fromEpoch + 1, backend: message.backend },
@@ -224,11 +258,45 @@ export function applyWorkerMessage(message: FromWorker): void {
 }
 
 /** Toggles a past run in the chart overlay. */
-export function toggleCompareRun(runId: number): void {
-  useTrainingStore.setState((s) => ({
+export function toggleCompareRun(store: TrainingStore, runId: number): void {
+  store.setState((s) => ({
     compareRunIds: s.compareRunIds.includes(runId)
       ? s.compareRunIds.filter((id) => id !== runId)
       : [...s.compareRunIds, runId],
     revision: s.revision + 1,
   }));
+}
+
+/**
+ * Runs saved with a project come back with their epoch curves (batch curves
+ * are not saved). They get negative ids so they never collide with the
+ * worker's run ids.
+ */
+export function runSeriesFromSaved(saved: readonly SavedRun[]): RunSeries[] {
+  return saved.map((run, i) => ({
+    runId: -(i + 1),
+    label: run.label,
+    steps: [],
+    batchLoss: [],
+    batchAccuracy: [],
+    smoothLoss: [],
+    smoothAccuracy: [],
+    epochs: [...run.epochs],
+    bestEpoch: run.bestEpoch,
+    settings: run.settings,
+    outcome: run.outcome,
+  }));
+}
+
+/** The record of every run that reached at least one epoch, for saving with the project. */
+export function savedRunsOf(runs: readonly RunSeries[]): SavedRun[] {
+  return runs
+    .filter((run) => run.epochs.length > 0 && run.settings !== null)
+    .map((run) => ({
+      label: run.label,
+      settings: run.settings as TrainingConfig,
+      epochs: [...run.epochs],
+      bestEpoch: run.bestEpoch,
+      outcome: run.outcome,
+    }));
 }

@@ -11,11 +11,9 @@ import { addLayerAt, connectNodes, deleteSelection, moveNodesOp, setParamOp } fr
 export class EditorDriver {
   readonly store: EditorStore;
 
-  constructor() {
-    this.store = createEditorStore(createProject('test'));
-    this.store
-      .getState()
-      .load(this.store.getState().doc, { fileId: null, name: null, displayPath: null });
+  /** Drives `store` (an open project's editor), or a new store holding an empty project. */
+  constructor(store: EditorStore = createEditorStore(createProject('test'))) {
+    this.store = store;
   }
 
   get state() {

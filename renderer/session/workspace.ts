@@ -1,0 +1,62 @@
+import { createStore, type StoreApi } from 'zustand';
+
+import type { TrainingClient } from '../workers/training-client';
+import { createProjectSession, type OpenedProject, type ProjectSession } from './project-session';
+
+export interface WorkspaceState {
+  /** The open project, or null while the start screen is shown. */
+  readonly session: ProjectSession | null;
+}
+
+/**
+ * The window's one slot for an open project. Opening a project disposes the
+ * previous session before the new one exists, so two projects never share
+ * the training worker, and nothing of the closed one stays reachable.
+ * Created once by the shell (renderer/main.tsx); tests create their own.
+ */
+export interface Workspace {
+  readonly store: StoreApi<WorkspaceState>;
+  current(): ProjectSession | null;
+  /** Closes the open project (if any) and opens `project` in a new session. */
+  open(project: OpenedProject): Promise<ProjectSession>;
+  /** Closes the open project; resolves with the worker's live tensor count afterwards. */
+  close(): Promise<number>;
+}
+
+export interface WorkspaceDeps {
+  readonly training: TrainingClient;
+  /** A saved trained model could not be restored: the shell shows the reason. */
+  readonly onRestoreFailed?: (error: {
+    code: string;
+    args: Readonly<Record<string, string | number>>;
+  }) => void;
+}
+
+export function createWorkspace(deps: WorkspaceDeps): Workspace {
+  const store = createStore<WorkspaceState>()(() => ({ session: null }));
+  let nextId = 1;
+
+  async function close(): Promise<number> {
+    const session = store.getState().session;
+    if (session === null) return 0;
+    // Views unmount first, so no panel reads a store while it is being emptied.
+    store.setState({ session: null });
+    return session.dispose();
+  }
+
+  return {
+    store,
+    current: () => store.getState().session,
+    async open(project) {
+      await close();
+      const session = createProjectSession(project, {
+        id: nextId++,
+        training: deps.training,
+        ...(deps.onRestoreFailed ? { onRestoreFailed: deps.onRestoreFailed } : {}),
+      });
+      store.setState({ session });
+      return session;
+    },
+    close,
+  };
+}
