@@ -171,6 +171,44 @@ export default tseslint.config(
     },
   },
   {
+    // Per-project state belongs to the open project's session (renderer/session):
+    // a module-level variable or store outlives the project and leaks into the
+    // next one. Only app-wide state may live at module level, in the files
+    // listed under `ignores` (each says why); workers hold one worker's state
+    // and are reset by the session.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: [
+      'renderer/**/*.test.{ts,tsx}',
+      'renderer/**/testing/**',
+      'renderer/workers/**',
+      'renderer/panels/export/export-session.ts', // the export worker's own backend
+      'renderer/ui/toast-store.ts', // app-wide: the window's notifications
+      'renderer/ui/confirm-store.ts', // app-wide: the window's one dialog
+      'renderer/app/theme.ts', // app-wide setting
+      'renderer/state/runtime-store.ts', // app-wide: the window's compute backend
+      'renderer/data/persistent-sample-cache.ts', // app-wide: the user-data pixel cache
+      'renderer/inspect/sample-key.ts', // identity keys of immutable samples
+      'renderer/data/bench/**', // a benchmark page, not the app
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration[kind=/^(let|var)$/]',
+          message:
+            'No module-level mutable state in renderer/: per-project state lives in the project session (renderer/session), app-wide state in an allow-listed store.',
+        },
+        {
+          selector:
+            ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > CallExpression:matches([callee.name=/^(create|createStore)$/], [callee.callee.name=/^(create|createStore)$/])',
+          message:
+            "No module-level store in renderer/: a project's stores are created by its session (renderer/session/project-session.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.ts', 'scripts/**/*.{ts,mjs,js}', '*.config.{ts,js}', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },

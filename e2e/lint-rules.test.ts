@@ -69,6 +69,18 @@ const cases: readonly { fixture: string; as: string; rule: string; message: RegE
     message: /does no I\/O/,
   },
   {
+    fixture: 'renderer-module-state.ts',
+    as: 'renderer/panels/dataset/lint-probe.ts',
+    rule: 'no-restricted-syntax',
+    message: /project session/,
+  },
+  {
+    fixture: 'renderer-module-store.ts',
+    as: 'renderer/panels/training/lint-probe.ts',
+    rule: 'no-restricted-syntax',
+    message: /created by its session/,
+  },
+  {
     fixture: 'renderer-imports-electron.ts',
     as: 'renderer/app/lint-probe.ts',
     rule: 'no-restricted-imports',

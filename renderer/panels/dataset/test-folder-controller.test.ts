@@ -4,8 +4,8 @@ import { createProject } from '@core';
 
 import { createProjectSession, type ProjectSession } from '../../session/project-session';
 import { createInProcessTrainingClient } from '../../session/testing/in-process-training';
+import { memoryTextFolder } from '../../session/testing/memory-folder';
 import { unsavedFile } from '../../state/editor-store';
-import type { FolderSource } from './folder-source';
 import { toTestPayload } from './test-set';
 
 /**
@@ -15,38 +15,7 @@ import { toTestPayload } from './test-set';
  * out, the folder is saved in the project and survives a training reload.
  */
 
-const encoder = new TextEncoder();
-
-function memorySource(name: string, files: Readonly<Record<string, string>>): FolderSource {
-  const displayPath = `/data/${name}`;
-  return {
-    grant: { grantId: `grant-${name}`, name, displayPath },
-    list: () =>
-      Promise.resolve({
-        ok: true,
-        contents: {
-          folderId: displayPath,
-          files: Object.entries(files).map(([path, text]) => ({
-            path,
-            size: encoder.encode(text).length,
-            mtimeMs: 0,
-          })),
-          ignored: [],
-        },
-      }),
-    readFiles: (paths) =>
-      Promise.resolve(
-        paths.map((path) => {
-          const text = files[path];
-          return text === undefined
-            ? { path, ok: false as const, error: { code: 'not-found', message: path } }
-            : { path, ok: true as const, bytes: encoder.encode(text) };
-        }),
-      ),
-  };
-}
-
-const training = memorySource('reviews', {
+const training = memoryTextFolder('reviews', {
   'bad/1.txt': 'awful slow broken',
   'bad/2.txt': 'broken again awful',
   'bad/3.txt': 'slow and awful',
@@ -56,7 +25,7 @@ const training = memorySource('reviews', {
 });
 
 /** Lists only `good` (fewer classes than training) plus a class training lacks, and one empty file. */
-const testFolder = memorySource('reviews-test', {
+const testFolder = memoryTextFolder('reviews-test', {
   'good/a.txt': 'great lovely',
   'good/b.txt': 'fast great',
   'good/empty.txt': '',
