@@ -4,7 +4,7 @@ import type { TrainingConfig } from '../train/config';
 import type { TrainResult } from '../train/metrics';
 import { train, type TrainData, type TrainHooks } from '../train/train';
 import type { ParallelOptions } from './data-parallel';
-import { trainWithEngine } from './engine-train';
+import { trainWithEngine } from './engine-runner';
 import { detectEngineBuild, type EngineBuild } from './load-kernels';
 import { canTrainWithEngine, type EngineUnsupportedCode } from './plan-model';
 

@@ -4,8 +4,8 @@ export { detectEngineBuild, engineBuildFiles, instantiateKernels } from './load-
 export type { EngineBuild } from './load-kernels';
 export { TrainingEngine } from './training-engine';
 export type { EngineBatchResult, EngineSettings } from './training-engine';
-export { trainWithEngine } from './engine-train';
-export type { EngineTrainOptions } from './engine-train';
+export { engineRunner, trainWithEngine } from './engine-runner';
+export type { EngineTrainOptions } from './engine-runner';
 export { EngineError } from './engine-error';
 export type { EngineErrorCode } from './engine-error';
 export { chooseEngine, trainWithBestEngine } from './choose-engine';
