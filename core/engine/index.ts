@@ -8,7 +8,7 @@ export { engineRunner, trainWithEngine } from './engine-runner';
 export type { EngineTrainOptions } from './engine-runner';
 export { EngineError } from './engine-error';
 export type { EngineErrorCode } from './engine-error';
-export { chooseEngine, trainWithBestEngine } from './choose-engine';
+export { chooseEngine, chooseRunner } from './choose-engine';
 export type { EngineChoice } from './choose-engine';
 export { DataParallelTrainer, minParallelFlops, sliceSizes } from './data-parallel';
 export { trainingFlopsPerExample } from './model-flops';

@@ -20,3 +20,4 @@ export type { TrainingEvent, TrainingState, TrainingStatus } from './training-st
 export { evaluateInChunks, evaluateSamples } from './evaluate';
 export { datasetReadingFor } from './dataset-reading';
 export type { DatasetReading } from './dataset-reading';
+export * from './job/index';

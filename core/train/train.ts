@@ -42,7 +42,8 @@ export interface TrainHooks {
   readonly now?: () => number;
 }
 
-function outputUnitsOf(model: tf.LayersModel): number {
+/** Units of the model's (first) output: its last dimension. */
+export function outputUnitsOf(model: tf.LayersModel): number {
   const shape = model.outputs[0]?.shape ?? [];
   const last = shape[shape.length - 1];
   return typeof last === 'number' ? last : 1;
