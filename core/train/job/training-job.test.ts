@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { initBackend } from '../../backend/init-backend';
 import { CompileError } from '../../compile/compile-error';
+import { defaultImageOptions } from '../../data/config';
 import { defaultParams } from '../../layers/catalog';
 import type { EngineChoice } from '../../engine/choose-engine';
 import { engineWasmForTests } from '../../engine/testing/engine-wasm';
@@ -45,21 +46,8 @@ function images(count = 40): DecodedDataset {
     labels,
     classNames: ['top', 'bottom'],
     split: halves(count),
-    options: {
-      width: 4,
-      height: 4,
-      colorMode: 'grayscale',
-      resizeMode: 'stretch',
-      normalization: 'zeroToOne',
-      augmentation: {
-        enabled: false,
-        flipHorizontal: false,
-        flipVertical: false,
-        maxShift: 0,
-        maxRotation: 0,
-        maxBrightness: 0,
-      },
-    },
+    // Augmentation is off by default: every epoch sees the same pixels.
+    options: { ...defaultImageOptions, width: 4, height: 4 },
   };
 }
 
