@@ -80,7 +80,6 @@ export const tfjsRunner: RunnerFactory = async ({
   model,
   samples,
   batchSize,
-  validationSize,
   outputUnits,
   encoding,
   optimizer,
@@ -88,7 +87,8 @@ export const tfjsRunner: RunnerFactory = async ({
   const width = encoding === 'index' ? 1 : outputUnits;
   const evaluationBatch = tfjsEvaluationChunk(batchSize);
   const training = new HostBatch(samples, batchSize, width);
-  const validation = new HostBatch(samples, validationSize > 0 ? evaluationBatch : 0, width);
+  // Made on first use: a run without validation never holds a chunk-sized buffer.
+  let validation: HostBatch | null = null;
   return {
     evaluationBatch,
     setLearningRate: (rate) => setLearningRate(optimizer, rate),
@@ -100,7 +100,10 @@ export const tfjsRunner: RunnerFactory = async ({
         tf.dispose([xs, ys]);
       }
     },
-    evaluateBatch: (indices, fill) => evaluateChunk(model, validation, indices, fill, batchSize),
+    evaluateBatch: (indices, fill) => {
+      validation ??= new HostBatch(samples, evaluationBatch, width);
+      return evaluateChunk(model, validation, indices, fill, batchSize);
+    },
     syncModel: () => undefined,
     snapshot: (epoch) => snapshotWeights(model, epoch),
     restore: (snapshot) => restoreWeights(model, snapshot),
