@@ -30,7 +30,7 @@ import { initBackend } from '../core/backend/init-backend';
 import { compileForTraining } from '../core/compile/training-setup';
 import { Arena } from '../core/engine/arena';
 import { DataParallelTrainer, type FillSlice } from '../core/engine/data-parallel';
-import { trainWithEngine } from '../core/engine/engine-train';
+import { trainWithEngine } from '../core/engine/engine-runner';
 import {
   detectEngineBuild,
   engineBuildFiles,

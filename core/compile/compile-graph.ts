@@ -24,6 +24,18 @@ export interface CompileContext {
   readonly integerInputKinds?: readonly string[];
 }
 
+/** Throws `CompileError('graph-has-errors')` naming the first blocking diagnostic, if any. */
+export function refuseBlockingDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  const blocking = diagnostics.find((d) => d.severity === 'error');
+  if (blocking) {
+    throw new CompileError(
+      'graph-has-errors',
+      `The graph has a blocking problem: ${blocking.code}`,
+      { diagnostic: blocking },
+    );
+  }
+}
+
 /**
  * Builds the TF.js model of a graph with the functional API: `tf.input` for
  * each input node and `layer.apply` in topological order, so branches and
@@ -34,14 +46,7 @@ export interface CompileContext {
  * The model is not compiled for training; see `compileForTraining`.
  */
 export function compileGraph(graph: GraphDoc, context: CompileContext): tf.LayersModel {
-  const blocking = context.diagnostics.find((d) => d.severity === 'error');
-  if (blocking) {
-    throw new CompileError(
-      'graph-has-errors',
-      `The graph has a blocking problem: ${blocking.code}`,
-      { diagnostic: blocking },
-    );
-  }
+  refuseBlockingDiagnostics(context.diagnostics);
   const ordered = compileOrder(graph);
   if (!ordered) throw new CompileError('graph-has-errors', 'The graph has a cycle');
   const integerKinds = new Set(context.integerInputKinds ?? ['SequenceInput']);

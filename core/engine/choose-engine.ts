@@ -1,17 +1,18 @@
 import type * as tf from '@tensorflow/tfjs';
 
 import type { TrainingConfig } from '../train/config';
-import type { TrainResult } from '../train/metrics';
-import { train, type TrainData, type TrainHooks } from '../train/train';
+import type { RunnerFactory } from '../train/runner';
+import { tfjsRunner } from '../train/tfjs-runner';
 import type { ParallelOptions } from './data-parallel';
-import { trainWithEngine } from './engine-train';
+import { engineRunner } from './engine-runner';
 import { detectEngineBuild, type EngineBuild } from './load-kernels';
 import { canTrainWithEngine, type EngineUnsupportedCode } from './plan-model';
 
 /**
  * Which engine trains a run, and why: the status bar shows this.
  * - `layerlab`: LayerLab's wasm SIMD kernels (`build` says which);
- * - `tfjs`: TF.js on its backend, with the reason the engine was not used.
+ * - `tfjs`: TF.js on its backend, with the reason the engine was not used
+ *   (`requested`: the caller asked for TF.js).
  */
 export type EngineChoice =
   | {
@@ -22,7 +23,7 @@ export type EngineChoice =
     }
   | {
       readonly engine: 'tfjs';
-      readonly code: EngineUnsupportedCode | 'gpu-backend' | 'no-kernels';
+      readonly code: EngineUnsupportedCode | 'gpu-backend' | 'no-kernels' | 'requested';
       readonly reason: string;
     };
 
@@ -72,29 +73,35 @@ export function chooseEngine(
 }
 
 /**
- * `train` with the engine `chooseEngine` picks: the one call the CLI and the
- * training worker make. `onEngineChosen` fires once, before the first batch
- * (for the engine, once its data-parallel workers run, with their count).
+ * The runner of a run: the one place that decides between LayerLab's engine
+ * and TF.js (`chooseEngine`), for the training job (core/train/job), so the
+ * app's worker and the CLI always choose alike. `onChosen` fires once, before
+ * the first batch: at once for TF.js; for the engine once its data-parallel
+ * workers run, with their count.
  */
-export async function trainWithBestEngine(
+export function chooseRunner(
   model: tf.LayersModel,
-  data: TrainData,
   config: TrainingConfig,
-  hooks: TrainHooks & { readonly onEngineChosen?: (choice: EngineChoice) => void },
   options: {
     readonly tfBackend: string;
     readonly wasmFor: (build: EngineBuild) => Uint8Array | null;
+    /** `tfjs` forces TF.js (the CLI's `--engine tfjs`). */
+    readonly requested?: 'auto' | 'tfjs';
     /** Data-parallel workers for the engine (ignored by TF.js). */
     readonly parallel?: ParallelOptions;
+    readonly onChosen?: (choice: EngineChoice) => void;
   },
-): Promise<TrainResult> {
-  const { choice, wasm } = chooseEngine(model, config, options.tfBackend, options.wasmFor);
+): RunnerFactory {
+  const { choice, wasm } =
+    options.requested === 'tfjs'
+      ? { choice: { engine: 'tfjs', code: 'requested', reason: 'requested' } as const, wasm: null }
+      : chooseEngine(model, config, options.tfBackend, options.wasmFor);
   if (choice.engine === 'layerlab' && wasm)
-    return trainWithEngine(model, data, config, hooks, {
+    return engineRunner({
       wasm,
       ...(options.parallel ? { parallel: options.parallel } : {}),
-      onWorkers: (workers) => hooks.onEngineChosen?.({ ...choice, workers }),
+      onWorkers: (workers) => options.onChosen?.({ ...choice, workers }),
     });
-  hooks.onEngineChosen?.(choice);
-  return train(model, data, config, hooks);
+  options.onChosen?.(choice);
+  return tfjsRunner;
 }

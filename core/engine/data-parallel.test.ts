@@ -5,7 +5,7 @@ import { defaultTrainingConfig, type TrainingConfig } from '../train/config';
 import { samplesFromArrays } from '../train/sample-source';
 import { minParallelFlops, sliceSizes } from './data-parallel';
 import { trainingFlopsPerExample } from './model-flops';
-import { trainWithEngine } from './engine-train';
+import { trainWithEngine } from './engine-runner';
 import { planEngineModel } from './plan-model';
 import { engineWasmForTests } from './testing/engine-wasm';
 import { inProcessParallel } from './testing/in-process-peers';

@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 
 import { deriveSeed } from '../data/random';
 import type { LossKind } from '../train/config';
+import type { FillBatch } from '../train/runner';
 import { trainingFlopsPerExample } from './model-flops';
 import type { PeerInit } from './peer-protocol';
 import type { EngineBatchResult, TrainingEngine } from './training-engine';
@@ -47,11 +48,7 @@ export interface ParallelOptions {
 export const minParallelFlops = 50e6;
 
 /** Fills `inputs`/`targets` with the examples `indices` (the epoch loop's gather + encode). */
-export type FillSlice = (
-  indices: readonly number[],
-  inputs: Float32Array | Int32Array,
-  targets: Float32Array,
-) => Promise<void>;
+export type FillSlice = FillBatch;
 
 /** Sizes of the K slices of an n-example batch: as even as possible, the first (main) one never empty. */
 export function sliceSizes(n: number, workers: number): number[] {

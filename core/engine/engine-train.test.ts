@@ -6,7 +6,7 @@ import { defaultTrainingConfig } from '../train/config';
 import type { BatchMetrics, EpochMetrics } from '../train/metrics';
 import { samplesFromArrays } from '../train/sample-source';
 import { train } from '../train/train';
-import { trainWithEngine } from './engine-train';
+import { trainWithEngine } from './engine-runner';
 import { planEngineModel } from './plan-model';
 import { engineWasmForTests } from './testing/engine-wasm';
 import { seedWeights } from './testing/reference';
@@ -117,10 +117,11 @@ describe('trainWithEngine', () => {
   });
 
   it('refuses a model it cannot run with engine-unsupported', async () => {
+    // As many units as classes: the loop checks labels against the output before any runner starts.
     const input = tf.input({ shape: [4] });
     const model = tf.model({
       inputs: input,
-      outputs: tf.layers.dense({ units: 3 }).apply(input) as tf.SymbolicTensor,
+      outputs: tf.layers.dense({ units: classes }).apply(input) as tf.SymbolicTensor,
     });
     await expect(
       trainWithEngine(model, { samples: samples() }, config, {}, { wasm }),

@@ -4,11 +4,11 @@ export { detectEngineBuild, engineBuildFiles, instantiateKernels } from './load-
 export type { EngineBuild } from './load-kernels';
 export { TrainingEngine } from './training-engine';
 export type { EngineBatchResult, EngineSettings } from './training-engine';
-export { trainWithEngine } from './engine-train';
-export type { EngineTrainOptions } from './engine-train';
+export { engineRunner, trainWithEngine } from './engine-runner';
+export type { EngineTrainOptions } from './engine-runner';
 export { EngineError } from './engine-error';
 export type { EngineErrorCode } from './engine-error';
-export { chooseEngine, trainWithBestEngine } from './choose-engine';
+export { chooseEngine, chooseRunner } from './choose-engine';
 export type { EngineChoice } from './choose-engine';
 export { DataParallelTrainer, minParallelFlops, sliceSizes } from './data-parallel';
 export { trainingFlopsPerExample } from './model-flops';

@@ -1,13 +1,10 @@
-import type * as tf from '@tensorflow/tfjs';
-
 import type { TrainingConfig } from './config';
 import type { TrainResult } from './metrics';
-import { restoreWeights, type WeightSnapshot } from './weight-snapshot';
+import type { WeightSnapshot } from './weight-snapshot';
 
 /**
- * The best epoch so far and early stopping, shared by every training loop
- * (TF.js's in `train.ts`, LayerLab's engine in `core/engine`) so both stop,
- * restore and report alike. The monitored value is the validation loss, or
+ * The best epoch so far and early stopping, for `train`'s loop (whatever
+ * runner trains the batches). The monitored value is the validation loss, or
  * the training loss when there is no validation set; lower is better.
  */
 export class BestEpochTracker {
@@ -15,7 +12,8 @@ export class BestEpochTracker {
   private sinceBest = 0;
 
   constructor(
-    private readonly model: tf.LayersModel,
+    /** Puts a snapshot's weights back (the runner's `restore`). */
+    private readonly restore: (snapshot: WeightSnapshot) => void,
     private readonly earlyStopping: TrainingConfig['earlyStopping'],
   ) {}
 
@@ -32,7 +30,7 @@ export class BestEpochTracker {
 
   /** Puts the best weights back (before a NaN error, say); no-op before the first epoch. */
   restoreBest(): void {
-    if (this.best) restoreWeights(this.model, this.best.snapshot);
+    if (this.best) this.restore(this.best.snapshot);
   }
 
   /**

@@ -1,6 +1,9 @@
 export * from './config';
 export { train } from './train';
 export type { TrainData, TrainHooks } from './train';
+export { fillFromSamples } from './runner';
+export type { BatchLoss, FillBatch, RunnerFactory, RunnerSetup, TrainingRunner } from './runner';
+export { tfjsRunner } from './tfjs-runner';
 export type { BatchMetrics, EpochMetrics, TrainOutcome, TrainResult } from './metrics';
 export { samplesFromArrays, sampleSizeOf } from './sample-source';
 export type { SampleSource } from './sample-source';
@@ -14,6 +17,7 @@ export { createPauseGate } from './pause-gate';
 export type { PauseGate } from './pause-gate';
 export { initialTrainingState, isRunActive, trainingReducer } from './training-state';
 export type { TrainingEvent, TrainingState, TrainingStatus } from './training-state';
-export { evaluateSamples } from './evaluate';
+export { evaluateInChunks, evaluateSamples } from './evaluate';
 export { datasetReadingFor } from './dataset-reading';
 export type { DatasetReading } from './dataset-reading';
+export * from './job/index';

@@ -3,12 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { initBackend } from '../backend/init-backend';
 import { compileGraph } from '../compile/compile-graph';
+import { engineRunner } from '../engine/engine-runner';
+import { engineWasmForTests } from '../engine/testing/engine-wasm';
 import { defaultTrainingConfig, type TrainingConfig } from './config';
 import type { BatchMetrics, EpochMetrics } from './metrics';
 import { createPauseGate } from './pause-gate';
+import type { RunnerFactory } from './runner';
 import { samplesFromArrays } from './sample-source';
 import { blobs, graphOf } from './testing/tiny-graphs';
-import { train } from './train';
+import { tfjsRunner } from './tfjs-runner';
+import { train as trainWith, type TrainData, type TrainHooks } from './train';
 import { TrainingError } from './training-error';
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -40,7 +44,24 @@ beforeAll(async () => {
   await initBackend('cpu');
 });
 
-describe('train', () => {
+/**
+ * The loop's behaviour, whatever trains the batches: every test runs with
+ * TF.js and with LayerLab's engine (one engine; data-parallel engines are
+ * core/engine/data-parallel.test.ts's).
+ */
+const runners: readonly { readonly name: string; readonly runner: () => RunnerFactory }[] = [
+  { name: 'TF.js', runner: () => tfjsRunner },
+  { name: "LayerLab's engine", runner: () => engineRunner({ wasm: engineWasmForTests() }) },
+];
+
+describe.each(runners)('train on $name', ({ runner }) => {
+  const train = (
+    model: tf.LayersModel,
+    data: TrainData,
+    settings: TrainingConfig,
+    hooks: TrainHooks = {},
+  ) => trainWith(model, data, settings, hooks, runner());
+
   it('lowers the loss and fires batch callbacks before each epoch callback', async () => {
     const model = tinyMlp();
     const events: string[] = [];
@@ -85,8 +106,9 @@ describe('train', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('stops within one batch of an abort', async () => {
+  it('stops within one batch of an abort, the model holding the weights trained so far', async () => {
     const model = tinyMlp();
+    const initial = Array.from(model.getWeights()[0]!.dataSync());
     const signal = { aborted: false };
     const seen: BatchMetrics[] = [];
     const result = await train(model, tinyData(), config(), {
@@ -99,6 +121,7 @@ describe('train', () => {
     expect(result.outcome).toBe('stopped');
     expect(seen).toHaveLength(3);
     expect(result.epochs).toHaveLength(0);
+    expect(Array.from(model.getWeights()[0]!.dataSync())).not.toEqual(initial);
     model.dispose();
   });
 
@@ -175,6 +198,31 @@ describe('train', () => {
     );
     expect(result.epochs.map((e) => e.epoch)).toEqual([2, 3]);
     expect(result.epochs.map((e) => e.learningRate)).toEqual([0.025, 0.0125]);
+    model.dispose();
+  });
+
+  it('hands the scheduled learning rate to the runner (a decayed rate of ~0 freezes the weights)', async () => {
+    const model = tinyMlp();
+    const initial = model.getWeights()[0]!.dataSync().slice();
+    const snapshots: Float32Array[] = [];
+    const result = await train(
+      model,
+      tinyData(),
+      config({
+        epochs: 2,
+        optimizer: { kind: 'sgd', learningRate: 0.5 },
+        learningRateDecay: { kind: 'exponential', factor: 1e-9, everyEpochs: 1 },
+      }),
+      { onEpochEnd: (_m, snap) => snapshots.push(snap.weights[0]!.values) },
+    );
+    expect(result.epochs.map((e) => e.learningRate)).toEqual([0.5, 0.5e-9]);
+    const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+      let d = 0;
+      for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
+      return d;
+    };
+    expect(maxDiff(snapshots[0]!, initial)).toBeGreaterThan(1e-3);
+    expect(maxDiff(snapshots[1]!, snapshots[0]!)).toBeLessThan(1e-6);
     model.dispose();
   });
 

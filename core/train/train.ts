@@ -1,20 +1,18 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 
-import {
-  compileForTraining,
-  learningRateForEpoch,
-  setLearningRate,
-} from '../compile/training-setup';
+import { compileForTraining, learningRateForEpoch } from '../compile/training-setup';
 import { createRng, deriveSeed, shuffleInPlace } from '../data/random';
 import { stratifiedSplit, type SplitIndices } from '../data/split';
-import type { TrainingConfig } from './config';
-import { evaluateSamples } from './evaluate';
-import type { BatchMetrics, EpochMetrics, TrainResult } from './metrics';
-import { sampleSizeOf, type SampleSource } from './sample-source';
-import { encodeTargets, targetEncodingFor } from './targets';
-import { TrainingError, nonFiniteLossMessage } from './training-error';
 import { BestEpochTracker } from './best-epoch';
-import { snapshotWeights, type WeightSnapshot } from './weight-snapshot';
+import type { TrainingConfig } from './config';
+import { evaluateInChunks } from './evaluate';
+import type { BatchMetrics, EpochMetrics, TrainResult } from './metrics';
+import { fillFromSamples, type RunnerFactory } from './runner';
+import type { SampleSource } from './sample-source';
+import { targetEncodingFor } from './targets';
+import { tfjsRunner } from './tfjs-runner';
+import { TrainingError, nonFiniteLossMessage } from './training-error';
+import type { WeightSnapshot } from './weight-snapshot';
 
 /** The data of a run: all samples, and optionally a fixed split (else a stratified, seeded one). */
 export interface TrainData {
@@ -44,36 +42,38 @@ export interface TrainHooks {
   readonly now?: () => number;
 }
 
-function outputUnitsOf(model: tf.LayersModel): number {
+/** Units of the model's (first) output: its last dimension. */
+export function outputUnitsOf(model: tf.LayersModel): number {
   const shape = model.outputs[0]?.shape ?? [];
   const last = shape[shape.length - 1];
   return typeof last === 'number' ? last : 1;
 }
 
-function readBatchResult(result: number | number[]): { loss: number; accuracy: number } {
-  const [loss, accuracy] = Array.isArray(result) ? result : [result, Number.NaN];
-  return { loss: loss ?? Number.NaN, accuracy: accuracy ?? Number.NaN };
-}
-
 /**
- * Trains `model` (compiled here with the settings' loss and optimizer) on
- * `data`, one awaited `trainOnBatch` per batch:
+ * The training loop, whatever trains the batches: `runner` is TF.js
+ * (`tfjsRunner`, the default) or LayerLab's engine (core/engine
+ * `engineRunner`). The model (compiled here with the settings' loss and
+ * optimizer, so `model.evaluate` works afterwards) is the model of record:
+ * the runner starts from its weights and it holds the trained ones when the
+ * run ends, however it ends.
  * - validation is an explicit stratified, seeded held-out set (never TF.js
  *   `validationSplit`, which takes the last samples: the last class);
  * - each epoch's order is a seeded shuffle (`deriveSeed(seed, epoch)`);
- * - the learning rate decays per epoch as configured;
+ * - the learning rate follows the configured schedule per epoch;
  * - a CPU weight snapshot is taken after each epoch; early stopping monitors
  *   validation loss (training loss without validation) and can restore the best;
  * - a NaN/∞ loss restores the best snapshot and throws `TrainingError('non-finite-loss')`;
- * - the tensor count is constant from epoch 2 on (optimizer slots are made in epoch 1).
+ * - with TF.js, the tensor count is constant from epoch 2 on (optimizer slots are made in epoch 1).
  *
  * @example const result = await train(model, { samples }, config, { signal, onEpochEnd })
+ * @example await train(model, data, config, hooks, engineRunner({ wasm }))
  */
 export async function train(
   model: tf.LayersModel,
   data: TrainData,
   config: TrainingConfig,
   hooks: TrainHooks = {},
+  runner: RunnerFactory = tfjsRunner,
 ): Promise<TrainResult> {
   const now = hooks.now ?? Date.now;
   const { samples } = data;
@@ -90,55 +90,53 @@ export async function train(
     );
   }
   const encoding = targetEncodingFor(config.loss, outputUnits);
-  const width = encoding === 'index' ? 1 : outputUnits;
   const batchSize = Math.min(config.batchSize, split.train.length);
-  const size = sampleSizeOf(samples);
-  const xBuf =
-    samples.dtype === 'int32'
-      ? new Int32Array(batchSize * size)
-      : new Float32Array(batchSize * size);
-  const yBuf = new Float32Array(batchSize * width);
   const trainOrder = Array.from(split.train);
+  const validation = Array.from(split.validation);
   const batchesPerEpoch = Math.ceil(trainOrder.length / batchSize);
+  const validationFill = fillFromSamples(samples, encoding, outputUnits, {
+    augment: false,
+    epoch: 0,
+  });
 
   const optimizer = compileForTraining(model, config);
+  const run = await runner({
+    model,
+    config,
+    samples,
+    batchSize,
+    validationSize: validation.length,
+    outputUnits,
+    encoding,
+    optimizer,
+  }).catch((error: unknown) => {
+    optimizer.dispose();
+    throw error;
+  });
   const epochs: EpochMetrics[] = [];
-  const monitorValidation = split.validation.length > 0;
-  const tracker = new BestEpochTracker(model, config.earlyStopping);
-  let examplesSeen = 0;
-  const started = now();
-
+  const tracker = new BestEpochTracker((s) => run.restore(s), config.earlyStopping);
   const finish = (outcome: TrainResult['outcome']): TrainResult => {
+    run.syncModel();
     return tracker.finish(outcome, epochs);
   };
+  let examplesSeen = 0;
+  const started = now();
 
   try {
     for (let epoch = hooks.initialEpoch ?? 0; epoch < config.epochs; epoch++) {
       const epochStart = now();
       const learningRate = learningRateForEpoch(config, epoch);
-      setLearningRate(optimizer, learningRate);
+      run.setLearningRate(learningRate);
       shuffleInPlace(trainOrder, createRng(deriveSeed(config.seed, 1000 + epoch)));
-      const losses: number[] = [];
-      const accuracies: number[] = [];
-      const counts: number[] = [];
+      const fill = fillFromSamples(samples, encoding, outputUnits, { augment: true, epoch });
+      let lossSum = 0;
+      let accuracySum = 0;
+      let count = 0;
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
         await hooks.waitIfPaused?.();
         if (hooks.signal?.aborted) return finish('stopped');
         const idx = trainOrder.slice(batch * batchSize, (batch + 1) * batchSize);
-        await samples.gather(idx, xBuf, { augment: true, epoch });
-        encodeTargets(samples.labels, idx, encoding, outputUnits, yBuf);
-        const xs = tf.tensor(
-          xBuf.subarray(0, idx.length * size),
-          [idx.length, ...samples.sampleShape],
-          samples.dtype,
-        );
-        const ys = tf.tensor2d(yBuf.subarray(0, idx.length * width), [idx.length, width]);
-        let metrics: { loss: number; accuracy: number };
-        try {
-          metrics = readBatchResult(await model.trainOnBatch(xs, ys));
-        } finally {
-          tf.dispose([xs, ys]);
-        }
+        const metrics = await run.trainBatch(idx, fill);
         if (!Number.isFinite(metrics.loss)) {
           tracker.restoreBest();
           throw new TrainingError(
@@ -148,9 +146,9 @@ export async function train(
           );
         }
         examplesSeen += idx.length;
-        losses.push(metrics.loss);
-        accuracies.push(metrics.accuracy);
-        counts.push(idx.length);
+        lossSum += metrics.loss * idx.length;
+        accuracySum += metrics.accuracy * idx.length;
+        count += idx.length;
         const seconds = Math.max(1e-3, (now() - started) / 1000);
         hooks.onBatchEnd?.({
           epoch,
@@ -166,36 +164,34 @@ export async function train(
 
       let valLoss: number | null = null;
       let valAccuracy: number | null = null;
-      if (monitorValidation) {
+      if (validation.length > 0) {
         hooks.onValidationStart?.(epoch);
-        const v = await evaluateSamples(model, samples, split.validation, {
-          batchSize,
-          encoding,
-          outputUnits,
-        });
+        const v = await evaluateInChunks(validation, run.evaluationBatch, (idx) =>
+          run.evaluateBatch(idx, validationFill),
+        );
         valLoss = v.loss;
         valAccuracy = v.accuracy;
       }
-      const total = counts.reduce((a, b) => a + b, 0);
       const metrics: EpochMetrics = {
         epoch,
-        loss: losses.reduce((a, l, i) => a + l * (counts[i] ?? 0), 0) / total,
-        accuracy: accuracies.reduce((a, l, i) => a + l * (counts[i] ?? 0), 0) / total,
+        loss: lossSum / count,
+        accuracy: accuracySum / count,
         valLoss,
         valAccuracy,
         learningRate,
         seconds: (now() - epochStart) / 1000,
       };
       epochs.push(metrics);
-      const snapshot = await snapshotWeights(model, epoch);
+      const snapshot = await run.snapshot(epoch);
       hooks.onEpochEnd?.(metrics, snapshot);
 
-      const monitored = monitorValidation ? (valLoss ?? Number.NaN) : metrics.loss;
+      const monitored = validation.length > 0 ? (valLoss ?? Number.NaN) : metrics.loss;
       if (tracker.record(epoch, monitored, snapshot)) return finish('early-stopped');
       if (hooks.signal?.aborted) return finish('stopped');
     }
     return finish('completed');
   } finally {
+    await run.dispose();
     optimizer.dispose();
   }
 }

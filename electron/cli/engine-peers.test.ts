@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { trainWithEngine } from '../../core/engine/engine-train';
+import { trainWithEngine } from '../../core/engine/engine-runner';
 import { engineWasmForTests } from '../../core/engine/testing/engine-wasm';
 import { inProcessParallel } from '../../core/engine/testing/in-process-peers';
 import { seedWeights } from '../../core/engine/testing/reference';

@@ -4,21 +4,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { initBackend } from '../../core/backend/init-backend';
-import { trainWithBestEngine, type EngineChoice } from '../../core/engine/choose-engine';
+import type { EngineChoice } from '../../core/engine/choose-engine';
 import { engineBuildFiles, type EngineBuild } from '../../core/engine/load-kernels';
-import { compileGraph } from '../../core/compile/compile-graph';
 import { CompileError } from '../../core/compile/compile-error';
 import { alignTestSet } from '../../core/data/test-alignment';
 import { hasBlockingIssue } from '../../core/data/health-report';
 import { parseProject, type ProjectDoc } from '../../core/io/project-file';
 import { isTemplateId } from '../../core/io/templates';
-import { evaluateSamples } from '../../core/train/evaluate';
+import { runTrainingJob } from '../../core/train/job/training-job';
 import type { SampleSource } from '../../core/train/sample-source';
-import { targetEncodingFor } from '../../core/train/targets';
-import { train, type TrainHooks } from '../../core/train/train';
 import { TrainingError } from '../../core/train/training-error';
 import { formatDiagnostic } from '../../core/validate/messages';
-import { validateGraph } from '../../core/validate/validate-graph';
 import { parseTrainArgs, usage, type TrainArgs } from './cli-args';
 import { datasetReadingFor } from '../../core/train/dataset-reading';
 import { formatHealthReport } from './dataset-summary';
@@ -204,101 +200,80 @@ async function run(argv: readonly string[]): Promise<void> {
   if (hasBlockingIssue(data.plan.report))
     throw new CliFailure('The dataset cannot be used for training (see the errors above)', 1);
 
-  const inference = {
-    datasetClassCount: data.plan.classNames.length,
-    vocabularySize: data.vocabulary?.length ?? null,
-    sequenceLength: data.samples.dtype === 'int32' ? (data.samples.sampleShape[0] ?? null) : null,
-  };
-  const diagnostics = validateGraph(project.graph, {
-    training: config,
-    dataset: {
-      classCount: inference.datasetClassCount,
-      vocabularySize: inference.vocabularySize,
-      sequenceLength: inference.sequenceLength,
-    },
-  });
-  const blocking = diagnostics.find((d) => d.severity === 'error');
-  if (blocking)
-    throw new CliFailure(`The model cannot be trained: ${formatDiagnostic(blocking, 'en')}`, 1);
-
-  const backend = await initBackend(args.backend, { wasmPaths });
-  say(
-    `backend: ${backend.backend}${backend.simd ? ' (SIMD)' : ''}${backend.reason === 'requested' ? '' : `, ${backend.reason}`}`,
-  );
-  const model = compileGraph(project.graph, { diagnostics, inference });
-  say(
-    `model: ${model.countParams()} parameters; training ${config.epochs} epoch(s), batch ${config.batchSize}, ${config.optimizer.kind} lr ${config.optimizer.learningRate}, loss ${config.loss}`,
-  );
-
   const signal = { aborted: false };
-  process.once('SIGINT', () => {
-    signal.aborted = true;
-    say('stopping after this batch…');
-  });
   // Training speed of each epoch's batches (after the first one, validation excluded).
   let rateFrom = { at: 0, seen: 0 };
   let rate = 0;
-  const hooks: TrainHooks = {
-    signal,
-    onBatchEnd: (m) => {
-      const at = performance.now();
-      if (m.batch === 0) rateFrom = { at, seen: m.examplesSeen };
-      else rate = ((m.examplesSeen - rateFrom.seen) / (at - rateFrom.at)) * 1000;
-    },
-    onEpochEnd: (m) =>
-      say(
-        `epoch ${m.epoch + 1}/${config.epochs}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s${rate > 0 ? `, ${Math.round(rate)} examples/s` : ''})`,
-      ),
-  };
-  const trainData = { samples: data.samples, split: data.plan.split };
-  const result =
-    args.engine === 'tfjs'
-      ? (say('engine: TensorFlow.js (requested)'), await train(model, trainData, config, hooks))
-      : await trainWithBestEngine(
-          model,
-          trainData,
-          config,
-          { ...hooks, onEngineChosen: (choice) => say(describeEngine(choice)) },
-          {
-            tfBackend: backend.backend,
-            wasmFor: engineWasm,
-            parallel: nodeEngineParallel(args.workers ?? defaultEngineWorkers(), {
-              onPeersFailed: (error) =>
-                say(`engine workers could not start (${error.message}); training on one thread`),
-            }),
-          },
+  const { model, result, test } = await runTrainingJob(
+    {
+      graph: project.graph,
+      config,
+      dataset: {
+        samples: data.samples,
+        split: data.plan.split,
+        classNames: data.plan.classNames,
+        vocabularySize: data.vocabulary?.length ?? null,
+      },
+      backend: async () => {
+        const backend = await initBackend(args.backend, { wasmPaths });
+        say(
+          `backend: ${backend.backend}${backend.simd ? ' (SIMD)' : ''}${backend.reason === 'requested' ? '' : `, ${backend.reason}`}`,
         );
-  const last = result.epochs[result.epochs.length - 1];
-  say(
-    `outcome: ${result.outcome}${result.restoredBest ? ` (restored epoch ${(result.bestEpoch ?? 0) + 1})` : ''}`,
+        return backend.backend;
+      },
+      engine: {
+        requested: args.engine,
+        wasmFor: engineWasm,
+        parallel: nodeEngineParallel(args.workers ?? defaultEngineWorkers(), {
+          onPeersFailed: (error) =>
+            say(`engine workers could not start (${error.message}); training on one thread`),
+        }),
+      },
+      test: async () => {
+        const testDir = resolveTestDir(args, project);
+        if (testDir === null) return null;
+        const test = await loadData(project, testDir, config.seed, 0, data.vocabulary ?? undefined);
+        for (const line of formatHealthReport(test.plan.report, `test ${testDir}`)) say(line);
+        const { samples, scored, leftOut } = alignLabels(test, data.plan.classNames);
+        for (const name of leftOut)
+          say(`test class "${name}" is not in the training data: its samples are left out`);
+        if (scored.length === 0)
+          throw new CliFailure('The test folder has no class that the training data has', 1);
+        return { samples, indices: scored };
+      },
+    },
+    {
+      signal,
+      onModel: (compiled) => {
+        say(
+          `model: ${compiled.countParams()} parameters; training ${config.epochs} epoch(s), batch ${config.batchSize}, ${config.optimizer.kind} lr ${config.optimizer.learningRate}, loss ${config.loss}`,
+        );
+        process.once('SIGINT', () => {
+          signal.aborted = true;
+          say('stopping after this batch…');
+        });
+      },
+      onEngineChosen: (choice) => say(describeEngine(choice)),
+      onBatchEnd: (m) => {
+        const at = performance.now();
+        if (m.batch === 0) rateFrom = { at, seen: m.examplesSeen };
+        else rate = ((m.examplesSeen - rateFrom.seen) / (at - rateFrom.at)) * 1000;
+      },
+      onEpochEnd: (m) =>
+        say(
+          `epoch ${m.epoch + 1}/${config.epochs}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s${rate > 0 ? `, ${Math.round(rate)} examples/s` : ''})`,
+        ),
+      onTrained: ({ result: trained, validationAccuracy }) => {
+        say(
+          `outcome: ${trained.outcome}${trained.restoredBest ? ` (restored epoch ${(trained.bestEpoch ?? 0) + 1})` : ''}`,
+        );
+        if (validationAccuracy !== null) say(`validation accuracy: ${fmt(validationAccuracy)}`);
+      },
+    },
   );
-  if (last?.valAccuracy !== null && last?.valAccuracy !== undefined) {
-    const best =
-      result.restoredBest && result.bestEpoch !== null
-        ? result.epochs.find((e) => e.epoch === result.bestEpoch)
-        : last;
-    say(`validation accuracy: ${fmt(best?.valAccuracy ?? null)}`);
-  }
-
-  let testMetrics: { loss: number; accuracy: number } | null = null;
-  const testDir = resolveTestDir(args, project);
-  if (testDir !== null) {
-    const test = await loadData(project, testDir, config.seed, 0, data.vocabulary ?? undefined);
-    for (const line of formatHealthReport(test.plan.report, `test ${testDir}`)) say(line);
-    const { samples, scored, leftOut } = alignLabels(test, data.plan.classNames);
-    for (const name of leftOut)
-      say(`test class "${name}" is not in the training data: its samples are left out`);
-    if (scored.length === 0)
-      throw new CliFailure('The test folder has no class that the training data has', 1);
-    const outputUnits = (model.outputs[0]?.shape[1] as number | undefined) ?? 1;
-    const metrics = await evaluateSamples(model, samples, scored, {
-      batchSize: 256,
-      encoding: targetEncodingFor(config.loss, outputUnits),
-      outputUnits,
-    });
-    say(`test loss: ${fmt(metrics.loss)}`);
-    say(`test accuracy: ${fmt(metrics.accuracy)}`);
-    testMetrics = { loss: metrics.loss, accuracy: metrics.accuracy };
+  if (test) {
+    say(`test loss: ${fmt(test.loss)}`);
+    say(`test accuracy: ${fmt(test.accuracy)}`);
   }
 
   const outDir = args.out ?? path.resolve(`${path.basename(projectPath, '.layerlab')}-trained`);
@@ -313,7 +288,7 @@ async function run(argv: readonly string[]): Promise<void> {
         reading: datasetReadingFor(project),
         vocabulary: data.vocabulary,
         epochs: result.epochs,
-        test: testMetrics,
+        test,
       },
       outDir,
     );
@@ -335,6 +310,12 @@ run(process.argv.slice(2)).then(
     if (error instanceof CliFailure) {
       console.error(`error: ${error.message}`);
       process.exit(error.exitCode);
+    }
+    if (error instanceof CompileError && error.code === 'graph-has-errors' && error.diagnostic) {
+      console.error(
+        `error: The model cannot be trained: ${formatDiagnostic(error.diagnostic, 'en')}`,
+      );
+      process.exit(1);
     }
     if (error instanceof TrainingError || error instanceof CompileError) {
       console.error(`error (${error.code}): ${error.message}`);

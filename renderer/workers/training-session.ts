@@ -1,19 +1,14 @@
 import {
-  compileGraph,
-  createMemorySampleStore,
   createPauseGate,
   detectEngineBuild,
   gatherSamples,
-  imageSampleSource,
   initBackend,
   liveTensorCount,
   loseWebglContextForTesting,
+  resolveDataset,
   restartAfterContextLoss,
-  restoreWeights,
-  samplesFromArrays,
+  runTrainingJob,
   tfjsVersion,
-  trainWithBestEngine,
-  validateGraph,
   watchWebglContextLoss,
   type BackendChoice,
   type BackendInfo,
@@ -22,6 +17,7 @@ import {
   type EngineChoice,
   type ParallelOptions,
   type PauseGate,
+  type ResolvedDataset,
   type SampleSource,
   type WeightSnapshot,
 } from '@core';
@@ -80,7 +76,7 @@ export function engineLabel(choice: EngineChoice): string {
 
 interface Run {
   readonly request: StartRequest;
-  readonly samples: SampleSource;
+  readonly dataset: ResolvedDataset;
   readonly gate: PauseGate;
   /** Bumped on recovery: callbacks of an abandoned attempt are ignored. */
   attempt: number;
@@ -89,31 +85,6 @@ interface Run {
   lastProgress: number;
   slowestBatchMs: number;
   recovering: boolean;
-}
-
-function samplesOf(d: DatasetPayload, seed: number): SampleSource {
-  if (d.kind === 'image') {
-    const channels = d.options.colorMode === 'grayscale' ? 1 : 3;
-    const store = createMemorySampleStore(
-      d.count,
-      d.options.width * d.options.height * channels,
-      d.pixels,
-    );
-    return imageSampleSource({
-      store,
-      labels: d.labels,
-      classCount: d.classNames.length,
-      options: d.options,
-      seed,
-    });
-  }
-  return samplesFromArrays({
-    values: d.tokens,
-    sampleShape: [d.sequenceLength],
-    labels: d.labels,
-    numClasses: d.classNames.length,
-    dtype: 'int32',
-  });
 }
 
 function errorFields(error: unknown): {
@@ -232,23 +203,26 @@ export function createTrainingSession(env: SessionEnv): {
   async function runAttempt(current: Run, initialEpoch: number): Promise<void> {
     const attempt = current.attempt;
     const live = (): boolean => run === current && current.attempt === attempt;
-    const { runId, training, graph, inference } = current.request;
-    const diagnostics = validateGraph(graph, {
-      training,
-      dataset: { classCount: current.request.dataset.classNames.length },
-    });
-    const built = compileGraph(graph, { diagnostics, inference });
-    replaceModel(built);
-    if (current.lastSnapshot) restoreWeights(built, current.lastSnapshot);
-    watch(current);
-    env.post({ type: 'state', runId, status: current.gate.paused ? 'paused' : 'training' });
+    const { runId, training, graph } = current.request;
     let lastBatchAt = env.now();
-    const tfBackend = backend?.backend ?? 'cpu';
-    const result = await trainWithBestEngine(
-      built,
-      { samples: current.samples, split: current.request.dataset.split },
-      training,
+    const { result } = await runTrainingJob(
       {
+        graph,
+        config: training,
+        dataset: current.dataset,
+        backend: () => Promise.resolve(backend?.backend ?? 'cpu'),
+        engine: {
+          wasmFor: (build) => engineBytes.get(build) ?? null,
+          ...(env.engineParallel ? { parallel: env.engineParallel } : {}),
+        },
+        initialWeights: current.lastSnapshot,
+      },
+      {
+        onModel: (built) => {
+          replaceModel(built);
+          watch(current);
+          env.post({ type: 'state', runId, status: current.gate.paused ? 'paused' : 'training' });
+        },
         onEngineChosen: (choice) => {
           if (!live() || !backend) return;
           env.post({
@@ -283,11 +257,6 @@ export function createTrainingSession(env: SessionEnv): {
           lastBatchAt = env.now();
           env.post({ type: 'epoch', runId, metrics, tensors: liveTensorCount() });
         },
-      },
-      {
-        tfBackend,
-        wasmFor: (build) => engineBytes.get(build) ?? null,
-        ...(env.engineParallel ? { parallel: env.engineParallel } : {}),
       },
     );
     if (!live()) return;
@@ -356,10 +325,12 @@ export function createTrainingSession(env: SessionEnv): {
       run.gate.resume();
     }
     env.post({ type: 'state', runId: request.runId, status: 'compiling' });
+    let resolved: ResolvedDataset;
     try {
       await ensureBackend(request.training.backend);
       await ensureEngineBytes();
-      data = samplesOf(request.dataset, request.training.seed);
+      resolved = resolveDataset(request.dataset, request.training.seed);
+      data = resolved.samples;
       dataset = request.dataset;
       inspectData = null;
       restoredData = null;
@@ -370,7 +341,7 @@ export function createTrainingSession(env: SessionEnv): {
     }
     const current: Run = {
       request,
-      samples: data,
+      dataset: resolved,
       gate: createPauseGate(),
       attempt: 0,
       signal: { aborted: false },
