@@ -445,7 +445,7 @@ export function createTrainingSession(env: SessionEnv): {
         }
         case 'attach-dataset':
           if (run) return;
-          data = samplesOf(message.dataset, 0);
+          data = resolveDataset(message.dataset, 0).samples;
           dataset = message.dataset;
           inspectData = null;
           return;
