@@ -59,6 +59,12 @@ async function start(): Promise<void> {
   const training = createTrainingClient();
   const exportClient = createExportClient();
   const workspace = createWorkspace({ training, onRestoreFailed: reportRestoreFailure });
+  // Probe for `npm run bench:session` and e2e: the training worker's live tensors, read
+  // (by a reset, which is harmless then) only while no project is open.
+  Object.assign(globalThis, {
+    __layerlabWorkerTensors: () =>
+      workspace.current() === null ? training.reset() : Promise.resolve(null),
+  });
   createRoot(rootElement).render(
     <StrictMode>
       <HostProvider host={host} chooser={chooser}>

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench:session`: what switching projects costs, in the real app
+ * (browser mode, Debian Chromium). Each cycle opens the LeNet template, trains
+ * it for 2 epochs on 200 Fashion-MNIST pictures, looks at it in Inspect, then
+ * closes it without saving. Printed per cycle: the time from clicking a
+ * template to its canvas showing the network, the page's JS heap after a
+ * forced garbage collection with no project open, and the training worker's
+ * live tensor count then. Target (issue 13): opening a project after closing
+ * a trained one is no slower than the first, and memory returns to within 10 %
+ * of its level before the first project. Prints figures; asserts nothing.
+ *
+ * Needs `npm run build` and Debian's dataset-fashion-mnist.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium, type CDPSession, type Page } from 'playwright-core';
+
+import { startBrowserServer } from '../electron/server/browser-server';
+import { writeFashionMnistFolders } from './fashion-mnist';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rendererRoot = process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
+const cycles = Number(process.env.LAYERLAB_BENCH_CYCLES ?? 4);
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+  // Twice: a collection can free objects whose finalizers let more go.
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1024 / 1024;
+}
+
+async function workerTensors(page: Page): Promise<number | null> {
+  return page.evaluate(() =>
+    (
+      globalThis as unknown as { __layerlabWorkerTensors: () => Promise<number | null> }
+    ).__layerlabWorkerTensors(),
+  );
+}
+
+async function chooseFolder(page: Page, folder: string): Promise<void> {
+  const chooser = page.getByTestId('file-chooser');
+  await page.waitForSelector('[data-testid="file-chooser"][data-state="ready"]');
+  await chooser.getByTestId('file-chooser-path').fill(folder);
+  await chooser.getByTestId('file-chooser-path').press('Enter');
+  await page.waitForSelector(`[data-testid="file-chooser"][data-path="${folder}"]`);
+  await chooser.getByTestId('file-chooser-confirm').click();
+  await page.waitForSelector('[data-testid="file-chooser"]', { state: 'hidden' });
+}
+
+/** Clicks a template and resolves with ms until its canvas holds the network. */
+async function openTemplate(page: Page, id: string): Promise<number> {
+  const started = performance.now();
+  await page.getByTestId(`template-${id}`).click();
+  await page.waitForSelector('[data-testid="canvas"]:not([data-node-count="0"])');
+  await page.waitForSelector('[data-testid="layer-node"]');
+  return performance.now() - started;
+}
+
+async function trainAndInspect(page: Page, folder: string): Promise<void> {
+  await page.getByTestId('tab-training').click();
+  const epochs = page.locator('[data-setting="epochs"]');
+  await epochs.fill('2');
+  await epochs.press('Enter');
+  await page.getByTestId('train-pick-dataset').click();
+  await chooseFolder(page, folder);
+  await page.waitForSelector('[data-testid="training-dataset"][data-loaded="true"]');
+  await page.getByTestId('train-start').click();
+  await page.waitForSelector('[data-testid="training-panel"][data-training-state="completed"]', {
+    timeout: 300_000,
+  });
+  await page.getByTestId('tab-inspect').click();
+  await page.waitForSelector('[data-testid="inspect-panel"][data-ready="true"]', {
+    timeout: 120_000,
+  });
+}
+
+async function closeWithoutSaving(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: 'File' }).click();
+  await page.locator('[data-command="file.close"]').click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: "Don't save" }).click();
+  await page.waitForSelector('[data-testid="start-screen"]');
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(rendererRoot, 'index.html')))
+    throw new Error(`No built renderer at ${rendererRoot}: run \`npm run build\` first.`);
+  const workDir = await mkdtemp(path.join(tmpdir(), 'layerlab-bench-session-'));
+  const folder = path.join(workDir, 'fashion');
+  await writeFashionMnistFolders(folder, 'train', { perClass: 20 });
+  const server = await startBrowserServer({
+    rendererRoot,
+    userDataDir: path.join(workDir, 'user-data'),
+    appInfo: {
+      name: 'LayerLab',
+      version: 'bench',
+      mode: 'browser',
+      platform: process.platform,
+      locale: 'en',
+      nativeDialogs: false,
+    },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(server.url);
+    await page.waitForSelector('[data-app-state="ready"]');
+    // Let the training worker start its backend before the baseline is taken.
+    await page.waitForSelector('[data-testid="status-backend"]:not(:has-text("—"))');
+    const baseHeap = await heapMb(cdp);
+    const baseTensors = await workerTensors(page);
+    console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${cycles} cycles of LeNet, 2 epochs`);
+    console.log(
+      `before any project: JS heap ${baseHeap.toFixed(1)} MB, worker tensors ${baseTensors}`,
+    );
+    console.log('cycle | open template (ms) | heap after close (MB) | vs before | worker tensors');
+    for (let cycle = 1; cycle <= cycles; cycle++) {
+      const openMs = await openTemplate(page, 'lenet');
+      await trainAndInspect(page, folder);
+      await closeWithoutSaving(page);
+      const heap = await heapMb(cdp);
+      const tensors = await workerTensors(page);
+      const change = ((heap - baseHeap) / baseHeap) * 100;
+      console.log(
+        `${cycle} | ${openMs.toFixed(0)} | ${heap.toFixed(1)} | ${change >= 0 ? '+' : ''}${change.toFixed(1)} % | ${tensors}`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
