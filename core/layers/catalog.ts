@@ -3,6 +3,7 @@ import type { Translated } from '../validate/diagnostic';
 import type { LayerKind } from './capabilities';
 import { activationKind } from './kinds/activation/index';
 import { batchNormalizationKind } from './kinds/batch-normalization/index';
+import { conv1dKind } from './kinds/conv1d/index';
 import { conv2dKind } from './kinds/conv2d/index';
 import { denseKind } from './kinds/dense/index';
 import { dropoutKind } from './kinds/dropout/index';
@@ -36,6 +37,7 @@ export const layerKinds: readonly LayerKind[] = [
   activationKind,
   softmaxKind,
   conv2dKind,
+  conv1dKind,
   maxPooling2dKind,
   averagePooling2dKind,
   globalAveragePooling2dKind,
