@@ -65,7 +65,6 @@ export interface UnitField {
  * until each joins the catalog with its own `inspect.receptiveField`.
  */
 const outsideCatalog: Readonly<Record<string, ReceptiveFieldRule>> = {
-  Conv1D: { rule: 'window', axes: 1, pooling: false },
   SeparableConv1D: { rule: 'window', axes: 1, pooling: false },
   DepthwiseConv2D: { rule: 'window', axes: 2, pooling: false },
   SeparableConv2D: { rule: 'window', axes: 2, pooling: false },
