@@ -1,3 +1,5 @@
+// import.meta.glob (Vite) finds every kind folder's conformance.ts.
+/// <reference types="vite/client" />
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
