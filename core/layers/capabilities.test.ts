@@ -121,6 +121,15 @@ describe('every kind declares every capability', () => {
     expect(Object.keys(conformanceCases).sort()).toEqual(layerKinds.map((k) => k.spec.kind).sort());
   });
 
+  it('gives every TF.js class one kind, and every imported class one kind (InputLayer aside)', () => {
+    const built = computableKinds.flatMap((k) => k.tfjs.classNames);
+    expect(built.length, 'TF.js classes claimed by two kinds').toBe(new Set(built).size);
+    const imported = layerKinds.flatMap((k) =>
+      k.import?.supported ? k.import.classNames.filter((c) => c !== 'InputLayer') : [],
+    );
+    expect(imported.length, 'Keras classes read by two kinds').toBe(new Set(imported).size);
+  });
+
   it('lets only input kinds leave a capability to the network input', () => {
     for (const kind of layerKinds) {
       const input = kind.spec.family === 'input';
