@@ -5,12 +5,16 @@
  *   Node 20 with --experimental-wasm-relaxed-simd),
  * - engine-simd.wasm: plain 128-bit SIMD (mul + add), the fallback.
  * Skips a build whose output is newer than every source (so tests can call it cheaply).
+ * Run as a command, it also regenerates core/engine/kernel-exports.ts, the
+ * TypeScript view of the kernels' exports (scripts/kernel-exports-gen.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { TestProject } from 'vitest/node';
+
+import { kernelExportsFile, writeKernelExports } from './kernel-exports-gen';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -96,14 +100,16 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildWasm({ force: process.argv.includes('--force') })
-    .then((written) =>
+  writeKernelExports()
+    .then(async (generated) => {
+      if (generated) process.stdout.write(`wrote ${path.relative(repoRoot, kernelExportsFile)}\n`);
+      const written = await buildWasm({ force: process.argv.includes('--force') });
       process.stdout.write(
         written.length
           ? written.map((w) => `built ${path.relative(repoRoot, w)}\n`).join('')
           : 'wasm builds are up to date\n',
-      ),
-    )
+      );
+    })
     .catch((error: unknown) => {
       console.error((error as Error).message);
       process.exit(1);

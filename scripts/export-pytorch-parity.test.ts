@@ -61,6 +61,7 @@ describe('PyTorch export parity (python3-torch)', () => {
     { kind: 'gru', what: 'a GRU text model (TF.js reset_after=false equations)' },
     { kind: 'gru-masked', what: 'a GRU after an Embedding with mask_zero on padded texts' },
     { kind: 'simple-rnn', what: 'a SimpleRNN text model' },
+    { kind: 'conv1d-text', what: 'a Conv1D text model (asymmetric "same" padding, stride 2)' },
     { kind: 'branch', what: 'a functional model with Add and Concatenate' },
   ];
   for (const { kind, what } of kinds) {

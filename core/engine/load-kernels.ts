@@ -1,4 +1,6 @@
 import type { EngineKernels, WasmMemory } from './kernel-abi';
+import { kernelArity } from './kernel-exports';
+import type { KernelExports } from './kernel-exports';
 
 /** The WebAssembly API as the engine uses it (present in every browser, worker and Node). */
 interface WasmApi {
@@ -69,5 +71,27 @@ export async function instantiateKernels(
     maximum: 32768,
   });
   const { instance } = await wasmApi.instantiate(wasm, { env: { memory } });
-  return { ...(instance.exports as unknown as Omit<EngineKernels, 'memory'>), memory };
+  return { ...checkKernelExports(instance.exports), memory };
+}
+
+/**
+ * The module's exports as `KernelExports`, after checking that every kernel
+ * `kernel-exports.ts` declares is a function taking that many parameters
+ * (a wasm function's `length` is its parameter count). Throws, naming every
+ * mismatch, for a build older or newer than the TypeScript that calls it.
+ */
+export function checkKernelExports(exports: object): KernelExports {
+  const found = exports as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const [name, arity] of Object.entries(kernelArity)) {
+    const fn = found[name];
+    if (typeof fn !== 'function') problems.push(`${name} is missing`);
+    else if (fn.length !== arity)
+      problems.push(`${name} takes ${fn.length} parameters, not ${arity}`);
+  }
+  if (problems.length > 0)
+    throw new Error(
+      `The engine's wasm build does not match core/engine/kernel-exports.ts (${problems.join('; ')}); run npm run build:wasm`,
+    );
+  return exports as KernelExports;
 }

@@ -1,29 +1,17 @@
 import type * as tf from '@tensorflow/tfjs';
 
+import { layerKindOfTfClass } from '../layers/catalog';
 import type { LossKind } from '../train/config';
+import type { EngineActivation } from './kernel-abi';
 import {
-  isEngineActivation,
-  isRecurrentActivation,
-  type EngineActivation,
-  type RecurrentActivation,
-} from './kernel-abi';
-import { batchNormOp } from './ops/batch-norm';
-import { conv2dOp } from './ops/conv2d';
-import { denseOp } from './ops/dense';
+  EngineUnsupported as Unsupported,
+  rejectConfigKeys,
+  type EngineUnsupportedCode,
+  type PlannedLayer,
+} from './layer-planning';
 import type { EngineOp } from './ops/op';
-import { globalAvgPoolOp, pool2dOp } from './ops/pooling';
-import { gruOp } from './ops/gru';
-import { embeddingOp, lstmOp, simpleRnnOp } from './ops/recurrent';
-import { activationOp, dropoutOp, flattenOp } from './ops/simple';
 
-/** Why a model cannot be trained by the engine (stable codes; `reason` is English detail for logs and tooltips). */
-export type EngineUnsupportedCode =
-  | 'not-a-chain'
-  | 'unsupported-layer'
-  | 'unsupported-setting'
-  | 'unsupported-input'
-  | 'unsupported-loss'
-  | 'no-simd';
+export type { EngineUnsupportedCode } from './layer-planning';
 
 export type EngineSupport =
   | { readonly ok: true }
@@ -46,259 +34,35 @@ export interface EnginePlan {
 
 type Config = Record<string, unknown>;
 
-class Unsupported extends Error {
-  constructor(
-    readonly code: EngineUnsupportedCode,
-    message: string,
-    readonly layerName?: string,
-  ) {
-    super(message);
-  }
-}
-
-function pair(value: unknown, fallback: number): [number, number] {
-  if (Array.isArray(value))
-    return [Number(value[0] ?? fallback), Number(value[1] ?? value[0] ?? fallback)];
-  if (typeof value === 'number') return [value, value];
-  return [fallback, fallback];
-}
-
-function activationOf(config: Config, layer: string): EngineActivation {
-  const name = config.activation ?? 'linear';
-  if (!isEngineActivation(name))
-    throw new Unsupported(
-      'unsupported-setting',
-      `activation ${String(name)} is not in the engine`,
-      layer,
-    );
-  return name;
-}
-
+/** Settings no engine op applies, whatever the kind. */
 function rejectExtras(config: Config, layer: string): void {
-  for (const key of [
+  rejectConfigKeys(config, layer, [
     'kernelRegularizer',
     'biasRegularizer',
     'activityRegularizer',
     'kernelConstraint',
     'biasConstraint',
-  ]) {
-    if (config[key] != null)
-      throw new Unsupported('unsupported-setting', `${key} is not in the engine`, layer);
-  }
+  ]);
   if (config.dataFormat != null && config.dataFormat !== 'channelsLast')
     throw new Unsupported('unsupported-setting', 'only channels-last data', layer);
 }
 
-function padding(config: Config, layer: string): 'same' | 'valid' {
-  const p = config.padding ?? 'valid';
-  if (p !== 'same' && p !== 'valid')
-    throw new Unsupported('unsupported-setting', `padding ${String(p)}`, layer);
-  return p;
-}
-
-function opFor(
-  layer: tf.layers.Layer,
-  inShape: readonly number[],
-): { op: EngineOp; activation: EngineActivation | null } {
+/** The op of one layer, from its kind's engine capability (core/layers/kinds/<kind>/engine.ts). */
+function opFor(layer: tf.layers.Layer, inShape: readonly number[]): PlannedLayer {
   const name = layer.name;
-  const kind = layer.getClassName();
+  const className = layer.getClassName();
   const config = layer.getConfig() as Config;
   rejectExtras(config, name);
-  switch (kind) {
-    case 'Dense': {
-      if (inShape.length !== 1)
-        throw new Unsupported('unsupported-setting', 'Dense on a non-flat input', name);
-      const activation = activationOf(config, name);
-      return {
-        op: denseOp(
-          name,
-          inShape[0] ?? 0,
-          Number(config.units),
-          activation,
-          config.useBias !== false,
-        ),
-        activation,
-      };
-    }
-    case 'Conv2D': {
-      if (inShape.length !== 3)
-        throw new Unsupported('unsupported-setting', 'Conv2D needs an [H, W, C] input', name);
-      const activation = activationOf(config, name);
-      const settings = {
-        filters: Number(config.filters),
-        kernelSize: pair(config.kernelSize, 3),
-        strides: pair(config.strides, 1),
-        dilationRate: pair(config.dilationRate, 1),
-        padding: padding(config, name),
-        activation,
-        useBias: config.useBias !== false,
-      };
-      return { op: conv2dOp(name, inShape, settings), activation };
-    }
-    case 'MaxPooling2D':
-    case 'AveragePooling2D': {
-      const poolSize = pair(config.poolSize, 2);
-      const settings = {
-        poolSize,
-        strides: config.strides == null ? poolSize : pair(config.strides, 2),
-        padding: padding(config, name),
-      };
-      return {
-        op: pool2dOp(name, kind === 'MaxPooling2D' ? 'max' : 'avg', inShape, settings),
-        activation: null,
-      };
-    }
-    case 'GlobalAveragePooling2D':
-      return { op: globalAvgPoolOp(name, inShape), activation: null };
-    case 'Flatten':
-      return { op: flattenOp(name, inShape), activation: null };
-    case 'Dropout': {
-      if (config.noiseShape != null)
-        throw new Unsupported('unsupported-setting', 'Dropout noiseShape', name);
-      return { op: dropoutOp(name, inShape, Number(config.rate ?? 0)), activation: null };
-    }
-    case 'BatchNormalization': {
-      const axis = Number(config.axis ?? -1);
-      if (axis !== -1 && axis !== inShape.length)
-        throw new Unsupported(
-          'unsupported-setting',
-          'BatchNormalization over an axis other than the last',
-          name,
-        );
-      if (config.center === false || config.scale === false)
-        throw new Unsupported(
-          'unsupported-setting',
-          'BatchNormalization without center or scale',
-          name,
-        );
-      for (const key of [
-        'betaRegularizer',
-        'gammaRegularizer',
-        'betaConstraint',
-        'gammaConstraint',
-      ]) {
-        if (config[key] != null)
-          throw new Unsupported('unsupported-setting', `${key} is not in the engine`, name);
-      }
-      return {
-        op: batchNormOp(
-          name,
-          inShape,
-          Number(config.momentum ?? 0.99),
-          Number(config.epsilon ?? 1e-3),
-        ),
-        activation: null,
-      };
-    }
-    case 'Embedding': {
-      if (inShape.length !== 1)
-        throw new Unsupported(
-          'unsupported-setting',
-          'Embedding needs a [length] input of token ids',
-          name,
-        );
-      if (config.maskZero === true)
-        throw new Unsupported('unsupported-setting', 'Embedding maskZero', name);
-      for (const key of ['embeddingsRegularizer', 'embeddingsConstraint']) {
-        if (config[key] != null)
-          throw new Unsupported('unsupported-setting', `${key} is not in the engine`, name);
-      }
-      return {
-        op: embeddingOp(name, inShape[0] ?? 1, Number(config.inputDim), Number(config.outputDim)),
-        activation: null,
-      };
-    }
-    case 'LSTM':
-    case 'GRU': {
-      if (inShape.length !== 2)
-        throw new Unsupported(
-          'unsupported-setting',
-          `${kind} needs a [steps, features] input`,
-          name,
-        );
-      if (config.resetAfter === true)
-        throw new Unsupported('unsupported-setting', 'GRU resetAfter', name);
-      if (config.returnState === true || config.goBackwards === true || config.stateful === true) {
-        throw new Unsupported(
-          'unsupported-setting',
-          `${kind} with returnState, goBackwards or stateful`,
-          name,
-        );
-      }
-      if (Number(config.dropout ?? 0) !== 0 || Number(config.recurrentDropout ?? 0) !== 0)
-        throw new Unsupported('unsupported-setting', `${kind} dropout`, name);
-      for (const key of ['recurrentRegularizer', 'recurrentConstraint']) {
-        if (config[key] != null)
-          throw new Unsupported('unsupported-setting', `${key} is not in the engine`, name);
-      }
-      const recurrentActivation = config.recurrentActivation ?? 'hardSigmoid';
-      const activation = config.activation ?? 'tanh';
-      if (!isRecurrentActivation(recurrentActivation) || !isRecurrentActivation(activation))
-        throw new Unsupported(
-          'unsupported-setting',
-          `${kind} activations ${String(activation)}/${String(recurrentActivation)}`,
-          name,
-        );
-      const settings = {
-        units: Number(config.units),
-        returnSequences: config.returnSequences === true,
-        activation: activation as RecurrentActivation,
-        recurrentActivation: recurrentActivation as RecurrentActivation,
-        useBias: config.useBias !== false,
-      };
-      return {
-        op: kind === 'LSTM' ? lstmOp(name, inShape, settings) : gruOp(name, inShape, settings),
-        activation: null,
-      };
-    }
-    case 'SimpleRNN': {
-      if (inShape.length !== 2)
-        throw new Unsupported(
-          'unsupported-setting',
-          'SimpleRNN needs a [steps, features] input',
-          name,
-        );
-      if (config.returnState === true || config.goBackwards === true || config.stateful === true) {
-        throw new Unsupported(
-          'unsupported-setting',
-          'SimpleRNN with returnState, goBackwards or stateful',
-          name,
-        );
-      }
-      if (Number(config.dropout ?? 0) !== 0 || Number(config.recurrentDropout ?? 0) !== 0)
-        throw new Unsupported('unsupported-setting', 'SimpleRNN dropout', name);
-      for (const key of ['recurrentRegularizer', 'recurrentConstraint']) {
-        if (config[key] != null)
-          throw new Unsupported('unsupported-setting', `${key} is not in the engine`, name);
-      }
-      const activation = activationOf(config, name);
-      if (activation === 'softmax')
-        throw new Unsupported('unsupported-setting', 'SimpleRNN with softmax', name);
-      return {
-        op: simpleRnnOp(
-          name,
-          inShape,
-          Number(config.units),
-          activation,
-          config.useBias !== false,
-          config.returnSequences === true,
-        ),
-        activation: null,
-      };
-    }
-    case 'Activation': {
-      const activation = activationOf(config, name);
-      return { op: activationOp(name, inShape, activation), activation };
-    }
-    case 'Softmax': {
-      const axis = config.axis ?? -1;
-      if (axis !== -1 && axis !== inShape.length)
-        throw new Unsupported('unsupported-setting', `Softmax over axis ${String(axis)}`, name);
-      return { op: activationOp(name, inShape, 'softmax'), activation: 'softmax' };
-    }
-    default:
-      throw new Unsupported('unsupported-layer', `${kind} layers are not in the engine yet`, name);
-  }
+  const engine = layerKindOfTfClass(className)?.engine;
+  if (engine === undefined)
+    throw new Unsupported(
+      'unsupported-layer',
+      `${className} layers are not in the engine yet`,
+      name,
+    );
+  if (!engine.supported) throw new Unsupported('unsupported-layer', engine.reason, name);
+  if (engine.networkInput) throw new Unsupported('not-a-chain', 'an input inside the chain', name);
+  return engine.plan({ name, className, config }, inShape);
 }
 
 function checkLoss(loss: LossKind, activation: EngineActivation, units: number): void {

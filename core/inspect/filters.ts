@@ -1,4 +1,5 @@
 import { InspectError } from './inspect-error';
+import { inspectSupportOf } from './model-layers';
 import type { ArrayND, InspectableModel } from './sample';
 import { copyValues, findLayer } from './sample';
 
@@ -17,14 +18,6 @@ export interface ConvFilters {
   readonly max: number;
 }
 
-const kernelClasses = new Set([
-  'Conv1D',
-  'Conv2D',
-  'DepthwiseConv2D',
-  'SeparableConv2D',
-  'Conv2DTranspose',
-]);
-
 /**
  * Copies the kernels of a convolution layer out of the model. Reads the
  * weight variables without disposing them (they belong to the model).
@@ -32,7 +25,7 @@ const kernelClasses = new Set([
 export function convFilters(model: InspectableModel, layerName: string): ConvFilters {
   const layer = findLayer(model, layerName);
   const className = layer.getClassName();
-  if (!kernelClasses.has(className))
+  if (inspectSupportOf(className)?.filters !== true)
     throw new InspectError(
       'not-a-convolution',
       `layer "${layerName}" is a ${className}, which has no kernels`,

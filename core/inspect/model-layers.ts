@@ -1,5 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 
+import { layerKindOfTfClass } from '../layers/catalog';
+import type { InspectCapability } from '../layers/capabilities';
 import type { InspectableModel } from './sample';
 import { layerOutput } from './sample';
 
@@ -25,13 +27,16 @@ export interface LayerInfo {
   readonly hasFilters: boolean;
 }
 
-const filterClasses = new Set([
-  'Conv1D',
-  'Conv2D',
-  'DepthwiseConv2D',
-  'SeparableConv2D',
-  'Conv2DTranspose',
-]);
+/** How inspection treats a TF.js layer class: its kind's inspect capability, or null for classes no kind builds. */
+export function inspectSupportOf(className: string): InspectCapability | null {
+  const inspect = layerKindOfTfClass(className)?.inspect;
+  return inspect?.supported ? inspect : null;
+}
+
+/**
+ * TF.js layer classes that are an activation without an `activation` config
+ * (what they compute is a TF.js fact, not a LayerLab capability).
+ */
 const standaloneActivations: Readonly<Record<string, string>> = {
   ReLU: 'relu',
   Softmax: 'softmax',
@@ -40,10 +45,6 @@ const standaloneActivations: Readonly<Record<string, string>> = {
   PReLU: 'prelu',
   ThresholdedReLU: 'thresholdedReLU',
 };
-
-/** Layers shown in feature maps by default: what a student asks about. */
-const featureMapClass =
-  /Conv|Pooling|Activation|ReLU|Softmax|ELU|Dense|LSTM|GRU|SimpleRNN|Embedding|^Add$|Concatenate|BatchNormalization/;
 
 /** Layout of a per-sample shape. */
 export function layoutOf(shape: readonly number[]): ActivationLayout {
@@ -75,7 +76,7 @@ export function describeLayers(model: InspectableModel): LayerInfo[] {
         outputShape,
         layout: layoutOf(outputShape),
         activation: activationOf(layer),
-        hasFilters: filterClasses.has(layer.getClassName()),
+        hasFilters: inspectSupportOf(layer.getClassName())?.filters === true,
       };
     });
 }
@@ -83,6 +84,6 @@ export function describeLayers(model: InspectableModel): LayerInfo[] {
 /** Names of the layers feature maps show by default (convolutions, pooling, activations, Dense, recurrent…). */
 export function featureMapLayerNames(model: InspectableModel): string[] {
   return describeLayers(model)
-    .filter((l) => featureMapClass.test(l.className))
+    .filter((l) => inspectSupportOf(l.className)?.featureMaps === true)
     .map((l) => l.name);
 }

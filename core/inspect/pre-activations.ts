@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 
-import { activationOf } from './model-layers';
+import { activationOf, inspectSupportOf } from './model-layers';
 import { InspectError } from './inspect-error';
 import type { InspectableModel } from './sample';
 import { findLayer } from './sample';
@@ -22,17 +22,6 @@ import { probeModel } from './feature-maps';
  * Recurrent layers are refused: their activations sit inside the recurrence,
  * where a linear twin would compute something else.
  */
-
-const standaloneActivationClasses = new Set([
-  'Activation',
-  'ReLU',
-  'Softmax',
-  'ELU',
-  'LeakyReLU',
-  'PReLU',
-  'ThresholdedReLU',
-]);
-const recurrentClasses = new Set(['LSTM', 'GRU', 'SimpleRNN', 'Bidirectional', 'RNN']);
 
 type LayerCtor = new (config: Record<string, unknown>) => tf.layers.Layer;
 
@@ -60,12 +49,13 @@ export function withPreActivation<R>(
 ): R {
   const layer = findLayer(model, layerName);
   const className = layer.getClassName();
-  if (recurrentClasses.has(className))
+  const source = inspectSupportOf(className)?.preActivation;
+  if (source === 'inside-recurrence')
     throw new InspectError(
       'no-activation',
       `layer "${layerName}" is recurrent; its activations act inside each time step`,
     );
-  if (standaloneActivationClasses.has(className)) return use((xs) => layerInput(model, layer, xs));
+  if (source === 'input') return use((xs) => layerInput(model, layer, xs));
   const activation = activationOf(layer);
   if (activation === null)
     throw new InspectError(

@@ -1,5 +1,6 @@
 import type { GraphDoc, LayerNode, NodeId, ParamValue, Params } from '../graph/types';
-import { defaultParams } from '../layers/catalog';
+import type { ReceptiveFieldRule } from '../layers/capabilities';
+import { defaultParams, getLayerKind } from '../layers/catalog';
 import type { Shape } from '../shapes/shape';
 import type { AxisField, PaddingMode } from './receptive-field';
 import {
@@ -58,46 +59,39 @@ export interface UnitField {
   readonly clipped: InputRect | null;
 }
 
-const windowKinds: Readonly<Record<string, { readonly axes: number; readonly pooling: boolean }>> =
-  {
-    Conv1D: { axes: 1, pooling: false },
-    SeparableConv1D: { axes: 1, pooling: false },
-    Conv2D: { axes: 2, pooling: false },
-    DepthwiseConv2D: { axes: 2, pooling: false },
-    SeparableConv2D: { axes: 2, pooling: false },
-    MaxPooling1D: { axes: 1, pooling: true },
-    AveragePooling1D: { axes: 1, pooling: true },
-    MaxPooling2D: { axes: 2, pooling: true },
-    AveragePooling2D: { axes: 2, pooling: true },
-  };
+/**
+ * Keras layers the catalog does not offer (yet): a GraphDoc cannot hold them
+ * today, but the receptive-field arithmetic is known, so the rules stay here
+ * until each joins the catalog with its own `inspect.receptiveField`.
+ */
+const outsideCatalog: Readonly<Record<string, ReceptiveFieldRule>> = {
+  SeparableConv1D: { rule: 'window', axes: 1, pooling: false },
+  DepthwiseConv2D: { rule: 'window', axes: 2, pooling: false },
+  SeparableConv2D: { rule: 'window', axes: 2, pooling: false },
+  MaxPooling1D: { rule: 'window', axes: 1, pooling: true },
+  AveragePooling1D: { rule: 'window', axes: 1, pooling: true },
+  GlobalAveragePooling1D: { rule: 'global' },
+  GlobalMaxPooling1D: { rule: 'global' },
+  GlobalMaxPooling2D: { rule: 'global' },
+  Bidirectional: { rule: 'global' },
+  Conv2DTranspose: { rule: 'none' },
+  UpSampling1D: { rule: 'none' },
+  UpSampling2D: { rule: 'none' },
+  Permute: { rule: 'none' },
+  RepeatVector: { rule: 'none' },
+};
 
-const globalKinds = new Set([
-  'Flatten',
-  'GlobalAveragePooling1D',
-  'GlobalMaxPooling1D',
-  'GlobalAveragePooling2D',
-  'GlobalMaxPooling2D',
-  // A recurrent step depends on every earlier step; we report the whole sequence.
-  'LSTM',
-  'GRU',
-  'SimpleRNN',
-  'Bidirectional',
-]);
+/** How a node's kind passes the field on: its catalog record, else `outsideCatalog`, else by shape. */
+function ruleOf(kind: string): ReceptiveFieldRule {
+  const inspect = getLayerKind(kind)?.inspect;
+  if (inspect?.supported) return inspect.receptiveField;
+  return outsideCatalog[kind] ?? { rule: 'by-shape' };
+}
 
-const unsupportedKinds = new Set([
-  'Conv2DTranspose',
-  'UpSampling1D',
-  'UpSampling2D',
-  'Reshape',
-  'Permute',
-  'RepeatVector',
-]);
-
-/** Per-sample spatial axes of an input kind: 2 for images, 1 for sequences, 0 for vectors. */
+/** Per-sample spatial axes of an input node: 2 for images, 1 for sequences, 0 for vectors. */
 function inputAxes(node: LayerNode, shape: Shape): number {
-  if (node.kind === 'VectorInput') return 0;
-  if (node.kind === 'ImageInput') return 2;
-  if (node.kind === 'SequenceInput') return 1;
+  const rule = ruleOf(node.kind);
+  if (rule.rule === 'input') return rule.axes;
   return Math.max(0, Math.min(2, shape.length - 2));
 }
 
@@ -120,14 +114,12 @@ function paddingMode(value: ParamValue | undefined): PaddingMode {
 }
 
 function windowStep(
-  kind: string,
+  spec: Extract<ReceptiveFieldRule, { rule: 'window' }>,
   params: Params,
   input: Extract<ReceptiveField, { kind: 'spatial' }>,
   inputShape: Shape | null,
 ): ReceptiveField {
-  const spec = windowKinds[kind];
-  if (!spec || spec.axes !== input.axes.length)
-    return { kind: 'none', reason: 'unsupported-layer' };
+  if (spec.axes !== input.axes.length) return { kind: 'none', reason: 'unsupported-layer' };
   const kernels = perAxis(
     spec.pooling ? params['poolSize'] : params['kernelSize'],
     spec.axes,
@@ -215,13 +207,15 @@ function fieldOfNode(
   if (inputs.length > 1) return mergeFields(inputs);
   const input = inputs[0] as ReceptiveField;
   if (input.kind === 'none') return input;
-  if (globalKinds.has(node.kind))
+  const rule = ruleOf(node.kind);
+  if (rule.rule === 'global')
     return { kind: 'global', inputId: input.inputId, inputSize: input.inputSize };
   if (input.kind === 'global') return input;
-  if (unsupportedKinds.has(node.kind)) return { kind: 'none', reason: 'unsupported-layer' };
+  if (rule.rule === 'none' || rule.rule === 'input')
+    return { kind: 'none', reason: 'unsupported-layer' };
   // Missing params mean the catalog default, exactly as compileGraph builds the layer.
   const params = { ...defaultParams(node.kind), ...node.params };
-  if (node.kind in windowKinds) return windowStep(node.kind, params, input, inputShapes[0] ?? null);
+  if (rule.rule === 'window') return windowStep(rule, params, input, inputShapes[0] ?? null);
   if (/^(ZeroPadding|Cropping)[12]D$/.test(node.kind)) return paddingStep(node.kind, params, input);
   // Everything else (activations, BatchNormalization, Dropout, Dense on the
   // channel axis, Embedding…) either keeps the spatial axes (pass-through) or

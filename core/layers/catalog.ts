@@ -1,50 +1,57 @@
 import type { Params } from '../graph/types';
 import type { Translated } from '../validate/diagnostic';
-import { activationSpec } from './kinds/activation';
-import { batchNormalizationSpec } from './kinds/batch-normalization';
-import { conv2dSpec } from './kinds/conv2d';
-import { denseSpec } from './kinds/dense';
-import { dropoutSpec } from './kinds/dropout';
-import { embeddingSpec } from './kinds/embedding';
-import { flattenSpec } from './kinds/flatten';
-import { globalAveragePooling2dSpec } from './kinds/global-average-pooling2d';
-import { imageInputSpec } from './kinds/image-input';
-import { addSpec, concatenateSpec } from './kinds/merge';
-import { averagePooling2dSpec, maxPooling2dSpec } from './kinds/pooling2d';
-import { gruSpec, lstmSpec, simpleRnnSpec } from './kinds/recurrent';
-import { reshapeSpec } from './kinds/reshape';
-import { sequenceInputSpec } from './kinds/sequence-input';
-import { softmaxSpec } from './kinds/softmax';
-import { vectorInputSpec } from './kinds/vector-input';
+import type { LayerKind } from './capabilities';
+import { activationKind } from './kinds/activation/index';
+import { batchNormalizationKind } from './kinds/batch-normalization/index';
+import { conv1dKind } from './kinds/conv1d/index';
+import { conv2dKind } from './kinds/conv2d/index';
+import { denseKind } from './kinds/dense/index';
+import { dropoutKind } from './kinds/dropout/index';
+import { embeddingKind } from './kinds/embedding/index';
+import { flattenKind } from './kinds/flatten/index';
+import { globalAveragePooling2dKind } from './kinds/global-average-pooling2d/index';
+import { imageInputKind } from './kinds/image-input/index';
+import { addKind, concatenateKind } from './kinds/merge/index';
+import { averagePooling2dKind, maxPooling2dKind } from './kinds/pooling2d/index';
+import { gruKind, lstmKind, simpleRnnKind } from './kinds/recurrent/index';
+import { reshapeKind } from './kinds/reshape/index';
+import { sequenceInputKind } from './kinds/sequence-input/index';
+import { softmaxKind } from './kinds/softmax/index';
+import { vectorInputKind } from './kinds/vector-input/index';
 import type { LayerFamily, LayerSpec } from './spec';
 
 /**
- * Every layer kind LayerLab offers, in palette order. An explicit list rather
- * than TF.js's side-effect class registry: deterministic, and the whole
- * catalog is visible here.
+ * Every layer kind LayerLab offers, in palette order: its LayerSpec and what
+ * each capability (TF.js, engine, PyTorch export, import, inspection) does
+ * with it. An explicit list rather than TF.js's side-effect class registry:
+ * deterministic, and the whole catalog is visible here.
  */
-export const layerCatalog: readonly LayerSpec[] = [
-  imageInputSpec,
-  sequenceInputSpec,
-  vectorInputSpec,
-  denseSpec,
-  dropoutSpec,
-  flattenSpec,
-  reshapeSpec,
-  activationSpec,
-  softmaxSpec,
-  conv2dSpec,
-  maxPooling2dSpec,
-  averagePooling2dSpec,
-  globalAveragePooling2dSpec,
-  batchNormalizationSpec,
-  simpleRnnSpec,
-  lstmSpec,
-  gruSpec,
-  embeddingSpec,
-  addSpec,
-  concatenateSpec,
+export const layerKinds: readonly LayerKind[] = [
+  imageInputKind,
+  sequenceInputKind,
+  vectorInputKind,
+  denseKind,
+  dropoutKind,
+  flattenKind,
+  reshapeKind,
+  activationKind,
+  softmaxKind,
+  conv2dKind,
+  conv1dKind,
+  maxPooling2dKind,
+  averagePooling2dKind,
+  globalAveragePooling2dKind,
+  batchNormalizationKind,
+  simpleRnnKind,
+  lstmKind,
+  gruKind,
+  embeddingKind,
+  addKind,
+  concatenateKind,
 ];
+
+/** The LayerSpec of every kind, in palette order. */
+export const layerCatalog: readonly LayerSpec[] = layerKinds.map((k) => k.spec);
 
 /** Palette groups in display order. */
 export const layerFamilies: readonly LayerFamily[] = [
@@ -73,6 +80,36 @@ export const layerFamilyLabels: Readonly<Record<LayerFamily, Translated>> = {
 };
 
 const specsByKind: ReadonlyMap<string, LayerSpec> = new Map(layerCatalog.map((s) => [s.kind, s]));
+const kindsByName: ReadonlyMap<string, LayerKind> = new Map(
+  layerKinds.map((k) => [k.spec.kind, k]),
+);
+const kindsByTfClass: ReadonlyMap<string, LayerKind> = new Map(
+  layerKinds
+    .filter((k) => k.spec.family !== 'input')
+    .flatMap((k) => k.tfjs.classNames.map((c) => [c, k] as const)),
+);
+
+/** The record of a kind (`'Dense'`): its spec and capabilities; undefined for an unknown kind. */
+export function getLayerKind(kind: string): LayerKind | undefined {
+  return kindsByName.get(kind);
+}
+
+/**
+ * The kind a TF.js model layer was built from, by its class name
+ * (`layer.getClassName()`, e.g. `LeakyReLU` → Activation). Undefined for
+ * `InputLayer` (every capability handles inputs itself) and for classes no kind builds.
+ */
+export function layerKindOfTfClass(className: string): LayerKind | undefined {
+  return kindsByTfClass.get(className);
+}
+
+/**
+ * The kinds that read a Keras/TF.js class on import, in catalog order
+ * (several for `InputLayer`: each input kind claims the inputs it describes).
+ */
+export function kindsImportingClass(className: string): LayerKind[] {
+  return layerKinds.filter((k) => k.import.supported && k.import.classNames.includes(className));
+}
 
 /** The spec of a kind (`'Dense'`), or undefined for a kind this version does not know. */
 export function getLayerSpec(kind: string): LayerSpec | undefined {

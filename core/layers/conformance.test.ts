@@ -1,10 +1,12 @@
+// import.meta.glob (Vite) finds every kind folder's conformance.ts.
+/// <reference types="vite/client" />
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { Shape } from '../shapes/shape';
 import { inferNodeShape } from '../shapes/infer';
 import { defaultParams, layerCatalog } from './catalog';
-import { conformanceCases } from './conformance-cases';
+import type { ConformanceCases } from './conformance-case';
 import type { LayerSpec } from './spec';
 
 /**
@@ -12,6 +14,16 @@ import type { LayerSpec } from './spec';
  * inference must agree with the layer TF.js actually builds (symbolically,
  * then run on zeros), including which inputs are refused, and no tensor may leak.
  */
+/** Every kind folder's `conformance.ts`, merged (a kind's cases live beside its spec). */
+const conformanceCases: ConformanceCases = Object.assign(
+  {},
+  ...Object.values(
+    import.meta.glob<{ conformanceCases: ConformanceCases }>('./kinds/*/conformance.ts', {
+      eager: true,
+    }),
+  ).map((m) => m.conformanceCases),
+);
+
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });

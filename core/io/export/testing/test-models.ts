@@ -10,7 +10,15 @@ import * as tf from '@tensorflow/tfjs';
 import type { ExportInfo } from '../export-info';
 
 export type TestModelKind =
-  'mlp' | 'cnn' | 'lstm' | 'lstm-sigmoid' | 'gru' | 'simple-rnn' | 'gru-masked' | 'branch';
+  | 'mlp'
+  | 'cnn'
+  | 'lstm'
+  | 'lstm-sigmoid'
+  | 'gru'
+  | 'simple-rnn'
+  | 'gru-masked'
+  | 'conv1d-text'
+  | 'branch';
 
 export interface TestModel {
   readonly model: tf.LayersModel;
@@ -112,6 +120,20 @@ function recurrentModel(kind: TestModelKind): tf.LayersModel {
   if (kind === 'gru' || kind === 'gru-masked')
     layers.push(tf.layers.gru({ units: 5, name: 'gru' }));
   if (kind === 'simple-rnn') layers.push(tf.layers.simpleRNN({ units: 5, name: 'rnn' }));
+  if (kind === 'conv1d-text')
+    layers.push(
+      // 10 steps → 5 with stride 2 and 'same': TF pads 0 before, 1 after (asymmetric).
+      tf.layers.conv1d({
+        filters: 5,
+        kernelSize: 3,
+        strides: 2,
+        padding: 'same',
+        activation: 'relu',
+        name: 'conv_a',
+      }),
+      tf.layers.conv1d({ filters: 4, kernelSize: 2, activation: 'tanh', name: 'conv_b' }),
+      tf.layers.flatten({ name: 'flatten' }),
+    );
   layers.push(tf.layers.dense({ units: classes, activation: 'softmax', name: 'output' }));
   return tf.sequential({ layers });
 }

@@ -1,0 +1,20 @@
+import type { LayerKind } from '../../capabilities';
+import { denseFlops, planDense } from './engine';
+import { importDense } from './import';
+import { denseToTorch } from './pytorch';
+import { denseSpec } from './spec';
+
+export const denseKind: LayerKind = {
+  spec: denseSpec,
+  tfjs: { supported: true, classNames: ['Dense'] },
+  engine: { supported: true, plan: planDense, forwardFlops: denseFlops },
+  pytorch: { supported: true, convert: denseToTorch },
+  import: { supported: true, classNames: ['Dense'], map: importDense },
+  inspect: {
+    supported: true,
+    featureMaps: true,
+    filters: false,
+    preActivation: 'linear-twin',
+    receptiveField: { rule: 'by-shape' },
+  },
+};

@@ -1,0 +1,20 @@
+import type { LayerKind } from '../../capabilities';
+import { planDropout } from './engine';
+import { importDropout } from './import';
+import { dropoutToTorch } from './pytorch';
+import { dropoutSpec } from './spec';
+
+export const dropoutKind: LayerKind = {
+  spec: dropoutSpec,
+  tfjs: { supported: true, classNames: ['Dropout'] },
+  engine: { supported: true, plan: planDropout },
+  pytorch: { supported: true, convert: dropoutToTorch },
+  import: { supported: true, classNames: ['Dropout'], map: importDropout },
+  inspect: {
+    supported: true,
+    featureMaps: false,
+    filters: false,
+    preActivation: 'none',
+    receptiveField: { rule: 'by-shape' },
+  },
+};

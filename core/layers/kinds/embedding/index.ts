@@ -1,0 +1,20 @@
+import type { LayerKind } from '../../capabilities';
+import { planEmbedding } from './engine';
+import { importEmbedding } from './import';
+import { embeddingToTorch } from './pytorch';
+import { embeddingSpec } from './spec';
+
+export const embeddingKind: LayerKind = {
+  spec: embeddingSpec,
+  tfjs: { supported: true, classNames: ['Embedding'] },
+  engine: { supported: true, plan: planEmbedding },
+  pytorch: { supported: true, convert: embeddingToTorch },
+  import: { supported: true, classNames: ['Embedding'], map: importEmbedding },
+  inspect: {
+    supported: true,
+    featureMaps: true,
+    filters: false,
+    preActivation: 'none',
+    receptiveField: { rule: 'by-shape' },
+  },
+};

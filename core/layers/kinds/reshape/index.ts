@@ -1,0 +1,19 @@
+import type { LayerKind } from '../../capabilities';
+import { importReshape } from './import';
+import { reshapeToTorch } from './pytorch';
+import { reshapeSpec } from './spec';
+
+export const reshapeKind: LayerKind = {
+  spec: reshapeSpec,
+  tfjs: { supported: true, classNames: ['Reshape'] },
+  engine: { supported: false, reason: 'Reshape layers are not in the engine yet' },
+  pytorch: { supported: true, convert: reshapeToTorch },
+  import: { supported: true, classNames: ['Reshape'], map: importReshape },
+  inspect: {
+    supported: true,
+    featureMaps: false,
+    filters: false,
+    preActivation: 'none',
+    receptiveField: { rule: 'none' },
+  },
+};
