@@ -81,7 +81,7 @@ async function trainAndInspect(page: Page, folder: string): Promise<void> {
 
 async function closeWithoutSaving(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'File' }).click();
-  await page.locator('[data-command="file.close"]').click();
+  await page.locator('.menu-popup [data-command="file.close"]').click();
   await page.getByTestId('confirm-dialog').getByRole('button', { name: "Don't save" }).click();
   await page.waitForSelector('[data-testid="start-screen"]');
 }

@@ -33,8 +33,8 @@ export interface LoadOverrides {
 
 /** What the Dataset panel does, for one project session. */
 export interface DatasetController {
-  /** Asks for a folder (native dialog or in-app chooser) and loads it. */
-  choose(host: Host, kind: DatasetKind): Promise<void>;
+  /** Asks for a folder (native dialog or in-app chooser) and loads it (with `overrides`, if given). */
+  choose(host: Host, kind: DatasetKind, overrides?: LoadOverrides): Promise<void>;
   /** Lists, loads, checks and splits a folder; saves the dataset in the project; hands it to training. */
   load(source: FolderSource, kind: DatasetKind, overrides?: LoadOverrides): Promise<void>;
   /** Stops a scan or decode in progress; the panel returns to what it showed before. */
@@ -79,7 +79,11 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
     deps.onLoaded?.(dataset);
   };
 
-  async function choose(host: Host, kind: DatasetKind): Promise<void> {
+  async function choose(
+    host: Host,
+    kind: DatasetKind,
+    overrides: LoadOverrides = {},
+  ): Promise<void> {
     const before = runtime.getState();
     runtime.setState({ status: 'choosing', error: null });
     const picked = await host.pickDatasetFolder({ kind });
@@ -94,7 +98,7 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
         });
       return;
     }
-    await load(hostFolderSource(host, picked.value), kind);
+    await load(hostFolderSource(host, picked.value), kind, overrides);
   }
 
   async function load(

@@ -1,33 +1,30 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useHost } from '../../host/HostProvider';
-import { pickTrainingFolder } from './pick-dataset';
-import { useLoadedDataset, useSession } from '../../session/session-context';
+import { datasetReadingFor } from '@core';
 
-/** Which data the next run uses, with a button to choose (or change) the folder. */
+import { useHost } from '../../host/HostProvider';
+import { useDatasetRuntime, useLoadedDataset, useSession } from '../../session/session-context';
+
+/**
+ * Which data the next run uses, with a button to choose (or change) the
+ * folder. It loads through the project's dataset controller, the same path as
+ * the Dataset panel (health report, split and the folder saved in the project),
+ * with the options the network's input asks for.
+ */
 export function DatasetLine({ disabled }: { readonly disabled: boolean }) {
   const { t } = useTranslation('training');
   const host = useHost();
   const session = useSession();
   const dataset = useLoadedDataset();
-  const [status, setStatus] = useState<
-    | { kind: 'idle' }
-    | { kind: 'loading'; done: number; total: number }
-    | { kind: 'failed'; code: string }
-  >({ kind: 'idle' });
+  const runtime = useDatasetRuntime();
+  const busy =
+    runtime.status === 'choosing' || runtime.status === 'scanning' || runtime.status === 'loading';
   const pick = async (): Promise<void> => {
-    setStatus({ kind: 'loading', done: 0, total: 0 });
-    const outcome = await pickTrainingFolder(
+    const reading = datasetReadingFor(session.editor.getState().doc);
+    await session.dataset.controller.choose(
       host,
-      session.editor.getState().doc,
-      (loaded) => session.dataset.loaded.setState({ dataset: loaded }),
-      (p) => setStatus({ kind: 'loading', done: p.done, total: p.total }),
-    );
-    setStatus(
-      outcome.ok || outcome.code === 'cancelled'
-        ? { kind: 'idle' }
-        : { kind: 'failed', code: outcome.code },
+      reading.kind,
+      reading.kind === 'image' ? { image: reading.image } : { text: reading.text },
     );
   };
   return (
@@ -48,20 +45,20 @@ export function DatasetLine({ disabled }: { readonly disabled: boolean }) {
         type="button"
         className="btn"
         data-testid="train-pick-dataset"
-        disabled={disabled || status.kind === 'loading'}
+        disabled={disabled || busy}
         onClick={() => void pick()}
       >
         {dataset ? t('dataset.change') : t('dataset.pick')}
       </button>
-      {status.kind === 'loading' && status.total > 0 && (
+      {runtime.status === 'loading' && runtime.progress !== null && runtime.progress.total > 0 && (
         <span className="muted">
           {' '}
-          {t('dataset.loading', { done: status.done, total: status.total })}
+          {t('dataset.loading', { done: runtime.progress.done, total: runtime.progress.total })}
         </span>
       )}
-      {status.kind === 'failed' && (
+      {runtime.status === 'error' && runtime.error !== null && (
         <p className="training-error" role="alert">
-          {t('dataset.failed', { code: status.code })}
+          {t(`dataset:${runtime.error.key}`, runtime.error.values ?? {})}
         </p>
       )}
     </div>

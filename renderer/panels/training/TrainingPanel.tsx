@@ -44,9 +44,11 @@ export function TrainingPanel() {
     setRuntimeInfo({ taskProgress: running && percent !== null ? percent / 100 : null });
   }, [running, percent]);
 
-  const current = runs.find((r) => r.runId === runId);
+  // The run under way or just finished; after reopening a project, its last saved run.
+  const current = runs.find((r) => r.runId === runId) ?? runs[runs.length - 1];
+  const shownId = current?.runId ?? null;
   const shown = current
-    ? [current, ...runs.filter((r) => r.runId !== runId && compare.includes(r.runId))]
+    ? [current, ...runs.filter((r) => r.runId !== shownId && compare.includes(r.runId))]
     : [];
   const locked = running;
   return (
@@ -71,7 +73,7 @@ export function TrainingPanel() {
         <fieldset className="training-compare">
           <legend>{t('charts.compare')}</legend>
           {runs
-            .filter((r) => r.runId !== runId)
+            .filter((r) => r.runId !== shownId)
             .map((r) => (
               <label key={r.runId} className="field-check">
                 <input
