@@ -154,7 +154,7 @@ export default tseslint.config(
   {
     // Only electron/main and electron/preload run inside Electron; host services
     // are shared with the browser-mode server and must not import electron.
-    files: ['electron/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

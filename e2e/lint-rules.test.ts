@@ -100,25 +100,25 @@ const cases: readonly { fixture: string; as: string; rule: string; message: RegE
   },
   {
     fixture: 'electron-imports-renderer-runtime.ts',
-    as: 'electron/main/lint-probe.ts',
+    as: 'electron/shell/main/lint-probe.ts',
     rule: '@typescript-eslint/no-restricted-imports',
     message: /only `import type` from renderer/,
   },
   {
     fixture: 'electron-imports-react.ts',
-    as: 'electron/main/lint-probe.ts',
+    as: 'electron/shell/main/lint-probe.ts',
     rule: '@typescript-eslint/no-restricted-imports',
     message: /no React/,
   },
   {
     fixture: 'services-import-electron.ts',
-    as: 'electron/services/lint-probe.ts',
+    as: 'electron/host/services/lint-probe.ts',
     rule: 'no-restricted-imports',
     message: /no electron import here/,
   },
   {
     fixture: 'services-import-electron.ts',
-    as: 'electron/server/lint-probe.ts',
+    as: 'electron/host/server/lint-probe.ts',
     rule: 'no-restricted-imports',
     message: /no electron import here/,
   },
@@ -136,10 +136,10 @@ describe('architecture lint rules', () => {
   });
 
   it.each([
-    { fixture: 'electron-imports-host-type.ts', as: 'electron/main/lint-probe.ts' },
+    { fixture: 'electron-imports-host-type.ts', as: 'electron/shell/main/lint-probe.ts' },
     { fixture: 'renderer-imports-core-index.ts', as: 'renderer/app/lint-probe.ts' },
-    { fixture: 'main-imports-electron.ts', as: 'electron/main/lint-probe.ts' },
-    { fixture: 'main-imports-electron.ts', as: 'electron/preload/lint-probe.ts' },
+    { fixture: 'main-imports-electron.ts', as: 'electron/shell/main/lint-probe.ts' },
+    { fixture: 'main-imports-electron.ts', as: 'electron/shell/preload/lint-probe.ts' },
   ])('allows $fixture as $as', async ({ fixture, as }) => {
     expect(await lintAs(fixture, as)).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { buildVocabulary, tokenize } from '../../core/data/tokenize';
 import { imageSampleSource, textSampleSource } from '../../core/data/train-samples';
 import type { SampleSource } from '../../core/train/sample-source';
 import { loadImageFolder as loadFolder } from '../data/load-folder';
-import { listFolder } from '../services/dataset-listing';
+import { listFolder } from '../host/services/dataset-listing';
 
 /** A dataset folder decoded for training in Node, with its health report. */
 export interface LoadedDataset {

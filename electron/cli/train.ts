@@ -22,7 +22,7 @@ import { validateGraph } from '../../core/validate/validate-graph';
 import { parseTrainArgs, usage, type TrainArgs } from './cli-args';
 import { datasetReadingFor } from '../../core/train/dataset-reading';
 import { formatHealthReport } from './dataset-summary';
-import { HostFailure } from '../services/host-error';
+import { HostFailure } from '../host/services/host-error';
 import { loadImageFolder, loadTextFolder, type LoadedDataset } from './load-dataset';
 import { writeCliExport } from './write-export';
 import { defaultEngineWorkers, nodeEngineParallel } from './engine-peers';

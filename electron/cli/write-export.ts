@@ -10,7 +10,7 @@ import { buildExportFolder } from '../../core/io/export/export-model';
 import type { PytorchStatus } from '../../core/io/export/metadata';
 import type { DatasetReading } from '../../core/train/dataset-reading';
 import type { EpochMetrics } from '../../core/train/metrics';
-import { writeExportFolder } from '../services/export-writer';
+import { writeExportFolder } from '../host/services/export-writer';
 
 /** What the CLI knows after training, turned into the export folder's `ExportInfo`. */
 export interface CliExportFacts {

@@ -9,7 +9,7 @@ import { planDataset } from '../../core/data/plan';
 import type { DatasetPlan, FileCheck, SplitSettings } from '../../core/data/plan';
 import type { SampleStore } from '../../core/data/sample-store';
 import { buildVocabulary, tokenize } from '../../core/data/tokenize';
-import { listFolder } from '../services/dataset-listing';
+import { listFolder } from '../host/services/dataset-listing';
 import { decodeAll } from './decode-pool';
 import type { DecodeOutcome } from './decode-protocol';
 import { listingDigest, pixelCacheKey, readPixelCache, writePixelCache } from './pixel-cache';

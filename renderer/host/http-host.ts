@@ -9,10 +9,10 @@ import type {
   HostResult,
 } from './Host';
 
-/** Parts a pixel cache entry is uploaded in (the host appends them; see electron/services/pixel-cache-store.ts). */
+/** Parts a pixel cache entry is uploaded in (the host appends them; see electron/host/services/pixel-cache-store.ts). */
 const pixelCachePartBytes = 8 * 1024 * 1024;
 
-/** Browser mode: the host services over the loopback server (electron/server). */
+/** Browser mode: the host services over the loopback server (electron/host/server). */
 export interface HttpHost extends Host {
   /** Lists a folder for the in-app chooser (browser mode only). */
   browse(path?: string): Promise<HostResult<BrowseListing>>;

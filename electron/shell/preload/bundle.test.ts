@@ -3,9 +3,9 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-import { electronBundles } from '../../scripts/electron-bundles';
+import { electronBundles } from '../../../scripts/electron-bundles';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 /** Every `require("…")` left in a bundle. */
 async function requiresOf(which: 'main' | 'preload'): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
-import type { CommandId, Host, HostResult } from '../../renderer/host/Host';
-import { commandChannel, hostChannels, pixelCachePartBytes, windowStateChannel } from '../channels';
+import type { CommandId, Host, HostResult } from '../../../renderer/host/Host';
+import { commandChannel, hostChannels, pixelCachePartBytes, windowStateChannel } from '../../channels';
 
 /**
  * The only bridge between the page and Node: `window.host`, a `Host` over

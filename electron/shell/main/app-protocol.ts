@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 
 import type { CustomScheme } from 'electron';
 
-import { mimeTypeOf, resolveStaticFile } from '../services/static-files';
-import { securityHeaders } from '../services/web-security';
+import { mimeTypeOf, resolveStaticFile } from '../../host/services/static-files';
+import { securityHeaders } from '../../host/services/web-security';
 import { appHost, appScheme } from './app-origin';
 
 /**

@@ -1,4 +1,4 @@
-import type { HostError, HostErrorCode, HostResult } from '../../renderer/host/Host';
+import type { HostError, HostErrorCode, HostResult } from '../../../renderer/host/Host';
 
 /**
  * A refusal or failure with a stable code. Services throw it internally;

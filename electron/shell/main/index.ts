@@ -12,10 +12,10 @@ import {
   session,
 } from 'electron';
 
-import type { WindowState } from '../../renderer/host/Host';
-import { commandChannel } from '../channels';
-import { createHostServices } from '../services/host-services';
-import { LaunchFile, projectFileFromArgv } from '../services/launch-file';
+import type { WindowState } from '../../../renderer/host/Host';
+import { commandChannel } from '../../channels';
+import { createHostServices } from '../../host/services/host-services';
+import { LaunchFile, projectFileFromArgv } from '../../host/services/launch-file';
 import { appEntryUrl, appScheme } from './app-origin';
 import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { createNativeChooser } from './dialogs';

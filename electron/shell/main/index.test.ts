@@ -3,15 +3,15 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { commandChannel, hostChannels, windowStateChannel } from '../channels';
-import * as electron from '../test-support/electron-main-mock';
+import { commandChannel, hostChannels, windowStateChannel } from '../../channels';
+import * as electron from '../../test-support/electron-main-mock';
 import { appSchemePrivileges } from './app-protocol';
 import { guardWebContents } from './navigation';
 import { mainWindowOptions } from './window';
 
-vi.mock('electron', () => import('../test-support/electron-main-mock'));
+vi.mock('electron', () => import('../../test-support/electron-main-mock'));
 
-describe('electron/main/index.ts wiring (with a hand-written electron mock)', () => {
+describe('electron/shell/main/index.ts wiring (with a hand-written electron mock)', () => {
   beforeAll(async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // no renderer bundle next to the source
     await import('./index');

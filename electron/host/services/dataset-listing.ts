@@ -2,8 +2,8 @@ import type { Dirent } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ListedFile, SkippedEntry } from '../../renderer/host/Host';
-import { ignoredNameReason } from '../../core/data/class-discovery';
+import type { ListedFile, SkippedEntry } from '../../../renderer/host/Host';
+import { ignoredNameReason } from '../../../core/data/class-discovery';
 import { isInside } from './safe-path';
 
 /**

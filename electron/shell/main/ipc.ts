@@ -1,10 +1,10 @@
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 
-import type { HostResult, WindowState } from '../../renderer/host/Host';
-import { hostChannels, windowStateChannel, type HostChannelMethod } from '../channels';
-import { assertNoForbiddenKeys } from '../services/request-schemas';
-import type { ChoosePath, HostServices } from '../services/host-services';
+import type { HostResult, WindowState } from '../../../renderer/host/Host';
+import { hostChannels, windowStateChannel, type HostChannelMethod } from '../../channels';
+import { assertNoForbiddenKeys } from '../../host/services/request-schemas';
+import type { ChoosePath, HostServices } from '../../host/services/host-services';
 import { isAppUrl } from './app-origin';
 
 /** The parts of a sender frame we look at (Electron's `WebFrameMain`). */

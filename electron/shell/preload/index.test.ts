@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { Host } from '../../renderer/host/Host';
-import { commandChannel, hostChannels, windowStateChannel } from '../channels';
-import * as electron from '../test-support/electron-mock';
+import type { Host } from '../../../renderer/host/Host';
+import { commandChannel, hostChannels, windowStateChannel } from '../../channels';
+import * as electron from '../../test-support/electron-mock';
 
-vi.mock('electron', () => import('../test-support/electron-mock'));
+vi.mock('electron', () => import('../../test-support/electron-mock'));
 
 describe('preload surface (§8 A3)', () => {
   let host: Host;

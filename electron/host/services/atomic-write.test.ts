@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeStaleTemps, writeFileAtomically } from './atomic-write';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..', '..');
+const repoRoot = path.resolve(here, '..', '..', '..');
 
 type RenameCallback = (error: NodeJS.ErrnoException | null) => void;
 

@@ -1,7 +1,7 @@
 import type { BrowserWindow, Dialog } from 'electron';
 
-import type { ChooserRequest } from '../../renderer/host/Host';
-import type { ChoosePath } from '../services/host-services';
+import type { ChooserRequest } from '../../../renderer/host/Host';
+import type { ChoosePath } from '../../host/services/host-services';
 import type { MenuLanguage } from './menu-labels';
 
 const projectFilters = (language: MenuLanguage) => [

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { contentSecurityPolicy } from '../services/web-security';
+import { contentSecurityPolicy } from '../../host/services/web-security';
 import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 
 describe('app:// scheme privileges', () => {

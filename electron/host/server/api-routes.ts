@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-import type { HostResult } from '../../renderer/host/Host';
+import type { HostResult } from '../../../renderer/host/Host';
 import { HostFailure, settle } from '../services/host-error';
 import type { ChoosePath, HostServices } from '../services/host-services';
 import {

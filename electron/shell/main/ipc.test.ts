@@ -4,10 +4,10 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { HostResult, WindowState } from '../../renderer/host/Host';
-import { hostChannels, windowStateChannel } from '../channels';
-import { createHostServices, type ChoosePath } from '../services/host-services';
-import { createIpcMainFake } from '../test-support/electron-mock';
+import type { HostResult, WindowState } from '../../../renderer/host/Host';
+import { hostChannels, windowStateChannel } from '../../channels';
+import { createHostServices, type ChoosePath } from '../../host/services/host-services';
+import { createIpcMainFake } from '../../test-support/electron-mock';
 import { isTrustedSender, registerHostHandlers } from './ipc';
 
 const top = (url: string) => ({ url, parent: null });
