@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 
-import type { AppInfo, Host } from '../host/Host';
+import type { AppInfo, Host } from '@core';
 import { createClipboard } from '../state/clipboard';
 import { connectTraining } from '../panels/training/training-controller';
 import { runCommand, type CommandContext, type FlowControls } from '../state/commands';

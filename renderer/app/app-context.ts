@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-import type { AppInfo } from '../host/Host';
+import type { AppInfo } from '@core';
 import type { CommandContext, FlowControls } from '../state/commands';
 import type { EditorStore } from '../state/editor-store';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-import type { Host } from '../host/Host';
+import type { Host } from '@core';
 import { isDirty, type EditorState, type EditorStore } from '../state/editor-store';
 import { useRuntimeStore } from '../state/runtime-store';
 

@@ -1,7 +1,7 @@
 import type { FileCheck } from '@core';
 
 import { decodeFrame, encodeFrame } from '../host/binary-frame';
-import type { Host } from '../host/Host';
+import type { Host } from '@core';
 import type { CachedDecode } from './sample-cache';
 
 /**

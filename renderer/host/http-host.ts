@@ -7,7 +7,7 @@ import type {
   Host,
   HostError,
   HostResult,
-} from './Host';
+} from '@core';
 
 /** Parts a pixel cache entry is uploaded in (the host appends them; see electron/host/services/pixel-cache-store.ts). */
 const pixelCachePartBytes = 8 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { Host } from '../host/Host';
+import type { Host } from '@core';
 import type { EditorState, EditorStore } from './editor-store';
 import type { ClipboardPort } from './clipboard';
 import { copySelection, cutSelection, pasteClipboard } from './clipboard-ops';

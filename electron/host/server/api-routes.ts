@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-import type { HostResult } from '../../../renderer/host/Host';
+import type { HostResult } from '../../../core/contract/host';
 import { HostFailure, settle } from '../services/host-error';
 import type { ChoosePath, HostServices } from '../services/host-services';
 import {
@@ -10,7 +10,7 @@ import {
   maxProjectChars,
   type HostMethodName,
 } from '../services/request-schemas';
-import { decodeFrame, encodeFrame, sliceRange } from './binary-frame';
+import { decodeFrame, encodeFrame, sliceRange } from '../../../core/contract/binary-frame';
 
 /** What an API route answers: JSON, or a binary frame. */
 export type ApiReply =

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { AppInfo } from '../../../renderer/host/Host';
+import type { AppInfo } from '../../../core/contract/host';
 
 /**
  * The OS locale as BCP 47, from the POSIX variables (`zh_CN.UTF-8` → `zh-CN`)

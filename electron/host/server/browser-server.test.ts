@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { contentSecurityPolicy } from '../services/web-security';
-import { decodeFrame, encodeFrame } from './binary-frame';
+import { decodeFrame, encodeFrame } from '../../../core/contract/binary-frame';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 import { tokenCookieName } from './request-guard';
 

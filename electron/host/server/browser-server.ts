@@ -3,7 +3,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { AppInfo } from '../../../renderer/host/Host';
+import type { AppInfo } from '../../../core/contract/host';
 import { createHostServices } from '../services/host-services';
 import { LaunchFile } from '../services/launch-file';
 import { mimeTypeOf, resolveStaticFile } from '../services/static-files';

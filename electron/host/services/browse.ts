@@ -2,7 +2,7 @@ import { opendir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { BrowseListing } from '../../../renderer/host/Host';
+import type { BrowseListing } from '../../../core/contract/host';
 import { HostFailure } from './host-error';
 
 const maxEntries = 2000;

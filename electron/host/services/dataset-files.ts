@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { FileBytes } from '../../../renderer/host/Host';
+import type { FileBytes } from '../../../core/contract/host';
 import { HostFailure, toHostError } from './host-error';
 import { checkRelativePath, isInside, resolveExistingInside } from './safe-path';
 

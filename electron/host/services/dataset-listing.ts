@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ListedFile, SkippedEntry } from '../../../renderer/host/Host';
+import type { ListedFile, SkippedEntry } from '../../../core/contract/host';
 import { ignoredNameReason } from '../../../core/data/class-discovery';
 import { isInside } from './safe-path';
 

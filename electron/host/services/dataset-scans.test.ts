@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { AppInfo, HostResult } from '../../../renderer/host/Host';
+import type { AppInfo, HostResult } from '../../../core/contract/host';
 import { listFolder } from './dataset-listing';
 import { DatasetScans } from './dataset-scans';
 import { createHostServices, type ChoosePath } from './host-services';

@@ -1,7 +1,7 @@
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ExportWritten } from '../../../renderer/host/Host';
+import type { ExportWritten } from '../../../core/contract/host';
 import { errnoOf, HostFailure, toHostError } from './host-error';
 import { newOpaqueId } from './opaque-id';
 import { isPortableName, sanitizeName } from './portable-name';

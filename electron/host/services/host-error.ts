@@ -1,4 +1,4 @@
-import type { HostError, HostErrorCode, HostResult } from '../../../renderer/host/Host';
+import type { HostError, HostErrorCode, HostResult } from '../../../core/contract/host';
 
 /**
  * A refusal or failure with a stable code. Services throw it internally;

@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { AppInfo, ChooserRequest, HostResult } from '../../../renderer/host/Host';
+import type { AppInfo, ChooserRequest, HostResult } from '../../../core/contract/host';
 import { createHostServices, type ChoosePath, type HostServices } from './host-services';
 import { LaunchFile } from './launch-file';
 import { requestSchemas, type HostMethodName } from './request-schemas';

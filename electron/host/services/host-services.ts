@@ -14,7 +14,7 @@ import type {
   OpenedProject,
   ProjectFile,
   RecentProject,
-} from '../../../renderer/host/Host';
+} from '../../../core/contract/host';
 import { writeFileAtomically } from './atomic-write';
 import { browseFolder } from './browse';
 import { readFilesInside } from './dataset-files';

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
-import type { RecentProject } from '../../../renderer/host/Host';
+import type { RecentProject } from '../../../core/contract/host';
 import { HostFailure } from './host-error';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { newOpaqueId } from './opaque-id';

@@ -1,4 +1,4 @@
-import type { AppSettings } from '../../../renderer/host/Host';
+import type { AppSettings } from '../../../core/contract/host';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { settingsSchema } from './registry-files';
 

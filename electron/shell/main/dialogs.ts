@@ -1,6 +1,6 @@
 import type { BrowserWindow, Dialog } from 'electron';
 
-import type { ChooserRequest } from '../../../renderer/host/Host';
+import type { ChooserRequest } from '../../../core/contract/host';
 import type { ChoosePath } from '../../host/services/host-services';
 import type { MenuLanguage } from './menu-labels';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { commandChannel, hostChannels, windowStateChannel } from '../../channels';
+import { commandChannel, hostChannels, windowStateChannel } from '../../../core/contract/channels';
 import * as electron from '../../test-support/electron-main-mock';
 import { appSchemePrivileges } from './app-protocol';
 import { guardWebContents } from './navigation';

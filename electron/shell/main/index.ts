@@ -12,8 +12,8 @@ import {
   session,
 } from 'electron';
 
-import type { WindowState } from '../../../renderer/host/Host';
-import { commandChannel } from '../../channels';
+import type { WindowState } from '../../../core/contract/host';
+import { commandChannel } from '../../../core/contract/channels';
 import { createHostServices } from '../../host/services/host-services';
 import { LaunchFile, projectFileFromArgv } from '../../host/services/launch-file';
 import { appEntryUrl, appScheme } from './app-origin';

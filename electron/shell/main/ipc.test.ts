@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { HostResult, WindowState } from '../../../renderer/host/Host';
-import { hostChannels, windowStateChannel } from '../../channels';
+import type { HostResult, WindowState } from '../../../core/contract/host';
+import { hostChannels, windowStateChannel } from '../../../core/contract/channels';
 import { createHostServices, type ChoosePath } from '../../host/services/host-services';
 import { createIpcMainFake } from '../../test-support/electron-mock';
 import { isTrustedSender, registerHostHandlers } from './ipc';

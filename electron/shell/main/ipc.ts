@@ -1,8 +1,12 @@
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 
-import type { HostResult, WindowState } from '../../../renderer/host/Host';
-import { hostChannels, windowStateChannel, type HostChannelMethod } from '../../channels';
+import type { HostResult, WindowState } from '../../../core/contract/host';
+import {
+  hostChannels,
+  windowStateChannel,
+  type HostChannelMethod,
+} from '../../../core/contract/channels';
 import { assertNoForbiddenKeys } from '../../host/services/request-schemas';
 import type { ChoosePath, HostServices } from '../../host/services/host-services';
 import { isAppUrl } from './app-origin';

@@ -1,4 +1,4 @@
-import type { WindowState } from '../../../renderer/host/Host';
+import type { WindowState } from '../../../core/contract/host';
 
 /** What the window shows for a reported state (pure, so tests check it without a window). */
 export function presentWindowState(state: WindowState): {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { Host } from '../../../renderer/host/Host';
-import { commandChannel, hostChannels, windowStateChannel } from '../../channels';
+import type { Host } from '../../../core/contract/host';
+import { commandChannel, hostChannels, windowStateChannel } from '../../../core/contract/channels';
 import * as electron from '../../test-support/electron-mock';
 
 vi.mock('electron', () => import('../../test-support/electron-mock'));

@@ -1,7 +1,12 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
-import type { CommandId, Host, HostResult } from '../../../renderer/host/Host';
-import { commandChannel, hostChannels, pixelCachePartBytes, windowStateChannel } from '../../channels';
+import type { CommandId, DroppedFile, Host, HostResult } from '../../../core/contract/host';
+import {
+  commandChannel,
+  hostChannels,
+  pixelCachePartBytes,
+  windowStateChannel,
+} from '../../../core/contract/channels';
 
 /**
  * The only bridge between the page and Node: `window.host`, a `Host` over
@@ -43,9 +48,10 @@ function isEditingText(): boolean {
   );
 }
 
-function pathOfDropped(file: File): string {
+function pathOfDropped(file: DroppedFile): string {
   try {
-    return webUtils.getPathForFile(file);
+    // A dropped item is a DOM File; anything else makes getPathForFile throw.
+    return webUtils.getPathForFile(file as File);
   } catch {
     return ''; // not a File at all
   }

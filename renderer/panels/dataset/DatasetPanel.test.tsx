@@ -6,7 +6,7 @@ import { createProject } from '@core';
 
 import { AppServicesContext, type AppServices } from '../../app/app-context';
 import { createMemoryHost } from '../../host/memory-host';
-import type { Host, HostResult } from '../../host/Host';
+import type { Host, HostResult } from '@core';
 import { HostProvider } from '../../host/HostProvider';
 import { createEditorStore } from '../../state/editor-store';
 import { DatasetPanel } from './DatasetPanel';

@@ -6,7 +6,7 @@ import { imageOptionsFromGraph } from '@core';
 
 import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
-import type { DatasetKind } from '../../host/Host';
+import type { DatasetKind } from '@core';
 import { showToast } from '../../ui/toast-store';
 import {
   applyImageOptions,

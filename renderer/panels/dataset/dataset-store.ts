@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 import type { HealthReport } from '@core';
 
-import type { DatasetKind, FolderGrant } from '../../host/Host';
+import type { DatasetKind, FolderGrant } from '@core';
 
 /**
  * Runtime state of the Dataset panel (not saved): the folder being loaded,

@@ -1,6 +1,6 @@
 import type { GraphDoc, ParityReport, ProjectDoc, PytorchStatus } from '@core';
 
-import type { Host, HostError } from '../../host/Host';
+import type { Host, HostError } from '@core';
 import type { DocCommand, EditorStore } from '../../state/editor-store';
 import { askConfirm } from '../../ui/confirm-store';
 import { getExportClient } from './export-client';

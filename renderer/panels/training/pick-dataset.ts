@@ -1,6 +1,6 @@
 import { datasetReadingFor, type ProjectDoc } from '@core';
 
-import type { Host } from '../../host/Host';
+import type { Host } from '@core';
 import { loadImageDataset, loadTextDataset, type LoadProgress } from '../../data/load-dataset';
 import { setTrainingDataset } from './training-dataset';
 

@@ -5,6 +5,13 @@
  * `renderer/host/binary-frame.ts` (same format; electron/ cannot import it).
  */
 
+// core/ has no DOM lib, but TextEncoder/TextDecoder exist in Node, browsers and workers.
+declare const TextEncoder: new () => { encode(text: string): Uint8Array };
+declare const TextDecoder: new (
+  label: string,
+  options?: { fatal?: boolean },
+) => { decode(bytes: Uint8Array): string };
+
 export interface Frame {
   readonly header: unknown;
   readonly payload: Uint8Array;

@@ -2,10 +2,10 @@
  * The port between the UI and the operating system. Types only.
  *
  * Three implementations satisfy it: the Electron preload
- * (`electron/preload/index.ts`, over IPC), the browser-mode HTTP client
+ * (`electron/shell/preload/index.ts`, over IPC), the browser-mode HTTP client
  * (`renderer/host/http-host.ts`, over loopback) and the in-memory host
  * (`renderer/host/memory-host.ts`, for tests). Node-side work lives in
- * `electron/services/`, the same code behind both transports.
+ * `electron/host/services/`, the same code behind both transports.
  *
  * Every call resolves to a `HostResult`; nothing throws across the boundary,
  * because Electron keeps only an error's message when it crosses IPC.
@@ -164,6 +164,16 @@ export interface BrowseListing {
   readonly truncated: boolean;
 }
 
+/**
+ * A file or folder dropped onto the window: the DOM's `File` in the renderer
+ * (named structurally here, because core/ is compiled without the DOM library).
+ */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+}
+
 export interface Host {
   getAppInfo(): Promise<HostResult<AppInfo>>;
   /** Shows an open dialog, or reopens a recent project when `recentFileId` is given. */
@@ -190,7 +200,7 @@ export interface Host {
    * a browser never reveals it, so browser mode answers `unsupported` and the
    * UI offers the chooser instead.
    */
-  grantDroppedFolder(file: File): Promise<HostResult<FolderGrant>>;
+  grantDroppedFolder(file: DroppedFile): Promise<HostResult<FolderGrant>>;
   /**
    * Lists a granted folder without reading file contents. With a `scanId`
    * (an opaque id the caller makes up) the scan can be watched with
