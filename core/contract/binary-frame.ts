@@ -1,8 +1,10 @@
 /**
- * The loopback wire format for file bytes: a little-endian uint32 header
- * length, a UTF-8 JSON header, then the payload. Byte fields in the header
- * are `{ offset, length }` into the payload. The renderer side is
- * `renderer/host/binary-frame.ts` (same format; electron/ cannot import it).
+ * The wire format for bytes (browser mode's loopback API, and the pixel cache
+ * entries the renderer stores through the host): a little-endian uint32 header
+ * length, a UTF-8 JSON header of at most `maxHeaderBytes`, then the payload.
+ * Byte fields in the header are `{ offset, length }` into the payload, read
+ * with `sliceRange`. Both ends (renderer/host/http-host.ts and
+ * electron/host/server/api-routes.ts) use this one module.
  */
 
 // core/ has no DOM lib, but TextEncoder/TextDecoder exist in Node, browsers and workers.

@@ -24,7 +24,7 @@ export const hostChannels = {
 
 export type HostChannelMethod = keyof typeof hostChannels;
 
-/** Size of the parts a pixel cache entry crosses IPC in (one message never holds a whole 50 MB entry). */
+/** Size of the parts a pixel cache entry crosses IPC or loopback HTTP in (one message never holds a whole 50 MB entry). */
 export const pixelCachePartBytes = 8 * 1024 * 1024;
 
 /** Renderer → main, fire-and-forget: title, dirty marker, taskbar progress. */

@@ -1,6 +1,6 @@
-import { decodeFrame, encodeFrame } from './binary-frame';
 import type {
   BrowseListing,
+  ByteRange,
   ChooserRequest,
   CommandId,
   FileBytes,
@@ -8,9 +8,7 @@ import type {
   HostError,
   HostResult,
 } from '@core';
-
-/** Parts a pixel cache entry is uploaded in (the host appends them; see electron/host/services/pixel-cache-store.ts). */
-const pixelCachePartBytes = 8 * 1024 * 1024;
+import { decodeFrame, encodeFrame, pixelCachePartBytes, sliceRange } from '@core';
 
 /** Browser mode: the host services over the loopback server (electron/host/server). */
 export interface HttpHost extends Host {
@@ -134,18 +132,14 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         const { header, payload } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
         const result = header as HostResult<
           readonly (
-            | { path: string; ok: true; range: { offset: number; length: number } }
+            | { path: string; ok: true; range: ByteRange }
             | { path: string; ok: false; error: HostError }
           )[]
         >;
         if (!result.ok) return result;
         const files: FileBytes[] = result.value.map((entry) =>
           entry.ok
-            ? {
-                path: entry.path,
-                ok: true,
-                bytes: payload.slice(entry.range.offset, entry.range.offset + entry.range.length),
-              }
+            ? { path: entry.path, ok: true, bytes: sliceRange(payload, entry.range).slice() }
             : entry,
         );
         return { ok: true, value: files };
