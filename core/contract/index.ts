@@ -6,3 +6,4 @@
 export * from './host';
 export * from './channels';
 export * from './binary-frame';
+export * from './request-schemas';

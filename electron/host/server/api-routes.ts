@@ -3,13 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import type { HostResult } from '../../../core/contract/host';
 import { HostFailure, settle } from '../services/host-error';
 import type { ChoosePath, HostServices } from '../services/host-services';
+import { assertNoForbiddenKeys } from '../services/parse-request';
 import {
-  assertNoForbiddenKeys,
   chosenPathSchema,
   maxExportBytes,
   maxProjectChars,
   type HostMethodName,
-} from '../services/request-schemas';
+} from '../../../core/contract/request-schemas';
 import { decodeFrame, encodeFrame, sliceRange } from '../../../core/contract/binary-frame';
 
 /** What an API route answers: JSON, or a binary frame. */

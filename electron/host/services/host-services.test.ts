@@ -16,7 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo, ChooserRequest, HostResult } from '../../../core/contract/host';
 import { createHostServices, type ChoosePath, type HostServices } from './host-services';
 import { LaunchFile } from './launch-file';
-import { requestSchemas, type HostMethodName } from './request-schemas';
+import { requestSchemas, type HostMethodName } from '../../../core/contract/request-schemas';
 
 const appInfo: AppInfo = {
   name: 'LayerLab',

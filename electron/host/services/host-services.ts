@@ -27,7 +27,8 @@ import { FolderGrants } from './folder-grants';
 import { errnoOf, HostFailure, settle } from './host-error';
 import { ProjectRegistry } from './project-registry';
 import { userDataFiles } from './registry-files';
-import { maxProjectChars, parseRequest, type HostMethodName } from './request-schemas';
+import { maxProjectChars, type HostMethodName } from '../../../core/contract/request-schemas';
+import { parseRequest } from './parse-request';
 import { SettingsStore } from './settings-store';
 
 /** The project file extension (electron-builder registers it as a file association). */

@@ -1,6 +1,10 @@
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import {
+  maxPixelCacheEntryBytes,
+  pixelCacheKeyPattern,
+} from '../../../core/contract/request-schemas';
 import { HostFailure } from './host-error';
 
 /**
@@ -13,10 +17,6 @@ import { HostFailure } from './host-error';
  * leaves half an entry); the total size is capped and the least recently
  * used entries (by mtime, refreshed on every read) are evicted first.
  */
-export const pixelCacheKeyPattern = /^[0-9a-f]{16}-[0-9]{1,15}$/;
-
-/** Largest single entry (a 60k-image RGB folder at 64×64 is ~740 MB). */
-export const maxPixelCacheEntryBytes = 1024 * 1024 * 1024;
 /** Total size kept on disk before the least recently used entries go. */
 export const defaultPixelCacheBudgetBytes = 2 * 1024 * 1024 * 1024;
 

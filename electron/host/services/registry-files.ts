@@ -2,6 +2,8 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
+import { settingValueSchema } from '../../../core/contract/request-schemas';
+
 /**
  * Names of the files the host keeps in the user-data folder. One place, so
  * tests and the README can point at them.
@@ -33,10 +35,4 @@ export const grantEntrySchema = z.object({
 });
 export type GrantEntry = z.infer<typeof grantEntrySchema>;
 
-export const settingValueSchema = z.union([
-  z.string().max(10_000),
-  z.number().finite(),
-  z.boolean(),
-  z.null(),
-]);
 export const settingsSchema = z.record(z.string().min(1).max(100), settingValueSchema);

@@ -1,10 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 
+import { maxRelativePathLength } from '../../../core/contract/request-schemas';
 import { HostFailure } from './host-error';
-
-/** Longest relative path we accept (Windows' long-path limit is 32k; 4k is plenty). */
-export const maxRelativePathLength = 4096;
 
 /**
  * Checks a `/`-separated path that the renderer sends *inside* a granted root

@@ -7,7 +7,7 @@ import {
   windowStateChannel,
   type HostChannelMethod,
 } from '../../../core/contract/channels';
-import { assertNoForbiddenKeys } from '../../host/services/request-schemas';
+import { assertNoForbiddenKeys } from '../../host/services/parse-request';
 import type { ChoosePath, HostServices } from '../../host/services/host-services';
 import { isAppUrl } from './app-origin';
 
