@@ -7,3 +7,4 @@ export * from './host';
 export * from './channels';
 export * from './binary-frame';
 export * from './request-schemas';
+export * from './commands';

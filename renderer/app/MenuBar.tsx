@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 
-import { commands, type CommandDef, type CommandGroup } from '../state/commands';
+import type { CommandGroup } from '@core';
+import { commands, type CommandDef } from '../state/commands';
 import { formatShortcut } from '../state/shortcuts';
 import { useAppServices } from './app-context';
 

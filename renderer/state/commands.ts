@@ -1,4 +1,5 @@
-import type { Host } from '@core';
+import type { CommandGroup, Host, KnownCommandId } from '@core';
+import { commandSpec } from '@core';
 import type { EditorState, EditorStore } from './editor-store';
 import type { ClipboardPort } from './clipboard';
 import { copySelection, cutSelection, pasteClipboard } from './clipboard-ops';
@@ -31,11 +32,11 @@ export interface CommandContext {
   readonly clipboard: ClipboardPort;
 }
 
-export type CommandGroup = 'file' | 'edit' | 'view' | 'train';
-
 /**
  * One user command, shared by toolbar, menus (native and in-app), keyboard
- * and `host.onCommand`. `id` is `area.verbObject`; `labelKey` is an i18n key.
+ * and `host.onCommand`. Its id, group, label key and shortcuts come from the
+ * contract's command list (core/contract/commands.ts, also read by the native
+ * menu); the registry adds what it does. Build one with `defineCommand`.
  */
 export interface CommandDef {
   readonly id: string;
@@ -54,18 +55,19 @@ const whenOpen = (s: EditorState): boolean => s.isOpen;
 const hasSelection = (s: EditorState): boolean => s.isOpen && s.session.selectedNodeIds.length > 0;
 const hasNodes = (s: EditorState): boolean => s.isOpen && Object.keys(s.doc.graph.nodes).length > 0;
 
-function def(
-  id: string,
-  group: CommandGroup,
-  shortcuts: readonly string[],
+/** A command of the contract's list with its behaviour. */
+export function defineCommand(
+  id: KnownCommandId,
   isEnabled: CommandDef['isEnabled'],
   run: CommandDef['run'],
 ): CommandDef {
+  const spec = commandSpec(id);
   return {
     id,
-    group,
-    labelKey: `app:commands.${id}`,
-    shortcuts: shortcuts.map(parseShortcut),
+    group: spec.group,
+    labelKey: spec.labelKey,
+    shortcuts: spec.shortcuts.map(parseShortcut),
+    ...(spec.hidden === true ? { hidden: true } : {}),
     isEnabled,
     run,
   };
@@ -73,56 +75,45 @@ function def(
 
 /** The command registry, in menu order. Feature areas add theirs with `registerCommand`. */
 export const commands: CommandDef[] = [
-  def('file.new', 'file', ['Mod+N'], always, (ctx) => newProject(ctx)),
-  def('file.open', 'file', ['Mod+O'], always, (ctx) => openProject(ctx)),
-  def('file.save', 'file', ['Mod+S'], whenOpen, (ctx) =>
+  defineCommand('file.new', always, (ctx) => newProject(ctx)),
+  defineCommand('file.open', always, (ctx) => openProject(ctx)),
+  defineCommand('file.save', whenOpen, (ctx) =>
     saveProject(ctx, { saveAs: false }).then(() => undefined),
   ),
-  def('file.saveAs', 'file', ['Mod+Shift+S'], whenOpen, (ctx) =>
+  defineCommand('file.saveAs', whenOpen, (ctx) =>
     saveProject(ctx, { saveAs: true }).then(() => undefined),
   ),
-  def('file.close', 'file', [], whenOpen, (ctx) => closeProject(ctx)),
-  {
-    ...def('file.openLaunchProject', 'file', [], always, (ctx) => openLaunchProject(ctx)),
-    hidden: true,
-  },
+  defineCommand('file.close', whenOpen, (ctx) => closeProject(ctx)),
+  defineCommand('file.openLaunchProject', always, (ctx) => openLaunchProject(ctx)),
 
-  def(
+  defineCommand(
     'edit.undo',
-    'edit',
-    ['Mod+Z'],
     (s) => s.isOpen && s.history.past.length > 0,
     (ctx) => ctx.store.getState().undo(),
   ),
-  def(
+  defineCommand(
     'edit.redo',
-    'edit',
-    ['Mod+Shift+Z', 'Mod+Y'],
     (s) => s.isOpen && s.history.future.length > 0,
     (ctx) => ctx.store.getState().redo(),
   ),
-  def('edit.cut', 'edit', ['Mod+X'], hasSelection, (ctx) => cutSelection(ctx.store, ctx.clipboard)),
-  def('edit.copy', 'edit', ['Mod+C'], hasSelection, (ctx) =>
-    copySelection(ctx.store, ctx.clipboard),
-  ),
-  def('edit.paste', 'edit', ['Mod+V'], whenOpen, (ctx) =>
+  defineCommand('edit.cut', hasSelection, (ctx) => cutSelection(ctx.store, ctx.clipboard)),
+  defineCommand('edit.copy', hasSelection, (ctx) => copySelection(ctx.store, ctx.clipboard)),
+  defineCommand('edit.paste', whenOpen, (ctx) =>
     pasteClipboard(ctx.store, ctx.clipboard, ctx.flow?.viewCenter() ?? null),
   ),
-  def('edit.duplicate', 'edit', ['Mod+D'], hasSelection, (ctx) => duplicateSelection(ctx.store)),
-  def(
+  defineCommand('edit.duplicate', hasSelection, (ctx) => duplicateSelection(ctx.store)),
+  defineCommand(
     'edit.delete',
-    'edit',
-    ['Delete', 'Backspace'],
     (s) =>
       s.isOpen && (s.session.selectedNodeIds.length > 0 || s.session.selectedEdgeIds.length > 0),
     (ctx) => deleteSelection(ctx.store),
   ),
-  def('edit.selectAll', 'edit', ['Mod+A'], hasNodes, (ctx) => selectAll(ctx.store)),
+  defineCommand('edit.selectAll', hasNodes, (ctx) => selectAll(ctx.store)),
 
-  def('view.fitView', 'view', ['Shift+1'], whenOpen, (ctx) => ctx.flow?.fitView()),
-  def('view.zoomIn', 'view', ['Mod+='], whenOpen, (ctx) => ctx.flow?.zoomIn()),
-  def('view.zoomOut', 'view', ['Mod+-'], whenOpen, (ctx) => ctx.flow?.zoomOut()),
-  def('view.tidyLayout', 'view', ['Mod+Shift+L'], hasNodes, (ctx) => {
+  defineCommand('view.fitView', whenOpen, (ctx) => ctx.flow?.fitView()),
+  defineCommand('view.zoomIn', whenOpen, (ctx) => ctx.flow?.zoomIn()),
+  defineCommand('view.zoomOut', whenOpen, (ctx) => ctx.flow?.zoomOut()),
+  defineCommand('view.tidyLayout', hasNodes, (ctx) => {
     tidyLayoutOp(ctx.store);
     // Let React Flow see the new positions before framing them.
     requestAnimationFrame(() => ctx.flow?.fitView());
@@ -133,8 +124,9 @@ const byId = new Map(commands.map((c) => [c.id, c]));
 
 /**
  * Adds a feature area's command (e.g. `train.start` from the native menu's
- * Train menu). Its `labelKey` is that area's i18n key; `isEnabled` may read
- * the area's own store. Registering an id twice replaces the first.
+ * Train menu), built with `defineCommand` so its id, label key and shortcuts
+ * are the contract's; `isEnabled` may read the area's own store. Registering
+ * an id twice replaces the first.
  */
 export function registerCommand(command: CommandDef): void {
   const existing = commands.findIndex((c) => c.id === command.id);

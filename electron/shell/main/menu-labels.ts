@@ -1,9 +1,16 @@
-/** Native menu wording (the main process has no i18next; the renderer's catalogs stay in renderer/). */
+import type { NativeMenuCommandId } from '../../../core/contract/commands';
+
+/**
+ * Native menu wording. The main process has no i18next and the renderer's
+ * catalogs stay in renderer/; the menu follows the platform's Title Case
+ * ("Save As…", "Fit to Window"), so it has its own words for each command of
+ * the contract's native menu (a missing one fails the type check).
+ */
 export type MenuLanguage = 'zh-CN' | 'en';
 
 interface MenuWords {
   readonly menus: Readonly<Record<'file' | 'edit' | 'view' | 'train' | 'help', string>>;
-  readonly commands: Readonly<Record<string, string>>;
+  readonly commands: Readonly<Record<NativeMenuCommandId, string>>;
   readonly quit: string;
   readonly about: string;
   readonly fullScreen: string;

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 
+import { commandSpec, commandSpecs, nativeMenu } from '../../../core/contract/commands';
 import { buildMenuTemplate, menuCommandIds } from './menu';
 import { menuLabels } from './menu-labels';
 
@@ -12,30 +13,31 @@ function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstruc
 }
 
 describe('native menu', () => {
-  const required = [
-    'file.new',
-    'file.open',
-    'file.save',
-    'file.saveAs',
-    'file.close',
-    'edit.undo',
-    'edit.redo',
-    'edit.cut',
-    'edit.copy',
-    'edit.paste',
-    'edit.duplicate',
-    'edit.delete',
-    'edit.selectAll',
-    'view.fitView',
-    'view.zoomIn',
-    'view.zoomOut',
-    'view.tidyLayout',
-    'train.start',
-    'train.stop',
-  ];
+  const required = menuCommandIds();
 
-  it('offers every command id the renderer registry knows', () => {
-    expect(menuCommandIds().sort()).toEqual([...required].sort());
+  it("offers exactly the contract's native menu, every id a known, visible command", () => {
+    expect(required).toEqual(
+      Object.values(nativeMenu)
+        .flat()
+        .filter((id) => id !== 'separator'),
+    );
+    for (const id of required) {
+      const spec = commandSpecs.find((candidate) => candidate.id === id);
+      expect(spec, id).toBeDefined();
+      expect(spec && 'hidden' in spec, id).toBe(false);
+    }
+    // The in-app menu bar lists every visible command; the native menu lists the same
+    // ones, except Pause/Resume, which the Training panel's buttons offer.
+    const visible = commandSpecs.filter((spec) => !('hidden' in spec)).map((spec) => spec.id);
+    expect(visible.filter((id) => !(required as readonly string[]).includes(id))).toEqual([
+      'train.pause',
+      'train.resume',
+    ]);
+  });
+
+  it('puts each command in its own group', () => {
+    for (const [group, ids] of Object.entries(nativeMenu))
+      for (const id of ids) if (id !== 'separator') expect(commandSpec(id).group, id).toBe(group);
   });
 
   it('sends the command id when an item is clicked, and nothing else', () => {
@@ -54,6 +56,15 @@ describe('native menu', () => {
     expect(accelerator('file.save')).toBe('CmdOrCtrl+S');
     expect(accelerator('edit.undo')).toBe('CmdOrCtrl+Z');
     expect(accelerator('edit.redo')).toBe('CmdOrCtrl+Shift+Z');
+    expect(accelerator('file.close')).toBe('CmdOrCtrl+W');
+    expect(accelerator('edit.delete')).toBe('Delete');
+    expect(accelerator('train.stop')).toBe('Shift+F5');
+    // The accelerator is the contract's first shortcut (the one the renderer shows), `Mod` spelt CmdOrCtrl.
+    for (const id of required) {
+      const spec = commandSpec(id);
+      const first = spec.nativeShortcut ?? spec.shortcuts[0];
+      expect(accelerator(id), id).toBe(first?.replace('Mod+', 'CmdOrCtrl+'));
+    }
     const all = items.map((item) => item.accelerator).filter(Boolean);
     expect(new Set(all).size).toBe(all.length);
   });

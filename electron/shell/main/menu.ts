@@ -1,56 +1,43 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
+import {
+  acceleratorFor,
+  commandSpec,
+  nativeMenu,
+  type NativeMenuCommandId,
+} from '../../../core/contract/commands';
 import { menuLabels, type MenuLanguage } from './menu-labels';
 
 /** One native menu entry that sends a command id to the renderer. */
 export interface MenuCommand {
-  readonly id: string;
+  readonly id: NativeMenuCommandId;
   readonly accelerator?: string;
 }
 
+type MenuGroup = keyof typeof nativeMenu;
+
+const toMenuItems = (group: MenuGroup): readonly (MenuCommand | 'separator')[] =>
+  nativeMenu[group].map((id) => {
+    if (id === 'separator') return id;
+    const accelerator = acceleratorFor(commandSpec(id));
+    return accelerator === undefined ? { id } : { id, accelerator };
+  });
+
 /**
- * The native menu, by command ids (`area.verbObject`). The renderer runs
- * them through the same registry as its toolbar and shortcuts, so the menu
- * holds no behaviour of its own.
+ * The native menu, by command ids and accelerators from the contract's
+ * command list (core/contract/commands.ts). The renderer runs them through
+ * the same registry as its toolbar and shortcuts, so the menu holds no
+ * behaviour of its own.
  */
-export const menuCommands: Readonly<
-  Record<'file' | 'edit' | 'view' | 'train', readonly (MenuCommand | 'separator')[]>
-> = {
-  file: [
-    { id: 'file.new', accelerator: 'CmdOrCtrl+N' },
-    { id: 'file.open', accelerator: 'CmdOrCtrl+O' },
-    'separator',
-    { id: 'file.save', accelerator: 'CmdOrCtrl+S' },
-    { id: 'file.saveAs', accelerator: 'CmdOrCtrl+Shift+S' },
-    'separator',
-    { id: 'file.close', accelerator: 'CmdOrCtrl+W' },
-  ],
-  edit: [
-    { id: 'edit.undo', accelerator: 'CmdOrCtrl+Z' },
-    { id: 'edit.redo', accelerator: 'CmdOrCtrl+Shift+Z' },
-    'separator',
-    { id: 'edit.cut', accelerator: 'CmdOrCtrl+X' },
-    { id: 'edit.copy', accelerator: 'CmdOrCtrl+C' },
-    { id: 'edit.paste', accelerator: 'CmdOrCtrl+V' },
-    { id: 'edit.duplicate', accelerator: 'CmdOrCtrl+D' },
-    { id: 'edit.delete', accelerator: 'Delete' },
-    'separator',
-    { id: 'edit.selectAll', accelerator: 'CmdOrCtrl+A' },
-  ],
-  view: [
-    { id: 'view.fitView', accelerator: 'Shift+1' },
-    { id: 'view.zoomIn', accelerator: 'CmdOrCtrl+=' },
-    { id: 'view.zoomOut', accelerator: 'CmdOrCtrl+-' },
-    { id: 'view.tidyLayout', accelerator: 'CmdOrCtrl+Shift+L' },
-  ],
-  train: [
-    { id: 'train.start', accelerator: 'F5' },
-    { id: 'train.stop', accelerator: 'Shift+F5' },
-  ],
+export const menuCommands: Readonly<Record<MenuGroup, readonly (MenuCommand | 'separator')[]>> = {
+  file: toMenuItems('file'),
+  edit: toMenuItems('edit'),
+  view: toMenuItems('view'),
+  train: toMenuItems('train'),
 };
 
 /** Every command id the native menu can send. */
-export function menuCommandIds(): string[] {
+export function menuCommandIds(): NativeMenuCommandId[] {
   return Object.values(menuCommands)
     .flat()
     .filter((item): item is MenuCommand => item !== 'separator')
@@ -70,7 +57,7 @@ export function buildMenuTemplate(options: {
         ? { type: 'separator' }
         : {
             id: item.id,
-            label: labels.commands[item.id] ?? item.id,
+            label: labels.commands[item.id],
             ...(item.accelerator === undefined ? {} : { accelerator: item.accelerator }),
             click: () => options.send(item.id),
           },
