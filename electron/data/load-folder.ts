@@ -1,15 +1,21 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
-import { discoverClasses } from '../../core/data/class-discovery';
-import type { ImageOptions, TextOptions } from '../../core/data/config';
-import { channelCount } from '../../core/data/image-preprocess';
-import { inspectTextBytes } from '../../core/data/inspect-file';
-import { maxTextFileBytes } from '../../core/data/text-decoding';
-import { planDataset } from '../../core/data/plan';
-import type { DatasetPlan, FileCheck, SplitSettings } from '../../core/data/plan';
-import type { SampleStore } from '../../core/data/sample-store';
-import { buildVocabulary, tokenize } from '../../core/data/tokenize';
+import {
+  buildVocabulary,
+  channelCount,
+  discoverClasses,
+  inspectTextBytes,
+  maxTextFileBytes,
+  planDataset,
+  tokenize,
+  type DatasetPlan,
+  type FileCheck,
+  type ImageOptions,
+  type SampleStore,
+  type SplitSettings,
+  type TextOptions,
+} from '../../core/data/index';
 import { listFolder } from '../host/services/dataset-listing';
 import { decodeAll } from './decode-pool';
 import type { DecodeOutcome } from './decode-protocol';

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { defaultTextOptions } from '../../core/data/config';
-import { maxTextFileBytes } from '../../core/data/text-decoding';
+import { defaultTextOptions, maxTextFileBytes } from '../../core/data/index';
 import { makeTextFixture } from './fixture-folders';
 import { loadTextFolder } from './load-folder';
 

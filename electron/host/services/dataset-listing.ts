@@ -3,7 +3,7 @@ import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { ListedFile, SkippedEntry } from '../../../core/contract/host';
-import { ignoredNameReason } from '../../../core/data/class-discovery';
+import { ignoredNameReason } from '../../../core/data/index';
 import { isInside } from './safe-path';
 
 /**
