@@ -1,10 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
 
-import type { ImageOptions, TextOptions } from '../../core/data/config';
-import type { DatasetPlan } from '../../core/data/plan';
-import { imageSampleSource, textSampleSource } from '../../core/data/train-samples';
-import type { SampleSource } from '../../core/train/sample-source';
+import {
+  imageSampleSource,
+  textSampleSource,
+  type DatasetPlan,
+  type ImageOptions,
+  type TextOptions,
+} from '../../core/data/index';
+import type { SampleSource } from '../../core/train/index';
 import {
   loadImageFolder as loadFolder,
   loadTextFolder as loadTextFiles,

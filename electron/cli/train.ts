@@ -3,24 +3,27 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { initBackend } from '../../core/backend/init-backend';
-import { trainWithBestEngine, type EngineChoice } from '../../core/engine/choose-engine';
-import { engineBuildFiles, type EngineBuild } from '../../core/engine/load-kernels';
-import { compileGraph } from '../../core/compile/compile-graph';
-import { CompileError } from '../../core/compile/compile-error';
-import { alignTestSet } from '../../core/data/test-alignment';
-import { hasBlockingIssue } from '../../core/data/health-report';
-import { parseProject, type ProjectDoc } from '../../core/io/project-file';
-import { isTemplateId } from '../../core/io/templates';
-import { evaluateSamples } from '../../core/train/evaluate';
-import type { SampleSource } from '../../core/train/sample-source';
-import { targetEncodingFor } from '../../core/train/targets';
-import { train, type TrainHooks } from '../../core/train/train';
-import { TrainingError } from '../../core/train/training-error';
-import { formatDiagnostic } from '../../core/validate/messages';
-import { validateGraph } from '../../core/validate/validate-graph';
+import { initBackend } from '../../core/backend/index';
+import {
+  engineBuildFiles,
+  trainWithBestEngine,
+  type EngineBuild,
+  type EngineChoice,
+} from '../../core/engine/index';
+import { CompileError, compileGraph } from '../../core/compile/index';
+import { alignTestSet, hasBlockingIssue } from '../../core/data/index';
+import { isTemplateId, parseProject, type ProjectDoc } from '../../core/io/index';
+import {
+  datasetReadingFor,
+  evaluateSamples,
+  targetEncodingFor,
+  train,
+  TrainingError,
+  type SampleSource,
+  type TrainHooks,
+} from '../../core/train/index';
+import { formatDiagnostic, validateGraph } from '../../core/validate/index';
 import { parseTrainArgs, usage, type TrainArgs } from './cli-args';
-import { datasetReadingFor } from '../../core/train/dataset-reading';
 import { formatHealthReport } from './dataset-summary';
 import { HostFailure } from '../host/services/host-error';
 import { loadImageFolder, loadTextFolder, type LoadedDataset } from './load-dataset';
