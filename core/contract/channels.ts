@@ -1,5 +1,5 @@
 /**
- * IPC channel names shared by electron/main and electron/preload. Each Host
+ * IPC channel names shared by electron/shell/main and electron/shell/preload. Each Host
  * method that does file work has one `invoke` channel; window state and menu
  * commands are one-way messages.
  */
