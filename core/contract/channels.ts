@@ -32,3 +32,21 @@ export const windowStateChannel = 'host:setWindowState';
 
 /** Main → renderer: a command id chosen in the native menu. */
 export const commandChannel = 'host:command';
+
+/**
+ * Browser mode's loopback API (electron/host/server ↔ renderer/host/http-host.ts):
+ * `POST /api/call/<method>` takes and answers JSON; the byte-carrying methods
+ * use `POST /api/bin/<method>` with binary frames (binary-frame.ts). Every call
+ * carries the per-launch token in `tokenHeader` (and a cookie); the page gets
+ * it from `<meta name={tokenMetaName}>`.
+ */
+export const httpApi = {
+  tokenHeader: 'X-LayerLab-Token',
+  tokenMetaName: 'layerlab-token',
+  callPath: (method: string): string => `/api/call/${method}`,
+  binaryPath: (method: HttpBinaryMethod): string => `/api/bin/${method}`,
+} as const;
+
+/** The Host methods that move bytes, over `httpApi.binaryPath`. */
+export type HttpBinaryMethod =
+  'readDatasetFiles' | 'writeExportFolder' | 'readPixelCache' | 'writePixelCache';

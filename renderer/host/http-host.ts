@@ -8,7 +8,7 @@ import type {
   HostError,
   HostResult,
 } from '@core';
-import { decodeFrame, encodeFrame, pixelCachePartBytes, sliceRange } from '@core';
+import { decodeFrame, encodeFrame, httpApi, pixelCachePartBytes, sliceRange } from '@core';
 
 /** Browser mode: the host services over the loopback server (electron/host/server). */
 export interface HttpHost extends Host {
@@ -30,7 +30,9 @@ export interface HttpHostOptions {
 
 /** Reads the token the server put into index.html. */
 export function readPageToken(doc: Pick<Document, 'querySelector'>): string | null {
-  return doc.querySelector('meta[name="layerlab-token"]')?.getAttribute('content') ?? null;
+  return (
+    doc.querySelector(`meta[name="${httpApi.tokenMetaName}"]`)?.getAttribute('content') ?? null
+  );
 }
 
 const cancelled: HostResult<never> = {
@@ -46,7 +48,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl ?? '';
   const listeners = new Set<(id: CommandId) => void>();
-  const headers = { 'X-LayerLab-Token': options.token };
+  const headers = { [httpApi.tokenHeader]: options.token };
 
   async function post(
     path: string,
@@ -74,7 +76,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     chosenPath?: string,
   ): Promise<HostResult<T>> {
     const response = await post(
-      `/api/call/${method}`,
+      httpApi.callPath(method),
       JSON.stringify(chosenPath === undefined ? { args } : { args, chosenPath }),
       'application/json',
     );
@@ -122,7 +124,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     cancelDatasetScan: (request) => call('cancelDatasetScan', request),
     async readDatasetFiles(request) {
       const response = await post(
-        '/api/bin/readDatasetFiles',
+        httpApi.binaryPath('readDatasetFiles'),
         JSON.stringify({ args: request }),
         'application/json',
       );
@@ -176,7 +178,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         chunks,
       );
       const response = await post(
-        '/api/bin/writeExportFolder',
+        httpApi.binaryPath('writeExportFolder'),
         new Blob([frame as Uint8Array<ArrayBuffer>]),
         'application/octet-stream',
       );
@@ -198,7 +200,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     browse: (path) => call('browse', path === undefined ? {} : { path }),
     async readPixelCache(request) {
       const response = await post(
-        '/api/bin/readPixelCache',
+        httpApi.binaryPath('readPixelCache'),
         JSON.stringify({ args: request }),
         'application/json',
       );
@@ -223,7 +225,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         const part = request.bytes.subarray(offset, Math.min(total, offset + pixelCachePartBytes));
         const frame = encodeFrame({ args: { key: request.key, offset, total } }, [part]);
         const response = await post(
-          '/api/bin/writePixelCache',
+          httpApi.binaryPath('writePixelCache'),
           new Blob([frame as Uint8Array<ArrayBuffer>]),
           'application/octet-stream',
         );

@@ -11,6 +11,7 @@ import {
   type HostMethodName,
 } from '../../../core/contract/request-schemas';
 import { decodeFrame, encodeFrame, sliceRange } from '../../../core/contract/binary-frame';
+import { httpApi } from '../../../core/contract/channels';
 
 /** What an API route answers: JSON, or a binary frame. */
 export type ApiReply =
@@ -45,10 +46,11 @@ export async function routeApi(
   pathname: string,
   request: IncomingMessage,
 ): Promise<ApiReply> {
-  const [, , kind, method] = pathname.split('/');
+  const callPrefix = httpApi.callPath('');
+  const method = pathname.startsWith(callPrefix) ? pathname.slice(callPrefix.length) : undefined;
   if (request.method !== 'POST')
     return json(405, failure('invalid-argument', 'API calls use POST.'));
-  if (kind === 'call' && method !== undefined && jsonMethods.has(method as HostMethodName)) {
+  if (method !== undefined && jsonMethods.has(method as HostMethodName)) {
     const body = await readJsonBody(request, maxJsonBody);
     if (!body.ok) return json(413, body);
     const { args, choose } = body.value;
@@ -58,7 +60,7 @@ export async function routeApi(
     ) => Promise<HostResult<unknown>>;
     return json(200, await call(args, choose));
   }
-  if (kind === 'bin' && method === 'readDatasetFiles') {
+  if (pathname === httpApi.binaryPath('readDatasetFiles')) {
     const body = await readJsonBody(request, maxJsonBody);
     if (!body.ok) return json(413, body);
     const result = await services.readDatasetFiles(body.value.args);
@@ -74,7 +76,7 @@ export async function routeApi(
     });
     return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, value: entries }, chunks) };
   }
-  if (kind === 'bin' && method === 'writeExportFolder') {
+  if (pathname === httpApi.binaryPath('writeExportFolder')) {
     const raw = await readBody(request, maxFrameBody);
     if (raw === null)
       return json(413, failure('too-large', 'The export is larger than LayerLab accepts.'));
@@ -82,7 +84,7 @@ export async function routeApi(
     if (!decoded.ok) return json(200, decoded);
     return json(200, await services.writeExportFolder(decoded.value.args, decoded.value.choose));
   }
-  if (kind === 'bin' && method === 'readPixelCache') {
+  if (pathname === httpApi.binaryPath('readPixelCache')) {
     const body = await readJsonBody(request, maxJsonBody);
     if (!body.ok) return json(413, body);
     const result = await services.readPixelCache(body.value.args);
@@ -92,7 +94,7 @@ export async function routeApi(
     const range = { offset: 0, length: result.value.byteLength };
     return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, range }, [result.value]) };
   }
-  if (kind === 'bin' && method === 'writePixelCache') {
+  if (pathname === httpApi.binaryPath('writePixelCache')) {
     const raw = await readBody(request, maxFrameBody);
     if (raw === null)
       return json(

@@ -3,6 +3,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { httpApi } from '../../../core/contract/channels';
 import type { AppInfo } from '../../../core/contract/host';
 import { createHostServices } from '../services/host-services';
 import { LaunchFile } from '../services/launch-file';
@@ -39,9 +40,6 @@ export interface BrowserServer {
   readonly token: string;
   close(): Promise<void>;
 }
-
-/** The `<meta>` through which the page learns the token for its API header (no inline script needed). */
-export const tokenMetaName = 'layerlab-token';
 
 /**
  * Browser mode: serves the renderer and the host services on 127.0.0.1 only.
@@ -137,7 +135,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
 function injectTokenMeta(html: Uint8Array, token: string): Uint8Array {
   const text = new TextDecoder().decode(html);
-  const meta = `<meta name="${tokenMetaName}" content="${token}">`;
+  // The `<meta>` through which the page learns the token for its API header (no inline script needed).
+  const meta = `<meta name="${httpApi.tokenMetaName}" content="${token}">`;
   const injected = /<head[^>]*>/i.test(text)
     ? text.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`)
     : `${meta}\n${text}`;

@@ -1,8 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** The header every API call carries besides the cookie. */
-export const tokenHeader = 'x-layerlab-token';
+import { httpApi } from '../../../core/contract/channels';
+
+/** The header every API call carries besides the cookie (Node lower-cases header names). */
+export const tokenHeader = httpApi.tokenHeader.toLowerCase();
 
 /** Cookie names include the port: cookies are per host, not per port, and two LayerLabs may run. */
 export function tokenCookieName(port: number): string {
