@@ -94,6 +94,13 @@ const cases: readonly { fixture: string; as: string; rule: string; message: RegE
     message: /import from "@core"/,
   },
   {
+    // The contract reaches the renderer through @core like the rest of core.
+    fixture: 'renderer-imports-contract-file.ts',
+    as: 'renderer/host/lint-probe.ts',
+    rule: 'no-restricted-imports',
+    message: /import from "@core"/,
+  },
+  {
     fixture: 'renderer-imports-electron-code.ts',
     as: 'renderer/app/lint-probe.ts',
     rule: 'no-restricted-imports',
