@@ -6,6 +6,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+import noImportCycle from './scripts/lint/no-import-cycle.js';
+
 const coreBannedImports = [
   {
     group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
@@ -48,7 +50,7 @@ const coreBannedImports = [
 const rendererBannedImports = [
   {
     group: ['electron', 'electron/*'],
-    message: 'renderer/ reaches the OS only through the Host interface (renderer/host/Host.ts).',
+    message: 'renderer/ reaches the OS only through the Host interface (core/contract/host.ts).',
   },
   {
     group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'],
@@ -67,6 +69,52 @@ const rendererBannedImports = [
     message: 'renderer/ never imports electron/ code; use the Host interface.',
   },
 ];
+
+// core/contract is what every process imports: it imports nothing else from core.
+const contractBannedImports = [
+  ...coreBannedImports,
+  {
+    group: ['../*', '../**'],
+    message: 'core/contract is the leaf every process imports: nothing else from core in it.',
+  },
+];
+
+// electron/ reads core through its public entries only: core/index.ts, an area's
+// index.ts (core/data/index.ts, …) or the contract (core/contract/*).
+const electronDeepCore = (extraAllowed) => ({
+  regex: String.raw`^(\.\./)+core/(?!index$|[a-z-]+/index$|contract(/[a-z-]+)?$${extraAllowed})`,
+  message:
+    'electron/ imports core only through core/index, an area entry (core/<area>/index) or core/contract.',
+});
+
+const electronBannedImports = (extraCoreAllowed) => [
+  {
+    group: ['**/renderer', '**/renderer/**'],
+    message:
+      'electron/ never imports renderer/, not even types: what both sides share is in core/contract.',
+  },
+  {
+    group: ['react', 'react-dom', '@xyflow/*'],
+    message: 'electron/ is a thin shell: no React.',
+  },
+  electronDeepCore(extraCoreAllowed),
+];
+
+const electronPackage = {
+  group: ['electron', 'electron/*'],
+  message:
+    'Only electron/shell runs inside Electron; host services, data decoding, the CLI and the launcher run in plain Node: no electron import here.',
+};
+const noShell = {
+  group: ['**/shell', '**/shell/**'],
+  message:
+    'electron/shell (main, preload) is the Electron process: plain-Node code never imports it.',
+};
+const noCliOrLaunch = {
+  group: ['**/cli', '**/cli/**', '**/launch', '**/launch/**'],
+  message:
+    'electron/host and electron/data serve every process: they never import the CLI or the launcher.',
+};
 
 const coreBannedGlobals = [
   { name: 'window', message: 'core/ has no DOM. Pass what you need as an argument.' },
@@ -130,21 +178,51 @@ export default tseslint.config(
     },
   },
   {
+    files: ['core/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: contractBannedImports }] },
+  },
+  {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
+        { patterns: electronBannedImports('') },
+      ],
+    },
+  },
+  {
+    // Tests may also use core's test support (core/testing.ts, core/<area>/testing/*).
+    files: ['electron/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: electronBannedImports('|testing$|[a-z-]+/testing/.*') },
+      ],
+    },
+  },
+  // What runs where inside electron/ (see electron/README.md).
+  {
+    files: ['electron/host/**/*.ts', 'electron/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronPackage, noShell, noCliOrLaunch] }],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts', 'electron/launch/**/*.ts', 'electron/test-support/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronPackage, noShell] }] },
+  },
+  {
+    files: ['electron/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         {
           patterns: [
             {
-              group: ['**/renderer/**'],
-              message: 'electron/ may only `import type` from renderer/host/Host.ts.',
-              allowTypeImports: true,
-            },
-            {
-              group: ['react', 'react-dom', '@xyflow/*'],
-              message: 'electron/ is a thin shell: no React.',
+              group: ['**/cli', '**/cli/**', '**/launch', '**/launch/**'],
+              message:
+                'electron/shell starts the host services; it never imports the CLI or the launcher.',
             },
           ],
         },
@@ -152,23 +230,11 @@ export default tseslint.config(
     },
   },
   {
-    // Only electron/main and electron/preload run inside Electron; host services
-    // are shared with the browser-mode server and must not import electron.
-    files: ['electron/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message:
-                'Host services run in plain Node too (browser mode, CLI): no electron import here.',
-            },
-          ],
-        },
-      ],
-    },
+    // Run-time import cycles anywhere in the app's code (tests are leaves: nothing imports them).
+    files: ['core/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { layerlab: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'layerlab/no-import-cycle': 'error' },
   },
   {
     // Per-project state belongs to the open project's session (renderer/session):

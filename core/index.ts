@@ -3,6 +3,7 @@
  * Each area keeps its own index; add exports there, not here.
  */
 export * from './result';
+export * from './contract/index';
 export * from './graph/index';
 export * from './layers/index';
 export * from './shapes/index';

@@ -10,7 +10,7 @@ import { repoRoot } from './support/layerlab-app';
  * is downloaded on first use and cannot be had offline; where it is missing
  * the test reports itself as not run, with the reason (the one sanctioned
  * conditional skip). Everything it covers is also checked by unit tests of
- * electron/main and by the browser-mode journeys.
+ * electron/shell/main and by the browser-mode journeys.
  */
 
 const binary = findElectronBinary(repoRoot);

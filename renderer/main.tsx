@@ -11,7 +11,7 @@ import './styles/feedback.css';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import type { AppInfo } from './host/Host';
+import type { AppInfo } from '@core';
 import { ChooserController } from './host/chooser-controller';
 import { hostPixelCache, setPersistentSampleCache } from './data/persistent-sample-cache';
 import { createHost } from './host/create-host';

@@ -4,7 +4,7 @@
  * promise of the host services). Prints its URL as one JSON line, then serves
  * until killed.
  */
-import { startBrowserServer } from '../electron/server/browser-server';
+import { startBrowserServer } from '../electron/host/server/browser-server';
 
 const [rendererRoot, userDataDir] = process.argv.slice(2);
 if (rendererRoot === undefined || userDataDir === undefined)

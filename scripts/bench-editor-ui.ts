@@ -31,7 +31,7 @@ import {
   serializeProject,
   tidyLayout,
 } from '../core/index';
-import { startBrowserServer } from '../electron/server/browser-server';
+import { startBrowserServer } from '../electron/host/server/browser-server';
 import { addProfileTimes, printTop, traceMainThread, type CpuProfile } from './cdp-profile';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 
-import { startBrowserServer } from '../electron/server/browser-server';
+import { startBrowserServer } from '../electron/host/server/browser-server';
 import { writeFashionMnistFolders } from './fashion-mnist';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -23,12 +23,12 @@ export function electronBundles(root: string): { main: BuildOptions; preload: Bu
   return {
     main: {
       ...common,
-      entryPoints: [path.join(root, 'electron/main/index.ts')],
+      entryPoints: [path.join(root, 'electron/shell/main/index.ts')],
       outfile: path.join(outdir, 'main.cjs'),
     },
     preload: {
       ...common,
-      entryPoints: [path.join(root, 'electron/preload/index.ts')],
+      entryPoints: [path.join(root, 'electron/shell/preload/index.ts')],
       outfile: path.join(outdir, 'preload.cjs'),
     },
   };

@@ -1,6 +1,6 @@
 /**
  * A real LayerLab export written through the host's export writer
- * (electron/services/export-writer.ts, the code behind `host.writeExportFolder`)
+ * (electron/host/services/export-writer.ts, the code behind `host.writeExportFolder`)
  * under the faults issue 7 lists: read-only folder, full disk, a Chinese name
  * with spaces, the reserved name CON, an existing export. Each gives a clear,
  * coded error and leaves any earlier export untouched; the written folder
@@ -17,7 +17,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportModel, verifyImport } from '../core/index';
 import type { ExportFiles } from '../core/index';
 import { buildTestModel } from '../core/io/export/testing/test-models';
-import { writeExportFolder, type ExportFs } from '../electron/services/export-writer';
+import { writeExportFolder, type ExportFs } from '../electron/host/services/export-writer';
 
 const realFs: ExportFs = {
   mkdir: fsp.mkdir,

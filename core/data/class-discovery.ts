@@ -1,3 +1,5 @@
+import type { DatasetKind } from '../contract/host';
+
 /**
  * Class discovery from a folder listing (ImageFolder / Keras convention):
  * the class of a file is the first segment of its relative path.
@@ -17,7 +19,7 @@ export interface ListingEntry {
 }
 
 /** The kind of samples a dataset holds. */
-export type DatasetKind = 'image' | 'text';
+export type { DatasetKind };
 
 /** A file that may become a sample, with the class folder it sits in. */
 export interface Candidate extends ListingEntry {

@@ -1,3 +1,6 @@
+// Public surface of core/data (re-exported by core/index.ts). It stays free of
+// TF.js, so Node's decode workers can load it: `batchToTensors` (to-tensors.ts)
+// is imported by path where tensors are wanted.
 export * from './config';
 export * from './random';
 export * from './class-discovery';
@@ -14,7 +17,6 @@ export * from './report-export';
 export * from './plan';
 export * from './sample-store';
 export * from './dataset-source';
-export * from './to-tensors';
 export * from './input-size';
 export * from './train-samples';
 export * from './png-decode';

@@ -1,3 +1,4 @@
+import { maxProjectChars } from '../contract/request-schemas';
 import type { DatasetConfig } from '../data/config';
 import { findCycle } from '../graph/queries';
 import type { GraphDoc, NodeId } from '../graph/types';
@@ -47,8 +48,8 @@ export interface ProjectLoadError {
   readonly message: string;
 }
 
-/** Files larger than this (in UTF-16 code units) are refused before parsing. */
-export const maxProjectTextLength = 64 * 1024 * 1024;
+/** Files larger than this (in UTF-16 code units) are refused before parsing: the host's save limit. */
+export const maxProjectTextLength = maxProjectChars;
 
 /** The file extension of project files, without the dot. */
 export const projectFileExtension = 'layerlab';

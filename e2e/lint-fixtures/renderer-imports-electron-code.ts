@@ -1,3 +1,3 @@
-import { sanitizeName } from '../../electron/services/portable-name';
+import { sanitizeName } from '../../electron/host/services/portable-name';
 
 export const clean = sanitizeName;

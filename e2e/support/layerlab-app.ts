@@ -5,8 +5,8 @@ import path from 'node:path';
 
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 
-import { browserAppInfo } from '../../electron/server/browser-app-info';
-import { startBrowserServer, type BrowserServer } from '../../electron/server/browser-server';
+import { browserAppInfo } from '../../electron/host/server/browser-app-info';
+import { startBrowserServer, type BrowserServer } from '../../electron/host/server/browser-server';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');

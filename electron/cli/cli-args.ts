@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import type { BackendChoice } from '../../core/train/config';
+import type { BackendChoice } from '../../core/train/index';
 
 /** Parsed `npm run train -- …` arguments. */
 export interface TrainArgs {

@@ -1,4 +1,4 @@
-import type { HealthReport } from '../../core/data/health-report';
+import type { HealthReport } from '../../core/data/index';
 
 /** The dataset health summary as plain lines: classes, counts, every skipped file with its reason, issues. */
 export function formatHealthReport(report: HealthReport, title: string): string[] {

@@ -5,8 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 
-import type { ToPeer } from '../../core/engine/peer-protocol';
-import { servePeer } from '../../core/engine/serve-peer';
+import { servePeer, type ToPeer } from '../../core/engine/index';
 
 const port = parentPort;
 if (port)

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { trainWithEngine } from '../../core/engine/engine-runner';
+import { trainWithEngine } from '../../core/engine/index';
 import { engineWasmForTests } from '../../core/engine/testing/engine-wasm';
 import { inProcessParallel } from '../../core/engine/testing/in-process-peers';
 import { seedWeights } from '../../core/engine/testing/reference';
 import { quadrantImages, smallLeNet } from '../../core/engine/testing/tiny-tasks';
-import { defaultTrainingConfig, type TrainingConfig } from '../../core/train/config';
-import { samplesFromArrays } from '../../core/train/sample-source';
+import { defaultTrainingConfig, type TrainingConfig } from '../../core/train/index';
+import { samplesFromArrays } from '../../core/train/index';
 import { nodeEngineParallel } from './engine-peers';
 
 beforeAll(() => tf.setBackend('cpu'));

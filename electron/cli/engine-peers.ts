@@ -1,9 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-import type { ParallelOptions } from '../../core/engine/data-parallel';
-import type { FromPeer, PeerPort } from '../../core/engine/peer-protocol';
-import { connectPeer, type PeerTransport } from '../../core/engine/peer-transports';
+import {
+  connectPeer,
+  type FromPeer,
+  type ParallelOptions,
+  type PeerPort,
+  type PeerTransport,
+} from '../../core/engine/index';
 
 /** Default worker count for data-parallel engine training: both cores of a 2-core machine, no more. */
 export function defaultEngineWorkers(): number {

@@ -1,16 +1,18 @@
-import { readFile, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { ImageOptions, TextOptions } from '../../core/data/config';
-import { discoverClasses, type DatasetKind } from '../../core/data/class-discovery';
-import { inspectTextBytes } from '../../core/data/inspect-file';
-import { planDataset, type DatasetPlan, type FileCheck } from '../../core/data/plan';
-import { buildVocabulary, tokenize } from '../../core/data/tokenize';
-import { imageSampleSource, textSampleSource } from '../../core/data/train-samples';
-import type { SampleSource } from '../../core/train/sample-source';
-import { loadImageFolder as loadFolder } from '../data/load-folder';
-import { listFolder } from '../services/dataset-listing';
+import {
+  imageSampleSource,
+  textSampleSource,
+  type DatasetPlan,
+  type ImageOptions,
+  type TextOptions,
+} from '../../core/data/index';
+import type { SampleSource } from '../../core/train/index';
+import {
+  loadImageFolder as loadFolder,
+  loadTextFolder as loadTextFiles,
+} from '../data/load-folder';
 
 /** A dataset folder decoded for training in Node, with its health report. */
 export interface LoadedDataset {
@@ -18,14 +20,6 @@ export interface LoadedDataset {
   readonly samples: SampleSource;
   /** Text only: the vocabulary built from the training split. */
   readonly vocabulary: readonly string[] | null;
-}
-
-async function listCandidates(folder: string, kind: DatasetKind) {
-  const root = await realpath(folder);
-  const listing = await listFolder(root);
-  const discovery = discoverClasses(listing.files, kind, listing.folders);
-  const ignored = listing.skipped.map((s) => ({ path: s.path, reason: s.reason }));
-  return { root, discovery, ignored };
 }
 
 /**
@@ -74,9 +68,10 @@ export async function loadImageFolder(
 }
 
 /**
- * Lists and decodes a text folder; the vocabulary is built from the training
- * split only (validation and test words count as unknown, as in the app),
- * unless `vocabulary` is given (a test set uses the training vocabulary).
+ * Lists and decodes a text folder (electron/data's `loadTextFolder`); the
+ * vocabulary is built from the training split only (validation and test words
+ * count as unknown, as in the app), unless `vocabulary` is given (a test set
+ * uses the training vocabulary).
  */
 export async function loadTextFolder(
   folder: string,
@@ -84,42 +79,17 @@ export async function loadTextFolder(
   split: { seed: number; validationShare: number },
   vocabulary?: readonly string[],
 ): Promise<LoadedDataset> {
-  const { root, discovery, ignored } = await listCandidates(folder, 'text');
-  const checks = new Map<string, FileCheck>();
-  for (const c of discovery.candidates) {
-    try {
-      const bytes = await readFile(path.join(root, ...c.path.split('/')));
-      checks.set(c.path, inspectTextBytes(bytes, options.sampleUnit));
-    } catch (error) {
-      checks.set(c.path, {
-        ok: false,
-        reason: 'unreadable',
-        detail: (error as NodeJS.ErrnoException).code ?? 'read failed',
-      });
-    }
-  }
-  const plan = planDataset({
-    kind: 'text',
-    discovery,
-    checks,
-    ignored,
+  const loaded = await loadTextFiles(folder, {
+    text: options,
     split,
-    linesMode: options.sampleUnit === 'lines',
-    countTokens: (t) => tokenize(t, options).length,
+    ...(vocabulary === undefined ? {} : { vocabulary }),
   });
-  const texts = plan.samples.map((s) => s.text ?? '');
-  const vocab =
-    vocabulary ??
-    buildVocabulary(
-      plan.split.train.map((i) => tokenize(texts[i] as string, options)),
-      options.vocabularySize,
-    );
   const samples = textSampleSource({
-    texts,
-    labels: plan.labels,
-    classCount: plan.classNames.length,
+    texts: loaded.texts,
+    labels: loaded.plan.labels,
+    classCount: loaded.plan.classNames.length,
     options,
-    vocabulary: vocab,
+    vocabulary: loaded.vocabulary,
   });
-  return { plan, samples, vocabulary: vocab };
+  return { plan: loaded.plan, samples, vocabulary: loaded.vocabulary };
 }

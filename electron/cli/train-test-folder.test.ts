@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { defaultImageOptions } from '../../core/data/config';
-import { parseProject, serializeProject } from '../../core/io/project-file';
+import { defaultImageOptions } from '../../core/data/index';
+import { parseProject, serializeProject } from '../../core/io/index';
 
 /**
  * The project's saved test folder (set in the Dataset panel) is evaluated by

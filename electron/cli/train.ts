@@ -3,22 +3,21 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { initBackend } from '../../core/backend/init-backend';
-import type { EngineChoice } from '../../core/engine/choose-engine';
-import { engineBuildFiles, type EngineBuild } from '../../core/engine/load-kernels';
-import { CompileError } from '../../core/compile/compile-error';
-import { alignTestSet } from '../../core/data/test-alignment';
-import { hasBlockingIssue } from '../../core/data/health-report';
-import { parseProject, type ProjectDoc } from '../../core/io/project-file';
-import { isTemplateId } from '../../core/io/templates';
-import { runTrainingJob } from '../../core/train/job/training-job';
-import type { SampleSource } from '../../core/train/sample-source';
-import { TrainingError } from '../../core/train/training-error';
-import { formatDiagnostic } from '../../core/validate/messages';
+import { initBackend } from '../../core/backend/index';
+import { CompileError } from '../../core/compile/index';
+import { alignTestSet, hasBlockingIssue } from '../../core/data/index';
+import { engineBuildFiles, type EngineBuild, type EngineChoice } from '../../core/engine/index';
+import { isTemplateId, parseProject, type ProjectDoc } from '../../core/io/index';
+import {
+  datasetReadingFor,
+  runTrainingJob,
+  TrainingError,
+  type SampleSource,
+} from '../../core/train/index';
+import { formatDiagnostic } from '../../core/validate/index';
 import { parseTrainArgs, usage, type TrainArgs } from './cli-args';
-import { datasetReadingFor } from '../../core/train/dataset-reading';
 import { formatHealthReport } from './dataset-summary';
-import { HostFailure } from '../services/host-error';
+import { HostFailure } from '../host/services/host-error';
 import { loadImageFolder, loadTextFolder, type LoadedDataset } from './load-dataset';
 import { writeCliExport } from './write-export';
 import { defaultEngineWorkers, nodeEngineParallel } from './engine-peers';

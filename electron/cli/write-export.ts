@@ -4,13 +4,15 @@ import path from 'node:path';
 
 import * as tf from '@tensorflow/tfjs';
 
-import type { ImageOptions } from '../../core/data/config';
-import type { ExportInfo, TrainingSummary } from '../../core/io/export/export-info';
-import { buildExportFolder } from '../../core/io/export/export-model';
-import type { PytorchStatus } from '../../core/io/export/metadata';
-import type { DatasetReading } from '../../core/train/dataset-reading';
-import type { EpochMetrics } from '../../core/train/metrics';
-import { writeExportFolder } from '../services/export-writer';
+import type { ImageOptions } from '../../core/data/index';
+import {
+  buildExportFolder,
+  type ExportInfo,
+  type PytorchStatus,
+  type TrainingSummary,
+} from '../../core/io/index';
+import type { DatasetReading, EpochMetrics } from '../../core/train/index';
+import { writeExportFolder } from '../host/services/export-writer';
 
 /** What the CLI knows after training, turned into the export folder's `ExportInfo`. */
 export interface CliExportFacts {

@@ -3,11 +3,14 @@ import { inflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
-import type { ImageOptions } from '../../core/data/config';
-import { preprocessRgba } from '../../core/data/image-preprocess';
-import { inspectImageBytes, maxImagePixels } from '../../core/data/inspect-file';
-import { decodeSimplePng } from '../../core/data/png-decode';
-import type { SkipReason } from '../../core/data/inspect-file';
+import {
+  decodeSimplePng,
+  inspectImageBytes,
+  maxImagePixels,
+  preprocessRgba,
+  type ImageOptions,
+  type SkipReason,
+} from '../../core/data/index';
 import { decodeBmp, decodeGifFirstFrame } from './decode-more-formats';
 import type { WebpDecode } from './decode-more-formats';
 

@@ -1,4 +1,4 @@
-import type { SkipReason } from '../../core/data/inspect-file';
+import type { SkipReason } from '../../core/data/index';
 import type { TargetOptions } from './decode-image-node';
 
 /** Main thread → decode worker: decode these files of `root`. */

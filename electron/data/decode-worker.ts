@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 
-import { maxImageFileBytes } from '../../core/data/inspect-file';
+import { maxImageFileBytes } from '../../core/data/index';
 import { decodeImageNode } from './decode-image-node';
 import { loadWebpDecoder } from './decode-more-formats';
 import type { WebpDecode } from './decode-more-formats';

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { defaultImageOptions, defaultTextOptions } from '../../core/data/config';
-import { preprocessRgba } from '../../core/data/image-preprocess';
+import { defaultImageOptions, defaultTextOptions, preprocessRgba } from '../../core/data/index';
 import { decodeImageNode } from './decode-image-node';
 import { decodeAll } from './decode-pool';
 import {

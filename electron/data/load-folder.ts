@@ -1,15 +1,22 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
-import { discoverClasses } from '../../core/data/class-discovery';
-import type { ImageOptions, TextOptions } from '../../core/data/config';
-import { channelCount } from '../../core/data/image-preprocess';
-import { inspectTextBytes } from '../../core/data/inspect-file';
-import { planDataset } from '../../core/data/plan';
-import type { DatasetPlan, FileCheck, SplitSettings } from '../../core/data/plan';
-import type { SampleStore } from '../../core/data/sample-store';
-import { buildVocabulary, tokenize } from '../../core/data/tokenize';
-import { listFolder } from '../services/dataset-listing';
+import {
+  buildVocabulary,
+  channelCount,
+  discoverClasses,
+  inspectTextBytes,
+  maxTextFileBytes,
+  planDataset,
+  tokenize,
+  type DatasetPlan,
+  type FileCheck,
+  type ImageOptions,
+  type SampleStore,
+  type SplitSettings,
+  type TextOptions,
+} from '../../core/data/index';
+import { listFolder } from '../host/services/dataset-listing';
 import { decodeAll } from './decode-pool';
 import type { DecodeOutcome } from './decode-protocol';
 import { listingDigest, pixelCacheKey, readPixelCache, writePixelCache } from './pixel-cache';
@@ -107,14 +114,22 @@ export interface LoadedTextFolder {
   plan: DatasetPlan;
   /** `texts[i]` is the text of `plan.samples[i]`. */
   texts: string[];
-  /** Built from the training split only (0 = '', 1 = '[UNK]'). */
-  vocabulary: string[];
+  /** Built from the training split only (0 = '', 1 = '[UNK]'), unless given. */
+  vocabulary: readonly string[];
 }
 
-/** Lists, decodes, checks and splits a text folder; builds the vocabulary from the training split. */
+/**
+ * Lists, reads, checks and splits a text folder (the command line and the
+ * benchmark; the app's twin is renderer/data/load-dataset.ts). A file above
+ * `maxTextFileBytes` by its listed size is `too-large` without being read; one
+ * that vanished since the scan is `missing`; any other read error is
+ * `unreadable` (with the error code). The vocabulary is built from the
+ * training split only (validation and test words count as unknown), unless
+ * `vocabulary` is given (a test set uses the training folder's).
+ */
 export async function loadTextFolder(
   root: string,
-  options: LoadOptions & { text: TextOptions },
+  options: LoadOptions & { text: TextOptions; vocabulary?: readonly string[] },
 ): Promise<LoadedTextFolder> {
   const rootReal = await realpath(root);
   const listing = await listFolder(rootReal, withSignal({}, options.signal));
@@ -123,23 +138,7 @@ export async function loadTextFolder(
   let done = 0;
   for (const c of discovery.candidates) {
     options.signal?.throwIfAborted();
-    try {
-      const bytes =
-        c.size > 10 * 1024 * 1024
-          ? null
-          : await readFile(path.join(rootReal, ...c.path.split('/')));
-      checks.set(
-        c.path,
-        bytes === null
-          ? { ok: false, reason: 'too-large', detail: `${c.size} bytes` }
-          : inspectTextBytes(bytes, options.text.sampleUnit),
-      );
-    } catch (error) {
-      checks.set(c.path, {
-        ok: false,
-        reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable',
-      });
-    }
+    checks.set(c.path, await checkTextFile(rootReal, c, options.text));
     options.onProgress?.('read', ++done, discovery.candidates.length);
   }
   const countTokens = (t: string): number => tokenize(t, options.text).length;
@@ -154,11 +153,30 @@ export async function loadTextFolder(
     linesMode: options.text.sampleUnit === 'lines',
   });
   const texts = plan.samples.map((s) => s.text ?? '');
-  const vocabulary = buildVocabulary(
-    plan.split.train.map((i) => tokenize(texts[i] as string, options.text)),
-    options.text.vocabularySize,
-  );
+  const vocabulary =
+    options.vocabulary ??
+    buildVocabulary(
+      plan.split.train.map((i) => tokenize(texts[i] as string, options.text)),
+      options.text.vocabularySize,
+    );
   return { plan, texts, vocabulary };
+}
+
+async function checkTextFile(
+  root: string,
+  file: { readonly path: string; readonly size: number },
+  text: TextOptions,
+): Promise<FileCheck> {
+  if (file.size > maxTextFileBytes)
+    return { ok: false, reason: 'too-large', detail: `${file.size} bytes` };
+  try {
+    const bytes = await readFile(path.join(root, ...file.path.split('/')));
+    return inspectTextBytes(bytes, text.sampleUnit);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'missing' };
+    return { ok: false, reason: 'unreadable', ...(code === undefined ? {} : { detail: code }) };
+  }
 }
 
 function withSignal<T extends object>(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ListedFile } from '../../renderer/host/Host';
+import type { ListedFile } from '../../core/contract/host';
 import type { TargetOptions } from './decode-image-node';
 import type { DecodeOutcome } from './decode-protocol';
 

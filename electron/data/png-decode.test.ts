@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unzlibSync } from 'fflate';
 import { PNG } from 'pngjs';
 
-import { decodeSimplePng } from '../../core/data/png-decode';
+import { decodeSimplePng } from '../../core/data/index';
 import { patternRgba } from './fixture-folders';
 
 /** Encodes `rgba` with pngjs in a given colour type; pngjs picks filters adaptively, so all five occur. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { osLocale } from '../server/browser-app-info';
+import { osLocale } from '../host/server/browser-app-info';
 import {
   browserCandidates,
   defaultUserDataDir,

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { browserAppInfo } from '../server/browser-app-info';
-import { startBrowserServer } from '../server/browser-server';
+import { browserAppInfo } from '../host/server/browser-app-info';
+import { startBrowserServer } from '../host/server/browser-server';
 import {
   defaultUserDataDir,
   findBrowser,

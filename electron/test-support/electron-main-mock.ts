@@ -1,5 +1,5 @@
 /**
- * A hand-written `electron` module for testing electron/main/index.ts (the
+ * A hand-written `electron` module for testing electron/shell/main/index.ts (the
  * glue that cannot run here without Electron's binary). It records every
  * setup call in order.
  */

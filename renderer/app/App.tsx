@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { AppInfo, Host } from '../host/Host';
+import type { AppInfo, Host } from '@core';
 import { InspectClientContext } from '../inspect/inspect-client';
 import type { ExportClient } from '../panels/export/export-client';
 import { useOpenSession } from '../session/open-session';

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { commands, type CommandDef, type CommandGroup } from '../state/commands';
+import type { CommandGroup } from '@core';
+import { commands, type CommandDef } from '../state/commands';
 import { formatShortcut } from '../state/shortcuts';
 import { useOpenSessionValue } from '../session/open-session';
 import { useAppServices } from './app-context';

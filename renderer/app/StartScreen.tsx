@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { RecentProject } from '../host/Host';
+import type { RecentProject } from '@core';
 import { useHost } from '../host/HostProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { newProject, openProject, openTemplate } from '../state/project-actions';

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-import type { AppInfo } from '../host/Host';
+import type { AppInfo } from '@core';
 import type { ExportClient } from '../panels/export/export-client';
 import type { Workspace } from '../session/workspace';
 import type { CommandContext, FlowControls } from '../state/commands';

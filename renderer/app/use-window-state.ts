@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-import type { Host } from '../host/Host';
+import type { Host } from '@core';
 import { subscribeOpenSession } from '../session/open-session';
 import type { Workspace } from '../session/workspace';
 import { useRuntimeStore } from '../state/runtime-store';

@@ -1,7 +1,7 @@
 import { channelCount } from '@core';
 import type { FileCheck } from '@core';
 
-import type { FileBytes } from '../host/Host';
+import type { FileBytes } from '@core';
 import type { DecodeReply, DecodeRequest, DecodeTarget } from './decode-protocol';
 
 /** Reads a batch of files of the dataset folder (the host's `readDatasetFiles`, or a stub in tests/bench). */

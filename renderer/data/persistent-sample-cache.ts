@@ -1,7 +1,6 @@
-import type { FileCheck } from '@core';
+import type { FileCheck, Host } from '@core';
+import { decodeFrame, encodeFrame } from '@core';
 
-import { decodeFrame, encodeFrame } from '../host/binary-frame';
-import type { Host } from '../host/Host';
 import type { CachedDecode } from './sample-cache';
 
 /**

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { BrowseFolder } from './chooser-controller';
 import { FileChooserDialog } from './FileChooserDialog';
-import type { BrowseListing } from './Host';
+import type { BrowseListing } from '@core';
 
 const tree: Record<string, BrowseListing['entries']> = {
   '/home/t': [

@@ -10,7 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 
 import type { BrowseFolder } from './chooser-controller';
-import type { BrowseListing, ChooserRequest, HostError } from './Host';
+import type { BrowseListing, ChooserRequest, HostError } from '@core';
 import './file-chooser.css';
 
 export interface FileChooserDialogProps {

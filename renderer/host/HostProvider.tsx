@@ -2,7 +2,7 @@ import { createContext, useContext, useSyncExternalStore, type ReactNode } from 
 
 import type { ChooserController } from './chooser-controller';
 import { FileChooserDialog } from './FileChooserDialog';
-import type { Host } from './Host';
+import type { Host } from '@core';
 
 const HostContext = createContext<Host | null>(null);
 

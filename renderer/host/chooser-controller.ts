@@ -1,4 +1,4 @@
-import type { BrowseListing, ChooserRequest, HostResult } from './Host';
+import type { BrowseListing, ChooserRequest, HostResult } from '@core';
 
 /** The folder holding `path` (POSIX or Windows separators); the path itself at a root. */
 export function parentOf(path: string): string {

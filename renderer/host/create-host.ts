@@ -1,5 +1,5 @@
 import type { ChooserController } from './chooser-controller';
-import type { Host } from './Host';
+import type { Host } from '@core';
 import { createHttpHost, readPageToken } from './http-host';
 import { createMemoryHost } from './memory-host';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { decodeFrame, encodeFrame } from './binary-frame';
+import { decodeFrame, encodeFrame } from '@core';
 import { createHttpHost, readPageToken } from './http-host';
 
 interface Sent {
@@ -105,6 +105,19 @@ describe('http host', () => {
       'not-found',
       [9],
     ]);
+  });
+
+  it('answers io-error when a reply names bytes outside its payload', async () => {
+    const frame = encodeFrame(
+      { ok: true, value: [{ path: 'a.png', ok: true, range: { offset: 1, length: 5 } }] },
+      [new Uint8Array([7, 8])],
+    );
+    const { fetch } = fakeFetch(
+      () => new Response(frame as Uint8Array<ArrayBuffer>, { status: 200 }),
+    );
+    const host = createHttpHost({ token: 't', fetch, choosePath: async () => null });
+    const result = await host.readDatasetFiles({ grantId: 'g', paths: ['a.png'] });
+    expect(result.ok ? 'ok' : result.error.code).toBe('io-error');
   });
 
   it('sends an export as a frame: strings inline, bytes as ranges', async () => {

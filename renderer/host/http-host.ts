@@ -1,18 +1,16 @@
-import { decodeFrame, encodeFrame } from './binary-frame';
 import type {
   BrowseListing,
+  ByteRange,
   ChooserRequest,
   CommandId,
   FileBytes,
   Host,
   HostError,
   HostResult,
-} from './Host';
+} from '@core';
+import { decodeFrame, encodeFrame, httpApi, pixelCachePartBytes, sliceRange } from '@core';
 
-/** Parts a pixel cache entry is uploaded in (the host appends them; see electron/services/pixel-cache-store.ts). */
-const pixelCachePartBytes = 8 * 1024 * 1024;
-
-/** Browser mode: the host services over the loopback server (electron/server). */
+/** Browser mode: the host services over the loopback server (electron/host/server). */
 export interface HttpHost extends Host {
   /** Lists a folder for the in-app chooser (browser mode only). */
   browse(path?: string): Promise<HostResult<BrowseListing>>;
@@ -32,7 +30,9 @@ export interface HttpHostOptions {
 
 /** Reads the token the server put into index.html. */
 export function readPageToken(doc: Pick<Document, 'querySelector'>): string | null {
-  return doc.querySelector('meta[name="layerlab-token"]')?.getAttribute('content') ?? null;
+  return (
+    doc.querySelector(`meta[name="${httpApi.tokenMetaName}"]`)?.getAttribute('content') ?? null
+  );
 }
 
 const cancelled: HostResult<never> = {
@@ -48,7 +48,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl ?? '';
   const listeners = new Set<(id: CommandId) => void>();
-  const headers = { 'X-LayerLab-Token': options.token };
+  const headers = { [httpApi.tokenHeader]: options.token };
 
   async function post(
     path: string,
@@ -76,7 +76,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     chosenPath?: string,
   ): Promise<HostResult<T>> {
     const response = await post(
-      `/api/call/${method}`,
+      httpApi.callPath(method),
       JSON.stringify(chosenPath === undefined ? { args } : { args, chosenPath }),
       'application/json',
     );
@@ -124,7 +124,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     cancelDatasetScan: (request) => call('cancelDatasetScan', request),
     async readDatasetFiles(request) {
       const response = await post(
-        '/api/bin/readDatasetFiles',
+        httpApi.binaryPath('readDatasetFiles'),
         JSON.stringify({ args: request }),
         'application/json',
       );
@@ -134,18 +134,14 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         const { header, payload } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
         const result = header as HostResult<
           readonly (
-            | { path: string; ok: true; range: { offset: number; length: number } }
+            | { path: string; ok: true; range: ByteRange }
             | { path: string; ok: false; error: HostError }
           )[]
         >;
         if (!result.ok) return result;
         const files: FileBytes[] = result.value.map((entry) =>
           entry.ok
-            ? {
-                path: entry.path,
-                ok: true,
-                bytes: payload.slice(entry.range.offset, entry.range.offset + entry.range.length),
-              }
+            ? { path: entry.path, ok: true, bytes: sliceRange(payload, entry.range).slice() }
             : entry,
         );
         return { ok: true, value: files };
@@ -182,7 +178,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         chunks,
       );
       const response = await post(
-        '/api/bin/writeExportFolder',
+        httpApi.binaryPath('writeExportFolder'),
         new Blob([frame as Uint8Array<ArrayBuffer>]),
         'application/octet-stream',
       );
@@ -204,7 +200,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     browse: (path) => call('browse', path === undefined ? {} : { path }),
     async readPixelCache(request) {
       const response = await post(
-        '/api/bin/readPixelCache',
+        httpApi.binaryPath('readPixelCache'),
         JSON.stringify({ args: request }),
         'application/json',
       );
@@ -229,7 +225,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         const part = request.bytes.subarray(offset, Math.min(total, offset + pixelCachePartBytes));
         const frame = encodeFrame({ args: { key: request.key, offset, total } }, [part]);
         const response = await post(
-          '/api/bin/writePixelCache',
+          httpApi.binaryPath('writePixelCache'),
           new Blob([frame as Uint8Array<ArrayBuffer>]),
           'application/octet-stream',
         );

@@ -10,7 +10,7 @@ import type {
   ProjectFile,
   RecentProject,
   WindowState,
-} from './Host';
+} from '@core';
 
 /** An in-memory host for unit tests and for running the UI without a server. */
 export interface MemoryHost extends Host {

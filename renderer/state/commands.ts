@@ -1,7 +1,5 @@
-import type { Host } from '../host/Host';
 import type { ProjectSession } from '../session/project-session';
-import type { Workspace } from '../session/workspace';
-import type { ClipboardPort } from './clipboard';
+import { defineCommand, type CommandContext, type CommandDef } from './command-def';
 import { copySelection, cutSelection, pasteClipboard } from './clipboard-ops';
 import { deleteSelection, duplicateSelection, selectAll, tidyLayoutOp } from './graph-ops';
 import {
@@ -11,47 +9,7 @@ import {
   openProject,
   saveProject,
 } from './project-actions';
-import { parseShortcut, type Shortcut } from './shortcuts';
 import { trainingCommands } from '../panels/training/training-commands';
-
-/** What the canvas offers to commands (set once React Flow is mounted). */
-export interface FlowControls {
-  fitView(): void;
-  zoomIn(): void;
-  zoomOut(): void;
-  /** Selects nothing; frames the given nodes. */
-  fitNodes(ids: readonly string[]): void;
-  /** The flow position at the centre of the visible canvas. */
-  viewCenter(): { x: number; y: number };
-}
-
-/** Everything a command may touch. Built by the shell; tests build their own. */
-export interface CommandContext {
-  /** The window's project slot: `workspace.current()` is the open project, or null. */
-  readonly workspace: Workspace;
-  readonly host: Host;
-  readonly flow: FlowControls | null;
-  readonly clipboard: ClipboardPort;
-}
-
-export type CommandGroup = 'file' | 'edit' | 'view' | 'train';
-
-/**
- * One user command, shared by toolbar, menus (native and in-app), keyboard
- * and `host.onCommand`. `id` is `area.verbObject`; `labelKey` is an i18n key.
- */
-export interface CommandDef {
-  readonly id: string;
-  readonly group: CommandGroup;
-  readonly labelKey: string;
-  /** Shortcuts; the first is the one shown in menus and tooltips. */
-  readonly shortcuts: readonly Shortcut[];
-  /** Not listed in menus: sent only by the host (e.g. a file opened from the OS). */
-  readonly hidden?: boolean;
-  /** Whether it can run now, given the open project (null on the start screen). */
-  isEnabled(session: ProjectSession | null): boolean;
-  run(ctx: CommandContext): void | Promise<void>;
-}
 
 const always = (): boolean => true;
 const whenOpen = (s: ProjectSession | null): boolean => s !== null;
@@ -70,69 +28,44 @@ function onEditor(
   return session ? fn(session.editor) : undefined;
 }
 
-function def(
-  id: string,
-  group: CommandGroup,
-  shortcuts: readonly string[],
-  isEnabled: CommandDef['isEnabled'],
-  run: CommandDef['run'],
-): CommandDef {
-  return {
-    id,
-    group,
-    labelKey: `app:commands.${id}`,
-    shortcuts: shortcuts.map(parseShortcut),
-    isEnabled,
-    run,
-  };
-}
+export type { CommandContext, CommandDef, FlowControls } from './command-def';
+export { defineCommand } from './command-def';
 
 /** The shell's commands, in menu order. */
 const shellCommands: readonly CommandDef[] = [
-  def('file.new', 'file', ['Mod+N'], always, (ctx) => newProject(ctx)),
-  def('file.open', 'file', ['Mod+O'], always, (ctx) => openProject(ctx)),
-  def('file.save', 'file', ['Mod+S'], whenOpen, (ctx) =>
+  defineCommand('file.new', always, (ctx) => newProject(ctx)),
+  defineCommand('file.open', always, (ctx) => openProject(ctx)),
+  defineCommand('file.save', whenOpen, (ctx) =>
     saveProject(ctx, { saveAs: false }).then(() => undefined),
   ),
-  def('file.saveAs', 'file', ['Mod+Shift+S'], whenOpen, (ctx) =>
+  defineCommand('file.saveAs', whenOpen, (ctx) =>
     saveProject(ctx, { saveAs: true }).then(() => undefined),
   ),
-  def('file.close', 'file', [], whenOpen, (ctx) => closeProject(ctx)),
-  {
-    ...def('file.openLaunchProject', 'file', [], always, (ctx) => openLaunchProject(ctx)),
-    hidden: true,
-  },
+  defineCommand('file.close', whenOpen, (ctx) => closeProject(ctx)),
+  defineCommand('file.openLaunchProject', always, (ctx) => openLaunchProject(ctx)),
 
-  def(
+  defineCommand(
     'edit.undo',
-    'edit',
-    ['Mod+Z'],
     (s) => (editorOf(s)?.history.past.length ?? 0) > 0,
     (ctx) => onEditor(ctx, (store) => store.getState().undo()),
   ),
-  def(
+  defineCommand(
     'edit.redo',
-    'edit',
-    ['Mod+Shift+Z', 'Mod+Y'],
     (s) => (editorOf(s)?.history.future.length ?? 0) > 0,
     (ctx) => onEditor(ctx, (store) => store.getState().redo()),
   ),
-  def('edit.cut', 'edit', ['Mod+X'], hasSelection, (ctx) =>
+  defineCommand('edit.cut', hasSelection, (ctx) =>
     onEditor(ctx, (store) => cutSelection(store, ctx.clipboard)),
   ),
-  def('edit.copy', 'edit', ['Mod+C'], hasSelection, (ctx) =>
+  defineCommand('edit.copy', hasSelection, (ctx) =>
     onEditor(ctx, (store) => copySelection(store, ctx.clipboard)),
   ),
-  def('edit.paste', 'edit', ['Mod+V'], whenOpen, (ctx) =>
+  defineCommand('edit.paste', whenOpen, (ctx) =>
     onEditor(ctx, (store) => pasteClipboard(store, ctx.clipboard, ctx.flow?.viewCenter() ?? null)),
   ),
-  def('edit.duplicate', 'edit', ['Mod+D'], hasSelection, (ctx) =>
-    onEditor(ctx, duplicateSelection),
-  ),
-  def(
+  defineCommand('edit.duplicate', hasSelection, (ctx) => onEditor(ctx, duplicateSelection)),
+  defineCommand(
     'edit.delete',
-    'edit',
-    ['Delete', 'Backspace'],
     (s) => {
       const editor = editorOf(s);
       return (
@@ -142,12 +75,12 @@ const shellCommands: readonly CommandDef[] = [
     },
     (ctx) => onEditor(ctx, deleteSelection),
   ),
-  def('edit.selectAll', 'edit', ['Mod+A'], hasNodes, (ctx) => onEditor(ctx, selectAll)),
+  defineCommand('edit.selectAll', hasNodes, (ctx) => onEditor(ctx, selectAll)),
 
-  def('view.fitView', 'view', ['Shift+1'], whenOpen, (ctx) => ctx.flow?.fitView()),
-  def('view.zoomIn', 'view', ['Mod+='], whenOpen, (ctx) => ctx.flow?.zoomIn()),
-  def('view.zoomOut', 'view', ['Mod+-'], whenOpen, (ctx) => ctx.flow?.zoomOut()),
-  def('view.tidyLayout', 'view', ['Mod+Shift+L'], hasNodes, (ctx) => {
+  defineCommand('view.fitView', whenOpen, (ctx) => ctx.flow?.fitView()),
+  defineCommand('view.zoomIn', whenOpen, (ctx) => ctx.flow?.zoomIn()),
+  defineCommand('view.zoomOut', whenOpen, (ctx) => ctx.flow?.zoomOut()),
+  defineCommand('view.tidyLayout', hasNodes, (ctx) => {
     void onEditor(ctx, tidyLayoutOp);
     // Let React Flow see the new positions before framing them.
     requestAnimationFrame(() => ctx.flow?.fitView());

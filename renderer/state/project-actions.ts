@@ -6,7 +6,7 @@ import {
   type ProjectDoc,
 } from '@core';
 
-import type { HostError } from '../host/Host';
+import type { HostError } from '@core';
 import { currentLanguage, i18next } from '../i18n/i18n';
 import { askConfirm } from '../ui/confirm-store';
 import { showToast } from '../ui/toast-store';

@@ -12,7 +12,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /**
  * Builds the training bench page (this folder) and opens it in headless
  * Debian Chromium, served from loopback with COOP/COEP as the app's protocol
- * and browser-mode server send them (electron/services/web-security.ts), so
+ * and browser-mode server send them (electron/host/services/web-security.ts), so
  * the page is cross-origin isolated like the app. The first 8,000 samples
  * of `pixels`/`labels` are served at /data/*, the templates at /template/*.
  * Shared by `bench:train` and the Chromium row of `bench:engine`.

@@ -10,7 +10,7 @@ import { defaultImageOptions } from '@core';
 
 import { createHttpHost, readPageToken } from '../../host/http-host';
 import type { HttpHost } from '../../host/http-host';
-import type { FolderGrant } from '../../host/Host';
+import type { FolderGrant } from '@core';
 import { loadImageDataset } from '../load-dataset';
 import type { ReadFiles } from '../decode-pool';
 import { hostPixelCache } from '../persistent-sample-cache';

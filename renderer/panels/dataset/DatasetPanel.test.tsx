@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createProject } from '@core';
 
 import { createMemoryHost } from '../../host/memory-host';
-import type { Host, HostResult } from '../../host/Host';
+import type { Host, HostResult } from '@core';
 import { HostProvider } from '../../host/HostProvider';
 import { createProjectSession } from '../../session/project-session';
 import { SessionContext } from '../../session/session-context';

@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { imageOptionsFromGraph } from '@core';
 
 import { useHost } from '../../host/HostProvider';
-import type { DatasetKind } from '../../host/Host';
+import type { DatasetKind } from '@core';
 import { showToast } from '../../ui/toast-store';
 import { exportHealthReport } from './dataset-controller';
 import { initialImageOptions, initialTextOptions } from './dataset-doc';

@@ -2,7 +2,7 @@ import { channelCount, reportToDelimited } from '@core';
 import type { DelimitedFormat, HealthReport, ImageOptions, TextOptions } from '@core';
 
 import { loadImageDataset, loadTextDataset } from '../../data/load-dataset';
-import type { DatasetKind, Host } from '../../host/Host';
+import type { DatasetKind, Host } from '@core';
 import type { EditorStore } from '../../state/editor-store';
 import type { LoadedDatasetStore, TrainingDataset } from '../training/training-dataset';
 import {

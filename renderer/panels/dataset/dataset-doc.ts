@@ -1,7 +1,7 @@
 import { defaultImageOptions, defaultTextOptions, imageOptionsFromGraph } from '@core';
 import type { DatasetConfig, DatasetPlan, ImageOptions, ProjectDoc, TextOptions } from '@core';
 
-import type { DatasetKind, FolderGrant } from '../../host/Host';
+import type { DatasetKind, FolderGrant } from '@core';
 
 /**
  * The dataset part of the project document: what is saved (folder name and

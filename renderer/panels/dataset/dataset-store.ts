@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand';
 
 import type { HealthReport } from '@core';
 
-import type { DatasetKind, FolderGrant } from '../../host/Host';
+import type { DatasetKind, FolderGrant } from '@core';
 
 /**
  * Runtime state of the Dataset panel (not saved; one store per project session): the folder being loaded,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createMemoryHost } from '../../host/memory-host';
-import type { FolderGrant, Host, HostResult } from '../../host/Host';
+import type { FolderGrant, Host, HostResult } from '@core';
 import { sourceForDrop, type DroppedFolder } from './folder-drop';
 
 /**

@@ -1,7 +1,7 @@
 import { ignoredNameReason } from '@core';
 import type { IgnoredEntry, ListingEntry } from '@core';
 
-import type { FileBytes, Host } from '../../host/Host';
+import type { FileBytes, Host } from '@core';
 import { hostFolderSource } from './folder-source';
 import type { FolderSource } from './folder-source';
 

@@ -1,6 +1,6 @@
 import type { FolderContents } from '../../data/load-dataset';
 import type { ReadFiles } from '../../data/decode-pool';
-import type { FileBytes, FolderGrant, Host } from '../../host/Host';
+import type { FileBytes, FolderGrant, Host } from '@core';
 
 /** How a scan is watched: aborting stops it; `onProgress` gets the files found so far. */
 export interface ListOptions {

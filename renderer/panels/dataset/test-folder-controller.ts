@@ -1,6 +1,6 @@
 import { alignTestSet, type HealthReport, type TestAlignment } from '@core';
 import { loadImageDataset, loadTextDataset } from '../../data/load-dataset';
-import type { Host } from '../../host/Host';
+import type { Host } from '@core';
 import type { EditorStore } from '../../state/editor-store';
 import { hostFolderSource } from './folder-source';
 import type { FolderSource } from './folder-source';

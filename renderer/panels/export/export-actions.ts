@@ -1,6 +1,6 @@
 import type { GraphDoc, ParityReport, PytorchStatus } from '@core';
 
-import type { Host, HostError } from '../../host/Host';
+import type { Host, HostError } from '@core';
 import type { ProjectSession } from '../../session/project-session';
 import type { DocCommand } from '../../state/editor-store';
 import { askConfirm } from '../../ui/confirm-store';

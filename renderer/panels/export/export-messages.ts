@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 
-import type { HostError } from '../../host/Host';
+import type { HostError } from '@core';
 import type { WorkerFailure } from './export-protocol';
 
 /** A probability difference as people read it: `0`, `3.2e-7`, `0.0123`. */

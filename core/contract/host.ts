@@ -1,0 +1,246 @@
+/**
+ * The port between the UI and the operating system. Types only.
+ *
+ * Three implementations satisfy it: the Electron preload
+ * (`electron/shell/preload/index.ts`, over IPC), the browser-mode HTTP client
+ * (`renderer/host/http-host.ts`, over loopback) and the in-memory host
+ * (`renderer/host/memory-host.ts`, for tests). Node-side work lives in
+ * `electron/host/services/`, the same code behind both transports.
+ *
+ * Every call resolves to a `HostResult`; nothing throws across the boundary,
+ * because Electron keeps only an error's message when it crosses IPC.
+ */
+
+export type HostErrorCode =
+  | 'cancelled'
+  | 'not-found'
+  | 'permission-denied'
+  | 'invalid-argument'
+  | 'outside-grant'
+  | 'already-exists'
+  | 'too-large'
+  | 'no-space'
+  | 'io-error'
+  | 'untrusted-sender'
+  | 'unsupported';
+
+export interface HostError {
+  readonly code: HostErrorCode;
+  /** English, for logs; the UI words errors by `code`. */
+  readonly message: string;
+  /** The path or name concerned, when there is one (shown to the user). */
+  readonly subject?: string;
+}
+
+export type HostResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: HostError };
+
+export type Unsubscribe = () => void;
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly mode: 'electron' | 'browser' | 'memory';
+  readonly platform: string;
+  /** BCP 47 locale of the operating system, e.g. `zh-CN`. */
+  readonly locale: string;
+  readonly electronVersion?: string;
+  /** True when the host shows native dialogs; false means the UI must offer its own chooser. */
+  readonly nativeDialogs: boolean;
+}
+
+/** A project file the user opened or saved. `fileId` is an opaque grant, not a path. */
+export interface ProjectFile {
+  readonly fileId: string;
+  readonly name: string;
+  /** Full path for display only. */
+  readonly displayPath: string;
+}
+
+export interface OpenedProject extends ProjectFile {
+  readonly contents: string;
+}
+
+export interface RecentProject extends ProjectFile {
+  readonly openedAt: string;
+}
+
+export type DatasetKind = 'image' | 'text';
+
+/** A folder the user granted; files inside are addressed by relative path. */
+export interface FolderGrant {
+  readonly grantId: string;
+  readonly name: string;
+  readonly displayPath: string;
+}
+
+/** A file found by a scan; no bytes are read while scanning. */
+export interface ListedFile {
+  /** Path relative to the granted folder, `/`-separated, NFC. */
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface SkippedEntry {
+  readonly path: string;
+  readonly reason:
+    | 'system-file'
+    | 'hidden'
+    | 'symlink-dir'
+    | 'symlink-outside'
+    | 'unreadable'
+    | 'too-deep'
+    | 'too-many';
+}
+
+export interface FolderListing {
+  readonly grant: FolderGrant;
+  readonly files: readonly ListedFile[];
+  readonly skipped: readonly SkippedEntry[];
+  /** Top-level folder names (NFC), empty ones included, so empty class folders can be reported (`listFolder().folders`). */
+  readonly folders?: readonly string[];
+}
+
+export type FileBytes =
+  | { readonly path: string; readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly path: string; readonly ok: false; readonly error: HostError };
+
+export interface ExportRequest {
+  /** Folder name the user typed; the host sanitises it for every OS. */
+  readonly suggestedName: string;
+  /** Relative path → contents. */
+  readonly files: Readonly<Record<string, Uint8Array | string>>;
+  /** Replace an existing export of that name (only after the user agreed). */
+  readonly overwrite: boolean;
+}
+
+export interface ExportWritten {
+  readonly displayPath: string;
+  readonly files: readonly string[];
+}
+
+/** Command ids shared by menu, toolbar, shortcuts (`area.verbObject`). */
+export type CommandId = string;
+
+export interface WindowState {
+  readonly title: string;
+  readonly dirty: boolean;
+  /** 0..1 for the taskbar progress; null clears it. */
+  readonly progress: number | null;
+}
+
+/** A flat, JSON-safe preference value; `null` in an update removes the key. */
+export type SettingValue = string | number | boolean | null;
+
+/** User preferences kept by the host (in the user-data folder), e.g. `theme`, `language`. */
+export type AppSettings = Readonly<Record<string, SettingValue>>;
+
+/**
+ * Why the UI is asked to choose a path when there is no native dialog
+ * (browser mode): the in-app chooser adapts its title and what it lists.
+ */
+export type ChooserPurpose = 'open-project' | 'save-project' | 'dataset-folder' | 'export-parent';
+
+export interface ChooserRequest {
+  readonly purpose: ChooserPurpose;
+  /** For `save-project`: the file name to propose. */
+  readonly suggestedName?: string;
+}
+
+/** One folder as the in-app chooser sees it (browser mode only). */
+export interface BrowseListing {
+  /** Absolute path of the folder listed. */
+  readonly path: string;
+  /** Absolute path of its parent, or null at a file-system root. */
+  readonly parent: string | null;
+  readonly entries: readonly { readonly name: string; readonly kind: 'dir' | 'file' }[];
+  /** Places to jump to (home, documents, file-system roots). */
+  readonly places: readonly {
+    readonly id: 'home' | 'documents' | 'desktop' | 'root';
+    readonly path: string;
+  }[];
+  /** True when the folder held more entries than were listed. */
+  readonly truncated: boolean;
+}
+
+/**
+ * A file or folder dropped onto the window: the DOM's `File` in the renderer
+ * (named structurally here, because core/ is compiled without the DOM library).
+ */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+}
+
+export interface Host {
+  getAppInfo(): Promise<HostResult<AppInfo>>;
+  /** Shows an open dialog, or reopens a recent project when `recentFileId` is given. */
+  openProject(request: { readonly recentFileId?: string }): Promise<HostResult<OpenedProject>>;
+  /**
+   * The project file LayerLab was started with (a double-clicked `.layerlab`
+   * file, or `npm start -- file.layerlab`), handed out once; null when none.
+   * Call it at startup, and again on the `file.openLaunchProject` command.
+   */
+  openLaunchProject(): Promise<HostResult<OpenedProject | null>>;
+  /** Saves over `fileId`, or asks where to save when `fileId` is null or `saveAs` is set. Atomic; keeps a `.bak`. */
+  saveProject(request: {
+    readonly fileId: string | null;
+    readonly suggestedName: string;
+    readonly contents: string;
+    readonly saveAs: boolean;
+  }): Promise<HostResult<ProjectFile>>;
+  getRecentProjects(): Promise<HostResult<readonly RecentProject[]>>;
+  /** Asks the user for a dataset folder (native dialog or in-app chooser). */
+  pickDatasetFolder(request: { readonly kind: DatasetKind }): Promise<HostResult<FolderGrant>>;
+  /**
+   * Grants a folder the user dropped onto the window. Electron only: the
+   * preload reads the dropped item's real path (`webUtils.getPathForFile`);
+   * a browser never reveals it, so browser mode answers `unsupported` and the
+   * UI offers the chooser instead.
+   */
+  grantDroppedFolder(file: DroppedFile): Promise<HostResult<FolderGrant>>;
+  /**
+   * Lists a granted folder without reading file contents. With a `scanId`
+   * (an opaque id the caller makes up) the scan can be watched with
+   * `datasetScanProgress` and stopped with `cancelDatasetScan`, after which
+   * this call answers `cancelled`.
+   */
+  listDatasetFolder(request: {
+    readonly grantId: string;
+    readonly scanId?: string;
+  }): Promise<HostResult<FolderListing>>;
+  /** Files found so far by a running scan (`running: false` once it has answered, or for an unknown id). */
+  datasetScanProgress(request: {
+    readonly scanId: string;
+  }): Promise<HostResult<{ readonly filesFound: number; readonly running: boolean }>>;
+  /** Stops a running scan at its next folder entry (within a fraction of a second). */
+  cancelDatasetScan(request: { readonly scanId: string }): Promise<HostResult<void>>;
+  /** Reads files of a granted folder; one failure does not fail the batch. */
+  readDatasetFiles(request: {
+    readonly grantId: string;
+    readonly paths: readonly string[];
+  }): Promise<HostResult<readonly FileBytes[]>>;
+  /** Asks for a parent folder and writes an export folder into it atomically. */
+  writeExportFolder(request: ExportRequest): Promise<HostResult<ExportWritten>>;
+  /** Reports title, dirty marker and progress to the window (taskbar, close prompt). */
+  setWindowState(state: WindowState): void;
+  /** Commands chosen in the native menu. */
+  onCommand(listener: (id: CommandId) => void): Unsubscribe;
+  /** Stored user preferences (empty on first run). */
+  getSettings(): Promise<HostResult<AppSettings>>;
+  /** Merges `patch` into the stored preferences (a `null` value removes the key); resolves to the new whole. */
+  updateSettings(patch: AppSettings): Promise<HostResult<AppSettings>>;
+  /**
+   * Reads an entry of the on-disk pixel cache (decoded dataset samples kept
+   * across launches): an opaque blob the renderer wrote, named by a hash key
+   * (`pixelCacheKeyPattern`); `null` when there is none.
+   */
+  readPixelCache(request: { readonly key: string }): Promise<HostResult<Uint8Array | null>>;
+  /** Stores a pixel cache entry atomically; the host evicts the least recently used entries above its size cap. */
+  writePixelCache(request: {
+    readonly key: string;
+    readonly bytes: Uint8Array;
+  }): Promise<HostResult<void>>;
+}

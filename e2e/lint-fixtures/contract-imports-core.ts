@@ -1,0 +1,3 @@
+import { ok } from '../result';
+
+export const good = ok;

@@ -1,0 +1,3 @@
+import { ok } from './index';
+
+export const again = ok;

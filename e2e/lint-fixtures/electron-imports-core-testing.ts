@@ -1,0 +1,3 @@
+import { inProcessParallel } from '../../core/testing';
+
+export const peers = inProcessParallel;

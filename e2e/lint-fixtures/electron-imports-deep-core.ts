@@ -1,0 +1,3 @@
+import { planDataset } from '../../core/data/plan';
+
+export const plan = planDataset;

@@ -1,3 +1,0 @@
-import type { Host } from '../../renderer/host/Host';
-
-export type Port = Host;

@@ -1,0 +1,3 @@
+import type { CommandDef } from '../../renderer/state/commands';
+
+export type Command = CommandDef;

@@ -1,0 +1,3 @@
+import { parseTrainArgs } from '../cli/cli-args';
+
+export const args = parseTrainArgs;

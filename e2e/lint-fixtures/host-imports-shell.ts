@@ -1,0 +1,3 @@
+import { buildMenuTemplate } from '../shell/main/menu';
+
+export const menu = buildMenuTemplate;

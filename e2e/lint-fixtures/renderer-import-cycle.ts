@@ -1,0 +1,3 @@
+import { MenuBar } from '../app/MenuBar';
+
+export const bar = MenuBar;

@@ -1,0 +1,3 @@
+import type { Host } from '../../core/contract/host';
+
+export type Port = Host;

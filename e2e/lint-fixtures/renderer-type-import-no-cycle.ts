@@ -1,0 +1,3 @@
+import type { MenuBar } from '../app/MenuBar';
+
+export type Bar = typeof MenuBar;

@@ -1,0 +1,239 @@
+import type { IncomingMessage } from 'node:http';
+
+import type { HostResult } from '../../../core/contract/host';
+import { HostFailure, settle } from '../services/host-error';
+import type { ChoosePath, HostServices } from '../services/host-services';
+import { assertNoForbiddenKeys } from '../services/parse-request';
+import {
+  chosenPathSchema,
+  maxExportBytes,
+  maxProjectChars,
+  type HostMethodName,
+} from '../../../core/contract/request-schemas';
+import { decodeFrame, encodeFrame, sliceRange } from '../../../core/contract/binary-frame';
+import { httpApi } from '../../../core/contract/channels';
+
+/** What an API route answers: JSON, or a binary frame. */
+export type ApiReply =
+  | { readonly kind: 'json'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'bytes'; readonly status: number; readonly body: Uint8Array };
+
+const jsonMethods = new Set<HostMethodName>([
+  'getAppInfo',
+  'openProject',
+  'openLaunchProject',
+  'saveProject',
+  'getRecentProjects',
+  'pickDatasetFolder',
+  'listDatasetFolder',
+  'datasetScanProgress',
+  'cancelDatasetScan',
+  'getSettings',
+  'updateSettings',
+  'browse',
+]);
+const maxJsonBody = maxProjectChars * 3 + 1024 * 1024;
+const maxFrameBody = maxExportBytes + 64 * 1024 * 1024;
+
+/**
+ * Routes `POST /api/call/<method>` (JSON `{ args, chosenPath? }`),
+ * `POST /api/bin/readDatasetFiles` (JSON in, frame out) and
+ * `POST /api/bin/writeExportFolder` (frame in, JSON out) to the host services.
+ * `chosenPath` is the in-app chooser's answer, standing in for a native dialog.
+ */
+export async function routeApi(
+  services: HostServices,
+  pathname: string,
+  request: IncomingMessage,
+): Promise<ApiReply> {
+  const callPrefix = httpApi.callPath('');
+  const method = pathname.startsWith(callPrefix) ? pathname.slice(callPrefix.length) : undefined;
+  if (request.method !== 'POST')
+    return json(405, failure('invalid-argument', 'API calls use POST.'));
+  if (method !== undefined && jsonMethods.has(method as HostMethodName)) {
+    const body = await readJsonBody(request, maxJsonBody);
+    if (!body.ok) return json(413, body);
+    const { args, choose } = body.value;
+    const call = services[method as HostMethodName] as (
+      raw: unknown,
+      chooser: ChoosePath,
+    ) => Promise<HostResult<unknown>>;
+    return json(200, await call(args, choose));
+  }
+  if (pathname === httpApi.binaryPath('readDatasetFiles')) {
+    const body = await readJsonBody(request, maxJsonBody);
+    if (!body.ok) return json(413, body);
+    const result = await services.readDatasetFiles(body.value.args);
+    if (!result.ok) return { kind: 'bytes', status: 200, body: encodeFrame(result, []) };
+    const chunks: Uint8Array[] = [];
+    let offset = 0;
+    const entries = result.value.map((entry) => {
+      if (!entry.ok) return entry;
+      chunks.push(entry.bytes);
+      const range = { offset, length: entry.bytes.byteLength };
+      offset += entry.bytes.byteLength;
+      return { path: entry.path, ok: true, range };
+    });
+    return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, value: entries }, chunks) };
+  }
+  if (pathname === httpApi.binaryPath('writeExportFolder')) {
+    const raw = await readBody(request, maxFrameBody);
+    if (raw === null)
+      return json(413, failure('too-large', 'The export is larger than LayerLab accepts.'));
+    const decoded = await settle(() => decodeExportFrame(raw));
+    if (!decoded.ok) return json(200, decoded);
+    return json(200, await services.writeExportFolder(decoded.value.args, decoded.value.choose));
+  }
+  if (pathname === httpApi.binaryPath('readPixelCache')) {
+    const body = await readJsonBody(request, maxJsonBody);
+    if (!body.ok) return json(413, body);
+    const result = await services.readPixelCache(body.value.args);
+    // The blob travels as the frame's payload, not inside the JSON header.
+    if (!result.ok || result.value === null)
+      return { kind: 'bytes', status: 200, body: encodeFrame(result, []) };
+    const range = { offset: 0, length: result.value.byteLength };
+    return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, range }, [result.value]) };
+  }
+  if (pathname === httpApi.binaryPath('writePixelCache')) {
+    const raw = await readBody(request, maxFrameBody);
+    if (raw === null)
+      return json(
+        413,
+        failure('too-large', 'The pixel cache entry is larger than LayerLab keeps.'),
+      );
+    const decoded = await settle(() => decodePixelCacheFrame(raw));
+    if (!decoded.ok) return json(200, decoded);
+    return json(200, await services.writePixelCache(decoded.value));
+  }
+  return json(404, failure('not-found', 'No such API route.'));
+}
+
+/** `writePixelCache` over HTTP: header `{ args: { key, offset, total } }`, the part as the payload. */
+function decodePixelCacheFrame(raw: Uint8Array): {
+  key: unknown;
+  offset: unknown;
+  total: unknown;
+  bytes: Uint8Array;
+} {
+  let frame;
+  try {
+    frame = decodeFrame(raw);
+  } catch (error) {
+    throw new HostFailure('invalid-argument', `Malformed frame: ${(error as Error).message}.`);
+  }
+  assertNoForbiddenKeys(frame.header);
+  const args = (
+    frame.header as { args?: { key?: unknown; offset?: unknown; total?: unknown } } | null
+  )?.args;
+  if (typeof args !== 'object' || args === null)
+    throw new HostFailure('invalid-argument', 'The frame has no arguments.');
+  return { key: args.key, offset: args.offset, total: args.total, bytes: frame.payload };
+}
+
+function json(status: number, body: unknown): ApiReply {
+  return { kind: 'json', status, body };
+}
+
+function failure(
+  code: 'invalid-argument' | 'not-found' | 'too-large',
+  message: string,
+): HostResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function chooserFrom(envelope: Record<string, unknown>): ChoosePath {
+  const given = envelope.chosenPath;
+  if (given === undefined || given === null) return async () => null;
+  const parsed = chosenPathSchema.safeParse(given);
+  if (!parsed.success)
+    throw new HostFailure('invalid-argument', 'chosenPath must be a path string.');
+  return async () => parsed.data;
+}
+
+async function readJsonBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<HostResult<{ args: unknown; choose: ChoosePath }>> {
+  const raw = await readBody(request, limit);
+  if (raw === null) return failure('too-large', 'The request is larger than LayerLab accepts.');
+  return settle(() => {
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+    } catch {
+      throw new HostFailure('invalid-argument', 'The request body is not JSON.');
+    }
+    if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope))
+      throw new HostFailure('invalid-argument', 'The request body must be an object.');
+    const record = envelope as Record<string, unknown>;
+    return { args: record.args ?? {}, choose: chooserFrom(record) };
+  });
+}
+
+function decodeExportFrame(raw: Uint8Array): { args: unknown; choose: ChoosePath } {
+  let frame;
+  try {
+    frame = decodeFrame(raw);
+  } catch (error) {
+    throw new HostFailure(
+      'invalid-argument',
+      `Malformed export frame: ${(error as Error).message}.`,
+    );
+  }
+  assertNoForbiddenKeys(frame.header);
+  const header = frame.header as {
+    args?: { suggestedName?: unknown; overwrite?: unknown; files?: unknown };
+    chosenPath?: unknown;
+  } | null;
+  if (
+    typeof header !== 'object' ||
+    header === null ||
+    typeof header.args !== 'object' ||
+    header.args === null
+  ) {
+    throw new HostFailure('invalid-argument', 'The export frame has no arguments.');
+  }
+  const specs = header.args.files;
+  if (typeof specs !== 'object' || specs === null || Array.isArray(specs))
+    throw new HostFailure('invalid-argument', 'The export frame lists no files.');
+  const files: Record<string, string | Uint8Array> = {};
+  for (const [name, spec] of Object.entries(specs as Record<string, unknown>)) {
+    if (typeof spec === 'string') {
+      files[name] = spec;
+      continue;
+    }
+    try {
+      files[name] = sliceRange(frame.payload, spec);
+    } catch (error) {
+      throw new HostFailure(
+        'invalid-argument',
+        `Export file "${name.slice(0, 100)}": ${(error as Error).message}.`,
+      );
+    }
+  }
+  return {
+    args: { ...header.args, files },
+    choose: chooserFrom(header as Record<string, unknown>),
+  };
+}
+
+/** Collects a request body, or null once it exceeds `limit` bytes. */
+export function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        tooLarge = true;
+        chunks.length = 0;
+        request.resume();
+        return;
+      }
+      if (!tooLarge) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? null : new Uint8Array(Buffer.concat(chunks))));
+    request.on('error', reject);
+  });
+}

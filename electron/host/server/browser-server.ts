@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { httpApi } from '../../../core/contract/channels';
+import type { AppInfo } from '../../../core/contract/host';
+import { createHostServices } from '../services/host-services';
+import { LaunchFile } from '../services/launch-file';
+import { mimeTypeOf, resolveStaticFile } from '../services/static-files';
+import { securityHeaders } from '../services/web-security';
+import { routeApi } from './api-routes';
+import {
+  checkApiToken,
+  checkCookieToken,
+  checkHostAndOrigin,
+  tokenCookieName,
+  tokensMatch,
+  type GuardVerdict,
+} from './request-guard';
+
+export interface BrowserServerOptions {
+  /** The built renderer (`dist/renderer`). */
+  readonly rendererRoot: string;
+  readonly userDataDir: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly appInfo: AppInfo;
+  /** Tests may fix the token; normally 32 random bytes per launch. */
+  readonly token?: string;
+  /** A project to open at startup (`npm start -- file.layerlab`). */
+  readonly launchFile?: string;
+}
+
+export interface BrowserServer {
+  /** The URL to open: carries the token once, which the server swaps for a cookie. */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: serves the renderer and the host services on 127.0.0.1 only.
+ * Every request needs the per-launch token (cookie; API calls also the
+ * `X-LayerLab-Token` header), a Host header naming this server and, when
+ * present, our Origin. Responses carry the same CSP and COOP/COEP as app://.
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const rendererRoot = await realpath(options.rendererRoot);
+  const launchFile = new LaunchFile(options.launchFile ?? null);
+  const services = createHostServices({
+    userDataDir: options.userDataDir,
+    appInfo: options.appInfo,
+    takeLaunchFile: launchFile.take,
+  });
+  let port = 0;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('browser-mode request failed', error);
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const hostCheck = checkHostAndOrigin(request.headers, port);
+    if (!hostCheck.ok) return refuse(response, hostCheck);
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const verdict = checkApiToken(request.headers, port, token);
+      if (!verdict.ok) return refuse(response, verdict);
+      const reply = await routeApi(services, url.pathname, request);
+      if (reply.kind === 'json')
+        return send(
+          response,
+          reply.status,
+          'application/json; charset=utf-8',
+          JSON.stringify(reply.body),
+        );
+      return send(response, reply.status, 'application/octet-stream', reply.body);
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    const offered = url.searchParams.get('token');
+    if (offered !== null) {
+      if (!tokensMatch(token, offered))
+        return refuse(response, { ok: false, status: 403, reason: 'wrong token in link' });
+      // Swap the one-time link for a cookie and drop the token from the address bar.
+      response.setHeader(
+        'Set-Cookie',
+        `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      );
+      url.searchParams.delete('token');
+      response.setHeader('Location', url.pathname + url.search);
+      return send(response, 303, 'text/plain; charset=utf-8', 'See Other');
+    }
+    const verdict = checkCookieToken(request.headers, port, token);
+    if (!verdict.ok) return refuse(response, verdict);
+    const file = await resolveStaticFile(rendererRoot, url.pathname);
+    if (file === null) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    let body: Uint8Array = await readFile(file);
+    if (file.endsWith('index.html')) body = injectTokenMeta(body, token);
+    return send(
+      response,
+      200,
+      mimeTypeOf(file),
+      request.method === 'HEAD' ? new Uint8Array() : body,
+    );
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function injectTokenMeta(html: Uint8Array, token: string): Uint8Array {
+  const text = new TextDecoder().decode(html);
+  // The `<meta>` through which the page learns the token for its API header (no inline script needed).
+  const meta = `<meta name="${httpApi.tokenMetaName}" content="${token}">`;
+  const injected = /<head[^>]*>/i.test(text)
+    ? text.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`)
+    : `${meta}\n${text}`;
+  return new TextEncoder().encode(injected);
+}
+
+function refuse(response: ServerResponse, verdict: Extract<GuardVerdict, { ok: false }>): void {
+  const body = {
+    ok: false,
+    error: {
+      code: 'untrusted-sender',
+      message: `Request refused: ${verdict.reason}. Open LayerLab with the link printed when it started.`,
+    },
+  };
+  send(response, verdict.status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Uint8Array,
+): void {
+  response.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Type': contentType,
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
