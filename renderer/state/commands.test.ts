@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { commandSpecs } from '@core';
-import { registerTrainingCommands } from '../panels/training/training-commands';
 import { commands, getCommand } from './commands';
 import { parseShortcut } from './shortcuts';
 
 describe('command registry', () => {
-  registerTrainingCommands();
-
   it("holds exactly the contract's command list, in its order", () => {
     expect(commands.map((c) => c.id)).toEqual(commandSpecs.map((s) => s.id));
   });
