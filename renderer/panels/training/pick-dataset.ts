@@ -2,6 +2,7 @@ import { datasetReadingFor, type ProjectDoc } from '@core';
 
 import type { Host } from '../../host/Host';
 import { loadImageDataset, loadTextDataset, type LoadProgress } from '../../data/load-dataset';
+import { readAllDatasetFiles } from '../dataset/folder-source';
 import { setTrainingDataset } from './training-dataset';
 
 /**
@@ -29,11 +30,8 @@ export async function pickTrainingFolder(
     files: listing.value.files,
     ignored: listing.value.skipped.map((s) => ({ path: s.path, reason: s.reason })),
   };
-  const readFiles = async (paths: readonly string[]) => {
-    const read = await host.readDatasetFiles({ grantId: grant.value.grantId, paths });
-    if (!read.ok) throw new Error(`${read.error.code}: ${read.error.message}`);
-    return read.value;
-  };
+  const readFiles = (paths: readonly string[]) =>
+    readAllDatasetFiles(host, grant.value.grantId, paths, true);
   const split = { seed: doc.training.seed, validationShare: doc.training.validationShare };
   try {
     if (reading.kind === 'image') {
