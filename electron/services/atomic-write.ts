@@ -17,6 +17,8 @@ export interface AtomicWriteOptions {
   readonly retries?: number;
   /** First back-off delay; doubles per attempt. Default 50 ms. */
   readonly retryDelayMs?: number;
+  /** File mode of the written file (the app's own files: 0o600); default: the old file's, or 0o666 less umask. */
+  readonly mode?: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,7 +55,7 @@ async function writeNow(
   data: string | Uint8Array,
   options: AtomicWriteOptions,
 ): Promise<void> {
-  const { keepBackup = true, retries = 5, retryDelayMs = 50 } = options;
+  const { keepBackup = true, retries = 5, retryDelayMs = 50, mode } = options;
   await removeStaleTemps(file);
   if (keepBackup) await backUp(file);
   for (let attempt = 0; ; attempt += 1) {
@@ -62,7 +64,11 @@ async function writeNow(
         typeof data === 'string'
           ? data
           : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      await writeFileAtomic(file, payload, { fsync: true });
+      await writeFileAtomic(
+        file,
+        payload,
+        mode === undefined ? { fsync: true } : { fsync: true, mode },
+      );
       break;
     } catch (error) {
       const errno = errnoOf(error);

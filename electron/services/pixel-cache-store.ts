@@ -57,7 +57,7 @@ export function createPixelCacheStore(
       const file = fileOf(key);
       if (offset + bytes.byteLength > total || total > maxPixelCacheEntryBytes)
         throw new HostFailure('invalid-argument', 'The pixel cache part does not fit its entry.');
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       // One part file per key; parts append in order.
       const part = path.join(dir, `.${key}.part`);
       const have =
@@ -69,7 +69,7 @@ export function createPixelCacheStore(
             );
       if (have !== offset)
         throw new HostFailure('invalid-argument', 'Pixel cache parts arrived out of order.');
-      await writeFile(part, bytes, { flag: offset === 0 ? 'w' : 'a' });
+      await writeFile(part, bytes, { flag: offset === 0 ? 'w' : 'a', mode: 0o600 });
       if (offset + bytes.byteLength < total) return;
       await rename(part, file);
       // Evictions one at a time, so two writes never delete each other's files twice.
