@@ -77,6 +77,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const verdict = checkApiToken(request.headers, port, token);
       if (!verdict.ok) return refuse(response, verdict);
       const reply = await routeApi(services, url.pathname, request);
+      if (reply.kind === 'json' && reply.closeConnection === true) {
+        // The body was refused unread: close instead of draining it (up to the declared size).
+        response.setHeader('Connection', 'close');
+        response.once('finish', () => request.socket.destroy());
+      }
       if (reply.kind === 'json')
         return send(
           response,
@@ -99,7 +104,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
       );
       url.searchParams.delete('token');
-      response.setHeader('Location', url.pathname + url.search);
+      // Relative to this origin only: '//evil.com/' (or '/\\evil.com/') would send the browser away.
+      response.setHeader('Location', `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`);
       return send(response, 303, 'text/plain; charset=utf-8', 'See Other');
     }
     const verdict = checkCookieToken(request.headers, port, token);
