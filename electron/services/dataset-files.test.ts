@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { maxBatchBytes, maxDatasetFileBytes, readFilesInside } from './dataset-files';
+import {
+  maxBatchBytes,
+  maxDatasetFileBytes,
+  readAllSlowly,
+  readFilesInside,
+} from './dataset-files';
 
 let base: string;
 let root: string;
@@ -132,5 +137,18 @@ describe('readFilesInside: bytes per batch', () => {
       'big/link-b.png',
     ]);
     expect(results.length).toBe(2);
+  });
+
+  it('caps the careful path used without O_NOFOLLOW (Windows) too, as a prefix that always holds the first path', async () => {
+    const results = await readAllSlowly(
+      root,
+      Array.from({ length: 30 }, () => 'big/a.png'),
+    );
+    expect(results.length).toBe(Math.floor(maxBatchBytes / (30 * mb)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const first = await readAllSlowly(root, ['big/max.png', 'big/a.png', 'big/max.png']);
+    expect(first.map((r) => (r.ok ? r.bytes.byteLength : r.error.code))).toEqual([
+      maxDatasetFileBytes,
+    ]);
   });
 });

@@ -133,8 +133,15 @@ function tooLarge(rel: string): FileBytes {
   };
 }
 
-/** Reads every file on the careful path, a few in flight at once, within `maxBatchBytes`. */
-async function readAllSlowly(rootReal: string, relPaths: readonly string[]): Promise<FileBytes[]> {
+/**
+ * Reads every file on the careful path, a few in flight at once, within
+ * `maxBatchBytes` (the first path always fits). Used where O_NOFOLLOW does
+ * not exist (Windows); exported for its tests on other systems.
+ */
+export async function readAllSlowly(
+  rootReal: string,
+  relPaths: readonly string[],
+): Promise<FileBytes[]> {
   const results = new Array<FileBytes>(relPaths.length);
   let next = 0;
   let reserved = 0;
@@ -142,7 +149,7 @@ async function readAllSlowly(rootReal: string, relPaths: readonly string[]): Pro
   // Bytes are reserved synchronously once a file's size is known, so the answer is a prefix within the cap.
   const reserve = (index: number) => (size: number) => {
     if (index >= stopAt) return false;
-    if (reserved > 0 && reserved + size > maxBatchBytes) {
+    if (index > 0 && reserved + size > maxBatchBytes) {
       stopAt = index;
       return false;
     }
