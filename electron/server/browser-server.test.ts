@@ -293,6 +293,20 @@ describe('browser-mode server', () => {
     expect(reply).toBe(413);
   });
 
+  it('answers a token link reached from another site (the file:// launch page) with a same-site refresh', async () => {
+    const reply = await send(server, {
+      path: `/?token=${server.token}`,
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(reply.status).toBe(200);
+    expect(String(reply.headers['set-cookie'])).toMatch(
+      new RegExp(`^${tokenCookieName(server.port)}=${server.token}; HttpOnly; SameSite=Strict`),
+    );
+    const body = reply.body.toString();
+    expect(body).toContain('<meta http-equiv="refresh" content="0;url=/">');
+    expect(body).not.toContain(server.token);
+  });
+
   it('redirects the token link only within the app, never to another host', async () => {
     for (const target of ['/.//evil.com/', '//evil.com/', '/\\evil.com/', '/./\\evil.com']) {
       const reply = await send(server, { path: `${target}?token=${server.token}` });

@@ -105,7 +105,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       );
       url.searchParams.delete('token');
       // Relative to this origin only: '//evil.com/' (or '/\\evil.com/') would send the browser away.
-      response.setHeader('Location', `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`);
+      const clean = `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`;
+      if (request.headers['sec-fetch-site'] === 'cross-site') {
+        // Reached from another site, e.g. the 0600 launch page (file://) that keeps the token off
+        // Chromium's command line: a redirect would stay in that cross-site chain, where the
+        // SameSite=Strict cookie is withheld. A refresh from this page is a same-site navigation.
+        const attribute = clean
+          .replace(/&/g, '&amp;')
+          .replace(/"/g, '&quot;')
+          .replace(/</g, '&lt;');
+        return send(
+          response,
+          200,
+          'text/html; charset=utf-8',
+          `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${attribute}"><title>LayerLab</title>\n`,
+        );
+      }
+      response.setHeader('Location', clean);
       return send(response, 303, 'text/plain; charset=utf-8', 'See Other');
     }
     const verdict = checkCookieToken(request.headers, port, token);
