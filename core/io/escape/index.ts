@@ -8,5 +8,5 @@ export { htmlDataOf, htmlText } from './html';
 export { mdText } from './markdown';
 export { pyComment, pyDocstring, pyIdentifier, pyString, pythonKeywords } from './python';
 export { oneLine } from './text-lines';
-export { hasUnsafeChars, hexEscape, unsafeChars } from './unsafe-chars';
+export { hexEscape, unsafeChars } from './unsafe-chars';
 export { xmlDataOf, xmlText } from './xml';

@@ -5,18 +5,10 @@
  * and bidirectional formatting characters (the "Trojan Source" RTL override
  * U+202E and its kin), the BOM, and lone UTF-16 surrogates (which UTF-8 cannot
  * encode). Each language module decides how to write them. Global: use with
- * `replace`, or reset `lastIndex` before `test`.
+ * `replace`.
  */
 export const unsafeChars =
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** True when `s` holds a character of `unsafeChars`. */
-export function hasUnsafeChars(s: string): boolean {
-  unsafeChars.lastIndex = 0;
-  const found = unsafeChars.test(s);
-  unsafeChars.lastIndex = 0;
-  return found;
-}
 
 /** `\xHH` below U+0100, `\uHHHH` otherwise: the escapes Python and JavaScript string literals share. */
 export function hexEscape(ch: string): string {
