@@ -139,16 +139,21 @@ describe('readFilesInside: bytes per batch', () => {
     expect(results.length).toBe(2);
   });
 
-  it('caps the careful path used without O_NOFOLLOW (Windows) too, as a prefix that always holds the first path', async () => {
+  it('caps the careful path used without O_NOFOLLOW (Windows) too: a prefix, the first path always in it', async () => {
+    // Reads run 16 at a time and reserve bytes as they learn sizes, so how many fit varies;
+    // the bound does not: the cap, plus the first file, which always comes.
+    const total = (rs: Awaited<ReturnType<typeof readAllSlowly>>) =>
+      rs.reduce((n, r) => n + (r.ok ? r.bytes.byteLength : 0), 0);
     const results = await readAllSlowly(
       root,
       Array.from({ length: 30 }, () => 'big/a.png'),
     );
-    expect(results.length).toBe(Math.floor(maxBatchBytes / (30 * mb)));
+    expect(results.length).toBeGreaterThanOrEqual(1);
+    expect(results.length).toBeLessThan(30);
     expect(results.every((r) => r.ok)).toBe(true);
+    expect(total(results)).toBeLessThanOrEqual(maxBatchBytes + 30 * mb);
     const first = await readAllSlowly(root, ['big/max.png', 'big/a.png', 'big/max.png']);
-    expect(first.map((r) => (r.ok ? r.bytes.byteLength : r.error.code))).toEqual([
-      maxDatasetFileBytes,
-    ]);
+    expect(first[0]?.ok === true ? first[0].bytes.byteLength : null).toBe(maxDatasetFileBytes);
+    expect(first.length).toBeLessThan(3);
   });
 });

@@ -135,8 +135,9 @@ function tooLarge(rel: string): FileBytes {
 
 /**
  * Reads every file on the careful path, a few in flight at once, within
- * `maxBatchBytes` (the first path always fits). Used where O_NOFOLLOW does
- * not exist (Windows); exported for its tests on other systems.
+ * `maxBatchBytes` plus the first path, which always comes (reads reserve bytes
+ * as they learn sizes, in any order). Used where O_NOFOLLOW does not exist
+ * (Windows); exported for its tests on other systems.
  */
 export async function readAllSlowly(
   rootReal: string,
