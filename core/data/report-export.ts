@@ -3,6 +3,7 @@
  * one row per class, skipped file, ignored entry, duplicate and issue.
  * Columns: section, class, path, reason, count, detail.
  */
+import { csvCell, tsvCell } from '../io/escape/csv';
 import type { HealthReport } from './health-report';
 
 /** `csv` gets a UTF-8 BOM so Excel shows Chinese names correctly. */
@@ -51,15 +52,4 @@ export function reportToDelimited(report: HealthReport, format: DelimitedFormat)
 function classOf(path: string): string {
   const slash = path.indexOf('/');
   return slash < 0 ? '' : path.slice(0, slash);
-}
-
-/** Quotes as RFC 4180; a leading = + - @ is defused so a file name cannot become a spreadsheet formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function tsvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return safe.replace(/[\t\r\n]/g, ' ');
 }

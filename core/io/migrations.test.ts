@@ -50,6 +50,19 @@ describe('migrations', () => {
     expect(Object.keys(r.value.graph.edges)).toEqual(['e1', 'e2']);
   });
 
+  it('EdgesArrayToRecord: reports a v1 edge with id __proto__ or a repeated id instead of dropping it', () => {
+    const v1 = JSON.parse(fixture('v1-edges-array.layerlab'));
+    const [first, second] = v1.graph.edges as { id: string }[];
+    const proto = { ...v1, graph: { ...v1.graph, edges: [first, { ...second, id: '__proto__' }] } };
+    const r = parseProject(JSON.stringify(proto));
+    expect(r.ok).toBe(false);
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'migration-failed' });
+    expect(JSON.stringify(r.ok ? null : r.error)).toContain('__proto__');
+    const twice = { ...v1, graph: { ...v1.graph, edges: [first, { ...second, id: first?.id }] } };
+    const r2 = parseProject(JSON.stringify(twice));
+    expect(r2.ok ? null : r2.error).toMatchObject({ code: 'migration-failed' });
+  });
+
   it('stamps the version after each step', () => {
     expect(migrateProject({ graph: { nodes: {}, edges: [] } }, 1)['schemaVersion']).toBe(
       CURRENT_SCHEMA_VERSION,

@@ -26,6 +26,11 @@ export const migrationSteps: readonly MigrationStep[] = [
       const edges: Record<string, unknown> = {};
       graph['edges'].forEach((edge: unknown, i) => {
         const id = isRecord(edge) && typeof edge['id'] === 'string' ? edge['id'] : `e${i + 1}`;
+        // Assigning `__proto__` would set the prototype (the edge silently gone); a repeated id
+        // would overwrite an edge. Both are reported (parseProject: migration-failed).
+        if (id === '__proto__') throw new Error(`edge ${i + 1} has the id "__proto__"`);
+        if (Object.hasOwn(edges, id))
+          throw new Error(`two edges have the id "${id.slice(0, 100)}"`);
         edges[id] = isRecord(edge) ? { ...edge, id } : edge;
       });
       return { ...project, graph: { ...graph, edges } };

@@ -17,6 +17,7 @@ import {
   type FormulaLine,
   type SlideNote,
 } from './backprop-formulas';
+import { htmlText } from '../io/escape/html';
 import { listParameters } from './dense-net';
 import { formatNumber } from './format';
 
@@ -185,8 +186,7 @@ export function answerKeyMarkdown(
   return out.join('\n');
 }
 
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = htmlText;
 
 /** The answer key as a standalone HTML page (no scripts, no external resources). */
 export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimals: number): string {

@@ -48,7 +48,9 @@ export function decodeImageNode(
     if (format === 'png') {
       // The small decoder handles plain 8-bit PNGs (most datasets) without pngjs's stream overhead.
       rgba =
-        decodeSimplePng(bytes, (data) => inflateSync(data))?.rgba ??
+        // Inflated no further than the header's size: a small file cannot become gigabytes (a PNG bomb).
+        decodeSimplePng(bytes, (data, size) => inflateSync(data, { maxOutputLength: size }))
+          ?.rgba ??
         PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).data;
     } else if (format === 'jpeg') {
       rgba = jpeg.decode(bytes, {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -77,16 +78,21 @@ export async function writePixelCache(
   listing: string,
   entry: CachedPixels,
 ): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const tmp = `.${key}.${process.pid}.tmp`;
+  // The user's only (0700/0600); temp names are random and created exclusively (O_EXCL), so a
+  // symlink planted in a shared cache folder is never written through.
+  await mkdir(cacheDir, { recursive: true, mode: 0o700 });
+  const tmp = `.${key}.${randomBytes(8).toString('hex')}.tmp`;
   const index: Index = {
     v: pixelCacheVersion,
     listing,
     pixelBytes: entry.pixels.byteLength,
     outcomes: entry.outcomes,
   };
-  await writeFile(path.join(cacheDir, `${tmp}.bin`), entry.pixels);
-  await writeFile(path.join(cacheDir, `${tmp}.json`), JSON.stringify(index));
+  await writeFile(path.join(cacheDir, `${tmp}.bin`), entry.pixels, { flag: 'wx', mode: 0o600 });
+  await writeFile(path.join(cacheDir, `${tmp}.json`), JSON.stringify(index), {
+    flag: 'wx',
+    mode: 0o600,
+  });
   await rename(path.join(cacheDir, `${tmp}.bin`), path.join(cacheDir, `${key}.bin`));
   await rename(path.join(cacheDir, `${tmp}.json`), path.join(cacheDir, `${key}.json`));
 }

@@ -1,9 +1,10 @@
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { unzlibSync } from 'fflate';
 import { PNG } from 'pngjs';
 
 import { decodeSimplePng } from '../../core/data/index';
+import { decodeImageNode } from './decode-image-node';
 import { patternRgba } from './fixture-folders';
 
 /** Encodes `rgba` with pngjs in a given colour type; pngjs picks filters adaptively, so all five occur. */
@@ -48,5 +49,40 @@ describe('decodeSimplePng (core) against pngjs', () => {
     expect(
       decodeSimplePng(file, (d, size) => unzlibSync(d, { out: new Uint8Array(size) })),
     ).toEqual(decodeSimplePng(file, (d) => inflateSync(d)));
+  });
+});
+
+/** A PNG whose header says 1×1 grey but whose IDAT inflates to `inflated` bytes (a decompression bomb). */
+function bombPng(inflated: number): Uint8Array {
+  const chunk = (type: string, data: Uint8Array): Buffer => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    return Buffer.concat([head, data, Buffer.alloc(4)]); // CRCs are not checked by the decoders here
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(1, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grey
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(inflated))),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+describe('PNG decompression bombs', () => {
+  it('the command line inflates no more than the header size allows: a 1×1 PNG holding 64 MB of zeros is corrupt', () => {
+    const bomb = bombPng(64 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const result = decodeImageNode(bomb, {
+      width: 1,
+      height: 1,
+      resizeMode: 'stretch',
+      colorMode: 'grayscale',
+    });
+    expect(result).toMatchObject({ ok: false, reason: 'corrupt' });
   });
 });

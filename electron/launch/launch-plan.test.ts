@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { osLocale } from '../host/server/browser-app-info';
 import {
+  browserArgs,
   browserCandidates,
   defaultUserDataDir,
   findBrowser,
@@ -13,6 +14,7 @@ import {
   hasDisplay,
   parseLaunchFlags,
   runningLine,
+  writeLaunchPage,
 } from './launch-plan';
 
 describe('parseLaunchFlags', () => {
@@ -135,5 +137,26 @@ describe('osLocale', () => {
 
   it('falls back to the runtime locale for C/POSIX', () => {
     expect(osLocale({ LANG: 'C.UTF-8' })).toBe(Intl.DateTimeFormat().resolvedOptions().locale);
+  });
+});
+
+describe('handing the token to the browser', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'layerlab-launch-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('puts the token in a page only the user can read, never on the browser command line', async () => {
+    const token = 'f'.repeat(64);
+    const url = `http://127.0.0.1:4321/?token=${token}`;
+    const page = writeLaunchPage(dir, url);
+    const args = browserArgs(page, path.join(dir, 'browser-profile'));
+    expect(args.join(' ')).not.toContain(token);
+    expect(args[0]).toMatch(/^--app=file:\/\//);
+    expect((await stat(page)).mode & 0o777).toBe(0o600);
+    const html = await readFile(page, 'utf8');
+    expect(html).toContain(`url=${url}`);
+    expect(html).toContain('no-referrer');
   });
 });

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Command-line flags of `npm start` (after `--`). */
 export interface LaunchFlags {
@@ -133,4 +135,33 @@ export function defaultUserDataDir(
 /** The fixed, parseable line that announces browser mode (tests and scripts grep for it). */
 export function runningLine(url: string): string {
   return `LayerLab is running at ${url}`;
+}
+
+/**
+ * Writes a one-line page that sends the browser on to `url` (which carries
+ * the per-launch token) into `dir` (the 0700 profile folder), readable by the
+ * user only (0600; created exclusively under a random name). Chromium opens
+ * this page instead of the URL, so the token never appears on its command
+ * line, which every local user can read in the process list. The caller
+ * deletes the page once the browser has had time to load it.
+ */
+export function writeLaunchPage(dir: string, url: string): string {
+  const file = path.join(dir, `open-${randomBytes(8).toString('hex')}.html`);
+  const attribute = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${attribute}"><title>LayerLab</title>\n`,
+    { mode: 0o600, flag: 'wx' },
+  );
+  return file;
+}
+
+/** Chromium's arguments for browser mode: an app window on the launch page, with its own profile. */
+export function browserArgs(launchPage: string, profileDir: string): string[] {
+  return [
+    `--app=${pathToFileURL(launchPage).href}`,
+    `--user-data-dir=${profileDir}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
 }

@@ -4,13 +4,14 @@
  * Chromium/Chrome in app mode when there is a display, else printing the URL.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { browserAppInfo } from '../host/server/browser-app-info';
 import { startBrowserServer } from '../host/server/browser-server';
 import {
+  browserArgs,
   defaultUserDataDir,
   findBrowser,
   findElectronBinary,
@@ -18,6 +19,7 @@ import {
   parseLaunchFlags,
   runningLine,
   type LaunchFlags,
+  writeLaunchPage,
 } from './launch-plan';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -71,7 +73,9 @@ function runElectron(binary: string, projectFile: string | null): Promise<'ran' 
 
 async function runBrowserMode(flags: LaunchFlags): Promise<void> {
   const userDataDir = flags.userDataDir ?? defaultUserDataDir();
-  mkdirSync(userDataDir, { recursive: true });
+  // The profile holds the grants, settings and the launch page with the token: the user's only.
+  mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
+  if (flags.userDataDir === null) chmodSync(userDataDir, 0o700);
   const server = await startBrowserServer({
     rendererRoot: path.join(repoRoot, 'dist', 'renderer'),
     userDataDir,
@@ -82,17 +86,22 @@ async function runBrowserMode(flags: LaunchFlags): Promise<void> {
   say(runningLine(server.url));
 
   const browser = flags.open && hasDisplay() ? findBrowser() : null;
+  let launchPage: string | null = null;
+  const removeLaunchPage = (): void => {
+    if (launchPage !== null) rmSync(launchPage, { force: true });
+    launchPage = null;
+  };
   if (browser) {
-    const profile = path.join(userDataDir, 'browser-profile');
+    // The token goes through a 0600 page, never the command line (visible in every user's process list).
+    launchPage = writeLaunchPage(userDataDir, server.url);
+    setTimeout(removeLaunchPage, 60_000).unref();
     const child = spawn(
       browser,
-      [
-        `--app=${server.url}`,
-        `--user-data-dir=${profile}`,
-        '--no-first-run',
-        '--no-default-browser-check',
-      ],
-      { stdio: 'ignore', detached: true },
+      browserArgs(launchPage, path.join(userDataDir, 'browser-profile')),
+      {
+        stdio: 'ignore',
+        detached: true,
+      },
     );
     child.on('error', () =>
       say('Could not open a browser window: open the address above in Chromium or Chrome.'),
@@ -107,6 +116,7 @@ async function runBrowserMode(flags: LaunchFlags): Promise<void> {
   }
 
   const stop = (): void => {
+    removeLaunchPage();
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -6,9 +6,9 @@ import {
   rgbaToChannels,
 } from '@core';
 import type { FileCheck } from '@core';
-import { unzlibSync } from 'fflate';
 
 import type { DecodeTarget } from './decode-protocol';
+import { inflateCapped } from './inflate-capped';
 
 /**
  * Decodes one image in the browser (a worker or the page) at the target size:
@@ -35,10 +35,8 @@ export async function decodeImageInBrowser(
   if (!inspection.ok) return inspection;
   if (inspection.format === 'png' && inspection.width * inspection.height <= maxJsDecodePixels) {
     try {
-      // A preallocated output saves fflate from growing its buffer (2× faster on small files).
-      const decoded = decodeSimplePng(bytes, (data, size) =>
-        unzlibSync(data, { out: new Uint8Array(size) }),
-      );
+      // Inflated into a preallocated buffer of the header's size, stopping a bomb at that size.
+      const decoded = decodeSimplePng(bytes, inflateCapped);
       if (decoded !== null) {
         out.set(preprocessRgba(decoded.rgba, decoded.width, decoded.height, target));
         return {

@@ -1,4 +1,5 @@
 import { tidyLayout } from '../../graph/layout';
+import { xmlText } from '../escape/xml';
 import { adjacencyOf } from '../../graph/queries';
 import type { GraphDoc, NodeId } from '../../graph/types';
 import { getLayerSpec } from '../../layers/catalog';
@@ -39,12 +40,7 @@ const words = {
   'zh-CN': { params: '参数', total: '参数总数', unknown: '形状未知' },
 } as const;
 
-function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
-}
+const escapeXml = xmlText;
 
 /** `[null, 28, 28, 1]` → `28 × 28 × 1`; the batch axis is left out, as slides about one sample read it. */
 function formatSampleShape(shape: readonly (number | null)[]): string {

@@ -1,3 +1,4 @@
+import { oneLine } from '../escape/text-lines';
 import type { ExportInfo } from './export-info';
 import { taskOf } from './export-info';
 
@@ -80,9 +81,12 @@ export function buildMetadata(
   };
 }
 
-/** `labels.txt`: "0 猫\n1 狗\n", Teachable Machine's Keras-export convention (copied snippets do `line[2:]`). */
+/**
+ * `labels.txt`: "0 猫\n1 狗\n", Teachable Machine's Keras-export convention (copied snippets do
+ * `line[2:]`); a label's line breaks (any `splitlines()` sees) become spaces.
+ */
 export function buildLabelsTxt(labels: readonly string[]): string {
-  return labels.map((label, i) => `${i} ${label.replace(/[\r\n]+/g, ' ')}\n`).join('');
+  return labels.map((label, i) => `${i} ${oneLine(label)}\n`).join('');
 }
 
 /** `vocab.json`: the token list in index order; index 0 is padding (''), 1 is unknown ('[UNK]'). */

@@ -1,3 +1,5 @@
+import { htmlText } from '../escape/html';
+
 /**
  * `predict.html`: a one-page demo that runs the export in a browser. It loads
  * `./tf.min.js` (a copy of TF.js shipped in the folder, so it works offline)
@@ -7,7 +9,7 @@
  * alpha over white, stretch / crop / pad, BT.601 grey, normalisation.
  */
 export function buildPredictHtml(title: string): string {
-  const safeTitle = title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const safeTitle = htmlText(title);
   return String.raw`<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -78,6 +78,9 @@ async function loadInput(arg) {
   throw new Error('Pass the input values as a .json array.');
 }
 
+// A label as printable text: control, format and line-separator characters as \u{…} escapes.
+const shown = (text) => text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => '\\u{' + c.codePointAt(0).toString(16) + '}');
+
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const input = args.find((a) => a !== '--json');
@@ -91,7 +94,7 @@ if (asJson) console.log(JSON.stringify(probabilities));
 else {
   for (const row of probabilities) {
     const ranked = row.map((p, i) => [p, i]).sort((a, b) => b[0] - a[0]).slice(0, 5);
-    for (const [p, i] of ranked) console.log(meta.labels[i] ?? String(i), p.toFixed(4));
+    for (const [p, i] of ranked) console.log(shown(meta.labels[i] ?? String(i)), p.toFixed(4));
     console.log();
   }
 }

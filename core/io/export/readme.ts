@@ -1,3 +1,4 @@
+import { mdText } from '../escape/markdown';
 import type { ExportInfo } from './export-info';
 import { taskOf } from './export-info';
 import type { PytorchStatus } from './metadata';
@@ -42,14 +43,15 @@ function exampleInput(info: ExportInfo): string {
 /**
  * `README.md` in Chinese then English: what the model does, the files, and
  * how to use it in a web page, in Node, in Python (PyTorch), and how to get a
- * Keras file with `tensorflowjs_converter`.
+ * Keras file with `tensorflowjs_converter`. Names (project, classes, layers
+ * in a refusal reason) are written with `mdText`: text, never Markdown.
  */
 export function buildReadme(
   info: ExportInfo,
   weightFiles: readonly string[],
   pytorch: PytorchStatus,
 ): string {
-  const labels = info.labels.map((l, i) => `${i}: ${l}`).join(' · ');
+  const labels = info.labels.map((l, i) => `${i}: ${mdText(l)}`).join(' · ');
   const example = exampleInput(info);
   const pyZh = pytorch.available
     ? [
@@ -62,7 +64,7 @@ export function buildReadme(
         '',
         '`model.py` 用 PyTorch 定义了同一个网络（`build_model("weights.npz")`），`weights.npz` 是已转换为 PyTorch 布局的权重。',
       ]
-    : ['## Python（PyTorch）', '', `此模型没有导出 PyTorch 版本：${pytorch.reason}`];
+    : ['## Python（PyTorch）', '', `此模型没有导出 PyTorch 版本：${mdText(pytorch.reason)}`];
   const pyEn = pytorch.available
     ? [
         '## Use it in Python (PyTorch)',
@@ -77,10 +79,10 @@ export function buildReadme(
     : [
         '## Python (PyTorch)',
         '',
-        `No PyTorch version was exported for this model: ${pytorch.reason}`,
+        `No PyTorch version was exported for this model: ${mdText(pytorch.reason)}`,
       ];
   return [
-    `# ${info.modelName}`,
+    `# ${mdText(info.modelName)}`,
     '',
     `LayerLab ${info.versions.layerlab} · TensorFlow.js ${info.versions.tfjs} · ${info.exportedAt}`,
     '',

@@ -11,11 +11,24 @@ import {
   type HostMethodName,
 } from '../../../core/contract/request-schemas';
 import { decodeFrame, encodeFrame, sliceRange } from '../../../core/contract/binary-frame';
-import { httpApi } from '../../../core/contract/channels';
+import {
+  httpApi,
+  pixelCachePartBytes,
+  type HttpBinaryMethod,
+} from '../../../core/contract/channels';
 
-/** What an API route answers: JSON, or a binary frame. */
+/**
+ * What an API route answers: JSON, or a binary frame. `closeConnection`: the
+ * request body was not read (too large), so the connection must close after
+ * the answer instead of reading the rest.
+ */
 export type ApiReply =
-  | { readonly kind: 'json'; readonly status: number; readonly body: unknown }
+  | {
+      readonly kind: 'json';
+      readonly status: number;
+      readonly body: unknown;
+      readonly closeConnection?: boolean;
+    }
   | { readonly kind: 'bytes'; readonly status: number; readonly body: Uint8Array };
 
 const jsonMethods = new Set<HostMethodName>([
@@ -32,8 +45,19 @@ const jsonMethods = new Set<HostMethodName>([
   'updateSettings',
   'browse',
 ]);
-const maxJsonBody = maxProjectChars * 3 + 1024 * 1024;
+const maxProjectBody = maxProjectChars * 3 + 1024 * 1024;
 const maxFrameBody = maxExportBytes + 64 * 1024 * 1024;
+/** Body limit per route, checked against Content-Length before reading and while reading. */
+const bodyLimits: Readonly<Record<string, number>> = {
+  saveProject: maxProjectBody,
+  // 10,000 relative paths (the schema's most) of typical length; the renderer asks for ≤ 512.
+  readDatasetFiles: 16 * 1024 * 1024,
+  writeExportFolder: maxFrameBody,
+  writePixelCache: pixelCachePartBytes + 1024 * 1024,
+};
+/** Every other call carries a few names, ids or settings. */
+const smallBody = 1024 * 1024;
+const limitOf = (method: string): number => bodyLimits[method] ?? smallBody;
 
 /**
  * Routes `POST /api/call/<method>` (JSON `{ args, chosenPath? }`),
@@ -48,11 +72,15 @@ export async function routeApi(
 ): Promise<ApiReply> {
   const callPrefix = httpApi.callPath('');
   const method = pathname.startsWith(callPrefix) ? pathname.slice(callPrefix.length) : undefined;
+  const binary = (name: HttpBinaryMethod): boolean => pathname === httpApi.binaryPath(name);
   if (request.method !== 'POST')
     return json(405, failure('invalid-argument', 'API calls use POST.'));
+  const limit = limitOf(method ?? pathname.slice(pathname.lastIndexOf('/') + 1));
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) return tooLarge('The request is larger than LayerLab accepts.');
   if (method !== undefined && jsonMethods.has(method as HostMethodName)) {
-    const body = await readJsonBody(request, maxJsonBody);
-    if (!body.ok) return json(413, body);
+    const body = await readJsonBody(request, limit);
+    if (!body.ok) return refusal(body);
     const { args, choose } = body.value;
     const call = services[method as HostMethodName] as (
       raw: unknown,
@@ -60,9 +88,9 @@ export async function routeApi(
     ) => Promise<HostResult<unknown>>;
     return json(200, await call(args, choose));
   }
-  if (pathname === httpApi.binaryPath('readDatasetFiles')) {
-    const body = await readJsonBody(request, maxJsonBody);
-    if (!body.ok) return json(413, body);
+  if (binary('readDatasetFiles')) {
+    const body = await readJsonBody(request, limit);
+    if (!body.ok) return refusal(body);
     const result = await services.readDatasetFiles(body.value.args);
     if (!result.ok) return { kind: 'bytes', status: 200, body: encodeFrame(result, []) };
     const chunks: Uint8Array[] = [];
@@ -76,17 +104,16 @@ export async function routeApi(
     });
     return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, value: entries }, chunks) };
   }
-  if (pathname === httpApi.binaryPath('writeExportFolder')) {
-    const raw = await readBody(request, maxFrameBody);
-    if (raw === null)
-      return json(413, failure('too-large', 'The export is larger than LayerLab accepts.'));
+  if (binary('writeExportFolder')) {
+    const raw = await readBody(request, limit);
+    if (raw === null) return tooLarge('The export is larger than LayerLab accepts.');
     const decoded = await settle(() => decodeExportFrame(raw));
     if (!decoded.ok) return json(200, decoded);
     return json(200, await services.writeExportFolder(decoded.value.args, decoded.value.choose));
   }
-  if (pathname === httpApi.binaryPath('readPixelCache')) {
-    const body = await readJsonBody(request, maxJsonBody);
-    if (!body.ok) return json(413, body);
+  if (binary('readPixelCache')) {
+    const body = await readJsonBody(request, limit);
+    if (!body.ok) return refusal(body);
     const result = await services.readPixelCache(body.value.args);
     // The blob travels as the frame's payload, not inside the JSON header.
     if (!result.ok || result.value === null)
@@ -94,13 +121,9 @@ export async function routeApi(
     const range = { offset: 0, length: result.value.byteLength };
     return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, range }, [result.value]) };
   }
-  if (pathname === httpApi.binaryPath('writePixelCache')) {
-    const raw = await readBody(request, maxFrameBody);
-    if (raw === null)
-      return json(
-        413,
-        failure('too-large', 'The pixel cache entry is larger than LayerLab keeps.'),
-      );
+  if (binary('writePixelCache')) {
+    const raw = await readBody(request, limit);
+    if (raw === null) return tooLarge('The pixel cache part is larger than LayerLab accepts.');
     const decoded = await settle(() => decodePixelCacheFrame(raw));
     if (!decoded.ok) return json(200, decoded);
     return json(200, await services.writePixelCache(decoded.value));
@@ -132,6 +155,16 @@ function decodePixelCacheFrame(raw: Uint8Array): {
 
 function json(status: number, body: unknown): ApiReply {
   return { kind: 'json', status, body };
+}
+
+/** 413, closing the connection: the rest of the body is never read. */
+function tooLarge(message: string): ApiReply {
+  return { kind: 'json', status: 413, body: failure('too-large', message), closeConnection: true };
+}
+
+/** A body that could not be taken: too large (413, connection closed) or not a JSON object (400). */
+function refusal(body: Extract<HostResult<unknown>, { ok: false }>): ApiReply {
+  return body.error.code === 'too-large' ? tooLarge(body.error.message) : json(400, body);
 }
 
 function failure(
@@ -217,23 +250,29 @@ function decodeExportFrame(raw: Uint8Array): { args: unknown; choose: ChoosePath
   };
 }
 
-/** Collects a request body, or null once it exceeds `limit` bytes. */
+/**
+ * Collects a request body, or null as soon as it is known to exceed `limit`
+ * bytes (declared in Content-Length, or once that many have arrived): the
+ * rest is not read, and the caller answers with `closeConnection`.
+ */
 export function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array | null> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.byteLength;
       if (size > limit) {
-        tooLarge = true;
         chunks.length = 0;
-        request.resume();
+        request.off('data', onData);
+        request.pause();
+        resolve(null);
         return;
       }
-      if (!tooLarge) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(tooLarge ? null : new Uint8Array(Buffer.concat(chunks))));
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     request.on('error', reject);
   });
 }

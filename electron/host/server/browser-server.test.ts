@@ -248,6 +248,75 @@ describe('browser-mode server', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('answers malformed JSON with 400, and an oversized body with 413', async () => {
+    const notJson = await send(server, {
+      path: '/api/call/getSettings',
+      method: 'POST',
+      headers: apiHeaders,
+      body: '{not json',
+    });
+    expect(notJson.status).toBe(400);
+    const big = await send(server, {
+      path: '/api/call/getSettings',
+      method: 'POST',
+      headers: apiHeaders,
+      body: JSON.stringify({ args: {}, pad: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(big.status).toBe(413); // small calls get small bodies: only saveProject and exports are big
+  });
+
+  it('refuses a body whose declared size is over the route limit without waiting for it', async () => {
+    const reply = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/api/call/saveProject',
+        method: 'POST',
+        headers: {
+          ...apiHeaders,
+          host: `127.0.0.1:${server.port}`,
+          'content-length': String(1024 * 1024 * 1024),
+        },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.write('{"args":'); // the other gigabyte never comes
+      setTimeout(
+        () => reject(new Error('no answer within 5 s: the server waits for the body')),
+        5000,
+      );
+    });
+    expect(reply).toBe(413);
+  });
+
+  it('answers a token link reached from another site (the file:// launch page) with a same-site refresh', async () => {
+    const reply = await send(server, {
+      path: `/?token=${server.token}`,
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(reply.status).toBe(200);
+    expect(String(reply.headers['set-cookie'])).toMatch(
+      new RegExp(`^${tokenCookieName(server.port)}=${server.token}; HttpOnly; SameSite=Strict`),
+    );
+    const body = reply.body.toString();
+    expect(body).toContain('<meta http-equiv="refresh" content="0;url=/">');
+    expect(body).not.toContain(server.token);
+  });
+
+  it('redirects the token link only within the app, never to another host', async () => {
+    for (const target of ['/.//evil.com/', '//evil.com/', '/\\evil.com/', '/./\\evil.com']) {
+      const reply = await send(server, { path: `${target}?token=${server.token}` });
+      expect(reply.status, target).toBe(303);
+      const location = String(reply.headers.location);
+      expect(location, target).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, 'http://127.0.0.1/').host, target).toBe('127.0.0.1');
+    }
+  });
+
   it('grants a folder chosen in the in-app chooser and streams file bytes as a binary frame', async () => {
     const granted = JSON.parse(
       (

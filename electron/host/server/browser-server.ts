@@ -75,6 +75,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const verdict = checkApiToken(request.headers, port, token);
       if (!verdict.ok) return refuse(response, verdict);
       const reply = await routeApi(services, url.pathname, request);
+      if (reply.kind === 'json' && reply.closeConnection === true) {
+        // The body was refused unread: close instead of draining it (up to the declared size).
+        response.setHeader('Connection', 'close');
+        response.once('finish', () => request.socket.destroy());
+      }
       if (reply.kind === 'json')
         return send(
           response,
@@ -97,7 +102,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
       );
       url.searchParams.delete('token');
-      response.setHeader('Location', url.pathname + url.search);
+      // Relative to this origin only: '//evil.com/' (or '/\\evil.com/') would send the browser away.
+      const clean = `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`;
+      if (request.headers['sec-fetch-site'] === 'cross-site') {
+        // Reached from another site, e.g. the 0600 launch page (file://) that keeps the token off
+        // Chromium's command line: a redirect would stay in that cross-site chain, where the
+        // SameSite=Strict cookie is withheld. A refresh from this page is a same-site navigation.
+        const attribute = clean
+          .replace(/&/g, '&amp;')
+          .replace(/"/g, '&quot;')
+          .replace(/</g, '&lt;');
+        return send(
+          response,
+          200,
+          'text/html; charset=utf-8',
+          `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${attribute}"><title>LayerLab</title>\n`,
+        );
+      }
+      response.setHeader('Location', clean);
       return send(response, 303, 'text/plain; charset=utf-8', 'See Other');
     }
     const verdict = checkCookieToken(request.headers, port, token);

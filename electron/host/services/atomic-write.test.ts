@@ -122,6 +122,34 @@ describe('writeFileAtomically', () => {
     expect((await readdir(dir)).sort()).toEqual(['project.layerlab', 'project.layerlab.bak']);
   });
 
+  it('never writes through a planted .bak symlink: the link is replaced, its target untouched', async () => {
+    const victim = path.join(dir, 'victim.txt');
+    await writeFile(victim, 'precious');
+    await writeFile(file, 'v1');
+    fs.symlinkSync(victim, `${file}.bak`);
+    await writeFileAtomically(file, 'v2');
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect(fs.lstatSync(`${file}.bak`).isSymbolicLink()).toBe(false);
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe('v1');
+    expect(await readFile(file, 'utf8')).toBe('v2');
+  });
+
+  it('never writes through a planted .bak symlink to a missing file (no file created at its target)', async () => {
+    const target = path.join(dir, 'created-by-attacker.txt');
+    await writeFile(file, 'v1');
+    fs.symlinkSync(target, `${file}.bak`);
+    await writeFileAtomically(file, 'v2');
+    expect(fs.existsSync(target)).toBe(false);
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe('v1');
+  });
+
+  it('leaves no backup temp file behind, and removes one left by a crash', async () => {
+    await writeFile(path.join(dir, 'project.layerlab.bak.0123456789ab.tmp'), 'half a backup');
+    await writeFile(file, 'v1');
+    await writeFileAtomically(file, 'v2');
+    expect((await readdir(dir)).sort()).toEqual(['project.layerlab', 'project.layerlab.bak']);
+  });
+
   it('removeStaleTemps only removes write-file-atomic temp names of that file', async () => {
     await writeFile(path.join(dir, 'project.layerlab.123456'), 'stale');
     await writeFile(path.join(dir, 'project.layerlab.v2'), 'user file');

@@ -1,4 +1,6 @@
-import { copyFile, open, readdir, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 import writeFileAtomic from 'write-file-atomic';
@@ -15,6 +17,8 @@ export interface AtomicWriteOptions {
   readonly retries?: number;
   /** First back-off delay; doubles per attempt. Default 50 ms. */
   readonly retryDelayMs?: number;
+  /** File mode of the written file (the app's own files: 0o600); default: the old file's, or 0o666 less umask. */
+  readonly mode?: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,7 +55,7 @@ async function writeNow(
   data: string | Uint8Array,
   options: AtomicWriteOptions,
 ): Promise<void> {
-  const { keepBackup = true, retries = 5, retryDelayMs = 50 } = options;
+  const { keepBackup = true, retries = 5, retryDelayMs = 50, mode } = options;
   await removeStaleTemps(file);
   if (keepBackup) await backUp(file);
   for (let attempt = 0; ; attempt += 1) {
@@ -60,7 +64,11 @@ async function writeNow(
         typeof data === 'string'
           ? data
           : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      await writeFileAtomic(file, payload, { fsync: true });
+      await writeFileAtomic(
+        file,
+        payload,
+        mode === undefined ? { fsync: true } : { fsync: true, mode },
+      );
       break;
     } catch (error) {
       const errno = errnoOf(error);
@@ -71,18 +79,33 @@ async function writeNow(
   await syncFolder(path.dirname(file));
 }
 
+/**
+ * Copies `file` to `<file>.bak` without ever opening `.bak` itself: the copy
+ * goes to a fresh random temp name created exclusively (O_CREAT|O_EXCL, so a
+ * planted symlink there makes it fail instead of being followed), then is
+ * renamed over `.bak`. Rename replaces a symlink at `.bak`, never its target,
+ * and a crash leaves either the old or the new backup complete.
+ */
 async function backUp(file: string): Promise<void> {
+  const temp = `${file}.bak.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await copyFile(file, `${file}.bak`);
+    await copyFile(file, temp, constants.COPYFILE_EXCL);
   } catch (error) {
-    if (errnoOf(error) !== 'ENOENT') throw error; // first save: nothing to keep
+    if (errnoOf(error) === 'ENOENT') return; // first save: nothing to keep
+    throw error;
+  }
+  try {
+    await rename(temp, `${file}.bak`);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
 }
 
-/** write-file-atomic names its temp files `<file>.<uint32>`. */
+/** write-file-atomic names its temp files `<file>.<uint32>`; backups are copied to `<file>.bak.<hex>.tmp` first. */
 function isTempOf(baseName: string, candidate: string): boolean {
   if (!candidate.startsWith(`${baseName}.`)) return false;
-  return /^\d{1,10}$/.test(candidate.slice(baseName.length + 1));
+  return /^(\d{1,10}|bak\.[0-9a-f]{12}\.tmp)$/.test(candidate.slice(baseName.length + 1));
 }
 
 /** Deletes temp files left by a write that crashed between temp write and rename. */

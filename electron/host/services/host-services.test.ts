@@ -5,6 +5,7 @@ import {
   readFile,
   realpath,
   rm,
+  stat,
   symlink,
   writeFile,
 } from 'node:fs/promises';
@@ -240,6 +241,20 @@ describe('host services', () => {
     expectOk(await services.updateSettings({ language: null }, choose));
     const relaunched = createHostServices({ userDataDir: userData, appInfo });
     expect(expectOk(await relaunched.getSettings({}, choose))).toEqual({ theme: 'dark' });
+  });
+
+  it('creates its profile folder 0700 and settings, grants and recent files 0600, even over older 0644 files', async () => {
+    await mkdir(userData, { recursive: true, mode: 0o755 });
+    await writeFile(path.join(userData, 'settings.json'), '{}', { mode: 0o644 });
+    const fresh = createHostServices({ userDataDir: userData, appInfo });
+    expectOk(await fresh.updateSettings({ theme: 'dark' }, choose));
+    expect((await stat(userData)).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(userData, 'settings.json'))).mode & 0o777).toBe(0o600);
+    const other = path.join(base, 'other-profile');
+    const created = createHostServices({ userDataDir: other, appInfo });
+    expectOk(await created.updateSettings({ theme: 'light' }, choose));
+    expect((await stat(other)).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(other, 'settings.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('survives a corrupt settings file (moved aside, defaults used)', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, open, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type {
@@ -61,7 +61,10 @@ export function createHostServices(options: HostServicesOptions) {
   const grants = new FolderGrants(files.grants);
   const settings = new SettingsStore(files.settings);
   const scans = new DatasetScans();
-  const ready = mkdir(options.userDataDir, { recursive: true });
+  // The profile folder (grants, settings, recent projects, pixel cache) is the user's only.
+  const ready = mkdir(options.userDataDir, { recursive: true, mode: 0o700 }).then(() =>
+    chmod(options.userDataDir, 0o700).catch(() => undefined),
+  );
   const pixelCache = createPixelCacheStore(path.join(options.userDataDir, 'pixel-cache'));
 
   async function choose(chooser: ChoosePath, request: ChooserRequest): Promise<string> {

@@ -28,7 +28,10 @@ export async function readJsonFile<T>(file: string, schema: z.ZodType<T>, fallba
   return fallback;
 }
 
-/** Writes JSON atomically (no `.bak`: these files are rebuilt easily). */
+/** Writes JSON atomically (no `.bak`: these files are rebuilt easily), readable by the user only (0600). */
 export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  await writeFileAtomically(file, `${JSON.stringify(value, null, 2)}\n`, { keepBackup: false });
+  await writeFileAtomically(file, `${JSON.stringify(value, null, 2)}\n`, {
+    keepBackup: false,
+    mode: 0o600,
+  });
 }

@@ -64,4 +64,16 @@ describe('pixel cache store (app, on disk)', () => {
     await store.write(key(1), new Uint8Array(100));
     expect(await readdir(dir)).toEqual([`${key(1)}.bin`]);
   });
+
+  it('counts unfinished parts in the budget: evicts for them, and refuses parts of more entries than fit', async () => {
+    const store = createPixelCacheStore(dir, 100);
+    await store.write(key(1), new Uint8Array(40));
+    await store.write(key(2), new Uint8Array(60), 0, 200); // unfinished
+    await store.write(key(3), new Uint8Array(30));
+    // 60 unfinished + 30 + 40 = 130 > 100: the oldest entry goes.
+    expect((await readdir(dir)).filter((n) => n.endsWith('.bin'))).toEqual([`${key(3)}.bin`]);
+    // Another unfinished entry would take parts on disk past the budget.
+    await expect(store.write(key(4), new Uint8Array(60), 0, 200)).rejects.toThrow(/unfinished/);
+    expect(await readdir(dir)).not.toContain(`.${key(4)}.part`);
+  });
 });

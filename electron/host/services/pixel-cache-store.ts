@@ -14,8 +14,9 @@ import { HostFailure } from './host-error';
  * by a hash of the folder, every file's path/size/mtime and the decode
  * options; the host only stores blobs under those hash names, never at a path
  * the renderer chose. Writes go to a part file then rename (a crash never
- * leaves half an entry); the total size is capped and the least recently
- * used entries (by mtime, refreshed on every read) are evicted first.
+ * leaves half an entry); the total size, unfinished parts included, is
+ * capped and the least recently used entries (by mtime, refreshed on every
+ * read) are evicted first.
  */
 /** Total size kept on disk before the least recently used entries go. */
 export const defaultPixelCacheBudgetBytes = 2 * 1024 * 1024 * 1024;
@@ -57,7 +58,7 @@ export function createPixelCacheStore(
       const file = fileOf(key);
       if (offset + bytes.byteLength > total || total > maxPixelCacheEntryBytes)
         throw new HostFailure('invalid-argument', 'The pixel cache part does not fit its entry.');
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       // One part file per key; parts append in order.
       const part = path.join(dir, `.${key}.part`);
       const have =
@@ -69,7 +70,14 @@ export function createPixelCacheStore(
             );
       if (have !== offset)
         throw new HostFailure('invalid-argument', 'Pixel cache parts arrived out of order.');
-      await writeFile(part, bytes, { flag: offset === 0 ? 'w' : 'a' });
+      // Unfinished parts of other entries count against the budget too (one entry alone may exceed it).
+      const others = await unfinishedBytes(dir, part);
+      if (others > 0 && others + offset + bytes.byteLength > budgetBytes)
+        throw new HostFailure(
+          'too-large',
+          'The pixel cache is full of unfinished entries; this one is not kept.',
+        );
+      await writeFile(part, bytes, { flag: offset === 0 ? 'w' : 'a', mode: 0o600 });
       if (offset + bytes.byteLength < total) return;
       await rename(part, file);
       // Evictions one at a time, so two writes never delete each other's files twice.
@@ -77,6 +85,19 @@ export function createPixelCacheStore(
       await pending;
     },
   };
+}
+
+/** Bytes of the part files in `dir` other than `except` that are still being written (less than an hour old). */
+async function unfinishedBytes(dir: string, except: string): Promise<number> {
+  const hourAgo = Date.now() - 3_600_000;
+  let total = 0;
+  for (const name of await readdir(dir)) {
+    const file = path.join(dir, name);
+    if (!name.startsWith('.') || file === except) continue;
+    const info = await stat(file).catch(() => null);
+    if (info !== null && info.mtimeMs >= hourAgo) total += info.size;
+  }
+  return total;
 }
 
 /** Deletes the least recently used entries (and stale temp files) until the total fits the budget; `keep` stays. */
@@ -94,7 +115,9 @@ async function evict(dir: string, budgetBytes: number, keep: string): Promise<vo
   for (const e of entries) {
     if (e === null) continue;
     if (e.name.startsWith('.')) {
-      if (e.used < hourAgo) await rm(e.file, { force: true }); // a part left by a crash or a closed window
+      if (e.used < hourAgo)
+        await rm(e.file, { force: true }); // a part left by a crash or a closed window
+      else total += e.size; // a write in progress: it takes disk too, so older entries make room
       continue;
     }
     total += e.size;

@@ -58,11 +58,34 @@ export function hostFolderSource(host: Host, grant: FolderGrant): FolderSource {
         signal?.removeEventListener('abort', cancel);
       }
     },
-    async readFiles(paths): Promise<readonly FileBytes[]> {
-      const read = await host.readDatasetFiles({ grantId: grant.grantId, paths });
-      return read.ok
-        ? read.value
-        : paths.map((path) => ({ path, ok: false as const, error: read.error }));
-    },
+    readFiles: (paths) => readAllDatasetFiles(host, grant.grantId, paths),
   };
+}
+
+/**
+ * Every file of `paths`, one entry each in order. The host answers a batch
+ * with fewer entries once it has returned its byte cap (64 MB; the first file
+ * always comes): the rest are asked for again until all have arrived. A failed
+ * call answers its remaining paths with its error, or throws with `throwOnFailure`.
+ */
+export async function readAllDatasetFiles(
+  host: Pick<Host, 'readDatasetFiles'>,
+  grantId: string,
+  paths: readonly string[],
+  throwOnFailure = false,
+): Promise<FileBytes[]> {
+  const out: FileBytes[] = [];
+  while (out.length < paths.length) {
+    const rest = paths.slice(out.length);
+    const read = await host.readDatasetFiles({ grantId, paths: rest });
+    if (!read.ok && throwOnFailure) throw new Error(`${read.error.code}: ${read.error.message}`);
+    if (!read.ok)
+      return [...out, ...rest.map((path) => ({ path, ok: false as const, error: read.error }))];
+    if (read.value.length === 0)
+      throw new Error(
+        'The host answered a file batch with no file; it should always send the first.',
+      );
+    out.push(...read.value.slice(0, rest.length));
+  }
+  return out;
 }

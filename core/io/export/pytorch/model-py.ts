@@ -1,6 +1,7 @@
 import type { Topology } from '../../import/topology';
 import { groupWeightsByLayer } from '../../import/weight-set';
 import type { NamedWeight } from '../../import/weights';
+import { pyDocstring, pyIdentifier } from '../../escape/python';
 import { err, ok } from '../../../result';
 import type { Result } from '../../../result';
 import { encodeNpz } from './npz';
@@ -102,9 +103,7 @@ function attributeNames(names: readonly string[]): Map<string, string> {
   const used = new Set<string>();
   const out = new Map<string, string>();
   for (const name of names) {
-    let base = name.replace(/[^A-Za-z0-9_]/g, '_');
-    if (base === '' || /^[0-9]/.test(base) || reserved.has(base) || base.startsWith('__'))
-      base = `layer_${base}`;
+    const base = pyIdentifier(name, reserved);
     let candidate = base;
     for (let i = 2; used.has(candidate); i++) candidate = `${base}_${i}`;
     used.add(candidate);
@@ -118,11 +117,15 @@ function attributeNames(names: readonly string[]): Map<string, string> {
  * computes) and `weights.npz` (its state_dict in PyTorch layouts) from a
  * model's topology and weights. Returns a refusal naming the first layer
  * without an exact PyTorch form instead of exporting something different.
+ *
+ * `description` (which may hold the project's name) becomes the module
+ * docstring; like the model's name in the class docstring it is written as an
+ * escaped string literal, never as code (core/io/escape/python.ts).
  */
 export function buildPytorchFiles(
   topology: Topology,
   weights: readonly NamedWeight[],
-  header: string,
+  description: string,
 ): Result<PytorchFiles, PytorchRefusal> {
   const byLayer = groupWeightsByLayer(
     weights,
@@ -163,11 +166,11 @@ export function buildPytorchFiles(
   const inputNames = topology.inputs.map(attr);
   const outputs = topology.outputs.map(attr);
   const source = [
-    header,
+    pyDocstring(description),
     pythonRuntime,
     '',
     'class ExportedModel(nn.Module):',
-    `    """${topology.name}: inputs ${inputNames.join(', ')} in TensorFlow layout (batch first, channels last)."""`,
+    `    ${pyDocstring(`${topology.name}: inputs ${inputNames.join(', ')} in TensorFlow layout (batch first, channels last).`)}`,
     '',
     '    def __init__(self):',
     '        super().__init__()',

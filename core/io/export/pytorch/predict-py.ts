@@ -91,6 +91,11 @@ def load_input(arg):
     return x
 
 
+def shown(text):
+    """A label as printable text: control, format and line-separator characters as \\x/\\u escapes."""
+    return ''.join(ch if ch.isprintable() else ch.encode('unicode_escape').decode('ascii') for ch in text)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -101,7 +106,7 @@ def main():
     labels = META['labels']
     for row in probabilities:
         for i in np.argsort(-row)[:5]:
-            name = labels[i] if i < len(labels) else str(i)
+            name = shown(labels[i]) if i < len(labels) else str(i)
             print(f'{name}\t{row[i]:.4f}')
         print()
 

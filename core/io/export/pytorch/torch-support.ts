@@ -5,6 +5,7 @@
 import type { TopologyLayer } from '../../import/topology';
 import type { NamedWeight } from '../../import/weights';
 import type { NpyArray } from './npz';
+import { pyString } from '../../escape/python';
 
 /** How one TF.js layer becomes PyTorch: a module (if it has weights or settings), a call, its weights. */
 export interface TorchLayer {
@@ -42,7 +43,13 @@ export const f32 = (values: Float32Array, shape: readonly number[]): NpyArray =>
 });
 /** A JSON value as a Python literal (booleans as True/False). */
 export const py = (value: unknown): string =>
-  typeof value === 'boolean' ? (value ? 'True' : 'False') : JSON.stringify(value);
+  typeof value === 'boolean'
+    ? value
+      ? 'True'
+      : 'False'
+    : typeof value === 'string'
+      ? pyString(value)
+      : JSON.stringify(value);
 
 /** `hardSigmoid` / `hard_sigmoid` → `hard_sigmoid`, the key of ACTIVATIONS in model.py. */
 export function activationKey(
