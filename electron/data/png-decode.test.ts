@@ -4,7 +4,7 @@ import { unzlibSync } from 'fflate';
 import { PNG } from 'pngjs';
 
 import { decodeSimplePng } from '../../core/data/png-decode';
-import { patternRgba } from './fixture-folders';
+import { patternRgba } from '../../e2e/support/fixture-folders';
 
 /** Encodes `rgba` with pngjs in a given colour type; pngjs picks filters adaptively, so all five occur. */
 function encode(
