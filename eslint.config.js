@@ -254,7 +254,6 @@ export default tseslint.config(
       'renderer/state/runtime-store.ts', // app-wide: the window's compute backend
       'renderer/data/persistent-sample-cache.ts', // app-wide: the user-data pixel cache
       'renderer/inspect/sample-key.ts', // identity keys of immutable samples
-      'renderer/data/bench/**', // a benchmark page, not the app
     ],
     rules: {
       'no-restricted-syntax': [

@@ -18,7 +18,7 @@ import {
   makeImageFixture,
   makeTextFixture,
   patternRgba,
-} from '../electron/data/fixture-folders';
+} from './support/fixture-folders';
 import { answerChooser, expect, repoRoot, test } from './support/fixtures';
 
 /**
@@ -235,13 +235,13 @@ test('Chinese text folder: encodings detected, bad files skipped, options and vo
 test('the app (Chromium) and the command line (Node) decode PNG, BMP, GIF and WebP to the same pixels', async ({
   browser,
 }) => {
-  // The decoding page of the benchmark (renderer/data/bench), served from memory: the app's own decoder code.
+  // The decoding page of the benchmark (scripts/bench-data-page), served from memory: the app's own decoder code.
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'layerlab-decode-page-'));
   try {
     await build({
       configFile: false,
       logLevel: 'warn',
-      root: path.join(repoRoot, 'renderer/data/bench'),
+      root: path.join(repoRoot, 'scripts/bench-data-page'),
       base: './',
       resolve: { alias: { '@core': path.join(repoRoot, 'core/index.ts') } },
       worker: { format: 'es' },

@@ -2,7 +2,12 @@ import { request as httpRequest } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { answerChooser, cancelChooser, expect, goTo, test } from './support/fixtures';
+import { answerChooser, cancelChooser, expect, goTo, repoRoot, test } from './support/fixtures';
+
+/** A project file from core's fixtures (core/fixtures), as text. */
+function fixtureProject(name: string): Promise<string> {
+  return readFile(path.join(repoRoot, 'core/fixtures', name), 'utf8');
+}
 
 /**
  * The foundation journeys of issue 2: the shell opens in both languages with
@@ -33,7 +38,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
 }
 
 test('lists recent projects from the host on the start screen', async ({ app }) => {
-  const projects = await app.makeFolder('projects', { '手写数字.layerlab': '{}' });
+  const projects = await app.makeFolder('projects', {
+    '手写数字.layerlab': await fixtureProject('cnn-mnist.layerlab'),
+  });
   const projectPath = path.join(projects, '手写数字.layerlab');
   await writeFile(
     path.join(app.userDataDir, 'recent-projects.json'),
@@ -175,7 +182,7 @@ test('browser mode offers the in-app chooser for Open, and Escape dismisses it',
 }) => {
   const folder = await app.makeFolder('课程', {
     '图片数据/猫/1.png': 'x',
-    'lesson 1.layerlab': '{}',
+    'lesson 1.layerlab': await fixtureProject('mlp-iris.layerlab'),
     'notes.txt': 'n',
     '.hidden': 'h',
   });

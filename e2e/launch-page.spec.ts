@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 
 import { writeLaunchPage } from '../electron/launch/launch-plan';
-import { browserAppInfo } from '../electron/server/browser-app-info';
-import { startBrowserServer } from '../electron/server/browser-server';
+import { browserAppInfo } from '../electron/host/server/browser-app-info';
+import { startBrowserServer } from '../electron/host/server/browser-server';
 
 /**
  * `npm start` hands the token to Chromium through a 0600 page (file://) instead of its command

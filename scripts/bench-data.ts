@@ -8,7 +8,7 @@
  * - Node (command line path): scan, first full decode to 28×28 uint8 in
  *   worker threads, and a second load from the on-disk pixel cache, each in a
  *   fresh process with its peak RSS;
- * - Chromium (app path): the bench page (renderer/data/bench) served by the
+ * - Chromium (app path): the bench page (scripts/bench-data-page) served by the
  *   real browser-mode server, loading through the real host services and the
  *   app's loader: first load (decode), second load (session memory cache),
  *   and a load after a page reload (memory gone: the host's disk cache, what
@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 
-import { encodePng } from '../electron/data/fixture-folders';
+import { encodePng } from '../e2e/support/fixture-folders';
 import { fashionClassNames, readFashionMnist } from './make-samples';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -150,7 +150,7 @@ async function runChromium(): Promise<{
   await build({
     configFile: false,
     logLevel: 'error',
-    root: path.join(repo, 'renderer/data/bench'),
+    root: path.join(repo, 'scripts/bench-data-page'),
     base: './',
     resolve: { alias: { '@core': path.join(repo, 'core/index.ts') } },
     worker: { format: 'es' },

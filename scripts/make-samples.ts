@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-import { encodePng } from '../electron/data/fixture-folders';
+import { encodePng } from '../e2e/support/fixture-folders';
 
 const perClass = 20;
 const out = path.resolve('assets/samples');

@@ -79,7 +79,7 @@ describe('feature maps', () => {
 
   it('the output layer of a softmax model sums to 1', () => {
     const [out] = computeFeatureMaps(model, sample, ['output']);
-    expect((out?.values ?? []).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(Array.from(out?.values ?? []).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 
   it('rejects a sample of the wrong size with sample-shape-mismatch', () => {

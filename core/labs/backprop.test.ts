@@ -127,7 +127,10 @@ describe('traceBackprop gradients', () => {
           };
           expect(validateBackpropProblem(problem).ok).toBe(true);
           const trace = traceBackprop(problem);
-          const viaTf = tf.tidy(() => tfGradients(problem));
+          let viaTf = new Map<string, number>();
+          tf.tidy(() => {
+            viaTf = tfGradients(problem);
+          });
           const viaFd = finiteDifferences(problem);
           expect(trace.gradients).toHaveLength(listParameters(net).length);
           for (const g of trace.gradients) {

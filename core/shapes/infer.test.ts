@@ -93,7 +93,7 @@ describe('inferShapes', () => {
   it('gives nodes on a cycle and unknown kinds a result instead of throwing', () => {
     const { doc, ids } = buildChain(['VectorInput', 'Dense', 'Dense']);
     const back: Edge = { id: 'eBack' as EdgeId, source: ids[2]!, target: ids[1]! };
-    const looped: GraphDoc = { nodes: doc.nodes, edges: { ...doc.edges, eBack: back } };
+    const looped: GraphDoc = { nodes: doc.nodes, edges: { ...doc.edges, [back.id]: back } };
     const shapes = inferShapes(looped);
     expect(shapes.get(ids[1]!)).toEqual({ ok: false, problem: null });
     const unknown = addLayer(doc, { kind: 'Conv3D', position: { x: 0, y: 0 } });

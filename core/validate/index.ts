@@ -1,6 +1,16 @@
 export * from './diagnostic';
 export { messages, formatDiagnostic, formatMessage, messagePlaceholders } from './messages';
 export type { MessageCode } from './messages';
+export {
+  engineFallbackMessage,
+  formatReason,
+  backendReasonMessage,
+  pytorchStatusMessage,
+  engineFallbackMessages,
+  backendReasonMessages,
+  pytorchStatusMessages,
+} from './reason-messages';
+export type { ReasonMessage } from './reason-messages';
 export { validateGraph, hasBlockingErrors, firstBlockingDiagnostic } from './validate-graph';
 export type { ValidationContext } from './validate-graph';
 export { validateProject } from './validate-project';

@@ -281,6 +281,67 @@ export const messages = {
     "The trained model saved in this project could not be restored: layer '{{detail}}' has weights of the wrong shape. The network is open as saved; train it again to get a model.",
     "无法恢复保存在这个项目中的训练好的模型：层 '{{detail}}' 的权重形状不对。网络已按保存时的样子打开；请重新训练以得到模型。",
   ),
+
+  // ── Why TF.js trains instead of LayerLab's engine (status bar; reason-messages.ts) ──
+  'engine-gpu-backend': m(
+    "TF.js trains on the GPU, which is faster here than LayerLab's engine.",
+    'TF.js 在 GPU 上训练，这里比 LayerLab 引擎更快。',
+  ),
+  'engine-requested': m('TF.js was asked for.', '指定使用 TF.js。'),
+  'engine-no-simd': m(
+    "This runtime has no WebAssembly SIMD, which LayerLab's engine needs.",
+    '当前运行环境不支持 WebAssembly SIMD，而 LayerLab 引擎需要它。',
+  ),
+  'engine-no-kernels': m(
+    "LayerLab's engine kernels are missing from this installation.",
+    '此安装缺少 LayerLab 引擎的计算内核。',
+  ),
+  'engine-not-a-chain': m(
+    "LayerLab's engine trains only networks with one input and one output.",
+    'LayerLab 引擎只能训练单输入、单输出的网络。',
+  ),
+  'engine-unsupported-layer': m(
+    "A layer of this network is not in LayerLab's engine yet.",
+    '这个网络中有一层 LayerLab 引擎暂不支持。',
+  ),
+  'engine-unsupported-setting': m(
+    "A layer setting of this network is not in LayerLab's engine yet.",
+    '这个网络中有一层的设置 LayerLab 引擎暂不支持。',
+  ),
+  'engine-unsupported-input': m(
+    "This network's input is not supported by LayerLab's engine.",
+    'LayerLab 引擎不支持这个网络的输入。',
+  ),
+  'engine-unsupported-loss': m(
+    "This loss and output layer are not supported together by LayerLab's engine.",
+    'LayerLab 引擎不支持这种损失函数与输出层的组合。',
+  ),
+
+  // ── Why TF.js runs on its backend (status bar tooltip; reason-messages.ts) ──
+  'backend-requested': m(
+    'This backend was chosen in the Training panel.',
+    '此后端是在训练面板中选择的。',
+  ),
+  'backend-gpu-renderer': m('WebGL runs on a real GPU.', 'WebGL 运行在真实的 GPU 上。'),
+  'backend-software-renderer': m(
+    'WebGL would run on a software renderer (no real GPU), slower than WASM.',
+    'WebGL 只能用软件渲染（没有真实的 GPU），比 WASM 慢。',
+  ),
+  'backend-webgl-unavailable': m('WebGL is not available here.', '此处无法使用 WebGL。'),
+  'backend-wasm-unavailable': m(
+    'WASM could not start, so the CPU backend is used.',
+    'WASM 无法启动，因此使用 CPU 后端。',
+  ),
+  'backend-requested-unavailable': m(
+    'The chosen backend could not start; the next one that could is used.',
+    '所选后端无法启动，已改用下一个可用的后端。',
+  ),
+
+  // ── Export ────────────────────────────────────────────────────────────
+  'pytorch-unsupported': m(
+    "No PyTorch version was exported: layer '{{layer}}' ({{kind}}) has no exact PyTorch form in LayerLab yet. The TensorFlow.js files work as usual.",
+    "未导出 PyTorch 版本：层 '{{layer}}'（{{kind}}）在 LayerLab 中暂无完全等价的 PyTorch 形式。TensorFlow.js 文件照常可用。",
+  ),
 } satisfies Record<string, Translated>;
 
 /** Every code the message table knows. */

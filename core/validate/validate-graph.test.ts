@@ -67,7 +67,7 @@ describe('validateGraph: structure', () => {
     let g = mustConnect(add.doc, ids[3]!, add.nodeId);
     expect(codes(validateGraph(g))).toContain('missing-input');
     const back: Edge = { id: 'eBack' as EdgeId, source: ids[3]!, target: ids[2]! };
-    g = { nodes: doc.nodes, edges: { ...doc.edges, eBack: back } };
+    g = { nodes: doc.nodes, edges: { ...doc.edges, [back.id]: back } };
     expect(codes(validateGraph(g))).toContain('graph-cycle');
     const renamed = { ...doc.nodes[ids[2]!]!, name: doc.nodes[ids[3]!]!.name };
     const dup: GraphDoc = { nodes: { ...doc.nodes, [ids[2]!]: renamed }, edges: doc.edges };

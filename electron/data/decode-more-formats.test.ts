@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeAll } from './decode-pool';
 import { decodeImageNode } from './decode-image-node';
 import { loadWebpDecoder } from './decode-more-formats';
-import { encodeBmp, encodeGif, encodeWebp, patternRgba } from './fixture-folders';
+import { encodeBmp, encodeGif, encodeWebp, patternRgba } from '../../e2e/support/fixture-folders';
 
 const rgb = { width: 13, height: 9, resizeMode: 'stretch', colorMode: 'rgb' } as const;
 const source = patternRgba(13, 9, 3);

@@ -13,7 +13,7 @@ import {
   makeImageFixture,
   makeTextFixture,
   patternRgba,
-} from './fixture-folders';
+} from '../../e2e/support/fixture-folders';
 import { loadImageFolder, loadTextFolder } from './load-folder';
 
 let dir: string;

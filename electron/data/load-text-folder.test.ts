@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defaultTextOptions, maxTextFileBytes } from '../../core/data/index';
-import { makeTextFixture } from './fixture-folders';
+import { makeTextFixture } from '../../e2e/support/fixture-folders';
 import { loadTextFolder } from './load-folder';
 
 /**

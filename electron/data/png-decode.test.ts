@@ -4,8 +4,8 @@ import { unzlibSync } from 'fflate';
 import { PNG } from 'pngjs';
 
 import { decodeSimplePng } from '../../core/data/index';
+import { patternRgba } from '../../e2e/support/fixture-folders';
 import { decodeImageNode } from './decode-image-node';
-import { patternRgba } from './fixture-folders';
 
 /** Encodes `rgba` with pngjs in a given colour type; pngjs picks filters adaptively, so all five occur. */
 function encode(

@@ -1,6 +1,9 @@
 import i18next from 'i18next';
 
-import type { EngineChoice } from '@core';
+import { backendReasonMessage, engineFallbackMessage, formatReason } from '@core';
+import type { EngineChoice, ReasonMessage } from '@core';
+
+import { currentLanguage } from '../i18n/i18n';
 
 import { setRuntimeInfo } from '../state/runtime-store';
 import { engineBuildName } from '../workers/engine-names';
@@ -12,6 +15,11 @@ function layerlabEngineText(choice: Extract<EngineChoice, { engine: 'layerlab' }
   return choice.workers > 1
     ? i18next.t('training:engine.layerlabWorkers', { build, workers: choice.workers })
     : i18next.t('training:engine.layerlab', { build });
+}
+
+/** A core reason in the UI language (its English `reason` stays in logs and the CLI). */
+function reasonText(reason: ReasonMessage): string {
+  return formatReason(reason, currentLanguage());
 }
 
 /**
@@ -35,10 +43,10 @@ export function watchTrainingBackend(client: TrainingClient): () => void {
             info.backend === 'wasm'
               ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}`
               : message.engine
-          }${engineChoice?.engine === 'tfjs' ? ` — ${engineChoice.reason}` : ''}`;
+          }${engineChoice?.engine === 'tfjs' ? ` — ${reasonText(engineFallbackMessage(engineChoice))}` : ''}`;
     setRuntimeInfo({
       backend: info.backend,
-      backendReason: info.reason,
+      backendReason: reasonText(backendReasonMessage(info.reason)),
       engine: detail,
       trainingEngine: engineChoice?.engine ?? null,
     });

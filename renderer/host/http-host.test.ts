@@ -164,7 +164,10 @@ describe('http host', () => {
     const reader = fakeFetch(
       () =>
         new Response(
-          encodeFrame({ ok: true, range: { offset: 1, length: 2 } }, [Uint8Array.from([0, 7, 8])]),
+          // slice(): a Response body needs ArrayBuffer-backed bytes.
+          encodeFrame({ ok: true, range: { offset: 1, length: 2 } }, [
+            Uint8Array.from([0, 7, 8]),
+          ]).slice(),
         ),
     );
     const readHost = createHttpHost({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../i18n/locales/en/inspect.json';
 import zh from '../i18n/locales/zh-CN/inspect.json';
 import { flattenCatalog, type Catalog } from '../i18n/resources';
+import type { InspectFailureCode } from '../workers/inspect-protocol';
 
 /**
  * The `inspect` namespace: every key the panel uses exists in zh-CN and en,
@@ -14,6 +15,27 @@ const sources = import.meta.glob(['./**/*.tsx'], {
   import: 'default',
 }) as Record<string, string>;
 const strip = (k: string): string => k.replace(/_(one|other)$/, '');
+
+/**
+ * Every failure code the worker can send (type-checked: a new code in core's
+ * `InspectErrorCode` or the worker's own fails the type-check until it is
+ * listed here, and then this test until both catalogs word it).
+ */
+const failureCodes = {
+  'no-model': true,
+  'no-dataset': true,
+  'no-test-set': true,
+  'sample-out-of-range': true,
+  'sample-shape-mismatch': true,
+  'unknown-layer': true,
+  'unit-out-of-range': true,
+  'not-a-convolution': true,
+  'no-activation': true,
+  'gradient-unsupported': true,
+  'bad-evaluation-data': true,
+  'unsupported-model': true,
+  internal: true,
+} as const satisfies Record<InspectFailureCode, true>;
 
 function usedKeys(): Set<string> {
   const keys = new Set<string>();
@@ -27,20 +49,7 @@ const built = [
   ...['no-spatial-input', 'unsupported-layer', 'mixed-paths', 'unknown-shape'].map(
     (g) => `field.gap.${g}`,
   ),
-  ...[
-    'no-model',
-    'no-dataset',
-    'sample-out-of-range',
-    'sample-shape-mismatch',
-    'unknown-layer',
-    'unit-out-of-range',
-    'not-a-convolution',
-    'no-activation',
-    'gradient-unsupported',
-    'bad-evaluation-data',
-    'unsupported-model',
-    'internal',
-  ].map((c) => `errors.${c}`),
+  ...Object.keys(failureCodes).map((c) => `errors.${c}`),
   'eval.saliencyLegend',
   'eval.saliencyLegendLogit',
 ];

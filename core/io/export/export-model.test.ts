@@ -163,6 +163,8 @@ describe('exportModel', () => {
       available: false,
       code: 'pytorch-unsupported',
       reason: expect.stringMatching(/"ln".*LayerNormalization/),
+      layer: 'ln',
+      kind: 'LayerNormalization',
     });
     expect(result.value.files['model.py']).toBeUndefined();
     expect(result.value.files['model.json']).toBeDefined();

@@ -102,7 +102,13 @@ export async function buildExportFolder(
   const torch = buildPytorchFiles(folder.value.topology, folder.value.weights.weights, description);
   const pytorch: PytorchStatus = torch.ok
     ? { available: true }
-    : { available: false, code: torch.error.code, reason: torch.error.message };
+    : {
+        available: false,
+        code: torch.error.code,
+        reason: torch.error.message,
+        layer: torch.error.layer,
+        kind: torch.error.kind,
+      };
 
   const files: ExportFiles = { ...tfFiles };
   files['metadata.json'] =

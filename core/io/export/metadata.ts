@@ -5,10 +5,20 @@ import { taskOf } from './export-info';
 /** Version of the metadata.json layout; bump when a field changes meaning. */
 export const exportMetadataVersion = 1;
 
-/** Whether the PyTorch files were written, and if not, why (shown in the README too). */
+/**
+ * Whether the PyTorch files were written, and if not, why: `code` (a message
+ * code, core/validate/messages.ts) with the `layer` name and its `kind` is what
+ * the UI shows; `reason` is the English detail (README, CLI).
+ */
 export type PytorchStatus =
   | { readonly available: true }
-  | { readonly available: false; readonly code: string; readonly reason: string };
+  | {
+      readonly available: false;
+      readonly code: 'pytorch-unsupported';
+      readonly reason: string;
+      readonly layer: string;
+      readonly kind: string;
+    };
 
 /**
  * The self-describing sidecar (`metadata.json`): everything needed to feed the

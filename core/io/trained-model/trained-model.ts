@@ -102,8 +102,7 @@ export function encodeTrainedModel(record: TrainedModelRecord): Record<string, u
   const weights: Record<string, string> = {};
   let modelJson = '';
   for (const [path, value] of Object.entries(record.files)) {
-    if (path === 'model.json')
-      modelJson = typeof value === 'string' ? value : decodeUtf8(value);
+    if (path === 'model.json') modelJson = typeof value === 'string' ? value : decodeUtf8(value);
     else if (typeof value !== 'string') weights[path] = bytesToBase64(value);
   }
   return {

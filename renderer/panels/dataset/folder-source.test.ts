@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { FileBytes, Host } from '../../host/Host';
+import type { FileBytes, Host } from '@core';
 import { readAllDatasetFiles } from './folder-source';
 
 /** A host that answers at most `perCall` files per batch, as the real one does past its byte cap. */

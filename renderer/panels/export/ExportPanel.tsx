@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 
-import { renderGraphSvg, type Locale } from '@core';
+import { formatReason, pytorchStatusMessage, renderGraphSvg, type Locale } from '@core';
 
 import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
@@ -108,7 +108,8 @@ export function ExportPanel() {
 }
 
 function ExportResult({ outcome }: { outcome: ExportOutcome }) {
-  const { t } = useTranslation('export');
+  const { t, i18n } = useTranslation('export');
+  const locale: Locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
   if (outcome.status === 'cancelled') return null;
   if (outcome.status === 'failed')
     return (
@@ -146,7 +147,7 @@ function ExportResult({ outcome }: { outcome: ExportOutcome }) {
       <p className="export-message">{t(outcome.trained ? 'model.trained' : 'model.untrained')}</p>
       {!outcome.pytorch.available && (
         <p className="export-message message-warning">
-          {t('pytorchMissing', { reason: outcome.pytorch.reason })}
+          {formatReason(pytorchStatusMessage(outcome.pytorch), locale)}
         </p>
       )}
       <p className="export-message mono" data-testid="export-written">

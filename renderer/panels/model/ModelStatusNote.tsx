@@ -37,7 +37,9 @@ export function ModelStatusNote({ purpose }: { readonly purpose: 'inspect' | 'ex
       : availability === 'ready'
         ? t('model.restored', {
             date:
-              state.status === 'ready' ? new Date(state.trainedAt).toLocaleString(i18n.language) : '',
+              state.status === 'ready'
+                ? new Date(state.trainedAt).toLocaleString(i18n.language)
+                : '',
           })
         : t(`model.${availability}.${purpose}`);
   const action = availability === 'stale' ? 'retrain' : availability === 'none' ? 'train' : null;

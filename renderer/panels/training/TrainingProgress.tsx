@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { formatDiagnostic, type Locale } from '@core';
 import { useTrainingState } from '../../session/session-context';
 
-
 function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   const h = Math.floor(s / 3600);

@@ -17,9 +17,11 @@ export interface PytorchFiles {
 
 export interface PytorchRefusal {
   readonly code: 'pytorch-unsupported';
-  /** English; names the layer and the reason. */
+  /** English; names the layer and the reason (logs, the CLI, the exported README). */
   readonly message: string;
   readonly layer: string;
+  /** The layer's TF.js class name (the UI says which layer by name and kind, in its language). */
+  readonly kind: string;
 }
 
 /** Names that would shadow nn.Module members or Python keywords if used as attributes. */
@@ -160,7 +162,12 @@ export function buildPytorchFiles(
     }
   } catch (e) {
     if (e instanceof TorchUnsupported)
-      return err({ code: 'pytorch-unsupported', message: e.message, layer: e.layerName });
+      return err({
+        code: 'pytorch-unsupported',
+        message: e.message,
+        layer: e.layerName,
+        kind: topology.layers.find((l) => l.name === e.layerName)?.className ?? '',
+      });
     throw e;
   }
   const inputNames = topology.inputs.map(attr);

@@ -8,12 +8,12 @@
  */
 import { defaultImageOptions } from '@core';
 
-import { createHttpHost, readPageToken } from '../../host/http-host';
-import type { HttpHost } from '../../host/http-host';
-import type { FolderGrant } from '@core';
-import { loadImageDataset } from '../load-dataset';
-import type { ReadFiles } from '../decode-pool';
-import { hostPixelCache } from '../persistent-sample-cache';
+import { createHttpHost, readPageToken } from '../../renderer/host/http-host';
+import type { HttpHost } from '../../renderer/host/http-host';
+import type { FolderGrant } from '../../core/contract/host';
+import { loadImageDataset } from '../../renderer/data/load-dataset';
+import type { ReadFiles } from '../../renderer/data/decode-pool';
+import { hostPixelCache } from '../../renderer/data/persistent-sample-cache';
 
 interface BenchResult {
   scanMs: number;
@@ -101,7 +101,8 @@ async function decodeForComparison(
     colorMode: 'grayscale' | 'rgb';
   },
 ): Promise<{ bitmap: number[][]; auto: number[][] }> {
-  const { decodeImageInBrowser, decodeWithImageBitmap } = await import('../decode-image-browser');
+  const { decodeImageInBrowser, decodeWithImageBitmap } =
+    await import('../../renderer/data/decode-image-browser');
   const { inspectImageBytes, channelCount } = await import('@core');
   const size = target.width * target.height * channelCount(target.colorMode);
   const bitmap: number[][] = [];

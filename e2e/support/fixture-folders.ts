@@ -9,7 +9,7 @@ import jpeg from 'jpeg-js';
 import { GifWriter } from 'omggif';
 import { PNG } from 'pngjs';
 
-import { loadEmscripten } from './decode-more-formats';
+import { loadEmscripten } from '../../electron/data/decode-more-formats';
 
 /**
  * Dataset folders made at test time (unit tests, e2e, benchmark): good images

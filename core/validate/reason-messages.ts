@@ -1,0 +1,74 @@
+import type { BackendReason } from '../backend/init-backend';
+import type { EngineChoice } from '../engine/choose-engine';
+import type { PytorchStatus } from '../io/export/metadata';
+import type { Locale } from './diagnostic';
+import { formatMessage, type MessageCode } from './messages';
+
+/**
+ * Reasons other parts of core give with a stable code (which engine trains,
+ * which TF.js backend runs, why an export has no PyTorch files), mapped to
+ * the message table so the UI shows them in its language; their English
+ * `reason` strings are for logs and the CLI only. Each table is exhaustive
+ * over its code union, so a new code fails the type-check until it has a
+ * message (and reason-messages.test.ts checks both languages).
+ */
+
+type EngineFallbackCode = Extract<EngineChoice, { engine: 'tfjs' }>['code'];
+
+/** A message code with the args its message needs. */
+export interface ReasonMessage {
+  readonly code: MessageCode;
+  readonly args: Readonly<Record<string, string | number>>;
+}
+
+export const engineFallbackMessages = {
+  'gpu-backend': 'engine-gpu-backend',
+  requested: 'engine-requested',
+  'no-simd': 'engine-no-simd',
+  'no-kernels': 'engine-no-kernels',
+  'not-a-chain': 'engine-not-a-chain',
+  'unsupported-layer': 'engine-unsupported-layer',
+  'unsupported-setting': 'engine-unsupported-setting',
+  'unsupported-input': 'engine-unsupported-input',
+  'unsupported-loss': 'engine-unsupported-loss',
+} as const satisfies Record<EngineFallbackCode, MessageCode>;
+
+export const backendReasonMessages = {
+  requested: 'backend-requested',
+  'gpu-renderer': 'backend-gpu-renderer',
+  'software-renderer': 'backend-software-renderer',
+  'webgl-unavailable': 'backend-webgl-unavailable',
+  'wasm-unavailable': 'backend-wasm-unavailable',
+  'requested-unavailable': 'backend-requested-unavailable',
+} as const satisfies Record<BackendReason, MessageCode>;
+
+export const pytorchStatusMessages = {
+  'pytorch-unsupported': 'pytorch-unsupported',
+} as const satisfies Record<Extract<PytorchStatus, { available: false }>['code'], MessageCode>;
+
+/** Why TF.js trains this run rather than LayerLab's engine. */
+export function engineFallbackMessage(
+  choice: Extract<EngineChoice, { engine: 'tfjs' }>,
+): ReasonMessage {
+  return { code: engineFallbackMessages[choice.code], args: {} };
+}
+
+/** Why TF.js runs on the backend it reports. */
+export function backendReasonMessage(reason: BackendReason): ReasonMessage {
+  return { code: backendReasonMessages[reason], args: {} };
+}
+
+/** Why an export has no PyTorch files, naming the layer. */
+export function pytorchStatusMessage(
+  status: Extract<PytorchStatus, { available: false }>,
+): ReasonMessage {
+  return {
+    code: pytorchStatusMessages[status.code],
+    args: { layer: status.layer, kind: status.kind },
+  };
+}
+
+/** A reason's message in the given UI language. */
+export function formatReason(reason: ReasonMessage, locale: Locale): string {
+  return formatMessage(reason.code, reason.args, locale);
+}
