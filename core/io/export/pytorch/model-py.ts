@@ -1,7 +1,7 @@
 import type { Topology } from '../../import/topology';
 import { groupWeightsByLayer } from '../../import/weight-set';
 import type { NamedWeight } from '../../import/weights';
-import { pyDocstring, pyIdentifier } from '../../escape/python';
+import { pyDocstring, pyIdentifier, pythonKeywords } from '../../escape/python';
 import { err, ok } from '../../../result';
 import type { Result } from '../../../result';
 import { encodeNpz } from './npz';
@@ -26,41 +26,7 @@ export interface PytorchRefusal {
 
 /** Names that would shadow nn.Module members or Python keywords if used as attributes. */
 const reserved = new Set([
-  'and',
-  'as',
-  'assert',
-  'async',
-  'await',
-  'break',
-  'class',
-  'continue',
-  'def',
-  'del',
-  'elif',
-  'else',
-  'except',
-  'False',
-  'finally',
-  'for',
-  'from',
-  'global',
-  'if',
-  'import',
-  'in',
-  'is',
-  'lambda',
-  'None',
-  'nonlocal',
-  'not',
-  'or',
-  'pass',
-  'raise',
-  'return',
-  'True',
-  'try',
-  'while',
-  'with',
-  'yield',
+  ...pythonKeywords,
   'self',
   'forward',
   'training',
