@@ -33,8 +33,8 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
   const [run, setRun] = useState(0);
   const [evaluatedVersion, setEvaluatedVersion] = useState<number | null>(null);
   // Only the id and size of the test set enter React; its pixels stay in the store.
-  const testId = useTestSet((s) => s.testSet?.id ?? 0);
-  const testCount = useTestSet((s) => s.testSet?.count ?? 0);
+  const testId = useTestSet((s) => s?.testSet?.id ?? 0);
+  const testCount = useTestSet((s) => s?.testSet?.count ?? 0);
   const [chosen, setChosen] = useState<EvaluationSource>('validation');
   const source: EvaluationSource = testCount > 0 ? chosen : 'validation';
   const dataKey = `${source}|${source === 'test' ? testId : ''}`;

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 
 import type { DatasetRuntime, TestFolderRuntime } from '../panels/dataset/dataset-store';
@@ -44,9 +44,19 @@ export function useTestFolderRuntime(): TestFolderRuntime {
   return useStore(useSession().dataset.testFolderRuntime);
 }
 
-/** A slice of the open project's loaded test set. */
-export function useTestSet<T>(selector: (state: TestSetState) => T): T {
-  return useStore(useSession().dataset.testSet, selector);
+const noTestSet = (): null => null;
+const noSubscription = (): (() => void) => () => undefined;
+
+/**
+ * A slice of the open project's loaded test set. Views that also run without
+ * a project (the inspection harness) see no test set there.
+ */
+export function useTestSet<T>(selector: (state: TestSetState | null) => T): T {
+  const store = useContext(SessionContext)?.dataset.testSet ?? null;
+  return useSyncExternalStore(
+    store ? (listener) => store.subscribe(listener) : noSubscription,
+    store ? () => selector(store.getState()) : () => selector(noTestSet()),
+  );
 }
 
 /** A slice of what the open project knows of its trained model. */
