@@ -66,9 +66,17 @@ export async function exportProject(
 ): Promise<ExportOutcome> {
   options.onPhase('gathering');
   const job = await gatherExportJob(session, options.name, options.appVersion);
+  // The project was closed meanwhile: its export is cancelled, never written from what is left.
+  if (session.signal.aborted) return { status: 'cancelled' };
+  if (job === null)
+    return {
+      status: 'failed',
+      error: { code: 'export-model-unreadable', message: 'the trained model could not be read' },
+    };
   options.onPhase('exporting');
   const reply = await exportClient.exportModel(job);
   if (!reply.ok) return { status: 'failed', error: reply.error };
+  if (session.signal.aborted) return { status: 'cancelled' };
   options.onPhase('writing');
   const files = { ...reply.value.files, ...(await options.extraFiles()) };
   const written = await writeFolder(host, options.name, files);

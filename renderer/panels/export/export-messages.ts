@@ -15,6 +15,7 @@ const knownCodes = new Set([
   'export-invalid-model',
   'export-graph-invalid',
   'export-failed',
+  'export-model-unreadable',
   'import-no-model-json',
   'import-bad-json',
   'import-bad-topology',

@@ -150,17 +150,20 @@ function imagePreprocessing(
  * Everything the export worker needs, from the project session: its trained
  * model when it has one that fits the network (never another project's: the
  * worker only holds this session's), else the graph with initial weights,
- * which the panel offers only when asked for explicitly.
+ * which the panel offers only when asked for explicitly. Null when the
+ * project has a trained model that could not be read (the project closed).
  */
 export async function gatherExportJob(
   session: ProjectSession,
   modelName: string,
   appVersion: string,
-): Promise<ExportJob> {
+): Promise<ExportJob | null> {
   const doc = session.editor.getState().doc;
   const model = session.model.getState();
   const trained = modelAvailability(model, doc.graph) === 'ready';
   const files = trained ? await trainedModelFiles(session.inspect) : null;
+  // A model that should be there but cannot be read is a failure, never a silent untrained export.
+  if (trained && files === null) return null;
   const source: ExportSource =
     files !== null
       ? { kind: 'trained', modelFiles: files }
