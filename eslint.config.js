@@ -274,6 +274,22 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware where it pays: a forgotten promise in a worker or an event
+    // handler fails silently (an unhandled rejection nobody sees), so these
+    // three rules use the type checker. Tests are left out to keep lint fast.
+    files: ['core/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    // lint-probe.ts: e2e/lint-rules.test.ts lints fixtures under that name, in no tsconfig.
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'core/engine/assembly/**', '**/lint-probe.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['e2e/**/*.ts', 'scripts/**/*.{ts,mjs,js}', '*.config.{ts,js}', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },

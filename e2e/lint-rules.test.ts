@@ -70,6 +70,13 @@ const cases: readonly { fixture: string; as: string; rule: string; message: RegE
     message: /does no I\/O/,
   },
   {
+    // Type-aware rules need a file of a tsconfig: the fixture stands in for a real one.
+    fixture: 'renderer-floating-promise.ts',
+    as: 'renderer/app/templates.ts',
+    rule: '@typescript-eslint/no-floating-promises',
+    message: /Promises must be awaited/,
+  },
+  {
     fixture: 'renderer-module-state.ts',
     as: 'renderer/panels/dataset/lint-probe.ts',
     rule: 'no-restricted-syntax',

@@ -19,5 +19,7 @@ self.onmessage = (event: MessageEvent<ToExportWorker>) => {
         message: error instanceof Error ? error.message : String(error),
       },
     }))
-    .then((reply) => self.postMessage({ id: message.id, reply } satisfies FromExportWorker));
+    .then((reply) => self.postMessage({ id: message.id, reply } satisfies FromExportWorker))
+    // A reply that cannot be posted (it would not clone) leaves the panel waiting: say why.
+    .catch((error: unknown) => console.error('[export worker] could not reply', error));
 };
