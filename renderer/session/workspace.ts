@@ -10,8 +10,9 @@ export interface WorkspaceState {
 
 /**
  * The window's one slot for an open project. Opening a project disposes the
- * previous session before the new one exists, so two projects never share
- * the training worker, and nothing of the closed one stays reachable.
+ * previous session before the new one is created (its worker reset is sent
+ * first), so two projects never share the training worker, and nothing of the
+ * closed one stays reachable.
  * Created once by the shell (renderer/main.tsx); tests create their own.
  */
 export interface Workspace {
@@ -48,13 +49,18 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     store,
     current: () => store.getState().session,
     async open(project) {
-      await close();
+      // The old session tells the worker to reset before the new one can send it anything
+      // (messages to the worker keep their order), so the new session is shown at once:
+      // no start screen flashes between two projects.
+      const previous = store.getState().session;
+      const disposed = previous?.dispose();
       const session = createProjectSession(project, {
         id: nextId++,
         training: deps.training,
         ...(deps.onRestoreFailed ? { onRestoreFailed: deps.onRestoreFailed } : {}),
       });
       store.setState({ session });
+      await disposed;
       return session;
     },
     close,
