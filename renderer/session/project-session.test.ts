@@ -1,11 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  createProject,
-  graphFingerprint,
-  readTrainedModel,
-  serializeProject,
-} from '@core';
+import { createProject, graphFingerprint, readTrainedModel, serializeProject } from '@core';
 
 import { unsavedFile } from '../state/editor-store';
 import { setParamOp } from '../state/graph-ops';
