@@ -279,7 +279,13 @@ export default tseslint.config(
     // three rules use the type checker. Tests are left out to keep lint fast.
     files: ['core/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
     // lint-probe.ts: e2e/lint-rules.test.ts lints fixtures under that name, in no tsconfig.
-    ignores: ['**/*.test.ts', '**/*.test.tsx', 'core/engine/assembly/**', '**/lint-probe.ts'],
+    ignores: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/testing/**',
+      'core/engine/assembly/**',
+      '**/lint-probe.ts',
+    ],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
