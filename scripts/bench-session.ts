@@ -30,6 +30,9 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   // Several collections a moment apart: one can free objects whose finalizers
   // let more go, and V8 drops the compiled code of functions no longer run
   // only after a few collections (bytecode ageing).
+  // An attached inspector keeps every logged value alive (DevTools console);
+  // a user's window has none, so what the page logged is not counted.
+  await cdp.send('Runtime.discardConsoleEntries');
   for (let i = 0; i < 8; i++) {
     await cdp.send('HeapProfiler.collectGarbage');
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -48,20 +51,20 @@ async function workerTensors(page: Page): Promise<number | null> {
 
 async function chooseFolder(page: Page, folder: string): Promise<void> {
   const chooser = page.getByTestId('file-chooser');
-  await page.waitForSelector('[data-testid="file-chooser"][data-state="ready"]');
+  await page.locator('[data-testid="file-chooser"][data-state="ready"]').first().waitFor();
   await chooser.getByTestId('file-chooser-path').fill(folder);
   await chooser.getByTestId('file-chooser-path').press('Enter');
-  await page.waitForSelector(`[data-testid="file-chooser"][data-path="${folder}"]`);
+  await page.locator(`[data-testid="file-chooser"][data-path="${folder}"]`).first().waitFor();
   await chooser.getByTestId('file-chooser-confirm').click();
-  await page.waitForSelector('[data-testid="file-chooser"]', { state: 'hidden' });
+  await page.locator('[data-testid="file-chooser"]').first().waitFor({ state: 'hidden' });
 }
 
 /** Clicks a template and resolves with ms until its canvas holds the network. */
 async function openTemplate(page: Page, id: string): Promise<number> {
   const started = performance.now();
   await page.getByTestId(`template-${id}`).click();
-  await page.waitForSelector('[data-testid="canvas"]:not([data-node-count="0"])');
-  await page.waitForSelector('[data-testid="layer-node"]');
+  await page.locator('[data-testid="canvas"]:not([data-node-count="0"])').first().waitFor();
+  await page.locator('[data-testid="layer-node"]').first().waitFor();
   return performance.now() - started;
 }
 
@@ -72,13 +75,16 @@ async function trainAndInspect(page: Page, folder: string): Promise<void> {
   await epochs.press('Enter');
   await page.getByTestId('train-pick-dataset').click();
   await chooseFolder(page, folder);
-  await page.waitForSelector('[data-testid="training-dataset"][data-loaded="true"]');
+  await page.locator('[data-testid="training-dataset"][data-loaded="true"]').first().waitFor();
   await page.getByTestId('train-start').click();
-  await page.waitForSelector('[data-testid="training-panel"][data-training-state="completed"]', {
-    timeout: 300_000,
-  });
+  await page
+    .locator('[data-testid="training-panel"][data-training-state="completed"]')
+    .first()
+    .waitFor({
+      timeout: 300_000,
+    });
   await page.getByTestId('tab-inspect').click();
-  await page.waitForSelector('[data-testid="inspect-panel"][data-ready="true"]', {
+  await page.locator('[data-testid="inspect-panel"][data-ready="true"]').first().waitFor({
     timeout: 120_000,
   });
 }
@@ -87,7 +93,7 @@ async function closeWithoutSaving(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'File' }).click();
   await page.locator('.menu-popup [data-command="file.close"]').click();
   await page.getByTestId('confirm-dialog').getByRole('button', { name: "Don't save" }).click();
-  await page.waitForSelector('[data-testid="start-screen"]');
+  await page.locator('[data-testid="start-screen"]').first().waitFor();
 }
 
 async function main(): Promise<void> {
@@ -115,10 +121,16 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Runtime.enable');
+    // What the app logs while switching projects (warnings would name a problem).
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        console.log(`  page ${message.type()}: ${message.text().slice(0, 160)}`);
+    });
     await page.goto(server.url);
-    await page.waitForSelector('[data-app-state="ready"]');
+    await page.locator('[data-app-state="ready"]').first().waitFor();
     // Let the training worker start its backend before the baseline is taken.
-    await page.waitForSelector('[data-testid="status-backend"]:not(:has-text("—"))');
+    await page.locator('[data-testid="status-backend"]:not(:has-text("—"))').first().waitFor();
     const baseHeap = await heapMb(cdp);
     const baseTensors = await workerTensors(page);
     console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${cycles} cycles of LeNet, 2 epochs`);
@@ -130,11 +142,11 @@ async function main(): Promise<void> {
     const warmOpenMs = await openTemplate(page, 'lenet');
     for (const tab of ['dataset', 'training', 'inspect', 'export']) {
       await page.getByTestId(`tab-${tab}`).click();
-      await page.waitForSelector(`[data-testid="${tab}-panel"]`);
+      await page.locator(`[data-testid="${tab}-panel"]`).first().waitFor();
     }
     await page.getByRole('menuitem', { name: 'File' }).click();
     await page.locator('.menu-popup [data-command="file.close"]').click();
-    await page.waitForSelector('[data-testid="start-screen"]');
+    await page.locator('[data-testid="start-screen"]').first().waitFor();
     const warmHeap = await heapMb(cdp);
     console.log(
       `after opening it and closing it untrained: open ${warmOpenMs.toFixed(0)} ms, JS heap ${warmHeap.toFixed(1)} MB`,
