@@ -64,6 +64,26 @@ async function predictPicture(page: Page, file: string): Promise<string> {
   return (await bars.locator('tbody').innerText()).trim();
 }
 
+/** Closed sessions still in memory after forced garbage collections (a leak shows as > 0). */
+async function closedSessionsAliveAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    // Playwright's own handles are released first: the inspector keeps what it returned.
+    await cdp.send('Runtime.discardConsoleEntries');
+    for (let i = 0; i < 4; i++) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    await cdp.detach();
+  }
+  return page.evaluate(() =>
+    (
+      globalThis as unknown as { __layerlabClosedSessionsAlive: () => number }
+    ).__layerlabClosedSessionsAlive(),
+  );
+}
+
 test('(a) a closed project leaves nothing in the next one, and Export says there is no model', async ({
   app,
 }) => {
@@ -86,6 +106,8 @@ test('(a) a closed project leaves nothing in the next one, and Export says there
   await app.screenshot(page, 'session-a-trained-en');
 
   await closeProject(page, "Don't save");
+  // Nothing holds the closed project, even while the start screen shows.
+  expect(await closedSessionsAliveAfterGc(page)).toBe(0);
   await page.getByTestId('template-mlp-digits').click();
   await expect(page.getByTestId('layer-node')).toHaveCount(4);
 
@@ -122,6 +144,9 @@ test('(a) a closed project leaves nothing in the next one, and Export says there
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-blocker-fix').click();
   await expect(page.getByTestId('dataset-panel')).toBeVisible();
+
+  // Nor once the next project is open.
+  expect(await closedSessionsAliveAfterGc(page)).toBe(0);
 });
 
 test('(b) a trained model is saved with its project and comes back on reopen (zh-CN)', async ({

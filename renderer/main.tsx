@@ -59,11 +59,13 @@ async function start(): Promise<void> {
   const training = createTrainingClient();
   const exportClient = createExportClient();
   const workspace = createWorkspace({ training, onRestoreFailed: reportRestoreFailure });
-  // Probe for `npm run bench:session` and e2e: the training worker's live tensors, read
-  // (by a reset, which is harmless then) only while no project is open.
+  // Probes for `npm run bench:session` and e2e: the training worker's live tensors, read
+  // (by a reset, which is harmless then) only while no project is open, and how many
+  // closed projects are still in memory.
   Object.assign(globalThis, {
     __layerlabWorkerTensors: () =>
       workspace.current() === null ? training.reset() : Promise.resolve(null),
+    __layerlabClosedSessionsAlive: () => workspace.closedSessionsAlive(),
   });
   createRoot(rootElement).render(
     <StrictMode>

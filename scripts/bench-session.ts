@@ -4,10 +4,13 @@
  * it for 2 epochs on 200 Fashion-MNIST pictures, looks at it in Inspect, then
  * closes it without saving. Printed per cycle: the time from clicking a
  * template to its canvas showing the network, the page's JS heap after a
- * forced garbage collection with no project open, and the training worker's
- * live tensor count then. Target (issue 13): opening a project after closing
- * a trained one is no slower than the first, and memory returns to within 10 %
- * of its level before the first project. Prints figures; asserts nothing.
+ * forced garbage collection with no project open, split by a heap snapshot
+ * into data and compiled code (scripts/heap-by-kind.ts), and the training
+ * worker's live tensor count then. Target (issue 13): opening a project after
+ * closing a trained one is no slower than the first, and memory returns to
+ * within 10 % of its level before the first project. The code V8 compiled for
+ * training and inspection stays cached after a close, so the data column is
+ * the one that shows a leak. Prints figures; asserts nothing.
  *
  * Needs `npm run build` and Debian's dataset-fashion-mnist.
  */
@@ -21,12 +24,17 @@ import { chromium, type CDPSession, type Page } from 'playwright-core';
 
 import { startBrowserServer } from '../electron/host/server/browser-server';
 import { writeFashionMnistFolders } from './fashion-mnist';
+import { heapByKind, type HeapByKind } from './heap-by-kind';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererRoot = process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
 const cycles = Number(process.env.LAYERLAB_BENCH_CYCLES ?? 4);
 
-async function heapMb(cdp: CDPSession): Promise<number> {
+interface HeapFigures extends HeapByKind {
+  usedMb: number;
+}
+
+async function heapMb(cdp: CDPSession): Promise<HeapFigures> {
   // Several collections a moment apart: one can free objects whose finalizers
   // let more go, and V8 drops the compiled code of functions no longer run
   // only after a few collections (bytecode ageing).
@@ -38,7 +46,16 @@ async function heapMb(cdp: CDPSession): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize / 1024 / 1024;
+  return { usedMb: usedSize / 1024 / 1024, ...(await heapByKind(cdp)) };
+}
+
+function change(now: number, from: number): string {
+  const percent = ((now - from) / from) * 100;
+  return `${percent >= 0 ? '+' : ''}${percent.toFixed(1)} %`;
+}
+
+function describe(heap: HeapFigures): string {
+  return `JS heap ${heap.usedMb.toFixed(1)} MB (data ${heap.dataMb.toFixed(2)} MB, compiled code ${heap.codeMb.toFixed(2)} MB)`;
 }
 
 async function workerTensors(page: Page): Promise<number | null> {
@@ -46,6 +63,14 @@ async function workerTensors(page: Page): Promise<number | null> {
     (
       globalThis as unknown as { __layerlabWorkerTensors: () => Promise<number | null> }
     ).__layerlabWorkerTensors(),
+  );
+}
+
+async function closedSessionsAlive(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    (
+      globalThis as unknown as { __layerlabClosedSessionsAlive: () => number }
+    ).__layerlabClosedSessionsAlive(),
   );
 }
 
@@ -134,9 +159,7 @@ async function main(): Promise<void> {
     const baseHeap = await heapMb(cdp);
     const baseTensors = await workerTensors(page);
     console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${cycles} cycles of LeNet, 2 epochs`);
-    console.log(
-      `before any project: JS heap ${baseHeap.toFixed(1)} MB, worker tensors ${baseTensors}`,
-    );
+    console.log(`before any project: ${describe(baseHeap)}, worker tensors ${baseTensors}`);
     // The same template opened, its panels shown, and closed without training: the heap
     // then holds the editor's code compiled on first use, but no project data.
     const warmOpenMs = await openTemplate(page, 'lenet');
@@ -149,10 +172,10 @@ async function main(): Promise<void> {
     await page.locator('[data-testid="start-screen"]').first().waitFor();
     const warmHeap = await heapMb(cdp);
     console.log(
-      `after opening it and closing it untrained: open ${warmOpenMs.toFixed(0)} ms, JS heap ${warmHeap.toFixed(1)} MB`,
+      `after opening it and closing it untrained: open ${warmOpenMs.toFixed(0)} ms, ${describe(warmHeap)}`,
     );
     console.log(
-      'cycle | open template (ms) | heap after close (MB) | vs before any project | vs untrained open/close | worker tensors',
+      'cycle | open template (ms) | JS heap after close (MB) | vs before any project | data (MB) | data vs before any project | compiled code (MB) | worker tensors | closed sessions in memory',
     );
     for (let cycle = 1; cycle <= cycles; cycle++) {
       const openMs = await openTemplate(page, 'lenet');
@@ -160,12 +183,18 @@ async function main(): Promise<void> {
       await closeWithoutSaving(page);
       const heap = await heapMb(cdp);
       const tensors = await workerTensors(page);
-      const pct = (from: number): string => {
-        const change = ((heap - from) / from) * 100;
-        return `${change >= 0 ? '+' : ''}${change.toFixed(1)} %`;
-      };
       console.log(
-        `${cycle} | ${openMs.toFixed(0)} | ${heap.toFixed(1)} | ${pct(baseHeap)} | ${pct(warmHeap)} | ${tensors}`,
+        [
+          cycle,
+          openMs.toFixed(0),
+          heap.usedMb.toFixed(1),
+          change(heap.usedMb, baseHeap.usedMb),
+          heap.dataMb.toFixed(2),
+          change(heap.dataMb, baseHeap.dataMb),
+          heap.codeMb.toFixed(2),
+          tensors,
+          await closedSessionsAlive(page),
+        ].join(' | '),
       );
     }
   } finally {

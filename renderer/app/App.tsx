@@ -120,7 +120,9 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
           ) : (
             <StartScreen />
           )}
-          <StatusBar session={session} />
+          {/* Keyed too: React keeps a mounted component's previous props (its alternate fiber)
+              until it renders twice more, which would hold a closed project in memory. */}
+          <StatusBar key={session?.id ?? 0} session={session} />
         </div>
         <ConfirmDialog />
         <Toasts />

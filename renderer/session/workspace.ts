@@ -22,6 +22,12 @@ export interface Workspace {
   open(project: OpenedProject): Promise<ProjectSession>;
   /** Closes the open project; resolves with the worker's live tensor count afterwards. */
   close(): Promise<number>;
+  /**
+   * How many closed sessions are still in memory. After a garbage collection
+   * this is 0 unless something still holds a closed project (a leak): e2e and
+   * `npm run bench:session` check it.
+   */
+  closedSessionsAlive(): number;
 }
 
 export interface WorkspaceDeps {
@@ -36,13 +42,21 @@ export interface WorkspaceDeps {
 export function createWorkspace(deps: WorkspaceDeps): Workspace {
   const store = createStore<WorkspaceState>()(() => ({ session: null }));
   let nextId = 1;
+  // Weak references only: watching a closed session must not keep it alive.
+  let closed: WeakRef<ProjectSession>[] = [];
+
+  function dispose(session: ProjectSession): Promise<number> {
+    closed = closed.filter((ref) => ref.deref() !== undefined);
+    closed.push(new WeakRef(session));
+    return session.dispose();
+  }
 
   async function close(): Promise<number> {
     const session = store.getState().session;
     if (session === null) return 0;
     // Views unmount first, so no panel reads a store while it is being emptied.
     store.setState({ session: null });
-    return session.dispose();
+    return dispose(session);
   }
 
   return {
@@ -53,7 +67,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       // (messages to the worker keep their order), so the new session is shown at once:
       // no start screen flashes between two projects.
       const previous = store.getState().session;
-      const disposed = previous?.dispose();
+      const disposed = previous ? dispose(previous) : undefined;
       const session = createProjectSession(project, {
         id: nextId++,
         training: deps.training,
@@ -64,5 +78,6 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       return session;
     },
     close,
+    closedSessionsAlive: () => closed.filter((ref) => ref.deref() !== undefined).length,
   };
 }
