@@ -6,9 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Locator, Page } from '@playwright/test';
 
 // Graph and file modules only: core's index also registers TF.js backends in this process.
-import type { GraphDoc, NodeId } from '../core/graph/index';
-import { addLayer, connect, emptyGraph, tidyLayout } from '../core/graph/index';
-import { createProject, serializeProject } from '../core/io/index';
+import { denseChainProjectText } from '../core/fixtures/dense-chain-project';
 import { answerChooser, expect, test } from './support/fixtures';
 
 /**
@@ -339,36 +337,13 @@ test('opens a template from the start screen with the course MLP shapes', async 
   await expect(page.locator('.menu-popup')).toHaveCount(0);
 });
 
-/** A `.layerlab` text of a chain of `count` layers laid out top to bottom (far taller than the view). */
-function longChainProject(count: number): string {
-  let doc: GraphDoc = emptyGraph;
-  let previous: NodeId | null = null;
-  for (let i = 0; i < count; i++) {
-    const added = addLayer(
-      doc,
-      i === 0
-        ? { kind: 'VectorInput', position: { x: 0, y: 0 }, params: { size: 32 } }
-        : { kind: 'Dense', position: { x: 0, y: 0 }, params: { units: 32 } },
-    );
-    doc = added.doc;
-    if (previous !== null) {
-      const linked = connect(doc, previous, added.nodeId);
-      if (!linked.ok) throw new Error(linked.error.code);
-      doc = linked.value.doc;
-    }
-    previous = added.nodeId;
-  }
-  return serializeProject({
-    ...createProject('long'),
-    graph: tidyLayout(doc, { direction: 'TB' }),
-  });
-}
-
 test('a long network keeps every layer but draws only those in view, and panning brings the rest', async ({
   app,
 }) => {
   const count = 120;
-  const folder = await app.makeFolder('long', { 'long.layerlab': longChainProject(count) });
+  const folder = await app.makeFolder('long', {
+    'long.layerlab': denseChainProjectText('long', count),
+  });
   const page = await app.open({ locale: 'en' });
   await page.getByTestId('start-open').click();
   await answerChooser(page, path.join(folder, 'long.layerlab'));
