@@ -29,8 +29,12 @@ export function ConnectionBanner({ monitor }: { monitor: ConnectionMonitor }) {
       data-testid="connection-banner"
       role={state === 'restored' ? 'status' : 'alert'}
     >
-      {state === 'lost' ? <span className="connection-banner-spinner" aria-hidden="true" /> : null}
-      <strong>{t(`connection.${state}`)}</strong>
+      <strong>
+        {state === 'lost' ? (
+          <span className="connection-banner-spinner" aria-hidden="true" />
+        ) : null}
+        {t(`connection.${state}`)}
+      </strong>
       {detail === null ? null : <span>{detail}</span>}
     </div>
   );

@@ -95,7 +95,10 @@ describe('http host', () => {
         reportAnswer: (status) => reports.push(String(status)),
       },
     });
-    expect(await host.getSettings()).toMatchObject({ ok: false, error: { code: 'io-error' } });
+    expect(await host.getSettings()).toMatchObject({
+      ok: false,
+      error: { code: 'disconnected' },
+    });
     expect(await host.probe()).toBe(false);
     up = true;
     expect(await host.getSettings()).toMatchObject({ ok: true });
@@ -232,7 +235,7 @@ describe('http host', () => {
     expect(read.ok && [...(read.value ?? [])]).toEqual([7, 8]);
   });
 
-  it('turns a dead server or a garbage reply into io-error Results', async () => {
+  it('turns a dead server into disconnected and a garbage reply into io-error Results', async () => {
     const dead = createHttpHost({
       token: 't',
       fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
@@ -240,7 +243,7 @@ describe('http host', () => {
     });
     expect(await dead.getRecentProjects()).toMatchObject({
       ok: false,
-      error: { code: 'io-error' },
+      error: { code: 'disconnected' },
     });
     const garbage = createHttpHost({
       token: 't',

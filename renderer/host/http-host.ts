@@ -82,7 +82,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       // No answer at all: the server stopped or crashed. The monitor shows it and retries.
       options.connection?.reportNoAnswer();
       return {
-        code: 'io-error',
+        code: 'disconnected',
         message: `The LayerLab server does not answer (${String(error)}).`,
       };
     }
