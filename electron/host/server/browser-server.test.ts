@@ -121,6 +121,35 @@ describe('browser-mode server', () => {
     expect(server.token.length).toBeGreaterThanOrEqual(40);
   });
 
+  it('takes the preferred (last) port when free, and says so when it had to move', async () => {
+    const options = {
+      rendererRoot: path.join(base, 'renderer'),
+      userDataDir: path.join(base, 'user-data-2'),
+      appInfo: {
+        name: 'LayerLab',
+        version: '0',
+        mode: 'browser' as const,
+        platform: 'linux',
+        locale: 'en',
+        nativeDialogs: false,
+      },
+      token: server.token,
+    };
+    // This suite's server holds its port: a second one must move, and says so.
+    const moved = await startBrowserServer({ ...options, preferredPort: server.port });
+    expect(moved.portMoved).toBe(true);
+    expect(moved.port).not.toBe(server.port);
+    const freed = moved.port;
+    await moved.close();
+    const again = await startBrowserServer({ ...options, preferredPort: freed });
+    try {
+      expect(again.portMoved).toBe(false);
+      expect(again.port).toBe(freed);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('swaps the token link for an HttpOnly SameSite=Strict cookie and a clean URL', async () => {
     const reply = await send(server, { path: `/?token=${server.token}` });
     expect(reply.status).toBe(303);
