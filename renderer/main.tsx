@@ -47,7 +47,8 @@ const fallbackInfo: AppInfo = {
 
 async function start(): Promise<void> {
   const chooser = new ChooserController();
-  const host = createHost(chooser);
+  const { host, connection } = createHost(chooser);
+  connection?.start();
   const info = await host.getAppInfo();
   const appInfo = info.ok ? info.value : fallbackInfo;
   const lng = await initI18n(appInfo.locale);
@@ -69,7 +70,7 @@ async function start(): Promise<void> {
   });
   createRoot(rootElement).render(
     <StrictMode>
-      <HostProvider host={host} chooser={chooser}>
+      <HostProvider host={host} chooser={chooser} connection={connection}>
         <App
           host={host}
           appInfo={appInfo}

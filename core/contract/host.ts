@@ -22,7 +22,9 @@ export type HostErrorCode =
   | 'no-space'
   | 'io-error'
   | 'untrusted-sender'
-  | 'unsupported';
+  | 'unsupported'
+  /** Browser mode: the LayerLab server did not answer (stopped or crashed); nothing was done. */
+  | 'disconnected';
 
 export interface HostError {
   readonly code: HostErrorCode;

@@ -67,6 +67,16 @@ export const requestSchemas = {
     .record(z.string().min(1).max(100), settingValueSchema)
     .refine((patch) => Object.keys(patch).length <= 200, 'at most 200 settings'),
   browse: z.strictObject({ path: z.string().max(maxPathChars).optional() }),
+  // Browser mode's in-app chooser: the user's pick, recorded by the server as a one-use choice id.
+  chooserPick: z.strictObject({
+    purpose: z.enum(['open-project', 'save-project', 'dataset-folder', 'export-parent']),
+    path: z.string().min(1).max(maxPathChars),
+  }),
+  // "New folder" in the in-app chooser, inside the folder it shows.
+  createFolder: z.strictObject({
+    parent: z.string().min(1).max(maxPathChars),
+    name: z.string().min(1).max(maxNameChars),
+  }),
   readPixelCache: z.strictObject({ key: z.string().regex(pixelCacheKeyPattern) }),
   // One part of an entry (transports send big entries in parts of `pixelCachePartBytes`).
   writePixelCache: z.strictObject({
@@ -82,8 +92,8 @@ export const requestSchemas = {
 export type HostMethodName = keyof typeof requestSchemas;
 export type HostRequest<M extends HostMethodName> = z.infer<(typeof requestSchemas)[M]>;
 
-/** A chooser answer sent by the in-app chooser (browser mode): an absolute path. */
-export const chosenPathSchema = z.string().min(1).max(maxPathChars);
+/** A chooser answer sent with a host call (browser mode): the id `chooserPick` answered. */
+export const choiceIdSchema = handle;
 
 function totalBytes(files: Readonly<Record<string, string | Uint8Array>>): number {
   let total = 0;

@@ -17,6 +17,7 @@ import type {
 } from '../../../core/contract/host';
 import { writeFileAtomically } from './atomic-write';
 import { browseFolder } from './browse';
+import { ChooserChoices } from './chooser-choices';
 import { readFilesInside } from './dataset-files';
 import { listFolder } from './dataset-listing';
 import { DatasetScans } from './dataset-scans';
@@ -45,6 +46,8 @@ export interface HostServicesOptions {
   readonly appInfo: AppInfo;
   /** Hands out (once) the project path the app was launched with, if any. */
   readonly takeLaunchFile?: () => string | null;
+  /** Browser mode's record of in-app chooser picks (shared with the API routes). */
+  readonly choices?: ChooserChoices;
 }
 
 /** Host services: the same Node code behind IPC (Electron) and HTTP (browser mode). */
@@ -61,6 +64,7 @@ export function createHostServices(options: HostServicesOptions) {
   const grants = new FolderGrants(files.grants);
   const settings = new SettingsStore(files.settings);
   const scans = new DatasetScans();
+  const choices = options.choices ?? new ChooserChoices(options.userDataDir);
   // The profile folder (grants, settings, recent projects, pixel cache) is the user's only.
   const ready = mkdir(options.userDataDir, { recursive: true, mode: 0o700 }).then(() =>
     chmod(options.userDataDir, 0o700).catch(() => undefined),
@@ -256,7 +260,28 @@ export function createHostServices(options: HostServicesOptions) {
     browse: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<BrowseListing>> =>
       settle(async () => {
         const request = parseRequest('browse', raw);
-        return browseFolder(request.path);
+        const listing = await browseFolder(request.path);
+        choices.noteBrowsed(listing.path);
+        return listing;
+      }),
+
+    // Browser mode: the in-app chooser's pick, checked and recorded; calls then carry the id.
+    chooserPick: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<{ choiceId: string }>> =>
+      settle(async () => {
+        const request = parseRequest('chooserPick', raw);
+        return { choiceId: await choices.pick(request.purpose, request.path) };
+      }),
+
+    createFolder: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<{ path: string }>> =>
+      settle(async () => {
+        const request = parseRequest('createFolder', raw);
+        return { path: await choices.createFolder(request.parent, request.name) };
       }),
 
     readPixelCache: async (
