@@ -49,6 +49,7 @@ export function watchTrainingBackend(client: TrainingClient): () => void {
       backendReason: reasonText(backendReasonMessage(info.reason)),
       engine: detail,
       trainingEngine: engineChoice?.engine ?? null,
+      trainingCores: engineChoice?.engine === 'layerlab' ? engineChoice.workers : null,
     });
   });
 }

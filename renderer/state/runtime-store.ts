@@ -15,6 +15,8 @@ export interface RuntimeState {
   readonly engine: string | null;
   /** Who trains: LayerLab's own engine (TF.js then only serves inspection), TF.js, or not known yet. */
   readonly trainingEngine: 'layerlab' | 'tfjs' | null;
+  /** Cores LayerLab's engine trains on (its data-parallel workers); null when TF.js trains or not known yet. */
+  readonly trainingCores: number | null;
   /** WebGL UNMASKED_RENDERER string (shows SwiftShader when rendering is in software). */
   readonly gpuRenderer: string | null;
   /** Progress of the long task under way (training), 0..1, for the taskbar; null when idle. */
@@ -26,6 +28,7 @@ export const useRuntimeStore = create<RuntimeState>()(() => ({
   backendReason: null,
   engine: null,
   trainingEngine: null,
+  trainingCores: null,
   gpuRenderer: null,
   taskProgress: null,
 }));
