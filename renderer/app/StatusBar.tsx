@@ -6,6 +6,7 @@ import type { ProjectSession } from '../session/project-session';
 import { useAnalysis } from '../state/analysis';
 import { useRuntimeStore } from '../state/runtime-store';
 import { isSoftwareRenderer } from './gpu-renderer';
+import { backendReasonText, engineDetailText } from './training-backend';
 
 const dash = '—';
 
@@ -27,7 +28,8 @@ export function StatusBar({ session }: { readonly session: ProjectSession | null
  * stay on data attributes for tests.
  */
 function TrainingStatus() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const runtime = useRuntimeStore();
   const known = runtime.backend !== null;
   const onGpu = runtime.trainingEngine !== 'layerlab' && runtime.backend === 'webgl';
@@ -41,11 +43,15 @@ function TrainingStatus() {
         ...(runtime.trainingEngine === 'layerlab' ? [t('app:status.fastEngine')] : []),
         ...(runtime.trainingEngine === 'tfjs' && !onGpu ? [t('app:status.standardEngine')] : []),
       ];
-  const details = [
-    runtime.engine !== null ? t('app:status.engineDetail', { engine: runtime.engine }) : null,
-    runtime.backend !== null ? t('app:status.inspectBackend', { backend: runtime.backend }) : null,
-    runtime.backendReason,
-  ].filter((line): line is string => line !== null && line !== '');
+  const facts = runtime.engine;
+  const details =
+    facts === null
+      ? []
+      : [
+          t('app:status.engineDetail', { engine: engineDetailText(facts, t, locale) }),
+          t('app:status.inspectBackend', { backend: facts.info.backend }),
+          backendReasonText(facts, locale),
+        ].filter((line) => line !== '');
   return (
     <span
       className="status-item"
@@ -80,6 +86,8 @@ function GraphicsStatus() {
       className={`status-item${software ? ' status-warn' : ''}`}
       data-testid="status-gpu"
       data-renderer={renderer ?? ''}
+      // The renderer string is the driver's own name, shown as it is (the UI scan skips it).
+      data-verbatim={renderer ?? undefined}
       title={tooltip}
     >
       {label}
