@@ -40,7 +40,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
 }
 
-async function trainOneEpoch(page: Page, folder: string): Promise<void> {
+async function trainOneEpoch(page: Page, folder: string, scan: UiScan | null): Promise<void> {
   await page.getByTestId('tab-training').click();
   await page.getByTestId('train-pick-dataset').click();
   await answerChooser(page, folder);
@@ -51,11 +51,14 @@ async function trainOneEpoch(page: Page, folder: string): Promise<void> {
   await epochs.fill('1');
   await epochs.press('Enter');
   await page.getByTestId('train-start').click();
-  await expect(page.getByTestId('training-panel')).toHaveAttribute(
-    'data-training-state',
-    'completed',
-    { timeout: 240_000 },
-  );
+  const panel = page.getByTestId('training-panel');
+  // Seen while it trains (progress, live curves), when it is still training once it has started.
+  await expect(panel).toHaveAttribute('data-training-state', /training|completed/, {
+    timeout: 60_000,
+  });
+  if ((await panel.getAttribute('data-training-state')) === 'training')
+    await scan?.visit('training panel while training');
+  await expect(panel).toHaveAttribute('data-training-state', 'completed', { timeout: 240_000 });
 }
 
 /** Opens a template over the current project, answering "don't save" when asked. */
@@ -118,7 +121,7 @@ async function visitEditor(page: Page, scan: UiScan): Promise<void> {
 }
 
 async function visitTrainedImageModel(page: Page, scan: UiScan): Promise<void> {
-  await trainOneEpoch(page, fashion);
+  await trainOneEpoch(page, fashion, scan);
   await scan.visit('training panel after a run');
   await page.getByTestId('tab-dataset').click();
   await scan.visit('dataset panel with a health report');
@@ -138,7 +141,11 @@ async function visitTrainedImageModel(page: Page, scan: UiScan): Promise<void> {
   await page.getByTestId('inspect-tab-evaluation').click();
   await page.getByTestId('evaluate-button').click();
   await expect(page.getByTestId('eval-summary')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('cell-0-0').click();
+  await page
+    .getByTestId('confusion-matrix')
+    .locator('td[data-count]:not([data-count="0"])')
+    .first()
+    .click();
   await expect(page.getByTestId('cell-samples')).toBeVisible();
   await scan.visit('evaluation with a cell');
   await page.getByTestId('inspect-tab-predict').click();
@@ -166,6 +173,14 @@ async function lookAtEvaluationAndPredict(page: Page, locale: string): Promise<v
   expect(columns.slice(1).map((c) => c.trim())).toContain('Ankle_boot');
   const rows = await matrix.locator('tbody th[scope="row"]').allInnerTexts();
   expect(rows.map((r) => r.trim())).toContain('Ankle_boot');
+  // English plurals: "1 sample", "2 samples" (a cell's accessible name).
+  if (locale === 'en')
+    for (const cell of await matrix.locator('td[data-count]').all()) {
+      const count = Number(await cell.getAttribute('data-count'));
+      expect(await cell.getAttribute('aria-label')).toMatch(
+        new RegExp(`^${count} sample${count === 1 ? '' : 's'} \\(`),
+      );
+    }
   // The matrix fits the side panel: no horizontal scrolling.
   const wrap = page.locator('.inspect-confusion-wrap');
   const overflow = await wrap.evaluate((el) => el.scrollWidth - el.clientWidth);
@@ -206,7 +221,7 @@ async function lookAtFeatureMaps(page: Page, locale: string): Promise<void> {
 
 async function visitTextModel(page: Page, scan: UiScan | null, locale: string): Promise<void> {
   await openTemplate(page, scan, 'lstm-text');
-  await trainOneEpoch(page, reviews);
+  await trainOneEpoch(page, reviews, scan);
   await page.getByTestId('tab-inspect').click();
   await page.getByTestId('inspect-tab-predict').click();
   const hint = page.getByTestId('predict-tab').locator('.panel-hint');
