@@ -133,6 +133,7 @@ async function visitEditor(page: Page, scan: UiScan): Promise<void> {
 async function visitTrainedImageModel(page: Page, scan: UiScan): Promise<void> {
   await trainOneEpoch(page, fashion, scan);
   await scan.visit('training panel after a run');
+  await shot(page, 'plain-words-training-zh-CN');
   await page.getByTestId('tab-dataset').click();
   await scan.visit('dataset panel with a health report');
 
