@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Runtime.enable');
     // Let the training worker start its backend before the baseline is taken.
-    await page.locator('[data-testid="status-backend"]:not(:has-text("—"))').first().waitFor();
+    await page.locator('[data-testid="status-backend"]:not([data-backend=""])').first().waitFor();
     const baseHeap = await heapMb(cdp);
     const baseTensors = await workerTensors(page);
     console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${cycles} cycles of LeNet, 2 epochs`);

@@ -60,8 +60,11 @@ export function GraphCanvas() {
     [doc, session, analysis, measured, locale],
   );
   const edges = useMemo(
-    () => cache.current.buildEdges(doc, session, analysis),
-    [doc, session, analysis],
+    () =>
+      cache.current.buildEdges(doc, session, analysis, (from, to) =>
+        t('editor:aria.edgeLabel', { from, to }),
+      ),
+    [doc, session, analysis, t],
   );
 
   useEffect(() => {

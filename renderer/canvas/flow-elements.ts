@@ -102,7 +102,13 @@ export class FlowElementCache {
     return view;
   }
 
-  buildEdges(doc: ProjectDoc, session: Session, analysis: Analysis): FlowEdge[] {
+  /** `describe` names an edge for screen readers in the UI language ("Connection from a to b"). */
+  buildEdges(
+    doc: ProjectDoc,
+    session: Session,
+    analysis: Analysis,
+    describe: (from: string, to: string) => string = (from, to) => `${from} → ${to}`,
+  ): FlowEdge[] {
     const selected = new Set<string>(session.selectedEdgeIds);
     const errorEdges = new Set<EdgeId>();
     for (const d of analysis.diagnostics)
@@ -113,12 +119,17 @@ export class FlowElementCache {
       const isSelected = selected.has(edge.id);
       const className = errorEdges.has(edge.id) ? 'edge-error' : '';
       const previous = this.edges.get(edge.id);
+      const ariaLabel = describe(
+        doc.graph.nodes[edge.source]?.name ?? edge.source,
+        doc.graph.nodes[edge.target]?.name ?? edge.target,
+      );
       const flowEdge =
         previous &&
         previous.source === edge.source &&
         previous.target === edge.target &&
         previous.selected === isSelected &&
-        previous.className === className
+        previous.className === className &&
+        previous.ariaLabel === ariaLabel
           ? previous
           : {
               id: edge.id,
@@ -126,6 +137,7 @@ export class FlowElementCache {
               target: edge.target,
               selected: isSelected,
               className,
+              ariaLabel,
             };
       next.set(edge.id, flowEdge);
       out.push(flowEdge);

@@ -15,6 +15,7 @@ import type { CommandContext } from './commands';
 import { unsavedFile, type FileState } from './editor-store';
 import { layoutForCanvas } from './graph-ops';
 import { createEmptyProject } from './project-doc';
+import { nameFollowsFile, projectNameOf } from './project-name';
 
 /**
  * New / Open / Save / Save As / Close through the host. Each opened project
@@ -177,24 +178,45 @@ export async function saveProject(
 ): Promise<boolean> {
   const session = ctx.workspace.current();
   if (session === null) return false;
-  const { doc, file } = session.editor.getState();
+  const { doc: edited, file } = session.editor.getState();
+  // The file records the version of the app that wrote it, not the template's or 0.0.0.
+  const info = await ctx.host.getAppInfo();
+  const doc = info.ok ? { ...edited, appVersion: info.value.version } : edited;
   const trainedModel = await session.modelForSave();
-  const contents = serializeProject(doc, { trainedModel });
   const result = await ctx.host.saveProject({
     fileId: file.fileId,
     suggestedName: suggestedName(file.name),
-    contents,
+    contents: serializeProject(doc, { trainedModel }),
     saveAs: options.saveAs,
   });
   if (!result.ok) {
     reportHostError(result.error);
     return false;
   }
-  const saved = result.value;
+  let saved = result.value;
+  let written = doc;
+  // An unnamed project (or one named after its old file) takes the name of the file chosen.
+  if (
+    nameFollowsFile(doc, file.fileId === null ? null : file.name) &&
+    projectNameOf(saved.name) !== doc.name
+  ) {
+    const named = { ...doc, name: projectNameOf(saved.name) };
+    const again = await ctx.host.saveProject({
+      fileId: saved.fileId,
+      suggestedName: saved.name,
+      contents: serializeProject(named, { trainedModel }),
+      saveAs: false,
+    });
+    if (again.ok) {
+      saved = again.value;
+      written = named;
+    }
+  }
   // The user may have edited while the dialog was open: only the saved version is clean.
+  session.editor.setState((s) => (s.doc === edited ? { doc: written } : {}));
   session.editor
     .getState()
-    .markSaved(doc, { fileId: saved.fileId, name: saved.name, displayPath: saved.displayPath });
+    .markSaved(written, { fileId: saved.fileId, name: saved.name, displayPath: saved.displayPath });
   session.markModelSaved(trainedModel);
   showToast({ tone: 'success', messageKey: 'app:toast.saved', values: { name: saved.name } });
   return true;

@@ -12,6 +12,7 @@ import { toggleCompareRun } from './training-store';
 import { useFinishNotification } from './use-finish-notification';
 import './training.css';
 import { useSession, useTrainingState } from '../../session/session-context';
+import { runLabelText } from './run-label';
 
 /**
  * The training side panel: settings, controls, progress and live curves.
@@ -82,7 +83,7 @@ export function TrainingPanel() {
                   onChange={() => toggleCompareRun(session.training.store, r.runId)}
                   data-testid={`compare-run-${r.runId}`}
                 />
-                {t('charts.run', { label: r.label })}
+                {runLabelText(t, r.label)}
               </label>
             ))}
         </fieldset>
