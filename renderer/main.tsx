@@ -7,6 +7,7 @@ import './styles/palette.css';
 import './styles/canvas.css';
 import './styles/panels.css';
 import './styles/feedback.css';
+import './styles/presentation.css';
 
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -19,6 +20,7 @@ import { HostProvider } from './host/HostProvider';
 import { App } from './app/App';
 import { readGpuRenderer } from './app/gpu-renderer';
 import { startThemeSync } from './app/theme';
+import { startPresentationSync } from './app/presentation';
 import { initI18n } from './i18n/i18n';
 import { createExportClient } from './panels/export/export-client';
 import { createWorkspace } from './session/workspace';
@@ -54,6 +56,7 @@ async function start(): Promise<void> {
   const lng = await initI18n(appInfo.locale);
   rootElement.lang = lng;
   startThemeSync();
+  startPresentationSync();
   setRuntimeInfo({ gpuRenderer: readGpuRenderer() });
   setPersistentSampleCache(hostPixelCache(host)); // decoded datasets survive a restart
   // The window's workers and its one project slot; everything of a project lives in its session.

@@ -9,6 +9,7 @@ import { ConvolutionLab } from './convolution/ConvolutionLab';
 import { downloadText, readFileText } from './download';
 import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
 import { defaultLabFile } from './lab-defaults';
+import { ModalLayer } from './ModalLayer';
 import { NeuronLab } from './neuron/NeuronLab';
 
 interface ActiveLab {
@@ -107,7 +108,8 @@ export interface LabScreenProps {
 }
 
 /**
- * One lab, full-window (a fixed overlay): header (Back, title, save/open) and
+ * One lab, full-window and modal (ModalLayer: the window behind is inert,
+ * focus stays in the lab and returns to the opener on close): header (Back, title, save/open) and
  * instructions above the lab itself. Exported so other areas can open a lab in
  * a given state, e.g. the inspector with a trained Conv2D kernel:
  * `<LabScreen file={convolutionLabWithKernel(kernel)} onBack={close} />`.
@@ -129,82 +131,84 @@ export function LabScreen({ file, error = null, onBack, onOpenFile }: LabScreenP
     downloadText(`${id}.layerlab-lab.json`, serializeLabFile(latest.current), 'application/json');
 
   return (
-    <div
-      className="lab-screen"
-      data-testid="lab-screen"
-      data-lab={id}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="lab-title"
-    >
-      <header className="lab-header">
-        <button type="button" className="btn" data-testid="lab-back" onClick={onBack}>
-          ← {t('shell.back')}
-        </button>
-        <h1 id="lab-title" className="lab-title">
-          {t(`labs.${id}.title`)}
-        </h1>
-        <span className="lab-header-spacer" />
-        <button
-          type="button"
-          className="btn"
-          data-testid="lab-save"
-          onClick={save}
-          title={t('shell.saveHint')}
-        >
-          {t('shell.save')}
-        </button>
-        {onOpenFile ? (
-          <label className="btn">
-            {t('shell.openFile')}
-            <input
-              type="file"
-              accept=".json,.lab,application/json"
-              data-testid="lab-open-file"
-              hidden
-              onChange={(e) =>
-                void onOpenFile(e.target.files?.[0]).finally(() => (e.target.value = ''))
-              }
+    <ModalLayer>
+      <div
+        className="lab-screen"
+        data-testid="lab-screen"
+        data-lab={id}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="lab-title"
+      >
+        <header className="lab-header">
+          <button type="button" className="btn" data-testid="lab-back" onClick={onBack}>
+            ← {t('shell.back')}
+          </button>
+          <h1 id="lab-title" className="lab-title">
+            {t(`labs.${id}.title`)}
+          </h1>
+          <span className="lab-header-spacer" />
+          <button
+            type="button"
+            className="btn"
+            data-testid="lab-save"
+            onClick={save}
+            title={t('shell.saveHint')}
+          >
+            {t('shell.save')}
+          </button>
+          {onOpenFile ? (
+            <label className="btn">
+              {t('shell.openFile')}
+              <input
+                type="file"
+                accept=".json,.lab,application/json"
+                data-testid="lab-open-file"
+                hidden
+                onChange={(e) =>
+                  void onOpenFile(e.target.files?.[0]).finally(() => (e.target.value = ''))
+                }
+              />
+            </label>
+          ) : null}
+        </header>
+        {error ? (
+          <p className="lab-error" role="alert" data-testid="lab-error">
+            {error}
+          </p>
+        ) : null}
+        <details className="lab-instructions" open>
+          <summary>{t('shell.instructions')}</summary>
+          <p>{t(`labs.${id}.instructions`)}</p>
+        </details>
+        <div className="lab-body">
+          {file.lab === 'neuron' ? (
+            <NeuronLab
+              initial={file.state}
+              onChange={(state) => (latest.current = { lab: 'neuron', state })}
             />
-          </label>
-        ) : null}
-      </header>
-      {error ? (
-        <p className="lab-error" role="alert" data-testid="lab-error">
-          {error}
-        </p>
-      ) : null}
-      <details className="lab-instructions" open>
-        <summary>{t('shell.instructions')}</summary>
-        <p>{t(`labs.${id}.instructions`)}</p>
-      </details>
-      <div className="lab-body">
-        {file.lab === 'neuron' ? (
-          <NeuronLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'neuron', state })}
-          />
-        ) : null}
-        {file.lab === 'gradient-descent' ? (
-          <GradientDescentLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'gradient-descent', state })}
-          />
-        ) : null}
-        {file.lab === 'backprop' ? (
-          <BackpropLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'backprop', state })}
-          />
-        ) : null}
-        {file.lab === 'convolution' ? (
-          <ConvolutionLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'convolution', state })}
-          />
-        ) : null}
+          ) : null}
+          {file.lab === 'gradient-descent' ? (
+            <GradientDescentLab
+              initial={file.state}
+              onChange={(state) => (latest.current = { lab: 'gradient-descent', state })}
+            />
+          ) : null}
+          {file.lab === 'backprop' ? (
+            <BackpropLab
+              initial={file.state}
+              onChange={(state) => (latest.current = { lab: 'backprop', state })}
+            />
+          ) : null}
+          {file.lab === 'convolution' ? (
+            <ConvolutionLab
+              initial={file.state}
+              onChange={(state) => (latest.current = { lab: 'convolution', state })}
+            />
+          ) : null}
+        </div>
       </div>
-    </div>
+    </ModalLayer>
   );
 }
 

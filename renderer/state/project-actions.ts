@@ -13,7 +13,7 @@ import { showToast } from '../ui/toast-store';
 import type { Workspace } from '../session/workspace';
 import type { CommandContext } from './commands';
 import { unsavedFile, type FileState } from './editor-store';
-import { layoutForCanvas } from './graph-ops';
+import { layoutForCanvas, readableLayout } from './graph-ops';
 import { createEmptyProject } from './project-doc';
 import { nameFollowsFile, projectNameOf } from './project-name';
 
@@ -98,7 +98,8 @@ export async function loadProjectText(
     return false;
   }
   const trained = readTrainedModel(contents, parsed.value.graph);
-  await workspace.open({ doc: parsed.value, file, trained });
+  const doc = { ...parsed.value, graph: readableLayout(parsed.value.graph) };
+  await workspace.open({ doc, file, trained });
   return true;
 }
 
