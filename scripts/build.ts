@@ -1,8 +1,9 @@
 /**
  * `npm run build`: every step of the build, always (`tsx scripts/build.ts`).
- * `npm start` and `npm run train` call it with `--changed`, which runs only
- * the steps whose inputs changed since their last build (scripts/build-stamp.ts);
- * step names after the flags pick steps (`--changed wasm` for the CLI).
+ * With `--changed` it runs only the steps whose inputs changed since their
+ * last build (scripts/build-stamp.ts), as `npm start` (scripts/start.ts) and
+ * `npm run train` (scripts/train.ts, the `wasm` step) do in their own process;
+ * step names pick steps (`tsx scripts/build.ts --changed wasm`).
  * Prints one line per step; exits 1 with the tool's message when a step fails.
  */
 import { buildStepNamed, buildSteps, runBuildSteps } from './build-steps';
