@@ -71,17 +71,16 @@ export function forgetFileHashes(): void {
 }
 
 function hashFile(root: string, relative: string): string {
-  const cached = fileHashes.get(relative);
+  const file = path.join(root, relative);
+  const cached = fileHashes.get(file);
   if (cached !== undefined) return cached;
   let digest: string;
   try {
-    digest = createHash('sha256')
-      .update(readFileSync(path.join(root, relative)))
-      .digest('hex');
+    digest = createHash('sha256').update(readFileSync(file)).digest('hex');
   } catch {
     digest = 'absent';
   }
-  fileHashes.set(relative, digest);
+  fileHashes.set(file, digest);
   return digest;
 }
 
