@@ -90,7 +90,7 @@ describe('recovery store (hot exit, crash recovery)', () => {
     await writeFile(path.join(dir, 'session-alien.document.json'), '{"version":7}');
     const listing = await createRecoveryStore(dir).list();
     expect(listing.entries.map((e) => e.sessionId)).toEqual(['session-good']);
-    expect(listing.skipped.sort()).toEqual([
+    expect([...listing.skipped].sort()).toEqual([
       'session-alien.document.json',
       'session-torn.document.json',
     ]);
