@@ -57,11 +57,11 @@ test('kill -9 of server and page mid-edit and mid-training: the edits come back 
   try {
     let page = await openPage(chromium.browser, server.url, 'en');
 
-    // Edit: the LeNet template with 40 epochs (a settings edit, so the project is unsaved).
+    // Edit: the LeNet template with 2000 epochs (a settings edit, so the project is unsaved).
     await page.getByTestId('template-lenet').click();
     await page.getByTestId('tab-training').click();
     const epochs = page.locator('[data-setting="epochs"]');
-    await epochs.fill('40');
+    await epochs.fill('2000');
     await epochs.press('Enter');
     await page.getByTestId('train-pick-dataset').click();
     await answerChooser(page, folder);
@@ -114,7 +114,7 @@ test('kill -9 of server and page mid-edit and mid-training: the edits come back 
     await offer.getByTestId('recovery-restore').click();
     await page.getByTestId('tab-training').click();
     // The edits are back, unsaved.
-    await expect(page.locator('[data-setting="epochs"]')).toHaveValue('40');
+    await expect(page.locator('[data-setting="epochs"]')).toHaveValue('2000');
     expect(await page.title()).toMatch(/^● /);
     const resume = page.getByTestId('train-resume-checkpoint');
     const n = await epochsKept(app.userDataDir);
