@@ -24,7 +24,7 @@ import { startPresentationSync } from './app/presentation';
 import { initI18n } from './i18n/i18n';
 import { createExportClient } from './panels/export/export-client';
 import { createWorkspace } from './session/workspace';
-import { reportRestoreFailure } from './state/project-actions';
+import { reportRecoveryFailure, reportRestoreFailure } from './state/project-actions';
 import { setRuntimeInfo } from './state/runtime-store';
 import { createTrainingClient } from './workers/training-client';
 
@@ -62,7 +62,12 @@ async function start(): Promise<void> {
   // The window's workers and its one project slot; everything of a project lives in its session.
   const training = createTrainingClient();
   const exportClient = createExportClient();
-  const workspace = createWorkspace({ training, onRestoreFailed: reportRestoreFailure });
+  const workspace = createWorkspace({
+    training,
+    onRestoreFailed: reportRestoreFailure,
+    // Unsaved work goes to the host's recovery store within a second of an edit (crash recovery).
+    recovery: { host, onError: reportRecoveryFailure },
+  });
   // Probes for `npm run bench:session` and e2e: the training worker's live tensors, read
   // (by a reset, which is harmless then) only while no project is open, and how many
   // closed projects are still in memory.

@@ -17,11 +17,16 @@ export const maxRelativePathLength = 4096;
 export const pixelCacheKeyPattern = /^[0-9a-f]{16}-[0-9]{1,15}$/;
 /** Largest single pixel cache entry (a 60k-image RGB folder at 64×64 is ~740 MB). */
 export const maxPixelCacheEntryBytes = 1024 * 1024 * 1024;
+/** Largest part of a recovery entry (a project document, or a checkpoint of trained weights). */
+export const maxRecoveryChars = maxProjectChars;
+/** All recovery entries together, on disk; a write beyond it is refused (`too-large`). */
+export const recoveryBudgetBytes = 512 * 1024 * 1024;
 const maxNameChars = 255;
 const maxPathChars = 4096;
 
 const handle = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an opaque handle');
 const name = z.string().min(1).max(maxNameChars);
+const recoverySlot = z.enum(['document', 'checkpoint']);
 
 /** One stored preference value (`SettingValue`). */
 export const settingValueSchema = z.union([
@@ -87,6 +92,19 @@ export const requestSchemas = {
     offset: z.number().int().min(0).max(maxPixelCacheEntryBytes),
     total: z.number().int().min(0).max(maxPixelCacheEntryBytes),
   }),
+  writeRecovery: z.strictObject({
+    sessionId: handle,
+    slot: recoverySlot,
+    kind: z.enum(['project', 'lab']),
+    title: z.string().max(maxNameChars),
+    file: z
+      .strictObject({ fileId: handle, name, displayPath: z.string().max(maxPathChars) })
+      .nullable(),
+    contents: z.string().max(maxRecoveryChars),
+  }),
+  listRecovery: z.strictObject({}),
+  readRecovery: z.strictObject({ sessionId: handle }),
+  discardRecovery: z.strictObject({ sessionId: handle, slot: recoverySlot.optional() }),
 } as const;
 
 export type HostMethodName = keyof typeof requestSchemas;

@@ -68,6 +68,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     path: string,
     body: BodyInit,
     contentType: string,
+    keepalive = false,
   ): Promise<Response | HostError> {
     try {
       const response = await fetcher(`${base}${path}`, {
@@ -75,6 +76,8 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
         body,
         headers: { ...headers, 'Content-Type': contentType },
         credentials: 'same-origin',
+        // Only for small calls that must outlive the page (a discard sent while the tab closes).
+        ...(keepalive ? { keepalive } : {}),
       });
       options.connection?.reportAnswer(response.status);
       return response;
@@ -219,6 +222,19 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       // Browser mode has no native menu; the in-app menu runs commands directly.
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    writeRecovery: (request) => call('writeRecovery', request),
+    listRecovery: () => call('listRecovery', {}),
+    readRecovery: (request) => call('readRecovery', request),
+    async discardRecovery(request) {
+      const response = await post(
+        httpApi.callPath('discardRecovery'),
+        JSON.stringify({ args: request }),
+        'application/json',
+        true,
+      );
+      if (!(response instanceof Response)) return { ok: false, error: response };
+      return readJsonResult(response);
     },
     getSettings: () => call('getSettings', {}),
     updateSettings: (patch) => call('updateSettings', patch),

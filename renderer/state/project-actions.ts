@@ -1,9 +1,12 @@
 import {
+  decodeTrainingCheckpoint,
   formatMessage,
   parseProject,
   readTrainedModel,
   serializeProject,
   type ProjectDoc,
+  type RecoveredEntry,
+  type TrainingCheckpoint,
 } from '@core';
 
 import type { HostError } from '@core';
@@ -115,6 +118,11 @@ export function reportRestoreFailure(error: {
   });
 }
 
+/** The recovery store refused to keep unsaved work (e.g. it is full): said once per session. */
+export function reportRecoveryFailure(code: string): void {
+  showToast({ tone: 'error', messageKey: 'app:recovery.writeFailed', values: { code } });
+}
+
 /**
  * Opens a template as a new, unsaved project, laid out top to bottom as the
  * canvas draws data flow (template files may carry any layout).
@@ -219,6 +227,8 @@ export async function saveProject(
     .getState()
     .markSaved(written, { fileId: saved.fileId, name: saved.name, displayPath: saved.displayPath });
   session.markModelSaved(trainedModel);
+  // The file is now the truth; edits made while the dialog was open are written again.
+  void session.recovery?.discard().then(() => session.recovery?.changed());
   showToast({ tone: 'success', messageKey: 'app:toast.saved', values: { name: saved.name } });
   return true;
 }
@@ -230,4 +240,39 @@ export function rescueBundle(doc: ProjectDoc, appVersion: string): string {
     null,
     2,
   );
+}
+
+/**
+ * Reopens a project the recovery store kept after a crash: the document as
+ * unsaved, with its file (if it had one), and the training checkpoint to
+ * resume from. The entry stays until the project is saved or closed with
+ * "Don't save". False (and a message) when it cannot be read.
+ */
+export async function restoreRecoveredProject(
+  ctx: ActionContext,
+  entry: RecoveredEntry,
+): Promise<boolean> {
+  if (!(await confirmDiscard(ctx))) return false;
+  let checkpoint: TrainingCheckpoint | null = null;
+  if (entry.checkpoint !== null) {
+    const decoded = decodeTrainingCheckpoint(entry.checkpoint);
+    if (decoded.ok) checkpoint = decoded.value;
+    else showCoreError(decoded.error.code, { detail: decoded.error.detail });
+  }
+  // A run on an unedited project leaves only a checkpoint: the project is inside it.
+  const parsed = parseProject(entry.contents !== '' ? entry.contents : (checkpoint?.project ?? ''));
+  if (!parsed.ok) {
+    showCoreError(parsed.error.code, parsed.error.args);
+    return false;
+  }
+  await ctx.workspace.open({
+    doc: parsed.value,
+    file: entry.file ?? unsavedFile,
+    recovered: { sessionId: entry.sessionId, checkpoint },
+  });
+  return true;
+}
+
+function showCoreError(code: string, args: Readonly<Record<string, string | number>>): void {
+  showToast({ tone: 'error', messageKey: '', text: formatMessage(code, args, currentLanguage()) });
 }

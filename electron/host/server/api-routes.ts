@@ -46,12 +46,17 @@ const jsonMethods = new Set<HostMethodName>([
   'browse',
   'chooserPick',
   'createFolder',
+  'writeRecovery',
+  'listRecovery',
+  'readRecovery',
+  'discardRecovery',
 ]);
 const maxProjectBody = maxProjectChars * 3 + 1024 * 1024;
 const maxFrameBody = maxExportBytes + 64 * 1024 * 1024;
 /** Body limit per route, checked against Content-Length before reading and while reading. */
 const bodyLimits: Readonly<Record<string, number>> = {
   saveProject: maxProjectBody,
+  writeRecovery: maxProjectBody,
   // 10,000 relative paths (the schema's most) of typical length; the renderer asks for ≤ 512.
   readDatasetFiles: 16 * 1024 * 1024,
   writeExportFolder: maxFrameBody,

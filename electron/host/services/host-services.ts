@@ -14,6 +14,8 @@ import type {
   OpenedProject,
   ProjectFile,
   RecentProject,
+  RecoveredEntry,
+  RecoveryListing,
 } from '../../../core/contract/host';
 import { writeFileAtomically } from './atomic-write';
 import { browseFolder } from './browse';
@@ -30,6 +32,7 @@ import { ProjectRegistry } from './project-registry';
 import { userDataFiles } from './registry-files';
 import { maxProjectChars, type HostMethodName } from '../../../core/contract/request-schemas';
 import { parseRequest } from './parse-request';
+import { createRecoveryStore } from './recovery-store';
 import { SettingsStore } from './settings-store';
 
 /** The project file extension (electron-builder registers it as a file association). */
@@ -70,6 +73,7 @@ export function createHostServices(options: HostServicesOptions) {
     chmod(options.userDataDir, 0o700).catch(() => undefined),
   );
   const pixelCache = createPixelCacheStore(path.join(options.userDataDir, 'pixel-cache'));
+  const recovery = createRecoveryStore(files.recovery);
 
   async function choose(chooser: ChoosePath, request: ChooserRequest): Promise<string> {
     const chosen = await chooser(request);
@@ -294,6 +298,40 @@ export function createHostServices(options: HostServicesOptions) {
       settle(async () => {
         const request = parseRequest('writePixelCache', raw);
         await pixelCache.write(request.key, request.bytes, request.offset, request.total);
+      }),
+
+    writeRecovery: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<void>> =>
+      settle(async () => {
+        const request = parseRequest('writeRecovery', raw);
+        await ready;
+        await recovery.write(request);
+      }),
+
+    listRecovery: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<RecoveryListing>> =>
+      settle(async () => {
+        parseRequest('listRecovery', raw);
+        await ready;
+        return recovery.list();
+      }),
+
+    readRecovery: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<RecoveredEntry>> =>
+      settle(async () => {
+        const request = parseRequest('readRecovery', raw);
+        await ready;
+        return recovery.read(request.sessionId);
+      }),
+
+    discardRecovery: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<void>> =>
+      settle(async () => {
+        const request = parseRequest('discardRecovery', raw);
+        await ready;
+        await recovery.discard(request.sessionId, request.slot);
       }),
   } satisfies Record<
     HostMethodName,

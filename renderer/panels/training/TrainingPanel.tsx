@@ -5,6 +5,7 @@ import { setRuntimeInfo } from '../../state/runtime-store';
 import { DatasetLine } from './DatasetLine';
 import { EpochTable } from './EpochTable';
 import { MetricChart } from './MetricChart';
+import { ResumeOffer } from './ResumeOffer';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
@@ -59,6 +60,7 @@ export function TrainingPanel() {
       data-training-state={machine.status}
     >
       <DatasetLine disabled={running} />
+      <ResumeOffer />
       <TrainingControls />
       <TrainingProgress />
       {shown.length > 0 ? (
