@@ -73,10 +73,12 @@ export interface ClassSummary {
   readonly validationCount: number;
 }
 
-/** One bar of a distribution: a size (`28×28`) or a length range (`0–15`). */
+/** One bar of a distribution: a size (`28×28`) or a length range (`0–15`, `≥ 900`). */
 export interface DistributionBin {
   readonly label: string;
   readonly count: number;
+  /** Length ranges: the shortest length in the range. */
+  readonly from?: number;
 }
 
 export interface HealthReport {
@@ -248,17 +250,39 @@ export function sizeDistribution(
   return rest > 0 ? [...bins, { label: 'other', count: rest }] : bins;
 }
 
-/** Text lengths (tokens) in up to `binCount` equal-width ascending ranges. */
+/**
+ * Text lengths (tokens) in up to `binCount` equal-width ascending ranges. When
+ * a few very long texts would squash every other bar into the first one
+ * (mail folders: median 600 tokens, longest 30,000), the ranges cover up to
+ * the 95th percentile and one last bin `≥ n` holds the rest.
+ */
 export function lengthDistribution(lengths: readonly number[], binCount = 10): DistributionBin[] {
   if (lengths.length === 0) return [];
-  const max = Math.max(...lengths);
-  const width = Math.max(1, Math.ceil((max + 1) / binCount));
-  const bins = Array.from({ length: Math.ceil((max + 1) / width) }, (_, i) => ({
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const max = sorted.at(-1) as number;
+  const p95 = sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] as number;
+  const top = max > 2 * p95 ? p95 : max;
+  const width = Math.max(1, Math.ceil((top + 1) / binCount));
+  const bins = Array.from({ length: Math.ceil((top + 1) / width) }, (_, i) => ({
     from: i * width,
     count: 0,
   }));
-  for (const n of lengths) (bins[Math.floor(n / width)] as { count: number }).count++;
-  return bins.map((b) => ({ label: `${b.from}–${b.from + width - 1}`, count: b.count }));
+  const overflow = { from: bins.length * width, count: 0 };
+  for (const n of sorted) {
+    const bin = bins[Math.floor(n / width)];
+    if (bin === undefined) overflow.count++;
+    else bin.count++;
+  }
+  return [
+    ...bins.map((b) => ({
+      label: `${b.from}–${b.from + width - 1}`,
+      from: b.from,
+      count: b.count,
+    })),
+    ...(overflow.count > 0
+      ? [{ label: `≥ ${overflow.from}`, from: overflow.from, count: overflow.count }]
+      : []),
+  ];
 }
 
 /** Above this share of cut texts the health report warns. */

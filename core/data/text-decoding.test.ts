@@ -96,3 +96,13 @@ describe('inspectTextBytes', () => {
     expect(inspectTextBytes(utf8(' \n\t '), 'files')).toEqual({ ok: false, reason: 'empty' });
   });
 });
+
+describe('decodeTextBytes on old mail', () => {
+  it('keeps a Windows-1252 mail with a stray run of corrupt bytes, but not a binary file', () => {
+    const text = new Uint8Array(600).fill(0x61);
+    text.set([0xe9, 0x01, 0x1f], 100); // é and two control bytes in 600 characters
+    expect(decodeTextBytes(text)).toMatchObject({ ok: true, encoding: 'windows-1252' });
+    const binary = Uint8Array.from({ length: 600 }, (_, i) => (i * 37) % 256);
+    expect(decodeTextBytes(binary)).toEqual({ ok: false, reason: 'undecodable-text' });
+  });
+});

@@ -9,8 +9,8 @@
  * Windows-1252 (the Western Windows code page, a superset of Latin-1 that
  * every mail client of the 2000s wrote). A guess is marked `guessed`, so the
  * health report can say which encoding was assumed and the user can choose
- * another in the text options. Binary junk (control characters) is
- * reported as undecodable, never guessed.
+ * another in the text options. Binary junk (control characters; above 1%
+ * of a Windows-1252 reading) is reported as undecodable, never guessed.
  */
 import { commonHanzi } from './common-hanzi';
 
@@ -81,7 +81,7 @@ export function decodeTextBytes(
 
 function accept(encoding: TextEncoding, bytes: Uint8Array, guessed: boolean): TextDecodeResult {
   const text = tryDecode(encoding, bytes);
-  return text === null || looksBinary(text)
+  return text === null || looksBinary(text, encoding === 'windows-1252' ? 0.01 : 0)
     ? { ok: false, reason: 'undecodable-text' }
     : { ok: true, text, encoding, guessed };
 }
@@ -125,7 +125,11 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return chars.join('');
 }
 
-/** Share of the CJK ideographs in `text` that are common characters (0 when there are none). */
+/**
+ * Share of the CJK ideographs in `text` that are common characters; 0 with
+ * fewer than two common ones (two accented Latin letters side by side can
+ * read as one plausible character, as in one SpamAssassin mail).
+ */
 function commonHanziShare(text: string): number {
   let hanzi = 0;
   let common = 0;
@@ -134,13 +138,22 @@ function commonHanziShare(text: string): number {
     hanzi++;
     if (commonHanzi.has(c)) common++;
   }
-  return hanzi === 0 ? 0 : common / hanzi;
+  return common < 2 ? 0 : common / hanzi;
 }
 
-/** Legacy tables map almost any byte sequence to something; binary junk shows up as control characters. */
-function looksBinary(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/.test(text);
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g;
+
+/**
+ * Legacy tables map almost any byte sequence to something; binary junk shows
+ * up as control characters. A Chinese reading must have none. A Windows-1252
+ * reading may have a few (some old mails carry a stray run of corrupt bytes
+ * in otherwise plain text), but above 1% of the characters it is a binary
+ * file (images and archives run at 10% and more).
+ */
+function looksBinary(text: string, tolerance = 0): boolean {
+  const controls = text.match(controlCharacters)?.length ?? 0;
+  return controls > tolerance * text.length;
 }
 
 /** Splits a text into samples, one per non-empty line (CRLF, LF or CR), trimmed. */
