@@ -42,7 +42,8 @@ export function planTextDataset(input: TextPlanInput): TextPlan {
   let cap: number | null = null;
   if (input.chooseDefaults === true) {
     const decoded: string[] = [];
-    for (const check of input.checks.values()) if (check.ok && 'texts' in check) decoded.push(...check.texts);
+    for (const check of input.checks.values())
+      if (check.ok && 'texts' in check) decoded.push(...check.texts);
     const chosen = chooseTextDefaults(decoded, options);
     options = chosen.options;
     cap = chosen.length.cap;

@@ -60,9 +60,9 @@ describe('tokenize (Keras TextVectorization semantics)', () => {
   it('maps unknown tokens to 1, pads with 0 and truncates to the sequence length (post)', () => {
     const vocab = ['', '[UNK]', 'b', 'a'];
     const post = { padding: 'post', truncating: 'post' } as const;
-    expect([...vectorizeTokens(['a', 'zzz', 'b'], vocab, { ...post, sequenceLength: 5 })]).toEqual(
-      [3, 1, 2, 0, 0],
-    );
+    expect([...vectorizeTokens(['a', 'zzz', 'b'], vocab, { ...post, sequenceLength: 5 })]).toEqual([
+      3, 1, 2, 0, 0,
+    ]);
     expect([
       ...vectorizeTokens(['a', 'a', 'a', 'b', 'b', 'b'], vocab, { ...post, sequenceLength: 4 }),
     ]).toEqual([3, 3, 3, 2]);
@@ -76,10 +76,13 @@ describe('tokenize (Keras TextVectorization semantics)', () => {
     ['post', 'post', 2, [3, 1]],
     ['pre', 'post', 4, [0, 3, 1, 2]],
     ['post', 'pre', 4, [3, 1, 2, 0]],
-  ] as const)('padding %s, truncating %s, length %i as Keras pad_sequences', (padding, truncating, sequenceLength, want) => {
-    const vocab = ['', '[UNK]', 'b', 'a'];
-    expect([
-      ...vectorizeTokens(['a', 'zzz', 'b'], vocab, { padding, truncating, sequenceLength }),
-    ]).toEqual(want);
-  });
+  ] as const)(
+    'padding %s, truncating %s, length %i as Keras pad_sequences',
+    (padding, truncating, sequenceLength, want) => {
+      const vocab = ['', '[UNK]', 'b', 'a'];
+      expect([
+        ...vectorizeTokens(['a', 'zzz', 'b'], vocab, { padding, truncating, sequenceLength }),
+      ]).toEqual(want);
+    },
+  );
 });
