@@ -110,14 +110,16 @@ async function loadData(
   dir: string,
   seed: number,
   validationShare: number,
-  vocabulary?: readonly string[],
+  training?: LoadedDataset,
 ): Promise<LoadedDataset> {
   if (!existsSync(dir)) throw new CliFailure(`The dataset folder ${dir} does not exist`, 1);
   const reading = datasetReadingFor(project);
   const split = { seed, validationShare };
-  return reading.kind === 'image'
-    ? loadImageFolder(dir, reading.image, split)
-    : loadTextFolder(dir, reading.text, split, vocabulary);
+  if (reading.kind === 'image') return loadImageFolder(dir, reading.image, split);
+  // A test folder is read exactly as the training folder was (its options and vocabulary).
+  return training?.textOptions != null && training.vocabulary !== null
+    ? loadTextFolder(dir, training.textOptions, split, { vocabulary: training.vocabulary })
+    : loadTextFolder(dir, reading.text, split, { chooseDefaults: reading.chooseDefaults });
 }
 
 /**
@@ -239,7 +241,7 @@ async function run(argv: readonly string[]): Promise<void> {
       test: async () => {
         const testDir = resolveTestDir(args, project);
         if (testDir === null) return null;
-        const test = await loadData(project, testDir, config.seed, 0, data.vocabulary ?? undefined);
+        const test = await loadData(project, testDir, config.seed, 0, data);
         for (const line of formatHealthReport(test.plan.report, `test ${testDir}`)) say(line);
         const { samples, scored, leftOut } = alignLabels(test, data.plan.classNames);
         for (const name of leftOut)
@@ -292,7 +294,10 @@ async function run(argv: readonly string[]): Promise<void> {
         modelName: project.name,
         layerlabVersion: await layerlabVersion(),
         classNames: data.plan.classNames,
-        reading: datasetReadingFor(project),
+        reading:
+          data.textOptions === null
+            ? datasetReadingFor(project)
+            : { kind: 'text', text: data.textOptions, chooseDefaults: false },
         vocabulary: data.vocabulary,
         epochs: result.epochs,
         test,

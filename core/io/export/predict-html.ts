@@ -125,9 +125,13 @@ export function buildPredictHtml(title: string): string {
       if (spec.split === 'whitespace') tokens = s.split(/\s+/u).filter((t) => t.length > 0);
       else if (spec.split === 'character') tokens = [...s].filter((c) => !/\s/u.test(c));
       else tokens = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(s)].filter((g) => g.isWordLike === true || (g.isWordLike === undefined && g.segment.trim())).map((g) => g.segment);
-      const ids = new Array(spec.sequenceLength).fill(0);
-      tokens.slice(0, spec.sequenceLength).forEach((t, i) => (ids[i] = index.get(t) ?? 1));
-      predict(tf.tensor2d([ids], [1, spec.sequenceLength]));
+      // Keras pad_sequences: 'pre' cuts a long text's start / pads a short one's front; exports before these fields: 'post'.
+      const L = spec.sequenceLength;
+      const kept = spec.truncating === 'pre' ? tokens.slice(Math.max(0, tokens.length - L)) : tokens.slice(0, L);
+      const ids = new Array(L).fill(0);
+      const offset = spec.padding === 'pre' ? L - kept.length : 0;
+      kept.forEach((t, i) => (ids[offset + i] = index.get(t) ?? 1));
+      predict(tf.tensor2d([ids], [1, L]));
     });
   } else {
     document.getElementById('vector-input').hidden = false;

@@ -15,8 +15,8 @@ function inputLine(info: ExportInfo, zh: boolean): string {
   if (info.text !== null) {
     const t = info.text.tokenizer;
     return zh
-      ? `输入：一段文本，切分方式 ${t.split}，转为 ${t.sequenceLength} 个词编号（词表见 vocab.json，0 = 填充，1 = 未知词）。`
-      : `Input: a text, split by ${t.split}, turned into ${t.sequenceLength} token ids (vocabulary in vocab.json; 0 = padding, 1 = unknown).`;
+      ? `输入：一段文本，切分方式 ${t.split}，转为 ${t.sequenceLength} 个词编号（词表见 vocab.json，0 = 填充，1 = 未知词）；较长的文本${t.truncating === 'pre' ? '去掉开头' : '去掉结尾'}，较短的文本在${t.padding === 'pre' ? '前面' : '后面'}补 0。`
+      : `Input: a text, split by ${t.split}, turned into ${t.sequenceLength} token ids (vocabulary in vocab.json; 0 = padding, 1 = unknown); a longer text loses its ${t.truncating === 'pre' ? 'start' : 'end'}, a shorter one gets 0s ${t.padding === 'pre' ? 'before' : 'after'} its words.`;
   }
   return zh ? `输入：长度为 ${shape} 的数值向量。` : `Input: a vector of numbers, shape ${shape}.`;
 }

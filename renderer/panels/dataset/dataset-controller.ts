@@ -178,8 +178,14 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
           progress: null,
         });
       } else {
-        const text = overrides.text ?? initialTextOptions(doc);
-        const loaded = await loadTextDataset({ ...common, text });
+        // A project without text options (a template, a new project) takes them from the texts.
+        const chooseDefaults = overrides.text === undefined && !doc.dataset?.text;
+        const loaded = await loadTextDataset({
+          ...common,
+          text: overrides.text ?? initialTextOptions(doc),
+          chooseDefaults,
+        });
+        const text = loaded.options;
         if (controller.signal.aborted) return;
         store.getState().apply(
           setDataset,
