@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hasBlockingIssue } from '@core';
 import type { DatasetIssue, HealthReport, TextLengthReport } from '@core';
 
+import { formatNameList } from '../../i18n/list-format';
 import { BarList } from './BarList';
 
 interface HealthReportViewProps {
@@ -210,7 +211,7 @@ export function FileList({
 
 /** How the sequence length fits the texts, and the encodings the files were read in. */
 function TextFit({ text }: { readonly text: TextLengthReport }) {
-  const { t } = useTranslation('dataset');
+  const { t, i18n } = useTranslation('dataset');
   const cut = Math.round(text.truncatedShare * 100);
   return (
     <>
@@ -233,14 +234,15 @@ function TextFit({ text }: { readonly text: TextLengthReport }) {
       </p>
       <p className="panel-hint" data-testid="dataset-encodings">
         {t('report.encodingsLine', {
-          list: text.encodings
-            .map((e) =>
+          list: formatNameList(
+            text.encodings.map((e) =>
               t(e.guessed > 0 ? 'report.encodingGuessed' : 'report.encodingCount', {
                 encoding: t(`encodings.${e.encoding}`),
                 count: e.files,
               }),
-            )
-            .join(t('report.listSeparator')),
+            ),
+            i18n.language,
+          ),
         })}
       </p>
     </>
