@@ -1,7 +1,7 @@
 /**
  * The three steps of LayerLab's build, their inputs and outputs, and the
  * runner that skips a step whose inputs are unchanged (scripts/build-stamp.ts).
- * `npm run build` forces every step; `npm start` and `npm run train` run only
+ * `npm run build` forces every step but the kernels (built when their inputs changed); `npm start` and `npm run train` run only
  * the steps whose inputs changed (scripts/build.ts `--changed`).
  *
  * Heavy tools (AssemblyScript, TypeScript + Prettier for the kernel exports,
