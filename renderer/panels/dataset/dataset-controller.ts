@@ -98,6 +98,23 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
         const doc = store.getState().doc;
         const split = overrides.split ?? splitSettingsFor(doc, grant, kind);
         const common = { ...listed, split, signal };
+        /** Saves the loaded folder in the project (its plan, split and options). */
+        const save = (
+          plan: Parameters<typeof datasetConfigFrom>[0]['plan'],
+          options: Pick<Parameters<typeof datasetConfigFrom>[0], 'image' | 'text' | 'vocabulary'>,
+        ): void =>
+          store.getState().apply(
+            setDataset,
+            datasetConfigFrom({
+              kind,
+              grant,
+              plan,
+              seed: split.seed,
+              validationShare: split.validationShare,
+              ...options,
+              testFolder: keptTestFolder(store.getState().doc, kind),
+            }),
+          );
         if (kind === 'image') {
           const image = overrides.image ?? initialImageOptions(doc);
           const loaded = await loadImageDataset({ ...common, image });
@@ -107,20 +124,7 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
             channels: channelCount(image.colorMode),
           });
           if (signal.aborted) return;
-          store.getState().apply(
-            setDataset,
-            datasetConfigFrom({
-              kind,
-              grant,
-              plan: loaded.plan,
-              seed: split.seed,
-              validationShare: split.validationShare,
-              image,
-              text: null,
-              vocabulary: null,
-              testFolder: keptTestFolder(store.getState().doc, kind),
-            }),
-          );
+          save(loaded.plan, { image, text: null, vocabulary: null });
           setLoaded(
             loaded.plan.samples.length > 0
               ? { kind: 'image', plan: loaded.plan, store: loaded.store, options: image }
@@ -143,20 +147,7 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
           });
           const text = loaded.options;
           if (signal.aborted) return;
-          store.getState().apply(
-            setDataset,
-            datasetConfigFrom({
-              kind,
-              grant,
-              plan: loaded.plan,
-              seed: split.seed,
-              validationShare: split.validationShare,
-              image: null,
-              text,
-              vocabulary: loaded.vocabulary,
-              testFolder: keptTestFolder(store.getState().doc, kind),
-            }),
-          );
+          save(loaded.plan, { image: null, text, vocabulary: loaded.vocabulary });
           setLoaded(
             loaded.plan.samples.length > 0
               ? {
