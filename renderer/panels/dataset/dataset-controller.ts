@@ -102,7 +102,7 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
         const save = (
           plan: Parameters<typeof datasetConfigFrom>[0]['plan'],
           options: Pick<Parameters<typeof datasetConfigFrom>[0], 'image' | 'text' | 'vocabulary'>,
-        ): void =>
+        ): void => {
           store.getState().apply(
             setDataset,
             datasetConfigFrom({
@@ -115,6 +115,7 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
               testFolder: keptTestFolder(store.getState().doc, kind),
             }),
           );
+        };
         if (kind === 'image') {
           const image = overrides.image ?? initialImageOptions(doc);
           const loaded = await loadImageDataset({ ...common, image });
