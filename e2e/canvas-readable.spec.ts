@@ -205,11 +205,15 @@ for (const language of languages) {
     expect(controls.length).toBeGreaterThan(0);
     await app.screenshot(page, `lab-modal-${language}`);
 
+    // The app's shortcuts do not reach past the lab: Ctrl+N opens no project behind it.
+    await page.keyboard.press('Control+n');
     await page.getByTestId('lab-back').focus();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('lab-screen')).toHaveCount(0);
     await expect(page.locator('#root')).toHaveJSProperty('inert', false);
     await expect(card).toBeFocused();
+    await expect(page.getByTestId('start-screen')).toBeVisible();
+    await expect(page.getByTestId('canvas')).toHaveCount(0);
   });
 }
 

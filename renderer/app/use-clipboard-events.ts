@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 
 import { pasteText, removeCutSelection, selectionPayload } from '../state/clipboard-ops';
 import type { CommandContext } from '../state/commands';
+import { appIsBehindModal } from './modal-open';
 
 function isTextTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -22,7 +23,7 @@ export function useClipboardEvents(ctx: CommandContext): void {
   useEffect(() => {
     const onCopyOrCut = (event: ClipboardEvent): void => {
       const editor = ctx.workspace.current()?.editor;
-      if (isTextTarget(event.target) || !editor) return;
+      if (isTextTarget(event.target) || !editor || appIsBehindModal()) return;
       const payload = selectionPayload(editor);
       if (payload === null || !event.clipboardData) return;
       event.clipboardData.setData('text/plain', payload);
@@ -32,7 +33,7 @@ export function useClipboardEvents(ctx: CommandContext): void {
     };
     const onPaste = (event: ClipboardEvent): void => {
       const editor = ctx.workspace.current()?.editor;
-      if (isTextTarget(event.target) || !editor) return;
+      if (isTextTarget(event.target) || !editor || appIsBehindModal()) return;
       const text = event.clipboardData?.getData('text/plain') ?? '';
       if (text === '') return;
       event.preventDefault();
