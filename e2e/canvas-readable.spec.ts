@@ -249,6 +249,8 @@ for (const language of languages) {
     await tabUntil((f) => f.testid === 'palette-Dense');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('layer-node')).toHaveCount(1);
+    // React Flow shows (and lets Tab reach) a layer once it has measured it.
+    await expect(page.locator('.react-flow__node')).toBeVisible();
     // Canvas: the layer is reached by Tab and selected with Enter.
     await tabUntil((f) => f.node !== '');
     await page.keyboard.press('Enter');

@@ -220,9 +220,11 @@ test('builds a CNN from the palette, checks shapes and parameters, undoes, saves
   await answerChooser(page, path.join(workDir, 'cnn-copy.layerlab'));
   await expect(page.getByTestId('status-file')).toContainText('cnn-copy.layerlab');
   const resaved = await readFile(path.join(workDir, 'cnn-copy.layerlab'), 'utf8');
-  // The layers were dropped by hand with edges running upward: the project opened tidied, top to
-  // bottom (canvas/layout-quality.ts); everything but the positions is as saved.
-  expect(networkOf(resaved)).toEqual(networkOf(saved));
+  // The layers were dropped by hand close enough to lie on top of each other: the project opened
+  // tidied, top to bottom (canvas/layout-quality.ts); Save As named it after its new file; everything
+  // else is as saved.
+  expect((JSON.parse(resaved) as { name: string }).name).toBe('cnn-copy');
+  expect({ ...(networkOf(resaved) as object), name: 'cnn' }).toEqual(networkOf(saved));
   const tidied = positionsOf(resaved);
   const ys = Object.keys(tidied)
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
@@ -397,9 +399,12 @@ test('a long network keeps every layer but draws only those in view, and panning
   if (!pane) throw new Error('no pane');
   // Left of the chain, clear of the zoom controls (bottom left) and the minimap (bottom right).
   const x = pane.x + pane.width * 0.3;
-  await page.mouse.move(x, pane.y + pane.height - 120);
-  await page.mouse.down();
-  await page.mouse.move(x, pane.y + 20, { steps: 10 });
-  await page.mouse.up();
+  // At the readable zoom the chain is many screens tall: drag until its end shows.
+  for (let drag = 0; drag < 60 && (await nodeNamed(page, 'dense_119').count()) === 0; drag++) {
+    await page.mouse.move(x, pane.y + pane.height - 120);
+    await page.mouse.down();
+    await page.mouse.move(x, pane.y + 20, { steps: 5 });
+    await page.mouse.up();
+  }
   await expect(nodeNamed(page, 'dense_119').getByTestId('node-shape')).toHaveText('(None, 32)');
 });

@@ -136,10 +136,13 @@ test('trains a model, exports it with a passing parity check on validation sampl
   await expect(page.getByTestId('import-message')).toHaveText(
     `Imported ${layerCount} layers. The graph predicts exactly like the files: same top-1 on 16 of 16 inputs, largest difference 0.`,
   );
-  // The canvas renders only the layers in view: count the document's layers,
-  // then check the imported network was framed, so every layer is in view.
+  // The canvas renders only the layers in view: count the document's layers, then check the
+  // imported network was framed at the readable zoom, starting with its input layer.
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-node-count', String(layerCount));
-  await expect(page.locator('.react-flow__node')).toHaveCount(layerCount);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(page.getByTestId('layer-node').first().getByTestId('node-name')).toContainText(
+    'input',
+  );
 });
 
 test('exports an untrained model with every file, refuses a broken import, and predict.html runs it', async ({

@@ -106,15 +106,17 @@ async function visitEditor(page: Page, scan: UiScan): Promise<void> {
     await scan.visit(`side panel ${tab}`);
   }
   // A loose layer: its problems on the canvas and in the Problems panel (core's message table), then undone.
-  const layers = await page.getByTestId('layer-node').count();
+  // The canvas draws only the layers in view: count the document's layers.
+  const canvas = page.getByTestId('canvas');
+  const layers = Number(await canvas.getAttribute('data-node-count'));
   await page.getByTestId('palette-Dense').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('layer-node')).toHaveCount(layers + 1);
+  await expect(canvas).toHaveAttribute('data-node-count', String(layers + 1));
   await page.getByTestId('tab-problems').click();
   await expect(page.getByTestId('problem-count')).toBeVisible();
   await scan.visit('problems of a loose layer');
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('layer-node')).toHaveCount(layers);
+  await expect(canvas).toHaveAttribute('data-node-count', String(layers));
   // The in-app menus (browser mode has no native menu bar).
   const menus = page.locator('.menu-bar .menu-title');
   for (let i = 0; i < (await menus.count()); i++) {

@@ -21,9 +21,10 @@ test('trains the LeNet template on real images with live curves, pause, resume a
   await expect(panel).toHaveAttribute('data-training-state', 'idle');
   await expect(page.getByTestId('train-start')).toBeDisabled();
 
-  // Enough epochs to pause and resume mid-run; one edit of the project's settings.
+  // Far more epochs than the test waits for (the engine trains 40 in seconds), so the run is still
+  // going when it is paused, resumed and stopped; one edit of the project's settings.
   const epochs = page.locator('[data-setting="epochs"]');
-  await epochs.fill('40');
+  await epochs.fill('2000');
   await epochs.press('Enter');
 
   await page.getByTestId('train-pick-dataset').click();

@@ -22,6 +22,7 @@ import {
   defaultTrainingConfig,
   emptyGraph,
   serializeProject,
+  canvasLayout,
   tidyLayout,
 } from '../core/index';
 
@@ -42,7 +43,7 @@ function chain(layers: readonly { kind: string; params?: Params }[]): GraphDoc {
     }
     previous = added.nodeId;
   }
-  return tidyLayout(doc);
+  return tidyLayout(doc, canvasLayout);
 }
 
 const training = (patch: Partial<TrainingConfig>): TrainingConfig => ({

@@ -2,7 +2,7 @@ export * from './types';
 export * from './queries';
 export * from './commands';
 export { copyToClipboard, pasteFromClipboard, duplicateNodes, clipboardFormat } from './clipboard';
-export { tidyLayout } from './layout';
+export { canvasLayout, tidyLayout } from './layout';
 export type { LayoutDirection, TidyLayoutOptions } from './layout';
 export { summarizeModel } from './summary';
 export type { ModelSummary, SummaryRow } from './summary';

@@ -13,6 +13,13 @@ export interface TidyLayoutOptions {
 }
 
 /**
+ * How the editor's canvas lays a graph out: top to bottom, with room for a
+ * layer's params, receptive field and shape between levels. Templates are
+ * saved laid out this way, so they open as the canvas would tidy them.
+ */
+export const canvasLayout: TidyLayoutOptions = { direction: 'TB', levelGap: 170, nodeGap: 260 };
+
+/**
  * Layered layout: each node's level is its longest-path depth from an input
  * (Keras `map_graph` depth); within a level nodes are ordered by the mean
  * position of their parents, so edges cross less. Isolated nodes go last.

@@ -13,12 +13,8 @@ export function layoutIsPoor(
   graph: GraphDoc,
   nodeSize: { readonly width: number; readonly height: number } = typicalNodeSize,
 ): boolean {
-  const rectOf = (node: LayerNode): Rect => ({ ...node.position, ...nodeSize });
-  const nodes = Object.values(graph.nodes);
-  const rects = new Map(nodes.map((n) => [n.id, rectOf(n)]));
-  for (let i = 0; i < nodes.length; i++)
-    for (let j = i + 1; j < nodes.length; j++)
-      if (overlaps(rects.get(nodes[i]!.id)!, rects.get(nodes[j]!.id)!)) return true;
+  if (layersOverlap(graph, nodeSize)) return true;
+  const rects = rectsOf(graph, nodeSize);
   for (const edge of Object.values(graph.edges)) {
     const from = rects.get(edge.source);
     const to = rects.get(edge.target);
@@ -32,6 +28,29 @@ export function layoutIsPoor(
     }
   }
   return false;
+}
+
+/** True when two layers, drawn at about `nodeSize`, lie on top of each other. */
+export function layersOverlap(
+  graph: GraphDoc,
+  nodeSize: { readonly width: number; readonly height: number } = typicalNodeSize,
+): boolean {
+  const rects = [...rectsOf(graph, nodeSize).values()];
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) if (overlaps(rects[i]!, rects[j]!)) return true;
+  return false;
+}
+
+function rectsOf(
+  graph: GraphDoc,
+  nodeSize: { readonly width: number; readonly height: number },
+): Map<string, Rect> {
+  return new Map(
+    Object.values(graph.nodes).map((node: LayerNode) => [
+      node.id,
+      { ...node.position, ...nodeSize },
+    ]),
+  );
 }
 
 /** A layer as the canvas draws it, roughly (220 px wide; 100–150 px tall with params and shape). */

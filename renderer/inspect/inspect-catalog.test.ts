@@ -68,14 +68,9 @@ describe.each([
 
 describe('inspect catalogs', () => {
   it('have the same keys in zh-CN and en', () => {
-    expect(
-      flattenCatalog(zh as Catalog)
-        .map(strip)
-        .sort(),
-    ).toEqual(
-      flattenCatalog(en as Catalog)
-        .map(strip)
-        .sort(),
-    );
+    // English has `_one` and `_other` where Chinese has only `_other`: compare base keys.
+    const keys = (catalog: Catalog): string[] =>
+      [...new Set(flattenCatalog(catalog).map(strip))].sort();
+    expect(keys(zh as Catalog)).toEqual(keys(en as Catalog));
   });
 });

@@ -6,6 +6,7 @@ import {
   removeElements,
   renameLayer,
   setParams,
+  canvasLayout,
   tidyLayout,
   type Diagnostic,
   type EdgeId,
@@ -16,7 +17,7 @@ import {
 } from '@core';
 
 import type { ApplyOutcome, EditorStore } from './editor-store';
-import { layoutIsPoor } from '../canvas/layout-quality';
+import { layersOverlap, layoutIsPoor } from '../canvas/layout-quality';
 
 /**
  * Editor operations: core's pure graph commands, lifted to the project
@@ -25,7 +26,6 @@ import { layoutIsPoor } from '../canvas/layout-quality';
  */
 
 /** Data flows top to bottom on the canvas (ports on top and bottom); gaps fit a node with two rows of params. */
-const tidyOptions = { direction: 'TB', levelGap: 170, nodeGap: 260 } as const;
 
 /** Rough node size, to centre a dropped node on the cursor before it is measured. */
 const nodeSize = { width: 220, height: 110 };
@@ -218,23 +218,32 @@ export function selectAll(store: EditorStore): void {
 
 /** A graph laid out the way the canvas draws it (top to bottom). */
 export function layoutForCanvas(graph: GraphDoc): GraphDoc {
-  return tidyLayout(graph, tidyOptions);
+  return tidyLayout(graph, canvasLayout);
 }
 
 /**
- * A saved or imported graph as the canvas should first draw it: kept as laid
- * out when that draws well, otherwise tidied (layers overlapping, edges
- * running sideways or through other layers: canvas/layout-quality.ts).
+ * An imported graph as the canvas should first draw it: kept as laid out when
+ * that draws well, otherwise tidied (layers overlapping, edges running
+ * sideways or through other layers: canvas/layout-quality.ts).
  */
 export function readableLayout(graph: GraphDoc): GraphDoc {
   return layoutIsPoor(graph) ? layoutForCanvas(graph) : graph;
+}
+
+/**
+ * A saved project as the canvas should first draw it: the user's own layout
+ * (sideways or upward edges may be their choice) unless layers lie on top of
+ * each other and cannot be read, which a tidy layout fixes.
+ */
+export function savedProjectLayout(graph: GraphDoc): GraphDoc {
+  return layersOverlap(graph) ? layoutForCanvas(graph) : graph;
 }
 
 /** Lays the graph out by topological depth (one undo step). */
 export function tidyLayoutOp(store: EditorStore): void {
   store
     .getState()
-    .apply((doc) => ({ ...doc, graph: tidyLayout(doc.graph, tidyOptions) }), undefined);
+    .apply((doc) => ({ ...doc, graph: tidyLayout(doc.graph, canvasLayout) }), undefined);
 }
 
 export type { Diagnostic };

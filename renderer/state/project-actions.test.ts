@@ -47,10 +47,39 @@ async function setup(files: Record<string, string> = {}, chosen: (string | null)
 }
 
 describe('project actions', () => {
+  it('keeps a saved layout as the user made it, unless its layers lie on top of each other', async () => {
+    const t = await setup({}, [
+      '/work/side.layerlab',
+      '/work/side.layerlab',
+      '/work/pile.layerlab',
+      '/work/pile.layerlab',
+    ]);
+    // Left to right: sideways edges are the user's choice.
+    const a = t.driver.add('VectorInput', { x: 0, y: 0 });
+    const b = t.driver.add('Dense', { x: 400, y: 0 });
+    t.driver.connect(a, b);
+    expect(await saveProject(t.ctx, { saveAs: false })).toBe(true);
+    await newProject(t.ctx);
+    await openProject(t.ctx);
+    expect(t.driver.doc.graph.nodes[b]?.position).toEqual({ x: 400, y: 0 });
+
+    // Two layers 10 px apart cannot be read: the project opens tidied, top to bottom.
+    await newProject(t.ctx);
+    const c = t.driver.add('VectorInput', { x: 0, y: 0 });
+    const d = t.driver.add('Dense', { x: 0, y: 10 });
+    t.driver.connect(c, d);
+    expect(await saveProject(t.ctx, { saveAs: false })).toBe(true);
+    await newProject(t.ctx);
+    await openProject(t.ctx);
+    const [top, bottom] = [c, d].map((id) => t.driver.doc.graph.nodes[id]?.position.y ?? 0);
+    expect((bottom ?? 0) - (top ?? 0)).toBeGreaterThanOrEqual(150);
+  });
+
   it('saves, then reopens the identical document', async () => {
     const t = await setup({}, ['/work/net.layerlab', '/work/net.layerlab']);
-    const a = t.driver.add('VectorInput');
-    const b = t.driver.add('Dense');
+    // Laid out so the layers do not overlap: a saved layout is then kept as it is.
+    const a = t.driver.add('VectorInput', { x: 0, y: 0 });
+    const b = t.driver.add('Dense', { x: 0, y: 200 });
     t.driver.connect(a, b);
     const graph = t.driver.doc.graph;
     expect(await saveProject(t.ctx, { saveAs: false })).toBe(true);

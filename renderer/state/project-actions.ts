@@ -16,7 +16,7 @@ import { showToast } from '../ui/toast-store';
 import type { Workspace } from '../session/workspace';
 import type { CommandContext } from './commands';
 import { unsavedFile, type FileState } from './editor-store';
-import { layoutForCanvas, readableLayout } from './graph-ops';
+import { layoutForCanvas, savedProjectLayout } from './graph-ops';
 import { createEmptyProject } from './project-doc';
 import { nameFollowsFile, projectNameOf } from './project-name';
 
@@ -101,7 +101,7 @@ export async function loadProjectText(
     return false;
   }
   const trained = readTrainedModel(contents, parsed.value.graph);
-  const doc = { ...parsed.value, graph: readableLayout(parsed.value.graph) };
+  const doc = { ...parsed.value, graph: savedProjectLayout(parsed.value.graph) };
   await workspace.open({ doc, file, trained });
   return true;
 }
