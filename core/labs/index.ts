@@ -12,3 +12,4 @@ export * from './convolution-presets';
 export * from './sample-images';
 export * from './lab-file';
 export * from './graph-to-net';
+export * from './rnn';
