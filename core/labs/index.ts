@@ -13,3 +13,5 @@ export * from './sample-images';
 export * from './lab-file';
 export * from './graph-to-net';
 export * from './rnn';
+export * from './rnn-formulas';
+export * from './rnn-answer-key';

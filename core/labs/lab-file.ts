@@ -8,11 +8,18 @@ import { err, ok, type Result } from '../result';
 import { activationNames } from './activations';
 import { backpropLosses } from './backprop';
 import { MAX_EXPRESSION_LENGTH } from './expression';
+import { RNN_LIMITS, rnnActivations, rnnLossAts, rnnLosses } from './rnn';
 
 /** The labs, in course order. */
-export type LabId = 'neuron' | 'gradient-descent' | 'backprop' | 'convolution';
+export type LabId = 'neuron' | 'gradient-descent' | 'backprop' | 'convolution' | 'rnn';
 /** All lab ids, in course order. */
-export const labIds: readonly LabId[] = ['neuron', 'gradient-descent', 'backprop', 'convolution'];
+export const labIds: readonly LabId[] = [
+  'neuron',
+  'gradient-descent',
+  'backprop',
+  'convolution',
+  'rnn',
+];
 
 /** Current lab file version; files from newer versions are refused, not guessed at. */
 export const LAB_FILE_VERSION = 1;
@@ -73,17 +80,37 @@ export const convolutionLabStateSchema = z.object({
   selected: z.object({ row: z.number().int().min(0), col: z.number().int().min(0) }).nullable(),
 });
 
+const rnnMatrix = (rows: number, cols: number) =>
+  z.array(z.array(num).min(1).max(cols)).min(1).max(rows);
+
+/** RNN lab state: W, U, b, the sequence and its targets, the settings and the time step shown. */
+export const rnnLabStateSchema = z.object({
+  W: rnnMatrix(RNN_LIMITS.maxUnits, RNN_LIMITS.maxInputs),
+  U: rnnMatrix(RNN_LIMITS.maxUnits, RNN_LIMITS.maxUnits),
+  b: nums(1, RNN_LIMITS.maxUnits),
+  activation: z.enum(rnnActivations as [string, ...string[]]),
+  xs: rnnMatrix(RNN_LIMITS.maxSteps, RNN_LIMITS.maxInputs),
+  ys: rnnMatrix(RNN_LIMITS.maxSteps, RNN_LIMITS.maxUnits),
+  loss: z.enum(rnnLosses as [string, ...string[]]),
+  lossAt: z.enum(rnnLossAts as [string, ...string[]]),
+  eta: num,
+  decimals: z.number().int().min(0).max(10),
+  selectedStep: z.number().int().min(1).max(RNN_LIMITS.maxSteps),
+});
+
 export type NeuronLabState = z.infer<typeof neuronLabStateSchema>;
 export type GradientDescentLabState = z.infer<typeof gradientDescentLabStateSchema>;
 export type BackpropLabState = z.infer<typeof backpropLabStateSchema>;
 export type ConvolutionLabState = z.infer<typeof convolutionLabStateSchema>;
+export type RnnLabState = z.infer<typeof rnnLabStateSchema>;
 
 /** A parsed lab file. */
 export type LabFile =
   | { readonly lab: 'neuron'; readonly state: NeuronLabState }
   | { readonly lab: 'gradient-descent'; readonly state: GradientDescentLabState }
   | { readonly lab: 'backprop'; readonly state: BackpropLabState }
-  | { readonly lab: 'convolution'; readonly state: ConvolutionLabState };
+  | { readonly lab: 'convolution'; readonly state: ConvolutionLabState }
+  | { readonly lab: 'rnn'; readonly state: RnnLabState };
 
 /** Why a lab file could not be opened. */
 export interface LabFileError {
@@ -113,6 +140,7 @@ const schemas = {
   'gradient-descent': gradientDescentLabStateSchema,
   backprop: backpropLabStateSchema,
   convolution: convolutionLabStateSchema,
+  rnn: rnnLabStateSchema,
 } as const;
 
 /** Reads a lab file, checking every value; never throws. */

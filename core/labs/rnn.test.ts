@@ -49,8 +49,12 @@ function tfGradients(p: RnnProblem): { W: number[]; U: number[]; b: number[] } {
   const m = p.W.length;
   const g = (a: tf.Tensor) => (p.activation === 'tanh' ? tf.tanh(a) : tf.relu(a));
   const lossOf = (h: tf.Tensor, y: tf.Tensor): tf.Scalar => {
-    const s = tf.sum(tf.square(tf.sub(h, y)));
-    return p.loss === 'half-sse' ? tf.mul(0.5, s) : p.loss === 'mean-sse' ? tf.div(s, m) : s;
+    const s: tf.Scalar = tf.sum(tf.square(tf.sub(h, y)));
+    return p.loss === 'half-sse'
+      ? tf.mul<tf.Scalar>(0.5, s)
+      : p.loss === 'mean-sse'
+        ? tf.div<tf.Scalar>(s, m)
+        : s;
   };
   const f = (W: tf.Tensor, U: tf.Tensor, b: tf.Tensor): tf.Scalar => {
     let h: tf.Tensor = tf.zeros([m, 1]);

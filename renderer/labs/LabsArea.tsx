@@ -10,6 +10,7 @@ import { downloadText, readFileText } from './download';
 import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
 import { defaultLabFile } from './lab-defaults';
 import { NeuronLab } from './neuron/NeuronLab';
+import { RnnLab } from './rnn/RnnLab';
 
 interface ActiveLab {
   readonly file: LabFile;
@@ -201,6 +202,12 @@ export function LabScreen({ file, error = null, onBack, onOpenFile }: LabScreenP
           <ConvolutionLab
             initial={file.state}
             onChange={(state) => (latest.current = { lab: 'convolution', state })}
+          />
+        ) : null}
+        {file.lab === 'rnn' ? (
+          <RnnLab
+            initial={file.state}
+            onChange={(state) => (latest.current = { lab: 'rnn', state })}
           />
         ) : null}
       </div>

@@ -13,6 +13,8 @@ import {
   type NeuronLabState,
 } from '@core';
 
+import { defaultRnnState } from './rnn/rnn-defaults';
+
 /** The neuron lab as it first opens: three inputs, sigmoid. */
 export const defaultNeuronState: NeuronLabState = {
   inputs: [1, 0.5, -1],
@@ -75,6 +77,8 @@ export function defaultLabFile(lab: LabId): LabFile {
       return { lab, state: defaultBackpropState };
     case 'convolution':
       return { lab, state: defaultConvolutionState };
+    case 'rnn':
+      return { lab, state: defaultRnnState };
   }
 }
 
