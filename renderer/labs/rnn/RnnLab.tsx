@@ -58,7 +58,9 @@ export function RnnLab({ initial, onChange }: RnnLabProps) {
   const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(
     i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
   );
-  useEffect(() => onChange(state), [state, onChange]);
+  useEffect(() => {
+    onChange(state);
+  }, [state, onChange]);
 
   const problem = useMemo(() => rnnProblemOf(state), [state]);
   const valid = validateRnnProblem(problem);

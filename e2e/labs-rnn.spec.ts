@@ -1,0 +1,110 @@
+import type { Page } from '@playwright/test';
+
+import { expect, test, type UiLanguage } from './support/fixtures';
+
+/**
+ * The labs of issue 17 as a new user meets them: open the RNN lab from the start
+ * screen, type a network and a sequence, and check the forward values and the BPTT
+ * gradients against this test's own calculation (written out below, independently
+ * of core/labs/rnn.ts). Screenshots at 1440×760, the classroom projector's size.
+ */
+
+const W = [
+  [0.7, -0.4],
+  [0.25, 0.9],
+];
+const U = [
+  [0.5, -0.6],
+  [0.8, 0.3],
+];
+const b = [0.05, -0.1];
+const xs = [
+  [1, -1],
+  [0.5, 2],
+  [-1.5, 0.25],
+];
+const yLast = [0.2, -0.3];
+const DECIMALS = 6;
+
+/** hₜ = tanh(W·xₜ + U·hₜ₋₁ + b), L = ½Σ(h3 − y)², BPTT by hand. */
+function handCalculation() {
+  const hs: number[][] = [[0, 0]];
+  for (const x of xs) {
+    const prev = hs.at(-1)!;
+    hs.push(
+      [0, 1].map((j) =>
+        Math.tanh(
+          W[j]![0]! * x[0]! +
+            W[j]![1]! * x[1]! +
+            U[j]![0]! * prev[0]! +
+            U[j]![1]! * prev[1]! +
+            b[j]!,
+        ),
+      ),
+    );
+  }
+  const deltas: number[][] = [[], [], []];
+  for (let t = 2; t >= 0; t--) {
+    const h = hs[t + 1]!;
+    deltas[t] = [0, 1].map((j) => {
+      const direct = t === 2 ? h[j]! - yLast[j]! : 0;
+      const through = t === 2 ? 0 : deltas[t + 1]![0]! * U[0]![j]! + deltas[t + 1]![1]! * U[1]![j]!;
+      return (direct + through) * (1 - h[j]! ** 2);
+    });
+  }
+  const dW12 = [0, 1, 2].reduce((s, t) => s + deltas[t]![0]! * xs[t]![1]!, 0);
+  const dU21 = [0, 1, 2].reduce((s, t) => s + deltas[t]![1]! * hs[t]![0]!, 0);
+  return { hs, dW12, dU21 };
+}
+
+async function typeNetwork(page: Page): Promise<void> {
+  const fill = (id: string, v: number) => page.getByTestId(id).fill(String(v));
+  for (let j = 0; j < 2; j++) {
+    for (let i = 0; i < 2; i++) await fill(`rnn-W-${j + 1}-${i + 1}`, W[j]![i]!);
+    for (let k = 0; k < 2; k++) await fill(`rnn-U-${j + 1}-${k + 1}`, U[j]![k]!);
+    await fill(`rnn-b-${j + 1}-1`, b[j]!);
+    await fill(`rnn-y-1-${j + 1}`, yLast[j]!);
+  }
+  for (let t = 0; t < 3; t++)
+    for (let i = 0; i < 2; i++) await fill(`rnn-x-${t + 1}-${i + 1}`, xs[t]![i]!);
+}
+
+for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
+  test(`RNN lab: typed network, forward per step and BPTT match a hand calculation (${locale})`, async ({
+    app,
+  }) => {
+    const page = await app.open({ locale });
+    await page.setViewportSize({ width: 1440, height: 760 });
+    await page.getByTestId('lab-card-rnn').click();
+    await expect(page.getByTestId('lab-screen')).toHaveAttribute('data-lab', 'rnn');
+    await expect(page.getByTestId('rnn-activation')).toHaveValue('tanh');
+    await expect(page.getByTestId('rnn-loss')).toHaveValue('half-sse');
+    await typeNetwork(page);
+    await page.getByTestId('rnn-decimals').selectOption(String(DECIMALS));
+    const hand = handCalculation();
+
+    await page.getByTestId('rnn-step-2').click();
+    await expect(page.getByTestId('rnn-line-h-1-result')).toHaveText(
+      hand.hs[2]![0]!.toFixed(DECIMALS),
+    );
+    await expect(page.getByTestId('rnn-line-sum-2')).toContainText('U[2,1]·h1[1]');
+
+    const dW12 = page.getByTestId('rnn-grad-W-1-2-result');
+    await expect(dW12).toHaveText(hand.dW12.toFixed(DECIMALS));
+    expect(Math.abs(Number(await dW12.getAttribute('data-value')) - hand.dW12)).toBeLessThan(1e-12);
+    const dU21 = page.getByTestId('rnn-grad-U-2-1-result');
+    expect(Math.abs(Number(await dU21.getAttribute('data-value')) - hand.dU21)).toBeLessThan(1e-12);
+    // The gradient is written as a sum of one term per time step.
+    await expect(page.getByTestId('rnn-grad-W-1-2')).toContainText(
+      'δ1[1]·x1[2] + δ2[1]·x2[2] + δ3[1]·x3[2]',
+    );
+
+    await page.getByTestId('lab-back').scrollIntoViewIfNeeded();
+    await page.getByTestId('rnn-inputs').scrollIntoViewIfNeeded();
+    await app.screenshot(page, `labs-rnn-setup-${locale}`);
+    await page.getByTestId('rnn-diagram').scrollIntoViewIfNeeded();
+    await app.screenshot(page, `labs-rnn-unrolled-${locale}`);
+    await page.getByTestId('rnn-line-dldh-1').scrollIntoViewIfNeeded();
+    await app.screenshot(page, `labs-rnn-bptt-${locale}`);
+  });
+}
