@@ -15,3 +15,5 @@ export * from './graph-to-net';
 export * from './rnn';
 export * from './rnn-formulas';
 export * from './rnn-answer-key';
+export * from './lstm';
+export * from './gradient-flow';

@@ -185,3 +185,38 @@ describe('traceRnn (BPTT)', () => {
     });
   });
 });
+
+describe('∂L/∂hₜ of the RNN (the gradient-flow view)', () => {
+  for (const activation of ['tanh', 'relu'] as const)
+    it(`equals tf.grads through a zero added to each hₜ (${activation})`, () => {
+      const p = randomProblem(2, 3, 6, activation, 'half-sse', 'last', 17);
+      const trace = traceRnn(p);
+      const m = 3;
+      const viaTf = tf.tidy(() => {
+        const zs = p.xs.map(() => tf.zeros([m, 1]));
+        const f = (...ts: tf.Tensor[]): tf.Scalar => {
+          let h: tf.Tensor = tf.zeros([m, 1]);
+          p.xs.forEach((x, t) => {
+            const a = tf.add(
+              tf.add(
+                tf.matMul(tf.tensor2d(p.W.map((r) => [...r])), tf.tensor2d(x.map((v) => [v]))),
+                tf.matMul(tf.tensor2d(p.U.map((r) => [...r])), h as tf.Tensor2D),
+              ),
+              tf.tensor2d(p.b.map((v) => [v])),
+            );
+            h = tf.add(activation === 'tanh' ? tf.tanh(a) : tf.relu(a), ts[t]!);
+          });
+          return tf.mul<tf.Scalar>(
+            0.5,
+            tf.sum(tf.square(tf.sub(h, tf.tensor2d((p.ys[5] ?? []).map((v) => [v]))))),
+          );
+        };
+        return tf
+          .grads(f)(zs)
+          .map((g) => Array.from(g.dataSync()));
+      });
+      trace.errors.forEach((row, t) =>
+        row.forEach((e, j) => expect(Math.abs(e.dLdh - viaTf[t]![j]!)).toBeLessThan(1e-6)),
+      );
+    });
+});
