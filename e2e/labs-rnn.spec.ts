@@ -106,5 +106,17 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     await app.screenshot(page, `labs-rnn-unrolled-${locale}`);
     await page.getByTestId('rnn-line-dldh-1').scrollIntoViewIfNeeded();
     await app.screenshot(page, `labs-rnn-bptt-${locale}`);
+
+    // The vanishing/exploding view: typed length 30, tanh shrinks and ReLU grows going back.
+    await page.getByTestId('rnn-flow-steps').fill('30');
+    const first = async (k: string) =>
+      Number(await page.getByTestId(`rnn-flow-line-${k}`).getAttribute('data-first'));
+    const last = async (k: string) =>
+      Number(await page.getByTestId(`rnn-flow-line-${k}`).getAttribute('data-last'));
+    expect((await first('tanh')) / (await last('tanh'))).toBeLessThan(1e-5);
+    expect((await first('relu')) / (await last('relu'))).toBeGreaterThan(1e4);
+    await expect(page.getByTestId('rnn-flow-legend-lstm')).toContainText('‖∂L/∂h30‖');
+    await page.getByTestId('rnn-flow').scrollIntoViewIfNeeded();
+    await app.screenshot(page, `labs-rnn-gradient-flow-${locale}`);
   });
 }

@@ -102,12 +102,12 @@ describe('LSTM forward and backward', () => {
 });
 
 describe('gradient flow', () => {
-  it('tanh vanishes and ReLU explodes back in time, the LSTM keeps more of the error', () => {
-    const flow = gradientFlow({ ...GRADIENT_FLOW_DEFAULTS, steps: 40 });
+  it('with the defaults, tanh vanishes and ReLU explodes back in time; the LSTM keeps more', () => {
+    // ‖∂L/∂h1‖ / ‖∂L/∂h30‖ measured: tanh 1.9e-6, ReLU 2.5e5, LSTM 3.7e-3.
+    const flow = gradientFlow(GRADIENT_FLOW_DEFAULTS);
     const ratio = (v: readonly number[]) => v[0]! / v[v.length - 1]!;
-    expect(ratio(flow.norms.tanh)).toBeLessThan(1e-3);
+    expect(ratio(flow.norms.tanh)).toBeLessThan(1e-5);
+    expect(ratio(flow.norms.relu)).toBeGreaterThan(1e4);
     expect(ratio(flow.norms.lstm)).toBeGreaterThan(ratio(flow.norms.tanh) * 100);
-    const big = gradientFlow({ ...GRADIENT_FLOW_DEFAULTS, steps: 40, scale: 1.5 });
-    expect(ratio(big.norms.relu)).toBeGreaterThan(1e3);
   });
 });

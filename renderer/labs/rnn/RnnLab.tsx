@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 
 import { downloadText } from '../download';
 import { NumberInput } from '../NumberInput';
+import { GradientFlowChart } from './GradientFlowChart';
 import { MatrixEditor } from './MatrixEditor';
 import { resizeRnnState, rnnProblemOf, withCell } from './rnn-state';
 import { UnrolledRnn } from './UnrolledRnn';
@@ -356,6 +357,11 @@ export function RnnLab({ initial, onChange }: RnnLabProps) {
           </section>
         </>
       ) : null}
+      <section className="lab-panel" aria-label={t('rnn.flow.title')}>
+        <h2>{t('rnn.flow.title')}</h2>
+        <p className="muted small">{t('rnn.flow.hint')}</p>
+        <GradientFlowChart />
+      </section>
     </div>
   );
 }
