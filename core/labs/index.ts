@@ -17,3 +17,4 @@ export * from './rnn-formulas';
 export * from './rnn-answer-key';
 export * from './lstm';
 export * from './gradient-flow';
+export * from './lstm-formulas';
