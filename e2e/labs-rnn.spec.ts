@@ -120,3 +120,34 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     await app.screenshot(page, `labs-rnn-gradient-flow-${locale}`);
   });
 }
+
+for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
+  test(`LSTM gates by hand: typed weights give the gate values and cₜ of a hand calculation (${locale})`, async ({
+    app,
+  }) => {
+    const page = await app.open({ locale });
+    await page.setViewportSize({ width: 1440, height: 760 });
+    await page.getByTestId('lab-card-lstm').click();
+    await expect(page.getByTestId('lab-screen')).toHaveAttribute('data-lab', 'lstm');
+    await page.getByTestId('lstm-decimals').selectOption('6');
+    // A strongly closed forget gate (b_f = −3) and the input x1 = (2, −1).
+    await page.getByTestId('lstm-bf-1-1').fill('-3');
+    await page.getByTestId('lstm-x-1-1').fill('2');
+    await page.getByTestId('lstm-x-1-2').fill('-1');
+    // Defaults of the other weights (lstm-defaults.ts), step 1 by hand: h0 = c0 = 0.
+    const s = (z: number) => 1 / (1 + Math.exp(-z));
+    const x = [2, -1];
+    const i1 = s(0.5 * x[0]! - 0.2 * x[1]!);
+    const c1 = i1 * Math.tanh(0.7 * x[0]! + 0.6 * x[1]!);
+    const f1 = s(0.1 * x[0]! + 0.4 * x[1]! - 3);
+    const h1 = s(-0.3 * x[0]! + 0.8 * x[1]! + 0.1) * Math.tanh(c1);
+    await expect(page.getByTestId('lstm-line-f-result')).toHaveText(f1.toFixed(6));
+    await expect(page.getByTestId('lstm-line-cell-result')).toHaveText(c1.toFixed(6));
+    await expect(page.getByTestId('lstm-line-h-result')).toHaveText(h1.toFixed(6));
+    // Step 2 keeps only f2·c1 of the old cell.
+    await page.getByTestId('lstm-step-2').click();
+    await expect(page.getByTestId('lstm-line-cell')).toContainText('f2[1]·c1[1] + i2[1]·c̃2[1]');
+    await page.getByTestId('lstm-diagram').scrollIntoViewIfNeeded();
+    await app.screenshot(page, `labs-lstm-cell-${locale}`);
+  });
+}

@@ -11,7 +11,7 @@ import { MAX_EXPRESSION_LENGTH } from './expression';
 import { RNN_LIMITS, rnnActivations, rnnLossAts, rnnLosses } from './rnn';
 
 /** The labs, in course order. */
-export type LabId = 'neuron' | 'gradient-descent' | 'backprop' | 'convolution' | 'rnn';
+export type LabId = 'neuron' | 'gradient-descent' | 'backprop' | 'convolution' | 'rnn' | 'lstm';
 /** All lab ids, in course order. */
 export const labIds: readonly LabId[] = [
   'neuron',
@@ -19,6 +19,7 @@ export const labIds: readonly LabId[] = [
   'backprop',
   'convolution',
   'rnn',
+  'lstm',
 ];
 
 /** Current lab file version; files from newer versions are refused, not guessed at. */
@@ -98,11 +99,26 @@ export const rnnLabStateSchema = z.object({
   selectedStep: z.number().int().min(1).max(RNN_LIMITS.maxSteps),
 });
 
+const lstmGateSchema = z.object({
+  W: rnnMatrix(RNN_LIMITS.maxUnits, RNN_LIMITS.maxInputs),
+  U: rnnMatrix(RNN_LIMITS.maxUnits, RNN_LIMITS.maxUnits),
+  b: nums(1, RNN_LIMITS.maxUnits),
+});
+
+/** LSTM hand-mode lab state: the weights of each gate (Keras order i, f, c, o) and a sequence. */
+export const lstmLabStateSchema = z.object({
+  gates: z.object({ i: lstmGateSchema, f: lstmGateSchema, c: lstmGateSchema, o: lstmGateSchema }),
+  xs: rnnMatrix(RNN_LIMITS.maxSteps, RNN_LIMITS.maxInputs),
+  decimals: z.number().int().min(0).max(10),
+  selectedStep: z.number().int().min(1).max(RNN_LIMITS.maxSteps),
+});
+
 export type NeuronLabState = z.infer<typeof neuronLabStateSchema>;
 export type GradientDescentLabState = z.infer<typeof gradientDescentLabStateSchema>;
 export type BackpropLabState = z.infer<typeof backpropLabStateSchema>;
 export type ConvolutionLabState = z.infer<typeof convolutionLabStateSchema>;
 export type RnnLabState = z.infer<typeof rnnLabStateSchema>;
+export type LstmLabState = z.infer<typeof lstmLabStateSchema>;
 
 /** A parsed lab file. */
 export type LabFile =
@@ -110,7 +126,8 @@ export type LabFile =
   | { readonly lab: 'gradient-descent'; readonly state: GradientDescentLabState }
   | { readonly lab: 'backprop'; readonly state: BackpropLabState }
   | { readonly lab: 'convolution'; readonly state: ConvolutionLabState }
-  | { readonly lab: 'rnn'; readonly state: RnnLabState };
+  | { readonly lab: 'rnn'; readonly state: RnnLabState }
+  | { readonly lab: 'lstm'; readonly state: LstmLabState };
 
 /** Why a lab file could not be opened. */
 export interface LabFileError {
@@ -141,6 +158,7 @@ const schemas = {
   backprop: backpropLabStateSchema,
   convolution: convolutionLabStateSchema,
   rnn: rnnLabStateSchema,
+  lstm: lstmLabStateSchema,
 } as const;
 
 /** Reads a lab file, checking every value; never throws. */

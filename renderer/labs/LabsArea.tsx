@@ -10,6 +10,7 @@ import { downloadText, readFileText } from './download';
 import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
 import { defaultLabFile } from './lab-defaults';
 import { NeuronLab } from './neuron/NeuronLab';
+import { LstmLab } from './lstm/LstmLab';
 import { RnnLab } from './rnn/RnnLab';
 
 interface ActiveLab {
@@ -202,6 +203,12 @@ export function LabScreen({ file, error = null, onBack, onOpenFile }: LabScreenP
           <ConvolutionLab
             initial={file.state}
             onChange={(state) => (latest.current = { lab: 'convolution', state })}
+          />
+        ) : null}
+        {file.lab === 'lstm' ? (
+          <LstmLab
+            initial={file.state}
+            onChange={(state) => (latest.current = { lab: 'lstm', state })}
           />
         ) : null}
         {file.lab === 'rnn' ? (

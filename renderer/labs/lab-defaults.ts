@@ -13,6 +13,7 @@ import {
   type NeuronLabState,
 } from '@core';
 
+import { defaultLstmState } from './lstm/lstm-defaults';
 import { defaultRnnState } from './rnn/rnn-defaults';
 
 /** The neuron lab as it first opens: three inputs, sigmoid. */
@@ -79,6 +80,8 @@ export function defaultLabFile(lab: LabId): LabFile {
       return { lab, state: defaultConvolutionState };
     case 'rnn':
       return { lab, state: defaultRnnState };
+    case 'lstm':
+      return { lab, state: defaultLstmState };
   }
 }
 
