@@ -1,4 +1,7 @@
+import { parseLabFile, serializeLabFile } from '@core';
 import { describe, expect, it } from 'vitest';
+
+import { defaultLstmState } from '../lstm/lstm-defaults';
 
 import { defaultRnnState } from './rnn-defaults';
 import { resizeRnnState, rnnProblemOf, withCell } from './rnn-state';
@@ -35,5 +38,16 @@ describe('RNN lab state', () => {
       [9, 4],
     ]);
     expect(rnnProblemOf(defaultRnnState).activation).toBe('tanh');
+  });
+  it('the RNN and LSTM labs save to a lab file and open again unchanged', () => {
+    for (const file of [
+      { lab: 'rnn', state: defaultRnnState },
+      { lab: 'lstm', state: defaultLstmState },
+    ] as const) {
+      const parsed = parseLabFile(serializeLabFile(file));
+      expect(parsed).toEqual({ ok: true, value: file });
+    }
+    const bad = serializeLabFile({ lab: 'rnn', state: { ...defaultRnnState, xs: [] } });
+    expect(parseLabFile(bad)).toMatchObject({ ok: false, error: { code: 'lab-file-invalid' } });
   });
 });
