@@ -18,3 +18,4 @@ export * from './rnn-answer-key';
 export * from './lstm';
 export * from './gradient-flow';
 export * from './lstm-formulas';
+export * from './word2vec';
