@@ -151,3 +151,29 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     await app.screenshot(page, `labs-lstm-cell-${locale}`);
   });
 }
+
+for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
+  test(`word vectors: h = Wᵀx is the word's row of W, and training brings 猫/狗 together (${locale})`, async ({
+    app,
+  }) => {
+    const page = await app.open({ locale });
+    await page.setViewportSize({ width: 1440, height: 760 });
+    await page.getByTestId('lab-card-word-vectors').click();
+    await expect(page.getByTestId('lab-screen')).toHaveAttribute('data-lab', 'word-vectors');
+    // A typed Chinese corpus, words separated by spaces: 猫 and 狗 share every context.
+    await page
+      .getByTestId('w2v-corpus')
+      .fill('猫 喝 牛奶 。 狗 喝 水 。 猫 吃 鱼 。 狗 吃 肉 。 小 猫 喝 牛奶 。 小 狗 喝 水');
+    await expect(page.getByTestId('w2v-status')).toContainText('9');
+    // Row 0 is 猫: h = Wᵀx shows exactly the numbers of that row.
+    await page.getByTestId('w2v-row-0').click();
+    const row = await page.getByTestId('w2v-row-0').locator('td').allTextContents();
+    await expect(page.getByTestId('w2v-h')).toContainText(`(${row.join(', ')})`);
+    await page.getByTestId('w2v-train-100').click();
+    await page.getByTestId('w2v-train-100').click();
+    await expect(page.getByTestId('w2v-status')).toContainText('200');
+    await expect(page.getByTestId('w2v-nearest').locator('li').first()).toContainText('狗');
+    await page.getByTestId('w2v-onehot').scrollIntoViewIfNeeded();
+    await app.screenshot(page, `labs-word-vectors-${locale}`);
+  });
+}

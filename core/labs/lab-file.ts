@@ -8,10 +8,12 @@ import { err, ok, type Result } from '../result';
 import { activationNames } from './activations';
 import { backpropLosses } from './backprop';
 import { MAX_EXPRESSION_LENGTH } from './expression';
+import { MAX_W2V_CORPUS } from './word2vec';
 import { RNN_LIMITS, rnnActivations, rnnLossAts, rnnLosses } from './rnn';
 
 /** The labs, in course order. */
-export type LabId = 'neuron' | 'gradient-descent' | 'backprop' | 'convolution' | 'rnn' | 'lstm';
+export type LabId =
+  'neuron' | 'gradient-descent' | 'backprop' | 'convolution' | 'rnn' | 'lstm' | 'word-vectors';
 /** All lab ids, in course order. */
 export const labIds: readonly LabId[] = [
   'neuron',
@@ -20,6 +22,7 @@ export const labIds: readonly LabId[] = [
   'convolution',
   'rnn',
   'lstm',
+  'word-vectors',
 ];
 
 /** Current lab file version; files from newer versions are refused, not guessed at. */
@@ -113,12 +116,24 @@ export const lstmLabStateSchema = z.object({
   selectedStep: z.number().int().min(1).max(RNN_LIMITS.maxSteps),
 });
 
+/** Word-vectors lab state; `epochs` trained are replayed on open (training is deterministic). */
+export const wordVectorsLabStateSchema = z.object({
+  corpus: z.string().max(MAX_W2V_CORPUS),
+  window: z.number().int().min(1).max(5),
+  dimension: z.number().int().min(2).max(10),
+  eta: num,
+  seed: z.number().int().min(0).max(1_000_000),
+  epochs: z.number().int().min(0).max(2000),
+  selected: z.number().int().min(0),
+});
+
 export type NeuronLabState = z.infer<typeof neuronLabStateSchema>;
 export type GradientDescentLabState = z.infer<typeof gradientDescentLabStateSchema>;
 export type BackpropLabState = z.infer<typeof backpropLabStateSchema>;
 export type ConvolutionLabState = z.infer<typeof convolutionLabStateSchema>;
 export type RnnLabState = z.infer<typeof rnnLabStateSchema>;
 export type LstmLabState = z.infer<typeof lstmLabStateSchema>;
+export type WordVectorsLabState = z.infer<typeof wordVectorsLabStateSchema>;
 
 /** A parsed lab file. */
 export type LabFile =
@@ -127,7 +142,8 @@ export type LabFile =
   | { readonly lab: 'backprop'; readonly state: BackpropLabState }
   | { readonly lab: 'convolution'; readonly state: ConvolutionLabState }
   | { readonly lab: 'rnn'; readonly state: RnnLabState }
-  | { readonly lab: 'lstm'; readonly state: LstmLabState };
+  | { readonly lab: 'lstm'; readonly state: LstmLabState }
+  | { readonly lab: 'word-vectors'; readonly state: WordVectorsLabState };
 
 /** Why a lab file could not be opened. */
 export interface LabFileError {
@@ -159,6 +175,7 @@ const schemas = {
   convolution: convolutionLabStateSchema,
   rnn: rnnLabStateSchema,
   lstm: lstmLabStateSchema,
+  'word-vectors': wordVectorsLabStateSchema,
 } as const;
 
 /** Reads a lab file, checking every value; never throws. */

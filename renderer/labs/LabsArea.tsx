@@ -12,6 +12,7 @@ import { defaultLabFile } from './lab-defaults';
 import { NeuronLab } from './neuron/NeuronLab';
 import { LstmLab } from './lstm/LstmLab';
 import { RnnLab } from './rnn/RnnLab';
+import { WordVectorsLab } from './word-vectors/WordVectorsLab';
 
 interface ActiveLab {
   readonly file: LabFile;
@@ -203,6 +204,12 @@ export function LabScreen({ file, error = null, onBack, onOpenFile }: LabScreenP
           <ConvolutionLab
             initial={file.state}
             onChange={(state) => (latest.current = { lab: 'convolution', state })}
+          />
+        ) : null}
+        {file.lab === 'word-vectors' ? (
+          <WordVectorsLab
+            initial={file.state}
+            onChange={(state) => (latest.current = { lab: 'word-vectors', state })}
           />
         ) : null}
         {file.lab === 'lstm' ? (

@@ -15,6 +15,7 @@ import {
 
 import { defaultLstmState } from './lstm/lstm-defaults';
 import { defaultRnnState } from './rnn/rnn-defaults';
+import { defaultWordVectorsState } from './word-vectors/word-vectors-defaults';
 
 /** The neuron lab as it first opens: three inputs, sigmoid. */
 export const defaultNeuronState: NeuronLabState = {
@@ -82,6 +83,8 @@ export function defaultLabFile(lab: LabId): LabFile {
       return { lab, state: defaultRnnState };
     case 'lstm':
       return { lab, state: defaultLstmState };
+    case 'word-vectors':
+      return { lab, state: defaultWordVectorsState };
   }
 }
 

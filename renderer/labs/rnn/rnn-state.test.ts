@@ -2,6 +2,7 @@ import { parseLabFile, serializeLabFile } from '@core';
 import { describe, expect, it } from 'vitest';
 
 import { defaultLstmState } from '../lstm/lstm-defaults';
+import { defaultWordVectorsState } from '../word-vectors/word-vectors-defaults';
 
 import { defaultRnnState } from './rnn-defaults';
 import { resizeRnnState, rnnProblemOf, withCell } from './rnn-state';
@@ -39,10 +40,11 @@ describe('RNN lab state', () => {
     ]);
     expect(rnnProblemOf(defaultRnnState).activation).toBe('tanh');
   });
-  it('the RNN and LSTM labs save to a lab file and open again unchanged', () => {
+  it('the RNN, LSTM and word-vectors labs save to a lab file and open again unchanged', () => {
     for (const file of [
       { lab: 'rnn', state: defaultRnnState },
       { lab: 'lstm', state: defaultLstmState },
+      { lab: 'word-vectors', state: defaultWordVectorsState },
     ] as const) {
       const parsed = parseLabFile(serializeLabFile(file));
       expect(parsed).toEqual({ ok: true, value: file });
