@@ -251,6 +251,7 @@ export default tseslint.config(
       'renderer/ui/toast-store.ts', // app-wide: the window's notifications
       'renderer/ui/confirm-store.ts', // app-wide: the window's one dialog
       'renderer/app/theme.ts', // app-wide setting
+      'renderer/app/presentation.ts', // app-wide setting
       'renderer/state/runtime-store.ts', // app-wide: the window's compute backend
       'renderer/data/persistent-sample-cache.ts', // app-wide: the user-data pixel cache
       'renderer/inspect/sample-key.ts', // identity keys of immutable samples

@@ -190,9 +190,19 @@ test('Chinese text folder: encodings detected, bad files skipped, options and vo
     'undecodable-text',
   );
   await expect(skipped.locator('tr[data-path="负面/binary.txt"]')).toContainText(
-    'text encoding not recognised',
+    'not text (binary content)',
   );
   await expect(page.getByTestId('dataset-distribution')).toBeVisible();
+  // A new folder: Chinese word segmentation for Chinese reviews, a length keeping ≥ 90% whole, said in the report.
+  await expect(page.locator('[data-option="split"]')).toHaveValue('word');
+  await expect(page.locator('[data-option="truncating"]')).toHaveValue('pre');
+  const fit = page.getByTestId('dataset-text-fit');
+  await expect(fit).toContainText('Sequence length');
+  expect(Number(await fit.getAttribute('data-truncated-share'))).toBeLessThanOrEqual(0.1);
+  // The GBK file was read, and the report says which encoding was assumed.
+  await expect(page.locator('[data-code="dataset-encoding-guessed"]')).toContainText(
+    'GB18030 / GBK',
+  );
 
   const length = page.locator('[data-option="sequenceLength"]');
   await length.fill('20');

@@ -4,14 +4,13 @@
  *    it, see the parity check pass on the validation samples, import the
  *    folder back as a graph with identical predictions.
  * 2. Export an untrained template (the panel says so), check every file is
- *    written, refuse a broken import, and run the exported predict.html from a
- *    tiny local server on a picture, as the README tells users to.
+ *    written, refuse a broken import, and open the exported predict.html from
+ *    disk (`file://`, as a double-click does, no server) and run it on a picture.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
@@ -45,6 +44,7 @@ const expectedFiles = [
   'metadata.json',
   'model.json',
   'model.py',
+  'predict-data.js',
   'predict.html',
   'predict.mjs',
   'predict.py',
@@ -70,30 +70,6 @@ function strokePng(): { png: Buffer; values: number[][][] } {
     values.push(row);
   }
   return { png: PNG.sync.write(png), values };
-}
-
-/** `python3 -m http.server` for the test: serves one folder on a random loopback port. */
-async function serveFolder(dir: string): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript',
-    '.json': 'application/json',
-    '.bin': 'application/octet-stream',
-  };
-  const server = createServer((request, response) => {
-    const name = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1));
-    if (name.includes('/') || name.includes('..')) return void response.writeHead(404).end();
-    try {
-      const body = readFileSync(path.join(dir, name));
-      response
-        .writeHead(200, { 'content-type': types[path.extname(name)] ?? 'application/octet-stream' })
-        .end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
 test('trains a model, exports it with a passing parity check on validation samples, and imports it back identically', async ({
@@ -229,7 +205,7 @@ test('exports an untrained model with every file, refuses a broken import, and p
     'The weight file group1-shard1of1.bin is missing: choose it together with model.json.',
   );
 
-  // predict.html, served from the folder as the README says, runs the model on a picture.
+  // predict.html, opened from disk as a double-click opens it, runs the model on a picture.
   const { png, values } = strokePng();
   writeFileSync(path.join(folder, 'input.json'), JSON.stringify([values]));
   // Stands in for `npm install @tensorflow/tfjs` in the folder (README, "Use it in Node.js").
@@ -247,22 +223,17 @@ test('exports an untrained model with every file, refuses a broken import, and p
     .trim()
     .split('\n')
     .map((l) => l.slice(l.indexOf(' ') + 1));
-  const { url, server } = await serveFolder(folder);
-  try {
-    const demo = await browser.newPage();
-    await demo.goto(`${url}/predict.html`);
-    await expect(demo.locator('#status')).toContainText('Model loaded', { timeout: 30_000 });
-    await demo
-      .locator('#file')
-      .setInputFiles({ name: 'stroke.png', mimeType: 'image/png', buffer: png });
-    const firstRow = demo.locator('#results tr').first();
-    await expect(firstRow).toContainText(labels[best] ?? '?');
-    await expect(firstRow).toContainText(`${((probabilities[best] ?? 0) * 100).toFixed(1)}%`);
-    await demo.screenshot({
-      path: path.join(repoRoot, 'e2e', 'artifacts', 'export-predict-html.png'),
-    });
-    await demo.close();
-  } finally {
-    server.close();
-  }
+  const demo = await browser.newPage();
+  await demo.goto(pathToFileURL(path.join(folder, 'predict.html')).href);
+  await expect(demo.locator('#status')).toContainText('Model loaded', { timeout: 30_000 });
+  await demo
+    .locator('#file')
+    .setInputFiles({ name: 'stroke.png', mimeType: 'image/png', buffer: png });
+  const firstRow = demo.locator('#results tr').first();
+  await expect(firstRow).toContainText(labels[best] ?? '?');
+  await expect(firstRow).toContainText(`${((probabilities[best] ?? 0) * 100).toFixed(1)}%`);
+  await demo.screenshot({
+    path: path.join(repoRoot, 'e2e', 'artifacts', 'export-predict-html.png'),
+  });
+  await demo.close();
 });

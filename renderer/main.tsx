@@ -7,6 +7,7 @@ import './styles/palette.css';
 import './styles/canvas.css';
 import './styles/panels.css';
 import './styles/feedback.css';
+import './styles/presentation.css';
 
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -19,10 +20,11 @@ import { HostProvider } from './host/HostProvider';
 import { App } from './app/App';
 import { readGpuRenderer } from './app/gpu-renderer';
 import { startThemeSync } from './app/theme';
+import { startPresentationSync } from './app/presentation';
 import { initI18n } from './i18n/i18n';
 import { createExportClient } from './panels/export/export-client';
 import { createWorkspace } from './session/workspace';
-import { reportRestoreFailure } from './state/project-actions';
+import { reportRecoveryFailure, reportRestoreFailure } from './state/project-actions';
 import { setRuntimeInfo } from './state/runtime-store';
 import { createTrainingClient } from './workers/training-client';
 
@@ -47,18 +49,25 @@ const fallbackInfo: AppInfo = {
 
 async function start(): Promise<void> {
   const chooser = new ChooserController();
-  const host = createHost(chooser);
+  const { host, connection } = createHost(chooser);
+  connection?.start();
   const info = await host.getAppInfo();
   const appInfo = info.ok ? info.value : fallbackInfo;
   const lng = await initI18n(appInfo.locale);
   rootElement.lang = lng;
   startThemeSync();
+  startPresentationSync();
   setRuntimeInfo({ gpuRenderer: readGpuRenderer() });
   setPersistentSampleCache(hostPixelCache(host)); // decoded datasets survive a restart
   // The window's workers and its one project slot; everything of a project lives in its session.
   const training = createTrainingClient();
   const exportClient = createExportClient();
-  const workspace = createWorkspace({ training, onRestoreFailed: reportRestoreFailure });
+  const workspace = createWorkspace({
+    training,
+    onRestoreFailed: reportRestoreFailure,
+    // Unsaved work goes to the host's recovery store within a second of an edit (crash recovery).
+    recovery: { host, onError: reportRecoveryFailure },
+  });
   // Probes for `npm run bench:session` and e2e: the training worker's live tensors, read
   // (by a reset, which is harmless then) only while no project is open, and how many
   // closed projects are still in memory.
@@ -69,7 +78,7 @@ async function start(): Promise<void> {
   });
   createRoot(rootElement).render(
     <StrictMode>
-      <HostProvider host={host} chooser={chooser}>
+      <HostProvider host={host} chooser={chooser} connection={connection}>
         <App
           host={host}
           appInfo={appInfo}

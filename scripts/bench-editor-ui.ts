@@ -14,28 +14,16 @@
  * main-thread CPU per add and time per event (script, style, layout, paint).
  * Both slow the adds down.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
-import type { GraphDoc, NodeId } from '../core/index';
-import {
-  addLayer,
-  connect,
-  createProject,
-  emptyGraph,
-  serializeProject,
-  tidyLayout,
-} from '../core/index';
-import { startBrowserServer } from '../electron/host/server/browser-server';
+import { denseChainProjectText } from '../core/fixtures/dense-chain-project';
+import { startBenchApp } from './bench-app';
 import { addProfileTimes, printTop, traceMainThread, type CpuProfile } from './cdp-profile';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const rendererRoot = process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
 const nodeCount = 300;
 const runs = 30;
 /**
@@ -45,29 +33,6 @@ const runs = 30;
  * on the same two cores. LAYERLAB_BENCH_SETTLE_MS=0 gives the back-to-back figure.
  */
 const settleMs = Number(process.env.LAYERLAB_BENCH_SETTLE_MS ?? 300);
-
-/** VectorInput → 299 Dense layers in a chain, laid out top to bottom. */
-function generateProjectText(): string {
-  let doc: GraphDoc = emptyGraph;
-  let previous: NodeId | null = null;
-  for (let i = 0; i < nodeCount; i++) {
-    const added = addLayer(
-      doc,
-      i === 0
-        ? { kind: 'VectorInput', position: { x: 0, y: 0 }, params: { size: 32 } }
-        : { kind: 'Dense', position: { x: 0, y: 0 }, params: { units: 32 } },
-    );
-    doc = added.doc;
-    if (previous !== null) {
-      const linked = connect(doc, previous, added.nodeId);
-      if (!linked.ok) throw new Error(linked.error.code);
-      doc = linked.value.doc;
-    }
-    previous = added.nodeId;
-  }
-  doc = tidyLayout(doc, { direction: 'TB' });
-  return serializeProject({ ...createProject('bench-300'), graph: doc });
-}
 
 function stats(samples: number[]): { median: number; p95: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -133,30 +98,14 @@ async function undoAndWait(page: Page, shown: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(rendererRoot, 'index.html')))
-    throw new Error(`No built renderer at ${rendererRoot}: run \`npm run build:renderer\` first.`);
   const workDir = await mkdtemp(path.join(tmpdir(), 'layerlab-bench-ui-'));
-  await writeFile(path.join(workDir, 'bench-300.layerlab'), generateProjectText());
-  const server = await startBrowserServer({
-    rendererRoot,
-    userDataDir: path.join(workDir, 'user-data'),
-    appInfo: {
-      name: 'LayerLab',
-      version: 'bench',
-      mode: 'browser',
-      platform: process.platform,
-      locale: 'en',
-      nativeDialogs: false,
-    },
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-  });
+  await writeFile(
+    path.join(workDir, 'bench-300.layerlab'),
+    denseChainProjectText('bench-300', nodeCount),
+  );
+  const app = await startBenchApp({ workDir });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(server.url);
-    await page.waitForSelector('[data-app-state="ready"]');
+    const { browser, page } = app;
     await page.getByTestId('start-open').click();
     const chooser = page.getByTestId('file-chooser');
     await page.waitForSelector('[data-testid="file-chooser"][data-state="ready"]');
@@ -241,8 +190,7 @@ async function main(): Promise<void> {
       printTop('top total time per add (main thread, CPU profile)', totalTimes, runs);
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await app.close();
   }
 }
 

@@ -42,7 +42,7 @@ import { TrainingEngine } from '../core/engine/training-engine';
 import { defaultTrainingConfig, type TrainingConfig } from '../core/train/config';
 import { samplesFromArrays } from '../core/train/sample-source';
 import { defaultEngineWorkers, nodeEngineParallel } from '../electron/cli/engine-peers';
-import { buildWasm } from './build-wasm';
+import { buildStepNamed, runBuildSteps } from './build-steps';
 import { chromiumEngineRow } from './bench-engine-chromium';
 import { lenet, lstmText, mlp, trainingFlopsPerExample } from './bench-engine-models';
 import { loadFashionMnist } from './fashion-mnist';
@@ -368,7 +368,7 @@ async function accuracyRun(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await buildWasm();
+  await runBuildSteps([buildStepNamed('wasm')], { force: false });
   const best = detectEngineBuild();
   say(
     `engine builds: best here ${best ?? 'none'}${best === 'relaxed-simd' ? '' : ' (run through `npm run bench:engine` for relaxed SIMD)'}; Node ${process.version}`,

@@ -14,20 +14,16 @@
  *
  * Needs `npm run build` and Debian's dataset-fashion-mnist.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
-import { startBrowserServer } from '../electron/host/server/browser-server';
+import { startBenchApp } from './bench-app';
 import { writeFashionMnistFolders } from './fashion-mnist';
 import { heapByKind, type HeapByKind } from './heap-by-kind';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const rendererRoot = process.env.LAYERLAB_RENDERER_ROOT ?? path.join(repoRoot, 'dist', 'renderer');
 const cycles = Number(process.env.LAYERLAB_BENCH_CYCLES ?? 4);
 
 interface HeapFigures extends HeapByKind {
@@ -122,40 +118,25 @@ async function closeWithoutSaving(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(rendererRoot, 'index.html')))
-    throw new Error(`No built renderer at ${rendererRoot}: run \`npm run build\` first.`);
   const workDir = await mkdtemp(path.join(tmpdir(), 'layerlab-bench-session-'));
   const folder = path.join(workDir, 'fashion');
   await writeFashionMnistFolders(folder, 'train', { perClass: 20 });
-  const server = await startBrowserServer({
-    rendererRoot,
-    userDataDir: path.join(workDir, 'user-data'),
-    appInfo: {
-      name: 'LayerLab',
-      version: 'bench',
-      mode: 'browser',
-      platform: process.platform,
-      locale: 'en',
-      nativeDialogs: false,
+  const app = await startBenchApp({
+    workDir,
+    beforeLoad: (page) => {
+      // What the app logs while switching projects (warnings would name a problem).
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning')
+          console.log(`  page ${message.type()}: ${message.text().slice(0, 160)}`);
+      });
     },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-  });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { page } = app;
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Runtime.enable');
-    // What the app logs while switching projects (warnings would name a problem).
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        console.log(`  page ${message.type()}: ${message.text().slice(0, 160)}`);
-    });
-    await page.goto(server.url);
-    await page.locator('[data-app-state="ready"]').first().waitFor();
     // Let the training worker start its backend before the baseline is taken.
-    await page.locator('[data-testid="status-backend"]:not(:has-text("—"))').first().waitFor();
+    await page.locator('[data-testid="status-backend"]:not([data-backend=""])').first().waitFor();
     const baseHeap = await heapMb(cdp);
     const baseTensors = await workerTensors(page);
     console.log(`load average ${loadavg()[0]?.toFixed(2)}; ${cycles} cycles of LeNet, 2 epochs`);
@@ -198,8 +179,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await app.close();
   }
 }
 

@@ -4,17 +4,19 @@
  * - engine-relaxed.wasm: SIMD + relaxed SIMD (fused multiply-add; Chromium/Electron by default,
  *   Node 20 with --experimental-wasm-relaxed-simd),
  * - engine-simd.wasm: plain 128-bit SIMD (mul + add), the fallback.
- * Skips a build whose output is newer than every source (so tests can call it cheaply).
  * Run as a command, it also regenerates core/engine/kernel-exports.ts, the
- * TypeScript view of the kernels' exports (scripts/kernel-exports-gen.ts).
+ * TypeScript view of the kernels' exports (scripts/kernel-exports-gen.ts), and
+ * always compiles. `npm start`, `npm run train` and the unit tests go through
+ * the build stamp instead (scripts/build-steps.ts `wasm`): they compile only
+ * when the kernel sources changed or a build is missing.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { TestProject } from 'vitest/node';
 
-import { kernelExportsFile, writeKernelExports } from './kernel-exports-gen';
+import { buildStepNamed, runBuildSteps, wasmCompileStep } from './build-steps';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,31 +34,13 @@ const builds = [
   { file: 'engine-simd.wasm', features: 'simd' },
 ] as const;
 
-function newestSource(): number {
-  const own = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-  return Math.max(
-    own,
-    ...readdirSync(sourceDir).map((f) => statSync(path.join(sourceDir, f)).mtimeMs),
-  );
-}
-
-function isFresh(out: string, sourcesTime: number): boolean {
-  try {
-    return statSync(out).mtimeMs >= sourcesTime;
-  } catch {
-    return false;
-  }
-}
-
-/** Compiles both builds (unless fresh); throws with the compiler's output on failure. */
-export async function buildWasm(options: { force?: boolean } = {}): Promise<string[]> {
+/** Compiles both builds; throws with the compiler's output on failure. */
+export async function buildWasm(): Promise<string[]> {
   mkdirSync(buildDir, { recursive: true });
-  const sourcesTime = newestSource();
   const written: string[] = [];
+  const { default: asc } = await import('assemblyscript/asc'); // a large module: loaded only to compile
   for (const build of builds) {
     const out = path.join(buildDir, build.file);
-    if (!options.force && isFresh(out, sourcesTime)) continue;
-    const { default: asc } = await import('assemblyscript/asc'); // loaded only when a build is stale
     const stderr: string[] = [];
     const result = await asc.main(
       [
@@ -87,11 +71,11 @@ export async function buildWasm(options: { force?: boolean } = {}): Promise<stri
 
 /**
  * Vitest global setup (vitest.config.ts `globalSetup`): builds the kernels if
- * stale and provides both builds, base64-encoded, as `inject('engineWasm')`
- * (core tests may not read files).
+ * stale (the same stamp as `npm start`) and provides both builds,
+ * base64-encoded, as `inject('engineWasm')` (core tests may not read files).
  */
 export async function setup(project: TestProject): Promise<void> {
-  await buildWasm();
+  await runBuildSteps([wasmCompileStep], { force: false, say: () => {} });
   const read = (file: string): string => readFileSync(path.join(buildDir, file)).toString('base64');
   project.provide('engineWasm', {
     'relaxed-simd': read(builds[0].file),
@@ -100,18 +84,9 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  writeKernelExports()
-    .then(async (generated) => {
-      if (generated) process.stdout.write(`wrote ${path.relative(repoRoot, kernelExportsFile)}\n`);
-      const written = await buildWasm({ force: process.argv.includes('--force') });
-      process.stdout.write(
-        written.length
-          ? written.map((w) => `built ${path.relative(repoRoot, w)}\n`).join('')
-          : 'wasm builds are up to date\n',
-      );
-    })
-    .catch((error: unknown) => {
-      console.error((error as Error).message);
-      process.exit(1);
-    });
+  // The command is the forced wasm step: exports regenerated, both builds compiled, stamp written.
+  runBuildSteps([buildStepNamed('wasm')], { force: true }).catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });
 }

@@ -102,6 +102,9 @@ function infoFor(name: string): ExportInfo {
         split: 'whitespace',
         vocabularySize: 4,
         sequenceLength: 4,
+        truncating: 'post',
+        padding: 'post',
+        encoding: 'auto',
       },
       vocabulary: ['', '[UNK]', name, 'a'],
     },
@@ -233,6 +236,46 @@ describe(`export injection: ${hostileStrings.length} hostile strings through eve
         parseJs(code ?? '', { ecmaVersion: 'latest', sourceType: 'script' }),
       ).not.toThrow();
     void window.happyDOM.close();
+  });
+
+  it("predict-data.js is one assignment of JSON.parse of one ASCII string literal, which reads back as the folder's own data", () => {
+    /** The file's code around its one string literal, and what that literal holds. */
+    const read = (code: string) => {
+      const program = parseJs(code, { ecmaVersion: 'latest', sourceType: 'script' });
+      expect(program.body).toHaveLength(1);
+      const statement = program.body[0];
+      if (statement?.type !== 'ExpressionStatement') throw new Error('not an expression');
+      const assignment = statement.expression;
+      if (assignment.type !== 'AssignmentExpression') throw new Error('not an assignment');
+      expect(code.slice(assignment.left.start, assignment.left.end)).toBe('window.layerlabExport');
+      const call = assignment.right;
+      if (call.type !== 'CallExpression') throw new Error('not a call');
+      expect(code.slice(call.callee.start, call.callee.end)).toBe('JSON.parse');
+      expect(call.arguments).toHaveLength(1);
+      const literal = call.arguments[0];
+      if (literal?.type !== 'Literal' || typeof literal.value !== 'string')
+        throw new Error('not a string literal');
+      return {
+        around: code.slice(0, literal.start) + code.slice(literal.end),
+        data: JSON.parse(literal.value) as Record<string, unknown>,
+      };
+    };
+    const base = read(baseline['predict-data.js'] ?? '');
+    hostileStrings.forEach((h, i) => {
+      const f = exported[i] ?? {};
+      const code = f['predict-data.js'] ?? '';
+      const label = JSON.stringify(h.slice(0, 80));
+      // Printable ASCII only (other characters as escapes): no markup, control, bidi or separator character.
+      expect(code, label).toMatch(/^[\x20-\x7e\n]*$/);
+      expect(code, label).not.toMatch(/[<>]/);
+      const { around, data } = read(code);
+      expect(around, label).toBe(base.around);
+      expect(data['metadata'], label).toEqual(JSON.parse(f['metadata.json'] ?? ''));
+      expect(data['vocabulary'], label).toEqual(JSON.parse(f['vocab.json'] ?? ''));
+      expect(data['modelTopology'], label).toEqual(
+        (JSON.parse(f['model.json'] ?? '') as { modelTopology: unknown }).modelTopology,
+      );
+    });
   });
 
   it('README.md holds every name only as escaped inline text, in the same lines as for a harmless name', () => {

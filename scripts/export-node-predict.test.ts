@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { compareProbabilities, exportModel, tokenize, vectorizeTokens } from '../core/index';
+import { compareProbabilities, exportModel, vectorizeText } from '../core/index';
 import { buildTestModel } from '../core/io/export/testing/test-models';
 import { makeExportDir, writeFileMap } from './export-test-support';
 
@@ -55,7 +55,7 @@ describe('predict.mjs (Node, @tensorflow/tfjs)', () => {
     const options = info.text?.tokenizer;
     const vocabulary = info.text?.vocabulary ?? [];
     if (options === undefined) throw new Error('test model has no tokenizer');
-    const ids = vectorizeTokens(tokenize(text, options), vocabulary, options.sequenceLength);
+    const ids = vectorizeText(text, options, vocabulary);
     // 'zz' is not in the vocabulary: it must become 1 ([UNK]), and the tail padding 0.
     expect(Array.from(ids)).toEqual([2, 3, 4, 1, 5, 6, 0, 0, 0, 0]);
     const expected = tf.tidy(

@@ -20,6 +20,10 @@ export const hostChannels = {
   updateSettings: 'host:updateSettings',
   readPixelCache: 'host:readPixelCache',
   writePixelCache: 'host:writePixelCache',
+  writeRecovery: 'host:writeRecovery',
+  listRecovery: 'host:listRecovery',
+  readRecovery: 'host:readRecovery',
+  discardRecovery: 'host:discardRecovery',
 } as const;
 
 export type HostChannelMethod = keyof typeof hostChannels;

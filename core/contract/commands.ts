@@ -55,6 +55,7 @@ export const commandSpecs = [
   spec('view.zoomIn', 'view', 'app:commands.view.zoomIn', ['Mod+=']),
   spec('view.zoomOut', 'view', 'app:commands.view.zoomOut', ['Mod+-']),
   spec('view.tidyLayout', 'view', 'app:commands.view.tidyLayout', ['Mod+Shift+L']),
+  spec('view.presentation', 'view', 'app:commands.view.presentation', ['Mod+Shift+P']),
   spec('train.start', 'train', 'training:commands.start', ['F5', 'Mod+Enter']),
   spec('train.pause', 'train', 'training:commands.pause', []),
   spec('train.resume', 'train', 'training:commands.resume', []),
@@ -101,7 +102,14 @@ export const nativeMenu = {
     'separator',
     'edit.selectAll',
   ],
-  view: ['view.fitView', 'view.zoomIn', 'view.zoomOut', 'view.tidyLayout'],
+  view: [
+    'view.fitView',
+    'view.zoomIn',
+    'view.zoomOut',
+    'view.tidyLayout',
+    'separator',
+    'view.presentation',
+  ],
   train: ['train.start', 'train.stop'],
 } as const satisfies Readonly<Record<CommandGroup, readonly (KnownCommandId | 'separator')[]>>;
 

@@ -22,7 +22,9 @@ export type HostErrorCode =
   | 'no-space'
   | 'io-error'
   | 'untrusted-sender'
-  | 'unsupported';
+  | 'unsupported'
+  /** Browser mode: the LayerLab server did not answer (stopped or crashed); nothing was done. */
+  | 'disconnected';
 
 export interface HostError {
   readonly code: HostErrorCode;
@@ -174,6 +176,51 @@ export interface DroppedFile {
   readonly type: string;
 }
 
+/** What a recovery entry holds: a project (`.layerlab` text) or a lab's state (JSON). */
+export type RecoveryKind = 'project' | 'lab';
+
+/**
+ * The two parts of a recovery entry: the unsaved `document` (rewritten within
+ * seconds of an edit) and the training `checkpoint` (rewritten after each epoch).
+ */
+export type RecoverySlot = 'document' | 'checkpoint';
+
+/** One part of the unsaved state of one open document, for crash recovery (hot exit). */
+export interface RecoveryWrite {
+  /** Opaque id of the open project or lab (one per tab or window), so two never clobber each other. */
+  readonly sessionId: string;
+  readonly slot: RecoverySlot;
+  readonly kind: RecoveryKind;
+  /** What the start screen shows: the project's name (empty when untitled) or the lab's id. */
+  readonly title: string;
+  /** The file the project was opened from or saved to, or null (never saved; labs). */
+  readonly file: ProjectFile | null;
+  readonly contents: string;
+}
+
+/** A recovery entry left by a window that did not close cleanly, as the start screen lists it. */
+export interface RecoverySummary {
+  readonly sessionId: string;
+  readonly kind: RecoveryKind;
+  readonly title: string;
+  readonly file: ProjectFile | null;
+  /** ISO time of the last write (document or checkpoint). */
+  readonly savedAt: string;
+  readonly hasCheckpoint: boolean;
+}
+
+export interface RecoveryListing {
+  readonly entries: readonly RecoverySummary[];
+  /** Entries that could not be read (moved aside as `*.corrupt`), by file name: reported, never fatal. */
+  readonly skipped: readonly string[];
+}
+
+/** A recovery entry with what it holds; `checkpoint` is null when no epoch was kept. */
+export interface RecoveredEntry extends RecoverySummary {
+  readonly contents: string;
+  readonly checkpoint: string | null;
+}
+
 export interface Host {
   getAppInfo(): Promise<HostResult<AppInfo>>;
   /** Shows an open dialog, or reopens a recent project when `recentFileId` is given. */
@@ -242,5 +289,19 @@ export interface Host {
   writePixelCache(request: {
     readonly key: string;
     readonly bytes: Uint8Array;
+  }): Promise<HostResult<void>>;
+  /**
+   * Keeps one part of a document's unsaved state in the recovery store (the
+   * profile folder, never beside the user's files); atomic, bounded
+   * (`maxRecoveryChars` per part, `recoveryBudgetBytes` in all).
+   */
+  writeRecovery(request: RecoveryWrite): Promise<HostResult<void>>;
+  /** Entries left by windows that did not close cleanly (not those this host run is writing). */
+  listRecovery(): Promise<HostResult<RecoveryListing>>;
+  readRecovery(request: { readonly sessionId: string }): Promise<HostResult<RecoveredEntry>>;
+  /** Deletes an entry (restored, discarded, saved, or closed with "Don't save"); only `slot` when given. */
+  discardRecovery(request: {
+    readonly sessionId: string;
+    readonly slot?: RecoverySlot;
   }): Promise<HostResult<void>>;
 }

@@ -17,11 +17,16 @@ export const maxRelativePathLength = 4096;
 export const pixelCacheKeyPattern = /^[0-9a-f]{16}-[0-9]{1,15}$/;
 /** Largest single pixel cache entry (a 60k-image RGB folder at 64×64 is ~740 MB). */
 export const maxPixelCacheEntryBytes = 1024 * 1024 * 1024;
+/** Largest part of a recovery entry (a project document, or a checkpoint of trained weights). */
+export const maxRecoveryChars = maxProjectChars;
+/** All recovery entries together, on disk; a write beyond it is refused (`too-large`). */
+export const recoveryBudgetBytes = 512 * 1024 * 1024;
 const maxNameChars = 255;
 const maxPathChars = 4096;
 
 const handle = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an opaque handle');
 const name = z.string().min(1).max(maxNameChars);
+const recoverySlot = z.enum(['document', 'checkpoint']);
 
 /** One stored preference value (`SettingValue`). */
 export const settingValueSchema = z.union([
@@ -67,6 +72,16 @@ export const requestSchemas = {
     .record(z.string().min(1).max(100), settingValueSchema)
     .refine((patch) => Object.keys(patch).length <= 200, 'at most 200 settings'),
   browse: z.strictObject({ path: z.string().max(maxPathChars).optional() }),
+  // Browser mode's in-app chooser: the user's pick, recorded by the server as a one-use choice id.
+  chooserPick: z.strictObject({
+    purpose: z.enum(['open-project', 'save-project', 'dataset-folder', 'export-parent']),
+    path: z.string().min(1).max(maxPathChars),
+  }),
+  // "New folder" in the in-app chooser, inside the folder it shows.
+  createFolder: z.strictObject({
+    parent: z.string().min(1).max(maxPathChars),
+    name: z.string().min(1).max(maxNameChars),
+  }),
   readPixelCache: z.strictObject({ key: z.string().regex(pixelCacheKeyPattern) }),
   // One part of an entry (transports send big entries in parts of `pixelCachePartBytes`).
   writePixelCache: z.strictObject({
@@ -77,13 +92,26 @@ export const requestSchemas = {
     offset: z.number().int().min(0).max(maxPixelCacheEntryBytes),
     total: z.number().int().min(0).max(maxPixelCacheEntryBytes),
   }),
+  writeRecovery: z.strictObject({
+    sessionId: handle,
+    slot: recoverySlot,
+    kind: z.enum(['project', 'lab']),
+    title: z.string().max(maxNameChars),
+    file: z
+      .strictObject({ fileId: handle, name, displayPath: z.string().max(maxPathChars) })
+      .nullable(),
+    contents: z.string().max(maxRecoveryChars),
+  }),
+  listRecovery: z.strictObject({}),
+  readRecovery: z.strictObject({ sessionId: handle }),
+  discardRecovery: z.strictObject({ sessionId: handle, slot: recoverySlot.optional() }),
 } as const;
 
 export type HostMethodName = keyof typeof requestSchemas;
 export type HostRequest<M extends HostMethodName> = z.infer<(typeof requestSchemas)[M]>;
 
-/** A chooser answer sent by the in-app chooser (browser mode): an absolute path. */
-export const chosenPathSchema = z.string().min(1).max(maxPathChars);
+/** A chooser answer sent with a host call (browser mode): the id `chooserPick` answered. */
+export const choiceIdSchema = handle;
 
 function totalBytes(files: Readonly<Record<string, string | Uint8Array>>): number {
   let total = 0;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { textEncodingChoices } from './text-decoding';
+
 /**
  * The dataset attached to a project, as stored in the project file. Owned by
  * core/data; the project schema (core/io) embeds `datasetConfigSchema`.
@@ -35,6 +37,20 @@ export const textOptionsSchema = z.object({
   /** Includes index 0 (padding) and 1 (unknown), as Keras `max_tokens`. */
   vocabularySize: z.number().int().min(3).max(1_000_000),
   sequenceLength: z.number().int().min(1).max(100_000),
+  /**
+   * Which end of a longer text is cut (Keras `pad_sequences(truncating=…)`):
+   * `pre` keeps the end (a mail's body and signature), `post` keeps the start.
+   * Saved projects from before this option keep `post`, as they were trained.
+   */
+  truncating: z.enum(['pre', 'post']).default('post'),
+  /**
+   * Where a shorter text gets its 0s (Keras `pad_sequences(padding=…)`): `pre`
+   * puts the words last, right before an LSTM's output, so padding cannot
+   * wash them out (our Embedding has no mask).
+   */
+  padding: z.enum(['pre', 'post']).default('post'),
+  /** `auto` detects each file's encoding and says what it assumed; otherwise every file is read as this. */
+  encoding: z.enum(textEncodingChoices).default('auto'),
 });
 export type TextOptions = z.infer<typeof textOptionsSchema>;
 
@@ -83,7 +99,12 @@ export const defaultImageOptions: ImageOptions = {
   },
 };
 
-/** Text options for a new dataset: Chinese-friendly word split, Keras-like sizes. */
+/**
+ * Text options before a folder is seen. On a new folder the loaders replace
+ * `split` and `sequenceLength` with what the texts call for
+ * (`chooseTextDefaults`: the tokeniser by script, a length covering 90% of the
+ * texts); padding and truncation at the start follow Keras `pad_sequences`.
+ */
 export const defaultTextOptions: TextOptions = {
   sampleUnit: 'files',
   lowercase: true,
@@ -91,4 +112,7 @@ export const defaultTextOptions: TextOptions = {
   split: 'word',
   vocabularySize: 10_000,
   sequenceLength: 64,
+  truncating: 'pre',
+  padding: 'pre',
+  encoding: 'auto',
 };

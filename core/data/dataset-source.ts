@@ -166,7 +166,7 @@ export function createTextDataset(
   const index = vocabularyIndex(vocabulary);
   const L = options.sequenceLength;
   const matrix = new Int32Array(tokens.length * L);
-  tokens.forEach((t, i) => matrix.set(vectorizeTokens(t, index, L), i * L));
+  tokens.forEach((t, i) => matrix.set(vectorizeTokens(t, index, options), i * L));
   return makeSource(
     { kind: 'text', classNames: input.classNames, inputShape: [L], image: null, vocabulary },
     input,

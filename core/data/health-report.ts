@@ -6,6 +6,7 @@
  */
 import type { DatasetKind } from './class-discovery';
 import type { SkipReason } from './inspect-file';
+import type { TextEncoding } from './text-decoding';
 
 /** A file left out by the listing (never read): system files, hidden entries, links. */
 export interface IgnoredEntry {
@@ -32,6 +33,9 @@ export interface SkippedFile {
  * - `dataset-duplicates`: identical files; `dataset-duplicates-across-classes` when in different classes.
  * - `dataset-class-too-small`: fewer than `minSamplesPerClass` samples.
  * - `dataset-class-imbalance`: the largest class is ≥ `imbalanceRatio`× the smallest.
+ * - `dataset-text-truncated`: more than 20% of the texts are longer than the sequence length.
+ * - `dataset-sequence-length-capped`: the default length was held below 90% coverage by the memory cap.
+ * - `dataset-encoding-guessed`: files without a BOM that are not UTF-8 were read in a guessed encoding.
  */
 export type DatasetIssueCode =
   | 'dataset-empty'
@@ -44,7 +48,10 @@ export type DatasetIssueCode =
   | 'dataset-duplicates'
   | 'dataset-duplicates-across-classes'
   | 'dataset-class-too-small'
-  | 'dataset-class-imbalance';
+  | 'dataset-class-imbalance'
+  | 'dataset-text-truncated'
+  | 'dataset-sequence-length-capped'
+  | 'dataset-encoding-guessed';
 
 export interface DatasetIssue {
   readonly code: DatasetIssueCode;
@@ -53,6 +60,8 @@ export interface DatasetIssue {
   readonly subject?: string;
   /** A count or ratio for the message. */
   readonly count?: number;
+  /** Further numbers or codes the message is worded with (e.g. `length`, `percent`). */
+  readonly values?: Readonly<Record<string, number | string>>;
   /** English, for logs and the CLI; the UI words issues by code. */
   readonly message: string;
 }
@@ -64,10 +73,12 @@ export interface ClassSummary {
   readonly validationCount: number;
 }
 
-/** One bar of a distribution: a size (`28×28`) or a length range (`0–15`). */
+/** One bar of a distribution: a size (`28×28`) or a length range (`0–15`, `≥ 900`). */
 export interface DistributionBin {
   readonly label: string;
   readonly count: number;
+  /** Length ranges: the shortest length in the range. */
+  readonly from?: number;
 }
 
 export interface HealthReport {
@@ -83,7 +94,32 @@ export interface HealthReport {
   readonly duplicates: readonly (readonly string[])[];
   /** Image sizes (most common first) or text lengths in tokens (ascending ranges). */
   readonly distribution: readonly DistributionBin[];
+  /** Text datasets: how the sequence length fits the texts; absent for images. */
+  readonly text?: TextLengthReport;
   readonly issues: readonly DatasetIssue[];
+}
+
+/** How the chosen sequence length fits the texts, and how the files were decoded. */
+export interface TextLengthReport {
+  readonly sequenceLength: number;
+  /** Which end of a longer text is cut. */
+  readonly truncating: 'pre' | 'post';
+  /** Texts longer than `sequenceLength`. */
+  readonly truncatedCount: number;
+  /** `truncatedCount` / samples (0–1). */
+  readonly truncatedShare: number;
+  /** Token counts: median, the length covering 90% of the texts, the longest. */
+  readonly median: number;
+  readonly coverLength: number;
+  readonly longest: number;
+  /** The memory cap that held the default length below `coverLength`, if it did. */
+  readonly cap: number | null;
+  /** Files per encoding, and how many of them were guessed. */
+  readonly encodings: readonly {
+    readonly encoding: TextEncoding;
+    readonly files: number;
+    readonly guessed: number;
+  }[];
 }
 
 /** Thresholds for the warnings; defaults follow ecosystem-notes §3.1. */
@@ -104,7 +140,7 @@ export function hasBlockingIssue(report: Pick<HealthReport, 'issues'>): boolean 
 
 /** Collects the dataset-level issues from the parts of a report. */
 export function findIssues(
-  parts: Omit<HealthReport, 'issues' | 'distribution' | 'kind'> & {
+  parts: Omit<HealthReport, 'issues' | 'distribution' | 'kind' | 'text'> & {
     readonly totalFiles: number;
     readonly duplicateClasses: readonly boolean[];
   },
@@ -214,15 +250,108 @@ export function sizeDistribution(
   return rest > 0 ? [...bins, { label: 'other', count: rest }] : bins;
 }
 
-/** Text lengths (tokens) in up to `binCount` equal-width ascending ranges. */
+/**
+ * Text lengths (tokens) in up to `binCount` equal-width ascending ranges. When
+ * a few very long texts would squash every other bar into the first one
+ * (mail folders: median 600 tokens, longest 30,000), the ranges cover up to
+ * the 95th percentile and one last bin `≥ n` holds the rest.
+ */
 export function lengthDistribution(lengths: readonly number[], binCount = 10): DistributionBin[] {
   if (lengths.length === 0) return [];
-  const max = Math.max(...lengths);
-  const width = Math.max(1, Math.ceil((max + 1) / binCount));
-  const bins = Array.from({ length: Math.ceil((max + 1) / width) }, (_, i) => ({
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const max = sorted.at(-1) as number;
+  const p95 = sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] as number;
+  const top = max > 2 * p95 ? p95 : max;
+  const width = Math.max(1, Math.ceil((top + 1) / binCount));
+  const bins = Array.from({ length: Math.ceil((top + 1) / width) }, (_, i) => ({
     from: i * width,
     count: 0,
   }));
-  for (const n of lengths) (bins[Math.floor(n / width)] as { count: number }).count++;
-  return bins.map((b) => ({ label: `${b.from}–${b.from + width - 1}`, count: b.count }));
+  const overflow = { from: bins.length * width, count: 0 };
+  for (const n of sorted) {
+    const bin = bins[Math.floor(n / width)];
+    if (bin === undefined) overflow.count++;
+    else bin.count++;
+  }
+  return [
+    ...bins.map((b) => ({
+      label: `${b.from}–${b.from + width - 1}`,
+      from: b.from,
+      count: b.count,
+    })),
+    ...(overflow.count > 0
+      ? [{ label: `≥ ${overflow.from}`, from: overflow.from, count: overflow.count }]
+      : []),
+  ];
+}
+
+/** Above this share of cut texts the health report warns. */
+export const truncationWarningShare = 0.2;
+
+/** The text findings: cut texts above `warnShare`, a capped default length, guessed encodings. */
+export function textIssues(
+  text: TextLengthReport,
+  warnShare: number = truncationWarningShare,
+): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
+  const percent = Math.round(text.truncatedShare * 100);
+  if (text.truncatedShare > warnShare) {
+    const kept = text.truncating === 'pre' ? 'end' : 'start';
+    issues.push({
+      code: 'dataset-text-truncated',
+      severity: 'warning',
+      count: text.truncatedCount,
+      values: { percent, length: text.sequenceLength, suggested: text.coverLength, kept },
+      message: `${percent}% of the texts are longer than the sequence length ${text.sequenceLength} tokens and are cut (only their ${kept} is seen). Raise the sequence length to ${text.coverLength} to keep 90% whole, or choose which end to keep.`,
+    });
+  }
+  if (text.cap !== null)
+    issues.push({
+      code: 'dataset-sequence-length-capped',
+      severity: 'warning',
+      values: { length: text.sequenceLength, suggested: text.coverLength, cap: text.cap },
+      message: `The sequence length was set to ${text.sequenceLength}, not ${text.coverLength} (which would keep 90% of the texts whole), so that all samples' token ids fit in memory.`,
+    });
+  for (const e of text.encodings)
+    if (e.guessed > 0)
+      issues.push({
+        code: 'dataset-encoding-guessed',
+        severity: 'warning',
+        subject: e.encoding,
+        count: e.guessed,
+        message: `${e.guessed} file(s) are not UTF-8 and were read as ${e.encoding} (guessed from their bytes). If their text looks wrong, choose the encoding in the text options.`,
+      });
+  return issues;
+}
+
+/** The length and decoding part of a text report. */
+export function textLengthReport(input: {
+  readonly lengths: readonly number[];
+  readonly sequenceLength: number;
+  readonly truncating: 'pre' | 'post';
+  readonly cap: number | null;
+  readonly files: readonly { readonly encoding: TextEncoding; readonly guessed: boolean }[];
+}): TextLengthReport {
+  const sorted = [...input.lengths].sort((a, b) => a - b);
+  const at = (q: number): number =>
+    sorted.length === 0 ? 0 : (sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number);
+  const truncatedCount = sorted.filter((n) => n > input.sequenceLength).length;
+  const encodings = new Map<TextEncoding, { files: number; guessed: number }>();
+  for (const f of input.files) {
+    const e = encodings.get(f.encoding) ?? { files: 0, guessed: 0 };
+    e.files++;
+    if (f.guessed) e.guessed++;
+    encodings.set(f.encoding, e);
+  }
+  return {
+    sequenceLength: input.sequenceLength,
+    truncating: input.truncating,
+    truncatedCount,
+    truncatedShare: sorted.length === 0 ? 0 : truncatedCount / sorted.length,
+    median: at(0.5),
+    coverLength: at(0.9),
+    longest: sorted.at(-1) ?? 0,
+    cap: input.cap,
+    encodings: [...encodings.entries()].map(([encoding, n]) => ({ encoding, ...n })),
+  };
 }

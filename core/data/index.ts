@@ -21,3 +21,5 @@ export * from './input-size';
 export * from './train-samples';
 export * from './png-decode';
 export * from './test-alignment';
+export * from './text-defaults';
+export * from './plan-text';

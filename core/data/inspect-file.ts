@@ -7,7 +7,7 @@ import { contentHash } from './content-hash';
 import { readImageHeader } from './image-header';
 import type { ImageFormat } from './image-header';
 import { decodeTextBytes, maxTextFileBytes, splitLines } from './text-decoding';
-import type { TextEncoding } from './text-decoding';
+import type { TextEncoding, TextEncodingChoice } from './text-decoding';
 
 /**
  * Why a file did not become a sample. Stable codes; the UI words them.
@@ -17,7 +17,7 @@ import type { TextEncoding } from './text-decoding';
  * - `not-an-image`: no image magic bytes (e.g. a text file named `.png`).
  * - `too-large`: above the pixel cap (decompression bomb) or the byte cap.
  * - `empty`: zero bytes, or a text file with no text.
- * - `undecodable-text`: neither UTF-8/16 nor GB18030.
+ * - `undecodable-text`: binary, or not readable in the encoding the user chose.
  * - `unsupported-type`: an extension we do not read for this kind (e.g. `.pdf`).
  */
 export type SkipReason =
@@ -69,6 +69,8 @@ export type TextInspection =
       readonly ok: true;
       readonly texts: readonly string[];
       readonly encoding: TextEncoding;
+      /** The encoding was guessed from the bytes (see `decodeTextBytes`); the report says so. */
+      readonly guessed: boolean;
       readonly hash: string;
     }
   | { readonly ok: false; readonly reason: SkipReason; readonly detail?: string };
@@ -81,8 +83,9 @@ export function inspectTextBytes(
   bytes: Uint8Array,
   sampleUnit: 'files' | 'lines',
   maxBytes: number = maxTextFileBytes,
+  encoding: TextEncodingChoice = 'auto',
 ): TextInspection {
-  const decoded = decodeTextBytes(bytes, maxBytes);
+  const decoded = decodeTextBytes(bytes, maxBytes, encoding);
   if (!decoded.ok)
     return {
       ok: false,
@@ -94,5 +97,11 @@ export function inspectTextBytes(
       ? splitLines(decoded.text)
       : [decoded.text.trim()].filter((t) => t.length > 0);
   if (texts.length === 0) return { ok: false, reason: 'empty' };
-  return { ok: true, texts, encoding: decoded.encoding, hash: contentHash(bytes) };
+  return {
+    ok: true,
+    texts,
+    encoding: decoded.encoding,
+    guessed: decoded.guessed,
+    hash: contentHash(bytes),
+  };
 }

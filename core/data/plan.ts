@@ -12,10 +12,13 @@ import {
   findIssues,
   lengthDistribution,
   sizeDistribution,
+  textIssues,
+  textLengthReport,
 } from './health-report';
 import type { HealthReport, HealthThresholds, IgnoredEntry, SkippedFile } from './health-report';
 import type { ImageInspection, SkipReason, TextInspection } from './inspect-file';
 import { splitFromValidationPaths, stratifiedSplit } from './split';
+import type { TextEncoding } from './text-decoding';
 import type { SplitIndices } from './split';
 
 /** The outcome of reading one candidate file. */
@@ -71,6 +74,16 @@ export interface PlanInput {
   readonly linesMode?: boolean;
   /** Text only: counts tokens per sample for the length distribution. */
   readonly countTokens?: (text: string) => number;
+  /**
+   * Text only: the sequence length and cut end the samples will be shaped
+   * with, and the memory cap if it shortened a default length; the report then
+   * says how many texts are cut (`HealthReport.text`).
+   */
+  readonly sequence?: {
+    readonly length: number;
+    readonly truncating: 'pre' | 'post';
+    readonly cap?: number | null;
+  };
   readonly thresholds?: HealthThresholds;
 }
 
@@ -84,6 +97,7 @@ export function planDataset(input: PlanInput): DatasetPlan {
   const usable: Omit<PlannedSample, 'classIndex'>[] = [];
   const classOf = new Map<string, string>();
   const hashes = new Map<string, string[]>();
+  const decodedFiles: { encoding: TextEncoding; guessed: boolean }[] = [];
   for (const c of discovery.candidates) {
     const check = checks.get(c.path) ?? { ok: false, reason: 'unreadable' as const };
     if (!check.ok) {
@@ -100,6 +114,7 @@ export function planDataset(input: PlanInput): DatasetPlan {
     else group.push(c.path);
     const base = { path: c.path, size: c.size, mtimeMs: c.mtimeMs };
     if ('texts' in check) {
+      decodedFiles.push({ encoding: check.encoding, guessed: check.guessed });
       check.texts.forEach((text, i) =>
         usable.push({
           ...base,
@@ -160,14 +175,34 @@ export function planDataset(input: PlanInput): DatasetPlan {
   const totalFiles =
     discovery.candidates.length + discovery.unsupported.length + discovery.rootFiles.length;
   const countTokens = input.countTokens ?? ((t: string) => [...t].length);
+  const lengths = input.kind === 'text' ? samples.map((s) => countTokens(s.text ?? '')) : [];
   const distribution =
     input.kind === 'image'
       ? sizeDistribution(samples.map((s) => ({ width: s.width ?? 0, height: s.height ?? 0 })))
-      : lengthDistribution(samples.map((s) => countTokens(s.text ?? '')));
-  const issues = findIssues(
-    { ...parts, totalFiles, duplicateClasses },
-    input.thresholds ?? defaultHealthThresholds,
-  );
-  const report: HealthReport = { kind: input.kind, ...parts, distribution, issues };
+      : lengthDistribution(lengths);
+  const text =
+    input.kind === 'text' && input.sequence !== undefined && samples.length > 0
+      ? textLengthReport({
+          lengths,
+          sequenceLength: input.sequence.length,
+          truncating: input.sequence.truncating,
+          cap: input.sequence.cap ?? null,
+          files: decodedFiles,
+        })
+      : undefined;
+  const issues = [
+    ...findIssues(
+      { ...parts, totalFiles, duplicateClasses },
+      input.thresholds ?? defaultHealthThresholds,
+    ),
+    ...(text === undefined ? [] : textIssues(text)),
+  ];
+  const report: HealthReport = {
+    kind: input.kind,
+    ...parts,
+    distribution,
+    ...(text === undefined ? {} : { text }),
+    issues,
+  };
   return { kind: input.kind, classNames, samples, labels, split, validationKeys, report };
 }

@@ -9,7 +9,7 @@ import type { HealthReport } from './health-report';
 /** `csv` gets a UTF-8 BOM so Excel shows Chinese names correctly. */
 export type DelimitedFormat = 'csv' | 'tsv';
 
-/** Renders the report; rows are stable in order (classes, skipped, ignored, duplicates, issues). */
+/** Renders the report; rows are stable in order (classes, skipped, ignored, duplicates, text lengths and encodings, issues). */
 export function reportToDelimited(report: HealthReport, format: DelimitedFormat): string {
   const rows: string[][] = [['section', 'class', 'path', 'reason', 'count', 'detail']];
   for (const c of report.classes)
@@ -30,6 +30,19 @@ export function reportToDelimited(report: HealthReport, format: DelimitedFormat)
     for (const p of group)
       rows.push(['duplicate', classOf(p), p, `group ${g + 1}`, String(group.length), '']);
   });
+  const text = report.text;
+  if (text !== undefined) {
+    rows.push([
+      'text-lengths',
+      '',
+      '',
+      `sequence length ${text.sequenceLength}, truncating ${text.truncating}`,
+      String(text.truncatedCount),
+      `${Math.round(text.truncatedShare * 100)}% cut; median ${text.median}, 90% within ${text.coverLength}, longest ${text.longest}`,
+    ]);
+    for (const e of text.encodings)
+      rows.push(['encoding', '', '', e.encoding, String(e.files), `${e.guessed} guessed`]);
+  }
   for (const i of report.issues)
     rows.push([
       'issue',

@@ -15,6 +15,9 @@ const opts = (split: TextOptions['split']): TextOptions => ({
   split,
   vocabularySize: 10,
   sequenceLength: 5,
+  truncating: 'post',
+  padding: 'post',
+  encoding: 'auto',
 });
 
 describe('tokenize (Keras TextVectorization semantics)', () => {
@@ -54,9 +57,32 @@ describe('tokenize (Keras TextVectorization semantics)', () => {
     );
     expect(vocab).toEqual(['', '[UNK]', 'b', 'a']);
   });
-  it('maps unknown tokens to 1, pads with 0 and truncates to the sequence length', () => {
+  it('maps unknown tokens to 1, pads with 0 and truncates to the sequence length (post)', () => {
     const vocab = ['', '[UNK]', 'b', 'a'];
-    expect([...vectorizeTokens(['a', 'zzz', 'b'], vocab, 5)]).toEqual([3, 1, 2, 0, 0]);
-    expect([...vectorizeTokens(['a', 'a', 'a', 'b', 'b', 'b'], vocab, 4)]).toEqual([3, 3, 3, 2]);
+    const post = { padding: 'post', truncating: 'post' } as const;
+    expect([...vectorizeTokens(['a', 'zzz', 'b'], vocab, { ...post, sequenceLength: 5 })]).toEqual([
+      3, 1, 2, 0, 0,
+    ]);
+    expect([
+      ...vectorizeTokens(['a', 'a', 'a', 'b', 'b', 'b'], vocab, { ...post, sequenceLength: 4 }),
+    ]).toEqual([3, 3, 3, 2]);
   });
+  // Keras: pad_sequences([[3,1,2]], maxlen=5) → [[0,0,3,1,2]]; maxlen=2 → [[1,2]] (both default 'pre').
+  it.each([
+    ['pre', 'pre', 5, [0, 0, 3, 1, 2]],
+    ['pre', 'pre', 2, [1, 2]],
+    ['post', 'pre', 2, [1, 2]],
+    ['pre', 'post', 2, [3, 1]],
+    ['post', 'post', 2, [3, 1]],
+    ['pre', 'post', 4, [0, 3, 1, 2]],
+    ['post', 'pre', 4, [3, 1, 2, 0]],
+  ] as const)(
+    'padding %s, truncating %s, length %i as Keras pad_sequences',
+    (padding, truncating, sequenceLength, want) => {
+      const vocab = ['', '[UNK]', 'b', 'a'];
+      expect([
+        ...vectorizeTokens(['a', 'zzz', 'b'], vocab, { padding, truncating, sequenceLength }),
+      ]).toEqual(want);
+    },
+  );
 });

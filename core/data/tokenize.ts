@@ -77,18 +77,39 @@ export function buildVocabulary(
   return [paddingToken, unknownToken, ...ranked.slice(0, keep).map(([t]) => t)];
 }
 
-/** Maps tokens to indices, then pads with 0 or truncates to `sequenceLength` (Keras pads and truncates at the end). */
+/** How a token list becomes a fixed-length row: its length, and which end is padded or cut. */
+export type SequenceShaping = Pick<TextOptions, 'sequenceLength' | 'padding' | 'truncating'>;
+
+/**
+ * Maps tokens to indices and makes the row exactly `sequenceLength` long, as
+ * Keras `pad_sequences` does: a longer list loses its start (`truncating:
+ * 'pre'`) or its end (`'post'`); a shorter one gets 0s before (`padding:
+ * 'pre'`) or after (`'post'`) its tokens.
+ * @example vectorizeTokens(['a','b'], vocab, { sequenceLength: 4, padding: 'pre', truncating: 'pre' }) // [0, 0, a, b]
+ */
 export function vectorizeTokens(
   tokens: readonly string[],
   vocabulary: readonly string[] | ReadonlyMap<string, number>,
-  sequenceLength: number,
+  shaping: SequenceShaping,
 ): Int32Array {
   const index =
     vocabulary instanceof Map ? vocabulary : vocabularyIndex(vocabulary as readonly string[]);
-  const out = new Int32Array(sequenceLength);
-  const n = Math.min(tokens.length, sequenceLength);
-  for (let i = 0; i < n; i++) out[i] = index.get(tokens[i] as string) ?? 1;
+  const length = shaping.sequenceLength;
+  const out = new Int32Array(length);
+  const n = Math.min(tokens.length, length);
+  const from = shaping.truncating === 'pre' ? tokens.length - n : 0;
+  const to = shaping.padding === 'pre' ? length - n : 0;
+  for (let i = 0; i < n; i++) out[to + i] = index.get(tokens[from + i] as string) ?? 1;
   return out;
+}
+
+/** Standardises, splits and vectorises one text with its options (training, inspection, prediction). */
+export function vectorizeText(
+  text: string,
+  options: TextOptions,
+  vocabulary: readonly string[] | ReadonlyMap<string, number>,
+): Int32Array {
+  return vectorizeTokens(tokenize(text, options), vocabulary, options);
 }
 
 /** A token → index map for repeated vectorisation. */

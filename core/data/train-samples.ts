@@ -10,7 +10,7 @@ import type { ImageOptions, TextOptions } from './config';
 import { channelCount } from './image-preprocess';
 import { createRng, deriveSeed } from './random';
 import type { SampleStore } from './sample-store';
-import { tokenize, vectorizeTokens, vocabularyIndex } from './tokenize';
+import { vectorizeText, vocabularyIndex } from './tokenize';
 
 /**
  * A `SampleSource` over decoded images in `store` (sample i ↔ `labels[i]`).
@@ -71,9 +71,7 @@ export function textSampleSource(input: {
   const L = input.options.sequenceLength;
   const index = vocabularyIndex(input.vocabulary);
   const matrix = new Int32Array(input.texts.length * L);
-  input.texts.forEach((t, i) =>
-    matrix.set(vectorizeTokens(tokenize(t, input.options), index, L), i * L),
-  );
+  input.texts.forEach((t, i) => matrix.set(vectorizeText(t, input.options, index), i * L));
   return {
     count: input.texts.length,
     sampleShape: [L],

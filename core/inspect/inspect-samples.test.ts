@@ -104,6 +104,13 @@ describe('new inputs get the training preprocessing', () => {
       { ...defaultTextOptions, sequenceLength: 4, lowercase: true },
       ['', '[UNK]', 'good', 'film'],
     );
-    expect(Array.from(input.values)).toEqual([2, 3, 0, 0]);
+    // Padded before the words by default (Keras pad_sequences), after them when asked.
+    expect(Array.from(input.values)).toEqual([0, 0, 2, 3]);
+    const post = textInput(
+      'Good FILM',
+      { ...defaultTextOptions, sequenceLength: 4, padding: 'post' },
+      ['', '[UNK]', 'good', 'film'],
+    );
+    expect(Array.from(post.values)).toEqual([2, 3, 0, 0]);
   });
 });

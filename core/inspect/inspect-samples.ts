@@ -1,6 +1,6 @@
 import type { ImageOptions, TextOptions } from '../data/config';
 import { pixelsToFloat32, preprocessRgba } from '../data/image-preprocess';
-import { tokenize, vectorizeTokens } from '../data/tokenize';
+import { vectorizeText } from '../data/tokenize';
 import type { SampleSource } from '../train/sample-source';
 import type { EvaluationSource } from './evaluate';
 import type { ArrayND } from './sample';
@@ -183,6 +183,6 @@ export function textInput(
   options: TextOptions,
   vocabulary: readonly string[],
 ): ArrayND {
-  const ids = vectorizeTokens(tokenize(text, options), vocabulary, options.sequenceLength);
+  const ids = vectorizeText(text, options, vocabulary);
   return { values: Float32Array.from(ids), shape: [options.sequenceLength] };
 }

@@ -1,10 +1,20 @@
+import { defaultTextOptions } from '../data/config';
 import type { DatasetConfig, ImageOptions, TextOptions } from '../data/config';
 import type { GraphDoc } from '../graph/types';
 
 /** How a run reads its dataset folder: the project's dataset settings, else what its input layer expects. */
 export type DatasetReading =
   | { readonly kind: 'image'; readonly image: ImageOptions }
-  | { readonly kind: 'text'; readonly text: TextOptions };
+  | {
+      readonly kind: 'text';
+      readonly text: TextOptions;
+      /**
+       * True for a project without a dataset (a template on a fresh folder):
+       * the loader picks the tokeniser and sequence length from the texts
+       * (`chooseTextDefaults`), as the app does on a first load.
+       */
+      readonly chooseDefaults: boolean;
+    };
 
 const noAugmentation: ImageOptions['augmentation'] = {
   enabled: false,
@@ -28,10 +38,7 @@ export function datasetReadingFor(project: {
   const sequence = nodes.find((n) => n.kind === 'SequenceInput');
   if (project.dataset?.kind === 'text' || (project.dataset === null && sequence)) {
     const fromInput: TextOptions = {
-      sampleUnit: 'files',
-      lowercase: true,
-      stripPunctuation: true,
-      split: 'whitespace',
+      ...defaultTextOptions,
       vocabularySize:
         typeof sequence?.params['vocabularySize'] === 'number'
           ? sequence.params['vocabularySize']
@@ -39,7 +46,8 @@ export function datasetReadingFor(project: {
       sequenceLength:
         typeof sequence?.params['length'] === 'number' ? sequence.params['length'] : 200,
     };
-    return { kind: 'text', text: project.dataset?.text ?? fromInput };
+    const stored = project.dataset?.text ?? null;
+    return { kind: 'text', text: stored ?? fromInput, chooseDefaults: stored === null };
   }
   if (project.dataset?.image) return { kind: 'image', image: project.dataset.image };
   const image = nodes.find((n) => n.kind === 'ImageInput');

@@ -265,6 +265,10 @@ export const messages = {
     'The trained model saved in this project could not be restored: its data is damaged ({{detail}}). The network is open as saved; train it again to get a model.',
     '无法恢复保存在这个项目中的训练好的模型：模型数据已损坏（{{detail}}）。网络已按保存时的样子打开；请重新训练以得到模型。',
   ),
+  'training-checkpoint-damaged': m(
+    'The training checkpoint kept for crash recovery is damaged ({{detail}}), so training cannot resume from it. The project is restored; train it again.',
+    '为崩溃恢复保存的训练检查点已损坏（{{detail}}），无法从它继续训练。项目已恢复；请重新训练。',
+  ),
   'trained-model-weights-missing': m(
     'The trained model saved in this project could not be restored: weight data {{detail}} is missing. The network is open as saved; train it again to get a model.',
     '无法恢复保存在这个项目中的训练好的模型：缺少权重数据 {{detail}}。网络已按保存时的样子打开；请重新训练以得到模型。',

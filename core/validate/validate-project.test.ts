@@ -49,6 +49,9 @@ const textDataset: DatasetConfig = {
     split: 'whitespace',
     vocabularySize: 20_000,
     sequenceLength: 120,
+    truncating: 'pre',
+    padding: 'pre',
+    encoding: 'auto',
   },
   vocabulary: ['', '[UNK]', 'free', 'money', 'hello'],
 };

@@ -30,7 +30,8 @@ export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR
   --validation-share S  share of each class held out for validation, 0–0.9 (default: the project's)
   --engine E     auto (default: LayerLab's WASM SIMD engine when the model is supported, else TF.js) or tfjs
   --workers N    threads training each batch with LayerLab's engine, 1–16 (default: min(2, cores); 1 = one engine)
-  --out DIR      where to write the trained model (default: ./<project name>-trained)`;
+  --out DIR      where to write the trained model (default: ./<project name>-trained;
+                 for the bundled sample, a new temporary folder; the path is printed)`;
 
 /** Parses argv; throws an Error with a user-facing message on bad input. */
 export function parseTrainArgs(argv: readonly string[]): TrainArgs {

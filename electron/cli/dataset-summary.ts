@@ -13,6 +13,17 @@ export function formatHealthReport(report: HealthReport, title: string): string[
       lines.push(`    ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   }
   for (const e of report.ignored) lines.push(`  ignored ${e.path}: ${e.reason}`);
+  const text = report.text;
+  if (text !== undefined) {
+    const encodings = text.encodings
+      .map((e) => `${e.encoding} ${e.files}${e.guessed > 0 ? ` (${e.guessed} guessed)` : ''}`)
+      .join(', ');
+    lines.push(
+      `  text lengths (tokens): median ${text.median}, 90% within ${text.coverLength}, longest ${text.longest}`,
+      `  sequence length ${text.sequenceLength}: ${Math.round(text.truncatedShare * 100)}% of the texts are cut (${text.truncating === 'pre' ? 'their start' : 'their end'})`,
+      `  encodings: ${encodings}`,
+    );
+  }
   for (const issue of report.issues) lines.push(`  ${issue.severity}: ${issue.message}`);
   return lines;
 }

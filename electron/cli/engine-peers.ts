@@ -20,7 +20,10 @@ function spawnPeerWorker(): Worker {
   // Under tsx (CLI, tests, bench) the worker is TypeScript: register tsx's loader
   // inside the worker first (as electron/data/decode-pool.ts does).
   const workerUrl = new URL('./engine-peer-worker.ts', self).href;
-  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(workerUrl)}); });`;
+  // tsx resolved here, by URL: a bare 'tsx/esm/api' in the eval'd worker resolves from the cwd,
+  // which is any folder when the CLI is run from elsewhere.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl)}); });`;
   return new Worker(bootstrap, { eval: true });
 }
 

@@ -20,6 +20,8 @@ export interface LoadedDataset {
   readonly samples: SampleSource;
   /** Text only: the vocabulary built from the training split. */
   readonly vocabulary: readonly string[] | null;
+  /** Text only: the options the texts were shaped with (chosen from the texts for a new folder). */
+  readonly textOptions: TextOptions | null;
 }
 
 /**
@@ -64,32 +66,40 @@ export async function loadImageFolder(
     options,
     seed: split.seed,
   });
-  return { plan, samples, vocabulary: null };
+  return { plan, samples, vocabulary: null, textOptions: null };
 }
 
 /**
- * Lists and decodes a text folder (electron/data's `loadTextFolder`); the
- * vocabulary is built from the training split only (validation and test words
- * count as unknown, as in the app), unless `vocabulary` is given (a test set
- * uses the training vocabulary).
+ * Lists and decodes a text folder (electron/data's `loadTextFolder`). With
+ * `chooseDefaults` (a project without a dataset) the tokeniser and sequence
+ * length come from the texts, as in the app. The vocabulary is built from the
+ * training split only (validation and test words count as unknown, as in the
+ * app), unless `vocabulary` is given (a test set uses the training
+ * vocabulary and options).
  */
 export async function loadTextFolder(
   folder: string,
   options: TextOptions,
   split: { seed: number; validationShare: number },
-  vocabulary?: readonly string[],
+  from: { vocabulary?: readonly string[]; chooseDefaults?: boolean } = {},
 ): Promise<LoadedDataset> {
   const loaded = await loadTextFiles(folder, {
     text: options,
     split,
-    ...(vocabulary === undefined ? {} : { vocabulary }),
+    ...(from.chooseDefaults === undefined ? {} : { chooseDefaults: from.chooseDefaults }),
+    ...(from.vocabulary === undefined ? {} : { vocabulary: from.vocabulary }),
   });
   const samples = textSampleSource({
     texts: loaded.texts,
     labels: loaded.plan.labels,
     classCount: loaded.plan.classNames.length,
-    options,
+    options: loaded.options,
     vocabulary: loaded.vocabulary,
   });
-  return { plan: loaded.plan, samples, vocabulary: loaded.vocabulary };
+  return {
+    plan: loaded.plan,
+    samples,
+    vocabulary: loaded.vocabulary,
+    textOptions: loaded.options,
+  };
 }

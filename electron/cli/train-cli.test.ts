@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 import * as tf from '@tensorflow/tfjs';
@@ -12,16 +13,25 @@ import { parseTrainArgs } from './cli-args';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
+const tsxLoader = pathToFileURL(path.join(repo, 'node_modules/tsx/dist/loader.mjs')).href;
 // The CLI's pixel cache goes to a temp folder, not the user's ~/.cache.
 const cacheDir = path.join(os.tmpdir(), `layerlab-cli-cache-${process.pid}`);
 afterAll(() => rm(cacheDir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  where: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', path.join(repo, 'electron/cli/train.ts'), ...args],
-      { cwd: repo, timeout: 120_000, env: { ...process.env, LAYERLAB_CACHE_DIR: cacheDir } },
+      // tsx by path: `--import tsx` would resolve from the cwd, which may be any folder here.
+      ['--import', tsxLoader, path.join(repo, 'electron/cli/train.ts'), ...args],
+      {
+        cwd: where.cwd ?? repo,
+        timeout: 120_000,
+        env: { ...process.env, LAYERLAB_CACHE_DIR: cacheDir, ...where.env },
+      },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -157,6 +167,25 @@ describe('npm run train', () => {
     const again = await cli(args);
     expect(again.code, again.stderr).toBe(0);
     expect(await readdir(parent)).toEqual(['digits-export']);
+  }, 300_000);
+
+  it('with no project, trains the bundled sample and exports into a new temporary folder it names, not the current one', async () => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'layerlab-cli-cwd-'));
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'layerlab-cli-tmp-'));
+    try {
+      const r = await cli(['--epochs', '1'], { cwd, env: { TMPDIR: tmp } });
+      expect(r.code, r.stderr).toBe(0);
+      const folder = /^export folder: (.+)$/m.exec(r.stdout)?.[1] ?? '';
+      expect(folder).toMatch(/\/layerlab-sample-[^/]+\/mlp-digits-trained$/);
+      expect(path.dirname(path.dirname(folder))).toBe(tmp);
+      expect(r.stdout).toMatch(/temporary folder; --out DIR writes it where you choose/);
+      expect(existsSync(path.join(folder, 'model.json'))).toBe(true);
+      expect(existsSync(path.join(folder, 'predict.html'))).toBe(true);
+      expect(await readdir(cwd)).toEqual([]);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+      await rm(tmp, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it('exits non-zero with a clear message on an unusable dataset, listing skipped files', async () => {

@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { initBackend } from '../../core/backend/index';
 import { CompileError } from '../../core/compile/index';
 import { alignTestSet, hasBlockingIssue } from '../../core/data/index';
-import { engineBuildFiles, type EngineBuild, type EngineChoice } from '../../core/engine/index';
+import type { EngineChoice } from '../../core/engine/index';
 import { isTemplateId, parseProject, type ProjectDoc } from '../../core/io/index';
 import {
   datasetReadingFor,
@@ -21,6 +22,7 @@ import { HostFailure } from '../host/services/host-error';
 import { loadImageFolder, loadTextFolder, type LoadedDataset } from './load-dataset';
 import { writeCliExport } from './write-export';
 import { defaultEngineWorkers, nodeEngineParallel } from './engine-peers';
+import { MissingKernelsError, readEngineKernels } from './engine-kernels';
 
 /**
  * `npm run train`: trains a saved project (or a template) in Node with the
@@ -32,16 +34,7 @@ import { defaultEngineWorkers, nodeEngineParallel } from './engine-peers';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const wasmPaths = path.join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep;
 
-/** LayerLab's kernel build, compiled by `npm run build:wasm`; null when it is missing. */
-function engineWasm(build: EngineBuild): Uint8Array | null {
-  try {
-    return new Uint8Array(
-      readFileSync(path.join(repoRoot, 'core/engine/build', engineBuildFiles[build])),
-    );
-  } catch {
-    return null;
-  }
-}
+const engineBuildDir = path.join(repoRoot, 'core/engine/build');
 
 function describeEngine(choice: EngineChoice): string {
   return choice.engine === 'layerlab'
@@ -117,14 +110,16 @@ async function loadData(
   dir: string,
   seed: number,
   validationShare: number,
-  vocabulary?: readonly string[],
+  training?: LoadedDataset,
 ): Promise<LoadedDataset> {
   if (!existsSync(dir)) throw new CliFailure(`The dataset folder ${dir} does not exist`, 1);
   const reading = datasetReadingFor(project);
   const split = { seed, validationShare };
-  return reading.kind === 'image'
-    ? loadImageFolder(dir, reading.image, split)
-    : loadTextFolder(dir, reading.text, split, vocabulary);
+  if (reading.kind === 'image') return loadImageFolder(dir, reading.image, split);
+  // A test folder is read exactly as the training folder was (its options and vocabulary).
+  return training?.textOptions != null && training.vocabulary !== null
+    ? loadTextFolder(dir, training.textOptions, split, { vocabulary: training.vocabulary })
+    : loadTextFolder(dir, reading.text, split, { chooseDefaults: reading.chooseDefaults });
 }
 
 /**
@@ -160,6 +155,20 @@ async function layerlabVersion(): Promise<string> {
     version?: string;
   };
   return pkg.version ?? '0.0.0';
+}
+
+/**
+ * Where the export goes: `--out DIR`; for a named project `./<project>-trained`
+ * (the user asked for that project here); for the bundled sample (no project
+ * given) a new temporary folder, so trying the CLI never litters the folder
+ * it was started in. The caller prints the path.
+ */
+async function chooseOutDir(args: TrainArgs, projectPath: string): Promise<string> {
+  const name = `${path.basename(projectPath, '.layerlab')}-trained`;
+  if (args.out !== null) return args.out;
+  if (args.project !== null) return path.resolve(name);
+  const parent = await mkdtemp(path.join(os.tmpdir(), 'layerlab-sample-'));
+  return path.join(parent, name);
 }
 
 /** CLI output goes to stdout as plain lines (console.log is reserved for debugging by lint). */
@@ -222,7 +231,8 @@ async function run(argv: readonly string[]): Promise<void> {
       },
       engine: {
         requested: args.engine,
-        wasmFor: engineWasm,
+        // A missing build throws (MissingKernelsError): never a silent fall-back to TF.js.
+        wasmFor: (build) => readEngineKernels(engineBuildDir, build),
         parallel: nodeEngineParallel(args.workers ?? defaultEngineWorkers(), {
           onPeersFailed: (error) =>
             say(`engine workers could not start (${error.message}); training on one thread`),
@@ -231,7 +241,7 @@ async function run(argv: readonly string[]): Promise<void> {
       test: async () => {
         const testDir = resolveTestDir(args, project);
         if (testDir === null) return null;
-        const test = await loadData(project, testDir, config.seed, 0, data.vocabulary ?? undefined);
+        const test = await loadData(project, testDir, config.seed, 0, data);
         for (const line of formatHealthReport(test.plan.report, `test ${testDir}`)) say(line);
         const { samples, scored, leftOut } = alignLabels(test, data.plan.classNames);
         for (const name of leftOut)
@@ -275,7 +285,7 @@ async function run(argv: readonly string[]): Promise<void> {
     say(`test accuracy: ${fmt(test.accuracy)}`);
   }
 
-  const outDir = args.out ?? path.resolve(`${path.basename(projectPath, '.layerlab')}-trained`);
+  const outDir = await chooseOutDir(args, projectPath);
   let exported: Awaited<ReturnType<typeof writeCliExport>>;
   try {
     exported = await writeCliExport(
@@ -284,7 +294,10 @@ async function run(argv: readonly string[]): Promise<void> {
         modelName: project.name,
         layerlabVersion: await layerlabVersion(),
         classNames: data.plan.classNames,
-        reading: datasetReadingFor(project),
+        reading:
+          data.textOptions === null
+            ? datasetReadingFor(project)
+            : { kind: 'text', text: data.textOptions, chooseDefaults: false },
         vocabulary: data.vocabulary,
         epochs: result.epochs,
         test,
@@ -297,6 +310,10 @@ async function run(argv: readonly string[]): Promise<void> {
     throw new CliFailure(`The export folder ${outDir} could not be written: ${detail}`, 1);
   }
   say(`export folder: ${exported.folder}`);
+  if (args.project === null && args.out === null)
+    say(
+      '(the bundled sample exports into a temporary folder; --out DIR writes it where you choose)',
+    );
   say(`export files: ${exported.files.join(', ')}`);
   if (!exported.pytorch.available) say(`pytorch route: not exported (${exported.pytorch.reason})`);
   say(`wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -306,6 +323,10 @@ async function run(argv: readonly string[]): Promise<void> {
 run(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
+    if (error instanceof MissingKernelsError) {
+      console.error(`error: ${error.message}`);
+      process.exit(1);
+    }
     if (error instanceof CliFailure) {
       console.error(`error: ${error.message}`);
       process.exit(error.exitCode);

@@ -98,6 +98,9 @@ function spawnDecodeWorker(): Worker {
   // loader inside the worker first (execArgv `--import tsx` is not honoured by
   // worker threads on Node 20), then import the worker module.
   const workerUrl = new URL('./decode-worker.ts', self).href;
-  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(workerUrl)}); });`;
+  // tsx resolved here, by URL: a bare 'tsx/esm/api' in the eval'd worker resolves from the cwd,
+  // which is any folder when the CLI is run from elsewhere.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl)}); });`;
   return new Worker(bootstrap, { eval: true });
 }

@@ -2,19 +2,19 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 import {
-  buildVocabulary,
   channelCount,
   discoverClasses,
   inspectTextBytes,
   maxTextFileBytes,
   planDataset,
-  tokenize,
+  planTextDataset,
   type DatasetPlan,
   type FileCheck,
   type ImageOptions,
   type SampleStore,
   type SplitSettings,
   type TextOptions,
+  type TextPlan,
 } from '../../core/data/index';
 import { listFolder } from '../host/services/dataset-listing';
 import { decodeAll } from './decode-pool';
@@ -110,26 +110,26 @@ export async function loadImageFolder(
   };
 }
 
-export interface LoadedTextFolder {
-  plan: DatasetPlan;
-  /** `texts[i]` is the text of `plan.samples[i]`. */
-  texts: string[];
-  /** Built from the training split only (0 = '', 1 = '[UNK]'), unless given. */
-  vocabulary: readonly string[];
-}
+export type LoadedTextFolder = TextPlan;
 
 /**
  * Lists, reads, checks and splits a text folder (the command line and the
  * benchmark; the app's twin is renderer/data/load-dataset.ts). A file above
  * `maxTextFileBytes` by its listed size is `too-large` without being read; one
  * that vanished since the scan is `missing`; any other read error is
- * `unreadable` (with the error code). The vocabulary is built from the
- * training split only (validation and test words count as unknown), unless
+ * `unreadable` (with the error code). With `chooseDefaults` (a project without
+ * a dataset) the tokeniser and sequence length come from the texts
+ * (core/data `planTextDataset`). The vocabulary is built from the training
+ * split only (validation and test words count as unknown), unless
  * `vocabulary` is given (a test set uses the training folder's).
  */
 export async function loadTextFolder(
   root: string,
-  options: LoadOptions & { text: TextOptions; vocabulary?: readonly string[] },
+  options: LoadOptions & {
+    text: TextOptions;
+    chooseDefaults?: boolean;
+    vocabulary?: readonly string[];
+  },
 ): Promise<LoadedTextFolder> {
   const rootReal = await realpath(root);
   const listing = await listFolder(rootReal, withSignal({}, options.signal));
@@ -141,25 +141,15 @@ export async function loadTextFolder(
     checks.set(c.path, await checkTextFile(rootReal, c, options.text));
     options.onProgress?.('read', ++done, discovery.candidates.length);
   }
-  const countTokens = (t: string): number => tokenize(t, options.text).length;
-  const ignored = listing.skipped.map((s) => ({ path: s.path, reason: s.reason }));
-  const plan = planDataset({
-    kind: 'text',
+  return planTextDataset({
     discovery,
     checks,
-    ignored,
+    ignored: listing.skipped.map((s) => ({ path: s.path, reason: s.reason })),
     split: options.split,
-    countTokens,
-    linesMode: options.text.sampleUnit === 'lines',
+    text: options.text,
+    ...(options.chooseDefaults === undefined ? {} : { chooseDefaults: options.chooseDefaults }),
+    ...(options.vocabulary === undefined ? {} : { vocabulary: options.vocabulary }),
   });
-  const texts = plan.samples.map((s) => s.text ?? '');
-  const vocabulary =
-    options.vocabulary ??
-    buildVocabulary(
-      plan.split.train.map((i) => tokenize(texts[i] as string, options.text)),
-      options.text.vocabularySize,
-    );
-  return { plan, texts, vocabulary };
 }
 
 async function checkTextFile(
@@ -171,7 +161,7 @@ async function checkTextFile(
     return { ok: false, reason: 'too-large', detail: `${file.size} bytes` };
   try {
     const bytes = await readFile(path.join(root, ...file.path.split('/')));
-    return inspectTextBytes(bytes, text.sampleUnit);
+    return inspectTextBytes(bytes, text.sampleUnit, maxTextFileBytes, text.encoding);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'missing' };

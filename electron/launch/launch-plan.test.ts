@@ -120,9 +120,13 @@ describe('browser and display detection', () => {
   });
 
   it('prints a fixed, parseable line', () => {
-    expect(runningLine('http://127.0.0.1:5000/?token=abc')).toBe(
-      'LayerLab is running at http://127.0.0.1:5000/?token=abc',
+    const line = runningLine(
+      'http://127.0.0.1:5000',
+      '/home/u/.config/LayerLab/open-layerlab.html',
     );
+    expect(line.split('\n')[0]).toBe('LayerLab is running at http://127.0.0.1:5000/');
+    expect(line).toContain('file:///home/u/.config/LayerLab/open-layerlab.html');
+    expect(line).not.toContain('token');
   });
 });
 

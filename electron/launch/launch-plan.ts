@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+import { writePrivateFile } from './browser-credential';
 
 /** Command-line flags of `npm start` (after `--`). */
 export interface LaunchFlags {
@@ -132,26 +133,32 @@ export function defaultUserDataDir(
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'LayerLab');
 }
 
-/** The fixed, parseable line that announces browser mode (tests and scripts grep for it). */
-export function runningLine(url: string): string {
-  return `LayerLab is running at ${url}`;
+/**
+ * The fixed, parseable lines that announce browser mode (tests and scripts
+ * grep for the first). The address carries no credential: the launch page
+ * does, and only its owner can read it.
+ */
+export function runningLine(origin: string, launchPage: string): string {
+  return `LayerLab is running at ${origin}/\nOpen it with ${pathToFileURL(launchPage).href} (a page only you can read; it carries this computer's LayerLab key).`;
 }
+
+/** The launch page's name in the profile folder. */
+export const launchPageName = 'open-layerlab.html';
 
 /**
  * Writes a one-line page that sends the browser on to `url` (which carries
- * the per-launch token) into `dir` (the 0700 profile folder), readable by the
- * user only (0600; created exclusively under a random name). Chromium opens
- * this page instead of the URL, so the token never appears on its command
- * line, which every local user can read in the process list. The caller
- * deletes the page once the browser has had time to load it.
+ * the credential) into `dir` (the 0700 profile folder), readable by the user
+ * only (0600; a new file renamed into place, so a planted link is replaced,
+ * never written through). Chromium opens this page instead of the URL, so
+ * the credential never appears on its command line, which every local user
+ * can read in the process list, nor in the printed address.
  */
 export function writeLaunchPage(dir: string, url: string): string {
-  const file = path.join(dir, `open-${randomBytes(8).toString('hex')}.html`);
+  const file = path.join(dir, launchPageName);
   const attribute = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  writeFileSync(
+  writePrivateFile(
     file,
     `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${attribute}"><title>LayerLab</title>\n`,
-    { mode: 0o600, flag: 'wx' },
   );
   return file;
 }

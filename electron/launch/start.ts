@@ -4,12 +4,13 @@
  * Chromium/Chrome in app mode when there is a display, else printing the URL.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { browserAppInfo } from '../host/server/browser-app-info';
 import { startBrowserServer } from '../host/server/browser-server';
+import { loadBrowserCredential, readLastPort, recordPort } from './browser-credential';
 import {
   browserArgs,
   defaultUserDataDir,
@@ -73,28 +74,31 @@ function runElectron(binary: string, projectFile: string | null): Promise<'ran' 
 
 async function runBrowserMode(flags: LaunchFlags): Promise<void> {
   const userDataDir = flags.userDataDir ?? defaultUserDataDir();
-  // The profile holds the grants, settings and the launch page with the token: the user's only.
+  // The profile holds the grants, settings, the credential and the launch page: the user's only.
   mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
   if (flags.userDataDir === null) chmodSync(userDataDir, 0o700);
+  // Same credential and (when free) same port as last time: a tab left open reconnects.
+  const lastPort = readLastPort(userDataDir);
   const server = await startBrowserServer({
     rendererRoot: path.join(repoRoot, 'dist', 'renderer'),
     userDataDir,
     port: flags.port,
+    preferredPort: lastPort,
+    token: loadBrowserCredential(userDataDir),
     appInfo: browserAppInfo(repoRoot),
     ...(flags.projectFile === null ? {} : { launchFile: flags.projectFile }),
   });
-  say(runningLine(server.url));
+  recordPort(userDataDir, server.port);
+  // The credential reaches Chromium through a 0600 page, never a command line or a printed URL.
+  const launchPage = writeLaunchPage(userDataDir, server.url);
+  say(runningLine(server.origin, launchPage));
+  if (server.portMoved)
+    say(
+      `Port ${lastPort}, used last time, is taken by another program, so LayerLab now runs on port ${server.port}: a LayerLab tab still open from before cannot reconnect. Open the page above; copy any unsaved work from the old tab first if you can.`,
+    );
 
   const browser = flags.open && hasDisplay() ? findBrowser() : null;
-  let launchPage: string | null = null;
-  const removeLaunchPage = (): void => {
-    if (launchPage !== null) rmSync(launchPage, { force: true });
-    launchPage = null;
-  };
   if (browser) {
-    // The token goes through a 0600 page, never the command line (visible in every user's process list).
-    launchPage = writeLaunchPage(userDataDir, server.url);
-    setTimeout(removeLaunchPage, 60_000).unref();
     const child = spawn(
       browser,
       browserArgs(launchPage, path.join(userDataDir, 'browser-profile')),
@@ -104,19 +108,18 @@ async function runBrowserMode(flags: LaunchFlags): Promise<void> {
       },
     );
     child.on('error', () =>
-      say('Could not open a browser window: open the address above in Chromium or Chrome.'),
+      say('Could not open a browser window: open the page above in Chromium or Chrome.'),
     );
     child.unref();
   } else if (flags.open) {
     say(
       hasDisplay()
-        ? 'No Chromium or Chrome was found: open the address above in one.'
-        : 'No display here: open the address above in Chromium or Chrome on this machine.',
+        ? 'No Chromium or Chrome was found: open the page above in one.'
+        : 'No display here: open the page above in Chromium or Chrome on this machine.',
     );
   }
 
   const stop = (): void => {
-    removeLaunchPage();
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

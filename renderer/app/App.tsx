@@ -96,8 +96,17 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
       if (workspace.current()?.isDirty()) event.preventDefault();
     };
+    // The page goes away after the user agreed (Leave, or the close prompt's Don't save):
+    // a clean close, so its project is not offered for recovery next time. A crash sends nothing.
+    const onPageHide = (): void => {
+      void workspace.current()?.recovery?.discard();
+    };
     window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onPageHide);
+    };
   }, [workspace]);
 
   return (

@@ -1,13 +1,14 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { RecentProject } from '@core';
+import type { LabFile, RecentProject } from '@core';
 import { useHost } from '../host/HostProvider';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { newProject, openProject, openTemplate } from '../state/project-actions';
 import { useAppServices } from './app-context';
 import { loadLabsArea } from './labs-slot';
 import { PreferenceSwitches } from './PreferenceSwitches';
+import { RecoveryOffer } from './RecoveryOffer';
 import { listTemplates } from './templates';
 
 const LabsArea = lazy(loadLabsArea);
@@ -19,6 +20,7 @@ export function StartScreen() {
   const { workspace, appInfo } = useAppServices();
   const ctx = { workspace, host };
   const [recent, setRecent] = useState<readonly RecentProject[] | null>(null);
+  const [restoredLab, setRestoredLab] = useState<{ file: LabFile; sessionId: string } | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -39,6 +41,8 @@ export function StartScreen() {
         </div>
         <PreferenceSwitches />
       </header>
+
+      <RecoveryOffer onRestoreLab={(file, sessionId) => setRestoredLab({ file, sessionId })} />
 
       <div className="start-grid">
         <section className="start-section" aria-labelledby="start-begin">
@@ -111,7 +115,7 @@ export function StartScreen() {
           <h2 id="start-labs">{t('app:start.labs')}</h2>
           <ErrorBoundary regionKey="app:regions.labs">
             <Suspense fallback={<p className="muted">{t('app:start.loading')}</p>}>
-              <LabsArea />
+              <LabsArea restored={restoredLab} />
             </Suspense>
           </ErrorBoundary>
         </section>

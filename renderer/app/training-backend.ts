@@ -1,25 +1,47 @@
-import i18next from 'i18next';
+import type { TFunction } from 'i18next';
 
 import { backendReasonMessage, engineFallbackMessage, formatReason } from '@core';
-import type { EngineChoice, ReasonMessage } from '@core';
-
-import { currentLanguage } from '../i18n/i18n';
+import type { BackendInfo, EngineChoice, Locale, ReasonMessage } from '@core';
 
 import { setRuntimeInfo } from '../state/runtime-store';
 import { engineBuildName } from '../workers/engine-names';
 import type { TrainingClient } from '../workers/training-client';
 
-/** The status bar's name of LayerLab's engine, with its data-parallel worker count (in the UI language). */
-function layerlabEngineText(choice: Extract<EngineChoice, { engine: 'layerlab' }>): string {
-  const build = engineBuildName(choice.build);
-  return choice.workers > 1
-    ? i18next.t('training:engine.layerlabWorkers', { build, workers: choice.workers })
-    : i18next.t('training:engine.layerlab', { build });
+/**
+ * What the training worker told about its engine, kept as facts (not text) so
+ * the status bar words them in the language shown now, not the one of the
+ * moment the worker answered.
+ */
+export interface EngineFacts {
+  readonly info: BackendInfo;
+  /** TF.js's own name and version, e.g. `TensorFlow.js 4.22.0`. */
+  readonly tfjsName: string;
+  readonly choice: EngineChoice | null;
 }
 
-/** A core reason in the UI language (its English `reason` stays in logs and the CLI). */
-function reasonText(reason: ReasonMessage): string {
-  return formatReason(reason, currentLanguage());
+/** The engine in technical words (the status bar's tooltip), in the UI language. */
+export function engineDetailText(facts: EngineFacts, t: TFunction, locale: Locale): string {
+  const { info, choice } = facts;
+  if (choice?.engine === 'layerlab') {
+    const build = engineBuildName(choice.build);
+    return choice.workers > 1
+      ? t('training:engine.layerlabWorkers', { build, workers: choice.workers })
+      : t('training:engine.layerlab', { build });
+  }
+  const threads = info.threads && info.threads > 1 ? ` ×${info.threads}` : '';
+  const name =
+    info.backend === 'wasm'
+      ? `${facts.tfjsName} · WASM${info.simd ? ' SIMD' : ''}${threads}`
+      : facts.tfjsName;
+  return choice?.engine === 'tfjs'
+    ? `${name} — ${formatReason(engineFallbackMessage(choice), locale)}`
+    : name;
+}
+
+/** Why TF.js runs on this backend, in the UI language. */
+export function backendReasonText(facts: EngineFacts, locale: Locale): string {
+  const reason: ReasonMessage = backendReasonMessage(facts.info.reason);
+  return formatReason(reason, locale);
 }
 
 /**
@@ -35,20 +57,11 @@ export function watchTrainingBackend(client: TrainingClient): () => void {
   return client.subscribe((message) => {
     if (message.type !== 'backend-info') return;
     const { info, engineChoice } = message;
-    // LayerLab's own engine (core/engine) names itself; TF.js adds its backend and why it trains.
-    const detail =
-      engineChoice?.engine === 'layerlab'
-        ? layerlabEngineText(engineChoice)
-        : `${
-            info.backend === 'wasm'
-              ? `${message.engine} · WASM${info.simd ? ' SIMD' : ''}${info.threads && info.threads > 1 ? ` ×${info.threads}` : ''}`
-              : message.engine
-          }${engineChoice?.engine === 'tfjs' ? ` — ${reasonText(engineFallbackMessage(engineChoice))}` : ''}`;
     setRuntimeInfo({
       backend: info.backend,
-      backendReason: reasonText(backendReasonMessage(info.reason)),
-      engine: detail,
+      engine: { info, tfjsName: message.engine, choice: engineChoice ?? null },
       trainingEngine: engineChoice?.engine ?? null,
+      trainingCores: engineChoice?.engine === 'layerlab' ? engineChoice.workers : null,
     });
   });
 }

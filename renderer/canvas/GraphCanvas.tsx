@@ -4,6 +4,8 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getNodesBounds,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -20,15 +22,20 @@ import { currentLanguage } from '../i18n/i18n';
 import { useAnalysis } from '../state/analysis';
 import { addLayerAt, connectNodes, moveNodesOp } from '../state/graph-ops';
 import { useThemeStore } from '../app/theme';
+import { normalTitlePx, presentationTitlePx, usePresentationStore } from '../app/presentation';
 import { showToast } from '../ui/toast-store';
 import { useAriaLabels } from './aria-labels';
 import { applySelectChanges, FlowElementCache, type Measured } from './flow-elements';
 import type { LayerFlowNode } from './LayerNode';
 import { nodeTypes } from './node-types';
+import { readableViewport, type Rect } from './readable-view';
+import { balloonSide, type BalloonSide } from './balloon-side';
+import { typicalNodeSize } from './layout-quality';
 import { layerKindMime } from './palette-dnd';
 import { useSession } from '../session/session-context';
 
-const fitViewOptions = { padding: 0.2, maxZoom: 1 };
+/** Node title size at zoom 1 when no node is drawn yet to read it from (`.layer-node-kind`). */
+const fallbackTitleFontPx = 13;
 const proOptions = { hideAttribution: true };
 /** Module constant: a new array per render makes React Flow rebuild its key listeners. */
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
@@ -55,18 +62,63 @@ export function GraphCanvas() {
   const cache = useRef(new FlowElementCache());
   const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
 
+  // The selected layers' problem callouts go where they cover no other layer.
+  const balloonSides = useMemo(() => {
+    const sides = new Map<string, BalloonSide>();
+    const rectOf = (id: string): Rect | null => {
+      const node = doc.graph.nodes[id as NodeId];
+      return node ? { ...node.position, ...(measured.get(id) ?? typicalNodeSize) } : null;
+    };
+    for (const id of session.selectedNodeIds) {
+      const own = analysis.diagnosticsByNode.get(id);
+      const rect = rectOf(id);
+      if (!own || own.length === 0 || !rect) continue;
+      const others = Object.keys(doc.graph.nodes)
+        .filter((other) => other !== id)
+        .flatMap((other) => rectOf(other) ?? []);
+      sides.set(id, balloonSide(rect, others));
+    }
+    return sides;
+  }, [doc, session.selectedNodeIds, analysis, measured]);
+
   const nodes = useMemo(
-    () => cache.current.buildNodes(doc, session, analysis, measured, locale),
-    [doc, session, analysis, measured, locale],
+    () => cache.current.buildNodes(doc, session, analysis, measured, locale, balloonSides),
+    [doc, session, analysis, measured, locale, balloonSides],
   );
   const edges = useMemo(
-    () => cache.current.buildEdges(doc, session, analysis),
-    [doc, session, analysis],
+    () =>
+      cache.current.buildEdges(doc, session, analysis, (from, to) =>
+        t('editor:aria.edgeLabel', { from, to }),
+      ),
+    [doc, session, analysis, t],
+  );
+
+  const presentation = usePresentationStore((s) => s.on);
+  const paneRef = useRef<HTMLDivElement>(null);
+  // The readable view of the whole graph (readable-view.ts): fit, but never below the readable title size.
+  const frame = useCallback(
+    (duration = 0) => {
+      const pane = paneRef.current?.getBoundingClientRect();
+      const nodes = flow.getNodes();
+      if (!pane || pane.width === 0 || nodes.length === 0) return;
+      const title = paneRef.current?.querySelector('.layer-node-kind');
+      const titleFontPx = title
+        ? parseFloat(getComputedStyle(title).fontSize) || fallbackTitleFontPx
+        : fallbackTitleFontPx;
+      const viewport = readableViewport(getNodesBounds(nodes), pane, {
+        titleFontPx,
+        minTitlePx: usePresentationStore.getState().on ? presentationTitlePx : normalTitlePx,
+        maxZoom: usePresentationStore.getState().on ? 1.5 : 1,
+        padding: 24,
+      });
+      void flow.setViewport(viewport, { duration });
+    },
+    [flow],
   );
 
   useEffect(() => {
     setFlowControls({
-      fitView: () => void flow.fitView({ ...fitViewOptions, duration: 200 }),
+      fitView: () => frame(200),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       fitNodes: (ids) =>
@@ -86,15 +138,25 @@ export function GraphCanvas() {
       },
     });
     return () => setFlowControls(null);
-  }, [flow, setFlowControls]);
+  }, [flow, frame, setFlowControls]);
 
-  // Frame each newly loaded document once its nodes are measured. An empty
-  // document is not framed: React Flow would wait and then jump to the first
-  // node the user drops.
+  // Frame each newly loaded document once its nodes are measured (the view
+  // depends on their sizes), and again when presentation mode changes the
+  // readable size. An empty document is not framed: React Flow would wait and
+  // then jump to the first node the user drops.
   const loadCount = useStore(store, (s) => s.loadCount);
+  const nodesMeasured = useNodesInitialized();
+  const framed = useRef<{ load: number; presentation: boolean } | null>(null);
+  // `data-framed-load` on the canvas: the load whose view is set (tests wait on it).
+  const [framedLoad, setFramedLoad] = useState(0);
   useEffect(() => {
-    if (Object.keys(store.getState().doc.graph.nodes).length > 0) void flow.fitView(fitViewOptions);
-  }, [loadCount, flow, store]);
+    if (!nodesMeasured) return;
+    const last = framed.current;
+    if (last && last.load === loadCount && last.presentation === presentation) return;
+    framed.current = { load: loadCount, presentation };
+    frame(last && last.load === loadCount ? 200 : 0);
+    setFramedLoad(loadCount);
+  }, [loadCount, nodesMeasured, presentation, frame]);
 
   // Escape during a drag cancels it: the nodes go back where they were, and
   // the rest of that pointer gesture is ignored (React Flow keeps reporting it).
@@ -216,9 +278,12 @@ export function GraphCanvas() {
   // holds every layer (tests and bench:editor-ui read it).
   return (
     <div
+      ref={paneRef}
       className="canvas"
       data-testid="canvas"
       data-node-count={nodes.length}
+      data-framed-load={framedLoad}
+      data-load={loadCount}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
@@ -234,7 +299,7 @@ export function GraphCanvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectionKeys}
         minZoom={0.1}
-        maxZoom={2}
+        maxZoom={presentation ? 3 : 2}
         colorMode={theme}
         ariaLabelConfig={ariaLabelConfig}
         proOptions={proOptions}

@@ -51,8 +51,16 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       {data.keyParams.length > 0 && (
         <div className="layer-node-params">
           {data.keyParams.map((p) => (
-            <span key={p.label} className="param-chip">
+            <span
+              key={p.label}
+              className={`param-chip${p.followsDataset ? ' is-followed' : ''}`}
+              data-follows-dataset={p.followsDataset ? 'true' : undefined}
+              title={p.followsDataset ? t('editor:node.followsDatasetHint') : undefined}
+            >
               <span className="param-chip-label">{p.label}</span> {p.value}
+              {p.followsDataset && (
+                <span className="follows-mark"> · {t('editor:node.followsDataset')}</span>
+              )}
             </span>
           ))}
         </div>
@@ -90,7 +98,10 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         </span>
       </div>
       {data.severity && data.messages[0] !== undefined && selected && (
-        <div className={`layer-node-message message-${data.severity}`} data-testid="node-message">
+        <div
+          className={`layer-node-message message-${data.severity} balloon-${data.balloonSide ?? 'right'}`}
+          data-testid="node-message"
+        >
           {data.messages[0]}
         </div>
       )}

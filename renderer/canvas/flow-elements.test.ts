@@ -100,3 +100,20 @@ describe('canvas nodes derived from the document', () => {
     expect(formatParamValue('relu')).toBe('relu');
   });
 });
+
+describe('params that follow the dataset', () => {
+  it('a Dense whose units follow the dataset shows the class count, marked, not the stored number', () => {
+    const d = new EditorDriver();
+    const dense = d.add('Dense');
+    d.setParam(dense, 'units', 10).setParam(dense, 'unitsFromDataset', true);
+    const node = d.doc.graph.nodes[dense]!;
+    const view = buildNodeView(node, undefined, [], 'en', null, { datasetClassCount: 2 });
+    expect(view.keyParams.find((p) => p.label === 'Units')).toEqual({
+      label: 'Units',
+      value: '2',
+      followsDataset: true,
+    });
+    const alone = buildNodeView(node, undefined, [], 'en');
+    expect(alone.keyParams.find((p) => p.label === 'Units')?.value).toBe('10');
+  });
+});

@@ -1,8 +1,9 @@
 import type { Edge as FlowEdge } from '@xyflow/react';
 
-import type { EdgeId, LayerNode, Locale, NodeId, ProjectDoc } from '@core';
+import type { EdgeId, InferenceContext, LayerNode, Locale, NodeId, ProjectDoc } from '@core';
 
-import type { Analysis } from '../state/analysis';
+import { inferenceContextOf, type Analysis } from '../state/analysis';
+import type { BalloonSide } from './balloon-side';
 import type { Session } from '../state/editor-store';
 import type { LayerFlowNode } from './LayerNode';
 import { buildNodeView, type LayerNodeData } from './node-view';
@@ -34,12 +35,18 @@ export class FlowElementCache {
     analysis: Analysis,
     measured: ReadonlyMap<string, Measured>,
     locale: Locale,
+    balloonSides: ReadonlyMap<string, BalloonSide> = new Map(),
   ): LayerFlowNode[] {
     const selected = new Set<string>(session.selectedNodeIds);
     const next = new Map<string, LayerFlowNode>();
     const out: LayerFlowNode[] = [];
+    const dataset = inferenceContextOf(doc);
+    const datasetKey = JSON.stringify(dataset);
     for (const node of Object.values(doc.graph.nodes)) {
-      const view = this.viewOf(node, analysis, locale);
+      const view = withBalloonSide(
+        this.viewOf(node, analysis, locale, dataset, datasetKey),
+        balloonSides.get(node.id),
+      );
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
       const previous = this.nodes.get(node.id);
@@ -80,7 +87,13 @@ export class FlowElementCache {
    * The node's view, rebuilt only when the node, its shape, its diagnostics or
    * the language changed (formatting 300 nodes on every edit is measurable).
    */
-  private viewOf(node: LayerNode, analysis: Analysis, locale: Locale): LayerNodeData {
+  private viewOf(
+    node: LayerNode,
+    analysis: Analysis,
+    locale: Locale,
+    dataset: InferenceContext,
+    datasetKey: string,
+  ): LayerNodeData {
     const info = analysis.shapes.get(node.id);
     const diagnostics = analysis.diagnosticsByNode.get(node.id) ?? [];
     const infoKey =
@@ -94,15 +107,21 @@ export class FlowElementCache {
       .join(';');
     const field = analysis.receptiveFields.get(node.id) ?? null;
     const fieldKey = field ? `${field.size}/${field.jump}/${field.start}` : '-';
-    const key = `${locale}|${infoKey}|${diagKey}|${fieldKey}`;
+    const key = `${locale}|${infoKey}|${diagKey}|${fieldKey}|${datasetKey}`;
     const cached = this.views.get(node.id);
     if (cached && cached.node === node && cached.key === key) return cached.view;
-    const view = buildNodeView(node, info, diagnostics, locale, field);
+    const view = buildNodeView(node, info, diagnostics, locale, field, dataset);
     this.views.set(node.id, { node, key, view });
     return view;
   }
 
-  buildEdges(doc: ProjectDoc, session: Session, analysis: Analysis): FlowEdge[] {
+  /** `describe` names an edge for screen readers in the UI language ("Connection from a to b"). */
+  buildEdges(
+    doc: ProjectDoc,
+    session: Session,
+    analysis: Analysis,
+    describe: (from: string, to: string) => string = (from, to) => `${from} → ${to}`,
+  ): FlowEdge[] {
     const selected = new Set<string>(session.selectedEdgeIds);
     const errorEdges = new Set<EdgeId>();
     for (const d of analysis.diagnostics)
@@ -113,12 +132,17 @@ export class FlowElementCache {
       const isSelected = selected.has(edge.id);
       const className = errorEdges.has(edge.id) ? 'edge-error' : '';
       const previous = this.edges.get(edge.id);
+      const ariaLabel = describe(
+        doc.graph.nodes[edge.source]?.name ?? edge.source,
+        doc.graph.nodes[edge.target]?.name ?? edge.target,
+      );
       const flowEdge =
         previous &&
         previous.source === edge.source &&
         previous.target === edge.target &&
         previous.selected === isSelected &&
-        previous.className === className
+        previous.className === className &&
+        previous.ariaLabel === ariaLabel
           ? previous
           : {
               id: edge.id,
@@ -126,6 +150,7 @@ export class FlowElementCache {
               target: edge.target,
               selected: isSelected,
               className,
+              ariaLabel,
             };
       next.set(edge.id, flowEdge);
       out.push(flowEdge);
@@ -135,6 +160,12 @@ export class FlowElementCache {
     this.edgeList = out;
     return out;
   }
+}
+
+/** The view with its problem callout moved off the default side (only selected nodes with problems). */
+function withBalloonSide(view: LayerNodeData, side: BalloonSide | undefined): LayerNodeData {
+  if (side === undefined || side === 'right') return view;
+  return { ...view, balloonSide: side, signature: `${view.signature}|${side}` };
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -2,6 +2,7 @@ import {
   formatDiagnostic,
   getLayerSpec,
   type Diagnostic,
+  type InferenceContext,
   type LayerFamily,
   type LayerNode,
   type Locale,
@@ -12,11 +13,15 @@ import {
 } from '@core';
 
 import { describeShapeInfo, type ShapeInfoView } from '../state/shape-info';
+import type { BalloonSide } from './balloon-side';
+import { followedParams } from './followed-params';
 
 /** One key parameter as shown on a node: translated label and compact value. */
 export interface KeyParamView {
   readonly label: string;
   readonly value: string;
+  /** The value is the dataset's (class count, sequence length…), not the stored one. */
+  readonly followsDataset: boolean;
 }
 
 /**
@@ -37,6 +42,8 @@ export interface LayerNodeData extends Record<string, unknown> {
   readonly hasInputPort: boolean;
   /** Theoretical receptive field on the input (size, jump, start), for conv and pooling layers. */
   readonly receptiveField: ReceptiveFieldNumbers | null;
+  /** Where the selected node's first problem is shown (balloon-side.ts); right when absent. */
+  readonly balloonSide?: BalloonSide;
   /** Stable text of all fields above: equal signature = same view. */
   readonly signature: string;
 }
@@ -52,11 +59,16 @@ export function formatParamValue(value: ParamValue | undefined): string {
 function keyParamsOf(
   params: readonly ParamSpec[],
   values: Readonly<Record<string, ParamValue>>,
+  followed: ReadonlyMap<string, ParamValue>,
   locale: Locale,
 ): KeyParamView[] {
   return params
     .filter((p) => p.key === true)
-    .map((p) => ({ label: p.label[locale], value: formatParamValue(values[p.name]) }));
+    .map((p) => ({
+      label: p.label[locale],
+      value: formatParamValue(followed.has(p.name) ? followed.get(p.name) : values[p.name]),
+      followsDataset: followed.has(p.name),
+    }));
 }
 
 const severityRank = { error: 3, warning: 2, info: 1 } as const;
@@ -68,6 +80,7 @@ export function buildNodeView(
   diagnostics: readonly Diagnostic[],
   locale: Locale,
   receptiveField: ReceptiveFieldNumbers | null = null,
+  dataset: InferenceContext = {},
 ): LayerNodeData {
   const spec = getLayerSpec(node.kind);
   let severity: LayerNodeData['severity'] = null;
@@ -81,7 +94,9 @@ export function buildNodeView(
     kind: node.kind,
     kindLabel: spec ? spec.label[locale] : node.kind,
     family: spec ? spec.family : ('unknown' as const),
-    keyParams: spec ? keyParamsOf(spec.params, node.params, locale) : [],
+    keyParams: spec
+      ? keyParamsOf(spec.params, node.params, followedParams(spec, node.params, dataset), locale)
+      : [],
     shape: describeShapeInfo(shapeInfo),
     severity,
     messages,

@@ -1,11 +1,10 @@
 import {
-  buildVocabulary,
   channelCount,
   discoverClasses,
   inspectTextBytes,
   maxTextFileBytes,
   planDataset,
-  tokenize,
+  planTextDataset,
 } from '@core';
 import type {
   DatasetPlan,
@@ -16,6 +15,7 @@ import type {
   SampleStore,
   SplitSettings,
   TextOptions,
+  TextPlan,
 } from '@core';
 
 import { decodeFiles } from './decode-pool';
@@ -129,15 +129,15 @@ export async function loadImageDataset(
   return { plan, store, fromCache };
 }
 
-export interface LoadedTexts {
-  readonly plan: DatasetPlan;
-  readonly texts: readonly string[];
-  /** Built from the training split (0 = '', 1 = '[UNK]'). */
-  readonly vocabulary: readonly string[];
-}
+export type LoadedTexts = TextPlan;
 
+/**
+ * Reads, decodes (in `text.encoding`, or detected) and plans a text folder.
+ * With `chooseDefaults` (a folder new to the project) the tokeniser and
+ * sequence length come from the texts; `options` in the result says which.
+ */
 export async function loadTextDataset(
-  input: LoadCommon & { readonly text: TextOptions },
+  input: LoadCommon & { readonly text: TextOptions; readonly chooseDefaults?: boolean },
 ): Promise<LoadedTexts> {
   const discovery = discoverClasses(input.contents.files, 'text', input.contents.folders ?? []);
   const checks = new Map<string, FileCheck>();
@@ -153,7 +153,7 @@ export async function loadTextDataset(
       checks.set(
         f.path,
         f.ok
-          ? inspectTextBytes(f.bytes, input.text.sampleUnit)
+          ? inspectTextBytes(f.bytes, input.text.sampleUnit, maxTextFileBytes, input.text.encoding)
           : {
               ok: false,
               reason:
@@ -171,20 +171,12 @@ export async function loadTextDataset(
       total: paths.length,
     });
   }
-  const countTokens = (t: string): number => tokenize(t, input.text).length;
-  const plan = planDataset({
-    kind: 'text',
+  return planTextDataset({
     discovery,
     checks,
     ignored: input.contents.ignored,
     split: input.split,
-    countTokens,
-    linesMode: input.text.sampleUnit === 'lines',
+    text: input.text,
+    chooseDefaults: input.chooseDefaults ?? false,
   });
-  const texts = plan.samples.map((s) => s.text ?? '');
-  const vocabulary = buildVocabulary(
-    plan.split.train.map((i) => tokenize(texts[i] as string, input.text)),
-    input.text.vocabularySize,
-  );
-  return { plan, texts, vocabulary };
 }

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { BrowseFolder } from './chooser-controller';
+import type { BrowseFolder, CreateFolder } from './chooser-controller';
 import { FileChooserDialog } from './FileChooserDialog';
 import type { BrowseListing } from '@core';
 
@@ -149,5 +149,65 @@ describe('FileChooserDialog', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain('errors.not-found'),
     );
+  });
+
+  it('makes a new folder inside the folder shown, opens it, and shows a refused name', async () => {
+    const made: [string, string][] = [];
+    const createFolder: CreateFolder = async (parent, name) => {
+      made.push([parent, name]);
+      if (name.includes('/'))
+        return { ok: false, error: { code: 'invalid-argument', message: 'bad name' } };
+      tree[`${parent}/${name}`] = [];
+      return { ok: true, value: { path: `${parent}/${name}` } };
+    };
+    const onClose = vi.fn();
+    render(
+      <FileChooserDialog
+        request={{ purpose: 'export-parent' }}
+        browse={browse}
+        createFolder={createFolder}
+        onClose={onClose}
+      />,
+    );
+    await ready('/home/t');
+    fireEvent.click(screen.getByTestId('file-chooser-new-folder'));
+    const name = screen.getByTestId('file-chooser-new-folder-name');
+    fireEvent.change(name, { target: { value: 'a/b' } });
+    fireEvent.submit(screen.getByTestId('file-chooser-new-folder-form'));
+    await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(name, { target: { value: '导出' } });
+    fireEvent.submit(screen.getByTestId('file-chooser-new-folder-form'));
+    await ready('/home/t/导出');
+    expect(made).toEqual([
+      ['/home/t', 'a/b'],
+      ['/home/t', '导出'],
+    ]);
+    expect(screen.queryByTestId('file-chooser-new-folder-form')).toBeNull();
+    fireEvent.click(screen.getByTestId('file-chooser-confirm'));
+    expect(onClose).toHaveBeenCalledWith('/home/t/导出');
+  });
+
+  it('offers no New folder when opening a project, or without a host that can make one', async () => {
+    render(
+      <FileChooserDialog
+        request={{ purpose: 'open-project' }}
+        browse={browse}
+        createFolder={async () => ({ ok: true, value: { path: '/x' } })}
+        onClose={() => undefined}
+      />,
+    );
+    await ready('/home/t');
+    expect(screen.queryByTestId('file-chooser-new-folder')).toBeNull();
+    cleanup();
+    render(
+      <FileChooserDialog
+        request={{ purpose: 'dataset-folder' }}
+        browse={browse}
+        onClose={() => undefined}
+      />,
+    );
+    await ready('/home/t');
+    expect(screen.queryByTestId('file-chooser-new-folder')).toBeNull();
   });
 });

@@ -9,13 +9,16 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { BrowseFolder } from './chooser-controller';
+import type { BrowseFolder, CreateFolder } from './chooser-controller';
+import { NewFolderForm } from './NewFolderForm';
 import type { BrowseListing, ChooserRequest, HostError } from '@core';
 import './file-chooser.css';
 
 export interface FileChooserDialogProps {
   readonly request: ChooserRequest;
   readonly browse: BrowseFolder;
+  /** "New folder" inside the listed folder; without it the action is not offered. */
+  readonly createFolder?: CreateFolder | null | undefined;
   /** The folder to list first; default: the home folder. */
   readonly startFolder?: string | undefined;
   /** The chosen absolute path, or null when cancelled. */
@@ -75,6 +78,7 @@ function isSelectable(purpose: ChooserRequest['purpose'], entry: Entry): boolean
 export function FileChooserDialog({
   request,
   browse,
+  createFolder,
   startFolder,
   onClose,
 }: FileChooserDialogProps) {
@@ -87,7 +91,10 @@ export function FileChooserDialog({
   const [selected, setSelected] = useState(-1);
   const [pathInput, setPathInput] = useState('');
   const [fileName, setFileName] = useState(request.suggestedName ?? '');
+  const [naming, setNaming] = useState(false);
   const purpose = request.purpose;
+  const canCreate =
+    createFolder !== null && createFolder !== undefined && purpose !== 'open-project';
 
   useEffect(() => {
     let live = true;
@@ -116,6 +123,8 @@ export function FileChooserDialog({
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent): void => {
       if (event.key !== 'Escape') return;
+      // In the "New folder" field, Escape closes that field only (it handles the key itself).
+      if (event.target instanceof Element && event.target.closest('[data-new-folder]')) return;
       event.stopPropagation();
       event.preventDefault();
       onClose(null);
@@ -226,7 +235,28 @@ export function FileChooserDialog({
             spellCheck={false}
           />
           <button type="submit">{t('chooser.go')}</button>
+          {canCreate ? (
+            <button
+              type="button"
+              disabled={!listing || naming}
+              onClick={() => setNaming(true)}
+              data-testid="file-chooser-new-folder"
+            >
+              {t('chooser.newFolder.action')}
+            </button>
+          ) : null}
         </form>
+        {naming && listing && createFolder ? (
+          <NewFolderForm
+            parent={listing.path}
+            createFolder={createFolder}
+            onCreated={(created) => {
+              setNaming(false);
+              setFolder(created);
+            }}
+            onCancel={() => setNaming(false)}
+          />
+        ) : null}
         <div className="file-chooser-body">
           <nav className="file-chooser-places" aria-label={t('chooser.places.label')}>
             {(listing?.places ?? []).map((place) => (

@@ -1,6 +1,8 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 
 import type { ChooserController } from './chooser-controller';
+import { ConnectionBanner } from './ConnectionBanner';
+import type { ConnectionMonitor } from './connection-monitor';
 import { FileChooserDialog } from './FileChooserDialog';
 import type { Host } from '@core';
 
@@ -10,14 +12,17 @@ export interface HostProviderProps {
   readonly host: Host;
   /** The in-app chooser's controller (browser mode); its dialog renders here. */
   readonly chooser?: ChooserController;
+  /** Whether the browser-mode server answers; its banner renders here. */
+  readonly connection?: ConnectionMonitor | null;
   readonly children: ReactNode;
 }
 
 /** Makes the host available to components through `useHost()`. */
-export function HostProvider({ host, chooser, children }: HostProviderProps) {
+export function HostProvider({ host, chooser, connection, children }: HostProviderProps) {
   return (
     <HostContext.Provider value={host}>
       {children}
+      {connection ? <ConnectionBanner monitor={connection} /> : null}
       {chooser ? <PendingChooser controller={chooser} /> : null}
     </HostContext.Provider>
   );
@@ -42,6 +47,7 @@ function PendingChooser({ controller }: { controller: ChooserController }) {
       key={`${pending.request.purpose}`}
       request={pending.request}
       browse={browse}
+      createFolder={controller.createFolder}
       startFolder={controller.startFolder()}
       onClose={pending.resolve}
     />

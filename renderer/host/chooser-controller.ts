@@ -11,6 +11,8 @@ export function parentOf(path: string): string {
 }
 
 export type BrowseFolder = (path?: string) => Promise<HostResult<BrowseListing>>;
+/** "New folder": creates `name` inside `parent` (the folder the chooser shows); answers its path. */
+export type CreateFolder = (parent: string, name: string) => Promise<HostResult<{ path: string }>>;
 
 /** A chooser request waiting for the user's answer. */
 export interface PendingChoice {
@@ -29,14 +31,20 @@ export class ChooserController {
   private lastFolder: string | undefined;
   private readonly listeners = new Set<() => void>();
   private browseFolder: BrowseFolder | null = null;
+  private makeFolder: CreateFolder | null = null;
 
   /** Called by the host that can list folders (the HTTP host). */
-  attachBrowser(browse: BrowseFolder): void {
+  attachBrowser(browse: BrowseFolder, createFolder?: CreateFolder): void {
     this.browseFolder = browse;
+    this.makeFolder = createFolder ?? null;
   }
 
   get browse(): BrowseFolder | null {
     return this.browseFolder;
+  }
+
+  get createFolder(): CreateFolder | null {
+    return this.makeFolder;
   }
 
   /** The host's side: ask the user. */

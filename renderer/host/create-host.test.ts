@@ -11,19 +11,21 @@ describe('createHost', () => {
   it('uses the Electron preload host when present', () => {
     const preload = createMemoryHost();
     expect(
-      createHost(new ChooserController(), { host: preload, document: tokenDocument as never }),
+      createHost(new ChooserController(), { host: preload, document: tokenDocument as never }).host,
     ).toBe(preload);
   });
 
   it('uses the HTTP host when the page carries a token, and lets the chooser browse', async () => {
     const chooser = new ChooserController();
-    const host = createHost(chooser, { document: tokenDocument as never });
+    const { host, connection } = createHost(chooser, { document: tokenDocument as never });
     expect(host).toHaveProperty('browse');
     expect(chooser.browse).not.toBeNull();
+    expect(chooser.createFolder).not.toBeNull();
+    expect(connection?.state()).toBe('connected');
   });
 
   it('falls back to the memory host', async () => {
-    const host = createHost(new ChooserController(), { document: plainDocument as never });
+    const { host } = createHost(new ChooserController(), { document: plainDocument as never });
     expect(await host.getAppInfo()).toMatchObject({ ok: true, value: { mode: 'memory' } });
   });
 });

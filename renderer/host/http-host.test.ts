@@ -37,10 +37,15 @@ describe('http host', () => {
     expect((sent[0]?.init.headers as Record<string, string>)['X-LayerLab-Token']).toBe('tok');
   });
 
-  it('asks the in-app chooser first and sends its answer as chosenPath', async () => {
+  it('asks the in-app chooser first, has the server record the pick, and sends only its choice id', async () => {
     const asked: unknown[] = [];
-    const { fetch, sent } = fakeFetch(() =>
-      json({ ok: true, value: { fileId: 'f', name: 'a.layerlab', displayPath: '/p/a.layerlab' } }),
+    const { fetch, sent } = fakeFetch((entry) =>
+      entry.url.endsWith('/chooserPick')
+        ? json({ ok: true, value: { choiceId: 'choice-0001' } })
+        : json({
+            ok: true,
+            value: { fileId: 'f', name: 'a.layerlab', displayPath: '/p/a.layerlab' },
+          }),
     );
     const host = createHttpHost({
       token: 't',
@@ -49,10 +54,56 @@ describe('http host', () => {
     });
     await host.saveProject({ fileId: null, suggestedName: 'a', contents: '{}', saveAs: false });
     expect(asked).toEqual([{ purpose: 'save-project', suggestedName: 'a' }]);
+    expect(sent.map((entry) => entry.url)).toEqual([
+      '/api/call/chooserPick',
+      '/api/call/saveProject',
+    ]);
     expect(JSON.parse(String(sent[0]?.init.body))).toEqual({
-      args: { fileId: null, suggestedName: 'a', contents: '{}', saveAs: false },
-      chosenPath: '/p/a',
+      args: { purpose: 'save-project', path: '/p/a' },
     });
+    expect(JSON.parse(String(sent[1]?.init.body))).toEqual({
+      args: { fileId: null, suggestedName: 'a', contents: '{}', saveAs: false },
+      choiceId: 'choice-0001',
+    });
+  });
+
+  it('stops when the server refuses the pick, without making the call', async () => {
+    const { fetch, sent } = fakeFetch(() =>
+      json({ ok: false, error: { code: 'outside-grant', message: 'no' } }),
+    );
+    const host = createHttpHost({ token: 't', fetch, choosePath: async () => '/etc/passwd' });
+    expect(await host.openProject({})).toMatchObject({
+      ok: false,
+      error: { code: 'outside-grant' },
+    });
+    expect(sent.map((entry) => entry.url)).toEqual(['/api/call/chooserPick']);
+  });
+
+  it('reports to the connection monitor whether each call reached the server', async () => {
+    const reports: string[] = [];
+    let up = false;
+    const fetcher = (async () => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return json({ ok: true, value: {} });
+    }) as typeof fetch;
+    const host = createHttpHost({
+      token: 't',
+      fetch: fetcher,
+      choosePath: async () => null,
+      connection: {
+        reportNoAnswer: () => reports.push('none'),
+        reportAnswer: (status) => reports.push(String(status)),
+      },
+    });
+    expect(await host.getSettings()).toMatchObject({
+      ok: false,
+      error: { code: 'disconnected' },
+    });
+    expect(await host.probe()).toBe(false);
+    up = true;
+    expect(await host.getSettings()).toMatchObject({ ok: true });
+    expect(await host.probe()).toBe(true);
+    expect(reports).toEqual(['none', '200']);
   });
 
   it('does not call the server when the chooser is cancelled', async () => {
@@ -121,8 +172,10 @@ describe('http host', () => {
   });
 
   it('sends an export as a frame: strings inline, bytes as ranges', async () => {
-    const { fetch, sent } = fakeFetch(() =>
-      json({ ok: true, value: { displayPath: '/out/m', files: [] } }),
+    const { fetch, sent } = fakeFetch((entry) =>
+      entry.url.endsWith('/chooserPick')
+        ? json({ ok: true, value: { choiceId: 'choice-0002' } })
+        : json({ ok: true, value: { displayPath: '/out/m', files: [] } }),
     );
     const host = createHttpHost({ token: 't', fetch, choosePath: async () => '/out' });
     await host.writeExportFolder({
@@ -130,7 +183,10 @@ describe('http host', () => {
       overwrite: false,
       files: { 'model.json': '{}', 'a.bin': new Uint8Array([1, 2]), 'b.bin': new Uint8Array([3]) },
     });
-    const body = new Uint8Array(await new Response(sent[0]?.init.body as Blob).arrayBuffer());
+    expect(JSON.parse(String(sent[0]?.init.body))).toEqual({
+      args: { purpose: 'export-parent', path: '/out' },
+    });
+    const body = new Uint8Array(await new Response(sent[1]?.init.body as Blob).arrayBuffer());
     const { header, payload } = decodeFrame(body);
     expect(header).toEqual({
       args: {
@@ -142,7 +198,7 @@ describe('http host', () => {
           'b.bin': { offset: 2, length: 1 },
         },
       },
-      chosenPath: '/out',
+      choiceId: 'choice-0002',
     });
     expect([...payload]).toEqual([1, 2, 3]);
   });
@@ -179,7 +235,7 @@ describe('http host', () => {
     expect(read.ok && [...(read.value ?? [])]).toEqual([7, 8]);
   });
 
-  it('turns a dead server or a garbage reply into io-error Results', async () => {
+  it('turns a dead server into disconnected and a garbage reply into io-error Results', async () => {
     const dead = createHttpHost({
       token: 't',
       fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
@@ -187,7 +243,7 @@ describe('http host', () => {
     });
     expect(await dead.getRecentProjects()).toMatchObject({
       ok: false,
-      error: { code: 'io-error' },
+      error: { code: 'disconnected' },
     });
     const garbage = createHttpHost({
       token: 't',

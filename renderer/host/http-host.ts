@@ -14,6 +14,16 @@ import { decodeFrame, encodeFrame, httpApi, pixelCachePartBytes, sliceRange } fr
 export interface HttpHost extends Host {
   /** Lists a folder for the in-app chooser (browser mode only). */
   browse(path?: string): Promise<HostResult<BrowseListing>>;
+  /** "New folder" in the in-app chooser: creates `name` inside `parent`, the folder it shows. */
+  createFolder(parent: string, name: string): Promise<HostResult<{ path: string }>>;
+  /** Asks the server something harmless, bypassing the connection reports (for the connection monitor). */
+  probe(): Promise<boolean | 'refused'>;
+}
+
+/** Where the HTTP host reports whether its calls reach the server (`ConnectionMonitor`). */
+export interface ConnectionReports {
+  reportNoAnswer(): void;
+  reportAnswer(status: number): void;
 }
 
 export interface HttpHostOptions {
@@ -26,6 +36,8 @@ export interface HttpHostOptions {
   readonly choosePath: (request: ChooserRequest) => Promise<string | null>;
   /** Where `setWindowState` writes the title; defaults to `document`. */
   readonly titleTarget?: { title: string };
+  /** Told whether each call reached the server (the reconnect banner). */
+  readonly connection?: ConnectionReports;
 }
 
 /** Reads the token the server put into index.html. */
@@ -42,7 +54,9 @@ const cancelled: HostResult<never> = {
 
 /**
  * A `Host` that calls the browser-mode server. Native dialogs become the
- * in-app chooser (`choosePath`), whose answer travels as `chosenPath`.
+ * in-app chooser (`choosePath`); its answer is first recorded by the server
+ * (`chooserPick`), and the call then carries the `choiceId` it answered,
+ * never a path (the server uses no path a request names).
  */
 export function createHttpHost(options: HttpHostOptions): HttpHost {
   const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -54,34 +68,48 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     path: string,
     body: BodyInit,
     contentType: string,
+    keepalive = false,
   ): Promise<Response | HostError> {
     try {
-      return await fetcher(`${base}${path}`, {
+      const response = await fetcher(`${base}${path}`, {
         method: 'POST',
         body,
         headers: { ...headers, 'Content-Type': contentType },
         credentials: 'same-origin',
+        // Only for small calls that must outlive the page (a discard sent while the tab closes).
+        ...(keepalive ? { keepalive } : {}),
       });
+      options.connection?.reportAnswer(response.status);
+      return response;
     } catch (error) {
+      // No answer at all: the server stopped or crashed. The monitor shows it and retries.
+      options.connection?.reportNoAnswer();
       return {
-        code: 'io-error',
+        code: 'disconnected',
         message: `The LayerLab server does not answer (${String(error)}).`,
       };
     }
   }
 
-  async function call<T>(
-    method: string,
-    args: unknown,
-    chosenPath?: string,
-  ): Promise<HostResult<T>> {
+  async function call<T>(method: string, args: unknown, choiceId?: string): Promise<HostResult<T>> {
     const response = await post(
       httpApi.callPath(method),
-      JSON.stringify(chosenPath === undefined ? { args } : { args, chosenPath }),
+      JSON.stringify(choiceId === undefined ? { args } : { args, choiceId }),
       'application/json',
     );
     if (!(response instanceof Response)) return { ok: false, error: response };
     return readJsonResult<T>(response);
+  }
+
+  /** Shows the chooser and has the server record the pick; a choice id, or a failure to return. */
+  async function pick(request: ChooserRequest): Promise<HostResult<string>> {
+    const chosen = await options.choosePath(request);
+    if (chosen === null) return cancelled;
+    const recorded = await call<{ choiceId: string }>('chooserPick', {
+      purpose: request.purpose,
+      path: chosen,
+    });
+    return recorded.ok ? { ok: true, value: recorded.value.choiceId } : recorded;
   }
 
   async function callChoosing<T>(
@@ -89,9 +117,9 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     args: unknown,
     request: ChooserRequest,
   ): Promise<HostResult<T>> {
-    const chosen = await options.choosePath(request);
-    if (chosen === null) return cancelled;
-    return call<T>(method, args, chosen);
+    const choice = await pick(request);
+    if (!choice.ok) return choice;
+    return call<T>(method, args, choice.value);
   }
 
   return {
@@ -156,8 +184,8 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       }
     },
     async writeExportFolder(request) {
-      const chosen = await options.choosePath({ purpose: 'export-parent' });
-      if (chosen === null) return cancelled;
+      const choice = await pick({ purpose: 'export-parent' });
+      if (!choice.ok) return choice;
       const chunks: Uint8Array[] = [];
       const files: Record<string, string | { offset: number; length: number }> = {};
       let offset = 0;
@@ -173,7 +201,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       const frame = encodeFrame(
         {
           args: { suggestedName: request.suggestedName, overwrite: request.overwrite, files },
-          chosenPath: chosen,
+          choiceId: choice.value,
         },
         chunks,
       );
@@ -195,9 +223,36 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    writeRecovery: (request) => call('writeRecovery', request),
+    listRecovery: () => call('listRecovery', {}),
+    readRecovery: (request) => call('readRecovery', request),
+    async discardRecovery(request) {
+      const response = await post(
+        httpApi.callPath('discardRecovery'),
+        JSON.stringify({ args: request }),
+        'application/json',
+        true,
+      );
+      if (!(response instanceof Response)) return { ok: false, error: response };
+      return readJsonResult(response);
+    },
     getSettings: () => call('getSettings', {}),
     updateSettings: (patch) => call('updateSettings', patch),
     browse: (path) => call('browse', path === undefined ? {} : { path }),
+    createFolder: (parent, name) => call('createFolder', { parent, name }),
+    async probe() {
+      try {
+        const response = await fetcher(`${base}${httpApi.callPath('getAppInfo')}`, {
+          method: 'POST',
+          body: JSON.stringify({ args: {} }),
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          credentials: 'same-origin',
+        });
+        return response.status === 403 ? 'refused' : true;
+      } catch {
+        return false;
+      }
+    },
     async readPixelCache(request) {
       const response = await post(
         httpApi.binaryPath('readPixelCache'),

@@ -9,6 +9,9 @@ import type {
   HostResult,
   ProjectFile,
   RecentProject,
+  RecoveredEntry,
+  RecoverySlot,
+  RecoveryWrite,
   WindowState,
 } from '@core';
 
@@ -20,6 +23,11 @@ export interface MemoryHost extends Host {
   readonly windowState: WindowState | null;
   /** Simulates a native menu command. */
   emitCommand(id: CommandId): void;
+  /** The recovery store: session id → its parts (what a crash now would leave). */
+  readonly recovery: Map<
+    string,
+    Partial<Record<RecoverySlot, RecoveryWrite & { savedAt: string }>>
+  >;
 }
 
 export interface MemoryHostOptions {
@@ -30,6 +38,8 @@ export interface MemoryHostOptions {
   readonly files?: Readonly<Record<string, string | Uint8Array>>;
   /** A path in `files` to hand out once through `openLaunchProject`. */
   readonly launchFile?: string;
+  /** Recovery entries left by an earlier run (listed by `listRecovery`). */
+  readonly recovery?: readonly RecoveredEntry[];
 }
 
 const fail = (code: HostErrorCode, message: string, subject?: string): HostResult<never> => ({
@@ -53,6 +63,34 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   let windowState: WindowState | null = null;
   let nextId = 1;
   let launchFile = options.launchFile ?? null;
+  const recovery: MemoryHost['recovery'] = new Map();
+  for (const entry of options.recovery ?? []) {
+    const { contents, checkpoint, hasCheckpoint: _has, savedAt, ...rest } = entry;
+    const base = { ...rest, savedAt };
+    recovery.set(entry.sessionId, {
+      document: { ...base, slot: 'document', contents },
+      ...(checkpoint === null
+        ? {}
+        : { checkpoint: { ...base, slot: 'checkpoint', contents: checkpoint } }),
+    });
+  }
+  /** Session ids written in this run: their documents are open, so they are not offered. */
+  const liveRecovery = new Set<string>();
+  const recoveredEntry = (sessionId: string): RecoveredEntry | null => {
+    const parts = recovery.get(sessionId);
+    const main = parts?.document ?? parts?.checkpoint;
+    if (parts === undefined || main === undefined) return null;
+    return {
+      sessionId,
+      kind: main.kind,
+      title: main.title,
+      file: main.file,
+      savedAt: main.savedAt,
+      hasCheckpoint: parts.checkpoint !== undefined,
+      contents: parts.document?.contents ?? '',
+      checkpoint: parts.checkpoint?.contents ?? null,
+    };
+  };
 
   const handleFor = (path: string): string => {
     for (const [id, p] of handles) if (p === path) return id;
@@ -82,6 +120,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
 
   return {
     files,
+    recovery,
     get windowState() {
       return windowState;
     },
@@ -229,6 +268,39 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     }),
     async writePixelCache(request) {
       pixelCache.set(request.key, request.bytes.slice());
+      return { ok: true, value: undefined };
+    },
+    async writeRecovery(request) {
+      liveRecovery.add(request.sessionId);
+      const parts = recovery.get(request.sessionId) ?? {};
+      recovery.set(request.sessionId, {
+        ...parts,
+        [request.slot]: { ...request, savedAt: new Date().toISOString() },
+      });
+      return { ok: true, value: undefined };
+    },
+    async listRecovery() {
+      const entries = [...recovery.keys()]
+        .filter((id) => !liveRecovery.has(id))
+        .map(recoveredEntry)
+        .filter((e) => e !== null)
+        .map(({ contents: _c, checkpoint: _k, ...summary }) => summary);
+      return { ok: true, value: { entries, skipped: [] } };
+    },
+    async readRecovery(request) {
+      const entry = recoveredEntry(request.sessionId);
+      return entry === null
+        ? fail('not-found', 'No such recovery entry.')
+        : { ok: true, value: entry };
+    },
+    async discardRecovery(request) {
+      const parts = recovery.get(request.sessionId);
+      if (request.slot === undefined || parts === undefined) recovery.delete(request.sessionId);
+      else {
+        const { [request.slot]: _dropped, ...rest } = parts;
+        if (Object.keys(rest).length === 0) recovery.delete(request.sessionId);
+        else recovery.set(request.sessionId, rest);
+      }
       return { ok: true, value: undefined };
     },
   };

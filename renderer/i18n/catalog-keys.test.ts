@@ -87,6 +87,7 @@ describe('i18n catalogs', () => {
           'too-large',
           'no-space',
           'io-error',
+          'disconnected',
           'unknown',
         ].map((c) => `app:hostErrors.${c}`),
         ...['empty', 'tooLong', 'duplicate', 'invalid'].map(

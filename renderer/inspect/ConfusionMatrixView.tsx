@@ -23,8 +23,6 @@ export function ConfusionMatrixView({
   const { t } = useTranslation('inspect');
   const k = report.classCount;
   const name = (i: number): string => classNames[i] ?? String(i);
-  // Many classes: columns are headed by class number (full name on hover) so the matrix fits the panel.
-  const columnLabel = (i: number): string => (k > 6 ? String(i) : name(i));
   return (
     <div className="inspect-confusion-wrap">
       <table className="inspect-confusion" data-testid="confusion-matrix">
@@ -34,9 +32,10 @@ export function ConfusionMatrixView({
             <th scope="col" className="inspect-corner">
               {t('eval.trueVsPredicted')}
             </th>
+            {/* Names written vertically so ten classes fit the panel; a long one ends in …, the full name is its tooltip. */}
             {Array.from({ length: k }, (_, c) => (
-              <th key={c} scope="col" title={name(c)}>
-                {columnLabel(c)}
+              <th key={c} scope="col" title={name(c)} className="inspect-confusion-col">
+                <span>{name(c)}</span>
               </th>
             ))}
           </tr>
@@ -45,7 +44,7 @@ export function ConfusionMatrixView({
           {Array.from({ length: k }, (_, r) => (
             <tr key={r}>
               <th scope="row" title={name(r)}>
-                {k > 6 ? `${r} ${name(r)}` : name(r)}
+                {name(r)}
               </th>
               {Array.from({ length: k }, (_, c) => {
                 const count = report.confusion[r * k + c] ?? 0;

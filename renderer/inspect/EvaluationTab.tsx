@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { EvaluationReport, SampleView } from '@core';
@@ -63,6 +63,12 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
     `${dataKey}|${mistakeIndices.join(',')}`,
     evaluatedVersion ?? -1,
   );
+  // The samples of a clicked cell appear below the matrix: bring them into view once they are drawn.
+  const cellSection = useRef<HTMLElement>(null);
+  const cellShown = cell !== null && cellSamples.status === 'done';
+  useEffect(() => {
+    if (cellShown) cellSection.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [cellShown, cell]);
   // A new source (or another test folder) shows other samples: the picked ones no longer apply.
   useEffect(() => {
     setCell(null);
@@ -153,7 +159,7 @@ export function EvaluationTab({ client, version, classNames }: EvaluationTabProp
             }}
           />
           {cell && (
-            <section data-testid="cell-samples-section">
+            <section data-testid="cell-samples-section" ref={cellSection}>
               <h5>
                 {t('eval.cellTitle', {
                   truth: name(cell.row),

@@ -50,6 +50,8 @@ export function FeatureMapsTab({
   const { t } = useTranslation('inspect');
   const [sample, setSample] = useState<SampleRef>({ source: 'validation', index: 0 });
   const [selected, setSelected] = useState<SelectedUnit | null>(null);
+  // The pinned input stays above the maps while scrolling; folded away, it leaves the maps all the room.
+  const [inputFolded, setInputFolded] = useState(false);
   const key = sampleKey(sample);
   const maps = useInspectRequest(client, { type: 'featureMaps', sample }, key, version);
   // Image models only: a text model's input is token ids, which have no gradient.
@@ -108,26 +110,43 @@ export function FeatureMapsTab({
         </p>
       )}
       {view && (
-        <section className="inspect-input-section">
-          <InputFieldView
-            view={view}
-            field={unitField}
-            heat={erf.status === 'done' && erf.ok ? erf.value.field.magnitude : null}
-            heatMax={erf.status === 'done' && erf.ok ? erf.value.field.maxMagnitude : 0}
-            size={168}
-          />
-          {selected && selectedField && (
-            <ReceptiveFieldFacts
-              layer={selected.layer}
-              unit={selected.unit}
-              field={selectedField}
-              unitField={unitField}
-            />
-          )}
-          {erf.status === 'done' && !erf.ok && (
-            <p className="inspect-error">
-              {t(`errors.${erf.error.code}`, { defaultValue: erf.error.message })}
-            </p>
+        <section
+          className="inspect-input-section"
+          data-testid="rf-panel"
+          data-folded={inputFolded ? 'true' : 'false'}
+        >
+          <button
+            type="button"
+            className="btn-link inspect-fold"
+            aria-expanded={!inputFolded}
+            data-testid="rf-panel-toggle"
+            onClick={() => setInputFolded((folded) => !folded)}
+          >
+            {t(inputFolded ? 'field.showInput' : 'field.hideInput')}
+          </button>
+          {!inputFolded && (
+            <>
+              <InputFieldView
+                view={view}
+                field={unitField}
+                heat={erf.status === 'done' && erf.ok ? erf.value.field.magnitude : null}
+                heatMax={erf.status === 'done' && erf.ok ? erf.value.field.maxMagnitude : 0}
+                size={112}
+              />
+              {selected && selectedField && (
+                <ReceptiveFieldFacts
+                  layer={selected.layer}
+                  unit={selected.unit}
+                  field={selectedField}
+                  unitField={unitField}
+                />
+              )}
+              {erf.status === 'done' && !erf.ok && (
+                <p className="inspect-error">
+                  {t(`errors.${erf.error.code}`, { defaultValue: erf.error.message })}
+                </p>
+              )}
+            </>
           )}
         </section>
       )}

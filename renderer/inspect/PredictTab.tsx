@@ -35,7 +35,11 @@ export function PredictTab({ client, version, sampleCount, kind }: PredictTabPro
         kind={kind}
         allowDrawing
       />
-      {!sample && <p className="panel-hint">{t('predict.hint')}</p>}
+      {!sample && (
+        <p className="panel-hint">
+          {t(kind === 'text' ? 'predict.hintText' : 'predict.hintImage')}
+        </p>
+      )}
       {state.status === 'done' && !state.ok && (
         <p role="alert" className="inspect-error">
           {t(`errors.${state.error.code}`, { defaultValue: state.error.message })}
@@ -45,7 +49,7 @@ export function PredictTab({ client, version, sampleCount, kind }: PredictTabPro
         <div className="inspect-row" data-testid="prediction">
           {state.value.sample.view && (
             <figure>
-              <SampleThumb view={state.value.sample.view} size={112} />
+              <SampleThumb view={state.value.sample.view} size={84} />
               <figcaption className="panel-hint">{t('predict.asModelSees')}</figcaption>
             </figure>
           )}

@@ -64,16 +64,23 @@ export function SamplePicker({
         </label>
       )}
       {kind === 'image' && (
-        <label className="inspect-file">
+        // One chooser: the label is the button; the browser's own file control is hidden but
+        // still takes focus and keys (the label shows the focus ring).
+        <label className="inspect-file btn">
           {t('sample.chooseImage')}
           <input
             type="file"
             accept="image/*"
             data-testid="sample-file"
-            onChange={(e) => loadFile(e.target.files?.[0])}
+            onChange={(e) => {
+              loadFile(e.target.files?.[0]);
+              // Choosing the same file again is a new choice.
+              e.target.value = '';
+            }}
           />
         </label>
       )}
+      {kind === 'image' && <span className="panel-hint">{t('sample.dropHint')}</span>}
       {kind === 'image' && allowDrawing && (
         <DrawPad onDone={(img) => onChange({ source: 'image', ...img })} />
       )}
@@ -94,7 +101,6 @@ export function SamplePicker({
           <button type="submit">{t('sample.use')}</button>
         </form>
       )}
-      {kind === 'image' && <span className="panel-hint">{t('sample.dropHint')}</span>}
       {error && (
         <p role="alert" className="inspect-error">
           {error}
@@ -104,7 +110,13 @@ export function SamplePicker({
   );
 }
 
-/** A 112×112 black pad to draw a digit on with the mouse (white, thick strokes like MNIST). */
+const padSize = 112;
+
+/**
+ * A 112×112 black pad to draw a digit on with the mouse (white strokes like
+ * MNIST), with a caption, a brush size and a Clear button. Each stroke
+ * predicts again.
+ */
 function DrawPad({
   onDone,
 }: {
@@ -113,23 +125,27 @@ function DrawPad({
   const { t } = useTranslation('inspect');
   const ref = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
+  const [brush, setBrush] = useState(5);
   const clear = () => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     ctx.fillStyle = '#000';
-    ctx.fillRect(0, 0, 112, 112);
+    ctx.fillRect(0, 0, padSize, padSize);
   };
   const stroke = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const ctx = e.currentTarget.getContext('2d');
     if (!ctx || !drawing.current) return;
+    // The pad may be drawn larger than its pixels (zoomed page, projector mode).
     const box = e.currentTarget.getBoundingClientRect();
+    const scale = padSize / Math.max(1, box.width);
     ctx.fillStyle = '#fff';
     ctx.beginPath();
-    ctx.arc(e.clientX - box.left, e.clientY - box.top, 5, 0, Math.PI * 2);
+    ctx.arc((e.clientX - box.left) * scale, (e.clientY - box.top) * scale, brush, 0, Math.PI * 2);
     ctx.fill();
   };
   return (
-    <div className="inspect-drawpad">
+    <figure className="inspect-drawpad" data-testid="draw-pad-box">
+      <figcaption>{t('sample.drawCaption')}</figcaption>
       <canvas
         ref={(el) => {
           (ref as React.MutableRefObject<HTMLCanvasElement | null>).current = el;
@@ -138,12 +154,12 @@ function DrawPad({
             const ctx = el.getContext('2d');
             if (ctx) {
               ctx.fillStyle = '#000';
-              ctx.fillRect(0, 0, 112, 112);
+              ctx.fillRect(0, 0, padSize, padSize);
             }
           }
         }}
-        width={112}
-        height={112}
+        width={padSize}
+        height={padSize}
         data-testid="draw-pad"
         aria-label={t('sample.drawLabel')}
         onPointerDown={(e) => {
@@ -156,9 +172,22 @@ function DrawPad({
           if (ref.current) onDone(canvasPixels(ref.current));
         }}
       />
-      <button type="button" onClick={clear}>
-        {t('sample.clear')}
-      </button>
-    </div>
+      <div className="inspect-drawpad-tools">
+        <label>
+          {t('sample.brush')}{' '}
+          <input
+            type="range"
+            min={2}
+            max={12}
+            value={brush}
+            data-testid="draw-brush"
+            onChange={(e) => setBrush(Number(e.target.value))}
+          />
+        </label>
+        <button type="button" className="btn" data-testid="draw-clear" onClick={clear}>
+          {t('sample.clear')}
+        </button>
+      </div>
+    </figure>
   );
 }

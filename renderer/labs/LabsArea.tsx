@@ -4,11 +4,16 @@ import { labIds, parseLabFile, serializeLabFile, type LabFile, type LabId } from
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { LabsAreaProps } from '../app/labs-slot';
+import { useHost } from '../host/HostProvider';
+import { createRecoveryWriter, type RecoveryWriter } from '../session/recovery-writer';
+
 import { BackpropLab } from './backprop/BackpropLab';
 import { ConvolutionLab } from './convolution/ConvolutionLab';
 import { downloadText, readFileText } from './download';
 import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
 import { defaultLabFile } from './lab-defaults';
+import { ModalLayer } from './ModalLayer';
 import { NeuronLab } from './neuron/NeuronLab';
 import { LstmLab } from './lstm/LstmLab';
 import { RnnLab } from './rnn/RnnLab';
@@ -18,17 +23,29 @@ interface ActiveLab {
   readonly file: LabFile;
   /** Changes when a file is opened, so the lab remounts with its state. */
   readonly key: number;
+  /** The recovery entry it came back from after a crash, if it did. */
+  readonly recoverySessionId?: string;
 }
 
 /**
  * The Labs area of the start screen: the labs in course order with a short
  * description each. Choosing one shows it full-window with a Back button.
  */
-export function LabsArea() {
+export function LabsArea({ restored = null }: LabsAreaProps) {
   const { t } = useTranslation('labs');
   const [active, setActive] = useState<ActiveLab | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nextKey = useRef(1);
+
+  useEffect(() => {
+    if (restored === null) return;
+    setError(null);
+    setActive({
+      file: restored.file,
+      key: nextKey.current++,
+      recoverySessionId: restored.sessionId,
+    });
+  }, [restored]);
 
   const open = useCallback((file: LabFile) => {
     setError(null);
@@ -91,6 +108,9 @@ export function LabsArea() {
         <LabScreen
           key={active.key}
           file={active.file}
+          {...(active.recoverySessionId === undefined
+            ? {}
+            : { recoverySessionId: active.recoverySessionId })}
           error={error}
           onBack={() => setActive(null)}
           onOpenFile={openFile}
@@ -107,126 +127,180 @@ export interface LabScreenProps {
   readonly error?: string | null;
   /** Opens another lab file; without it the header has no Open button. */
   readonly onOpenFile?: (file: File | undefined) => Promise<void>;
+  /** The recovery entry this state came back from after a crash (it is unsaved, and kept writing). */
+  readonly recoverySessionId?: string;
 }
 
 /**
- * One lab, full-window (a fixed overlay): header (Back, title, save/open) and
+ * One lab, full-window and modal (ModalLayer: the window behind is inert,
+ * focus stays in the lab and returns to the opener on close): header (Back, title, save/open) and
  * instructions above the lab itself. Exported so other areas can open a lab in
  * a given state, e.g. the inspector with a trained Conv2D kernel:
  * `<LabScreen file={convolutionLabWithKernel(kernel)} onBack={close} />`.
  */
-export function LabScreen({ file, error = null, onBack, onOpenFile }: LabScreenProps) {
+export function LabScreen({
+  file,
+  error = null,
+  onBack,
+  onOpenFile,
+  recoverySessionId,
+}: LabScreenProps) {
   const { t } = useTranslation('labs');
+  const host = useHost();
   const latest = useRef<LabFile>(file);
   const id: LabId = file.lab;
+  const recovery = useLabRecovery(host, file, latest, recoverySessionId);
+
+  // Back is a clean close: the lab's unsaved state is not offered again after a restart.
+  const close = useCallback(() => {
+    void recovery.current?.discard();
+    onBack();
+  }, [onBack, recovery]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && (e.target as HTMLElement | null)?.tagName !== 'INPUT') onBack();
+      if (e.key === 'Escape' && (e.target as HTMLElement | null)?.tagName !== 'INPUT') close();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onBack]);
+  }, [close]);
 
-  const save = () =>
+  const changed = (next: LabFile): void => {
+    latest.current = next;
+    recovery.current?.changed();
+  };
+
+  const save = () => {
     downloadText(`${id}.layerlab-lab.json`, serializeLabFile(latest.current), 'application/json');
+    void recovery.current?.discard();
+  };
 
   return (
-    <div
-      className="lab-screen"
-      data-testid="lab-screen"
-      data-lab={id}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="lab-title"
-    >
-      <header className="lab-header">
-        <button type="button" className="btn" data-testid="lab-back" onClick={onBack}>
-          ← {t('shell.back')}
-        </button>
-        <h1 id="lab-title" className="lab-title">
-          {t(`labs.${id}.title`)}
-        </h1>
-        <span className="lab-header-spacer" />
-        <button
-          type="button"
-          className="btn"
-          data-testid="lab-save"
-          onClick={save}
-          title={t('shell.saveHint')}
-        >
-          {t('shell.save')}
-        </button>
-        {onOpenFile ? (
-          <label className="btn">
-            {t('shell.openFile')}
-            <input
-              type="file"
-              accept=".json,.lab,application/json"
-              data-testid="lab-open-file"
-              hidden
-              onChange={(e) =>
-                void onOpenFile(e.target.files?.[0]).finally(() => (e.target.value = ''))
-              }
+    <ModalLayer>
+      <div
+        className="lab-screen"
+        data-testid="lab-screen"
+        data-lab={id}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="lab-title"
+      >
+        <header className="lab-header">
+          <button type="button" className="btn" data-testid="lab-back" onClick={close}>
+            ← {t('shell.back')}
+          </button>
+          <h1 id="lab-title" className="lab-title">
+            {t(`labs.${id}.title`)}
+          </h1>
+          <span className="lab-header-spacer" />
+          <button
+            type="button"
+            className="btn"
+            data-testid="lab-save"
+            onClick={save}
+            title={t('shell.saveHint')}
+          >
+            {t('shell.save')}
+          </button>
+          {onOpenFile ? (
+            <label className="btn">
+              {t('shell.openFile')}
+              <input
+                type="file"
+                accept=".json,.lab,application/json"
+                data-testid="lab-open-file"
+                hidden
+                onChange={(e) =>
+                  void onOpenFile(e.target.files?.[0]).finally(() => (e.target.value = ''))
+                }
+              />
+            </label>
+          ) : null}
+        </header>
+        {error ? (
+          <p className="lab-error" role="alert" data-testid="lab-error">
+            {error}
+          </p>
+        ) : null}
+        <details className="lab-instructions" open>
+          <summary>{t('shell.instructions')}</summary>
+          <p>{t(`labs.${id}.instructions`)}</p>
+        </details>
+        <div className="lab-body">
+          {file.lab === 'neuron' ? (
+            <NeuronLab
+              initial={file.state}
+              onChange={(state) => changed({ lab: 'neuron', state })}
             />
-          </label>
-        ) : null}
-      </header>
-      {error ? (
-        <p className="lab-error" role="alert" data-testid="lab-error">
-          {error}
-        </p>
-      ) : null}
-      <details className="lab-instructions" open>
-        <summary>{t('shell.instructions')}</summary>
-        <p>{t(`labs.${id}.instructions`)}</p>
-      </details>
-      <div className="lab-body">
-        {file.lab === 'neuron' ? (
-          <NeuronLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'neuron', state })}
-          />
-        ) : null}
-        {file.lab === 'gradient-descent' ? (
-          <GradientDescentLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'gradient-descent', state })}
-          />
-        ) : null}
-        {file.lab === 'backprop' ? (
-          <BackpropLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'backprop', state })}
-          />
-        ) : null}
-        {file.lab === 'convolution' ? (
-          <ConvolutionLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'convolution', state })}
-          />
-        ) : null}
-        {file.lab === 'word-vectors' ? (
-          <WordVectorsLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'word-vectors', state })}
-          />
-        ) : null}
-        {file.lab === 'lstm' ? (
-          <LstmLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'lstm', state })}
-          />
-        ) : null}
-        {file.lab === 'rnn' ? (
-          <RnnLab
-            initial={file.state}
-            onChange={(state) => (latest.current = { lab: 'rnn', state })}
-          />
-        ) : null}
+          ) : null}
+          {file.lab === 'gradient-descent' ? (
+            <GradientDescentLab
+              initial={file.state}
+              onChange={(state) => changed({ lab: 'gradient-descent', state })}
+            />
+          ) : null}
+          {file.lab === 'backprop' ? (
+            <BackpropLab
+              initial={file.state}
+              onChange={(state) => changed({ lab: 'backprop', state })}
+            />
+          ) : null}
+          {file.lab === 'convolution' ? (
+            <ConvolutionLab
+              initial={file.state}
+              onChange={(state) => changed({ lab: 'convolution', state })}
+            />
+          ) : null}
+          {file.lab === 'rnn' ? (
+            <RnnLab initial={file.state} onChange={(state) => changed({ lab: 'rnn', state })} />
+          ) : null}
+          {file.lab === 'lstm' ? (
+            <LstmLab initial={file.state} onChange={(state) => changed({ lab: 'lstm', state })} />
+          ) : null}
+          {file.lab === 'word-vectors' ? (
+            <WordVectorsLab
+              initial={file.state}
+              onChange={(state) => changed({ lab: 'word-vectors', state })}
+            />
+          ) : null}
+        </div>
       </div>
-    </div>
+    </ModalLayer>
   );
+}
+
+/**
+ * The lab's recovery writer (hot exit): its state goes to the host's recovery
+ * store within a second of a change, once it differs from how the lab opened
+ * (a restored state is unsaved from the start). One writer per mounted lab.
+ */
+function useLabRecovery(
+  host: ReturnType<typeof useHost>,
+  file: LabFile,
+  latest: { readonly current: LabFile },
+  recoverySessionId: string | undefined,
+): { readonly current: RecoveryWriter | null } {
+  const writer = useRef<RecoveryWriter | null>(null);
+  useEffect(() => {
+    const opened = serializeLabFile(file);
+    const created = createRecoveryWriter({
+      host,
+      kind: 'lab',
+      ...(recoverySessionId === undefined ? {} : { sessionId: recoverySessionId }),
+      snapshot: () => {
+        const contents = serializeLabFile(latest.current);
+        if (recoverySessionId === undefined && contents === opened) return null;
+        return { title: latest.current.lab, file: null, contents };
+      },
+    });
+    writer.current = created;
+    if (recoverySessionId !== undefined) created.changed();
+    return () => {
+      created.dispose();
+      writer.current = null;
+    };
+  }, [host, file, latest, recoverySessionId]);
+  return writer;
 }
 
 export default LabsArea;

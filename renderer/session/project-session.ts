@@ -1,10 +1,15 @@
 import {
+  encodeTrainingCheckpoint,
   graphFingerprint,
   isRunActive,
+  serializeProject,
+  type Host,
   type ProjectDoc,
   type TrainedModelLoad,
   type TrainedModelRecord,
+  type TrainingCheckpoint,
 } from '@core';
+import { createStore, type StoreApi } from 'zustand';
 
 import {
   createSessionInspectClient,
@@ -53,6 +58,7 @@ import {
 } from '../state/editor-store';
 import type { TrainingClient } from '../workers/training-client';
 import type { FromWorker } from '../workers/training-protocol';
+import { createRecoveryWriter, type RecoveryWriter } from './recovery-writer';
 import {
   createModelStore,
   isStale,
@@ -66,6 +72,20 @@ export interface OpenedProject {
   readonly doc: ProjectDoc;
   readonly file: Omit<FileState, 'savedDoc'>;
   readonly trained?: TrainedModelLoad;
+  /**
+   * Set when the project comes back from the recovery store after a crash: it
+   * opens as unsaved, keeps writing to the same entry, and offers to resume
+   * training from the checkpoint (if one was kept).
+   */
+  readonly recovered?: {
+    readonly sessionId: string;
+    readonly checkpoint: TrainingCheckpoint | null;
+  };
+}
+
+/** A training run a crash interrupted, which the Training panel offers to resume. */
+export interface ResumeOffer {
+  readonly checkpoint: TrainingCheckpoint | null;
 }
 
 /**
@@ -97,6 +117,10 @@ export interface ProjectSession {
   readonly model: ModelStore;
   readonly importedWeights: ImportedWeightsStore;
   readonly inspect: SessionInspectClient;
+  /** Writes unsaved edits and training checkpoints to the host's recovery store; null without one. */
+  readonly recovery: RecoveryWriter | null;
+  /** A checkpoint of a run a crash interrupted (restored projects only); cleared once resumed. */
+  readonly resumeOffer: StoreApi<ResumeOffer>;
   /** Aborted when the session is disposed: long work of this project checks it. */
   readonly signal: AbortSignal;
   /** Unsaved edits, or a trained model that is not saved yet. */
@@ -107,7 +131,9 @@ export interface ProjectSession {
   markModelSaved(record: TrainedModelRecord | null): void;
   /**
    * Cancels running work, stops listening to the worker, tells the worker to
-   * free this project's model and data, and empties every store. Resolves
+   * free this project's model and data, and empties every store. The
+   * project's recovery entry is deleted: a session is disposed only after the
+   * user saved or chose "Don't save" (a crash disposes nothing). Resolves
    * with the worker's live tensor count after the reset.
    */
   dispose(): Promise<number>;
@@ -121,12 +147,51 @@ export interface SessionDeps {
     code: string;
     args: Readonly<Record<string, string | number>>;
   }) => void;
+  /** The host's recovery store (hot exit, crash recovery); without it nothing is kept. */
+  readonly recovery?: {
+    readonly host: Pick<Host, 'writeRecovery' | 'discardRecovery'>;
+    /** The store refused a write (e.g. `too-large`): the shell tells the user once. */
+    readonly onError?: (code: string) => void;
+  };
 }
 
 export function createProjectSession(project: OpenedProject, deps: SessionDeps): ProjectSession {
   const { training: client } = deps;
   const aborter = new AbortController();
   const editor = createEditorStore(project.doc, project.file);
+  if (project.recovered) {
+    // Recovered work is unsaved: the file (if any) still holds the older version.
+    const { file } = editor.getState();
+    editor.setState({ file: { ...file, savedDoc: { ...file.savedDoc } } });
+  }
+  const resumeOffer = createStore<ResumeOffer>()(() => ({
+    checkpoint: project.recovered?.checkpoint ?? null,
+  }));
+  const fileOf = () => {
+    const { fileId, name, displayPath } = editor.getState().file;
+    return fileId === null || name === null
+      ? null
+      : { fileId, name, displayPath: displayPath ?? name };
+  };
+  const recovery: RecoveryWriter | null = deps.recovery
+    ? createRecoveryWriter({
+        host: deps.recovery.host,
+        kind: 'project',
+        ...(project.recovered ? { sessionId: project.recovered.sessionId } : {}),
+        ...(deps.recovery.onError ? { onError: deps.recovery.onError } : {}),
+        snapshot: () => {
+          const state = editor.getState();
+          if (!isDirty(state)) return null;
+          return {
+            title: state.file.name ?? '',
+            file: fileOf(),
+            contents: serializeProject(state.doc),
+          };
+        },
+      })
+    : null;
+  const stopRecovery = recovery ? editor.subscribe(() => recovery.changed()) : () => undefined;
+  if (project.recovered) recovery?.changed();
   const restored = project.trained?.status === 'restored' ? project.trained.record : null;
   const model = createModelStore(
     project.trained?.status === 'failed'
@@ -158,6 +223,19 @@ export function createProjectSession(project: OpenedProject, deps: SessionDeps):
     } else if (message.type === 'epoch') {
       epochsSeen.set(runId, (epochsSeen.get(runId) ?? 0) + 1);
       inspect.bumpVersion();
+    } else if (message.type === 'checkpoint' && recovery !== null) {
+      const checkpoint: TrainingCheckpoint = {
+        epochsDone: message.snapshot.epoch + 1,
+        fingerprint: graphFingerprint(startDoc.graph),
+        project: serializeProject(startDoc),
+        runs: savedRunsOf(trainingStore.getState().runs),
+        weights: message.snapshot.weights,
+      };
+      recovery.checkpoint(
+        encodeTrainingCheckpoint(checkpoint),
+        editor.getState().file.name ?? '',
+        fileOf(),
+      );
     } else if (
       message.type === 'state' &&
       (message.status === 'completed' || message.status === 'stopped')
@@ -188,6 +266,7 @@ export function createProjectSession(project: OpenedProject, deps: SessionDeps):
     loaded,
     client,
     onRunMessage,
+    checkpoints: recovery !== null,
   });
 
   /** A restored model gets its dataset back once the folder is loaded again, if the classes agree. */
@@ -274,6 +353,8 @@ export function createProjectSession(project: OpenedProject, deps: SessionDeps):
     model,
     importedWeights,
     inspect,
+    recovery,
+    resumeOffer,
     signal: aborter.signal,
 
     isDirty() {
@@ -313,6 +394,9 @@ export function createProjectSession(project: OpenedProject, deps: SessionDeps):
     async dispose() {
       if (aborter.signal.aborted) return client.reset();
       aborter.abort();
+      stopRecovery();
+      const discarded = recovery?.discard();
+      recovery?.dispose();
       datasetController.dispose();
       testFolder.dispose();
       trainingController.dispose();
@@ -323,7 +407,11 @@ export function createProjectSession(project: OpenedProject, deps: SessionDeps):
       importedWeights.setState({ graph: null, weights: null }, true);
       trainingStore.setState({ runs: [], runId: null, progress: null }, false);
       model.setState(noModel, true);
-      return client.reset();
+      resumeOffer.setState({ checkpoint: null });
+      // The reset is sent now (the next session's messages must come after it); the discard may finish later.
+      const tensors = client.reset();
+      await discarded;
+      return tensors;
     },
   };
 }

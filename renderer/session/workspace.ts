@@ -1,7 +1,12 @@
 import { createStore, type StoreApi } from 'zustand';
 
 import type { TrainingClient } from '../workers/training-client';
-import { createProjectSession, type OpenedProject, type ProjectSession } from './project-session';
+import {
+  createProjectSession,
+  type OpenedProject,
+  type ProjectSession,
+  type SessionDeps,
+} from './project-session';
 
 export interface WorkspaceState {
   /** The open project, or null while the start screen is shown. */
@@ -37,6 +42,8 @@ export interface WorkspaceDeps {
     code: string;
     args: Readonly<Record<string, string | number>>;
   }) => void;
+  /** The host's recovery store: each session keeps its unsaved work there (crash recovery). */
+  readonly recovery?: SessionDeps['recovery'];
 }
 
 export function createWorkspace(deps: WorkspaceDeps): Workspace {
@@ -72,6 +79,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
         id: nextId++,
         training: deps.training,
         ...(deps.onRestoreFailed ? { onRestoreFailed: deps.onRestoreFailed } : {}),
+        ...(deps.recovery ? { recovery: deps.recovery } : {}),
       });
       store.setState({ session });
       await disposed;

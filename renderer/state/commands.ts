@@ -10,6 +10,7 @@ import {
   saveProject,
 } from './project-actions';
 import { trainingCommands } from '../panels/training/training-commands';
+import { togglePresentation } from '../app/presentation';
 
 const always = (): boolean => true;
 const whenOpen = (s: ProjectSession | null): boolean => s !== null;
@@ -85,6 +86,8 @@ const shellCommands: readonly CommandDef[] = [
     // Let React Flow see the new positions before framing them.
     requestAnimationFrame(() => ctx.flow?.fitView());
   }),
+  // App-wide, like the theme: also on the start screen and in the labs.
+  defineCommand('view.presentation', always, () => togglePresentation()),
 ];
 
 /** Every command of the app, in menu order: the shell's, then each feature area's. */

@@ -16,6 +16,7 @@ import {
 } from '@core';
 
 import type { ApplyOutcome, EditorStore } from './editor-store';
+import { layoutIsPoor } from '../canvas/layout-quality';
 
 /**
  * Editor operations: core's pure graph commands, lifted to the project
@@ -218,6 +219,15 @@ export function selectAll(store: EditorStore): void {
 /** A graph laid out the way the canvas draws it (top to bottom). */
 export function layoutForCanvas(graph: GraphDoc): GraphDoc {
   return tidyLayout(graph, tidyOptions);
+}
+
+/**
+ * A saved or imported graph as the canvas should first draw it: kept as laid
+ * out when that draws well, otherwise tidied (layers overlapping, edges
+ * running sideways or through other layers: canvas/layout-quality.ts).
+ */
+export function readableLayout(graph: GraphDoc): GraphDoc {
+  return layoutIsPoor(graph) ? layoutForCanvas(graph) : graph;
 }
 
 /** Lays the graph out by topological depth (one undo step). */

@@ -52,12 +52,13 @@ describe('project actions', () => {
     const a = t.driver.add('VectorInput');
     const b = t.driver.add('Dense');
     t.driver.connect(a, b);
-    const saved = t.driver.doc;
+    const graph = t.driver.doc.graph;
     expect(await saveProject(t.ctx, { saveAs: false })).toBe(true);
     expect(isDirty(t.driver.state)).toBe(false);
     expect(t.driver.state.file.name).toBe('net.layerlab');
     const text = t.host.files.get('/work/net.layerlab') as string;
-    expect(text).toBe(serializeProject(saved));
+    expect(t.driver.doc.graph).toBe(graph);
+    expect(text).toBe(serializeProject(t.driver.doc));
 
     await newProject(t.ctx);
     expect(t.driver.nodeIds).toHaveLength(0);
@@ -65,6 +66,27 @@ describe('project actions', () => {
     expect(serializeProject(t.driver.doc)).toBe(text);
     expect(t.driver.state.file.fileId).not.toBeNull();
     expect(t.driver.undoDepth).toBe(0);
+  });
+
+  it('records the running app version and names an untitled project after its file', async () => {
+    const t = await setup({}, ['/work/week 3.layerlab', '/work/week 4.layerlab']);
+    t.driver.add('Dense');
+    expect(t.driver.doc.name).toBe('untitled');
+    expect(await saveProject(t.ctx, { saveAs: false })).toBe(true);
+    const first = JSON.parse(t.host.files.get('/work/week 3.layerlab') as string) as {
+      name: string;
+      appVersion: string;
+    };
+    expect(first).toMatchObject({ name: 'week 3', appVersion: '0.0.0-memory' });
+    expect(isDirty(t.driver.state)).toBe(false);
+    // Save As elsewhere: the name still follows the file, since it came from it.
+    expect(await saveProject(t.ctx, { saveAs: true })).toBe(true);
+    const second = JSON.parse(t.host.files.get('/work/week 4.layerlab') as string) as {
+      name: string;
+    };
+    expect(second.name).toBe('week 4');
+    expect(t.driver.doc.name).toBe('week 4');
+    expect(isDirty(t.driver.state)).toBe(false);
   });
 
   it('saves over the same file without asking again, keeping a backup', async () => {

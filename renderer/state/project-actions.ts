@@ -1,9 +1,12 @@
 import {
+  decodeTrainingCheckpoint,
   formatMessage,
   parseProject,
   readTrainedModel,
   serializeProject,
   type ProjectDoc,
+  type RecoveredEntry,
+  type TrainingCheckpoint,
 } from '@core';
 
 import type { HostError } from '@core';
@@ -13,8 +16,9 @@ import { showToast } from '../ui/toast-store';
 import type { Workspace } from '../session/workspace';
 import type { CommandContext } from './commands';
 import { unsavedFile, type FileState } from './editor-store';
-import { layoutForCanvas } from './graph-ops';
+import { layoutForCanvas, readableLayout } from './graph-ops';
 import { createEmptyProject } from './project-doc';
+import { nameFollowsFile, projectNameOf } from './project-name';
 
 /**
  * New / Open / Save / Save As / Close through the host. Each opened project
@@ -97,7 +101,8 @@ export async function loadProjectText(
     return false;
   }
   const trained = readTrainedModel(contents, parsed.value.graph);
-  await workspace.open({ doc: parsed.value, file, trained });
+  const doc = { ...parsed.value, graph: readableLayout(parsed.value.graph) };
+  await workspace.open({ doc, file, trained });
   return true;
 }
 
@@ -111,6 +116,11 @@ export function reportRestoreFailure(error: {
     messageKey: '',
     text: formatMessage(error.code, error.args, currentLanguage()),
   });
+}
+
+/** The recovery store refused to keep unsaved work (e.g. it is full): said once per session. */
+export function reportRecoveryFailure(code: string): void {
+  showToast({ tone: 'error', messageKey: 'app:recovery.writeFailed', values: { code } });
 }
 
 /**
@@ -177,25 +187,48 @@ export async function saveProject(
 ): Promise<boolean> {
   const session = ctx.workspace.current();
   if (session === null) return false;
-  const { doc, file } = session.editor.getState();
+  const { doc: edited, file } = session.editor.getState();
+  // The file records the version of the app that wrote it, not the template's or 0.0.0.
+  const info = await ctx.host.getAppInfo();
+  const doc = info.ok ? { ...edited, appVersion: info.value.version } : edited;
   const trainedModel = await session.modelForSave();
-  const contents = serializeProject(doc, { trainedModel });
   const result = await ctx.host.saveProject({
     fileId: file.fileId,
     suggestedName: suggestedName(file.name),
-    contents,
+    contents: serializeProject(doc, { trainedModel }),
     saveAs: options.saveAs,
   });
   if (!result.ok) {
     reportHostError(result.error);
     return false;
   }
-  const saved = result.value;
+  let saved = result.value;
+  let written = doc;
+  // An unnamed project (or one named after its old file) takes the name of the file chosen.
+  if (
+    nameFollowsFile(doc, file.fileId === null ? null : file.name) &&
+    projectNameOf(saved.name) !== doc.name
+  ) {
+    const named = { ...doc, name: projectNameOf(saved.name) };
+    const again = await ctx.host.saveProject({
+      fileId: saved.fileId,
+      suggestedName: saved.name,
+      contents: serializeProject(named, { trainedModel }),
+      saveAs: false,
+    });
+    if (again.ok) {
+      saved = again.value;
+      written = named;
+    }
+  }
   // The user may have edited while the dialog was open: only the saved version is clean.
+  session.editor.setState((s) => (s.doc === edited ? { doc: written } : {}));
   session.editor
     .getState()
-    .markSaved(doc, { fileId: saved.fileId, name: saved.name, displayPath: saved.displayPath });
+    .markSaved(written, { fileId: saved.fileId, name: saved.name, displayPath: saved.displayPath });
   session.markModelSaved(trainedModel);
+  // The file is now the truth; edits made while the dialog was open are written again.
+  void session.recovery?.discard().then(() => session.recovery?.changed());
   showToast({ tone: 'success', messageKey: 'app:toast.saved', values: { name: saved.name } });
   return true;
 }
@@ -207,4 +240,39 @@ export function rescueBundle(doc: ProjectDoc, appVersion: string): string {
     null,
     2,
   );
+}
+
+/**
+ * Reopens a project the recovery store kept after a crash: the document as
+ * unsaved, with its file (if it had one), and the training checkpoint to
+ * resume from. The entry stays until the project is saved or closed with
+ * "Don't save". False (and a message) when it cannot be read.
+ */
+export async function restoreRecoveredProject(
+  ctx: ActionContext,
+  entry: RecoveredEntry,
+): Promise<boolean> {
+  if (!(await confirmDiscard(ctx))) return false;
+  let checkpoint: TrainingCheckpoint | null = null;
+  if (entry.checkpoint !== null) {
+    const decoded = decodeTrainingCheckpoint(entry.checkpoint);
+    if (decoded.ok) checkpoint = decoded.value;
+    else showCoreError(decoded.error.code, { detail: decoded.error.detail });
+  }
+  // A run on an unedited project leaves only a checkpoint: the project is inside it.
+  const parsed = parseProject(entry.contents !== '' ? entry.contents : (checkpoint?.project ?? ''));
+  if (!parsed.ok) {
+    showCoreError(parsed.error.code, parsed.error.args);
+    return false;
+  }
+  await ctx.workspace.open({
+    doc: parsed.value,
+    file: entry.file ?? unsavedFile,
+    recovered: { sessionId: entry.sessionId, checkpoint },
+  });
+  return true;
+}
+
+function showCoreError(code: string, args: Readonly<Record<string, string | number>>): void {
+  showToast({ tone: 'error', messageKey: '', text: formatMessage(code, args, currentLanguage()) });
 }

@@ -11,6 +11,7 @@ import type {
   TextOptions,
   TrainingConfig,
   TrainOutcome,
+  WeightSnapshot,
 } from '@core';
 
 /**
@@ -53,6 +54,10 @@ export interface StartRequest {
   readonly training: TrainingConfig;
   readonly inference: InferenceContext;
   readonly dataset: DatasetPayload;
+  /** Resume a run killed mid-way: these weights, from epoch `resumeFrom.epoch + 1` (a crash-recovery checkpoint). */
+  readonly resumeFrom?: WeightSnapshot;
+  /** Post each epoch's weight snapshot as a `checkpoint` message (for the recovery store). */
+  readonly checkpoints?: boolean;
 }
 
 /** A trained model saved with its project, to load into the worker (core/io/trained-model). */
@@ -141,6 +146,8 @@ export type FromWorker =
       readonly validating?: false;
     }
   | { readonly type: 'validating'; readonly runId: number; readonly epoch: number }
+  /** After each epoch, when the run asked for checkpoints: the weights a killed run resumes from. */
+  | { readonly type: 'checkpoint'; readonly runId: number; readonly snapshot: WeightSnapshot }
   | {
       readonly type: 'epoch';
       readonly runId: number;

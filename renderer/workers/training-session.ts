@@ -256,6 +256,8 @@ export function createTrainingSession(env: SessionEnv): {
           current.lastProgress = env.now();
           lastBatchAt = env.now();
           env.post({ type: 'epoch', runId, metrics, tensors: liveTensorCount() });
+          if (current.request.checkpoints === true)
+            env.post({ type: 'checkpoint', runId, snapshot });
         },
       },
     );
@@ -345,13 +347,14 @@ export function createTrainingSession(env: SessionEnv): {
       gate: createPauseGate(),
       attempt: 0,
       signal: { aborted: false },
-      lastSnapshot: null,
+      // A resumed run starts from its checkpoint's weights, as a recovered one does.
+      lastSnapshot: request.resumeFrom ?? null,
       lastProgress: env.now(),
       slowestBatchMs: 0,
       recovering: false,
     };
     run = current;
-    await attempt(current, 0);
+    await attempt(current, request.resumeFrom ? request.resumeFrom.epoch + 1 : 0);
   }
 
   /** Ends the project's run and frees its model and data (the project session closed). */

@@ -1,8 +1,10 @@
+import { parse as parseJs } from 'acorn';
 import { describe, expect, it } from 'vitest';
 
 import {
   csvCell,
   htmlText,
+  jsString,
   mdText,
   oneLine,
   pyComment,
@@ -41,6 +43,20 @@ describe('escaping per output language', () => {
     );
     expect(htmlText('a\u0000b\u202ec\rd')).toBe('a\ufffdb&#x202e;c\ufffdd');
     expect(xmlText('a\u0000b\tc\rd]]>')).toBe('a\ufffdb&#x9;c&#xd;d]]&gt;');
+  });
+
+  it('JavaScript: a string literal that reads back as the string, with no markup or invisible characters', () => {
+    const hostile = '</script><!--"\'\\\n\u0000\u2028\u202e\ud800${x}` 猫 😀 «é»';
+    const literal = jsString(hostile);
+    expect(literal).toMatch(/^"[\x20-\x7e]*"$/);
+    expect(literal).not.toMatch(/[<>]/);
+    // A JavaScript parser reads the literal back as the very string.
+    const program = parseJs(literal, { ecmaVersion: 'latest' });
+    const statement = program.body[0];
+    expect(statement?.type === 'ExpressionStatement' && statement.expression).toMatchObject({
+      type: 'Literal',
+      value: hostile,
+    });
   });
 
   it('Markdown: a name cannot start a block, a link or raw HTML', () => {

@@ -5,6 +5,7 @@
  */
 export { csvCell, csvDataOf, tsvCell } from './csv';
 export { htmlDataOf, htmlText } from './html';
+export { jsString } from './javascript';
 export { mdText } from './markdown';
 export { pyComment, pyDocstring, pyIdentifier, pyString, pythonKeywords } from './python';
 export { oneLine } from './text-lines';

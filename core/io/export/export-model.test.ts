@@ -55,6 +55,7 @@ describe('exportModel', () => {
         'metadata.json',
         'model.json',
         'model.py',
+        'predict-data.js',
         'predict.html',
         'predict.mjs',
         'predict.py',
@@ -87,7 +88,10 @@ describe('exportModel', () => {
     expect(readme).toMatch(/python3 -m http\.server/);
     expect(readme).toMatch(/这个模型把输入分为 3 类/);
     expect(readme).toMatch(/This model sorts its input into 3 classes/);
-    expect(text(files['predict.html'])).toContain('<script src="./tf.min.js"></script>');
+    expect(text(files['predict.html'])).toContain(
+      '<script src="./tf.min.js"></script>\n<script src="./predict-data.js"></script>',
+    );
+    expect(readme).toMatch(/Double-click `predict.html`/);
     expect(text(files['tf.min.js'])).toBe(bundle);
     const npz = unzipSync(files['weights.npz'] as Uint8Array);
     expect(Object.keys(npz)).toContain('conv_a.weight.npy');

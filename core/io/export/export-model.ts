@@ -6,12 +6,13 @@ import { readModelFolder } from '../import/model-folder';
 import type { ExportInfo } from './export-info';
 import { buildLabelsTxt, buildMetadata, buildVocabJson } from './metadata';
 import type { PytorchStatus } from './metadata';
+import { buildPredictData, maxEmbeddedWeightBytes, predictDataFile } from './predict-data';
 import { buildPredictHtml } from './predict-html';
 import { predictMjs } from './predict-mjs';
 import { buildPytorchFiles } from './pytorch/model-py';
 import { predictPy } from './pytorch/predict-py';
 import { buildReadme } from './readme';
-import { defaultShardBytes, saveToArtifacts, tfjsModelFiles } from './tfjs-files';
+import { defaultShardBytes, saveToArtifacts, tfjsModelFiles, weightBytes } from './tfjs-files';
 
 /** An export folder as a file map (relative path → contents); the host writes it atomically. */
 export type ExportFiles = Record<string, Uint8Array | string>;
@@ -64,8 +65,9 @@ function outputUnits(model: tf.LayersModel): number | null {
  * Builds the complete export folder of a trained model:
  * `model.json` + `group1-shard*.bin` (TF.js layers format, with labels in
  * `userDefinedMetadata`), `metadata.json`, `labels.txt`, `vocab.json` (text
- * models), `README.md` (zh-CN + en), `predict.html` (+ `tf.min.js` when
- * given), `predict.mjs`, and when every layer has an exact PyTorch form,
+ * models), `README.md` (zh-CN + en), `predict.html` with `predict-data.js`
+ * (the model embedded, so the page works by double-click) and `tf.min.js`
+ * when given, `predict.mjs`, and when every layer has an exact PyTorch form,
  * `model.py` + `weights.npz` + `predict.py`. The weights are re-read through
  * the import validator first, so a model with NaN weights is never exported.
  *
@@ -111,12 +113,22 @@ export async function buildExportFolder(
       };
 
   const files: ExportFiles = { ...tfFiles };
-  files['metadata.json'] =
-    `${JSON.stringify(buildMetadata(info, weightFiles, pytorch), null, 2)}\n`;
+  const metadata = buildMetadata(info, weightFiles, pytorch);
+  files['metadata.json'] = `${JSON.stringify(metadata, null, 2)}\n`;
   files['labels.txt'] = buildLabelsTxt(info.labels);
   if (info.text !== null) files['vocab.json'] = buildVocabJson(info.text.vocabulary);
-  files['README.md'] = buildReadme(info, weightFiles, pytorch);
+  const weightData = weightBytes(artifacts);
+  const embedded = weightData.byteLength <= maxEmbeddedWeightBytes;
+  files['README.md'] = buildReadme(info, weightFiles, pytorch, embedded);
   files['predict.html'] = buildPredictHtml(info.modelName);
+  if (embedded)
+    files[predictDataFile] = buildPredictData({
+      metadata,
+      vocabulary: info.text?.vocabulary ?? null,
+      modelTopology: artifacts.modelTopology as object,
+      weightSpecs: artifacts.weightSpecs ?? [],
+      weightData,
+    });
   files['predict.mjs'] = predictMjs;
   if (options.tfjsBundle !== undefined) files['tf.min.js'] = options.tfjsBundle;
   if (torch.ok) {

@@ -64,8 +64,10 @@ export function buildMetadata(
               vocabularyFile: 'vocab.json',
               paddingIndex: 0,
               unknownIndex: 1,
-              padding: 'post',
-              truncation: 'post',
+              // Keras pad_sequences names; `truncation` is the name metadataVersion 1 files used first.
+              padding: info.text.tokenizer.padding,
+              truncating: info.text.tokenizer.truncating,
+              truncation: info.text.tokenizer.truncating,
               standardize:
                 'NFC; optional lowercase; optional replacement of Unicode punctuation and symbols (\\p{P}\\p{S}) by spaces',
             },

@@ -1,12 +1,15 @@
 import { htmlText } from '../escape/html';
 
 /**
- * `predict.html`: a one-page demo that runs the export in a browser. It loads
- * `./tf.min.js` (a copy of TF.js shipped in the folder, so it works offline)
- * and `./model.json`, so it must be served over HTTP from the folder:
- * `python3 -m http.server` then http://localhost:8000/predict.html
- * (browsers refuse `fetch` from `file://`). Preprocessing mirrors LayerLab's:
+ * `predict.html`: a one-page demo that runs the export in a browser, opened
+ * by double-click. It loads `./tf.min.js` (a copy of TF.js shipped in the
+ * folder, so it works offline) and `./predict-data.js` (the model, weights,
+ * metadata and vocabulary; see predict-data.ts) as classic scripts, the one
+ * way a `file://` page may load files. Without predict-data.js (a model too
+ * large to embed) it fetches `model.json` and `metadata.json`, which needs
+ * the folder served over HTTP, and says so. Preprocessing mirrors LayerLab's:
  * alpha over white, stretch / crop / pad, BT.601 grey, normalisation.
+ * Each result row carries its probability in `data-probability` (tests read it).
  */
 export function buildPredictHtml(title: string): string {
   const safeTitle = htmlText(title);
@@ -33,23 +36,41 @@ export function buildPredictHtml(title: string): string {
 <div id="vector-input" hidden><label>输入数值 (JSON) / Values (JSON array):<br><textarea id="values"></textarea></label><button id="run-values">预测 / Predict</button></div>
 <table id="results"></table>
 <script src="./tf.min.js"></script>
+<script src="./predict-data.js"></script>
 <script>
 (async () => {
   const status = document.getElementById('status');
-  let meta, model;
+  if (typeof tf === 'undefined') {
+    status.textContent = '找不到 tf.min.js：请把它和本页面放在同一文件夹。 / tf.min.js is missing: keep it in the same folder as this page.';
+    return;
+  }
+  const embedded = window.layerlabExport;
+  let meta, model, vocabulary = null;
   try {
-    meta = await (await fetch('./metadata.json')).json();
-    model = await tf.loadLayersModel('./model.json');
+    if (embedded) {
+      meta = embedded.metadata;
+      vocabulary = embedded.vocabulary;
+      const bytes = Uint8Array.from(atob(embedded.weightData), (c) => c.charCodeAt(0));
+      model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: embedded.modelTopology, weightSpecs: embedded.weightSpecs, weightData: bytes.buffer }));
+    } else {
+      // No predict-data.js (a model too large to embed): read the files, which needs a web server.
+      meta = await (await fetch('./metadata.json')).json();
+      model = await tf.loadLayersModel('./model.json');
+      if (meta.task === 'text') vocabulary = await (await fetch('./' + meta.preprocessing.text.vocabularyFile)).json();
+    }
   } catch (e) {
-    status.textContent = '无法加载模型：请在本文件夹运行 "python3 -m http.server"，再打开 http://localhost:8000/predict.html。 / Cannot load the model: run "python3 -m http.server" in this folder and open http://localhost:8000/predict.html. (' + e.message + ')';
+    status.textContent = embedded
+      ? '无法加载模型 / Cannot load the model (' + e.message + ')'
+      : '本模型较大，没有嵌入页面：请在本文件夹运行 "python3 -m http.server"，再打开 http://localhost:8000/predict.html。 / This model is too large to embed in the page: run "python3 -m http.server" in this folder and open http://localhost:8000/predict.html. (' + e.message + ')';
     return;
   }
   status.textContent = '模型已加载 / Model loaded · ' + meta.labels.length + ' classes';
+  status.dataset.state = 'ready';
   const show = (probabilities) => {
     const rows = probabilities.map((p, i) => [p, i]).sort((a, b) => b[0] - a[0]).slice(0, 5);
     const table = document.getElementById('results');
     table.replaceChildren(...rows.map(([p, i]) => {
-      const tr = document.createElement('tr');
+      const tr = document.createElement('tr'); tr.dataset.probability = String(p); tr.dataset.classIndex = String(i);
       const name = document.createElement('td'); name.textContent = meta.labels[i] ?? String(i);
       const value = document.createElement('td'); value.textContent = (p * 100).toFixed(1) + '%';
       const barCell = document.createElement('td'); const bar = document.createElement('div'); bar.className = 'bar'; bar.style.width = Math.round(p * 200) + 'px'; barCell.append(bar);
@@ -94,7 +115,6 @@ export function buildPredictHtml(title: string): string {
     });
   } else if (meta.task === 'text') {
     const spec = meta.preprocessing.text;
-    const vocabulary = await (await fetch('./' + spec.vocabularyFile)).json();
     const index = new Map(vocabulary.map((t, i) => [t, i]).filter(([, i]) => i >= 2));
     document.getElementById('text-input').hidden = false;
     document.getElementById('run-text').addEventListener('click', () => {
@@ -105,9 +125,13 @@ export function buildPredictHtml(title: string): string {
       if (spec.split === 'whitespace') tokens = s.split(/\s+/u).filter((t) => t.length > 0);
       else if (spec.split === 'character') tokens = [...s].filter((c) => !/\s/u.test(c));
       else tokens = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(s)].filter((g) => g.isWordLike === true || (g.isWordLike === undefined && g.segment.trim())).map((g) => g.segment);
-      const ids = new Array(spec.sequenceLength).fill(0);
-      tokens.slice(0, spec.sequenceLength).forEach((t, i) => (ids[i] = index.get(t) ?? 1));
-      predict(tf.tensor2d([ids], [1, spec.sequenceLength]));
+      // Keras pad_sequences: 'pre' cuts a long text's start / pads a short one's front; exports before these fields: 'post'.
+      const L = spec.sequenceLength;
+      const kept = spec.truncating === 'pre' ? tokens.slice(Math.max(0, tokens.length - L)) : tokens.slice(0, L);
+      const ids = new Array(L).fill(0);
+      const offset = spec.padding === 'pre' ? L - kept.length : 0;
+      kept.forEach((t, i) => (ids[offset + i] = index.get(t) ?? 1));
+      predict(tf.tensor2d([ids], [1, L]));
     });
   } else {
     document.getElementById('vector-input').hidden = false;

@@ -46,9 +46,13 @@ function tokenize(text) {
   }
   return readFile(join(here, spec.vocabularyFile), 'utf8').then((raw) => {
     const index = new Map(JSON.parse(raw).map((t, i) => [t, i]).filter(([, i]) => i >= 2));
-    const ids = new Array(spec.sequenceLength).fill(0);
-    tokens.slice(0, spec.sequenceLength).forEach((t, i) => (ids[i] = index.get(t) ?? 1));
-    return tf.tensor2d([ids], [1, spec.sequenceLength]);
+    // Keras pad_sequences: 'pre' cuts a long text's start / pads a short one's front; exports before these fields: 'post'.
+    const L = spec.sequenceLength;
+    const kept = spec.truncating === 'pre' ? tokens.slice(Math.max(0, tokens.length - L)) : tokens.slice(0, L);
+    const ids = new Array(L).fill(0);
+    const offset = spec.padding === 'pre' ? L - kept.length : 0;
+    kept.forEach((t, i) => (ids[offset + i] = index.get(t) ?? 1));
+    return tf.tensor2d([ids], [1, L]);
   });
 }
 

@@ -15,8 +15,8 @@ function inputLine(info: ExportInfo, zh: boolean): string {
   if (info.text !== null) {
     const t = info.text.tokenizer;
     return zh
-      ? `输入：一段文本，切分方式 ${t.split}，转为 ${t.sequenceLength} 个词编号（词表见 vocab.json，0 = 填充，1 = 未知词）。`
-      : `Input: a text, split by ${t.split}, turned into ${t.sequenceLength} token ids (vocabulary in vocab.json; 0 = padding, 1 = unknown).`;
+      ? `输入：一段文本，切分方式 ${t.split}，转为 ${t.sequenceLength} 个词编号（词表见 vocab.json，0 = 填充，1 = 未知词）；较长的文本${t.truncating === 'pre' ? '去掉开头' : '去掉结尾'}，较短的文本在${t.padding === 'pre' ? '前面' : '后面'}补 0。`
+      : `Input: a text, split by ${t.split}, turned into ${t.sequenceLength} token ids (vocabulary in vocab.json; 0 = padding, 1 = unknown); a longer text loses its ${t.truncating === 'pre' ? 'start' : 'end'}, a shorter one gets 0s ${t.padding === 'pre' ? 'before' : 'after'} its words.`;
   }
   return zh ? `输入：长度为 ${shape} 的数值向量。` : `Input: a vector of numbers, shape ${shape}.`;
 }
@@ -50,6 +50,8 @@ export function buildReadme(
   info: ExportInfo,
   weightFiles: readonly string[],
   pytorch: PytorchStatus,
+  /** Whether predict-data.js embeds the model, so predict.html opens by double-click. */
+  embedded = true,
 ): string {
   const labels = info.labels.map((l, i) => `${i}: ${mdText(l)}`).join(' · ');
   const example = exampleInput(info);
@@ -96,19 +98,33 @@ export function buildReadme(
       weightFiles.map((f) => `\`${f}\``).join('、') +
       '（TensorFlow.js 层模型格式）、`metadata.json`（类别、输入形状、预处理、版本）、`labels.txt`' +
       (info.text !== null ? '、`vocab.json`' : '') +
-      '、`predict.html`、`predict.mjs`' +
+      (embedded
+        ? '、`predict.html`、`predict-data.js`、`predict.mjs`'
+        : '、`predict.html`、`predict.mjs`') +
       (pytorch.available ? '、`model.py`、`weights.npz`、`predict.py`' : '') +
       '。',
     '',
     '## 在网页中使用',
     '',
-    '浏览器不能从 `file://` 读取模型，请在本文件夹启动一个本地服务器：',
-    '',
-    '```sh',
-    'python3 -m http.server 8000',
-    '```',
-    '',
-    '然后打开 http://localhost:8000/predict.html 。页面使用文件夹中自带的 `tf.min.js`，无需联网。在自己的网页中：`const model = await tf.loadLayersModel("./model.json")`。',
+    ...(embedded
+      ? [
+          '双击打开 `predict.html` 即可：模型已嵌入 `predict-data.js`，页面使用文件夹中自带的 `tf.min.js`，无需联网，也无需服务器。',
+          '',
+          '在自己的网页中用 `const model = await tf.loadLayersModel("./model.json")` 读取模型时，浏览器不允许 `file://` 页面读取文件，请在本文件夹启动一个本地服务器：',
+          '',
+          '```sh',
+          'python3 -m http.server 8000',
+          '```',
+        ]
+      : [
+          '本模型较大，没有嵌入页面；浏览器不能从 `file://` 读取模型，请在本文件夹启动一个本地服务器：',
+          '',
+          '```sh',
+          'python3 -m http.server 8000',
+          '```',
+          '',
+          '然后打开 http://localhost:8000/predict.html 。页面使用文件夹中自带的 `tf.min.js`，无需联网。在自己的网页中：`const model = await tf.loadLayersModel("./model.json")`。',
+        ]),
     '',
     '## 在 Node.js 中使用',
     '',
@@ -138,19 +154,33 @@ export function buildReadme(
       weightFiles.map((f) => `\`${f}\``).join(', ') +
       ' (TensorFlow.js layers format), `metadata.json` (labels, input shape, preprocessing, versions), `labels.txt`' +
       (info.text !== null ? ', `vocab.json`' : '') +
-      ', `predict.html`, `predict.mjs`' +
+      (embedded
+        ? ', `predict.html`, `predict-data.js`, `predict.mjs`'
+        : ', `predict.html`, `predict.mjs`') +
       (pytorch.available ? ', `model.py`, `weights.npz`, `predict.py`' : '') +
       '.',
     '',
     '## Use it in a web page',
     '',
-    'Browsers cannot load a model from `file://`; start a tiny local server in this folder:',
-    '',
-    '```sh',
-    'python3 -m http.server 8000',
-    '```',
-    '',
-    'then open http://localhost:8000/predict.html. The page uses the `tf.min.js` copy in this folder, so it works offline. In your own page: `const model = await tf.loadLayersModel("./model.json")`.',
+    ...(embedded
+      ? [
+          'Double-click `predict.html`: the model is embedded in `predict-data.js` and the page uses the `tf.min.js` copy in this folder, so it works offline and without a server.',
+          '',
+          'To load the model in your own page with `const model = await tf.loadLayersModel("./model.json")`, serve this folder (browsers do not let a `file://` page read files):',
+          '',
+          '```sh',
+          'python3 -m http.server 8000',
+          '```',
+        ]
+      : [
+          'This model is too large to embed in the page, and browsers cannot load a model from `file://`; start a tiny local server in this folder:',
+          '',
+          '```sh',
+          'python3 -m http.server 8000',
+          '```',
+          '',
+          'then open http://localhost:8000/predict.html. The page uses the `tf.min.js` copy in this folder, so it works offline. In your own page: `const model = await tf.loadLayersModel("./model.json")`.',
+        ]),
     '',
     '## Use it in Node.js',
     '',

@@ -14,3 +14,9 @@ export type {
   TrainedModelLoad,
   TrainedModelRecord,
 } from './trained-model';
+export {
+  decodeTrainingCheckpoint,
+  encodeTrainingCheckpoint,
+  trainingCheckpointFormat,
+} from './training-checkpoint';
+export type { TrainingCheckpoint } from './training-checkpoint';

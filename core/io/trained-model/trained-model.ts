@@ -78,7 +78,7 @@ const epochSchema = z.object({
   learningRate: z.number(),
   seconds: finite,
 });
-const runSchema = z.object({
+export const savedRunSchema = z.object({
   label: z.string().max(200),
   settings: trainingConfigSchema,
   epochs: z.array(epochSchema).max(100_000),
@@ -91,7 +91,7 @@ const sectionSchema = z.object({
   fingerprint: z.string().max(200),
   trainedAt: z.string().max(100),
   dataset: datasetConfigSchema,
-  runs: z.array(runSchema).max(1000),
+  runs: z.array(savedRunSchema).max(1000),
   modelJson: z.string(),
   /** Shard path (as model.json names it) → base64 bytes. */
   weights: z.record(z.string().max(200), z.string()),

@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 
-import type { HostResult } from '../../../core/contract/host';
+import type { ChooserPurpose, HostResult } from '../../../core/contract/host';
 import { HostFailure, settle } from '../services/host-error';
 import type { ChoosePath, HostServices } from '../services/host-services';
 import { assertNoForbiddenKeys } from '../services/parse-request';
 import {
-  chosenPathSchema,
+  choiceIdSchema,
   maxExportBytes,
   maxProjectChars,
   type HostMethodName,
@@ -44,12 +44,19 @@ const jsonMethods = new Set<HostMethodName>([
   'getSettings',
   'updateSettings',
   'browse',
+  'chooserPick',
+  'createFolder',
+  'writeRecovery',
+  'listRecovery',
+  'readRecovery',
+  'discardRecovery',
 ]);
 const maxProjectBody = maxProjectChars * 3 + 1024 * 1024;
 const maxFrameBody = maxExportBytes + 64 * 1024 * 1024;
 /** Body limit per route, checked against Content-Length before reading and while reading. */
 const bodyLimits: Readonly<Record<string, number>> = {
   saveProject: maxProjectBody,
+  writeRecovery: maxProjectBody,
   // 10,000 relative paths (the schema's most) of typical length; the renderer asks for ≤ 512.
   readDatasetFiles: 16 * 1024 * 1024,
   writeExportFolder: maxFrameBody,
@@ -59,16 +66,22 @@ const bodyLimits: Readonly<Record<string, number>> = {
 const smallBody = 1024 * 1024;
 const limitOf = (method: string): number => bodyLimits[method] ?? smallBody;
 
+/** The path the server recorded for a chooser pick (`ChooserChoices.take`); throws when there is none. */
+export type TakeChoice = (choiceId: string, purpose: ChooserPurpose) => string;
+
 /**
- * Routes `POST /api/call/<method>` (JSON `{ args, chosenPath? }`),
+ * Routes `POST /api/call/<method>` (JSON `{ args, choiceId? }`),
  * `POST /api/bin/readDatasetFiles` (JSON in, frame out) and
  * `POST /api/bin/writeExportFolder` (frame in, JSON out) to the host services.
- * `chosenPath` is the in-app chooser's answer, standing in for a native dialog.
+ * `choiceId` stands in for a native dialog's answer: the id under which the
+ * server recorded the in-app chooser's pick (`chooserPick`); a path sent
+ * with a call is never used.
  */
 export async function routeApi(
   services: HostServices,
   pathname: string,
   request: IncomingMessage,
+  takeChoice: TakeChoice,
 ): Promise<ApiReply> {
   const callPrefix = httpApi.callPath('');
   const method = pathname.startsWith(callPrefix) ? pathname.slice(callPrefix.length) : undefined;
@@ -79,7 +92,7 @@ export async function routeApi(
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) return tooLarge('The request is larger than LayerLab accepts.');
   if (method !== undefined && jsonMethods.has(method as HostMethodName)) {
-    const body = await readJsonBody(request, limit);
+    const body = await readJsonBody(request, limit, takeChoice);
     if (!body.ok) return refusal(body);
     const { args, choose } = body.value;
     const call = services[method as HostMethodName] as (
@@ -89,7 +102,7 @@ export async function routeApi(
     return json(200, await call(args, choose));
   }
   if (binary('readDatasetFiles')) {
-    const body = await readJsonBody(request, limit);
+    const body = await readJsonBody(request, limit, takeChoice);
     if (!body.ok) return refusal(body);
     const result = await services.readDatasetFiles(body.value.args);
     if (!result.ok) return { kind: 'bytes', status: 200, body: encodeFrame(result, []) };
@@ -107,12 +120,12 @@ export async function routeApi(
   if (binary('writeExportFolder')) {
     const raw = await readBody(request, limit);
     if (raw === null) return tooLarge('The export is larger than LayerLab accepts.');
-    const decoded = await settle(() => decodeExportFrame(raw));
+    const decoded = await settle(() => decodeExportFrame(raw, takeChoice));
     if (!decoded.ok) return json(200, decoded);
     return json(200, await services.writeExportFolder(decoded.value.args, decoded.value.choose));
   }
   if (binary('readPixelCache')) {
-    const body = await readJsonBody(request, limit);
+    const body = await readJsonBody(request, limit, takeChoice);
     if (!body.ok) return refusal(body);
     const result = await services.readPixelCache(body.value.args);
     // The blob travels as the frame's payload, not inside the JSON header.
@@ -174,18 +187,23 @@ function failure(
   return { ok: false, error: { code, message } };
 }
 
-function chooserFrom(envelope: Record<string, unknown>): ChoosePath {
-  const given = envelope.chosenPath;
+function chooserFrom(envelope: Record<string, unknown>, takeChoice: TakeChoice): ChoosePath {
+  if ('chosenPath' in envelope)
+    throw new HostFailure(
+      'outside-grant',
+      'A path sent with a call is not used: pick it in the chooser (chooserPick) and send its choiceId.',
+    );
+  const given = envelope.choiceId;
   if (given === undefined || given === null) return async () => null;
-  const parsed = chosenPathSchema.safeParse(given);
-  if (!parsed.success)
-    throw new HostFailure('invalid-argument', 'chosenPath must be a path string.');
-  return async () => parsed.data;
+  const parsed = choiceIdSchema.safeParse(given);
+  if (!parsed.success) throw new HostFailure('invalid-argument', 'choiceId must be an opaque id.');
+  return async (request) => takeChoice(parsed.data, request.purpose);
 }
 
 async function readJsonBody(
   request: IncomingMessage,
   limit: number,
+  takeChoice: TakeChoice,
 ): Promise<HostResult<{ args: unknown; choose: ChoosePath }>> {
   const raw = await readBody(request, limit);
   if (raw === null) return failure('too-large', 'The request is larger than LayerLab accepts.');
@@ -199,11 +217,14 @@ async function readJsonBody(
     if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope))
       throw new HostFailure('invalid-argument', 'The request body must be an object.');
     const record = envelope as Record<string, unknown>;
-    return { args: record.args ?? {}, choose: chooserFrom(record) };
+    return { args: record.args ?? {}, choose: chooserFrom(record, takeChoice) };
   });
 }
 
-function decodeExportFrame(raw: Uint8Array): { args: unknown; choose: ChoosePath } {
+function decodeExportFrame(
+  raw: Uint8Array,
+  takeChoice: TakeChoice,
+): { args: unknown; choose: ChoosePath } {
   let frame;
   try {
     frame = decodeFrame(raw);
@@ -216,7 +237,7 @@ function decodeExportFrame(raw: Uint8Array): { args: unknown; choose: ChoosePath
   assertNoForbiddenKeys(frame.header);
   const header = frame.header as {
     args?: { suggestedName?: unknown; overwrite?: unknown; files?: unknown };
-    chosenPath?: unknown;
+    choiceId?: unknown;
   } | null;
   if (
     typeof header !== 'object' ||
@@ -246,7 +267,7 @@ function decodeExportFrame(raw: Uint8Array): { args: unknown; choose: ChoosePath
   }
   return {
     args: { ...header.args, files },
-    choose: chooserFrom(header as Record<string, unknown>),
+    choose: chooserFrom(header as Record<string, unknown>, takeChoice),
   };
 }
 

@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -64,6 +64,19 @@ describe('browser-mode server', () => {
       headers: { ...apiHeaders, 'content-type': 'application/json' },
       body: JSON.stringify({ args, ...extra }),
     });
+  const answer = async (method: string, args: unknown, extra: Record<string, unknown> = {}) =>
+    JSON.parse((await api(method, args, extra)).body.toString()) as {
+      ok: boolean;
+      value?: Record<string, unknown>;
+      error?: { code: string };
+    };
+  /** What the in-app chooser does: lists the folder, then records the user's pick. */
+  const pick = async (purpose: string, chosen: string, listed = path.dirname(chosen)) => {
+    expect((await answer('browse', { path: listed })).ok).toBe(true);
+    const picked = await answer('chooserPick', { purpose, path: chosen });
+    if (!picked.ok) throw new Error(`pick refused: ${JSON.stringify(picked.error)}`);
+    return String(picked.value?.choiceId);
+  };
 
   beforeAll(async () => {
     base = await realpath(await mkdtemp(path.join(os.tmpdir(), 'layerlab-server-')));
@@ -106,6 +119,35 @@ describe('browser-mode server', () => {
     expect(server.origin).toBe(`http://127.0.0.1:${server.port}`);
     expect(server.port).toBeGreaterThan(0);
     expect(server.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('takes the preferred (last) port when free, and says so when it had to move', async () => {
+    const options = {
+      rendererRoot: path.join(base, 'renderer'),
+      userDataDir: path.join(base, 'user-data-2'),
+      appInfo: {
+        name: 'LayerLab',
+        version: '0',
+        mode: 'browser' as const,
+        platform: 'linux',
+        locale: 'en',
+        nativeDialogs: false,
+      },
+      token: server.token,
+    };
+    // This suite's server holds its port: a second one must move, and says so.
+    const moved = await startBrowserServer({ ...options, preferredPort: server.port });
+    expect(moved.portMoved).toBe(true);
+    expect(moved.port).not.toBe(server.port);
+    const freed = moved.port;
+    await moved.close();
+    const again = await startBrowserServer({ ...options, preferredPort: freed });
+    try {
+      expect(again.portMoved).toBe(false);
+      expect(again.port).toBe(freed);
+    } finally {
+      await again.close();
+    }
   });
 
   it('swaps the token link for an HttpOnly SameSite=Strict cookie and a clean URL', async () => {
@@ -320,7 +362,11 @@ describe('browser-mode server', () => {
   it('grants a folder chosen in the in-app chooser and streams file bytes as a binary frame', async () => {
     const granted = JSON.parse(
       (
-        await api('pickDatasetFolder', { kind: 'image' }, { chosenPath: path.join(base, 'data') })
+        await api(
+          'pickDatasetFolder',
+          { kind: 'image' },
+          { choiceId: await pick('dataset-folder', path.join(base, 'data')) },
+        )
       ).body.toString(),
     ) as { ok: true; value: { grantId: string } };
     expect(granted.ok).toBe(true);
@@ -385,6 +431,7 @@ describe('browser-mode server', () => {
   });
 
   it('writes an export sent as a binary frame', async () => {
+    const choiceId = await pick('export-parent', base, base);
     const bytes = new Uint8Array([1, 2, 3]);
     const frame = encodeFrame(
       {
@@ -393,7 +440,7 @@ describe('browser-mode server', () => {
           overwrite: false,
           files: { 'model.json': '{}', 'weights.bin': { offset: 0, length: 3 } },
         },
-        chosenPath: base,
+        choiceId,
       },
       [bytes],
     );
@@ -411,6 +458,7 @@ describe('browser-mode server', () => {
   });
 
   it('refuses an export frame whose byte range lies outside the payload, writing nothing', async () => {
+    const choiceId = await pick('export-parent', base, base);
     const frame = encodeFrame(
       {
         args: {
@@ -418,7 +466,7 @@ describe('browser-mode server', () => {
           overwrite: false,
           files: { 'w.bin': { offset: 2, length: 10 } },
         },
-        chosenPath: base,
+        choiceId,
       },
       [new Uint8Array(4)],
     );
@@ -443,5 +491,87 @@ describe('browser-mode server', () => {
     ) as { ok: true; value: { entries: { name: string; kind: string }[]; parent: string } };
     expect(reply.value.entries).toEqual([{ name: 'cats', kind: 'dir' }]);
     expect(reply.value.parent).toBe(base);
+  });
+
+  it('opens only what the chooser picked: a path sent with the call, /etc/passwd or a reused pick are refused', async () => {
+    // Before #16, a request naming any path opened it (`chosenPath` was trusted).
+    expect(await answer('openProject', {}, { chosenPath: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'outside-grant' },
+    });
+    // Even listed in the chooser, /etc/passwd is no project file.
+    expect((await answer('browse', { path: '/etc' })).ok).toBe(true);
+    expect(
+      await answer('chooserPick', { purpose: 'open-project', path: '/etc/passwd' }),
+    ).toMatchObject({ ok: false, error: { code: 'outside-grant' } });
+    // A project file in a folder the chooser never listed.
+    await mkdir(path.join(base, 'unlisted'), { recursive: true });
+    await writeFile(path.join(base, 'unlisted', 'p.layerlab'), '{}');
+    expect(
+      await answer('chooserPick', {
+        purpose: 'open-project',
+        path: path.join(base, 'unlisted', 'p.layerlab'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'outside-grant' } });
+    // A made-up choice id.
+    expect(await answer('openProject', {}, { choiceId: 'AAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'outside-grant' },
+    });
+
+    await writeFile(path.join(base, 'mine.layerlab'), '{"mine":true}');
+    const choiceId = await pick('open-project', path.join(base, 'mine.layerlab'));
+    expect(await answer('openProject', {}, { choiceId })).toMatchObject({
+      ok: true,
+      value: { contents: '{"mine":true}' },
+    });
+    // One use only, and only for its purpose.
+    expect(await answer('openProject', {}, { choiceId })).toMatchObject({
+      ok: false,
+      error: { code: 'outside-grant' },
+    });
+    const folderChoice = await pick('dataset-folder', path.join(base, 'data'));
+    expect(await answer('openProject', {}, { choiceId: folderChoice })).toMatchObject({
+      ok: false,
+      error: { code: 'outside-grant' },
+    });
+  });
+
+  it("refuses picks of hidden entries and of LayerLab's own profile folder (it holds the credential)", async () => {
+    await writeFile(path.join(base, '.hidden.layerlab'), '{}');
+    expect((await answer('browse', { path: base })).ok).toBe(true);
+    expect(
+      await answer('chooserPick', {
+        purpose: 'open-project',
+        path: path.join(base, '.hidden.layerlab'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'outside-grant' } });
+    const profile = path.join(base, 'user-data');
+    expect((await answer('browse', { path: profile })).ok).toBe(true);
+    expect(await answer('chooserPick', { purpose: 'dataset-folder', path: profile })).toMatchObject(
+      { ok: false, error: { code: 'outside-grant' } },
+    );
+  });
+
+  it('creates a new folder only inside the folder the chooser shows, with a portable name', async () => {
+    expect((await answer('browse', { path: base })).ok).toBe(true);
+    expect(await answer('createFolder', { parent: base, name: '导出 exports' })).toMatchObject({
+      ok: true,
+      value: { path: path.join(base, '导出 exports') },
+    });
+    expect((await stat(path.join(base, '导出 exports'))).isDirectory()).toBe(true);
+    expect(await answer('createFolder', { parent: base, name: '导出 exports' })).toMatchObject({
+      ok: false,
+      error: { code: 'already-exists' },
+    });
+    for (const name of ['a/b', '..', '.ssh', 'CON', 'x:y', 'end.', ' lead'])
+      expect(await answer('createFolder', { parent: base, name })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument' },
+      });
+    await mkdir(path.join(base, 'never-listed'), { recursive: true });
+    expect(
+      await answer('createFolder', { parent: path.join(base, 'never-listed'), name: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'outside-grant' } });
   });
 });

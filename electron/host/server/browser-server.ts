@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { httpApi } from '../../../core/contract/channels';
-import type { AppInfo } from '../../../core/contract/host';
+import type { AppInfo, ChooserPurpose } from '../../../core/contract/host';
+import { ChooserChoices } from '../services/chooser-choices';
 import { createHostServices } from '../services/host-services';
 import { LaunchFile } from '../services/launch-file';
 import { mimeTypeOf, resolveStaticFile } from '../services/static-files';
@@ -25,8 +26,13 @@ export interface BrowserServerOptions {
   readonly userDataDir: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
+  /**
+   * With `port` 0: the port to try first (the last launch's, so an open tab
+   * can reconnect); when it is taken, a free one is used and `portMoved` says so.
+   */
+  readonly preferredPort?: number;
   readonly appInfo: AppInfo;
-  /** Tests may fix the token; normally 32 random bytes per launch. */
+  /** The stable credential from the profile (`browser-credential.ts`); default: 32 random bytes for this launch only. */
   readonly token?: string;
   /** A project to open at startup (`npm start -- file.layerlab`). */
   readonly launchFile?: string;
@@ -38,6 +44,8 @@ export interface BrowserServer {
   readonly origin: string;
   readonly port: number;
   readonly token: string;
+  /** True when `preferredPort` was taken, so a tab of the last launch cannot reconnect. */
+  readonly portMoved: boolean;
   close(): Promise<void>;
 }
 
@@ -51,11 +59,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const token = options.token ?? randomBytes(32).toString('base64url');
   const rendererRoot = await realpath(options.rendererRoot);
   const launchFile = new LaunchFile(options.launchFile ?? null);
+  const choices = new ChooserChoices(options.userDataDir);
   const services = createHostServices({
     userDataDir: options.userDataDir,
     appInfo: options.appInfo,
     takeLaunchFile: launchFile.take,
+    choices,
   });
+  const takeChoice = (choiceId: string, purpose: ChooserPurpose): string =>
+    choices.take(choiceId, purpose);
   let port = 0;
 
   const server = createServer((request, response) => {
@@ -74,7 +86,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (url.pathname.startsWith('/api/')) {
       const verdict = checkApiToken(request.headers, port, token);
       if (!verdict.ok) return refuse(response, verdict);
-      const reply = await routeApi(services, url.pathname, request);
+      const reply = await routeApi(services, url.pathname, request, takeChoice);
       if (reply.kind === 'json' && reply.closeConnection === true) {
         // The body was refused unread: close instead of draining it (up to the declared size).
         response.setHeader('Connection', 'close');
@@ -136,10 +148,26 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     );
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (at: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const fail = (error: Error): void => reject(error);
+      server.once('error', fail);
+      server.listen(at, '127.0.0.1', () => {
+        server.off('error', fail);
+        resolve();
+      });
+    });
+  const preferred = options.port ? 0 : (options.preferredPort ?? 0);
+  let portMoved = false;
+  if (preferred > 0) {
+    try {
+      await listen(preferred);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      portMoved = true;
+      await listen(0);
+    }
+  } else await listen(options.port ?? 0);
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
@@ -147,6 +175,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     origin,
     port,
     token,
+    portMoved,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -73,6 +73,45 @@ describe('host services', () => {
     await rm(base, { recursive: true, force: true });
   });
 
+  it('creates every file of its profile folder 0600 and every folder 0700, whatever the umask', async () => {
+    const umask = process.umask(0o022);
+    try {
+      expectOk(await services.updateSettings({ language: 'zh-CN' }, choose));
+      await mkdir(path.join(base, 'data'));
+      answers = [path.join(base, 'data')];
+      expectOk(await services.pickDatasetFolder({ kind: 'image' }, choose));
+      answers = [path.join(base, 'p.layerlab')];
+      expectOk(
+        await services.saveProject(
+          { fileId: null, suggestedName: 'p', contents: '{}', saveAs: false },
+          choose,
+        ),
+      );
+      const key = `${'ab'.repeat(8)}-1`;
+      expectOk(
+        await services.writePixelCache(
+          { key, bytes: new Uint8Array([1, 2]), offset: 0, total: 2 },
+          choose,
+        ),
+      );
+      const modes: string[] = [];
+      const walk = async (dir: string, rel: string): Promise<void> => {
+        modes.push(`${rel || '.'}/ ${((await stat(dir)).mode & 0o777).toString(8)}`);
+        for (const entry of await readdir(dir, { withFileTypes: true })) {
+          const child = path.join(dir, entry.name);
+          if (entry.isDirectory()) await walk(child, `${rel}${entry.name}/`);
+          else modes.push(`${rel}${entry.name} ${((await stat(child)).mode & 0o777).toString(8)}`);
+        }
+      };
+      await walk(userData, '');
+      // settings, grants, recent projects and the pixel cache (its folder and its entry)
+      expect(modes.length).toBeGreaterThanOrEqual(6);
+      for (const line of modes) expect(line).toMatch(line.includes('/ ') ? / 700$/ : / 600$/);
+    } finally {
+      process.umask(umask);
+    }
+  });
+
   it('saves through the chooser, adds .layerlab, reopens by recent id and keeps a .bak', async () => {
     answers = [path.join(base, 'first')];
     const saved = expectOk(

@@ -14,9 +14,12 @@ import type {
   OpenedProject,
   ProjectFile,
   RecentProject,
+  RecoveredEntry,
+  RecoveryListing,
 } from '../../../core/contract/host';
 import { writeFileAtomically } from './atomic-write';
 import { browseFolder } from './browse';
+import { ChooserChoices } from './chooser-choices';
 import { readFilesInside } from './dataset-files';
 import { listFolder } from './dataset-listing';
 import { DatasetScans } from './dataset-scans';
@@ -29,6 +32,7 @@ import { ProjectRegistry } from './project-registry';
 import { userDataFiles } from './registry-files';
 import { maxProjectChars, type HostMethodName } from '../../../core/contract/request-schemas';
 import { parseRequest } from './parse-request';
+import { createRecoveryStore } from './recovery-store';
 import { SettingsStore } from './settings-store';
 
 /** The project file extension (electron-builder registers it as a file association). */
@@ -45,6 +49,8 @@ export interface HostServicesOptions {
   readonly appInfo: AppInfo;
   /** Hands out (once) the project path the app was launched with, if any. */
   readonly takeLaunchFile?: () => string | null;
+  /** Browser mode's record of in-app chooser picks (shared with the API routes). */
+  readonly choices?: ChooserChoices;
 }
 
 /** Host services: the same Node code behind IPC (Electron) and HTTP (browser mode). */
@@ -61,11 +67,13 @@ export function createHostServices(options: HostServicesOptions) {
   const grants = new FolderGrants(files.grants);
   const settings = new SettingsStore(files.settings);
   const scans = new DatasetScans();
+  const choices = options.choices ?? new ChooserChoices(options.userDataDir);
   // The profile folder (grants, settings, recent projects, pixel cache) is the user's only.
   const ready = mkdir(options.userDataDir, { recursive: true, mode: 0o700 }).then(() =>
     chmod(options.userDataDir, 0o700).catch(() => undefined),
   );
   const pixelCache = createPixelCacheStore(path.join(options.userDataDir, 'pixel-cache'));
+  const recovery = createRecoveryStore(files.recovery);
 
   async function choose(chooser: ChoosePath, request: ChooserRequest): Promise<string> {
     const chosen = await chooser(request);
@@ -256,7 +264,28 @@ export function createHostServices(options: HostServicesOptions) {
     browse: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<BrowseListing>> =>
       settle(async () => {
         const request = parseRequest('browse', raw);
-        return browseFolder(request.path);
+        const listing = await browseFolder(request.path);
+        choices.noteBrowsed(listing.path);
+        return listing;
+      }),
+
+    // Browser mode: the in-app chooser's pick, checked and recorded; calls then carry the id.
+    chooserPick: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<{ choiceId: string }>> =>
+      settle(async () => {
+        const request = parseRequest('chooserPick', raw);
+        return { choiceId: await choices.pick(request.purpose, request.path) };
+      }),
+
+    createFolder: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<{ path: string }>> =>
+      settle(async () => {
+        const request = parseRequest('createFolder', raw);
+        return { path: await choices.createFolder(request.parent, request.name) };
       }),
 
     readPixelCache: async (
@@ -269,6 +298,40 @@ export function createHostServices(options: HostServicesOptions) {
       settle(async () => {
         const request = parseRequest('writePixelCache', raw);
         await pixelCache.write(request.key, request.bytes, request.offset, request.total);
+      }),
+
+    writeRecovery: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<void>> =>
+      settle(async () => {
+        const request = parseRequest('writeRecovery', raw);
+        await ready;
+        await recovery.write(request);
+      }),
+
+    listRecovery: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<RecoveryListing>> =>
+      settle(async () => {
+        parseRequest('listRecovery', raw);
+        await ready;
+        return recovery.list();
+      }),
+
+    readRecovery: async (
+      raw: unknown,
+      _chooser?: ChoosePath,
+    ): Promise<HostResult<RecoveredEntry>> =>
+      settle(async () => {
+        const request = parseRequest('readRecovery', raw);
+        await ready;
+        return recovery.read(request.sessionId);
+      }),
+
+    discardRecovery: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<void>> =>
+      settle(async () => {
+        const request = parseRequest('discardRecovery', raw);
+        await ready;
+        await recovery.discard(request.sessionId, request.slot);
       }),
   } satisfies Record<
     HostMethodName,

@@ -12,11 +12,14 @@ export function userDataFiles(userDataDir: string): {
   recent: string;
   grants: string;
   settings: string;
+  recovery: string;
 } {
   return {
     recent: path.join(userDataDir, 'recent-projects.json'),
     grants: path.join(userDataDir, 'folder-grants.json'),
     settings: path.join(userDataDir, 'settings.json'),
+    // Unsaved projects and labs, and training checkpoints (recovery-store.ts).
+    recovery: path.join(userDataDir, 'recovery'),
   };
 }
 

@@ -38,6 +38,10 @@ describe('preload surface (§8 A3)', () => {
         'writePixelCache',
         'cancelDatasetScan',
         'datasetScanProgress',
+        'writeRecovery',
+        'listRecovery',
+        'readRecovery',
+        'discardRecovery',
       ].sort(),
     );
     expect(Object.values(host).every((value) => typeof value === 'function')).toBe(true);

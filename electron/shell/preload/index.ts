@@ -107,6 +107,10 @@ const host = {
   getSettings: () => invoke(hostChannels.getSettings, {}),
   updateSettings: (patch) => invoke(hostChannels.updateSettings, patch),
   readPixelCache: (request) => invoke(hostChannels.readPixelCache, request),
+  writeRecovery: (request) => invoke(hostChannels.writeRecovery, request),
+  listRecovery: () => invoke(hostChannels.listRecovery, {}),
+  readRecovery: (request) => invoke(hostChannels.readRecovery, request),
+  discardRecovery: (request) => invoke(hostChannels.discardRecovery, request),
   async writePixelCache(request) {
     // In parts: one IPC message never carries a whole 50 MB entry (see pixel-cache-store.ts).
     const total = request.bytes.byteLength;

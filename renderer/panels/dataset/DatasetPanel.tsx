@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 
 import { imageOptionsFromGraph } from '@core';
 
+import { formatNameList } from '../../i18n/list-format';
 import { useHost } from '../../host/HostProvider';
 import type { DatasetKind } from '@core';
 import { showToast } from '../../ui/toast-store';
@@ -23,7 +24,7 @@ import { useDatasetRuntime, useSession } from '../../session/session-context';
  * `data-dataset-state` mirrors the load state for e2e tests.
  */
 export function DatasetPanel() {
-  const { t } = useTranslation('dataset');
+  const { t, i18n } = useTranslation('dataset');
   const { editor: store, dataset } = useSession();
   const controller = dataset.controller;
   const host = useHost();
@@ -128,7 +129,7 @@ export function DatasetPanel() {
           <div>
             {t('saved.classes', {
               count: saved.classNames.length,
-              names: saved.classNames.join('、'),
+              names: formatNameList(saved.classNames, i18n.language),
             })}
           </div>
           <div>

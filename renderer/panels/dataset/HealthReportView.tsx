@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 
 import { hasBlockingIssue } from '@core';
-import type { DatasetIssue, HealthReport } from '@core';
+import type { DatasetIssue, HealthReport, TextLengthReport } from '@core';
 
+import { formatNameList } from '../../i18n/list-format';
 import { BarList } from './BarList';
 
 interface HealthReportViewProps {
@@ -84,8 +85,14 @@ export function HealthReportView({ report, thumbnails, onExport }: HealthReportV
             bars={report.distribution.map((b) => ({
               label: b.label === 'other' ? t('report.otherSizes') : b.label,
               value: b.count,
+              // Lengths beyond the sequence length: these texts are cut.
+              flagged:
+                report.text !== undefined &&
+                b.from !== undefined &&
+                b.from > report.text.sequenceLength,
             }))}
           />
+          {report.text !== undefined && <TextFit text={report.text} />}
         </section>
       )}
       {Object.keys(thumbnails).length > 0 && (
@@ -202,12 +209,59 @@ export function FileList({
   );
 }
 
+/** How the sequence length fits the texts, and the encodings the files were read in. */
+function TextFit({ text }: { readonly text: TextLengthReport }) {
+  const { t, i18n } = useTranslation('dataset');
+  const cut = Math.round(text.truncatedShare * 100);
+  return (
+    <>
+      <p
+        className="panel-hint"
+        data-testid="dataset-text-fit"
+        data-sequence-length={text.sequenceLength}
+        data-truncated-share={text.truncatedShare}
+      >
+        {t('report.textFit', {
+          length: text.sequenceLength,
+          whole: 100 - cut,
+          cut,
+          kept: t(text.truncating === 'pre' ? 'report.keptEnd' : 'report.keptStart'),
+          median: text.median,
+          cover: text.coverLength,
+          longest: text.longest,
+        })}
+        {cut > 0 && ` ${t('report.cutBins')}`}
+      </p>
+      <p className="panel-hint" data-testid="dataset-encodings">
+        {t('report.encodingsLine', {
+          list: formatNameList(
+            text.encodings.map((e) =>
+              t(e.guessed > 0 ? 'report.encodingGuessed' : 'report.encodingCount', {
+                encoding: t(`encodings.${e.encoding}`),
+                count: e.files,
+              }),
+            ),
+            i18n.language,
+          ),
+        })}
+      </p>
+    </>
+  );
+}
+
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 function issueText(t: Translate, issue: DatasetIssue): string {
+  const values = issue.values ?? {};
   return t(`issues.${issue.code}`, {
+    ...values,
     name: issue.subject ?? '',
     count: issue.count ?? 0,
+    // Truncation is worded by the end that is kept (`…_end` / `…_start`).
+    ...(typeof values['kept'] === 'string' ? { context: values['kept'] } : {}),
+    ...(issue.code === 'dataset-encoding-guessed'
+      ? { encoding: t(`encodings.${issue.subject ?? ''}`) }
+      : {}),
     defaultValue: issue.message,
   });
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
+import { textEncodingChoices } from '@core';
 import type { ImageOptions, TextOptions } from '@core';
 
 import { Choice, NumberInput, Toggle } from './NumberInput';
@@ -197,6 +198,36 @@ export function TextOptionsForm({
           max={100_000}
           onCommit={(sequenceLength) => set({ sequenceLength })}
         />
+        <Choice
+          label={t('options.truncating')}
+          name="truncating"
+          value={options.truncating}
+          options={(['pre', 'post'] as const).map((v) => ({
+            value: v,
+            label: t(`options.truncating-${v}`),
+          }))}
+          onChange={(truncating) => set({ truncating })}
+        />
+        <Choice
+          label={t('options.padding')}
+          name="padding"
+          value={options.padding}
+          options={(['pre', 'post'] as const).map((v) => ({
+            value: v,
+            label: t(`options.padding-${v}`),
+          }))}
+          onChange={(padding) => set({ padding })}
+        />
+        <Choice
+          label={t('options.encoding')}
+          name="encoding"
+          value={options.encoding}
+          options={textEncodingChoices.map((v) => ({
+            value: v,
+            label: t(`encodings.${v}`),
+          }))}
+          onChange={(encoding) => set({ encoding })}
+        />
       </div>
       <Toggle
         label={t('options.lowercase')}
@@ -210,6 +241,7 @@ export function TextOptionsForm({
         checked={options.stripPunctuation}
         onChange={(stripPunctuation) => set({ stripPunctuation })}
       />
+      <p className="panel-hint">{t('options.lengthHint')}</p>
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 
+import { formatNameList } from '../../i18n/list-format';
 import { useHost } from '../../host/HostProvider';
 import { BarList } from './BarList';
 import { FileList } from './HealthReportView';
@@ -15,7 +16,7 @@ import { useSession, useTestFolderRuntime } from '../../session/session-context'
  * `data-test-state` mirrors the load state for e2e tests.
  */
 export function TestFolderSection({ trainingBusy }: { readonly trainingBusy: boolean }) {
-  const { t } = useTranslation('dataset');
+  const { t, i18n } = useTranslation('dataset');
   const { editor: store, dataset: datasetArea } = useSession();
   const testFolder = datasetArea.testFolder;
   const host = useHost();
@@ -103,7 +104,7 @@ export function TestFolderSection({ trainingBusy }: { readonly trainingBusy: boo
             <p className="dataset-issue" role="alert" data-testid="dataset-test-unknown">
               {t('test.unknownClasses', {
                 count: alignment.unknownClasses.length,
-                names: alignment.unknownClasses.join('、'),
+                names: formatNameList(alignment.unknownClasses, i18n.language),
                 files: alignment.leftOut,
               })}
             </p>

@@ -13,8 +13,9 @@ import {
   setDataset,
   splitSettingsFor,
 } from './dataset-doc';
-import { initialDatasetRuntime, loadFailureState } from './dataset-store';
+import { initialDatasetRuntime } from './dataset-store';
 import type { DatasetRuntime, DatasetRuntimeStore } from './dataset-store';
+import { createFolderLoad, pickFolder } from './folder-load';
 import { hostFolderSource } from './folder-source';
 import type { FolderSource } from './folder-source';
 import type { TestFolderController } from './test-folder-controller';
@@ -23,6 +24,12 @@ import type { TestSetStore } from './test-set';
 import { makeThumbnails } from './thumbnails';
 
 export type { FolderSource } from './folder-source';
+
+/** A loaded folder and its kind: what option changes load again. */
+interface LoadedSource {
+  readonly source: FolderSource;
+  readonly kind: DatasetKind;
+}
 
 export interface LoadOverrides {
   readonly image?: ImageOptions;
@@ -64,15 +71,8 @@ export interface DatasetControllerDeps {
  */
 export function createDatasetController(deps: DatasetControllerDeps): DatasetController {
   const { editor: store, runtime, testFolder } = deps;
-  let running: AbortController | null = null;
-  /** The folder last loaded, so option changes can reload it. */
-  let lastSource: { source: FolderSource; kind: DatasetKind } | null = null;
-  /** What the panel showed before the load in progress, restored when it is cancelled. */
-  let beforeLoad: {
-    runtime: DatasetRuntime;
-    source: { source: FolderSource; kind: DatasetKind } | null;
-  } | null = null;
-  let disposed = false;
+  /** One load at a time; its last source is the folder option changes reload. */
+  const folderLoad = createFolderLoad<DatasetRuntime, LoadedSource>(runtime, 'dataset');
 
   const setLoaded = (dataset: TrainingDataset | null): void => {
     deps.loaded.setState({ dataset });
@@ -84,156 +84,87 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
     kind: DatasetKind,
     overrides: LoadOverrides = {},
   ): Promise<void> {
-    const before = runtime.getState();
-    runtime.setState({ status: 'choosing', error: null });
-    const picked = await host.pickDatasetFolder({ kind });
-    if (disposed) return;
-    if (!picked.ok) {
-      if (picked.error.code === 'cancelled')
-        runtime.setState({ status: before.status === 'choosing' ? 'idle' : before.status });
-      else
-        runtime.setState({
-          status: 'error',
-          error: { key: 'errors.pick', values: { code: picked.error.code } },
-        });
-      return;
-    }
-    await load(hostFolderSource(host, picked.value), kind, overrides);
+    const grant = await pickFolder(host, kind, runtime, folderLoad.disposed);
+    if (grant !== null) await load(hostFolderSource(host, grant), kind, overrides);
   }
 
-  async function load(
-    source: FolderSource,
-    kind: DatasetKind,
-    overrides: LoadOverrides = {},
-  ): Promise<void> {
-    if (disposed) return;
-    // A load replacing a running one keeps the state from before the first.
-    if (running === null) beforeLoad = { runtime: runtime.getState(), source: lastSource };
-    running?.abort();
-    const controller = new AbortController();
-    running = controller;
+  function load(source: FolderSource, kind: DatasetKind, overrides: LoadOverrides = {}) {
     const { grant } = source;
-    lastSource = { source, kind };
-    runtime.setState({ ...initialDatasetRuntime, status: 'scanning', kind, grant });
-    try {
-      const listed = await source.list({
-        signal: controller.signal,
-        onProgress: (filesFound) => runtime.setState({ progress: { done: filesFound, total: 0 } }),
-      });
-      if (controller.signal.aborted) return;
-      if (!listed.ok) {
-        runtime.setState({
-          status: 'error',
-          error: { key: 'errors.list', values: { code: listed.code } },
-        });
-        return;
-      }
-      runtime.setState({
-        status: 'loading',
-        progress: { done: 0, total: listed.contents.files.length },
-      });
-      const doc = store.getState().doc;
-      const split = overrides.split ?? splitSettingsFor(doc, grant, kind);
-      const common = {
-        contents: listed.contents,
-        readFiles: source.readFiles,
-        split,
-        signal: controller.signal,
-        onProgress: (p: { done: number; total: number }) =>
-          runtime.setState({ progress: { done: p.done, total: p.total } }),
-      };
-      if (kind === 'image') {
-        const image = overrides.image ?? initialImageOptions(doc);
-        const loaded = await loadImageDataset({ ...common, image });
-        const thumbnails = await makeThumbnails(loaded.plan, loaded.store, {
-          width: image.width,
-          height: image.height,
-          channels: channelCount(image.colorMode),
-        });
-        if (controller.signal.aborted) return;
-        store.getState().apply(
-          setDataset,
-          datasetConfigFrom({
-            kind,
-            grant,
-            plan: loaded.plan,
-            seed: split.seed,
-            validationShare: split.validationShare,
-            image,
-            text: null,
-            vocabulary: null,
-            testFolder: keptTestFolder(store.getState().doc, kind),
-          }),
-        );
-        setLoaded(
-          loaded.plan.samples.length > 0
-            ? { kind: 'image', plan: loaded.plan, store: loaded.store, options: image }
-            : null,
-        );
-        runtime.setState({
-          status: 'ready',
-          report: loaded.plan.report,
-          thumbnails,
-          fromCache: loaded.fromCache,
-          progress: null,
-        });
-      } else {
-        const text = overrides.text ?? initialTextOptions(doc);
-        const loaded = await loadTextDataset({ ...common, text });
-        if (controller.signal.aborted) return;
-        store.getState().apply(
-          setDataset,
-          datasetConfigFrom({
-            kind,
-            grant,
-            plan: loaded.plan,
-            seed: split.seed,
-            validationShare: split.validationShare,
-            image: null,
-            text,
-            vocabulary: loaded.vocabulary,
-            testFolder: keptTestFolder(store.getState().doc, kind),
-          }),
-        );
-        setLoaded(
-          loaded.plan.samples.length > 0
-            ? {
-                kind: 'text',
-                plan: loaded.plan,
-                texts: loaded.texts,
-                vocabulary: loaded.vocabulary,
-                options: text,
-              }
-            : null,
-        );
-        runtime.setState({ status: 'ready', report: loaded.plan.report, progress: null });
-      }
-      void testFolder.refresh();
-    } catch (error) {
-      const failed = loadFailureState(error);
-      if (failed === null || disposed) return;
-      console.error('dataset load failed', error);
-      runtime.setState(failed);
-    } finally {
-      // Done (loaded or failed): nothing left to go back to.
-      if (running === controller) {
-        running = null;
-        beforeLoad = null;
-      }
-    }
-  }
-
-  function cancel(): void {
-    running?.abort();
-    running = null;
-    const previous = beforeLoad;
-    beforeLoad = null;
-    if (previous !== null) {
-      lastSource = previous.source;
-      runtime.setState(settled(previous.runtime));
-      return;
-    }
-    runtime.setState(settled(runtime.getState()));
+    return folderLoad.run(
+      { source, kind },
+      source,
+      { ...initialDatasetRuntime, status: 'scanning', kind, grant },
+      async ({ signal, ...listed }) => {
+        const doc = store.getState().doc;
+        const split = overrides.split ?? splitSettingsFor(doc, grant, kind);
+        const common = { ...listed, split, signal };
+        /** Saves the loaded folder in the project (its plan, split and options). */
+        const save = (
+          plan: Parameters<typeof datasetConfigFrom>[0]['plan'],
+          options: Pick<Parameters<typeof datasetConfigFrom>[0], 'image' | 'text' | 'vocabulary'>,
+        ): void => {
+          store.getState().apply(
+            setDataset,
+            datasetConfigFrom({
+              kind,
+              grant,
+              plan,
+              seed: split.seed,
+              validationShare: split.validationShare,
+              ...options,
+              testFolder: keptTestFolder(store.getState().doc, kind),
+            }),
+          );
+        };
+        if (kind === 'image') {
+          const image = overrides.image ?? initialImageOptions(doc);
+          const loaded = await loadImageDataset({ ...common, image });
+          const thumbnails = await makeThumbnails(loaded.plan, loaded.store, {
+            width: image.width,
+            height: image.height,
+            channels: channelCount(image.colorMode),
+          });
+          if (signal.aborted) return;
+          save(loaded.plan, { image, text: null, vocabulary: null });
+          setLoaded(
+            loaded.plan.samples.length > 0
+              ? { kind: 'image', plan: loaded.plan, store: loaded.store, options: image }
+              : null,
+          );
+          runtime.setState({
+            status: 'ready',
+            report: loaded.plan.report,
+            thumbnails,
+            fromCache: loaded.fromCache,
+            progress: null,
+          });
+        } else {
+          // A project without text options (a template, a new project) takes them from the texts.
+          const chooseDefaults = overrides.text === undefined && !doc.dataset?.text;
+          const loaded = await loadTextDataset({
+            ...common,
+            text: overrides.text ?? initialTextOptions(doc),
+            chooseDefaults,
+          });
+          const text = loaded.options;
+          if (signal.aborted) return;
+          save(loaded.plan, { image: null, text, vocabulary: loaded.vocabulary });
+          setLoaded(
+            loaded.plan.samples.length > 0
+              ? {
+                  kind: 'text',
+                  plan: loaded.plan,
+                  texts: loaded.texts,
+                  vocabulary: loaded.vocabulary,
+                  options: text,
+                }
+              : null,
+          );
+          runtime.setState({ status: 'ready', report: loaded.plan.report, progress: null });
+        }
+        void testFolder.refresh();
+      },
+    );
   }
 
   /**
@@ -244,6 +175,7 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
   async function applyImageOptions(image: ImageOptions): Promise<void> {
     const doc = store.getState().doc;
     const current = doc.dataset?.image ?? null;
+    const lastSource = folderLoad.last();
     if (
       lastSource !== null &&
       lastSource.kind === 'image' &&
@@ -261,6 +193,7 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
 
   /** Tokenisation changes the vocabulary, so a loaded folder is reloaded. */
   async function applyTextOptions(text: TextOptions): Promise<void> {
+    const lastSource = folderLoad.last();
     if (lastSource !== null && lastSource.kind === 'text') {
       await load(lastSource.source, 'text', { text });
       return;
@@ -272,6 +205,7 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
   /** A new seed or share draws a new split (the stored validation paths no longer apply). */
   async function applySplit(split: { seed: number; validationShare: number }): Promise<void> {
     const doc = store.getState().doc;
+    const lastSource = folderLoad.last();
     if (lastSource !== null && doc.dataset !== null) {
       await load(lastSource.source, lastSource.kind, {
         split,
@@ -290,27 +224,12 @@ export function createDatasetController(deps: DatasetControllerDeps): DatasetCon
   return {
     choose,
     load,
-    cancel,
+    cancel: folderLoad.cancel,
     applyImageOptions,
     applyTextOptions,
     applySplit,
-    dispose() {
-      disposed = true;
-      running?.abort();
-      running = null;
-      beforeLoad = null;
-      lastSource = null;
-    },
+    dispose: folderLoad.dispose,
   };
-}
-
-/** A runtime at rest: a transient status becomes `ready` (with a report) or `idle`. */
-function settled(runtime: DatasetRuntime): DatasetRuntime {
-  const busy =
-    runtime.status === 'choosing' || runtime.status === 'scanning' || runtime.status === 'loading';
-  return busy
-    ? { ...runtime, status: runtime.report === null ? 'idle' : 'ready', progress: null }
-    : { ...runtime, progress: null };
 }
 
 /** Which image options need a new decode (the others apply per batch). */

@@ -2,10 +2,11 @@ import { alignTestSet, type HealthReport, type TestAlignment } from '@core';
 import { loadImageDataset, loadTextDataset } from '../../data/load-dataset';
 import type { Host } from '@core';
 import type { EditorStore } from '../../state/editor-store';
+import { createFolderLoad, pickFolder } from './folder-load';
 import { hostFolderSource } from './folder-source';
 import type { FolderSource } from './folder-source';
 import { initialImageOptions, initialTextOptions, setTestFolder } from './dataset-doc';
-import { initialTestFolderRuntime, loadFailureState } from './dataset-store';
+import { initialTestFolderRuntime } from './dataset-store';
 import type { TestFolderRuntime, TestFolderRuntimeStore } from './dataset-store';
 import { setTestSet } from './test-set';
 import type { TestSetData, TestSetStore } from './test-set';
@@ -44,38 +45,17 @@ export function createTestFolderController(deps: {
   readonly testSet: TestSetStore;
 }): TestFolderController {
   const { editor: store, runtime } = deps;
-  let running: AbortController | null = null;
-  let lastSource: FolderSource | null = null;
-  /** What the section showed before the load in progress, restored when it is cancelled. */
-  let beforeLoad: { runtime: TestFolderRuntime; source: FolderSource | null } | null = null;
-  let disposed = false;
+  const folderLoad = createFolderLoad<TestFolderRuntime, FolderSource>(runtime, 'test folder');
 
   async function choose(host: Host): Promise<void> {
     const dataset = store.getState().doc.dataset;
     if (dataset === null) return;
-    const before = runtime.getState().status;
-    runtime.setState({ status: 'choosing', error: null });
-    const picked = await host.pickDatasetFolder({ kind: dataset.kind });
-    if (disposed) return;
-    if (!picked.ok) {
-      if (picked.error.code === 'cancelled')
-        runtime.setState({ status: before === 'choosing' ? 'idle' : before });
-      else
-        runtime.setState({
-          status: 'error',
-          error: { key: 'errors.pick', values: { code: picked.error.code } },
-        });
-      return;
-    }
-    await load(hostFolderSource(host, picked.value));
+    const grant = await pickFolder(host, dataset.kind, runtime, folderLoad.disposed);
+    if (grant !== null) await load(hostFolderSource(host, grant));
   }
 
   async function load(source: FolderSource): Promise<void> {
-    if (disposed) return;
-    if (running === null) beforeLoad = { runtime: runtime.getState(), source: lastSource };
-    running?.abort();
-    const controller = new AbortController();
-    running = controller;
+    if (folderLoad.disposed()) return;
     const { grant } = source;
     const doc = store.getState().doc;
     const dataset = doc.dataset;
@@ -87,112 +67,64 @@ export function createTestFolderController(deps: {
       });
       return;
     }
-    lastSource = source;
-    runtime.setState({ ...initialTestFolderRuntime, status: 'scanning', grant });
-    try {
-      const listed = await source.list({
-        signal: controller.signal,
-        onProgress: (filesFound) => runtime.setState({ progress: { done: filesFound, total: 0 } }),
-      });
-      if (controller.signal.aborted) return;
-      if (!listed.ok) {
+    await folderLoad.run(
+      source,
+      source,
+      { ...initialTestFolderRuntime, status: 'scanning', grant },
+      async ({ signal, ...listed }) => {
+        const common = { ...listed, split: noSplit, signal };
+        const classNames = dataset.classNames;
+        let alignment: TestAlignment;
+        let data: TestSetData;
+        let report: HealthReport;
+        if (dataset.kind === 'image') {
+          const image = dataset.image ?? initialImageOptions(doc);
+          const loaded = await loadImageDataset({ ...common, image });
+          alignment = alignTestSet(loaded.plan, classNames);
+          report = loaded.plan.report;
+          data = {
+            kind: 'image',
+            classNames,
+            labels: alignment.labels,
+            store: loaded.store,
+            indices: alignment.kept,
+            options: image,
+          };
+        } else {
+          const text = dataset.text ?? initialTextOptions(doc);
+          const loaded = await loadTextDataset({ ...common, text });
+          alignment = alignTestSet(loaded.plan, classNames);
+          report = loaded.plan.report;
+          data = {
+            kind: 'text',
+            classNames,
+            labels: alignment.labels,
+            texts: alignment.kept.map((i) => loaded.texts[i] as string),
+            options: text,
+            // The training vocabulary (the test folder's own words must not leak into the model's input).
+            vocabulary: dataset.vocabulary ?? ['', '[UNK]'],
+          };
+        }
+        if (signal.aborted) return;
+        store.getState().apply(setTestFolder, { name: grant.name, displayPath: grant.displayPath });
+        setTestSet(deps.testSet, alignment.kept.length > 0 ? data : null);
         runtime.setState({
-          status: 'error',
-          error: { key: 'errors.list', values: { code: listed.code } },
+          status: 'ready',
+          progress: null,
+          report,
+          alignment: {
+            count: alignment.kept.length,
+            perClass: alignment.perClass,
+            unknownClasses: alignment.unknownClasses,
+            leftOut: alignment.leftOut,
+          },
         });
-        return;
-      }
-      runtime.setState({
-        status: 'loading',
-        progress: { done: 0, total: listed.contents.files.length },
-      });
-      const common = {
-        contents: listed.contents,
-        readFiles: source.readFiles,
-        split: noSplit,
-        signal: controller.signal,
-        onProgress: (p: { done: number; total: number }) =>
-          runtime.setState({ progress: { done: p.done, total: p.total } }),
-      };
-      const classNames = dataset.classNames;
-      let alignment: TestAlignment;
-      let data: TestSetData;
-      let report: HealthReport;
-      if (dataset.kind === 'image') {
-        const image = dataset.image ?? initialImageOptions(doc);
-        const loaded = await loadImageDataset({ ...common, image });
-        alignment = alignTestSet(loaded.plan, classNames);
-        report = loaded.plan.report;
-        data = {
-          kind: 'image',
-          classNames,
-          labels: alignment.labels,
-          store: loaded.store,
-          indices: alignment.kept,
-          options: image,
-        };
-      } else {
-        const text = dataset.text ?? initialTextOptions(doc);
-        const loaded = await loadTextDataset({ ...common, text });
-        alignment = alignTestSet(loaded.plan, classNames);
-        report = loaded.plan.report;
-        data = {
-          kind: 'text',
-          classNames,
-          labels: alignment.labels,
-          texts: alignment.kept.map((i) => loaded.texts[i] as string),
-          options: text,
-          // The training vocabulary (the test folder's own words must not leak into the model's input).
-          vocabulary: dataset.vocabulary ?? ['', '[UNK]'],
-        };
-      }
-      if (controller.signal.aborted) return;
-      store.getState().apply(setTestFolder, { name: grant.name, displayPath: grant.displayPath });
-      setTestSet(deps.testSet, alignment.kept.length > 0 ? data : null);
-      runtime.setState({
-        status: 'ready',
-        progress: null,
-        report,
-        alignment: {
-          count: alignment.kept.length,
-          perClass: alignment.perClass,
-          unknownClasses: alignment.unknownClasses,
-          leftOut: alignment.leftOut,
-        },
-      });
-    } catch (error) {
-      const failed = loadFailureState(error);
-      if (failed === null || disposed) return;
-      console.error('test folder load failed', error);
-      runtime.setState(failed);
-    } finally {
-      if (running === controller) {
-        running = null;
-        beforeLoad = null;
-      }
-    }
-  }
-
-  function cancel(): void {
-    running?.abort();
-    running = null;
-    const previous = beforeLoad;
-    beforeLoad = null;
-    if (previous !== null) lastSource = previous.source;
-    const shown = previous?.runtime ?? runtime.getState();
-    const busy =
-      shown.status === 'choosing' || shown.status === 'scanning' || shown.status === 'loading';
-    runtime.setState({
-      ...shown,
-      status: busy ? (shown.report === null ? 'idle' : 'ready') : shown.status,
-      progress: null,
-    });
+      },
+    );
   }
 
   function forget(): void {
-    running?.abort();
-    running = null;
-    lastSource = null;
+    folderLoad.forget();
     setTestSet(deps.testSet, null);
     runtime.setState(initialTestFolderRuntime);
   }
@@ -200,7 +132,7 @@ export function createTestFolderController(deps: {
   return {
     choose,
     load,
-    cancel,
+    cancel: folderLoad.cancel,
     remove() {
       store.getState().apply(setTestFolder, null);
       forget();
@@ -211,15 +143,10 @@ export function createTestFolderController(deps: {
         forget();
         return;
       }
+      const lastSource = folderLoad.last();
       if (lastSource !== null && lastSource.grant.displayPath === dataset.testFolder.displayPath)
         await load(lastSource);
     },
-    dispose() {
-      disposed = true;
-      running?.abort();
-      running = null;
-      beforeLoad = null;
-      lastSource = null;
-    },
+    dispose: folderLoad.dispose,
   };
 }

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand';
 
-import { tokenize, vectorizeTokens, vocabularyIndex } from '@core';
+import { vectorizeText, vocabularyIndex } from '@core';
 import type { ImageOptions, SampleStore, TextOptions } from '@core';
 
 import type { DatasetPayload } from '../../workers/training-protocol';
@@ -88,9 +88,7 @@ export async function toTestPayload(test: TestSet): Promise<DatasetPayload> {
   const length = test.options.sequenceLength;
   const index = vocabularyIndex(test.vocabulary);
   const tokens = new Int32Array(test.count * length);
-  test.texts.forEach((t, i) =>
-    tokens.set(vectorizeTokens(tokenize(t, test.options), index, length), i * length),
-  );
+  test.texts.forEach((t, i) => tokens.set(vectorizeText(t, test.options, index), i * length));
   return {
     kind: 'text',
     count: test.count,

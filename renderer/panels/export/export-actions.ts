@@ -3,6 +3,7 @@ import type { GraphDoc, ParityReport, PytorchStatus } from '@core';
 import type { Host, HostError } from '@core';
 import type { ProjectSession } from '../../session/project-session';
 import type { DocCommand } from '../../state/editor-store';
+import { readableLayout } from '../../state/graph-ops';
 import { askConfirm } from '../../ui/confirm-store';
 import type { ExportClient } from './export-client';
 import type { FileMap, ImportDone, WorkerFailure } from './export-protocol';
@@ -95,7 +96,11 @@ export async function exportProject(
   };
 }
 
-const replaceGraph: DocCommand<GraphDoc> = (doc, graph) => ({ ...doc, graph });
+/** The imported graph replaces the canvas's, laid out top to bottom as the canvas draws data flow. */
+const replaceGraph: DocCommand<GraphDoc> = (doc, graph) => ({
+  ...doc,
+  graph: readableLayout(graph),
+});
 
 /** Reads chosen files (model.json, shards, metadata.json) into a file map keyed by file name. */
 export async function readChosenFiles(
@@ -122,6 +127,8 @@ export async function importModel(
   const outcome = store.getState().apply(replaceGraph, reply.value.graph);
   if (!outcome.ok)
     return { ok: false, error: { code: 'import-bad-topology', message: outcome.diagnostic.code } };
+  // Framed like a newly opened project (GraphCanvas frames each load at a readable zoom).
+  store.setState((s) => ({ loadCount: s.loadCount + 1 }));
   session.importedWeights.setState({
     graph: store.getState().doc.graph,
     weights: reply.value.weights,

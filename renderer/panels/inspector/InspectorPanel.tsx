@@ -3,7 +3,8 @@ import { useStore } from 'zustand';
 
 import { getLayerSpec, type LayerNode, type Locale } from '@core';
 
-import { useAnalysis } from '../../state/analysis';
+import { followedParams } from '../../canvas/followed-params';
+import { inferenceContextOf, useAnalysis } from '../../state/analysis';
 import { setParamOp } from '../../state/graph-ops';
 import { describeShapeInfo } from '../../state/shape-info';
 import { NameField } from './NameField';
@@ -34,10 +35,12 @@ function NodeInspector({ node, locale }: { readonly node: LayerNode; readonly lo
   const { t } = useTranslation();
   const { editor: store } = useSession();
   const analysis = useAnalysis(store);
+  const doc = useStore(store, (s) => s.doc);
   const spec = getLayerSpec(node.kind);
   const shape = describeShapeInfo(analysis.shapes.get(node.id));
   if (!spec)
     return <p className="panel-hint">{t('editor:inspector.unknownKind', { kind: node.kind })}</p>;
+  const followed = followedParams(spec, node.params, inferenceContextOf(doc));
   return (
     <div className="inspector" data-testid="inspector" data-node-id={node.id}>
       <header className="inspector-header">
@@ -64,6 +67,7 @@ function NodeInspector({ node, locale }: { readonly node: LayerNode; readonly lo
           param={param}
           value={node.params[param.name]}
           locale={locale}
+          followed={followed.get(param.name)}
           onCommit={(value) => setParamOp(store, node.id, param.name, value)}
         />
       ))}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import {
   formatDiagnostic,
@@ -18,6 +19,8 @@ interface ParamFieldProps {
   readonly locale: Locale;
   /** Commits a valid value (one undo step). */
   readonly onCommit: (value: ParamValue) => void;
+  /** The dataset's value when this param follows the dataset (canvas/followed-params.ts). */
+  readonly followed?: ParamValue | undefined;
 }
 
 /**
@@ -25,10 +28,12 @@ interface ParamFieldProps {
  * every keystroke (message beside the field) but committed only on Enter or
  * blur, so one edit is one undo step.
  */
-export function ParamField({ spec, param, value, locale, onCommit }: ParamFieldProps) {
+export function ParamField({ spec, param, value, locale, onCommit, followed }: ParamFieldProps) {
   const id = useId();
   const label = param.label[locale];
   const help = param.description[locale];
+
+  if (followed !== undefined) return <FollowedField id={id} label={label} value={followed} />;
 
   if (param.type === 'bool') {
     return (
@@ -94,6 +99,38 @@ export function ParamField({ spec, param, value, locale, onCommit }: ParamFieldP
       label={label}
       help={help}
     />
+  );
+}
+
+/**
+ * A param the dataset sets: its effective value, read-only, marked as the
+ * dataset's, so the inspector never shows the stored number training ignores.
+ */
+function FollowedField({
+  id,
+  label,
+  value,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: ParamValue;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field field-followed">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        readOnly
+        value={paramToText(value)}
+        aria-describedby={`${id}-follows`}
+        data-follows-dataset="true"
+      />
+      <p className="field-help follows-note" id={`${id}-follows`}>
+        {t('editor:inspector.followsDataset')}
+      </p>
+    </div>
   );
 }
 

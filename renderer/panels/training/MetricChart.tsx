@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 import { chartColumns, type Metric } from './chart-data';
+import { runLabelText } from './run-label';
 import type { RunSeries } from './training-store';
 
 interface MetricChartProps {
@@ -13,7 +14,17 @@ interface MetricChartProps {
   readonly revision: number;
 }
 
-const palette = ['#2f6fdf', '#d9480f', '#2b8a3e', '#862e9c', '#e67700'];
+/**
+ * Per run, the training colour and the validation colour, from the Okabe–Ito
+ * palette (told apart with the common colour-vision deficiencies). Validation
+ * is also dashed, so the two curves differ without colour too.
+ */
+const palette: readonly { readonly train: string; readonly validation: string }[] = [
+  { train: '#0072b2', validation: '#d55e00' },
+  { train: '#56b4e9', validation: '#e69f00' },
+  { train: '#009e73', validation: '#cc79a7' },
+];
+const validationDash = [6, 3];
 
 /**
  * One uPlot chart (loss or accuracy): per run a smoothed per-batch line,
@@ -37,29 +48,29 @@ export function MetricChart({ metric, runs, revision }: MetricChartProps) {
       { label: t('charts.epoch'), value: (_u, v) => (v == null ? '' : v.toFixed(2)) },
     ];
     runs.forEach((run, i) => {
-      const color = palette[i % palette.length] ?? '#2f6fdf';
-      const prefix = runs.length > 1 ? `${t('charts.run', { label: run.label })} ` : '';
-      const dash = i === 0 ? undefined : [6, 4];
+      const colors = palette[i % palette.length] ?? palette[0]!;
+      const prefix = runs.length > 1 ? `${runLabelText(t, run.label)} ` : '';
+      // Runs compared with the current one are drawn thinner.
+      const width = i === 0 ? 2 : 1;
       series.push({
         label: `${prefix}${t('charts.trainBatch')}`,
-        stroke: `${color}88`,
+        stroke: `${colors.train}88`,
         width: 1,
         spanGaps: true,
-        ...(dash ? { dash } : {}),
       });
       series.push({
         label: `${prefix}${t('charts.trainEpoch')}`,
-        stroke: color,
+        stroke: colors.train,
         width: 0,
-        points: { show: true, size: 6, fill: color },
+        points: { show: true, size: 6, fill: colors.train },
       });
       series.push({
         label: `${prefix}${t('charts.validation')}`,
-        stroke: color,
-        width: 2,
+        stroke: colors.validation,
+        width,
         spanGaps: true,
-        points: { show: true, size: 7 },
-        ...(dash ? { dash } : { dash: [2, 2] }),
+        points: { show: true, size: 7, stroke: colors.validation, fill: colors.validation },
+        dash: validationDash,
       });
     });
     const markBest = (u: uPlot): void => {

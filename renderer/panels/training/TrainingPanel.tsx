@@ -5,6 +5,7 @@ import { setRuntimeInfo } from '../../state/runtime-store';
 import { DatasetLine } from './DatasetLine';
 import { EpochTable } from './EpochTable';
 import { MetricChart } from './MetricChart';
+import { ResumeOffer } from './ResumeOffer';
 import { TrainingControls } from './TrainingControls';
 import { TrainingProgress } from './TrainingProgress';
 import { TrainingSettings } from './TrainingSettings';
@@ -12,6 +13,7 @@ import { toggleCompareRun } from './training-store';
 import { useFinishNotification } from './use-finish-notification';
 import './training.css';
 import { useSession, useTrainingState } from '../../session/session-context';
+import { runLabelText } from './run-label';
 
 /**
  * The training side panel: settings, controls, progress and live curves.
@@ -58,6 +60,7 @@ export function TrainingPanel() {
       data-training-state={machine.status}
     >
       <DatasetLine disabled={running} />
+      <ResumeOffer />
       <TrainingControls />
       <TrainingProgress />
       {shown.length > 0 ? (
@@ -82,7 +85,7 @@ export function TrainingPanel() {
                   onChange={() => toggleCompareRun(session.training.store, r.runId)}
                   data-testid={`compare-run-${r.runId}`}
                 />
-                {t('charts.run', { label: r.label })}
+                {runLabelText(t, r.label)}
               </label>
             ))}
         </fieldset>

@@ -5,6 +5,7 @@ import {
   inferShapes,
   type Diagnostic,
   type ProjectDoc,
+  type TrainingCheckpoint,
   type TrainingConfig,
   type TrainingStatus,
 } from '@core';
@@ -84,8 +85,12 @@ export function startBlocker(
 export interface TrainingController {
   /** Why Train cannot start now, or null. */
   blocker(): StartBlocker | null;
-  /** Compiles and starts a run of the current document on the loaded dataset. */
-  start(): Promise<void>;
+  /**
+   * Compiles and starts a run of the current document on the loaded dataset;
+   * with `resumeFrom`, continues a run killed mid-way from its checkpoint
+   * (its weights, from the epoch after the last one it finished).
+   */
+  start(options?: { readonly resumeFrom?: TrainingCheckpoint }): Promise<void>;
   pause(): void;
   resume(): void;
   stop(): void;
@@ -100,6 +105,8 @@ export interface TrainingControllerDeps {
   readonly client: TrainingClient;
   /** Every worker message of this session's runs, after the store applied it. */
   readonly onRunMessage?: (message: FromWorker, doc: ProjectDoc) => void;
+  /** Ask the worker for each epoch's weights (`checkpoint` messages), for crash recovery. */
+  readonly checkpoints?: boolean;
 }
 
 export function createTrainingController(deps: TrainingControllerDeps): TrainingController {
@@ -122,7 +129,8 @@ export function createTrainingController(deps: TrainingControllerDeps): Training
 
   return {
     blocker,
-    async start() {
+    async start(options = {}) {
+      const { resumeFrom } = options;
       const doc = editor.getState().doc;
       const dataset = loaded.getState().dataset;
       if (blocker() !== null || !dataset) return;
@@ -135,10 +143,14 @@ export function createTrainingController(deps: TrainingControllerDeps): Training
           training: doc.training,
           inference: inferenceFor(doc, dataset),
           dataset: payload,
+          ...(deps.checkpoints === true ? { checkpoints: true } : {}),
+          ...(resumeFrom
+            ? { resumeFrom: { epoch: resumeFrom.epochsDone - 1, weights: resumeFrom.weights } }
+            : {}),
         });
         ours.add(runId);
         startedWith.set(runId, doc);
-        beginRun(store, runId, doc.training);
+        beginRun(store, runId, doc.training, new Date(), resumeFrom?.runs.at(-1));
       } catch (error) {
         dispatchTraining(store, {
           type: 'failed',

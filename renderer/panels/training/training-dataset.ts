@@ -1,8 +1,7 @@
 import { createStore, type StoreApi } from 'zustand';
 
 import {
-  tokenize,
-  vectorizeTokens,
+  vectorizeText,
   vocabularyIndex,
   type DatasetPlan,
   type ImageOptions,
@@ -66,9 +65,7 @@ export async function toDatasetPayload(dataset: TrainingDataset): Promise<Datase
   const length = dataset.options.sequenceLength;
   const index = vocabularyIndex(dataset.vocabulary);
   const tokens = new Int32Array(dataset.texts.length * length);
-  dataset.texts.forEach((t, i) =>
-    tokens.set(vectorizeTokens(tokenize(t, dataset.options), index, length), i * length),
-  );
+  dataset.texts.forEach((t, i) => tokens.set(vectorizeText(t, dataset.options, index), i * length));
   return {
     kind: 'text',
     count: dataset.texts.length,

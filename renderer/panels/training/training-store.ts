@@ -96,16 +96,20 @@ export function dispatchTraining(store: TrainingStore, event: TrainingEvent): vo
   store.setState((s) => ({ machine: trainingReducer(s.machine, event) }));
 }
 
-/** Starts bookkeeping for a new run (the worker's runId); the machine is already `compiling`. */
+/**
+ * Starts bookkeeping for a new run (the worker's runId); the machine is already
+ * `compiling`. `continues`: the run a crash-recovery checkpoint resumes.
+ */
 export function beginRun(
   store: TrainingStore,
   runId: number,
   settings: TrainingConfig,
   now: Date = new Date(),
+  continues?: SavedRun,
 ): void {
   const epochs = settings.epochs;
   store.setState((s) => {
-    const label = `${s.runs.length + 1} · ${now.toTimeString().slice(0, 5)}`;
+    const label = continues?.label ?? `${s.runs.length + 1} · ${now.toTimeString().slice(0, 5)}`;
     const run: RunSeries = {
       runId,
       label,
@@ -114,14 +118,19 @@ export function beginRun(
       batchAccuracy: [],
       smoothLoss: [],
       smoothAccuracy: [],
-      epochs: [],
-      bestEpoch: null,
+      // A resumed run keeps the curve of the epochs it already finished.
+      epochs: [...(continues?.epochs ?? [])],
+      bestEpoch: continues?.bestEpoch ?? null,
       settings,
       outcome: null,
     };
     return {
       runId,
-      runs: [...s.runs, run],
+      // The saved copy of the run it continues gives way to the live one.
+      runs: [
+        ...s.runs.filter((r) => !(continues && r.runId < 0 && r.label === continues.label)),
+        run,
+      ],
       notice: null,
       failureDiagnostic: null,
       progress: {
@@ -253,6 +262,7 @@ export function applyWorkerMessage(store: TrainingStore, message: FromWorker): v
       return;
     case 'backend-info':
     case 'inspect-result':
+    case 'checkpoint':
       return;
   }
 }

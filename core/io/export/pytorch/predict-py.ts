@@ -49,7 +49,7 @@ def load_image(path):
 
 
 def tokenize(text):
-    """Keras TextVectorization-style: standardise, split, look up (1 = unknown), pad / cut at the end."""
+    """Keras TextVectorization-style: standardise, split, look up (1 = unknown), pad / cut as metadata.json says."""
     spec = META['preprocessing']['text']
     s = unicodedata.normalize('NFC', text)
     if spec['lowercase']:
@@ -69,8 +69,11 @@ def tokenize(text):
     vocabulary = json.loads((HERE / spec['vocabularyFile']).read_text(encoding='utf-8'))
     index = {token: i for i, token in enumerate(vocabulary) if i >= 2}
     length = spec['sequenceLength']
-    ids = [index.get(token, 1) for token in tokens][:length]
-    ids += [0] * (length - len(ids))
+    ids = [index.get(token, 1) for token in tokens]
+    # Keras pad_sequences: 'pre' cuts a long text's start / pads a short one's front; exports before these fields: 'post'.
+    ids = ids[max(0, len(ids) - length):] if spec.get('truncating', 'post') == 'pre' else ids[:length]
+    padding = [0] * (length - len(ids))
+    ids = padding + ids if spec.get('padding', 'post') == 'pre' else ids + padding
     return np.asarray([ids], dtype=np.float32)
 
 
