@@ -211,7 +211,7 @@ test('a lab saved to a file opens again in the same state', async ({ app }) => {
 for (const locale of ['en', 'zh-CN'] as const satisfies readonly UiLanguage[]) {
   test(`every lab opens from the start screen, screenshots (${locale})`, async ({ app }) => {
     const page = await app.open({ locale });
-    await expect(page.getByTestId('labs-list').locator('li')).toHaveCount(4);
+    await expect(page.getByTestId('labs-list').locator('li')).toHaveCount(7);
     await app.screenshot(page, `labs-start-${locale}`);
     await openLab(page, 'neuron');
     await expect(page.getByTestId('softmax-prob-0')).toHaveText(

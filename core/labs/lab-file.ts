@@ -8,11 +8,22 @@ import { err, ok, type Result } from '../result';
 import { activationNames } from './activations';
 import { backpropLosses } from './backprop';
 import { MAX_EXPRESSION_LENGTH } from './expression';
+import { MAX_W2V_CORPUS } from './word2vec';
+import { RNN_LIMITS, rnnActivations, rnnLossAts, rnnLosses } from './rnn';
 
 /** The labs, in course order. */
-export type LabId = 'neuron' | 'gradient-descent' | 'backprop' | 'convolution';
+export type LabId =
+  'neuron' | 'gradient-descent' | 'backprop' | 'convolution' | 'rnn' | 'lstm' | 'word-vectors';
 /** All lab ids, in course order. */
-export const labIds: readonly LabId[] = ['neuron', 'gradient-descent', 'backprop', 'convolution'];
+export const labIds: readonly LabId[] = [
+  'neuron',
+  'gradient-descent',
+  'backprop',
+  'convolution',
+  'rnn',
+  'lstm',
+  'word-vectors',
+];
 
 /** Current lab file version; files from newer versions are refused, not guessed at. */
 export const LAB_FILE_VERSION = 1;
@@ -73,17 +84,66 @@ export const convolutionLabStateSchema = z.object({
   selected: z.object({ row: z.number().int().min(0), col: z.number().int().min(0) }).nullable(),
 });
 
+const rnnMatrix = (rows: number, cols: number) =>
+  z.array(z.array(num).min(1).max(cols)).min(1).max(rows);
+
+/** RNN lab state: W, U, b, the sequence and its targets, the settings and the time step shown. */
+export const rnnLabStateSchema = z.object({
+  W: rnnMatrix(RNN_LIMITS.maxUnits, RNN_LIMITS.maxInputs),
+  U: rnnMatrix(RNN_LIMITS.maxUnits, RNN_LIMITS.maxUnits),
+  b: nums(1, RNN_LIMITS.maxUnits),
+  activation: z.enum(rnnActivations as [string, ...string[]]),
+  xs: rnnMatrix(RNN_LIMITS.maxSteps, RNN_LIMITS.maxInputs),
+  ys: rnnMatrix(RNN_LIMITS.maxSteps, RNN_LIMITS.maxUnits),
+  loss: z.enum(rnnLosses as [string, ...string[]]),
+  lossAt: z.enum(rnnLossAts as [string, ...string[]]),
+  eta: num,
+  decimals: z.number().int().min(0).max(10),
+  selectedStep: z.number().int().min(1).max(RNN_LIMITS.maxSteps),
+});
+
+const lstmGateSchema = z.object({
+  W: rnnMatrix(RNN_LIMITS.maxUnits, RNN_LIMITS.maxInputs),
+  U: rnnMatrix(RNN_LIMITS.maxUnits, RNN_LIMITS.maxUnits),
+  b: nums(1, RNN_LIMITS.maxUnits),
+});
+
+/** LSTM hand-mode lab state: the weights of each gate (Keras order i, f, c, o) and a sequence. */
+export const lstmLabStateSchema = z.object({
+  gates: z.object({ i: lstmGateSchema, f: lstmGateSchema, c: lstmGateSchema, o: lstmGateSchema }),
+  xs: rnnMatrix(RNN_LIMITS.maxSteps, RNN_LIMITS.maxInputs),
+  decimals: z.number().int().min(0).max(10),
+  selectedStep: z.number().int().min(1).max(RNN_LIMITS.maxSteps),
+});
+
+/** Word-vectors lab state; `epochs` trained are replayed on open (training is deterministic). */
+export const wordVectorsLabStateSchema = z.object({
+  corpus: z.string().max(MAX_W2V_CORPUS),
+  window: z.number().int().min(1).max(5),
+  dimension: z.number().int().min(2).max(10),
+  eta: num,
+  seed: z.number().int().min(0).max(1_000_000),
+  epochs: z.number().int().min(0).max(2000),
+  selected: z.number().int().min(0),
+});
+
 export type NeuronLabState = z.infer<typeof neuronLabStateSchema>;
 export type GradientDescentLabState = z.infer<typeof gradientDescentLabStateSchema>;
 export type BackpropLabState = z.infer<typeof backpropLabStateSchema>;
 export type ConvolutionLabState = z.infer<typeof convolutionLabStateSchema>;
+export type RnnLabState = z.infer<typeof rnnLabStateSchema>;
+export type LstmLabState = z.infer<typeof lstmLabStateSchema>;
+export type WordVectorsLabState = z.infer<typeof wordVectorsLabStateSchema>;
 
 /** A parsed lab file. */
 export type LabFile =
   | { readonly lab: 'neuron'; readonly state: NeuronLabState }
   | { readonly lab: 'gradient-descent'; readonly state: GradientDescentLabState }
   | { readonly lab: 'backprop'; readonly state: BackpropLabState }
-  | { readonly lab: 'convolution'; readonly state: ConvolutionLabState };
+  | { readonly lab: 'convolution'; readonly state: ConvolutionLabState }
+  | { readonly lab: 'rnn'; readonly state: RnnLabState }
+  | { readonly lab: 'lstm'; readonly state: LstmLabState }
+  | { readonly lab: 'word-vectors'; readonly state: WordVectorsLabState };
 
 /** Why a lab file could not be opened. */
 export interface LabFileError {
@@ -113,6 +173,9 @@ const schemas = {
   'gradient-descent': gradientDescentLabStateSchema,
   backprop: backpropLabStateSchema,
   convolution: convolutionLabStateSchema,
+  rnn: rnnLabStateSchema,
+  lstm: lstmLabStateSchema,
+  'word-vectors': wordVectorsLabStateSchema,
 } as const;
 
 /** Reads a lab file, checking every value; never throws. */

@@ -15,6 +15,9 @@ import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
 import { defaultLabFile } from './lab-defaults';
 import { ModalLayer } from './ModalLayer';
 import { NeuronLab } from './neuron/NeuronLab';
+import { LstmLab } from './lstm/LstmLab';
+import { RnnLab } from './rnn/RnnLab';
+import { WordVectorsLab } from './word-vectors/WordVectorsLab';
 
 interface ActiveLab {
   readonly file: LabFile;
@@ -246,6 +249,18 @@ export function LabScreen({
             <ConvolutionLab
               initial={file.state}
               onChange={(state) => changed({ lab: 'convolution', state })}
+            />
+          ) : null}
+          {file.lab === 'rnn' ? (
+            <RnnLab initial={file.state} onChange={(state) => changed({ lab: 'rnn', state })} />
+          ) : null}
+          {file.lab === 'lstm' ? (
+            <LstmLab initial={file.state} onChange={(state) => changed({ lab: 'lstm', state })} />
+          ) : null}
+          {file.lab === 'word-vectors' ? (
+            <WordVectorsLab
+              initial={file.state}
+              onChange={(state) => changed({ lab: 'word-vectors', state })}
             />
           ) : null}
         </div>

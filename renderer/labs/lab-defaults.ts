@@ -13,6 +13,10 @@ import {
   type NeuronLabState,
 } from '@core';
 
+import { defaultLstmState } from './lstm/lstm-defaults';
+import { defaultRnnState } from './rnn/rnn-defaults';
+import { defaultWordVectorsState } from './word-vectors/word-vectors-defaults';
+
 /** The neuron lab as it first opens: three inputs, sigmoid. */
 export const defaultNeuronState: NeuronLabState = {
   inputs: [1, 0.5, -1],
@@ -75,6 +79,12 @@ export function defaultLabFile(lab: LabId): LabFile {
       return { lab, state: defaultBackpropState };
     case 'convolution':
       return { lab, state: defaultConvolutionState };
+    case 'rnn':
+      return { lab, state: defaultRnnState };
+    case 'lstm':
+      return { lab, state: defaultLstmState };
+    case 'word-vectors':
+      return { lab, state: defaultWordVectorsState };
   }
 }
 
