@@ -32,7 +32,7 @@ interface ActiveLab {
  * description each. Choosing one shows it full-window with a Back button.
  */
 export function LabsArea({ restored = null }: LabsAreaProps) {
-  const { t } = useTranslation('labs');
+  const { t, i18n } = useTranslation('labs');
   const [active, setActive] = useState<ActiveLab | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nextKey = useRef(1);
@@ -79,7 +79,7 @@ export function LabsArea({ restored = null }: LabsAreaProps) {
               type="button"
               className="lab-card"
               data-testid={`lab-card-${id}`}
-              onClick={() => open(defaultLabFile(id))}
+              onClick={() => open(defaultLabFile(id, i18n.language))}
             >
               <span className="lab-card-title">
                 {i + 1}. {t(`labs.${id}.title`)}

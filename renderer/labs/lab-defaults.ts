@@ -68,8 +68,8 @@ export const defaultConvolutionState: ConvolutionLabState = {
   selected: null,
 };
 
-/** A fresh lab file for `lab`. */
-export function defaultLabFile(lab: LabId): LabFile {
+/** A fresh lab file for `lab`; example text (the word-vectors corpus) is in `language`. */
+export function defaultLabFile(lab: LabId, language = 'en'): LabFile {
   switch (lab) {
     case 'neuron':
       return { lab, state: defaultNeuronState };
@@ -84,7 +84,7 @@ export function defaultLabFile(lab: LabId): LabFile {
     case 'lstm':
       return { lab, state: defaultLstmState };
     case 'word-vectors':
-      return { lab, state: defaultWordVectorsState };
+      return { lab, state: defaultWordVectorsState(language) };
   }
 }
 

@@ -10,12 +10,15 @@ export function LstmCellDiagram({
   t,
   j,
   decimals,
+  label,
 }: {
   readonly step: LstmStep;
   readonly prev: { readonly h: number; readonly c: number };
   readonly t: number;
   readonly j: number;
   readonly decimals: number;
+  /** The diagram's accessible name, in the UI language. */
+  readonly label: string;
 }) {
   const d = Math.min(decimals, 3);
   const v = (x: number) => formatNumber(x, d);
@@ -47,7 +50,7 @@ export function LstmCellDiagram({
       height={400}
       viewBox="0 0 980 400"
       role="img"
-      aria-label="LSTM cell"
+      aria-label={label}
     >
       <defs>
         <marker

@@ -197,6 +197,7 @@ export function LstmLab({ initial, onChange }: LstmLabProps) {
           </div>
           <div className="bp-diagram-wrap">
             <LstmCellDiagram
+              label={t('lstm.cell')}
               step={step}
               prev={{ h: steps[sel - 2]?.h[j] ?? 0, c: steps[sel - 2]?.cell[j] ?? 0 }}
               t={sel}

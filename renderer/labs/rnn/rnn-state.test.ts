@@ -44,7 +44,7 @@ describe('RNN lab state', () => {
     for (const file of [
       { lab: 'rnn', state: defaultRnnState },
       { lab: 'lstm', state: defaultLstmState },
-      { lab: 'word-vectors', state: defaultWordVectorsState },
+      { lab: 'word-vectors', state: defaultWordVectorsState('en') },
     ] as const) {
       const parsed = parseLabFile(serializeLabFile(file));
       expect(parsed).toEqual({ ok: true, value: file });
