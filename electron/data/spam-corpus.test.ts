@@ -71,8 +71,8 @@ describe('the spam template trained with its defaults on a mail folder', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  // What issue 15 asks, a spammy and a personal *sentence* 0.5 apart, held in 5 of 7 runs (0.96–0.99
-  // apart) and failed in two (0.21, 0.06: the short personal sentence after ~1,400 padding tokens read as
+  // What issue 15 asks, a spammy and a personal *sentence* 0.5 apart, held in 6 of 9 runs (0.96–0.99
+  // apart) and failed in three (0.21, 0.06, 0.04: the short personal sentence after ~1,400 padding tokens read as
   // spam; the padding is not masked and initial weights are not seeded). That is left open; this test
   // checks what every run met: held-out mails classified, and the spammy sentence called spam.
   it('classifies held-out real mails and calls a spammy sentence spam', async () => {
@@ -136,7 +136,7 @@ describe('the spam template trained with its defaults on a mail folder', () => {
       `spam template: length ${options.sequenceLength} (${Math.round((1 - (plan.report.text?.truncatedShare ?? 0)) * 100)}% whole), validation accuracy ${validationAccuracy?.toFixed(3)}, P(spam) spammy ${spammy.toFixed(3)}, personal ${personal.toFixed(3)}`,
     );
     expect(validationAccuracy).toBeGreaterThanOrEqual(0.9);
-    // Called spam: the spam class is the more probable one (P(spam) was 0.89–1.00 in 8 runs).
+    // Called spam: the spam class is the more probable one (P(spam) was 0.89–1.00 in 9 runs).
     expect(spammy).toBeGreaterThan(0.5);
     model.dispose();
   }, 180_000);
