@@ -106,8 +106,8 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
   },
 };
 
-/** One section of the key: a heading and its lines or notes. */
-interface Block {
+/** One section of an answer key: a heading and its lines or notes. */
+export interface AnswerKeyBlock {
   heading: string;
   lines: (FormulaLine | { note: string })[];
 }
@@ -116,7 +116,7 @@ function buildBlocks(
   t: BackpropTrace,
   lang: AnswerKeyLanguage,
   d: number,
-): { given: string[]; blocks: Block[] } {
+): { given: string[]; blocks: AnswerKeyBlock[] } {
   const w = WORDS[lang];
   const p = t.problem;
   const given = [
@@ -128,16 +128,16 @@ function buildBlocks(
     `${w.eta} = ${formatNumber(p.eta, d)}`,
     `${w.loss}: ${w.lossNames[p.loss]}`,
   ];
-  const forward: Block = { heading: w.forward, lines: [] };
+  const forward: AnswerKeyBlock = { heading: w.forward, lines: [] };
   for (const layer of t.forward.slice(1))
     for (const u of layer) forward.lines.push(inFormula(t, u, d), outFormula(t, u, d));
   forward.lines.push(lossFormula(t, d));
-  const errors: Block = { heading: w.unitErrors, lines: [] };
+  const errors: AnswerKeyBlock = { heading: w.unitErrors, lines: [] };
   for (let l = t.errors.length - 1; l >= 1; l--) {
     for (const e of t.errors[l] ?? [])
       errors.lines.push(dLdOutFormula(t, e, d), dOutdInFormula(t, e, d), deltaFormula(t, e, d));
   }
-  const grads: Block = { heading: w.gradients, lines: [] };
+  const grads: AnswerKeyBlock = { heading: w.gradients, lines: [] };
   const seen = new Set<string>();
   for (const g of t.gradients) {
     grads.lines.push(gradientFormula(t, g, d), updateFormula(t, g, d));
@@ -148,7 +148,7 @@ function buildBlocks(
       grads.lines.push({ note: `${w.note}: ${w.notes[n.code](n)}` });
     }
   }
-  const after: Block = {
+  const after: AnswerKeyBlock = {
     heading: w.update,
     lines: [
       { note: t.gradients.map((g) => `${g.name} = ${formatNumber(g.updated, d)}`).join(', ') },
@@ -158,7 +158,8 @@ function buildBlocks(
   return { given, blocks: [forward, errors, grads, after] };
 }
 
-const lineText = (l: FormulaLine): string =>
+/** A formula line as one line of text: `lhs = symbolic = substituted = result`. */
+export const lineText = (l: FormulaLine): string =>
   `${l.lhs} = ${l.symbolic} = ${l.substituted} = ${l.result}`;
 
 /** The answer key as Markdown. */
@@ -198,6 +199,21 @@ export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimal
     `<ul>${given.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>`,
     `<p><em>${esc(w.decimals(decimals))}</em></p>`,
   ];
+  return answerKeyHtmlPage(lang, w.title, body, blocks);
+}
+
+/**
+ * A standalone answer-key page (no scripts, no external resources): the
+ * `intro` HTML (already escaped), then each block's heading, notes and
+ * formula lines, escaped here.
+ */
+export function answerKeyHtmlPage(
+  lang: AnswerKeyLanguage,
+  title: string,
+  intro: readonly string[],
+  blocks: readonly AnswerKeyBlock[],
+): string {
+  const body = [...intro];
   for (const b of blocks) {
     body.push(`<h2>${esc(b.heading)}</h2>`);
     body.push(
@@ -211,7 +227,7 @@ export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimal
     );
   }
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(w.title)}</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}code{font-size:0.95rem}.note{background:#fff7e0;border-left:4px solid #e0a800;padding:0.4rem 0.8rem}</style>
 </head><body>
 ${body.join('\n')}

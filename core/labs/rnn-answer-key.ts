@@ -5,8 +5,8 @@
  */
 import { htmlText } from '../io/escape/html';
 import { mdText } from '../io/escape/markdown';
-import type { AnswerKeyLanguage } from './answer-key';
-import type { FormulaLine } from './backprop-formulas';
+import { answerKeyHtmlPage, lineText } from './answer-key';
+import type { AnswerKeyBlock, AnswerKeyLanguage } from './answer-key';
 import { formatNumber } from './format';
 import type { RnnLoss, RnnLossAt, RnnTrace } from './rnn';
 import {
@@ -94,10 +94,7 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
   },
 };
 
-interface Block {
-  heading: string;
-  lines: (FormulaLine | { note: string })[];
-}
+type Block = AnswerKeyBlock;
 
 const row = (v: readonly number[], d: number) => `(${v.map((x) => formatNumber(x, d)).join(', ')})`;
 const matrix = (M: readonly (readonly number[])[], d: number) =>
@@ -148,9 +145,6 @@ function buildBlocks(tr: RnnTrace, lang: AnswerKeyLanguage, d: number) {
   return { given, blocks };
 }
 
-const lineText = (l: FormulaLine): string =>
-  `${l.lhs} = ${l.symbolic} = ${l.substituted} = ${l.result}`;
-
 /** The RNN answer key as Markdown (formulas in code spans, other text escaped). */
 export function rnnAnswerKeyMarkdown(tr: RnnTrace, lang: AnswerKeyLanguage, d: number): string {
   const w = WORDS[lang];
@@ -178,23 +172,5 @@ export function rnnAnswerKeyHtml(tr: RnnTrace, lang: AnswerKeyLanguage, d: numbe
     `<p><em>${esc(w.decimals(d))}</em></p>`,
     `<p class="note">${esc(w.layout)}</p>`,
   ];
-  for (const b of blocks) {
-    body.push(`<h2>${esc(b.heading)}</h2>`);
-    body.push(
-      b.lines
-        .map((l) =>
-          'note' in l
-            ? `<p class="note">${esc(l.note)}</p>`
-            : `<p class="f"><code>${esc(lineText(l))}</code></p>`,
-        )
-        .join('\n'),
-    );
-  }
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(w.title)}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}code{font-size:0.95rem}.note{background:#fff7e0;border-left:4px solid #e0a800;padding:0.4rem 0.8rem}</style>
-</head><body>
-${body.join('\n')}
-</body></html>
-`;
+  return answerKeyHtmlPage(lang, w.title, body, blocks);
 }
