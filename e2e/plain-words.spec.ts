@@ -84,8 +84,10 @@ async function drawStroke(page: Page): Promise<void> {
 
 async function visitStartAndLabs(page: Page, scan: UiScan): Promise<void> {
   await expect(page.getByTestId('start-screen')).toBeVisible();
-  await scan.visit('start screen');
+  // The labs list is loaded lazily: scan once its cards are there.
   const cards = page.locator('[data-testid^="lab-card-"]');
+  await expect(cards.first()).toBeVisible();
+  await scan.visit('start screen');
   const count = await cards.count();
   expect(count).toBeGreaterThanOrEqual(4);
   for (let i = 0; i < count; i++) {

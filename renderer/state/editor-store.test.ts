@@ -176,6 +176,17 @@ describe('editor store history', () => {
     expect(d.position(third!)).toEqual({ x: 390, y: 445 });
   });
 
+  it('puts a layer added at the centre of a long chain beside it, not at its far end', () => {
+    const d = new EditorDriver();
+    for (let i = 0; i < 60; i++) d.add('Dense', { x: 0, y: i * 170 });
+    d.select([]);
+    const added = appendLayer(d.store, 'Dropout', { x: 110, y: 55 + 170 * 20 });
+    const at = d.position(added!);
+    expect(Math.abs(at.y - 170 * 20)).toBeLessThan(200);
+    expect(Math.abs(at.x)).toBeGreaterThanOrEqual(220 * 0.6);
+    expect(Math.abs(at.x)).toBeLessThan(300);
+  });
+
   it('caps the history so memory stays bounded', () => {
     const d = new EditorDriver();
     const a = d.add('Dense');

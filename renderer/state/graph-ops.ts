@@ -41,7 +41,7 @@ export function addLayerAt(
   let position = options.centre
     ? { x: at.x - nodeSize.width / 2, y: at.y - nodeSize.height / 2 }
     : at;
-  if (options.avoidOverlap) position = freeSpotNear(store, position);
+  if (options.avoidOverlap) position = freeSpotAround(store, position);
   let nodeId: NodeId | null = null;
   const outcome = store.getState().apply(
     (doc, args: { kind: string; position: Point }) => {
@@ -72,7 +72,7 @@ export function appendLayer(store: EditorStore, kind: string, centre: Point): No
       ? doc.graph.nodes[session.selectedNodeIds[0] as NodeId]
       : undefined;
   if (!anchor) return addLayerAt(store, kind, centre, { centre: true, avoidOverlap: true });
-  const position = freeSpotNear(store, { x: anchor.position.x, y: anchor.position.y + appendGap });
+  const position = freeSpotBelow(store, { x: anchor.position.x, y: anchor.position.y + appendGap });
   let nodeId: NodeId | null = null;
   const outcome = store.getState().apply(
     (d, args: { kind: string; position: Point; source: NodeId }) => {
@@ -88,20 +88,41 @@ export function appendLayer(store: EditorStore, kind: string, centre: Point): No
   return nodeId;
 }
 
-/** Shifts a position down until it does not sit on another node (Enter-to-add repeatedly). */
-function freeSpotNear(store: EditorStore, position: Point): Point {
-  const nodes = Object.values(store.getState().doc.graph.nodes);
+function isTaken(store: EditorStore, p: Point): boolean {
+  return Object.values(store.getState().doc.graph.nodes).some(
+    (n) =>
+      Math.abs(n.position.x - p.x) < nodeSize.width * 0.6 &&
+      Math.abs(n.position.y - p.y) < nodeSize.height * 0.8,
+  );
+}
+
+/** Shifts a position down until it does not sit on another node: appending continues a chain. */
+function freeSpotBelow(store: EditorStore, position: Point): Point {
   let p = position;
-  for (let i = 0; i < 50; i++) {
-    const hit = nodes.some(
-      (n) =>
-        Math.abs(n.position.x - p.x) < nodeSize.width * 0.6 &&
-        Math.abs(n.position.y - p.y) < nodeSize.height * 0.8,
-    );
-    if (!hit) return p;
-    p = { x: p.x, y: p.y + appendGap };
-  }
+  for (let i = 0; i < 50 && isTaken(store, p); i++) p = { x: p.x, y: p.y + appendGap };
   return p;
+}
+
+/** Grid steps of the search around a taken spot: one node apart, so a found spot is clear. */
+const aroundStep = { x: nodeSize.width * 1.2, y: nodeSize.height * 1.6 };
+const aroundRings = 6;
+
+/**
+ * The nearest free spot on a grid around a taken one. A layer added at the view
+ * centre must stay in view: walking straight down a long vertical chain would
+ * put it hundreds of layers away, off screen and never drawn.
+ */
+function freeSpotAround(store: EditorStore, position: Point): Point {
+  if (!isTaken(store, position)) return position;
+  const candidates: Point[] = [];
+  for (let gx = -aroundRings; gx <= aroundRings; gx++) {
+    for (let gy = -aroundRings; gy <= aroundRings; gy++) {
+      candidates.push({ x: position.x + gx * aroundStep.x, y: position.y + gy * aroundStep.y });
+    }
+  }
+  const distance = (p: Point): number => Math.hypot(p.x - position.x, p.y - position.y);
+  candidates.sort((a, b) => distance(a) - distance(b));
+  return candidates.find((p) => !isTaken(store, p)) ?? freeSpotBelow(store, position);
 }
 
 function roundPoint(p: Point): Point {
