@@ -60,6 +60,10 @@ describe('PyTorch export parity (python3-torch)', () => {
     { kind: 'lstm-sigmoid', what: 'an LSTM with sigmoid gates (exported as torch nn.LSTM)' },
     { kind: 'gru', what: 'a GRU text model (TF.js reset_after=false equations)' },
     { kind: 'gru-masked', what: 'a GRU after an Embedding with mask_zero on padded texts' },
+    {
+      kind: 'lstm-masked',
+      what: 'an LSTM after an Embedding with mask_zero on pre-padded texts (the text template)',
+    },
     { kind: 'simple-rnn', what: 'a SimpleRNN text model' },
     { kind: 'conv1d-text', what: 'a Conv1D text model (asymmetric "same" padding, stride 2)' },
     { kind: 'branch', what: 'a functional model with Add and Concatenate' },

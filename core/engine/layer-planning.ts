@@ -1,6 +1,6 @@
 import type { EngineActivation } from './kernel-abi';
 import { isEngineActivation } from './kernel-abi';
-import type { EngineOp } from './ops/op';
+import type { EngineOp, StepMask } from './ops/op';
 
 /** Why a model cannot be trained by the engine (stable codes; `reason` is English detail for logs and tooltips). */
 export type EngineUnsupportedCode =
@@ -18,12 +18,18 @@ export interface PlannableLayer {
   readonly className: string;
   /** `getConfig()`, camelCase keys. */
   readonly config: Readonly<Record<string, unknown>>;
+  /** The padding mask of the layer before it (Embedding maskZero), if any. */
+  readonly inMask?: StepMask;
 }
 
 /** One layer of the chain as the engine runs it, and the activation it ends with (null: none). */
 export interface PlannedLayer {
   readonly op: EngineOp;
   readonly activation: EngineActivation | null;
+  /** The padding mask its output carries (made or passed on), for the next layer. */
+  readonly outMask?: StepMask;
+  /** True when the op applies `inMask`; a mask nobody applies is refused. */
+  readonly appliesMask?: boolean;
 }
 
 /**

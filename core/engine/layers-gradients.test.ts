@@ -21,6 +21,8 @@ interface Case {
   readonly loss: LossKind;
   /** Token-id input: ids are drawn from [0, vocabulary). */
   readonly vocabulary?: number;
+  /** Example b starts with b + 1 padding ids (0), as pre-padded texts do: step 0 is padding for all. */
+  readonly prePadded?: boolean;
 }
 
 const L = tf.layers;
@@ -183,6 +185,31 @@ const cases: Case[] = [
     ],
   },
   {
+    title: 'Embedding maskZero (pre-padded) → LSTM → Dense softmax: padded steps keep the state',
+    input: [7],
+    vocabulary: 15,
+    prePadded: true,
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.embedding({ inputDim: 15, outputDim: 5, maskZero: true }),
+      L.lstm({ units: 6 }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
+  },
+  {
+    title:
+      'Embedding maskZero (zeros anywhere) → LSTM 8 (returnSequences, sigmoid) → LSTM 4 → Dense softmax',
+    input: [6],
+    vocabulary: 4,
+    loss: 'categoricalCrossentropy',
+    layers: () => [
+      L.embedding({ inputDim: 4, outputDim: 5, maskZero: true }),
+      L.lstm({ units: 8, recurrentActivation: 'sigmoid', returnSequences: true }),
+      L.lstm({ units: 4 }),
+      L.dense({ units: 3, activation: 'softmax' }),
+    ],
+  },
+  {
     title: 'SimpleRNN tanh on float sequences → Dense softmax',
     input: [6, 3],
     loss: 'categoricalCrossentropy',
@@ -275,6 +302,13 @@ describe('engine forward loss and gradients match TF.js (cpu) within 1e-4', () =
       const x = c.vocabulary
         ? Float32Array.from(seededValues(count, 7 + index, 0, c.vocabulary), Math.floor)
         : seededValues(count, 7 + index);
+      if (c.prePadded) {
+        const steps = c.input[0]!;
+        for (let b = 0; b < n; b++) {
+          for (let t = 0; t < steps; t++)
+            x[b * steps + t] = t <= b ? 0 : Math.max(1, x[b * steps + t]!);
+        }
+      }
       const y = seededTargets(c.loss, n, units, 11 + index);
       const engine = await TrainingEngine.create(wasm, planned.plan, {
         loss: c.loss,

@@ -9,7 +9,7 @@ import {
   type EngineUnsupportedCode,
   type PlannedLayer,
 } from './layer-planning';
-import type { EngineOp } from './ops/op';
+import type { EngineOp, StepMask } from './ops/op';
 
 export type { EngineUnsupportedCode } from './layer-planning';
 
@@ -48,7 +48,11 @@ function rejectExtras(config: Config, layer: string): void {
 }
 
 /** The op of one layer, from its kind's engine capability (core/layers/kinds/<kind>/engine.ts). */
-function opFor(layer: tf.layers.Layer, inShape: readonly number[]): PlannedLayer {
+function opFor(
+  layer: tf.layers.Layer,
+  inShape: readonly number[],
+  inMask: StepMask | undefined,
+): PlannedLayer {
   const name = layer.name;
   const className = layer.getClassName();
   const config = layer.getConfig() as Config;
@@ -62,7 +66,14 @@ function opFor(layer: tf.layers.Layer, inShape: readonly number[]): PlannedLayer
     );
   if (!engine.supported) throw new Unsupported('unsupported-layer', engine.reason, name);
   if (engine.networkInput) throw new Unsupported('not-a-chain', 'an input inside the chain', name);
-  return engine.plan({ name, className, config }, inShape);
+  const planned = engine.plan({ name, className, config, ...(inMask ? { inMask } : {}) }, inShape);
+  if (inMask && planned.appliesMask !== true)
+    throw new Unsupported(
+      'unsupported-setting',
+      `${className} after an Embedding with maskZero (the engine applies the padding mask in LSTM layers only)`,
+      name,
+    );
+  return planned;
 }
 
 function checkLoss(loss: LossKind, activation: EngineActivation, units: number): void {
@@ -112,11 +123,13 @@ function planOrThrow(model: tf.LayersModel, loss: LossKind): EnginePlan {
   // Functional models list their InputLayer, Sequential ones do not: follow symbolic tensors instead.
   let previous: tf.SymbolicTensor = input;
   let activation: EngineActivation = 'linear';
+  let mask: StepMask | undefined;
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
     if (!isChainLink(layer, previous))
       throw new Unsupported('not-a-chain', 'the graph branches or merges', layer.name);
-    const built = opFor(layer, shape);
+    const built = opFor(layer, shape, mask);
+    mask = built.outMask;
     ops.push(built.op);
     shape = [...built.op.outShape];
     if (built.activation !== null) activation = built.activation;

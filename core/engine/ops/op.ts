@@ -71,3 +71,14 @@ export function windowGeometry(
   const total = Math.max((out - 1) * stride + effective - size, 0);
   return { out, padBefore: Math.floor(total / 2) };
 }
+
+/**
+ * Which steps of each example are real tokens, from an Embedding with
+ * maskZero (token id 0 is padding): `keep[i·steps + t]` is 1 for a real step.
+ * The producing op refills it on every forward; the recurrent op after it
+ * keeps its state on padded steps, as Keras does.
+ */
+export interface StepMask {
+  readonly steps: number;
+  keep: Uint8Array;
+}

@@ -4,15 +4,28 @@ import {
   type EngineActivation,
   type RecurrentActivation,
 } from '../kernel-abi';
-import { paramSlot, type EngineOp, type OpContext } from './op';
-import { gatherSequence, takeStepGradient } from './sequence-state';
+import { paramSlot, type EngineOp, type OpContext, type StepMask } from './op';
+import {
+  copyState,
+  gatherSequence,
+  holdPaddedRows,
+  isPaddingForAll,
+  keepPaddedGradients,
+  takeStepGradient,
+  zeroPaddedRows,
+} from './sequence-state';
 
-/** Embedding of token ids [T] → [T, dim]; the input is int32 ids, so there is no input gradient. */
+/**
+ * Embedding of token ids [T] → [T, dim]; the input is int32 ids, so there is
+ * no input gradient. With a `mask` (maskZero) each forward marks which steps
+ * are real tokens (id ≠ 0).
+ */
 export function embeddingOp(
   layerName: string,
   length: number,
   inputDim: number,
   dim: number,
+  mask?: StepMask,
 ): EngineOp {
   const table = paramSlot([inputDim, dim]);
   let out = 0;
@@ -24,9 +37,14 @@ export function embeddingOp(
     scratchPerExample: 0,
     plan(ctx: OpContext) {
       out = ctx.arena.alloc(ctx.maxBatch * length * dim);
+      if (mask) mask.keep = new Uint8Array(ctx.maxBatch * length);
     },
     forward(ctx, x, n) {
       ids = x;
+      if (mask) {
+        const tokens = ctx.arena.i32(x, n * length);
+        for (let i = 0; i < n * length; i++) mask.keep[i] = tokens[i] === 0 ? 0 : 1;
+      }
       ctx.kernels.embeddingForward(x, n * length, table.weight, inputDim, dim, out);
       return out;
     },
@@ -50,9 +68,15 @@ export interface LstmSettings {
  * LSTM over [T, E] returning the last h ([units]), or every step's ([T, units]). The input projections of
  * all steps are one GEMM ([n·T, E]·[E, 4u]); each step adds h_{t−1}·U with one
  * GEMM into its rows, then `lstmStep` makes the gates. Backward through time
- * mirrors it; dW and dx are again one GEMM each over all steps.
+ * mirrors it; dW and dx are again one GEMM each over all steps. With a
+ * padding `mask`, padded steps keep each example's h and c (Keras masking).
  */
-export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSettings): EngineOp {
+export function lstmOp(
+  layerName: string,
+  inShape: readonly number[],
+  s: LstmSettings,
+  mask?: StepMask,
+): EngineOp {
   const [steps = 1, inDim = 1] = inShape;
   const u = s.units;
   const g4 = 4 * u;
@@ -72,6 +96,8 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
   let seqOut = 0;
   let stateStride = 0; // bytes between steps of cs/hs ([maxBatch, u] each)
   const zStride = steps * g4;
+  let dhAside = new Float32Array(0);
+  let dcAside = new Float32Array(0);
   return {
     layerName,
     outShape: s.returnSequences ? [steps, u] : [u],
@@ -88,6 +114,10 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
       dc = ctx.arena.alloc(b * u);
       stateStride = b * u * 4;
       if (s.returnSequences) seqOut = ctx.arena.alloc(ctx.maxBatch * steps * u);
+      if (mask) {
+        dhAside = new Float32Array(b * u);
+        dcAside = new Float32Array(b * u);
+      }
     },
     forward(ctx, x, n) {
       const k = ctx.kernels;
@@ -98,6 +128,11 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
       ctx.arena.f32(cs, n * u).fill(0);
       ctx.arena.f32(hs, n * u).fill(0);
       for (let t = 0; t < steps; t++) {
+        if (mask && isPaddingForAll(mask, t, n)) {
+          copyState(ctx, cs + t * stateStride, cs + (t + 1) * stateStride, n * u);
+          copyState(ctx, hs + t * stateStride, hs + (t + 1) * stateStride, n * u);
+          continue;
+        }
         const zt = z + t * g4 * 4;
         const hPrev = hs + t * stateStride;
         k.sgemm(0, 0, n, g4, u, hPrev, u, recurrent.weight, g4, zt, zStride, 1, ctx.work);
@@ -113,6 +148,10 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
           cs + (t + 1) * stateStride,
           hs + (t + 1) * stateStride,
         );
+        if (mask) {
+          holdPaddedRows(ctx, mask, t, n, u, cs + t * stateStride, cs + (t + 1) * stateStride);
+          holdPaddedRows(ctx, mask, t, n, u, hs + t * stateStride, hs + (t + 1) * stateStride);
+        }
       }
       if (s.returnSequences) {
         gatherSequence(ctx, hs, stateStride, n, steps, u, seqOut);
@@ -130,6 +169,15 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
         if (s.returnSequences && t < steps - 1)
           takeStepGradient(ctx, dy, t, n, steps, u, dh, false);
         const dzt = dz + t * g4 * 4;
+        if (mask && isPaddingForAll(mask, t, n)) {
+          // Pre-padded batches start with steps that are padding for every example: dh and dc pass.
+          zeroPaddedRows(ctx, mask, t, n, dzt, zStride, g4);
+          continue;
+        }
+        if (mask) {
+          keepPaddedGradients(ctx, mask, t, n, u, dh, dhAside, 'save');
+          keepPaddedGradients(ctx, mask, t, n, u, dc, dcAside, 'save');
+        }
         k.lstmStepBackward(
           n,
           u,
@@ -143,6 +191,7 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
           dzt,
           zStride,
         );
+        if (mask) zeroPaddedRows(ctx, mask, t, n, dzt, zStride, g4);
         k.sgemm(
           1,
           0,
@@ -159,6 +208,10 @@ export function lstmOp(layerName: string, inShape: readonly number[], s: LstmSet
           ctx.work,
         );
         if (t > 0) k.sgemm(0, 1, n, u, g4, dzt, zStride, recurrent.weight, g4, dh, u, 0, ctx.work);
+        if (mask) {
+          keepPaddedGradients(ctx, mask, t, n, u, dh, dhAside, 'restore');
+          keepPaddedGradients(ctx, mask, t, n, u, dc, dcAside, 'restore');
+        }
       }
       const rows = n * steps;
       k.sgemm(1, 0, inDim, g4, rows, input, inDim, dz, g4, kernel.grad, g4, 0, ctx.work);

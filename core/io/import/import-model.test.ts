@@ -31,6 +31,7 @@ describe('importLayersModel round trip', () => {
     },
     { kind: 'lstm', kinds: ['SequenceInput', 'Embedding', 'LSTM', 'LSTM', 'Dense'] },
     { kind: 'gru', kinds: ['SequenceInput', 'Embedding', 'GRU', 'Dense'] },
+    { kind: 'lstm-masked', kinds: ['SequenceInput', 'Embedding', 'LSTM', 'Dense'] },
     { kind: 'simple-rnn', kinds: ['SequenceInput', 'Embedding', 'SimpleRNN', 'Dense'] },
     { kind: 'branch', kinds: ['VectorInput', 'Dense', 'Dense', 'Add', 'Concatenate', 'Dense'] },
   ];

@@ -17,6 +17,7 @@ export type TestModelKind =
   | 'gru'
   | 'simple-rnn'
   | 'gru-masked'
+  | 'lstm-masked'
   | 'conv1d-text'
   | 'branch';
 
@@ -85,19 +86,29 @@ function floats(n: number, seed: number): Float32Array {
   return Float32Array.from({ length: n }, () => next());
 }
 
-function tokenIds(rows: number, length: number, seed: number, padTail: boolean): Float32Array {
+/** Token ids of texts of random length, padded with 0 after ('post') or before ('pre') them. */
+function tokenIds(
+  rows: number,
+  length: number,
+  seed: number,
+  padding: 'none' | 'post' | 'pre',
+): Float32Array {
   const next = seeded(seed);
   const out = new Float32Array(rows * length);
   for (let r = 0; r < rows; r++) {
-    const used = padTail ? 3 + Math.floor(next() * (length - 3)) : length;
-    for (let t = 0; t < used; t++)
+    const used = padding === 'none' ? length : 3 + Math.floor(next() * (length - 3));
+    const start = padding === 'pre' ? length - used : 0;
+    for (let t = start; t < start + used; t++)
       out[r * length + t] = 2 + Math.floor(next() * (vocabulary.length - 2));
   }
   return out;
 }
 
+const paddingOf = (kind: TestModelKind): 'none' | 'post' | 'pre' =>
+  kind === 'gru-masked' ? 'post' : kind === 'lstm-masked' ? 'pre' : 'none';
+
 function recurrentModel(kind: TestModelKind): tf.LayersModel {
-  const maskZero = kind === 'gru-masked';
+  const maskZero = kind === 'gru-masked' || kind === 'lstm-masked';
   const layers: tf.layers.Layer[] = [
     // A wide embedding range drives the gates out of their near-linear region, so a wrong gate function shows.
     tf.layers.embedding({
@@ -117,6 +128,8 @@ function recurrentModel(kind: TestModelKind): tf.LayersModel {
     );
   if (kind === 'lstm-sigmoid')
     layers.push(tf.layers.lstm({ units: 5, recurrentActivation: 'sigmoid', name: 'lstm' }));
+  // The LSTM text template's shape: pre-padded texts, the padding skipped.
+  if (kind === 'lstm-masked') layers.push(tf.layers.lstm({ units: 5, name: 'lstm' }));
   if (kind === 'gru' || kind === 'gru-masked')
     layers.push(tf.layers.gru({ units: 5, name: 'gru' }));
   if (kind === 'simple-rnn') layers.push(tf.layers.simpleRNN({ units: 5, name: 'rnn' }));
@@ -218,7 +231,7 @@ export async function buildTestModel(kind: TestModelKind): Promise<TestModel> {
     };
   } else {
     model = recurrentModel(kind);
-    samples = tf.tensor2d(tokenIds(n, 10, 3, kind === 'gru-masked'), [n, 10]);
+    samples = tf.tensor2d(tokenIds(n, 10, 3, paddingOf(kind)), [n, 10]);
     info = {
       ...baseInfo([null, 10]),
       text: {

@@ -1,8 +1,9 @@
 import { EngineUnsupported, rejectConfigKeys } from '../../../engine/layer-planning';
 import type { PlannableLayer, PlannedLayer } from '../../../engine/layer-planning';
+import type { StepMask } from '../../../engine/ops/op';
 import { embeddingOp } from '../../../engine/ops/recurrent';
 
-/** A table lookup of int32 token ids (the chain's first layer). */
+/** A table lookup of int32 token ids (the chain's first layer); with maskZero, id 0 marks padding for the LSTM after it. */
 export function planEmbedding(
   { name, config }: PlannableLayer,
   inShape: readonly number[],
@@ -13,11 +14,13 @@ export function planEmbedding(
       'Embedding needs a [length] input of token ids',
       name,
     );
-  if (config.maskZero === true)
-    throw new EngineUnsupported('unsupported-setting', 'Embedding maskZero', name);
   rejectConfigKeys(config, name, ['embeddingsRegularizer', 'embeddingsConstraint']);
+  const length = inShape[0] ?? 1;
+  const mask: StepMask | undefined =
+    config.maskZero === true ? { steps: length, keep: new Uint8Array(0) } : undefined;
   return {
-    op: embeddingOp(name, inShape[0] ?? 1, Number(config.inputDim), Number(config.outputDim)),
+    op: embeddingOp(name, length, Number(config.inputDim), Number(config.outputDim), mask),
     activation: null,
+    ...(mask ? { outMask: mask } : {}),
   };
 }

@@ -34,6 +34,15 @@ export const embeddingSpec: LayerSpec = {
       { key: true },
     ),
     boolParam(
+      'maskZero',
+      false,
+      t('Skip padding', '跳过填充'),
+      t(
+        'Word id 0 fills short texts up to the sequence length. When on, the recurrent layer after this one skips those steps, so a short text is not drowned in padding.',
+        '编号 0 用于把短文本补齐到序列长度。开启后，下一层循环层会跳过这些位置，短文本不会被大量填充淹没。',
+      ),
+    ),
+    boolParam(
       'inputDimFromDataset',
       true,
       t('Vocabulary follows the dataset', '词表大小跟随数据集'),
@@ -58,5 +67,6 @@ export const embeddingSpec: LayerSpec = {
       name,
       inputDim: readInt(params, 'inputDim', 10_000),
       outputDim: readInt(params, 'outputDim', 32),
+      maskZero: readBool(params, 'maskZero', false),
     }),
 };

@@ -26,7 +26,7 @@ function rejectRecurrentExtras(kind: string, config: Config, name: string): void
 
 /** LSTM or GRU on [steps, features] (TF.js gate order, resetAfter false). */
 export function planGatedRecurrent(kind: 'LSTM' | 'GRU') {
-  return ({ name, config }: PlannableLayer, inShape: readonly number[]): PlannedLayer => {
+  return ({ name, config, inMask }: PlannableLayer, inShape: readonly number[]): PlannedLayer => {
     if (inShape.length !== 2)
       throw new EngineUnsupported(
         'unsupported-setting',
@@ -51,9 +51,13 @@ export function planGatedRecurrent(kind: 'LSTM' | 'GRU') {
       recurrentActivation,
       useBias: config.useBias !== false,
     };
+    if (kind === 'GRU') return { op: gruOp(name, inShape, settings), activation: null };
+    // An LSTM applies a padding mask; with returnSequences its output carries it on, as in Keras.
     return {
-      op: kind === 'LSTM' ? lstmOp(name, inShape, settings) : gruOp(name, inShape, settings),
+      op: lstmOp(name, inShape, settings, inMask),
       activation: null,
+      ...(inMask ? { appliesMask: true } : {}),
+      ...(inMask && settings.returnSequences ? { outMask: inMask } : {}),
     };
   };
 }
