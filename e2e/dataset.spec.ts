@@ -165,6 +165,37 @@ test('image folder: health report with bad files, target size change, remembered
   expect(resaved.dataset.split.validationPaths).toEqual(saved.dataset.split.validationPaths);
 });
 
+test('a layer that follows the dataset shows the followed value on its node and in the inspector (en, zh-CN)', async ({
+  app,
+}) => {
+  const root = await app.makeFolder('two-classes');
+  await makeImageFixture(root, await app.makeFolder('outside'));
+  for (const locale of ['en', 'zh-CN'] as const) {
+    const page = await app.open({ locale });
+    await page.getByTestId('template-mlp-digits').click();
+    // The output layer's units follow the dataset; the template says 10 until a dataset is there.
+    const output = page
+      .getByTestId('layer-node')
+      .filter({ has: page.getByTestId('node-name').getByText('dense_2', { exact: true }) });
+    await expect(output.getByTestId('node-shape')).toContainText('10)');
+    await expect(output.locator('[data-follows-dataset="true"]')).toHaveCount(0);
+    await openDatasetPanel(page);
+    await chooseFolder(page, 'image', root);
+    // Two classes: the node, its shape and the inspector all say 2, marked as following the dataset.
+    const chip = output.locator('[data-follows-dataset="true"]');
+    await expect(chip).toContainText(/\b2\b/);
+    await expect(chip).not.toContainText('10');
+    await expect(output.getByTestId('node-shape')).toContainText('2)');
+    await output.getByTestId('node-name').click();
+    await page.getByTestId('tab-inspector').click();
+    const field = page.getByTestId('inspector').locator('[data-follows-dataset="true"]');
+    await expect(field).toHaveValue('2');
+    await expect(page.getByTestId('inspector-shape')).toContainText('2)');
+    await app.screenshot(page, `follows-dataset-${locale}`);
+    await page.close();
+  }
+});
+
 test('Chinese text folder: encodings detected, bad files skipped, options and vocabulary remembered', async ({
   app,
 }) => {

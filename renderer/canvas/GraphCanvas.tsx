@@ -7,6 +7,7 @@ import {
   getNodesBounds,
   useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -29,7 +30,7 @@ import { applySelectChanges, FlowElementCache, type Measured } from './flow-elem
 import type { LayerFlowNode } from './LayerNode';
 import { nodeTypes } from './node-types';
 import { readableViewport, type Rect } from './readable-view';
-import { balloonSide, type BalloonSide } from './balloon-side';
+import { balloonSide, visibleFlowRect, type BalloonSide } from './balloon-side';
 import { typicalNodeSize } from './layout-quality';
 import { layerKindMime } from './palette-dnd';
 import { useSession } from '../session/session-context';
@@ -62,8 +63,12 @@ export function GraphCanvas() {
   const cache = useRef(new FlowElementCache());
   const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
 
-  // The selected layers' problem callouts go where they cover no other layer.
-  const balloonSides = useMemo(() => {
+  // The selected layers' problem callouts go where they cover no other layer and stay on screen.
+  const transform = useFlowStore((s) => s.transform);
+  const paneWidth = useFlowStore((s) => s.width);
+  const paneHeight = useFlowStore((s) => s.height);
+  const computedSides = useMemo(() => {
+    const visible = paneWidth > 0 ? visibleFlowRect(transform, paneWidth, paneHeight) : undefined;
     const sides = new Map<string, BalloonSide>();
     const rectOf = (id: string): Rect | null => {
       const node = doc.graph.nodes[id as NodeId];
@@ -76,10 +81,14 @@ export function GraphCanvas() {
       const others = Object.keys(doc.graph.nodes)
         .filter((other) => other !== id)
         .flatMap((other) => rectOf(other) ?? []);
-      sides.set(id, balloonSide(rect, others));
+      sides.set(id, balloonSide(rect, others, visible));
     }
     return sides;
-  }, [doc, session.selectedNodeIds, analysis, measured]);
+  }, [doc, session.selectedNodeIds, analysis, measured, transform, paneWidth, paneHeight]);
+  // Panning recomputes the sides; the nodes are rebuilt only when a side actually changes.
+  const sidesKey = [...computedSides].map(([id, side]) => `${id}:${side}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, not identity
+  const balloonSides = useMemo(() => computedSides, [sidesKey]);
 
   const nodes = useMemo(
     () => cache.current.buildNodes(doc, session, analysis, measured, locale, balloonSides),

@@ -8,15 +8,30 @@ export const balloonBox = { width: 250, height: 110 } as const;
 
 /**
  * The first side of the node where the problem callout covers no other
- * layer; `inside` (the node grows to hold the text) when neither is free.
+ * layer and, given the visible part of the canvas (flow px), stays on screen
+ * across; `inside` (the node grows to hold the text) when neither side will do.
  */
-export function balloonSide(node: Rect, others: readonly Rect[]): BalloonSide {
+export function balloonSide(node: Rect, others: readonly Rect[], visible?: Rect): BalloonSide {
   const top = node.y - 3;
   const right: Rect = { x: node.x + node.width, y: top, ...balloonBox };
   const left: Rect = { x: node.x - balloonBox.width, y: top, ...balloonBox };
-  if (!others.some((o) => overlaps(right, o))) return 'right';
-  if (!others.some((o) => overlaps(left, o))) return 'left';
+  const fits = (box: Rect): boolean =>
+    !others.some((o) => overlaps(box, o)) &&
+    (visible === undefined ||
+      (box.x >= visible.x && box.x + box.width <= visible.x + visible.width));
+  if (fits(right)) return 'right';
+  if (fits(left)) return 'left';
   return 'inside';
+}
+
+/** The visible part of the canvas in flow px, from React Flow's transform [x, y, zoom] and pane size. */
+export function visibleFlowRect(
+  transform: readonly [number, number, number],
+  width: number,
+  height: number,
+): Rect {
+  const [x, y, zoom] = transform;
+  return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
