@@ -268,3 +268,73 @@ for (const language of languages) {
     expect(unnamed).toEqual([]);
   });
 }
+
+/** A point of the canvas where a drag pans: the bare pane, away from layers, controls and minimap. */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.getByTestId('canvas').evaluate((canvas) => {
+    const r = canvas.getBoundingClientRect();
+    for (let y = r.top + 20; y < r.bottom - 160; y += 40)
+      for (let x = r.left + 60; x < r.right - 60; x += 40) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    return null;
+  });
+  if (!point) throw new Error('no empty spot on the canvas');
+  return point;
+}
+
+test('a problem callout covers no other layer and stays on screen as the view moves (en)', async ({
+  app,
+}) => {
+  const page = await app.open({ locale: 'en', viewport: window1440x760 });
+  await page.getByTestId('template-mlp-digits').click();
+  await waitForFramedView(page);
+  // A Dense added with nothing selected lands beside the chain, unconnected: it has a problem.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('palette-Dense').focus();
+  await page.keyboard.press('Enter');
+  const message = page.locator('.layer-node-message');
+  await expect(message).toBeVisible();
+
+  const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
+  const pane = page.locator('.react-flow__pane');
+  const node = page.getByTestId('layer-node').filter({ has: message });
+  for (const edge of ['none', 'right', 'left'] as const) {
+    // Drag the empty pane sideways until the layer sits 20 px from one edge of the view.
+    const at = (await node.boundingBox())!;
+    const dx =
+      edge === 'none'
+        ? 0
+        : edge === 'right'
+          ? canvasBox.x + canvasBox.width - 20 - (at.x + at.width)
+          : canvasBox.x + 20 - at.x;
+    if (dx !== 0) {
+      const start = await emptyPanePoint(page);
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(start.x + dx, start.y, { steps: 8 });
+      await page.mouse.up();
+    }
+    await expect(pane).toBeVisible();
+    await expect(node.getByTestId('node-name')).toBeInViewport({ ratio: 1 });
+    const box = (await message.boundingBox())!;
+    expect(box.x, `callout left edge, layer near the ${edge} edge`).toBeGreaterThanOrEqual(
+      canvasBox.x - 1,
+    );
+    expect(box.x + box.width).toBeLessThanOrEqual(canvasBox.x + canvasBox.width + 1);
+    const others = await page
+      .getByTestId('layer-node')
+      .filter({ hasNot: page.locator('.layer-node-message') })
+      .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
+    for (const o of others) {
+      const overlaps =
+        box.x < o.x + o.width &&
+        o.x < box.x + box.width &&
+        box.y < o.y + o.height &&
+        o.y < box.y + box.height;
+      expect(overlaps, `callout over a layer at ${o.x},${o.y}, near the ${edge} edge`).toBe(false);
+    }
+  }
+  await app.screenshot(page, 'problem-callout-en');
+});
