@@ -16,3 +16,5 @@ export * from './saliency';
 export * from './evaluate';
 export * from './predict';
 export * from './inspect-samples';
+export * from './recurrent-trace';
+export * from './recurrent-gates';
