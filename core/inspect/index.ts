@@ -18,3 +18,4 @@ export * from './predict';
 export * from './inspect-samples';
 export * from './recurrent-trace';
 export * from './recurrent-gates';
+export * from './embedding-vectors';

@@ -17,7 +17,9 @@ export type InspectErrorCode =
   /** The model has more than one input or output; inspection handles single-input, single-output models. */
   | 'unsupported-model'
   /** The gate view needs an LSTM or GRU layer (with activations it can compute, GRU without resetAfter). */
-  | 'not-recurrent';
+  | 'not-recurrent'
+  /** Word vectors come from an Embedding layer only. */
+  | 'not-an-embedding';
 
 /**
  * A failure of an inspection request. Thrown by core/inspect functions and
