@@ -79,7 +79,7 @@ describe('recurrentGates', () => {
       for (let seed = 1; seed <= 12; seed++) {
         const steps = 9;
         const rnd = random(seed * 31);
-        const padding = c.maskZero ? seed % 5 : 0;
+        const padding = seed % 5;
         // Pre-padding: zeros first, then real token ids 1…19.
         const ids = Array.from({ length: steps }, (_, t) =>
           t < padding ? 0 : 1 + Math.floor(rnd() * 19),
@@ -93,8 +93,14 @@ describe('recurrentGates', () => {
         gates.trace.finalHidden.forEach((h, j) =>
           expect(Math.abs(h - expected[j]!)).toBeLessThan(1e-5),
         );
-        expect(gates.trace.positions).toEqual(ids.map((_, t) => t).slice(padding));
-        expect(gates.inputIds).toEqual(ids.slice(padding));
+        const kept = c.maskZero ? padding : 0;
+        expect(gates.trace.positions).toEqual(ids.map((_, t) => t).slice(kept));
+        expect(gates.inputIds).toEqual(ids.slice(kept));
+        // Padding steps run only without a mask; the view shows real tokens either way.
+        expect(gates.paddingSteps).toBe(c.maskZero ? 0 : ids.filter((id) => id === 0).length);
+        expect(gates.shownSteps.map((s) => gates.inputIds[s])).toEqual(
+          ids.filter((id) => id !== 0),
+        );
         model.dispose();
       }
     },

@@ -15,6 +15,14 @@ export interface RecurrentGates {
   readonly trace: GateTrace;
   /** The model input at each kept step (token ids for a text model), aligned with `trace.positions`. */
   readonly inputIds: readonly number[];
+  /**
+   * The trace steps to show: those of real tokens (id ≠ 0). Without maskZero
+   * the layer also runs over the padding (id 0) and its state changes there;
+   * those steps stay in the trace (they shape the state) but are not shown.
+   */
+  readonly shownSteps: readonly number[];
+  /** How many padding steps the layer ran over (0 with maskZero, which skips them). */
+  readonly paddingSteps: number;
   /** The class the whole model predicts for the sample, and its probability. */
   readonly predictedClass: number;
   readonly probability: number;
@@ -187,10 +195,15 @@ export function recurrentGates(
   // Token ids line up with the steps only when each input position is one step (Embedding → LSTM).
   const tokenSteps =
     sample.shape.length === 1 && xs.length === (sample.shape[0] ?? 0) * cell.inputDim;
+  const inputIds = tokenSteps ? trace.positions.map((t) => sample.values[t] ?? 0) : [];
+  const allSteps = trace.positions.map((_, s) => s);
+  const shownSteps = tokenSteps ? allSteps.filter((s) => inputIds[s] !== 0) : allSteps;
   return {
     layerName,
     trace,
-    inputIds: tokenSteps ? trace.positions.map((t) => sample.values[t] ?? 0) : [],
+    inputIds,
+    shownSteps,
+    paddingSteps: allSteps.length - shownSteps.length,
     predictedClass,
     probability: top?.probability ?? 0,
     unitImpact: head ? ablateUnits(model, head, trace.finalHidden, predictedClass) : null,

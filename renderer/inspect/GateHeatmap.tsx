@@ -16,7 +16,8 @@ export interface GateGrid {
 interface GateHeatmapProps {
   /** [steps × units] values, step s and unit j at s·units + j. */
   readonly values: Float32Array;
-  readonly steps: number;
+  /** The trace steps drawn as columns, left to right (real tokens; padding left out). */
+  readonly columns: readonly number[];
   readonly units: number;
   /** Which units to draw, top to bottom. */
   readonly shownUnits: readonly number[];
@@ -29,7 +30,8 @@ interface GateHeatmapProps {
 
 /** One signal (a gate, the cell or the hidden state) as a heat map: tokens across, units down. */
 export function GateHeatmap(props: GateHeatmapProps) {
-  const { values, steps, units, shownUnits, scale, grid } = props;
+  const { values, columns, units, shownUnits, scale, grid } = props;
+  const steps = columns.length;
   const width = grid.labelWidth + steps * grid.cellWidth;
   const height = shownUnits.length * grid.cellHeight;
   const paint = useCallback(
@@ -41,7 +43,7 @@ export function GateHeatmap(props: GateHeatmapProps) {
       const data = image.data;
       shownUnits.forEach((unit, row) => {
         for (let s = 0; s < steps; s++) {
-          const v = values[s * units + unit] ?? 0;
+          const v = values[columns[s]! * units + unit] ?? 0;
           const k = Math.round(scalePosition(scale, v) * 255) * 3;
           const [r, g, b] = [table[k]!, table[k + 1]!, table[k + 2]!];
           for (let dy = 0; dy < grid.cellHeight; dy++) {
@@ -64,7 +66,7 @@ export function GateHeatmap(props: GateHeatmapProps) {
         ctx.fillText(`u${unit}`, grid.labelWidth - 4, (row + 0.5) * grid.cellHeight),
       );
     },
-    [values, steps, units, shownUnits, scale, grid, height],
+    [values, columns, steps, units, shownUnits, scale, grid, height],
   );
   const ref = useCanvas(width, height, paint);
   return (

@@ -18,13 +18,33 @@ interface GateViewProps {
 
 const defaultUnitCount = 8;
 
-/** Gates live in [0, 1] (hardSigmoid or sigmoid); candidate and hidden in [−1, 1] (tanh); the cell is unbounded. */
-function scaleOf(signal: TraceSignal, values: Float32Array): ColorScale {
-  if (signal === 'candidate' || signal === 'hidden') return colorScaleFor(-1, 1);
-  if (signal !== 'cell') return { kind: 'sequential', min: 0, max: 1 };
-  let m = 0;
-  for (const v of values) m = Math.max(m, Math.abs(v));
-  return colorScaleFor(-Math.max(m, 1e-6), Math.max(m, 1e-6));
+/**
+ * Colours follow the values shown (the chosen units at the shown steps), so a
+ * barely trained network's small differences stay visible; the legend gives
+ * the range. Gates (0…1) get a sequential scale, signed signals one centred on 0.
+ */
+function scaleOf(
+  signal: TraceSignal,
+  values: Float32Array,
+  columns: readonly number[],
+  units: readonly number[],
+  unitCount: number,
+): ColorScale {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of columns)
+    for (const u of units) {
+      const v = values[s * unitCount + u] ?? 0;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  if (!Number.isFinite(min)) return colorScaleFor(0, 1);
+  const signed = signal === 'candidate' || signal === 'hidden' || signal === 'cell';
+  if (signed) {
+    const m = Math.max(Math.abs(min), Math.abs(max), 1e-6);
+    return colorScaleFor(-m, m);
+  }
+  return max - min < 1e-6 ? colorScaleFor(min - 0.01, max + 0.01) : colorScaleFor(min, max);
 }
 
 /** Units with the largest effect on the prediction first (or in order without one). */
@@ -41,8 +61,8 @@ function rankedUnits(units: number, impact: Float32Array | null): number[] {
 export function GateView({ result, width }: GateViewProps) {
   const { t } = useTranslation('inspect');
   const { gates, tokens, classNames } = result;
-  const { trace, unitImpact } = gates;
-  const steps = trace.positions.length;
+  const { trace, unitImpact, shownSteps } = gates;
+  const steps = shownSteps.length;
   const ranked = useMemo(() => rankedUnits(trace.units, unitImpact), [trace.units, unitImpact]);
   const [shown, setShown] = useState<readonly number[]>(() => ranked.slice(0, defaultUnitCount));
   const [hover, setHover] = useState<{ step: number; unit: number } | null>(null);
@@ -66,7 +86,8 @@ export function GateView({ result, width }: GateViewProps) {
     }),
     [width, steps],
   );
-  const stepTokens = tokens.length === steps ? tokens : trace.positions.map((p) => `#${p + 1}`);
+  // Column c is trace step shownSteps[c]: its token, or its input position when steps are not tokens.
+  const stepTokens = shownSteps.map((s) => tokens[s] ?? `#${(trace.positions[s] ?? s) + 1}`);
   const toggle = (unit: number) =>
     setShown((old) =>
       old.includes(unit) ? old.filter((u) => u !== unit) : [...old, unit].sort((a, b) => a - b),
@@ -96,6 +117,7 @@ export function GateView({ result, width }: GateViewProps) {
           p: (gates.probability * 100).toFixed(1),
           steps,
         })}
+        {gates.paddingSteps > 0 && ` ${t('gates.padding', { n: gates.paddingSteps })}`}
       </p>
       <div className="gate-units" role="group" aria-label={t('gates.units')}>
         <span>{t('gates.units')}</span>
@@ -139,7 +161,7 @@ export function GateView({ result, width }: GateViewProps) {
         <TokenAxis tokens={stepTokens} grid={grid} height={64} />
         {signals.map((signal) => {
           const values = trace.signals[signal] ?? new Float32Array(0);
-          const scale = scaleOf(signal, values);
+          const scale = scaleOf(signal, values, shownSteps, shown, trace.units);
           return (
             <figure key={signal} className="gate-signal">
               <figcaption>
@@ -148,7 +170,7 @@ export function GateView({ result, width }: GateViewProps) {
               </figcaption>
               <GateHeatmap
                 values={values}
-                steps={steps}
+                columns={shownSteps}
                 units={trace.units}
                 shownUnits={shown}
                 scale={scale}

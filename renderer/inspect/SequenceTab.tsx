@@ -6,6 +6,7 @@ import { ExplorerDialog } from '../labs/word-vectors/ExplorerDialog';
 import type { InspectClient } from './inspect-client';
 import { GateView } from './GateView';
 import { useInspectRequest } from './use-inspect-request';
+import { WideDialog } from './WideDialog';
 
 interface SequenceTabProps {
   readonly client: InspectClient;
@@ -51,6 +52,7 @@ export function SequenceTab({
   );
   const [explore, setExplore] = useState<{ layer: string; vectors: WordVectors } | null>(null);
   const [loadingLayer, setLoadingLayer] = useState<string | null>(null);
+  const [wide, setWide] = useState(false);
   const [exploreError, setExploreError] = useState<string | null>(null);
 
   const openExplorer = (name: string) => {
@@ -138,11 +140,37 @@ export function SequenceTab({
             </p>
           )}
           {gates.status === 'done' && gates.ok && (
-            <GateView
-              key={`${chosen.name}\u0000${sentence}\u0000${version}`}
-              result={gates.value}
-              width={width}
-            />
+            <>
+              <button
+                type="button"
+                className="btn"
+                data-testid="gate-wide"
+                onClick={() => setWide(true)}
+              >
+                {t('gates.wide')}
+              </button>
+              {wide ? (
+                <WideDialog
+                  title={t('gates.title')}
+                  testId="gate-dialog"
+                  onClose={() => setWide(false)}
+                >
+                  <div>
+                    <GateView
+                      key={`wide\u0000${chosen.name}\u0000${sentence}\u0000${version}`}
+                      result={gates.value}
+                      width={Math.max(600, window.innerWidth - 48)}
+                    />
+                  </div>
+                </WideDialog>
+              ) : (
+                <GateView
+                  key={`${chosen.name}\u0000${sentence}\u0000${version}`}
+                  result={gates.value}
+                  width={width}
+                />
+              )}
+            </>
           )}
         </section>
       )}

@@ -155,7 +155,8 @@ export function EmbeddingExplorer({ vectors, source }: EmbeddingExplorerProps) {
           </h3>
           <ol data-testid="explorer-neighbours">
             {neighbours.map((n) => (
-              <li key={n.index}>
+              // The word is the user's data, not UI text (the untranslated-English scan skips it).
+              <li key={n.index} data-verbatim={n.word}>
                 <button
                   type="button"
                   className="explorer-word"
@@ -205,7 +206,7 @@ export function EmbeddingExplorer({ vectors, source }: EmbeddingExplorerProps) {
           {analogyResult && 'answers' in analogyResult && (
             <ol data-testid="explorer-analogy-answers">
               {analogyResult.answers.map((n) => (
-                <li key={n.index}>
+                <li key={n.index} data-verbatim={n.word}>
                   {n.word} <span className="mono">cos = {formatNumber(n.similarity, 3)}</span>
                 </li>
               ))}
