@@ -73,15 +73,15 @@ async function trainOnMail(page: Page, folder: string): Promise<void> {
 }
 
 /** Types `text` in the gate view and waits for its heat maps. */
-async function showGates(page: Page, text: string): Promise<number> {
+async function showGates(page: Page, text: string, steps: number): Promise<void> {
   await page.getByTestId('gate-text').fill(text);
   await page.getByTestId('gate-show').click();
   const view = page.getByTestId('gate-view');
-  await expect(view).toBeVisible({ timeout: 60_000 });
+  // The previous sentence's view stays until the new answer is drawn.
+  await expect(view).toHaveAttribute('data-steps', String(steps), { timeout: 60_000 });
   await expect(view).not.toHaveAttribute('data-render-ms', '');
   for (const signal of ['input', 'forget', 'candidate', 'output', 'cell', 'hidden'])
     await expect(page.getByTestId(`gate-map-${signal}`)).toBeVisible();
-  return Number(await view.getAttribute('data-steps'));
 }
 
 async function openExplorer(page: Page, word: string): Promise<void> {
@@ -110,9 +110,8 @@ test('the trained LSTM text template: gates per token and its word vectors (en, 
   await page.getByTestId('tab-inspect').click();
   await expect(page.getByTestId('inspect-panel')).toHaveAttribute('data-ready', 'true');
   await page.getByTestId('inspect-tab-sequence').click();
-  const steps = await showGates(page, 'Click here to get your free money now, limited offer');
   // Ten words in, ten columns out: the padding before them is not drawn.
-  expect(steps).toBe(10);
+  await showGates(page, 'Click here to get your free money now, limited offer', 10);
   await expect(page.getByTestId('gate-prediction')).toContainText(/ham|spam/);
   await expect(page.getByTestId('gate-impact').locator('tr')).toHaveCount(10);
   await shot(page, 'gates-panel-en');
@@ -133,8 +132,8 @@ test('the trained LSTM text template: gates per token and its word vectors (en, 
       'utf8',
     )
   ).repeat(3);
-  const long = await showGates(page, mail);
-  expect(long).toBe(200);
+  const long = 200;
+  await showGates(page, mail, long);
   const ms = Number(await page.getByTestId('gate-view').getAttribute('data-render-ms'));
   await page.getByTestId('gate-wide').click();
   const view = page.getByTestId('gate-dialog').getByTestId('gate-view');
@@ -155,7 +154,7 @@ test('the trained LSTM text template: gates per token and its word vectors (en, 
   // The same in Chinese; every view scanned for English left untranslated.
   await page.getByTestId('language-select').selectOption('zh-CN');
   await expect(page.locator('#root')).toHaveAttribute('lang', 'zh-CN');
-  await showGates(page, 'Click here to get your free money now');
+  await showGates(page, 'Click here to get your free money now', 8);
   await page.getByTestId('gate-wide').click();
   const english = [...(await findEnglishRuns(page))];
   await shot(page, 'gates-zh-CN');
@@ -164,4 +163,37 @@ test('the trained LSTM text template: gates per token and its word vectors (en, 
   english.push(...(await findEnglishRuns(page)));
   await shot(page, 'explorer-zh-CN');
   expect(english, JSON.stringify(english, null, 1)).toEqual([]);
+});
+
+test('the word-vectors lab opens its own W in the explorer, Chinese labels on the map (zh-CN)', async ({
+  app,
+}) => {
+  const page = await app.open({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  await page.getByTestId('lab-card-word-vectors').click();
+  await page
+    .getByTestId('w2v-corpus')
+    .fill('猫 喝 牛奶 。 狗 喝 水 。 猫 吃 鱼 。 狗 吃 肉 。 小 猫 喝 牛奶 。 小 狗 喝 水');
+  await page.getByTestId('w2v-train-100').click();
+  await page.getByTestId('w2v-train-100').click();
+  await expect(page.getByTestId('w2v-status')).toContainText('200');
+  await page.getByTestId('w2v-explore').click();
+  await expect(page.getByTestId('embedding-explorer')).toHaveAttribute('data-words', '9');
+  await page.getByTestId('explorer-search').fill('猫');
+  await page.getByTestId('explorer-search').press('Enter');
+  // The same nearest word as the lab's own list: the explorer reads the same W.
+  await expect(page.getByTestId('explorer-neighbours').locator('li').first()).toContainText('狗');
+  await expect(page.getByTestId('explorer-neighbours').locator('li')).toHaveCount(8);
+  await page.getByTestId('explorer-search').fill('兔');
+  await page.getByTestId('explorer-find').click();
+  await expect(page.getByTestId('explorer-not-found')).toContainText('兔');
+  await page.getByTestId('explorer-analogy-0').fill('猫');
+  await page.getByTestId('explorer-analogy-1').fill('鱼');
+  await page.getByTestId('explorer-analogy-2').fill('肉');
+  await page.getByTestId('explorer-analogy-solve').click();
+  const answers = page.getByTestId('explorer-analogy-answers').locator('li');
+  await expect(answers).toHaveCount(5);
+  for (const word of ['猫', '鱼', '肉']) await expect(answers).not.toContainText([word]);
+  await shot(page, 'lab-explorer-zh-CN');
+  await page.getByTestId('explorer-close').click();
+  await expect(page.getByTestId('lab-screen')).toBeVisible();
 });

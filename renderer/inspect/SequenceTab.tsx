@@ -126,6 +126,7 @@ export function SequenceTab({
               maxLength={20_000}
               placeholder={t('gates.typeSentence')}
               data-testid="gate-text"
+              data-verbatim={draft}
               onChange={(e) => setDraft(e.target.value)}
             />
             <button type="submit" className="btn btn-primary" data-testid="gate-show">

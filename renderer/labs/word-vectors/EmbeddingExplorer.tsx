@@ -66,7 +66,9 @@ export function EmbeddingExplorer({ vectors, source }: EmbeddingExplorerProps) {
       const x = projection.xy[2 * index]!;
       const y = projection.xy[2 * index + 1]!;
       const fitted = fitView(bounds, mapWidth, mapHeight);
-      setView(centreOn(shownView, x, y, mapWidth, mapHeight, fitted.scale * 4));
+      // Zoom in on a large table (its labels crowd); a small one stays whole.
+      const zoom = vectors.words.length > 200 ? 4 : 1;
+      setView(centreOn(shownView, x, y, mapWidth, mapHeight, fitted.scale * zoom));
     }
   };
   const search = () => {
