@@ -36,7 +36,7 @@ export function WideDialog({ title, testId, onClose, children }: WideDialogProps
       >
         <header className="explorer-header">
           <button type="button" className="btn" data-testid={`${testId}-close`} onClick={onClose}>
-            ← {t('shell.back')}
+            ← {t('labs:shell.back')}
           </button>
           <h1 id={`${testId}-title`}>{title}</h1>
         </header>
