@@ -16,3 +16,6 @@ export * from './saliency';
 export * from './evaluate';
 export * from './predict';
 export * from './inspect-samples';
+export * from './recurrent-trace';
+export * from './recurrent-gates';
+export * from './embedding-vectors';

@@ -15,7 +15,11 @@ export type InspectErrorCode =
   /** The evaluation data has no samples, or labels outside the class range. */
   | 'bad-evaluation-data'
   /** The model has more than one input or output; inspection handles single-input, single-output models. */
-  | 'unsupported-model';
+  | 'unsupported-model'
+  /** The gate view needs an LSTM or GRU layer (with activations it can compute, GRU without resetAfter). */
+  | 'not-recurrent'
+  /** Word vectors come from an Embedding layer only. */
+  | 'not-an-embedding';
 
 /**
  * A failure of an inspection request. Thrown by core/inspect functions and

@@ -10,11 +10,19 @@ import { FiltersTab } from './FiltersTab';
 import type { InspectClient } from './inspect-client';
 import { useModelVersion } from './inspect-client';
 import { PredictTab } from './PredictTab';
+import { SequenceTab } from './SequenceTab';
 import { useElementWidth } from './use-element-width';
 import { useInspectRequest } from './use-inspect-request';
 import './inspect.css';
 
-export const inspectTabs = ['maps', 'filters', 'evaluation', 'predict', 'activations'] as const;
+export const inspectTabs = [
+  'maps',
+  'filters',
+  'evaluation',
+  'predict',
+  'activations',
+  'sequence',
+] as const;
 export type InspectTab = (typeof inspectTabs)[number];
 
 interface InspectViewProps {
@@ -94,6 +102,16 @@ export function InspectView({ client, graph, shapes, focusLayer }: InspectViewPr
           version={version}
           sampleCount={meta.sampleCount}
           kind={meta.kind}
+        />
+      )}
+      {client && meta && tab === 'sequence' && (
+        <SequenceTab
+          client={client}
+          version={version}
+          layers={meta.layers}
+          kind={meta.kind}
+          focusLayer={focusLayer}
+          width={width}
         />
       )}
       {tab === 'activations' && (

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { gruSignals, lstmSignals } from '@core';
+
 import en from '../i18n/locales/en/inspect.json';
 import zh from '../i18n/locales/zh-CN/inspect.json';
 import { flattenCatalog, type Catalog } from '../i18n/resources';
@@ -34,6 +36,8 @@ const failureCodes = {
   'gradient-unsupported': true,
   'bad-evaluation-data': true,
   'unsupported-model': true,
+  'not-recurrent': true,
+  'not-an-embedding': true,
   internal: true,
 } as const satisfies Record<InspectFailureCode, true>;
 
@@ -45,7 +49,12 @@ function usedKeys(): Set<string> {
 }
 
 const built = [
-  ...['maps', 'filters', 'evaluation', 'predict', 'activations'].map((t) => `tabs.${t}`),
+  ...['maps', 'filters', 'evaluation', 'predict', 'activations', 'sequence'].map(
+    (t) => `tabs.${t}`,
+  ),
+  // The gate view names each signal and writes its formula, per cell kind.
+  ...lstmSignals.flatMap((s) => [`gates.signal.${s}`, `gates.formula.LSTM.${s}`]),
+  ...gruSignals.flatMap((s) => [`gates.signal.${s}`, `gates.formula.GRU.${s}`]),
   ...['no-spatial-input', 'unsupported-layer', 'mixed-paths', 'unknown-shape'].map(
     (g) => `field.gap.${g}`,
   ),

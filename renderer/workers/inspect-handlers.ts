@@ -18,6 +18,7 @@ import {
   createMemorySampleStore,
   describeLayers,
   effectiveReceptiveField,
+  embeddingVectors,
   evaluateModel,
   gatherSamples,
   imageInput,
@@ -25,6 +26,7 @@ import {
   InspectError,
   predictSample,
   preActivationStats,
+  recurrentGates,
   saliencyMap,
   sampleInput,
   samplesSource,
@@ -223,6 +225,17 @@ async function answer(
       return setTestSet(request.id, request.payload);
     case 'modelFiles':
       return tfjsModelFiles(await saveToArtifacts(model), {});
+    case 'recurrentGates': {
+      const sample = resolveSample(request.sample, data, test);
+      const gates = recurrentGates(model, request.layer, sample.input);
+      const vocabulary = data?.text?.vocabulary ?? [];
+      const tokens = gates.inputIds.map((id) => vocabulary[id] ?? `#${id}`);
+      return { gates, tokens, classNames };
+    }
+    case 'embeddingVectors': {
+      if (!data?.text) throw new WorkerFailure('no-dataset', 'the text vocabulary is unknown');
+      return embeddingVectors(model, request.layer, data.text.vocabulary);
+    }
     case 'preActivations': {
       const s = needSamples(data);
       const n = Math.max(1, Math.min(s.count, request.sampleCount ?? 64));
@@ -261,6 +274,8 @@ const requestTypes: ReadonlySet<string> = new Set<InspectRequest['type']>([
   'predict',
   'preActivations',
   'modelFiles',
+  'recurrentGates',
+  'embeddingVectors',
 ]);
 
 function isRequest(value: unknown): value is InspectRequest {

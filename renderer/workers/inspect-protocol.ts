@@ -15,8 +15,10 @@ import type {
   LayerInfo,
   PreActivationStats,
   Prediction,
+  RecurrentGates,
   SaliencyMap,
   SampleView,
+  WordVectors,
 } from '@core';
 
 import type { DatasetPayload } from './training-protocol';
@@ -72,7 +74,11 @@ export type InspectRequest =
   | { readonly type: 'saliency'; readonly sample: SampleRef; readonly classIndex: number }
   | { readonly type: 'predict'; readonly sample: SampleRef }
   | { readonly type: 'preActivations'; readonly layer: string; readonly sampleCount?: number }
-  | { readonly type: 'modelFiles' };
+  | { readonly type: 'modelFiles' }
+  /** Gates, cell and hidden state of an LSTM/GRU layer over a sample (typed text). */
+  | { readonly type: 'recurrentGates'; readonly layer: string; readonly sample: SampleRef }
+  /** An Embedding layer's table as word vectors named by the dataset's vocabulary. */
+  | { readonly type: 'embeddingVectors'; readonly layer: string };
 
 /** Whether a request reads the test set (the UI makes sure the worker has it first). */
 export function readsTestSet(request: InspectRequest): boolean {
@@ -112,6 +118,13 @@ export interface InspectResponses {
   readonly preActivations: PreActivationStats;
   /** The trained model as a TF.js model folder (model.json + shards), for the Export panel. */
   readonly modelFiles: Readonly<Record<string, Uint8Array | string>>;
+  readonly recurrentGates: {
+    readonly gates: RecurrentGates;
+    /** The vocabulary word of each kept step (`inputIds`), or `#id`; empty when steps are not tokens. */
+    readonly tokens: readonly string[];
+    readonly classNames: readonly string[];
+  };
+  readonly embeddingVectors: WordVectors;
 }
 
 export type InspectRequestType = InspectRequest['type'];

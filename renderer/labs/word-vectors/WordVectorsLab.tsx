@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { NumberInput } from '../NumberInput';
+import { ExplorerDialog } from './ExplorerDialog';
 
 export interface WordVectorsLabProps {
   readonly initial: WordVectorsLabState;
@@ -45,6 +46,16 @@ export function WordVectorsLab({ initial, onChange }: WordVectorsLabProps) {
   const near = V > 1 ? nearestWords(model, k, 5) : [];
   const set = (patch: Partial<WordVectorsLabState>) => setState((s) => ({ ...s, ...patch }));
   const word = model.vocab[k] ?? '';
+  // The explorer's demo before word2vec training in the app: the rows of this W as word vectors.
+  const [exploring, setExploring] = useState(false);
+  const wordVectors = useMemo(
+    () => ({
+      words: model.vocab,
+      dim: model.W[0]?.length ?? 0,
+      vectors: Float32Array.from(model.W.flat()),
+    }),
+    [model],
+  );
 
   return (
     <div className="rnn-lab">
@@ -191,6 +202,21 @@ export function WordVectorsLab({ initial, onChange }: WordVectorsLabProps) {
                   </li>
                 ))}
               </ol>
+              <button
+                type="button"
+                className="btn"
+                data-testid="w2v-explore"
+                onClick={() => setExploring(true)}
+              >
+                {t('explorer.open')}
+              </button>
+              {exploring ? (
+                <ExplorerDialog
+                  vectors={wordVectors}
+                  source={t('explorer.fromLab')}
+                  onClose={() => setExploring(false)}
+                />
+              ) : null}
             </div>
           </div>
         </section>
