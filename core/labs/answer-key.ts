@@ -41,7 +41,7 @@ interface Words {
   decimals: (d: number) => string;
   weights: string;
   note: string;
-  notes: Record<SlideNote['code'], (n: SlideNote) => string>;
+  notes: Record<SlideNote['code'], (n: SlideNote, d: number) => string>;
 }
 
 const WORDS: Record<AnswerKeyLanguage, Words> = {
@@ -73,6 +73,12 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
         `The slides write ${n.slideForm}; that is exact only for L = ½Σ(ŷ − y)². With the loss used here it is ${n.exactForm}.`,
       'slide-hidden-sum': (n) =>
         `The slides write (${n.slideForm}); what is meant, and computed here, is ${n.exactForm} — each output unit's error term times the weight from ${n.unit}.`,
+      'slide-literal': (n, d) =>
+        `Read literally the slide is wrong: its δ7, δ8, … are weight gradients (δ7 = ∂L/∂w7 = δ_o1·Out_h1), so the sum becomes ${n.slideForm}, with Out_${n.unit} where the weights belong. ∂L/∂${n.literal?.weight ?? ''} would be ${formatNumber(n.literal?.slide ?? 0, d)} instead of ${formatNumber(n.literal?.exact ?? 0, d)}.`,
+      'slide-factor-hidden': (n) =>
+        `The factor ${n.slideForm} of the loss's ∂L/∂ŷ is inside ${n.exactForm}, so it reaches the weights into the hidden units too (w1…w6 in the 3-2-3 net), not only the output weights.`,
+      'delta-meanings': (n) =>
+        `Two meanings of δ: the slides' ${n.slideForm} is a weight's gradient; this lab's ${n.exactForm} is a unit's error term.`,
     },
   },
   'zh-CN': {
@@ -102,6 +108,12 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
         `课件写作 ${n.slideForm}；这只对 L = ½Σ(ŷ − y)² 精确成立。按此处使用的损失函数应为 ${n.exactForm}。`,
       'slide-hidden-sum': (n) =>
         `课件写作 (${n.slideForm})；实际含义（也是此处的计算）是 ${n.exactForm}，即每个输出单元的误差项乘以从 ${n.unit} 出发的权重。`,
+      'slide-literal': (n, d) =>
+        `按字面理解课件是错的：课件中的 δ7 是权重的梯度（δ7 = ∂L/∂w7 = δ_o1·Out_h1），于是求和变成 ${n.slideForm}，Out_${n.unit} 占了权重的位置。这样算出的 ∂L/∂${n.literal?.weight ?? ''} = ${formatNumber(n.literal?.slide ?? 0, d)}，而正确值是 ${formatNumber(n.literal?.exact ?? 0, d)}。`,
+      'slide-factor-hidden': (n) =>
+        `损失函数的 ∂L/∂ŷ 中的系数 ${n.slideForm} 包含在 ${n.exactForm} 中，因此它也作用于进入隐藏单元的权重（3-2-3 网络中的 w1…w6），而不只是输出层权重。`,
+      'delta-meanings': (n) =>
+        `δ 的两种含义：课件中的 ${n.slideForm} 是某个权重的梯度；本实验中的 ${n.exactForm} 是某个单元的误差项。`,
     },
   },
 };
@@ -145,7 +157,7 @@ function buildBlocks(
       const key = `${n.code}:${n.unit}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      grads.lines.push({ note: `${w.note}: ${w.notes[n.code](n)}` });
+      grads.lines.push({ note: `${w.note}: ${w.notes[n.code](n, d)}` });
     }
   }
   const after: AnswerKeyBlock = {
