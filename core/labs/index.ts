@@ -9,6 +9,7 @@ export * from './answer-key';
 export * from './format';
 export * from './convolution';
 export * from './convolution-presets';
+export * from './convolution-symbols';
 export * from './sample-images';
 export * from './lab-file';
 export * from './graph-to-net';

@@ -99,6 +99,11 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
       <section className="lab-panel" aria-label={t('bp.setup')}>
         <StructureEditor state={state} onChange={setState} />
         <ParameterEditor state={state} onChange={setState} />
+        {state.layerSizes.join('-') === '3-2-3' ? (
+          <p className="muted small" data-testid="bp-example-values">
+            {t('bp.exampleValues')}
+          </p>
+        ) : null}
         <div className="lab-row">
           <label className="lab-field">
             <span>{t('bp.loss')}</span>

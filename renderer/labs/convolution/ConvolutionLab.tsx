@@ -17,6 +17,7 @@ import { CellExplain } from './CellExplain';
 import { GridView } from './GridView';
 import { KernelEditor } from './KernelEditor';
 import { PoolPanel } from './PoolPanel';
+import { SymbolicView } from './SymbolicView';
 
 export interface ConvolutionLabProps {
   readonly initial: ConvolutionLabState;
@@ -61,6 +62,8 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
   const [version, setVersion] = useState(0);
   const [source, setSource] = useState<string>('course-5x5');
   const [imageError, setImageError] = useState<string | null>(null);
+  const [symbols, setSymbols] = useState(false);
+  const origin = convExamples.find((e) => e.id === source)?.origin;
   useEffect(() => {
     onChange(state);
   }, [state, onChange]);
@@ -181,6 +184,11 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
             />
           </label>
         </div>
+        {origin ? (
+          <p className="muted small" data-testid="conv-origin" data-origin={origin}>
+            {t(`conv.origin.${origin}`)}
+          </p>
+        ) : null}
         {imageError ? <p className="lab-error">{imageError}</p> : null}
         <div className="lab-row">
           <label className="lab-inline">
@@ -338,6 +346,18 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
             )}
           </div>
         </div>
+        <label className="lab-inline">
+          <input
+            type="checkbox"
+            checked={symbols}
+            onChange={(e) => setSymbols(e.target.checked)}
+            data-testid="conv-symbols-toggle"
+          />
+          {t('conv.symbols')}
+        </label>
+        {plan && symbols ? (
+          <SymbolicView input={state.input} kernel={state.kernel} plan={plan} />
+        ) : null}
         {plan && sel ? (
           <CellExplain
             input={state.input}
