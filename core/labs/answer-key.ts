@@ -118,13 +118,29 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
   },
 };
 
+/**
+ * A note line. `answer` marks a note that states results (e.g. the updated weights): a
+ * worksheet shows a blank in its place.
+ */
+export interface AnswerKeyNote {
+  note: string;
+  answer?: boolean;
+}
+
 /** One section of an answer key: a heading and its lines or notes. */
 export interface AnswerKeyBlock {
   heading: string;
-  lines: (FormulaLine | { note: string })[];
+  lines: (FormulaLine | AnswerKeyNote)[];
 }
 
-function buildBlocks(
+/**
+ * `key`: every line with its numbers substituted and its result. `worksheet`: the same page
+ * for students, each line as `lhs = symbolic = ____` and answer notes blank.
+ */
+export type SheetMode = 'key' | 'worksheet';
+
+/** The given facts and the blocks of a backprop key (the worksheet of every lab reuses them). */
+export function backpropKeyContent(
   t: BackpropTrace,
   lang: AnswerKeyLanguage,
   d: number,
@@ -157,14 +173,21 @@ function buildBlocks(
       const key = `${n.code}:${n.unit}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      grads.lines.push({ note: `${w.note}: ${w.notes[n.code](n, d)}` });
+      // The literal-reading note states ∂L/∂w's value: an answer, blank on a worksheet.
+      grads.lines.push({
+        note: `${w.note}: ${w.notes[n.code](n, d)}`,
+        ...(n.code === 'slide-literal' ? { answer: true } : {}),
+      });
     }
   }
   const after: AnswerKeyBlock = {
     heading: w.update,
     lines: [
-      { note: t.gradients.map((g) => `${g.name} = ${formatNumber(g.updated, d)}`).join(', ') },
-      { note: `${w.lossAfter}: L = ${formatNumber(t.lossAfter, d)}` },
+      {
+        note: t.gradients.map((g) => `${g.name} = ${formatNumber(g.updated, d)}`).join(', '),
+        answer: true,
+      },
+      { note: `${w.lossAfter}: L = ${formatNumber(t.lossAfter, d)}`, answer: true },
     ],
   };
   return { given, blocks: [forward, errors, grads, after] };
@@ -181,7 +204,7 @@ export function answerKeyMarkdown(
   decimals: number,
 ): string {
   const w = WORDS[lang];
-  const { given, blocks } = buildBlocks(t, lang, decimals);
+  const { given, blocks } = backpropKeyContent(t, lang, decimals);
   const out = [
     `# ${w.title}`,
     '',
@@ -204,7 +227,7 @@ const esc = htmlText;
 /** The answer key as a standalone HTML page (no scripts, no external resources). */
 export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimals: number): string {
   const w = WORDS[lang];
-  const { given, blocks } = buildBlocks(t, lang, decimals);
+  const { given, blocks } = backpropKeyContent(t, lang, decimals);
   const body = [
     `<h1>${esc(w.title)}</h1>`,
     `<h2>${esc(w.given)}</h2>`,
@@ -214,33 +237,54 @@ export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimal
   return answerKeyHtmlPage(lang, w.title, body, blocks);
 }
 
+const BLANK = '<span class="blank" aria-label="____"></span>';
+
+/** One line of the page: the whole line in a key, the question with a blank in a worksheet. */
+function lineHtml(l: FormulaLine | AnswerKeyNote, mode: SheetMode): string {
+  if ('note' in l) {
+    if (mode === 'worksheet' && l.answer) return `<p class="answer">${BLANK}</p>`;
+    return `<p class="note">${esc(l.note)}</p>`;
+  }
+  if (mode === 'worksheet')
+    return `<p class="f"><code>${esc(`${l.lhs} = ${l.symbolic} =`)}</code> ${BLANK}</p>`;
+  return `<p class="f"><code>${esc(lineText(l))}</code></p>`;
+}
+
 /**
- * A standalone answer-key page (no scripts, no external resources): the
+ * Screen and print styles: no app chrome, A4-friendly margins, sections kept whole where
+ * they fit, blanks wide enough to write a number with its decimals by hand.
+ */
+const PAGE_CSS = [
+  'body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#000;background:#fff}',
+  'code{font-size:0.95rem;white-space:pre-wrap;overflow-wrap:anywhere}',
+  '.note{background:#fff7e0;border-left:4px solid #e0a800;padding:0.4rem 0.8rem}',
+  '.blank{display:inline-block;min-width:12em;border-bottom:1px solid #000;height:1.1em;vertical-align:bottom}',
+  '.answer .blank{min-width:100%;height:2.4em}',
+  '.name{margin:1rem 0;display:flex;gap:2rem}',
+  '@page{margin:15mm}',
+  '@media print{body{max-width:none;margin:0;padding:0;font-size:11pt}h1,h2{break-after:avoid}.f,.note,.answer,li{break-inside:avoid}.note{background:none;border-left:2px solid #000}}',
+].join('');
+
+/**
+ * A standalone answer-key or worksheet page (no scripts, no external resources): the
  * `intro` HTML (already escaped), then each block's heading, notes and
- * formula lines, escaped here.
+ * formula lines, escaped here. In `worksheet` mode results are blanks.
  */
 export function answerKeyHtmlPage(
   lang: AnswerKeyLanguage,
   title: string,
   intro: readonly string[],
   blocks: readonly AnswerKeyBlock[],
+  mode: SheetMode = 'key',
 ): string {
   const body = [...intro];
   for (const b of blocks) {
     body.push(`<h2>${esc(b.heading)}</h2>`);
-    body.push(
-      b.lines
-        .map((l) =>
-          'note' in l
-            ? `<p class="note">${esc(l.note)}</p>`
-            : `<p class="f"><code>${esc(lineText(l))}</code></p>`,
-        )
-        .join('\n'),
-    );
+    body.push(b.lines.map((l) => lineHtml(l, mode)).join('\n'));
   }
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}code{font-size:0.95rem}.note{background:#fff7e0;border-left:4px solid #e0a800;padding:0.4rem 0.8rem}</style>
+<style>${PAGE_CSS}</style>
 </head><body>
 ${body.join('\n')}
 </body></html>

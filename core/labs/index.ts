@@ -12,6 +12,7 @@ export * from './convolution-presets';
 export * from './convolution-symbols';
 export * from './sample-images';
 export * from './lab-file';
+export * from './lab-sheet';
 export * from './graph-to-net';
 export * from './rnn';
 export * from './rnn-formulas';
