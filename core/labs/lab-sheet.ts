@@ -76,7 +76,8 @@ const WORDS = {
     date: 'Date',
     decimals: (d: number) =>
       `Numbers are rounded to ${d} decimals; every step was computed with the exact values.`,
-    worksheetHint: 'Fill in each blank. Round to the decimals given above.',
+    worksheetHint: (rounded: boolean) =>
+      rounded ? 'Fill in each blank. Round to the decimals given above.' : 'Fill in each blank.',
   },
   'zh-CN': {
     mode: { key: '参考答案', worksheet: '练习单' } as Record<SheetMode, string>,
@@ -84,7 +85,8 @@ const WORDS = {
     name: '姓名',
     date: '日期',
     decimals: (d: number) => `数字保留 ${d} 位小数；每一步都用精确值计算。`,
-    worksheetHint: '在每个空白处填写答案，按上面的小数位数取整。',
+    worksheetHint: (rounded: boolean) =>
+      rounded ? '在每个空白处填写答案，按上面的小数位数取整。' : '在每个空白处填写答案。',
   },
 } as const;
 
@@ -166,7 +168,8 @@ export function labSheetHtml(
     `<ul>${given.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>`,
   );
   if (decimals !== null) intro.push(`<p><em>${esc(w.decimals(decimals))}</em></p>`);
-  if (mode === 'worksheet') intro.push(`<p><em>${esc(w.worksheetHint)}</em></p>`);
+  if (mode === 'worksheet')
+    intro.push(`<p><em>${esc(w.worksheetHint(decimals !== null))}</em></p>`);
   for (const n of notes) intro.push(`<p class="note">${esc(n)}</p>`);
   return ok(answerKeyHtmlPage(lang, title, intro, blocks, mode));
 }

@@ -23,6 +23,8 @@ const WORDS = {
     pool: (s: ConvolutionLabState) =>
       `Pooling: ${s.pool.kind === 'max' ? 'max' : 'average'}, ${s.pool.size}×${s.pool.size}, stride ${s.pool.stride}`,
     size: 'Output size',
+    rows: 'rows',
+    cols: 'columns',
     cells: 'Output cells',
     pooled: 'Pooling',
     cut: (n: number) => `Only the first ${n} cells are written out.`,
@@ -37,6 +39,8 @@ const WORDS = {
     pool: (s: ConvolutionLabState) =>
       `池化：${s.pool.kind === 'max' ? '最大' : '平均'}，${s.pool.size}×${s.pool.size}，步长 ${s.pool.stride}`,
     size: '输出尺寸',
+    rows: '行',
+    cols: '列',
     cells: '输出格',
     pooled: '池化',
     cut: (n: number) => `只写出前 ${n} 个格子。`,
@@ -85,7 +89,7 @@ export function convolutionSheet(
     });
   }
   const blocks: AnswerKeyBlock[] = [
-    { heading: w.size, lines: [sizeLine('rows', plan.rows), sizeLine('cols', plan.cols)] },
+    { heading: w.size, lines: [sizeLine(w.rows, plan.rows), sizeLine(w.cols, plan.cols)] },
     {
       heading: w.cells,
       lines: symbols.length > MAX_CELLS ? [...cells, { note: w.cut(MAX_CELLS) }] : cells,

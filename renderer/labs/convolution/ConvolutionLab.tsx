@@ -60,7 +60,12 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
   const [mode, setMode] = useState<'type' | 'paint'>('type');
   const [brush, setBrush] = useState(1);
   const [version, setVersion] = useState(0);
-  const [source, setSource] = useState<string>('course-5x5');
+  // The example the lab opened on, if its input is one (a saved or Inspect-opened lab may not be).
+  const [source, setSource] = useState<string>(
+    () =>
+      convExamples.find((e) => JSON.stringify(e.input) === JSON.stringify(initial.input))?.id ??
+      'opened',
+  );
   const [imageError, setImageError] = useState<string | null>(null);
   const [symbols, setSymbols] = useState(false);
   const origin = convExamples.find((e) => e.id === source)?.origin;
@@ -170,6 +175,7 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
               </option>
             ))}
             {source === 'file' ? <option value="file">{t('conv.fromFile')}</option> : null}
+            {source === 'opened' ? <option value="opened">{t('conv.openedGrid')}</option> : null}
           </select>
           <label className="btn">
             {t('conv.loadImage')}
