@@ -72,6 +72,18 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     await expect(literal).toContainText('0.0223');
     await expect(page.getByTestId('bp-note-slide-factor-hidden')).toHaveCount(0);
     await app.screenshot(page, `labs-fixes-backprop-w1-${locale}`);
+    await literal.scrollIntoViewIfNeeded();
+    await app.screenshot(page, `labs-fixes-backprop-notes-${locale}`);
+
+    // The answer key says the same, and the worksheet leaves ∂L/∂w1 blank.
+    await page.getByTestId('lab-sheet-language').selectOption(locale);
+    const key = await saveSheet(page, 'lab-answer-key');
+    expect(key).toContain(
+      locale === 'en' ? 'would be 0.0160 instead of 0.0223' : '= 0.0160，而正确值是 0.0223',
+    );
+    const worksheet = await saveSheet(page, 'lab-worksheet');
+    expect(worksheet).not.toContain('0.0223');
+    await lookAtSheet(page, key, `labs-fixes-backprop-key-${locale}`);
 
     // ⅓-mean: the ⅔ factor reaches w1 too.
     await page.getByTestId('bp-loss').selectOption('mean-sse');

@@ -14,12 +14,12 @@ import { cosine, trainWord2Vec } from './word2vec';
 
 const net = courseNet323(COURSE_323_DEFAULTS.weights);
 const deck = convExamples[0]!;
-const lstmGates: LstmWeights = {
+const lstmGates = {
   i: { W: [[0.5, -0.2]], U: [[0.3]], b: [0] },
   f: { W: [[0.1, 0.4]], U: [[-0.2]], b: [1] },
   c: { W: [[0.7, 0.6]], U: [[0.5]], b: [0] },
   o: { W: [[-0.3, 0.8]], U: [[0.2]], b: [0.1] },
-};
+} satisfies LstmWeights;
 const seq = [
   [1, 0],
   [0.5, -1],
