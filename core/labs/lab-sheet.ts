@@ -14,9 +14,14 @@ import {
   type AnswerKeyLanguage,
   type SheetMode,
 } from './answer-key';
-import { traceBackprop, validateBackpropProblem, type BackpropLoss } from './backprop';
+import {
+  traceBackprop,
+  validateBackpropProblem,
+  type BackpropLoss,
+  type BackpropProblem,
+} from './backprop';
 import { isActivationName, type ActivationName } from './activations';
-import type { LabFile, LabId } from './lab-file';
+import type { BackpropLabState, LabFile, LabId, RnnLabState } from './lab-file';
 import { rnnKeyContent } from './rnn-answer-key';
 import {
   traceRnn,
@@ -24,6 +29,7 @@ import {
   type RnnActivation,
   type RnnLoss,
   type RnnLossAt,
+  type RnnProblem,
 } from './rnn';
 import { convolutionSheet } from './sheet-convolution';
 import { gradientDescentSheet } from './sheet-gradient-descent';
@@ -90,6 +96,37 @@ const WORDS = {
   },
 } as const;
 
+/** The backprop lab's saved state as a problem for `traceBackprop` (the lab uses the same). */
+export function backpropProblemOfState(s: BackpropLabState): BackpropProblem {
+  return {
+    net: {
+      layerSizes: s.layerSizes,
+      activations: s.activations.map((a): ActivationName => (isActivationName(a) ? a : 'linear')),
+      kernels: s.kernels,
+      biases: s.biases,
+    },
+    inputs: s.inputs,
+    targets: s.targets,
+    loss: s.loss as BackpropLoss,
+    eta: s.eta,
+  };
+}
+
+/** The RNN lab's saved state as a problem for `traceRnn` (the lab uses the same). */
+export function rnnProblemOfState(s: RnnLabState): RnnProblem {
+  return {
+    W: s.W,
+    U: s.U,
+    b: s.b,
+    activation: s.activation as RnnActivation,
+    xs: s.xs,
+    ys: s.ys,
+    loss: s.loss as RnnLoss,
+    lossAt: s.lossAt as RnnLossAt,
+    eta: s.eta,
+  };
+}
+
 /** The content of one lab's sheet, or why its state gives none. */
 export function labSheetContent(
   file: LabFile,
@@ -107,42 +144,18 @@ export function labSheetContent(
     case 'word-vectors':
       return ok(wordVectorsSheet(file.state, lang));
     case 'backprop': {
-      const s = file.state;
-      const problem = {
-        net: {
-          layerSizes: s.layerSizes,
-          activations: s.activations.map((a): ActivationName =>
-            isActivationName(a) ? a : 'linear',
-          ),
-          kernels: s.kernels,
-          biases: s.biases,
-        },
-        inputs: s.inputs,
-        targets: s.targets,
-        loss: s.loss as BackpropLoss,
-        eta: s.eta,
-      };
+      const problem = backpropProblemOfState(file.state);
       const valid = validateBackpropProblem(problem);
       if (!valid.ok) return valid;
-      const content = backpropKeyContent(traceBackprop(problem), lang, s.decimals);
-      return ok({ ...content, decimals: s.decimals });
+      const d = file.state.decimals;
+      return ok({ ...backpropKeyContent(traceBackprop(problem), lang, d), decimals: d });
     }
     case 'rnn': {
-      const s = file.state;
-      const problem = {
-        W: s.W,
-        U: s.U,
-        b: s.b,
-        activation: s.activation as RnnActivation,
-        xs: s.xs,
-        ys: s.ys,
-        loss: s.loss as RnnLoss,
-        lossAt: s.lossAt as RnnLossAt,
-        eta: s.eta,
-      };
+      const problem = rnnProblemOfState(file.state);
       const valid = validateRnnProblem(problem);
       if (!valid.ok) return valid;
-      return ok({ ...rnnKeyContent(traceRnn(problem), lang, s.decimals), decimals: s.decimals });
+      const d = file.state.decimals;
+      return ok({ ...rnnKeyContent(traceRnn(problem), lang, d), decimals: d });
     }
   }
 }
