@@ -129,9 +129,28 @@ const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: T
       validationShare: 0,
     }),
   },
+  // The course's net exactly: no biases (the deck's 3-2-3 has only w1…w12).
+  'backprop-323-no-bias': {
+    name: 'Backpropagation 3-2-3 without biases',
+    graph: chain([
+      { kind: 'VectorInput', params: { size: 3 } },
+      { kind: 'Dense', params: { units: 2, activation: 'sigmoid', useBias: false } },
+      { kind: 'Dense', params: { units: 3, activation: 'sigmoid', useBias: false } },
+    ]),
+    training: training({
+      loss: 'meanSquaredError',
+      optimizer: { kind: 'sgd', learningRate: 0.5 },
+      batchSize: 1,
+      epochs: 100,
+      validationShare: 0,
+    }),
+  },
 };
 
+// `npx tsx scripts/build-templates.ts backprop-323-no-bias` writes only the named templates.
+const only = process.argv.slice(2);
 for (const [id, t] of Object.entries(templates)) {
+  if (only.length > 0 && !only.includes(id)) continue;
   const base = createProject(t.name, undefined, {
     appVersion: '0.1.0',
     savedAt: '2026-01-01T00:00:00.000Z',

@@ -55,6 +55,11 @@ const expected: Record<
     kinds: ['VectorInput', 'Dense', 'Dense'],
     totalParams: 3 * 2 + 2 + 2 * 3 + 3,
   },
+  'backprop-323-no-bias': {
+    classes: null,
+    kinds: ['VectorInput', 'Dense', 'Dense'],
+    totalParams: 3 * 2 + 2 * 3,
+  },
 };
 
 describe('templates', () => {
@@ -107,6 +112,17 @@ describe('templates', () => {
     const mlp = parseProject(read('mlp-digits'));
     const out = mlp.ok ? Object.values(mlp.value.graph.nodes).at(-1) : undefined;
     expect(out?.params).toMatchObject({ units: 10, activation: 'softmax', unitsFromDataset: true });
+  });
+
+  it('offers the course 3-2-3 net without biases, as on the slides', () => {
+    const bp = parseProject(read('backprop-323-no-bias'));
+    const dense = bp.ok
+      ? Object.values(bp.value.graph.nodes).filter((n) => n.kind === 'Dense')
+      : [];
+    expect(dense.map((n) => [n.params['units'], n.params['useBias']])).toEqual([
+      [2, false],
+      [3, false],
+    ]);
   });
 
   it('refuses a template whose id differs', () => {

@@ -10,7 +10,14 @@ import { parseProject } from './project-file';
  * text through Vite (`?raw`), the CLI reads it from disk, and both parse it
  * with `parseTemplate`.
  */
-export const templateIds = ['empty', 'mlp-digits', 'lenet', 'lstm-text', 'backprop-323'] as const;
+export const templateIds = [
+  'empty',
+  'mlp-digits',
+  'lenet',
+  'lstm-text',
+  'backprop-323',
+  'backprop-323-no-bias',
+] as const;
 export type TemplateId = (typeof templateIds)[number];
 
 /** Start-screen title and one-line description of each template. */
@@ -51,6 +58,16 @@ export const templateInfo: Readonly<
     description: {
       en: "The course's worked example: 3 inputs, 2 sigmoid hidden units, 3 sigmoid outputs, squared-error loss.",
       'zh-CN': '课程中的例题：3 个输入，2 个 sigmoid 隐藏单元，3 个 sigmoid 输出，平方误差损失。',
+    },
+  },
+  'backprop-323-no-bias': {
+    label: {
+      en: 'Backpropagation net (3-2-3) without biases',
+      'zh-CN': '反向传播网络（3-2-3，无偏置）',
+    },
+    description: {
+      en: "The course's net exactly: weights w1…w12 only, no biases, as on the slides.",
+      'zh-CN': '与课程中的网络完全一致：只有权重 w1…w12，没有偏置，与课件相同。',
     },
   },
 };

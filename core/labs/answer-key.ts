@@ -41,7 +41,7 @@ interface Words {
   decimals: (d: number) => string;
   weights: string;
   note: string;
-  notes: Record<SlideNote['code'], (n: SlideNote) => string>;
+  notes: Record<SlideNote['code'], (n: SlideNote, d: number) => string>;
 }
 
 const WORDS: Record<AnswerKeyLanguage, Words> = {
@@ -73,6 +73,12 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
         `The slides write ${n.slideForm}; that is exact only for L = ½Σ(ŷ − y)². With the loss used here it is ${n.exactForm}.`,
       'slide-hidden-sum': (n) =>
         `The slides write (${n.slideForm}); what is meant, and computed here, is ${n.exactForm} — each output unit's error term times the weight from ${n.unit}.`,
+      'slide-literal': (n, d) =>
+        `Read literally the slide is wrong: its δ7, δ8, … are weight gradients (δ7 = ∂L/∂w7 = δ_o1·Out_h1), so the sum becomes ${n.slideForm}, with Out_${n.unit} where the weights belong. ∂L/∂${n.literal?.weight ?? ''} would be ${formatNumber(n.literal?.slide ?? 0, d)} instead of ${formatNumber(n.literal?.exact ?? 0, d)}.`,
+      'slide-factor-hidden': (n) =>
+        `The factor ${n.slideForm} of the loss's ∂L/∂ŷ is inside ${n.exactForm}, so it reaches the weights into the hidden units too (w1…w6 in the 3-2-3 net), not only the output weights.`,
+      'delta-meanings': (n) =>
+        `Two meanings of δ: the slides' ${n.slideForm} is a weight's gradient; this lab's ${n.exactForm} is a unit's error term.`,
     },
   },
   'zh-CN': {
@@ -102,17 +108,39 @@ const WORDS: Record<AnswerKeyLanguage, Words> = {
         `课件写作 ${n.slideForm}；这只对 L = ½Σ(ŷ − y)² 精确成立。按此处使用的损失函数应为 ${n.exactForm}。`,
       'slide-hidden-sum': (n) =>
         `课件写作 (${n.slideForm})；实际含义（也是此处的计算）是 ${n.exactForm}，即每个输出单元的误差项乘以从 ${n.unit} 出发的权重。`,
+      'slide-literal': (n, d) =>
+        `按字面理解课件是错的：课件中的 δ7 是权重的梯度（δ7 = ∂L/∂w7 = δ_o1·Out_h1），于是求和变成 ${n.slideForm}，Out_${n.unit} 占了权重的位置。这样算出的 ∂L/∂${n.literal?.weight ?? ''} = ${formatNumber(n.literal?.slide ?? 0, d)}，而正确值是 ${formatNumber(n.literal?.exact ?? 0, d)}。`,
+      'slide-factor-hidden': (n) =>
+        `损失函数的 ∂L/∂ŷ 中的系数 ${n.slideForm} 包含在 ${n.exactForm} 中，因此它也作用于进入隐藏单元的权重（3-2-3 网络中的 w1…w6），而不只是输出层权重。`,
+      'delta-meanings': (n) =>
+        `δ 的两种含义：课件中的 ${n.slideForm} 是某个权重的梯度；本实验中的 ${n.exactForm} 是某个单元的误差项。`,
     },
   },
 };
 
+/**
+ * A note line. `answer` marks a note that states results (e.g. the updated weights): a
+ * worksheet shows a blank in its place.
+ */
+export interface AnswerKeyNote {
+  note: string;
+  answer?: boolean;
+}
+
 /** One section of an answer key: a heading and its lines or notes. */
 export interface AnswerKeyBlock {
   heading: string;
-  lines: (FormulaLine | { note: string })[];
+  lines: (FormulaLine | AnswerKeyNote)[];
 }
 
-function buildBlocks(
+/**
+ * `key`: every line with its numbers substituted and its result. `worksheet`: the same page
+ * for students, each line as `lhs = symbolic = ____` and answer notes blank.
+ */
+export type SheetMode = 'key' | 'worksheet';
+
+/** The given facts and the blocks of a backprop key (the worksheet of every lab reuses them). */
+export function backpropKeyContent(
   t: BackpropTrace,
   lang: AnswerKeyLanguage,
   d: number,
@@ -145,14 +173,21 @@ function buildBlocks(
       const key = `${n.code}:${n.unit}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      grads.lines.push({ note: `${w.note}: ${w.notes[n.code](n)}` });
+      // The literal-reading note states ∂L/∂w's value: an answer, blank on a worksheet.
+      grads.lines.push({
+        note: `${w.note}: ${w.notes[n.code](n, d)}`,
+        ...(n.code === 'slide-literal' ? { answer: true } : {}),
+      });
     }
   }
   const after: AnswerKeyBlock = {
     heading: w.update,
     lines: [
-      { note: t.gradients.map((g) => `${g.name} = ${formatNumber(g.updated, d)}`).join(', ') },
-      { note: `${w.lossAfter}: L = ${formatNumber(t.lossAfter, d)}` },
+      {
+        note: t.gradients.map((g) => `${g.name} = ${formatNumber(g.updated, d)}`).join(', '),
+        answer: true,
+      },
+      { note: `${w.lossAfter}: L = ${formatNumber(t.lossAfter, d)}`, answer: true },
     ],
   };
   return { given, blocks: [forward, errors, grads, after] };
@@ -169,7 +204,7 @@ export function answerKeyMarkdown(
   decimals: number,
 ): string {
   const w = WORDS[lang];
-  const { given, blocks } = buildBlocks(t, lang, decimals);
+  const { given, blocks } = backpropKeyContent(t, lang, decimals);
   const out = [
     `# ${w.title}`,
     '',
@@ -192,7 +227,7 @@ const esc = htmlText;
 /** The answer key as a standalone HTML page (no scripts, no external resources). */
 export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimals: number): string {
   const w = WORDS[lang];
-  const { given, blocks } = buildBlocks(t, lang, decimals);
+  const { given, blocks } = backpropKeyContent(t, lang, decimals);
   const body = [
     `<h1>${esc(w.title)}</h1>`,
     `<h2>${esc(w.given)}</h2>`,
@@ -202,33 +237,54 @@ export function answerKeyHtml(t: BackpropTrace, lang: AnswerKeyLanguage, decimal
   return answerKeyHtmlPage(lang, w.title, body, blocks);
 }
 
+const BLANK = '<span class="blank" aria-label="____"></span>';
+
+/** One line of the page: the whole line in a key, the question with a blank in a worksheet. */
+function lineHtml(l: FormulaLine | AnswerKeyNote, mode: SheetMode): string {
+  if ('note' in l) {
+    if (mode === 'worksheet' && l.answer) return `<p class="answer">${BLANK}</p>`;
+    return `<p class="note">${esc(l.note)}</p>`;
+  }
+  if (mode === 'worksheet')
+    return `<p class="f"><code>${esc(`${l.lhs} = ${l.symbolic} =`)}</code> ${BLANK}</p>`;
+  return `<p class="f"><code>${esc(lineText(l))}</code></p>`;
+}
+
 /**
- * A standalone answer-key page (no scripts, no external resources): the
+ * Screen and print styles: no app chrome, A4-friendly margins, sections kept whole where
+ * they fit, blanks wide enough to write a number with its decimals by hand.
+ */
+const PAGE_CSS = [
+  'body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#000;background:#fff}',
+  'code{font-size:0.95rem;white-space:pre-wrap;overflow-wrap:anywhere}',
+  '.note{background:#fff7e0;border-left:4px solid #e0a800;padding:0.4rem 0.8rem}',
+  '.blank{display:inline-block;min-width:12em;border-bottom:1px solid #000;height:1.1em;vertical-align:bottom}',
+  '.answer .blank{min-width:100%;height:2.4em}',
+  '.name{margin:1rem 0;display:flex;gap:2rem}',
+  '@page{margin:15mm}',
+  '@media print{body{max-width:none;margin:0;padding:0;font-size:11pt}h1,h2{break-after:avoid}.f,.note,.answer,li{break-inside:avoid}.note{background:none;border-left:2px solid #000}}',
+].join('');
+
+/**
+ * A standalone answer-key or worksheet page (no scripts, no external resources): the
  * `intro` HTML (already escaped), then each block's heading, notes and
- * formula lines, escaped here.
+ * formula lines, escaped here. In `worksheet` mode results are blanks.
  */
 export function answerKeyHtmlPage(
   lang: AnswerKeyLanguage,
   title: string,
   intro: readonly string[],
   blocks: readonly AnswerKeyBlock[],
+  mode: SheetMode = 'key',
 ): string {
   const body = [...intro];
   for (const b of blocks) {
     body.push(`<h2>${esc(b.heading)}</h2>`);
-    body.push(
-      b.lines
-        .map((l) =>
-          'note' in l
-            ? `<p class="note">${esc(l.note)}</p>`
-            : `<p class="f"><code>${esc(lineText(l))}</code></p>`,
-        )
-        .join('\n'),
-    );
+    body.push(b.lines.map((l) => lineHtml(l, mode)).join('\n'));
   }
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}code{font-size:0.95rem}.note{background:#fff7e0;border-left:4px solid #e0a800;padding:0.4rem 0.8rem}</style>
+<style>${PAGE_CSS}</style>
 </head><body>
 ${body.join('\n')}
 </body></html>

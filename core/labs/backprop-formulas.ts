@@ -30,11 +30,31 @@ export interface SlideNote {
    * `slide-hidden-sum`: slides write the sum of output-weight gradients (`slideForm`) where the
    * exact chain sums δ·w over the units this unit feeds (`exactForm`).
    */
-  readonly code: 'slide-dl-dyhat' | 'slide-hidden-sum';
+  readonly code: SlideNoteCode;
   readonly unit: string;
   readonly slideForm: string;
   readonly exactForm: string;
+  /**
+   * `slide-literal` only: the weight, its ∂L/∂w when the slide is read literally (its δ7 is
+   * ∂L/∂w7 = δ_o1·Out_h1, so Out_h1 stands where w7 belongs), and the exact value.
+   */
+  readonly literal?: { readonly weight: string; readonly slide: number; readonly exact: number };
 }
+
+/**
+ * `slide-literal`: the slide's hidden sum read literally (`slideForm`, Out in place of each
+ * outgoing weight) against the exact sum (`exactForm`), with the two gradients in `literal`.
+ * `slide-factor-hidden`: the loss's factor (⅔ for ⅓Σ) in ∂L/∂ŷ reaches the hidden weights too,
+ * through every δ_o (`slideForm` is the factor, `exactForm` the δ_o it enters).
+ * `delta-meanings`: the slides' δ7 is a weight's gradient ∂L/∂w7 (`slideForm`), the lab's δ_o1 a
+ * unit's error term ∂L/∂In_o1 (`exactForm`); both on one line so the two are not confused.
+ */
+export type SlideNoteCode =
+  | 'slide-dl-dyhat'
+  | 'slide-hidden-sum'
+  | 'slide-literal'
+  | 'slide-factor-hidden'
+  | 'delta-meanings';
 
 const isOutput = (t: BackpropTrace, layer: number): boolean =>
   layer === t.problem.net.layerSizes.length - 1;
@@ -215,8 +235,15 @@ export function slideNotes(t: BackpropTrace, g: ParameterGradient): SlideNote[] 
   const { loss } = t.problem;
   const n = t.predictions.length;
   if (isOutput(t, g.layer)) {
+    const i = (t.forward[g.layer]?.findIndex((u) => u.name === g.to) ?? 0) + 1;
+    if (g.kind === 'weight')
+      notes.push({
+        code: 'delta-meanings',
+        unit: g.to,
+        slideForm: `δ${g.name.slice(1)} = ∂L/∂${g.name} = δ_${g.to}·${symbolOf(t, g.from)}`,
+        exactForm: `δ_${g.to} = ∂L/∂In_${g.to} = ∂L/∂ŷ${i}·∂ŷ${i}/∂In_${g.to}`,
+      });
     if (loss === 'mean-sse' || loss === 'sse') {
-      const i = (t.forward[g.layer]?.findIndex((u) => u.name === g.to) ?? 0) + 1;
       notes.push({
         code: 'slide-dl-dyhat',
         unit: g.to,
@@ -228,12 +255,45 @@ export function slideNotes(t: BackpropTrace, g: ParameterGradient): SlideNote[] 
   }
   const e = t.errors[g.layer]?.find((u) => u.name === g.to);
   if (e && e.downstream.length > 0) {
+    const out = symbolOf(t, g.to);
+    const literal =
+      g.kind === 'weight' && g.layer === t.problem.net.layerSizes.length - 2
+        ? { weight: g.name, slide: slideLiteralGradient(t, g, e), exact: g.gradient }
+        : undefined;
     notes.push({
       code: 'slide-hidden-sum',
       unit: g.to,
       slideForm: e.downstream.map((k) => `δ${k.weight.slice(1)}`).join(' + '),
       exactForm: e.downstream.map((k) => `δ_${k.unit}·${k.weight}`).join(' + '),
     });
+    if (literal) {
+      // The literal reading, written out: δ7 = δ_o1·Out_h1 stands where δ_o1·w7 belongs.
+      notes.push({
+        code: 'slide-literal',
+        unit: g.to,
+        slideForm: e.downstream.map((k) => `δ_${k.unit}·${out}`).join(' + '),
+        exactForm: e.downstream.map((k) => `δ_${k.unit}·${k.weight}`).join(' + '),
+        literal,
+      });
+    }
+    if (loss === 'mean-sse' || loss === 'sse')
+      notes.push({
+        code: 'slide-factor-hidden',
+        unit: g.to,
+        slideForm: lossCoefficient(loss, n).replace(/·$/, ''),
+        exactForm: e.downstream.map((k) => `δ_${k.unit}`).join(', '),
+      });
   }
   return notes;
+}
+
+/**
+ * ∂L/∂w of a weight into the last hidden layer as the slide's shortcut reads literally:
+ * (δ7 + δ8 + δ9)·∂Out_h1/∂In_h1·x with the slide's δ7 = ∂L/∂w7 = δ_o1·Out_h1, i.e. Out_h1 in
+ * place of each outgoing weight. Exported so a test can check the figure the note prints.
+ */
+export function slideLiteralGradient(t: BackpropTrace, g: ParameterGradient, e: UnitError): number {
+  const out = t.forward[e.layer]?.[e.index]?.Out ?? 0;
+  const slideSum = e.downstream.reduce((s, k) => s + k.delta * out, 0);
+  return slideSum * e.dOutdIn * g.dIndW;
 }

@@ -114,13 +114,15 @@ export interface ConvExample {
   readonly id: 'course-5x5' | 'course-7x7';
   readonly input: Grid;
   readonly kernelId: string;
+  /** `deck`: the course deck's own numbers; `example`: example values chosen for LayerLab. */
+  readonly origin: 'deck' | 'example';
 }
 
 /**
- * The course's two examples. 5×5 with a 3×3 kernel gives the 9 centre pixels (3×3);
- * 7×7 with stride 1 gives 5×5. The numbers are ours (the slides' images are not numeric):
- * the 5×5 one is the classic 0/1 example with the "X" kernel; the 7×7 one is a bright
- * square with noise, to be smoothed by the box blur.
+ * The course's two sizes. 5×5 with a 3×3 kernel gives the 9 centre pixels (3×3): these are
+ * the deck's own numbers (the classic 0/1 grid and the "X" kernel, output
+ * [[4,3,4],[2,4,3],[2,3,4]]). 7×7 with stride 1 gives 5×5; the deck draws it without
+ * numbers, so ours are example values: a bright square with noise, smoothed by the box blur.
  */
 export const convExamples: readonly ConvExample[] = [
   {
@@ -133,6 +135,7 @@ export const convExamples: readonly ConvExample[] = [
       [0, 1, 1, 0, 0],
     ],
     kernelId: 'course-x',
+    origin: 'deck',
   },
   {
     id: 'course-7x7',
@@ -146,6 +149,7 @@ export const convExamples: readonly ConvExample[] = [
       [0, 1, 0, 2, 0, 1, 0],
     ],
     kernelId: 'box-blur',
+    origin: 'example',
   },
 ];
 

@@ -113,7 +113,10 @@ export function courseNet323(w: readonly number[]): DenseNet {
   };
 }
 
-/** Default numbers for the 3-2-3 lab: easy to type on a handout (w_k = k/10). */
+/**
+ * Default numbers for the 3-2-3 lab: example values chosen for LayerLab, easy to type on a
+ * handout (w_k = k/10). The course deck gives the 3-2-3 example in symbols only.
+ */
 export const COURSE_323_DEFAULTS = {
   inputs: [0.5, 0.3, 0.8],
   targets: [1, 0, 0],

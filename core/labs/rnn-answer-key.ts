@@ -100,7 +100,8 @@ const row = (v: readonly number[], d: number) => `(${v.map((x) => formatNumber(x
 const matrix = (M: readonly (readonly number[])[], d: number) =>
   `[${M.map((r) => row(r, d)).join(', ')}]`;
 
-function buildBlocks(tr: RnnTrace, lang: AnswerKeyLanguage, d: number) {
+/** The given facts and the blocks of an RNN key (the lab's worksheet reuses them). */
+export function rnnKeyContent(tr: RnnTrace, lang: AnswerKeyLanguage, d: number) {
   const w = WORDS[lang];
   const p = tr.problem;
   const T = p.xs.length;
@@ -140,7 +141,9 @@ function buildBlocks(tr: RnnTrace, lang: AnswerKeyLanguage, d: number) {
   });
   blocks.push({
     heading: w.after,
-    lines: [{ note: `L = ${formatNumber(tr.loss, d)} → ${formatNumber(tr.lossAfter, d)}` }],
+    lines: [
+      { note: `L = ${formatNumber(tr.loss, d)} → ${formatNumber(tr.lossAfter, d)}`, answer: true },
+    ],
   });
   return { given, blocks };
 }
@@ -148,7 +151,7 @@ function buildBlocks(tr: RnnTrace, lang: AnswerKeyLanguage, d: number) {
 /** The RNN answer key as Markdown (formulas in code spans, other text escaped). */
 export function rnnAnswerKeyMarkdown(tr: RnnTrace, lang: AnswerKeyLanguage, d: number): string {
   const w = WORDS[lang];
-  const { given, blocks } = buildBlocks(tr, lang, d);
+  const { given, blocks } = rnnKeyContent(tr, lang, d);
   const out = [`# ${mdText(w.title)}`, '', `## ${mdText(w.given)}`, ''];
   out.push(...given.map((g) => `- ${mdText(g)}`), '', `_${mdText(w.decimals(d))}_`, '');
   out.push(`> ${mdText(w.layout)}`, '');
@@ -164,7 +167,7 @@ export function rnnAnswerKeyMarkdown(tr: RnnTrace, lang: AnswerKeyLanguage, d: n
 export function rnnAnswerKeyHtml(tr: RnnTrace, lang: AnswerKeyLanguage, d: number): string {
   const w = WORDS[lang];
   const esc = htmlText;
-  const { given, blocks } = buildBlocks(tr, lang, d);
+  const { given, blocks } = rnnKeyContent(tr, lang, d);
   const body = [
     `<h1>${esc(w.title)}</h1>`,
     `<h2>${esc(w.given)}</h2>`,

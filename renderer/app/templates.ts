@@ -17,7 +17,14 @@ export interface TemplateEntry {
 }
 
 /** Known order on the start screen; templates not listed here follow alphabetically. */
-const preferredOrder = ['empty', 'mlp-digits', 'lenet', 'lstm-text', 'backprop-323'];
+const preferredOrder = [
+  'empty',
+  'mlp-digits',
+  'lenet',
+  'lstm-text',
+  'backprop-323',
+  'backprop-323-no-bias',
+];
 
 function rank(id: string): number {
   const i = preferredOrder.indexOf(id);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConvFilters, LayerInfo } from '@core';
 
 import { ColorLegend } from './ColorLegend';
+import { OpenInConvLab } from './OpenInConvLab';
 import type { InspectClient } from './inspect-client';
 import type { ColorScale } from './paint/color-scale';
 import { colorScaleFor, colorTable, formatValue, scalePosition } from './paint/color-scale';
@@ -196,18 +197,21 @@ function FilterNumbers({ filters, index }: { filters: ConvFilters; index: number
         })}
       </h5>
       {Array.from({ length: cin }, (_, i) => (
-        <table key={i} className="inspect-kernel-table">
-          <caption>{t('filters.inputChannel', { channel: i + 1 })}</caption>
-          <tbody>
-            {Array.from({ length: kh }, (_, r) => (
-              <tr key={r}>
-                {Array.from({ length: kw }, (_, c) => (
-                  <td key={c}>{at(filters, r, c, i, index).toFixed(3)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div key={i}>
+          <table className="inspect-kernel-table">
+            <caption>{t('filters.inputChannel', { channel: i + 1 })}</caption>
+            <tbody>
+              {Array.from({ length: kh }, (_, r) => (
+                <tr key={r}>
+                  {Array.from({ length: kw }, (_, c) => (
+                    <td key={c}>{at(filters, r, c, i, index).toFixed(3)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <OpenInConvLab filters={filters} filter={index} inChannel={i} />
+        </div>
       ))}
     </div>
   );

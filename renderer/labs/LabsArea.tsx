@@ -1,6 +1,16 @@
 import './labs.css';
 
-import { labIds, parseLabFile, serializeLabFile, type LabFile, type LabId } from '@core';
+import {
+  labIds,
+  labSheetFileName,
+  labSheetHtml,
+  parseLabFile,
+  serializeLabFile,
+  type AnswerKeyLanguage,
+  type LabFile,
+  type LabId,
+  type SheetMode,
+} from '@core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -145,9 +155,13 @@ export function LabScreen({
   onOpenFile,
   recoverySessionId,
 }: LabScreenProps) {
-  const { t } = useTranslation('labs');
+  const { t, i18n } = useTranslation('labs');
   const host = useHost();
   const latest = useRef<LabFile>(file);
+  const [sheetLanguage, setSheetLanguage] = useState<AnswerKeyLanguage>(
+    i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
+  );
+  const [sheetError, setSheetError] = useState<string | null>(null);
   const id: LabId = file.lab;
   const recovery = useLabRecovery(host, file, latest, recoverySessionId);
 
@@ -175,6 +189,22 @@ export function LabScreen({
     void recovery.current?.discard();
   };
 
+  // The lab as it is now, as a printable answer key or blank worksheet (core writes the page).
+  const saveSheet = (mode: SheetMode) => {
+    const sheet = labSheetHtml(latest.current, sheetLanguage, mode);
+    if (!sheet.ok) {
+      setSheetError(
+        t(`errors.${sheet.error.code}`, {
+          position: (sheet.error.position ?? 0) + 1,
+          defaultValue: t('errors.sheet-failed'),
+        }),
+      );
+      return;
+    }
+    setSheetError(null);
+    downloadText(labSheetFileName(id, sheetLanguage, mode), sheet.value, 'text/html');
+  };
+
   return (
     <ModalLayer>
       <div
@@ -193,6 +223,34 @@ export function LabScreen({
             {t(`labs.${id}.title`)}
           </h1>
           <span className="lab-header-spacer" />
+          <select
+            data-testid="lab-sheet-language"
+            value={sheetLanguage}
+            title={t('shell.sheetLanguage')}
+            aria-label={t('shell.sheetLanguage')}
+            onChange={(e) => setSheetLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}
+          >
+            <option value="zh-CN">中文</option>
+            <option value="en">English</option>
+          </select>
+          <button
+            type="button"
+            className="btn"
+            data-testid="lab-worksheet"
+            onClick={() => saveSheet('worksheet')}
+            title={t('shell.worksheetHint')}
+          >
+            {t('shell.worksheet')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="lab-answer-key"
+            onClick={() => saveSheet('key')}
+            title={t('shell.answerKeyHint')}
+          >
+            {t('shell.answerKey')}
+          </button>
           <button
             type="button"
             className="btn"
@@ -217,9 +275,9 @@ export function LabScreen({
             </label>
           ) : null}
         </header>
-        {error ? (
+        {(error ?? sheetError) ? (
           <p className="lab-error" role="alert" data-testid="lab-error">
-            {error}
+            {error ?? sheetError}
           </p>
         ) : null}
         <details className="lab-instructions" open>

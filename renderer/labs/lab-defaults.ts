@@ -64,7 +64,7 @@ export const defaultConvolutionState: ConvolutionLabState = {
   stride: 1,
   padding: 'valid',
   dilation: 1,
-  pool: { kind: 'max', size: 2, stride: 1 },
+  pool: { kind: 'max', size: 2, stride: 2 },
   selected: null,
 };
 

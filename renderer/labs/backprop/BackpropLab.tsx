@@ -1,15 +1,12 @@
 import {
   answerKeyHtml,
   answerKeyMarkdown,
-  isActivationName,
+  backpropProblemOfState,
   backpropLosses,
   traceBackprop,
   validateBackpropProblem,
-  type ActivationName,
   type AnswerKeyLanguage,
   type BackpropLabState,
-  type BackpropProblem,
-  type BackpropLoss,
 } from '@core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,21 +23,6 @@ export interface BackpropLabProps {
   readonly onChange: (state: BackpropLabState) => void;
 }
 
-function toProblem(s: BackpropLabState): BackpropProblem {
-  return {
-    net: {
-      layerSizes: s.layerSizes,
-      activations: s.activations.map((a): ActivationName => (isActivationName(a) ? a : 'linear')),
-      kernels: s.kernels,
-      biases: s.biases,
-    },
-    inputs: s.inputs,
-    targets: s.targets,
-    loss: s.loss as BackpropLoss,
-    eta: s.eta,
-  };
-}
-
 /** Backpropagation by hand: forward one unit at a time, backward one weight at a time. */
 export function BackpropLab({ initial, onChange }: BackpropLabProps) {
   const { t, i18n } = useTranslation('labs');
@@ -52,7 +34,7 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
     onChange(state);
   }, [state, onChange]);
 
-  const problem = useMemo(() => toProblem(state), [state]);
+  const problem = useMemo(() => backpropProblemOfState(state), [state]);
   const valid = validateBackpropProblem(problem);
   const trace = useMemo(() => (valid.ok ? traceBackprop(problem) : null), [valid.ok, problem]);
   const steps = useMemo(() => (trace ? buildSteps(trace) : []), [trace]);
@@ -99,6 +81,11 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
       <section className="lab-panel" aria-label={t('bp.setup')}>
         <StructureEditor state={state} onChange={setState} />
         <ParameterEditor state={state} onChange={setState} />
+        {state.layerSizes.join('-') === '3-2-3' ? (
+          <p className="muted small" data-testid="bp-example-values">
+            {t('bp.exampleValues')}
+          </p>
+        ) : null}
         <div className="lab-row">
           <label className="lab-field">
             <span>{t('bp.loss')}</span>

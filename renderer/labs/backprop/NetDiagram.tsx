@@ -1,10 +1,7 @@
 import { formatNumber, type BackpropTrace } from '@core';
 
 import type { Revealed } from './backprop-steps';
-
-const UNIT_R = 34;
-const COL_W = 230;
-const ROW_H = 92;
+import { layoutNetDiagram, UNIT_R } from './net-diagram-layout';
 
 /** The net as columns of units with In/Out (and δ once computed) and weight-labelled edges. */
 export function NetDiagram({
@@ -16,21 +13,11 @@ export function NetDiagram({
   readonly revealed: Revealed;
   readonly decimals: number;
 }) {
-  const layers = trace.forward;
-  const maxUnits = Math.max(...layers.map((l) => l.length));
-  const width = COL_W * (layers.length - 1) + 2 * (UNIT_R + 50);
-  const height = Math.max(ROW_H * maxUnits, 160) + 40;
-  const pos = (layer: number, index: number) => {
-    const n = layers[layer]?.length ?? 1;
-    return {
-      x: UNIT_R + 50 + layer * COL_W,
-      y: 20 + height / 2 - 20 + (index - (n - 1) / 2) * ROW_H,
-    };
-  };
-  const d = Math.min(decimals, 4);
-  const gradByName = new Map(trace.gradients.map((g) => [g.name, g]));
-  const errors = new Map(trace.errors.flat().map((e) => [e.name, e]));
-
+  const { layers, width, height, pos, edges, labels, d, errors } = layoutNetDiagram(
+    trace,
+    revealed.currentParameter,
+    decimals,
+  );
   return (
     <svg
       className="bp-diagram"
@@ -41,44 +28,32 @@ export function NetDiagram({
       role="img"
       aria-label="network"
     >
-      {layers.slice(1).map((layer, l0) =>
-        layer.map((u) =>
-          u.terms.map((term, i) => {
-            const a = pos(l0, i);
-            const b = pos(l0 + 1, u.index);
-            const current = revealed.currentParameter === term.weight;
-            const done = revealed.gradients.has(term.weight);
-            // Labels sit along the edge near its source, where edges from one unit fan out,
-            // rotated with the edge so labels of neighbouring edges do not collide.
-            const x1 = a.x + UNIT_R;
-            const x2 = b.x - UNIT_R;
-            const t = current ? 0.5 : 0.16 + 0.13 * (u.index % 3);
-            const lx = x1 + (x2 - x1) * t;
-            const ly = a.y + (b.y - a.y) * t;
-            const angle = (Math.atan2(b.y - a.y, x2 - x1) * 180) / Math.PI;
-            return (
-              <g
-                key={term.weight}
-                className={`bp-edge${current ? ' bp-current' : ''}${done ? ' bp-done' : ''}`}
-                data-testid={`bp-edge-${term.weight}`}
+      {edges.map((e) => {
+        const current = revealed.currentParameter === e.id;
+        const done = revealed.gradients.has(e.id);
+        const label = labels.get(e.id);
+        return (
+          <g
+            key={e.id}
+            className={`bp-edge${current ? ' bp-current' : ''}${done ? ' bp-done' : ''}`}
+            data-testid={`bp-edge-${e.id}`}
+          >
+            <line x1={e.a.x} y1={e.a.y} x2={e.b.x} y2={e.b.y} />
+            {label ? (
+              <text
+                x={label.x}
+                y={label.y}
+                textAnchor="middle"
+                dominantBaseline="central"
+                data-label-free={label.free}
+                transform={`rotate(${label.angle.toFixed(1)} ${label.x.toFixed(1)} ${label.y.toFixed(1)})`}
               >
-                <line x1={x1} y1={a.y} x2={x2} y2={b.y} />
-                <text
-                  x={lx}
-                  y={ly - 4}
-                  textAnchor="middle"
-                  transform={`rotate(${angle.toFixed(1)} ${lx.toFixed(1)} ${ly.toFixed(1)})`}
-                >
-                  {term.weight}={formatNumber(term.w, 2)}
-                  {current
-                    ? `, ∂L/∂${term.weight}=${formatNumber(gradByName.get(term.weight)?.gradient ?? 0, d)}`
-                    : ''}
-                </text>
-              </g>
-            );
-          }),
-        ),
-      )}
+                {e.text}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
       {layers.map((layer) =>
         layer.map((u) => {
           const p = pos(u.layer, u.index);

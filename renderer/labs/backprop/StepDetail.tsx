@@ -111,7 +111,14 @@ export function StepDetail({
           <Formula line={updateFormula(trace, g, d)} testId="bp-line-update" />
           {slideNotes(trace, g).map((n) => (
             <p key={n.code} className="bp-note" data-testid={`bp-note-${n.code}`}>
-              {t(`bp.notes.${n.code}`, { slide: n.slideForm, exact: n.exactForm, unit: n.unit })}
+              {t(`bp.notes.${n.code}`, {
+                slide: n.slideForm,
+                exact: n.exactForm,
+                unit: n.unit,
+                weight: n.literal?.weight ?? '',
+                slideValue: formatNumber(n.literal?.slide ?? 0, d),
+                exactValue: formatNumber(n.literal?.exact ?? 0, d),
+              })}
             </p>
           ))}
         </div>

@@ -17,6 +17,7 @@ import { CellExplain } from './CellExplain';
 import { GridView } from './GridView';
 import { KernelEditor } from './KernelEditor';
 import { PoolPanel } from './PoolPanel';
+import { SymbolicView } from './SymbolicView';
 
 export interface ConvolutionLabProps {
   readonly initial: ConvolutionLabState;
@@ -59,8 +60,15 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
   const [mode, setMode] = useState<'type' | 'paint'>('type');
   const [brush, setBrush] = useState(1);
   const [version, setVersion] = useState(0);
-  const [source, setSource] = useState<string>('course-5x5');
+  // The example the lab opened on, if its input is one (a saved or Inspect-opened lab may not be).
+  const [source, setSource] = useState<string>(
+    () =>
+      convExamples.find((e) => JSON.stringify(e.input) === JSON.stringify(initial.input))?.id ??
+      'opened',
+  );
   const [imageError, setImageError] = useState<string | null>(null);
+  const [symbols, setSymbols] = useState(false);
+  const origin = convExamples.find((e) => e.id === source)?.origin;
   useEffect(() => {
     onChange(state);
   }, [state, onChange]);
@@ -167,6 +175,7 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
               </option>
             ))}
             {source === 'file' ? <option value="file">{t('conv.fromFile')}</option> : null}
+            {source === 'opened' ? <option value="opened">{t('conv.openedGrid')}</option> : null}
           </select>
           <label className="btn">
             {t('conv.loadImage')}
@@ -181,6 +190,11 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
             />
           </label>
         </div>
+        {origin ? (
+          <p className="muted small" data-testid="conv-origin" data-origin={origin}>
+            {t(`conv.origin.${origin}`)}
+          </p>
+        ) : null}
         {imageError ? <p className="lab-error">{imageError}</p> : null}
         <div className="lab-row">
           <label className="lab-inline">
@@ -338,6 +352,18 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
             )}
           </div>
         </div>
+        <label className="lab-inline">
+          <input
+            type="checkbox"
+            checked={symbols}
+            onChange={(e) => setSymbols(e.target.checked)}
+            data-testid="conv-symbols-toggle"
+          />
+          {t('conv.symbols')}
+        </label>
+        {plan && symbols ? (
+          <SymbolicView input={state.input} kernel={state.kernel} plan={plan} />
+        ) : null}
         {plan && sel ? (
           <CellExplain
             input={state.input}

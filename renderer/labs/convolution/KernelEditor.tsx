@@ -59,8 +59,9 @@ export function KernelEditor({
         </select>
       </div>
       <div
-        className="kernel-grid"
-        style={{ gridTemplateColumns: `repeat(${size}, 4.2rem)` }}
+        className={`kernel-grid${size > 3 ? ' kernel-grid-wide' : ''}`}
+        // Kernels wider than 3 get narrower fields so a 5×5 or 7×7 kernel stays inside the panel.
+        style={{ gridTemplateColumns: `repeat(${size}, ${size > 3 ? '3.7rem' : '4.2rem'})` }}
         key={`${state.kernelId ?? 'custom'}-${size}`}
       >
         {k.map((row, r) =>

@@ -1,4 +1,4 @@
-import { formatNumber, softmax } from '@core';
+import { formatNumber, softmax, softmaxJacobian } from '@core';
 import { useTranslation } from 'react-i18next';
 
 import { NumberInput } from '../NumberInput';
@@ -15,6 +15,7 @@ export function SoftmaxPanel({ logits, onChange }: SoftmaxPanelProps) {
   const exps = logits.map((z) => Math.exp(z));
   const sum = exps.reduce((a, b) => a + b, 0);
   const d = 4;
+  const jacobian = softmaxJacobian(logits);
   return (
     <section className="lab-panel" aria-labelledby="softmax-heading" data-testid="softmax-panel">
       <h2 id="softmax-heading">{t('softmax.heading')}</h2>
@@ -91,6 +92,33 @@ export function SoftmaxPanel({ logits, onChange }: SoftmaxPanelProps) {
           )}
         </span>
       </p>
+      <h3 className="small">{t('softmax.jacobian')}</h3>
+      <p className="mono small">∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ)</p>
+      <table className="lab-table" data-testid="softmax-jacobian">
+        <thead>
+          <tr>
+            <th />
+            {logits.map((_, j) => (
+              <th key={j} className="mono">
+                ∂/∂z{j + 1}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {jacobian.map((row, i) => (
+            <tr key={i}>
+              <th className="mono">p{i + 1}</th>
+              {row.map((v, j) => (
+                <td key={j} className="mono" data-testid={`softmax-jacobian-${i}-${j}`}>
+                  {formatNumber(v, d)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{t('softmax.jacobianHint')}</p>
     </section>
   );
 }

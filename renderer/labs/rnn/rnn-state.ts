@@ -2,21 +2,10 @@
  * The RNN lab's state as a problem for core, and resizing it when the teacher
  * changes the number of inputs, units or steps (kept values stay, new ones are 0).
  */
-import type { RnnActivation, RnnLabState, RnnLoss, RnnLossAt, RnnProblem } from '@core';
+import { rnnProblemOfState, type RnnLabState } from '@core';
 
-export function rnnProblemOf(s: RnnLabState): RnnProblem {
-  return {
-    W: s.W,
-    U: s.U,
-    b: s.b,
-    activation: s.activation as RnnActivation,
-    xs: s.xs,
-    ys: s.ys,
-    loss: s.loss as RnnLoss,
-    lossAt: s.lossAt as RnnLossAt,
-    eta: s.eta,
-  };
-}
+/** The state as a problem for core (core's conversion, also used by the lab's worksheet). */
+export const rnnProblemOf = rnnProblemOfState;
 
 const resize = (M: readonly (readonly number[])[], rows: number, cols: number): number[][] =>
   Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => M[r]?.[c] ?? 0));
