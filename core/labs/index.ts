@@ -19,3 +19,4 @@ export * from './lstm';
 export * from './gradient-flow';
 export * from './lstm-formulas';
 export * from './word2vec';
+export * from './word-vectors/index';
