@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { NumberInput } from '../NumberInput';
+import { TrainWord2VecSection } from './TrainWord2VecSection';
 
 export interface WordVectorsLabProps {
   readonly initial: WordVectorsLabState;
@@ -195,6 +196,7 @@ export function WordVectorsLab({ initial, onChange }: WordVectorsLabProps) {
           </div>
         </section>
       ) : null}
+      <TrainWord2VecSection />
     </div>
   );
 }
