@@ -14,7 +14,7 @@ export function LossCurve({
   const span = max - min || 1;
   const path = finite
     .map((p, i) => {
-      const x = 4 + p.done * (width - 8);
+      const x = 48 + p.done * (width - 52); // left of 48: the axis labels
       const y = 4 + (1 - (p.loss - min) / span) * (height - 8);
       return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
     })
