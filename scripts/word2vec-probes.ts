@@ -21,13 +21,13 @@ const runs: { name: string; file: string; tokenizing: CorpusTokenizing; probes: 
     name: 'en',
     file: 'assets/corpora/en-debian-handbook/corpus.txt',
     tokenizing: englishTokenizing,
-    probes: ['kernel', 'network', 'password', 'disk', 'email'],
+    probes: ['server', 'network', 'password', 'disk', 'email'],
   },
   {
     name: 'zh-CN',
     file: 'assets/corpora/zh-debian-docs/corpus.txt',
     tokenizing: chineseTokenizing,
-    probes: ['内核', '网络', '密码', '磁盘', '邮件'],
+    probes: ['软件', '网络', '密码', '磁盘', '邮件'],
   },
 ];
 
