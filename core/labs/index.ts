@@ -21,6 +21,4 @@ export * from './lstm';
 export * from './gradient-flow';
 export * from './lstm-formulas';
 export * from './word2vec';
-export * from './word-vectors/word-vectors';
-export * from './word-vectors/vector-space';
-export * from './word-vectors/pca';
+export * from './word-vectors/index';

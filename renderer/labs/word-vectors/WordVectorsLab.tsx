@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 
 import { NumberInput } from '../NumberInput';
 import { ExplorerDialog } from './ExplorerDialog';
+import { TrainWord2VecSection } from './TrainWord2VecSection';
 
 export interface WordVectorsLabProps {
   readonly initial: WordVectorsLabState;
@@ -221,6 +222,7 @@ export function WordVectorsLab({ initial, onChange }: WordVectorsLabProps) {
           </div>
         </section>
       ) : null}
+      <TrainWord2VecSection />
     </div>
   );
 }
