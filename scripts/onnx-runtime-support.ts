@@ -20,7 +20,7 @@ export async function runOnnx(
   try {
     const input = integer
       ? new ort.Tensor('int32', Int32Array.from(samples.values), [...samples.shape])
-      : new ort.Tensor('float32', samples.values, [...samples.shape]);
+      : new ort.Tensor('float32', Float32Array.from(samples.values), [...samples.shape]);
     const { output } = await session.run({ input });
     if (output === undefined) throw new Error('model.onnx has no output named "output"');
     const [rows = 0, cols = 0] = output.dims;
@@ -33,35 +33,33 @@ export async function runOnnx(
   }
 }
 
-/** `metadata_props` as ONNX Runtime reads them. */
-export async function onnxMetadata(bytes: Uint8Array): Promise<Record<string, string>> {
-  const session = await ort.InferenceSession.create(bytes);
-  try {
-    return {
-      ...(session as unknown as { metadata?: { customMetadataMap?: Record<string, string> } })
-        .metadata?.customMetadataMap,
-    };
-  } finally {
-    await session.release();
-  }
+const checkScript = `
+import json, sys, onnx
+model = onnx.load(sys.argv[1])
+onnx.checker.check_model(model, full_check=True)
+print(json.dumps({"onnx": onnx.__version__, "opset": model.opset_import[0].version,
+                  "metadata": {p.key: p.value for p in model.metadata_props}}))
+`;
+
+/** What python3-onnx says of a file it accepts. */
+export interface CheckedOnnx {
+  readonly onnx: string;
+  readonly opset: number;
+  readonly metadata: Record<string, string>;
 }
 
 /**
- * `onnx.checker.check_model(path, full_check=True)` in Debian's python3-onnx;
- * returns stderr of a failed check, or a problem when python3-onnx is missing.
+ * `onnx.checker.check_model(model, full_check=True)` (with shape inference) in
+ * Debian's python3-onnx, with the file's opset and metadata_props as onnx reads
+ * them; otherwise the checker's complaint, or that python3-onnx is missing.
  */
 export function checkOnnxFile(
   path: string,
-): { ok: true; version: string } | { ok: false; problem: string } {
-  const run = spawnSync(
-    '/usr/bin/python3',
-    [
-      '-c',
-      'import sys, onnx; m = onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True); print(onnx.__version__)',
-      path,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  if (run.status === 0) return { ok: true, version: run.stdout.trim() };
+): { ok: true; value: CheckedOnnx } | { ok: false; problem: string } {
+  const run = spawnSync('/usr/bin/python3', ['-c', checkScript, path], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (run.status === 0) return { ok: true, value: JSON.parse(run.stdout) as CheckedOnnx };
   return { ok: false, problem: (run.stderr || run.error?.message || 'failed').trim() };
 }
