@@ -1,6 +1,7 @@
 // import.meta.glob (Vite) finds every kind folder's conformance.ts.
 /// <reference types="vite/client" />
 import * as tf from '@tensorflow/tfjs';
+import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { EngineUnsupported } from '../engine/layer-planning';
@@ -9,6 +10,7 @@ import { convFilters } from '../inspect/filters';
 import { InspectError } from '../inspect/inspect-error';
 import { featureMapLayerNames } from '../inspect/model-layers';
 import { withPreActivation } from '../inspect/pre-activations';
+import { buildOnnxModel } from '../io/export/onnx/build-onnx';
 import { buildPytorchFiles } from '../io/export/pytorch/model-py';
 import { saveToArtifacts, tfjsModelFiles } from '../io/export/tfjs-files';
 import { mapLayer } from '../io/import/layer-mapping';
@@ -25,7 +27,8 @@ import type { ConformanceCase, ConformanceCases } from './conformance-case';
  * (supported and how, or unsupported and why), and every declared support is
  * backed by a working implementation, exercised on the kind's own conformance
  * cases: the engine plans the layer with TF.js's output shape, the PyTorch
- * export converts it, the import maps the TF.js model.json back to the kind,
+ * export converts it, the ONNX export's model.onnx computes what TF.js computes
+ * (in ONNX Runtime), the import maps the TF.js model.json back to the kind,
  * and inspection does what the record says (filters, feature maps,
  * pre-activations, receptive-field rule).
  */
@@ -133,7 +136,7 @@ describe('every kind declares every capability', () => {
   it('lets only input kinds leave a capability to the network input', () => {
     for (const kind of layerKinds) {
       const input = kind.spec.family === 'input';
-      for (const capability of ['engine', 'pytorch'] as const) {
+      for (const capability of ['engine', 'pytorch', 'onnx'] as const) {
         const declared = kind[capability];
         if (declared === undefined) continue; // the declaration test names it
         const networkInput = declared.supported && declared.networkInput === true;
@@ -214,6 +217,56 @@ describe('pytorch: a supported kind converts every accepted case', () => {
         const files = buildPytorchFiles(folder.topology, folder.weights.weights, '');
         expect(files.ok ? 'ok' : files.error.message).toBe('ok');
         if (files.ok) expect(files.value.modelPy).toContain(`probe = `);
+      }
+    });
+  }
+});
+
+/** Deterministic inputs for a probe: token ids below inputDim for Embedding, else values in [-1, 1). */
+function probeInputs(kind: LayerKind, probe: Probe): tf.Tensor[] {
+  return probe.inputs.map((s, i) => {
+    const shape = [3, ...(perExample(s) as number[])];
+    if (kind.spec.kind !== 'Embedding') return tf.randomUniform(shape, -1, 1, 'float32', 11 + i);
+    const inputDim = Number(probe.params['inputDim']);
+    return tf.floor(tf.randomUniform(shape, 0, inputDim, 'float32', 11 + i));
+  });
+}
+
+describe('onnx: model.onnx of a supported kind computes what TF.js computes (ONNX Runtime)', () => {
+  ort.env.wasm.numThreads = 1;
+  for (const kind of computableKinds) {
+    if (kind.onnx?.supported !== true) continue; // undeclared: the declaration test fails
+    it(`${kind.spec.kind}`, async () => {
+      for (const probe of probesOf(kind)) {
+        const folder = await asModelFolder(probe.model);
+        const built = buildOnnxModel(folder.topology, folder.weights.weights, {
+          outputShapes: probe.model.outputs.map((o) => o.shape),
+          metadata: [],
+          producerVersion: 'test',
+          docString: '',
+        });
+        expect(built.ok ? 'ok' : built.error.message).toBe('ok');
+        if (!built.ok) continue;
+        const xs = probeInputs(kind, probe);
+        const expected = tf.tidy(() =>
+          (probe.model.predict(xs.length === 1 ? xs[0]! : xs) as tf.Tensor).dataSync(),
+        );
+        const session = await ort.InferenceSession.create(built.value);
+        const feeds = Object.fromEntries(
+          xs.map((x, i) => [
+            i === 0 ? 'input' : `input_${i + 1}`,
+            new ort.Tensor('float32', x.dataSync() as Float32Array, x.shape),
+          ]),
+        );
+        const { output } = await session.run(feeds);
+        await session.release();
+        tf.dispose(xs);
+        const got = output!.data as Float32Array;
+        expect(got.length, JSON.stringify(probe.params)).toBe(expected.length);
+        let maxDiff = 0;
+        for (let i = 0; i < got.length; i++)
+          maxDiff = Math.max(maxDiff, Math.abs((got[i] as number) - (expected[i] as number)));
+        expect(maxDiff, JSON.stringify(probe.params)).toBeLessThan(1e-4);
       }
     });
   }

@@ -1,5 +1,6 @@
 import type { PlannedLayer, PlannableLayer } from '../engine/layer-planning';
 import type { Params } from '../graph/types';
+import type { OnnxLayer } from '../io/export/onnx/onnx-support';
 import type { TorchLayer } from '../io/export/pytorch/torch-support';
 import type { ImportError } from '../io/import/import-error';
 import type { Topology, TopologyLayer } from '../io/import/topology';
@@ -12,16 +13,18 @@ import type { LayerSpec } from './spec';
  * - `tfjs`: build it as a TF.js layer (the model of record; every kind can);
  * - `engine`: train it on LayerLab's wasm engine (core/engine); the rest falls back to TF.js;
  * - `pytorch`: write it into the export's `model.py` + `weights.npz`;
+ * - `onnx`: write it into the export's `model.onnx`;
  * - `import`: read it back from a Keras/TF.js `model.json`;
  * - `inspect`: how the Inspect panel treats it (feature maps, filters, pre-activations, receptive field).
  */
-export type Capability = 'tfjs' | 'engine' | 'pytorch' | 'import' | 'inspect';
+export type Capability = 'tfjs' | 'engine' | 'pytorch' | 'onnx' | 'import' | 'inspect';
 
 /** Every capability, in the order the capability test walks them. */
 export const capabilityNames: readonly Capability[] = [
   'tfjs',
   'engine',
   'pytorch',
+  'onnx',
   'import',
   'inspect',
 ];
@@ -81,6 +84,14 @@ export interface PytorchCapability {
   readonly convert: (layer: TopologyLayer, weights: ReadonlyMap<string, NamedWeight>) => TorchLayer;
 }
 
+/** The ONNX export writes a layer of this kind as nodes of `model.onnx`. */
+export interface OnnxCapability {
+  readonly supported: true;
+  readonly networkInput?: never;
+  /** Converts one layer; throws `OnnxUnsupported` (naming the layer) for settings it cannot express. */
+  readonly convert: (layer: TopologyLayer, weights: ReadonlyMap<string, NamedWeight>) => OnnxLayer;
+}
+
 /** A Keras/TF.js `model.json` layer of these classes becomes this kind. */
 export interface ImportCapability {
   readonly supported: true;
@@ -132,7 +143,7 @@ export interface InspectCapability {
  * Everything LayerLab knows about one layer kind: its LayerSpec and, for each
  * capability, whether it is supported and how. One record per kind, in the
  * kind's folder (`core/layers/kinds/<kind>/index.ts`), listed in `catalog.ts`.
- * The engine planner, the importer, the PyTorch export and inspection read
+ * The engine planner, the importer, the PyTorch and ONNX exports and inspection read
  * these records instead of keeping tables of their own.
  */
 export interface LayerKind {
@@ -140,6 +151,7 @@ export interface LayerKind {
   readonly tfjs: TfjsCapability;
   readonly engine: EngineCapability | AsNetworkInput | Unsupported;
   readonly pytorch: PytorchCapability | AsNetworkInput | Unsupported;
+  readonly onnx: OnnxCapability | AsNetworkInput | Unsupported;
   readonly import: ImportCapability | Unsupported;
   readonly inspect: InspectCapability | Unsupported;
 }

@@ -6,9 +6,11 @@ export {
   formatReason,
   backendReasonMessage,
   pytorchStatusMessage,
+  onnxStatusMessage,
   engineFallbackMessages,
   backendReasonMessages,
   pytorchStatusMessages,
+  onnxStatusMessages,
 } from './reason-messages';
 export type { ReasonMessage } from './reason-messages';
 export { validateGraph, hasBlockingErrors, firstBlockingDiagnostic } from './validate-graph';

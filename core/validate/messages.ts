@@ -346,6 +346,10 @@ export const messages = {
     "No PyTorch version was exported: layer '{{layer}}' ({{kind}}) has no exact PyTorch form in LayerLab yet. The TensorFlow.js files work as usual.",
     "未导出 PyTorch 版本：层 '{{layer}}'（{{kind}}）在 LayerLab 中暂无完全等价的 PyTorch 形式。TensorFlow.js 文件照常可用。",
   ),
+  'onnx-unsupported': m(
+    "No model.onnx was exported: layer '{{layer}}' ({{kind}}) has no exact ONNX form in LayerLab yet. The other files work as usual.",
+    "未导出 model.onnx：层 '{{layer}}'（{{kind}}）在 LayerLab 中暂无完全等价的 ONNX 形式。其他文件照常可用。",
+  ),
 } satisfies Record<string, Translated>;
 
 /** Every code the message table knows. */

@@ -4,6 +4,8 @@ import { formatMessage, messagePlaceholders, messages } from './messages';
 import {
   backendReasonMessages,
   engineFallbackMessages,
+  onnxStatusMessage,
+  onnxStatusMessages,
   pytorchStatusMessage,
   pytorchStatusMessages,
 } from './reason-messages';
@@ -15,6 +17,7 @@ describe('reason codes from outside the editor core', () => {
     engine: engineFallbackMessages,
     backend: backendReasonMessages,
     pytorch: pytorchStatusMessages,
+    onnx: onnxStatusMessages,
   } as Record<string, Record<string, string>>;
 
   for (const [name, codes] of Object.entries(tables))
@@ -38,6 +41,19 @@ describe('reason codes from outside the editor core', () => {
       available: false,
       code: 'pytorch-unsupported',
       reason: 'Layer "ln": LayerNormalization has no PyTorch export yet',
+      layer: 'ln',
+      kind: 'LayerNormalization',
+    });
+    expect(messagePlaceholders(code).sort()).toEqual(['kind', 'layer']);
+    expect(formatMessage(code, args, 'en')).toMatch(/layer 'ln' \(LayerNormalization\)/);
+    expect(formatMessage(code, args, 'zh-CN')).toMatch(/层 'ln'（LayerNormalization）/);
+  });
+
+  it('names the layer and its kind when model.onnx is refused, in both languages', () => {
+    const { code, args } = onnxStatusMessage({
+      available: false,
+      code: 'onnx-unsupported',
+      reason: 'Layer "ln": LayerNormalization has no ONNX export yet',
       layer: 'ln',
       kind: 'LayerNormalization',
     });

@@ -1,12 +1,13 @@
 import type { BackendReason } from '../backend/init-backend';
 import type { EngineChoice } from '../engine/choose-engine';
 import type { PytorchStatus } from '../io/export/metadata';
+import type { OnnxStatus } from '../io/export/onnx/onnx-status';
 import type { Locale } from './diagnostic';
 import { formatMessage, type MessageCode } from './messages';
 
 /**
  * Reasons other parts of core give with a stable code (which engine trains,
- * which TF.js backend runs, why an export has no PyTorch files), mapped to
+ * which TF.js backend runs, why an export has no PyTorch files or no model.onnx), mapped to
  * the message table so the UI shows them in its language; their English
  * `reason` strings are for logs and the CLI only. Each table is exhaustive
  * over its code union, so a new code fails the type-check until it has a
@@ -46,6 +47,10 @@ export const pytorchStatusMessages = {
   'pytorch-unsupported': 'pytorch-unsupported',
 } as const satisfies Record<Extract<PytorchStatus, { available: false }>['code'], MessageCode>;
 
+export const onnxStatusMessages = {
+  'onnx-unsupported': 'onnx-unsupported',
+} as const satisfies Record<Extract<OnnxStatus, { available: false }>['code'], MessageCode>;
+
 /** Why TF.js trains this run rather than LayerLab's engine. */
 export function engineFallbackMessage(
   choice: Extract<EngineChoice, { engine: 'tfjs' }>,
@@ -64,6 +69,16 @@ export function pytorchStatusMessage(
 ): ReasonMessage {
   return {
     code: pytorchStatusMessages[status.code],
+    args: { layer: status.layer, kind: status.kind },
+  };
+}
+
+/** Why an export has no model.onnx, naming the layer. */
+export function onnxStatusMessage(
+  status: Extract<OnnxStatus, { available: false }>,
+): ReasonMessage {
+  return {
+    code: onnxStatusMessages[status.code],
     args: { layer: status.layer, kind: status.kind },
   };
 }

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { runOnnx } from '../../scripts/onnx-runtime-support';
 import { parseTrainArgs } from './cli-args';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -124,6 +125,7 @@ describe('npm run train', () => {
       'model.py',
       'weights.npz',
       'predict.py',
+      'model.onnx',
     ])
       expect(existsSync(path.join(out, file)), file).toBe(true);
     const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -160,6 +162,16 @@ describe('npm run train', () => {
     expect(probs.shape).toEqual([2, 10]);
     const sums = (await probs.sum(1).data()) as Float32Array;
     for (const s of sums) expect(s).toBeCloseTo(1, 4);
+    // model.onnx predicts what model.json predicts (ONNX Runtime, onnxruntime-web in Node).
+    const onnx = await runOnnx(
+      new Uint8Array(await readFile(path.join(out, 'model.onnx'))),
+      { values: new Float32Array(2 * 28 * 28), shape: [2, 28, 28, 1] },
+      false,
+    );
+    const expected = (await probs.array()) as number[][];
+    onnx.forEach((row, r) =>
+      row.forEach((p, c) => expect(Math.abs(p - (expected[r]?.[c] ?? NaN))).toBeLessThan(1e-4)),
+    );
     probs.dispose();
     model.dispose();
 

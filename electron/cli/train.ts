@@ -316,6 +316,7 @@ async function run(argv: readonly string[]): Promise<void> {
     );
   say(`export files: ${exported.files.join(', ')}`);
   if (!exported.pytorch.available) say(`pytorch route: not exported (${exported.pytorch.reason})`);
+  if (!exported.onnx.available) say(`onnx: model.onnx not exported (${exported.onnx.reason})`);
   say(`wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   model.dispose();
 }

@@ -8,6 +8,7 @@ import type { ImageOptions } from '../../core/data/index';
 import {
   buildExportFolder,
   type ExportInfo,
+  type OnnxStatus,
   type PytorchStatus,
   type TrainingSummary,
 } from '../../core/io/index';
@@ -80,7 +81,12 @@ export async function writeCliExport(
   model: tf.LayersModel,
   facts: CliExportFacts,
   outDir: string,
-): Promise<{ folder: string; files: readonly string[]; pytorch: PytorchStatus }> {
+): Promise<{
+  folder: string;
+  files: readonly string[];
+  pytorch: PytorchStatus;
+  onnx: OnnxStatus;
+}> {
   const tfjsBundle = new Uint8Array(
     await readFile(createRequire(import.meta.url).resolve('@tensorflow/tfjs/dist/tf.min.js')),
   );
@@ -94,5 +100,10 @@ export async function writeCliExport(
     files: built.value.files,
     overwrite: true,
   });
-  return { folder: written.displayPath, files: written.files, pytorch: built.value.pytorch };
+  return {
+    folder: written.displayPath,
+    files: written.files,
+    pytorch: built.value.pytorch,
+    onnx: built.value.onnx,
+  };
 }

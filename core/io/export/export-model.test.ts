@@ -20,6 +20,7 @@ interface MetaJson {
   versions: unknown;
   training: unknown;
   pytorch: unknown;
+  onnx: unknown;
 }
 interface ModelJson {
   format: string;
@@ -54,6 +55,7 @@ describe('exportModel', () => {
         'labels.txt',
         'metadata.json',
         'model.json',
+        'model.onnx',
         'model.py',
         'predict-data.js',
         'predict.html',
@@ -77,6 +79,7 @@ describe('exportModel', () => {
     expect(meta['versions']).toEqual({ layerlab: '0.1.0', tfjs: tf.version.tfjs });
     expect(meta['training']).toMatchObject({ epochs: 2, finalMetrics: { loss: 1, acc: 0.5 } });
     expect(meta['pytorch']).toEqual({ available: true });
+    expect(meta['onnx']).toEqual({ available: true });
     const modelJson = JSON.parse(text(files['model.json'])) as ModelJson;
     expect(modelJson['format']).toBe('layers-model');
     expect(modelJson.userDefinedMetadata.labels).toEqual(['猫', 'dog', 'bird']);
@@ -92,6 +95,11 @@ describe('exportModel', () => {
       '<script src="./tf.min.js"></script>\n<script src="./predict-data.js"></script>',
     );
     expect(readme).toMatch(/Double-click `predict.html`/);
+    // The README runs model.onnx in ONNX Runtime from Python and Node, with the input as the model wants it.
+    expect(readme).toMatch(/session\.run\(\["output"\], \{"input": x\}\)/);
+    expect(readme).toMatch(/np\.zeros\(\(1, 12, 12, 1\), dtype=np\.float32\)/);
+    expect(readme).toMatch(/InferenceSession\.create\('model\.onnx'\)/);
+    expect(readme).toMatch(/用 ONNX Runtime 运行（model\.onnx）/);
     expect(text(files['tf.min.js'])).toBe(bundle);
     const npz = unzipSync(files['weights.npz'] as Uint8Array);
     expect(Object.keys(npz)).toContain('conv_a.weight.npy');
@@ -174,6 +182,17 @@ describe('exportModel', () => {
     expect(result.value.files['model.json']).toBeDefined();
     expect(text(result.value.files['README.md'])).toMatch(
       /No PyTorch version was exported for this model: Layer "ln"/,
+    );
+    expect(result.value.onnx).toMatchObject({
+      available: false,
+      code: 'onnx-unsupported',
+      reason: expect.stringMatching(/"ln".*LayerNormalization/),
+      layer: 'ln',
+      kind: 'LayerNormalization',
+    });
+    expect(result.value.files['model.onnx']).toBeUndefined();
+    expect(text(result.value.files['README.md'])).toMatch(
+      /No ONNX version was exported for this model: Layer "ln"/,
     );
     model.dispose();
   });

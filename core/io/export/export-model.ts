@@ -6,6 +6,9 @@ import { readModelFolder } from '../import/model-folder';
 import type { ExportInfo } from './export-info';
 import { buildLabelsTxt, buildMetadata, buildVocabJson } from './metadata';
 import type { PytorchStatus } from './metadata';
+import { buildOnnxModel } from './onnx/build-onnx';
+import { onnxMetadataProps } from './onnx/onnx-metadata';
+import type { OnnxStatus } from './onnx/onnx-status';
 import { buildPredictData, maxEmbeddedWeightBytes, predictDataFile } from './predict-data';
 import { buildPredictHtml } from './predict-html';
 import { predictMjs } from './predict-mjs';
@@ -49,10 +52,11 @@ export interface ExportOptions {
   readonly shardBytes?: number;
 }
 
-/** The export folder and what became of the optional PyTorch route. */
+/** The export folder and what became of the optional PyTorch and ONNX routes. */
 export interface ExportBundle {
   readonly files: ExportFiles;
   readonly pytorch: PytorchStatus;
+  readonly onnx: OnnxStatus;
 }
 
 function outputUnits(model: tf.LayersModel): number | null {
@@ -68,7 +72,8 @@ function outputUnits(model: tf.LayersModel): number | null {
  * models), `README.md` (zh-CN + en), `predict.html` with `predict-data.js`
  * (the model embedded, so the page works by double-click) and `tf.min.js`
  * when given, `predict.mjs`, and when every layer has an exact PyTorch form,
- * `model.py` + `weights.npz` + `predict.py`. The weights are re-read through
+ * `model.py` + `weights.npz` + `predict.py`, and likewise `model.onnx`
+ * (opset 13, labels and preprocessing in its metadata_props). The weights are re-read through
  * the import validator first, so a model with NaN weights is never exported.
  *
  * This is the function the CLI (`train --out DIR`) and the Export panel call.
@@ -112,14 +117,30 @@ export async function buildExportFolder(
         kind: torch.error.kind,
       };
 
+  const onnxModel = buildOnnxModel(folder.value.topology, folder.value.weights.weights, {
+    outputShapes: model.outputs.map((o) => o.shape),
+    metadata: onnxMetadataProps(info),
+    producerVersion: info.versions.layerlab,
+    docString: description,
+  });
+  const onnx: OnnxStatus = onnxModel.ok
+    ? { available: true }
+    : {
+        available: false,
+        code: onnxModel.error.code,
+        reason: onnxModel.error.message,
+        layer: onnxModel.error.layer,
+        kind: onnxModel.error.kind,
+      };
+
   const files: ExportFiles = { ...tfFiles };
-  const metadata = buildMetadata(info, weightFiles, pytorch);
+  const metadata = buildMetadata(info, weightFiles, pytorch, onnx);
   files['metadata.json'] = `${JSON.stringify(metadata, null, 2)}\n`;
   files['labels.txt'] = buildLabelsTxt(info.labels);
   if (info.text !== null) files['vocab.json'] = buildVocabJson(info.text.vocabulary);
   const weightData = weightBytes(artifacts);
   const embedded = weightData.byteLength <= maxEmbeddedWeightBytes;
-  files['README.md'] = buildReadme(info, weightFiles, pytorch, embedded);
+  files['README.md'] = buildReadme(info, weightFiles, pytorch, embedded, onnx);
   files['predict.html'] = buildPredictHtml(info.modelName);
   if (embedded)
     files[predictDataFile] = buildPredictData({
@@ -136,7 +157,8 @@ export async function buildExportFolder(
     files['weights.npz'] = torch.value.weightsNpz;
     files['predict.py'] = predictPy;
   }
-  return ok({ files, pytorch });
+  if (onnxModel.ok) files['model.onnx'] = onnxModel.value;
+  return ok({ files, pytorch, onnx });
 }
 
 /**

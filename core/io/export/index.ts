@@ -15,6 +15,9 @@ export type {
 } from './export-model';
 export { buildExportFolder, ExportError, exportModel } from './export-model';
 export type { PytorchStatus } from './metadata';
+export type { OnnxStatus } from './onnx/onnx-status';
+export type { OnnxRefusal, OnnxOptions } from './onnx/build-onnx';
+export { buildOnnxModel, onnxOpset } from './onnx/build-onnx';
 export { buildLabelsTxt, buildMetadata, buildVocabJson, exportMetadataVersion } from './metadata';
 export type { ParityReport } from './parity';
 export { checkExportParity, checkParity, compareProbabilities } from './parity';

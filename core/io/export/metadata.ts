@@ -1,6 +1,7 @@
 import { oneLine } from '../escape/text-lines';
 import type { ExportInfo } from './export-info';
 import { taskOf } from './export-info';
+import type { OnnxStatus } from './onnx/onnx-status';
 
 /** Version of the metadata.json layout; bump when a field changes meaning. */
 export const exportMetadataVersion = 1;
@@ -29,6 +30,7 @@ export function buildMetadata(
   info: ExportInfo,
   weightFiles: readonly string[],
   pytorch: PytorchStatus,
+  onnx: OnnxStatus | null = null,
 ): Record<string, unknown> {
   return {
     format: 'layerlab-export',
@@ -78,8 +80,10 @@ export function buildMetadata(
       pytorch: pytorch.available
         ? { model: 'model.py', weights: 'weights.npz', predict: 'predict.py' }
         : null,
+      ...(onnx === null ? {} : { onnx: onnx.available ? 'model.onnx' : null }),
     },
     pytorch,
+    ...(onnx === null ? {} : { onnx }),
     versions: { layerlab: info.versions.layerlab, tfjs: info.versions.tfjs },
     training:
       info.training === null

@@ -2,6 +2,8 @@ import { mdText } from '../escape/markdown';
 import type { ExportInfo } from './export-info';
 import { taskOf } from './export-info';
 import type { PytorchStatus } from './metadata';
+import { onnxReadmeSection } from './onnx/onnx-readme';
+import type { OnnxStatus } from './onnx/onnx-status';
 
 function inputLine(info: ExportInfo, zh: boolean): string {
   const shape = `[${info.inputShape.slice(1).join(', ')}]`;
@@ -52,6 +54,8 @@ export function buildReadme(
   pytorch: PytorchStatus,
   /** Whether predict-data.js embeds the model, so predict.html opens by double-click. */
   embedded = true,
+  /** Whether model.onnx was written (null: the README does not mention ONNX). */
+  onnx: OnnxStatus | null = null,
 ): string {
   const labels = info.labels.map((l, i) => `${i}: ${mdText(l)}`).join(' · ');
   const example = exampleInput(info);
@@ -102,6 +106,7 @@ export function buildReadme(
         ? '、`predict.html`、`predict-data.js`、`predict.mjs`'
         : '、`predict.html`、`predict.mjs`') +
       (pytorch.available ? '、`model.py`、`weights.npz`、`predict.py`' : '') +
+      (onnx?.available === true ? '、`model.onnx`' : '') +
       '。',
     '',
     '## 在网页中使用',
@@ -135,6 +140,7 @@ export function buildReadme(
     '',
     ...pyZh,
     '',
+    ...(onnx === null ? [] : [...onnxReadmeSection(info, onnx, true), '']),
     '## 转换为 Keras 文件',
     '',
     '```sh',
@@ -158,6 +164,7 @@ export function buildReadme(
         ? ', `predict.html`, `predict-data.js`, `predict.mjs`'
         : ', `predict.html`, `predict.mjs`') +
       (pytorch.available ? ', `model.py`, `weights.npz`, `predict.py`' : '') +
+      (onnx?.available === true ? ', `model.onnx`' : '') +
       '.',
     '',
     '## Use it in a web page',
@@ -191,6 +198,7 @@ export function buildReadme(
     '',
     ...pyEn,
     '',
+    ...(onnx === null ? [] : [...onnxReadmeSection(info, onnx, false), '']),
     '## Convert to a Keras file',
     '',
     '```sh',

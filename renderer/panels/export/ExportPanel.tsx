@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 
-import { formatReason, pytorchStatusMessage, renderGraphSvg, type Locale } from '@core';
+import {
+  formatReason,
+  onnxStatusMessage,
+  pytorchStatusMessage,
+  renderGraphSvg,
+  type Locale,
+} from '@core';
 
 import { useAppServices } from '../../app/app-context';
 import { useHost } from '../../host/HostProvider';
@@ -74,6 +80,9 @@ export function ExportPanel() {
     <section className="export-panel" data-testid="export-panel" data-export-state={state}>
       <h3>{t('model.heading')}</h3>
       <p className="panel-hint">{t('model.hint')}</p>
+      <p className="panel-hint" data-testid="export-onnx-hint">
+        {t('onnxFile')}
+      </p>
       <ModelStatusNote purpose="export" />
       <label className="export-field">
         <span>{t('model.name')}</span>
@@ -148,6 +157,11 @@ function ExportResult({ outcome }: { outcome: ExportOutcome }) {
       {!outcome.pytorch.available && (
         <p className="export-message message-warning">
           {formatReason(pytorchStatusMessage(outcome.pytorch), locale)}
+        </p>
+      )}
+      {!outcome.onnx.available && (
+        <p className="export-message message-warning" data-testid="export-onnx-refused">
+          {formatReason(onnxStatusMessage(outcome.onnx), locale)}
         </p>
       )}
       <p className="export-message mono" data-testid="export-written">

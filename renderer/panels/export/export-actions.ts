@@ -1,4 +1,4 @@
-import type { GraphDoc, ParityReport, PytorchStatus } from '@core';
+import type { GraphDoc, OnnxStatus, ParityReport, PytorchStatus } from '@core';
 
 import type { Host, HostError } from '@core';
 import type { ProjectSession } from '../../session/project-session';
@@ -18,6 +18,7 @@ export type ExportOutcome =
       readonly samples: 'validation' | 'generated';
       readonly trained: boolean;
       readonly pytorch: PytorchStatus;
+      readonly onnx: OnnxStatus;
     }
   | { readonly status: 'cancelled' }
   | { readonly status: 'failed'; readonly error: WorkerFailure }
@@ -85,7 +86,7 @@ export async function exportProject(
     return written.error.code === 'cancelled'
       ? { status: 'cancelled' }
       : { status: 'host-failed', error: written.error };
-  const { parity, samples, pytorch } = reply.value;
+  const { parity, samples, pytorch, onnx } = reply.value;
   return {
     status: 'written',
     displayPath: written.displayPath,
@@ -93,6 +94,7 @@ export async function exportProject(
     samples,
     trained: job.source.kind === 'trained',
     pytorch,
+    onnx,
   };
 }
 

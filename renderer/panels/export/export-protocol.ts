@@ -2,6 +2,7 @@ import type {
   ExportInfo,
   GraphDoc,
   InferenceContext,
+  OnnxStatus,
   ParityReport,
   PytorchStatus,
   SampleBatch,
@@ -37,6 +38,7 @@ export interface ExportJob {
 export interface ExportDone {
   readonly files: FileMap;
   readonly pytorch: PytorchStatus;
+  readonly onnx: OnnxStatus;
   readonly parity: ParityReport;
   /** Where the parity samples came from. */
   readonly samples: 'validation' | 'generated';

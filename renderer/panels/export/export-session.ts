@@ -94,6 +94,7 @@ export async function runExport(
       value: {
         files: bundle.files,
         pytorch: bundle.pytorch,
+        onnx: bundle.onnx,
         parity,
         samples: job.check === null ? 'generated' : 'validation',
       },

@@ -2,6 +2,7 @@ import type { LayerKind } from '../../capabilities';
 import { planActivation } from './engine';
 import { importActivation } from './import';
 import { activationToTorch } from './pytorch';
+import { activationToOnnx } from './onnx';
 import { activationSpec } from './spec';
 
 export const activationKind: LayerKind = {
@@ -10,6 +11,7 @@ export const activationKind: LayerKind = {
   tfjs: { supported: true, classNames: ['Activation', 'LeakyReLU'] },
   engine: { supported: true, plan: planActivation },
   pytorch: { supported: true, convert: activationToTorch },
+  onnx: { supported: true, convert: activationToOnnx },
   import: {
     supported: true,
     classNames: ['Activation', 'ReLU', 'ELU', 'LeakyReLU'],

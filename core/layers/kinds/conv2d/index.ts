@@ -2,6 +2,7 @@ import type { LayerKind } from '../../capabilities';
 import { conv2dFlops, planConv2d } from './engine';
 import { importConv2d } from './import';
 import { conv2dToTorch } from './pytorch';
+import { conv2dToOnnx } from './onnx';
 import { conv2dSpec } from './spec';
 
 export const conv2dKind: LayerKind = {
@@ -9,6 +10,7 @@ export const conv2dKind: LayerKind = {
   tfjs: { supported: true, classNames: ['Conv2D'] },
   engine: { supported: true, plan: planConv2d, forwardFlops: conv2dFlops },
   pytorch: { supported: true, convert: conv2dToTorch },
+  onnx: { supported: true, convert: conv2dToOnnx },
   import: { supported: true, classNames: ['Conv2D'], map: importConv2d },
   inspect: {
     supported: true,

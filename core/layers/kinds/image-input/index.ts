@@ -7,6 +7,7 @@ export const imageInputKind: LayerKind = {
   tfjs: { supported: true, classNames: ['InputLayer'] },
   engine: { supported: true, networkInput: true },
   pytorch: { supported: true, networkInput: true },
+  onnx: { supported: true, networkInput: true },
   import: { supported: true, classNames: ['InputLayer'], map: importImageInput },
   inspect: {
     supported: true,

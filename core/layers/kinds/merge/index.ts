@@ -1,6 +1,7 @@
 import type { InspectCapability, LayerKind, Unsupported } from '../../capabilities';
 import { importAdd, importConcatenate } from './import';
 import { addToTorch, concatenateToTorch } from './pytorch';
+import { addToOnnx, concatenateToOnnx } from './onnx';
 import { addSpec, concatenateSpec } from './spec';
 
 // The engine trains chains; a merge joins branches.
@@ -22,6 +23,7 @@ export const addKind: LayerKind = {
   tfjs: { supported: true, classNames: ['Add'] },
   engine,
   pytorch: { supported: true, convert: addToTorch },
+  onnx: { supported: true, convert: addToOnnx },
   import: { supported: true, classNames: ['Add'], map: importAdd },
   inspect,
 };
@@ -31,6 +33,7 @@ export const concatenateKind: LayerKind = {
   tfjs: { supported: true, classNames: ['Concatenate'] },
   engine,
   pytorch: { supported: true, convert: concatenateToTorch },
+  onnx: { supported: true, convert: concatenateToOnnx },
   import: { supported: true, classNames: ['Concatenate'], map: importConcatenate },
   inspect,
 };

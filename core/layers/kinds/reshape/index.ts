@@ -1,6 +1,7 @@
 import type { LayerKind } from '../../capabilities';
 import { importReshape } from './import';
 import { reshapeToTorch } from './pytorch';
+import { reshapeToOnnx } from './onnx';
 import { reshapeSpec } from './spec';
 
 export const reshapeKind: LayerKind = {
@@ -8,6 +9,7 @@ export const reshapeKind: LayerKind = {
   tfjs: { supported: true, classNames: ['Reshape'] },
   engine: { supported: false, reason: 'Reshape layers are not in the engine yet' },
   pytorch: { supported: true, convert: reshapeToTorch },
+  onnx: { supported: true, convert: reshapeToOnnx },
   import: { supported: true, classNames: ['Reshape'], map: importReshape },
   inspect: {
     supported: true,

@@ -2,6 +2,7 @@ import type { LayerKind } from '../../capabilities';
 import { planSoftmax } from './engine';
 import { importSoftmax } from './import';
 import { softmaxToTorch } from './pytorch';
+import { softmaxToOnnx } from './onnx';
 import { softmaxSpec } from './spec';
 
 export const softmaxKind: LayerKind = {
@@ -9,6 +10,7 @@ export const softmaxKind: LayerKind = {
   tfjs: { supported: true, classNames: ['Softmax'] },
   engine: { supported: true, plan: planSoftmax },
   pytorch: { supported: true, convert: softmaxToTorch },
+  onnx: { supported: true, convert: softmaxToOnnx },
   import: { supported: true, classNames: ['Softmax'], map: importSoftmax },
   inspect: {
     supported: true,

@@ -7,6 +7,7 @@ export const vectorInputKind: LayerKind = {
   tfjs: { supported: true, classNames: ['InputLayer'] },
   engine: { supported: true, networkInput: true },
   pytorch: { supported: true, networkInput: true },
+  onnx: { supported: true, networkInput: true },
   import: { supported: true, classNames: ['InputLayer'], map: importVectorInput },
   inspect: {
     supported: true,
