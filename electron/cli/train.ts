@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 import { initBackend } from '../../core/backend/index';
 import { CompileError } from '../../core/compile/index';
-import { alignTestSet, hasBlockingIssue } from '../../core/data/index';
+import { alignTestSet, hasBlockingIssue, type AugmentationOptions } from '../../core/data/index';
+
 import type { EngineChoice } from '../../core/engine/index';
 import { isTemplateId, parseProject, type ProjectDoc } from '../../core/io/index';
 import {
@@ -147,6 +148,12 @@ function alignLabels(
     scored: alignment.kept,
     leftOut: alignment.unknownClasses,
   };
+}
+
+/** The project's augmentation settings, for train.py (text projects have none). */
+function imageAugmentation(project: ProjectDoc): AugmentationOptions | null {
+  const reading = datasetReadingFor(project);
+  return reading.kind === 'image' ? reading.image.augmentation : null;
 }
 
 /** LayerLab's version, from package.json (shown in the export's metadata and README). */
@@ -301,6 +308,11 @@ async function run(argv: readonly string[]): Promise<void> {
         vocabulary: data.vocabulary,
         epochs: result.epochs,
         test,
+        trainScript: {
+          training: config,
+          validationKeys: data.plan.validationKeys,
+          augmentation: imageAugmentation(project),
+        },
       },
       outDir,
     );

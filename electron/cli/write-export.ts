@@ -10,7 +10,9 @@ import {
   type ExportInfo,
   type PytorchStatus,
   type TrainingSummary,
+  type TrainScriptSetup,
 } from '../../core/io/index';
+
 import type { DatasetReading, EpochMetrics } from '../../core/train/index';
 import { writeExportFolder } from '../host/services/export-writer';
 
@@ -24,6 +26,8 @@ export interface CliExportFacts {
   readonly epochs: readonly EpochMetrics[];
   /** Held-out test metrics, when `--test` was given. */
   readonly test: { readonly loss: number; readonly accuracy: number } | null;
+  /** The settings and validation files train.py reproduces (core's `TrainScriptSetup`). */
+  readonly trainScript?: TrainScriptSetup;
 }
 
 function pickImage(o: ImageOptions): NonNullable<ExportInfo['image']> {
@@ -68,6 +72,7 @@ export function cliExportInfo(model: tf.LayersModel, facts: CliExportFacts): Exp
     versions: { layerlab: facts.layerlabVersion, tfjs: tf.version.tfjs },
     training: summary(facts, now),
     exportedAt: now,
+    trainScript: facts.trainScript ?? null,
   };
 }
 

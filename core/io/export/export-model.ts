@@ -4,6 +4,7 @@ import { err, ok } from '../../result';
 import type { Result } from '../../result';
 import { readModelFolder } from '../import/model-folder';
 import type { ExportInfo } from './export-info';
+import { taskOf } from './export-info';
 import { buildLabelsTxt, buildMetadata, buildVocabJson } from './metadata';
 import type { PytorchStatus } from './metadata';
 import { buildPredictData, maxEmbeddedWeightBytes, predictDataFile } from './predict-data';
@@ -11,6 +12,8 @@ import { buildPredictHtml } from './predict-html';
 import { predictMjs } from './predict-mjs';
 import { buildPytorchFiles } from './pytorch/model-py';
 import { predictPy } from './pytorch/predict-py';
+import { buildTrainConfig } from './pytorch/train-config';
+import { trainPy } from './pytorch/train-py';
 import { buildReadme } from './readme';
 import { defaultShardBytes, saveToArtifacts, tfjsModelFiles, weightBytes } from './tfjs-files';
 
@@ -135,6 +138,15 @@ export async function buildExportFolder(
     files['model.py'] = torch.value.modelPy;
     files['weights.npz'] = torch.value.weightsNpz;
     files['predict.py'] = predictPy;
+    if (info.trainScript && taskOf(info) !== 'vector') {
+      files['train.py'] = trainPy;
+      files['train-config.json'] = buildTrainConfig(
+        folder.value.topology,
+        folder.value.weights.weights,
+        info.trainScript,
+        info.training?.epochs ?? 0,
+      );
+    }
   }
   return ok({ files, pytorch });
 }

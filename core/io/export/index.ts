@@ -26,3 +26,7 @@ export { buildPytorchFiles } from './pytorch/model-py';
 export { diagramFontFamily, renderGraphSvg } from '../diagram/index';
 export type { CheckedExport, SampleBatch, VerifiedImport } from './export-check';
 export { exportWithParity, generateSamples, predictBatch, verifyImport } from './export-check';
+export type { TrainScriptSetup } from './pytorch/train-config';
+export { decodeNpy, decodeNpz } from './pytorch/npz-read';
+export type { TorchWeightsError, TorchWeightsErrorCode } from './pytorch/weights-from-npz';
+export { weightsFromNpz } from './pytorch/weights-from-npz';
