@@ -9,6 +9,7 @@ export {
   engineFallbackMessages,
   backendReasonMessages,
   pytorchStatusMessages,
+  torchWeightsMessages,
 } from './reason-messages';
 export type { ReasonMessage } from './reason-messages';
 export { validateGraph, hasBlockingErrors, firstBlockingDiagnostic } from './validate-graph';

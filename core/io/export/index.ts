@@ -30,3 +30,6 @@ export type { TrainScriptSetup } from './pytorch/train-config';
 export { decodeNpy, decodeNpz } from './pytorch/npz-read';
 export type { TorchWeightsError, TorchWeightsErrorCode } from './pytorch/weights-from-npz';
 export { weightsFromNpz } from './pytorch/weights-from-npz';
+export { applyTorchWeights } from './pytorch/apply-torch-weights';
+export type { TorchRun } from './pytorch/torch-run';
+export { parseTorchRun } from './pytorch/torch-run';

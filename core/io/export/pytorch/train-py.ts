@@ -18,8 +18,8 @@ DIR is laid out as LayerLab reads it: one subfolder per class. The settings Laye
 seed, validation files) and the preprocessing (metadata.json, vocab.json) are read from this folder.
 Training starts from weights.npz (the weights LayerLab exported) unless --from-scratch is given.
 The result goes to --out (default ./trained): weights.npz in the same layout (LayerLab can load it
-back: Import weights trained elsewhere, or npm run train -- --load-weights), train-metrics.json
-(the run record) and checkpoint.pt (to --resume).
+back: Import weights trained elsewhere, or npm run train -- PROJECT --load-weights DIR), train-metrics.json
+(the run record), metadata.json and checkpoint.pt (to --resume).
 
 Needs torch and numpy; images other than PNG need Pillow (pip install torch numpy pillow).
 """
@@ -596,8 +596,13 @@ def main():
             'startedFrom': 'checkpoint' if checkpoint else ('scratch' if ARGS.from_scratch else 'weights.npz'),
             'finishedAt': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()),
             'torch': torch.__version__,
+            'labels': META['labels'],
         }
         (out / 'train-metrics.json').write_text(json.dumps(record, indent=2), encoding='utf-8')
+        # The classes and preprocessing travel with the weights, so the output folder loads back on its own.
+        for name in ('metadata.json', 'vocab.json', 'train-config.json'):
+            if (HERE / name).is_file() and (HERE / name).resolve() != (out / name).resolve():
+                (out / name).write_bytes((HERE / name).read_bytes())
         last = history[-1] if history else None
         print(f'outcome: {outcome}' + (f" (restored epoch {best['epoch'] + 1})" if restored else ''), flush=True)
         if last and last['valAccuracy'] is not None:
