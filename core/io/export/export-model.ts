@@ -122,7 +122,8 @@ export async function buildExportFolder(
   if (info.text !== null) files['vocab.json'] = buildVocabJson(info.text.vocabulary);
   const weightData = weightBytes(artifacts);
   const embedded = weightData.byteLength <= maxEmbeddedWeightBytes;
-  files['README.md'] = buildReadme(info, weightFiles, pytorch, embedded);
+  const trainScript = torch.ok && Boolean(info.trainScript) && taskOf(info) !== 'vector';
+  files['README.md'] = buildReadme(info, weightFiles, pytorch, embedded, trainScript);
   files['predict.html'] = buildPredictHtml(info.modelName);
   if (embedded)
     files[predictDataFile] = buildPredictData({
@@ -138,7 +139,7 @@ export async function buildExportFolder(
     files['model.py'] = torch.value.modelPy;
     files['weights.npz'] = torch.value.weightsNpz;
     files['predict.py'] = predictPy;
-    if (info.trainScript && taskOf(info) !== 'vector') {
+    if (trainScript && info.trainScript) {
       files['train.py'] = trainPy;
       files['train-config.json'] = buildTrainConfig(
         folder.value.topology,

@@ -2,6 +2,7 @@ import { mdText } from '../escape/markdown';
 import type { ExportInfo } from './export-info';
 import { taskOf } from './export-info';
 import type { PytorchStatus } from './metadata';
+import { trainReadmeSection } from './pytorch/train-readme';
 
 function inputLine(info: ExportInfo, zh: boolean): string {
   const shape = `[${info.inputShape.slice(1).join(', ')}]`;
@@ -52,6 +53,8 @@ export function buildReadme(
   pytorch: PytorchStatus,
   /** Whether predict-data.js embeds the model, so predict.html opens by double-click. */
   embedded = true,
+  /** Whether the folder has train.py (its section: one computer, torchrun, Slurm). */
+  trainScript = false,
 ): string {
   const labels = info.labels.map((l, i) => `${i}: ${mdText(l)}`).join(' · ');
   const example = exampleInput(info);
@@ -135,6 +138,7 @@ export function buildReadme(
     '',
     ...pyZh,
     '',
+    ...(trainScript ? [...trainReadmeSection(true), ''] : []),
     '## 转换为 Keras 文件',
     '',
     '```sh',
@@ -191,6 +195,7 @@ export function buildReadme(
     '',
     ...pyEn,
     '',
+    ...(trainScript ? [...trainReadmeSection(false), ''] : []),
     '## Convert to a Keras file',
     '',
     '```sh',
