@@ -39,7 +39,7 @@ async function exported(kind: TestModelKind, info: Partial<ExportInfo> = {}) {
 
 /** weights.npz with one entry replaced (or removed, for `null`). */
 function edited(npz: Uint8Array, key: string, array: Parameters<typeof encodeNpy>[0] | null) {
-  const entries = unzipSync(npz);
+  const entries: Record<string, Uint8Array> = unzipSync(npz);
   delete entries[`${key}.npy`];
   if (array !== null) entries[`${key}.npy`] = encodeNpy(array);
   return zipSync(entries, { level: 0 });
