@@ -6,6 +6,7 @@ import {
   engineFallbackMessages,
   pytorchStatusMessage,
   pytorchStatusMessages,
+  torchWeightsMessages,
 } from './reason-messages';
 
 const table = messages as Record<string, { en: string; 'zh-CN': string } | undefined>;
@@ -15,6 +16,7 @@ describe('reason codes from outside the editor core', () => {
     engine: engineFallbackMessages,
     backend: backendReasonMessages,
     pytorch: pytorchStatusMessages,
+    torchWeights: torchWeightsMessages,
   } as Record<string, Record<string, string>>;
 
   for (const [name, codes] of Object.entries(tables))
