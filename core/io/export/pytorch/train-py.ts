@@ -479,7 +479,8 @@ def parse_args():
     training = CONFIG['training']
     p = argparse.ArgumentParser(description='Trains the exported LayerLab network with PyTorch (DDP under torchrun).')
     p.add_argument('--data', required=True, help='dataset folder, one subfolder per class')
-    p.add_argument('--epochs', type=int, default=training['epochs'], help=f"epochs to train (default {training['epochs']})")
+    p.add_argument('--epochs', type=int, default=None,
+                   help=f"epochs to train (default {training['epochs']}; with --resume: more epochs after the checkpoint)")
     p.add_argument('--out', default='trained', help='output folder (default ./trained)')
     p.add_argument('--resume', default=None, help='checkpoint.pt of an earlier run to continue')
     p.add_argument('--from-scratch', action='store_true', help='start from new random weights, not weights.npz')
@@ -527,10 +528,12 @@ def main():
     since_best = checkpoint['sinceBest'] if checkpoint else 0
     # Epoch numbers continue those LayerLab trained into weights.npz (the learning-rate decay goes on from there).
     if checkpoint:
-        first, epochs = checkpoint['next'], checkpoint['epochs']
+        # An interrupted run goes on to its planned end; --epochs N trains N more after the checkpoint.
+        first = checkpoint['next']
+        epochs = checkpoint['epochs'] if ARGS.epochs is None else first + ARGS.epochs
     else:
         first = 0 if ARGS.from_scratch else CONFIG.get('epochsTrained', 0)
-        epochs = first + ARGS.epochs
+        epochs = first + (training['epochs'] if ARGS.epochs is None else ARGS.epochs)
     stopping = training['earlyStopping']
     outcome = 'completed'
     if rank == 0:
