@@ -11,6 +11,7 @@ export {
   backendReasonMessages,
   pytorchStatusMessages,
   onnxStatusMessages,
+  torchWeightsMessages,
 } from './reason-messages';
 export type { ReasonMessage } from './reason-messages';
 export { validateGraph, hasBlockingErrors, firstBlockingDiagnostic } from './validate-graph';

@@ -350,6 +350,40 @@ export const messages = {
     "No model.onnx was exported: layer '{{layer}}' ({{kind}}) has no exact ONNX form in LayerLab yet. The other files work as usual.",
     "未导出 model.onnx：层 '{{layer}}'（{{kind}}）在 LayerLab 中暂无完全等价的 ONNX 形式。其他文件照常可用。",
   ),
+
+  // ── Weights trained elsewhere (train.py's weights.npz) ────────────────
+  'torch-weights-unreadable': m(
+    'The weights file cannot be read: {{detail}}. Choose the weights.npz that train.py wrote.',
+    '无法读取权重文件：{{detail}}。请选择 train.py 写出的 weights.npz。',
+  ),
+  'torch-weights-no-torch-form': m(
+    "This network has no PyTorch form (layer '{{layer}}'), so it cannot take weights trained with PyTorch.",
+    "此网络没有 PyTorch 形式（层 '{{layer}}'），因此无法载入用 PyTorch 训练的权重。",
+  ),
+  'torch-weights-missing': m(
+    "The weights do not fit this network: '{{key}}' is missing. They were trained for a different network; export this one again and train that.",
+    "权重与此网络不符：缺少 '{{key}}'。这些权重是为另一个网络训练的；请重新导出当前网络再训练。",
+  ),
+  'torch-weights-extra': m(
+    "The weights do not fit this network: it has no '{{key}}'. They were trained for a different network; export this one again and train that.",
+    "权重与此网络不符：此网络没有 '{{key}}'。这些权重是为另一个网络训练的；请重新导出当前网络再训练。",
+  ),
+  'torch-weights-wrong-shape': m(
+    "The weights do not fit this network: '{{key}}' has the shape {{found}}, but this network needs {{expected}}. Layers were changed since the export; export again and retrain.",
+    "权重与此网络不符：'{{key}}' 的形状是 {{found}}，但此网络需要 {{expected}}。导出后层被修改过；请重新导出并训练。",
+  ),
+  'torch-weights-not-finite': m(
+    "The weights hold NaN or infinite values ('{{key}}'): the training diverged. Train again with a smaller learning rate.",
+    "权重中含有 NaN 或无穷大的值（'{{key}}'）：训练发散了。请用更小的学习率重新训练。",
+  ),
+  'torch-weights-not-representable': m(
+    "The weights changed '{{key}}', which LayerLab's network does not have. Train with the train.py of the export, which keeps it fixed.",
+    "权重修改了 '{{key}}'，而 LayerLab 的网络中没有这一项。请使用导出文件夹中的 train.py 训练，它会保持该项不变。",
+  ),
+  'torch-run-unreadable': m(
+    'The run record (train-metrics.json) cannot be read: {{detail}}.',
+    '无法读取训练记录（train-metrics.json）：{{detail}}。',
+  ),
 } satisfies Record<string, Translated>;
 
 /** Every code the message table knows. */

@@ -8,6 +8,7 @@ import {
   onnxStatusMessages,
   pytorchStatusMessage,
   pytorchStatusMessages,
+  torchWeightsMessages,
 } from './reason-messages';
 
 const table = messages as Record<string, { en: string; 'zh-CN': string } | undefined>;
@@ -18,6 +19,7 @@ describe('reason codes from outside the editor core', () => {
     backend: backendReasonMessages,
     pytorch: pytorchStatusMessages,
     onnx: onnxStatusMessages,
+    torchWeights: torchWeightsMessages,
   } as Record<string, Record<string, string>>;
 
   for (const [name, codes] of Object.entries(tables))

@@ -2,6 +2,7 @@ import type { BackendReason } from '../backend/init-backend';
 import type { EngineChoice } from '../engine/choose-engine';
 import type { PytorchStatus } from '../io/export/metadata';
 import type { OnnxStatus } from '../io/export/onnx/onnx-status';
+import type { TorchWeightsErrorCode } from '../io/export/pytorch/weights-from-npz';
 import type { Locale } from './diagnostic';
 import { formatMessage, type MessageCode } from './messages';
 
@@ -50,6 +51,16 @@ export const pytorchStatusMessages = {
 export const onnxStatusMessages = {
   'onnx-unsupported': 'onnx-unsupported',
 } as const satisfies Record<Extract<OnnxStatus, { available: false }>['code'], MessageCode>;
+/** Why weights trained by train.py cannot be loaded (each code is also a message code). */
+export const torchWeightsMessages = {
+  'torch-weights-unreadable': 'torch-weights-unreadable',
+  'torch-weights-no-torch-form': 'torch-weights-no-torch-form',
+  'torch-weights-missing': 'torch-weights-missing',
+  'torch-weights-extra': 'torch-weights-extra',
+  'torch-weights-wrong-shape': 'torch-weights-wrong-shape',
+  'torch-weights-not-finite': 'torch-weights-not-finite',
+  'torch-weights-not-representable': 'torch-weights-not-representable',
+} as const satisfies Record<TorchWeightsErrorCode, MessageCode>;
 
 /** Why TF.js trains this run rather than LayerLab's engine. */
 export function engineFallbackMessage(

@@ -16,10 +16,15 @@ export interface TrainArgs {
   readonly engine: 'auto' | 'tfjs';
   /** Data-parallel engine workers (1 = one engine on the CLI's thread); null = the default (min(2, cores)). */
   readonly workers: number | null;
+  /** The --out folder of the exported train.py: load its weights and run instead of training. */
+  readonly loadWeights: string | null;
+  /** Where to save the project with the loaded model (`--save FILE`). */
+  readonly save: string | null;
   readonly help: boolean;
 }
 
 export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--validation-share S] [--engine auto|tfjs] [--workers N] [--out DIR]
+       npm run train -- project --load-weights DIR [--save FILE] [--out DIR]
 
   project        a saved .layerlab project, a template file, or a template id (lenet, mlp-digits, lstm-text)
                  (none: the bundled sample project on the bundled sample data)
@@ -31,7 +36,11 @@ export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR
   --engine E     auto (default: LayerLab's WASM SIMD engine when the model is supported, else TF.js) or tfjs
   --workers N    threads training each batch with LayerLab's engine, 1–16 (default: min(2, cores); 1 = one engine)
   --out DIR      where to write the trained model (default: ./<project name>-trained;
-                 for the bundled sample, a new temporary folder; the path is printed)`;
+                 for the bundled sample, a new temporary folder; the path is printed)
+  --load-weights DIR  instead of training: load what the exported train.py wrote to DIR (weights.npz,
+                 train-metrics.json) into the project's network, checked layer by layer, print its run
+                 and write the export folder (--out) from those weights
+  --save FILE    with --load-weights: save the project with the loaded model and its run as FILE`;
 
 /** Parses argv; throws an Error with a user-facing message on bad input. */
 export function parseTrainArgs(argv: readonly string[]): TrainArgs {
@@ -47,6 +56,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       'validation-share': { type: 'string' },
       engine: { type: 'string' },
       workers: { type: 'string' },
+      'load-weights': { type: 'string' },
+      save: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -90,6 +101,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     validationShare,
     engine,
     workers,
+    loadWeights: values['load-weights'] ?? null,
+    save: values.save ?? null,
     help: values.help ?? false,
   };
 }

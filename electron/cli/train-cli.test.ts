@@ -73,8 +73,20 @@ describe('parseTrainArgs', () => {
       validationShare: 0,
       engine: 'tfjs',
       workers: 1,
+      loadWeights: null,
+      save: null,
       help: false,
     });
+  });
+  it('reads --load-weights and --save', () => {
+    const args = parseTrainArgs([
+      'p.layerlab',
+      '--load-weights',
+      'trained',
+      '--save',
+      'p2.layerlab',
+    ]);
+    expect([args.loadWeights, args.save]).toEqual(['trained', 'p2.layerlab']);
   });
   const bad: [string[], RegExp][] = [
     [['--epochs', '0'], /--epochs/],

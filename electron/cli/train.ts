@@ -6,13 +6,15 @@ import { fileURLToPath } from 'node:url';
 
 import { initBackend } from '../../core/backend/index';
 import { CompileError } from '../../core/compile/index';
-import { alignTestSet, hasBlockingIssue } from '../../core/data/index';
+import { alignTestSet, hasBlockingIssue, type AugmentationOptions } from '../../core/data/index';
+
 import type { EngineChoice } from '../../core/engine/index';
 import { isTemplateId, parseProject, type ProjectDoc } from '../../core/io/index';
 import {
   datasetReadingFor,
   runTrainingJob,
   TrainingError,
+  type EpochMetrics,
   type SampleSource,
 } from '../../core/train/index';
 import { formatDiagnostic } from '../../core/validate/index';
@@ -21,6 +23,8 @@ import { formatHealthReport } from './dataset-summary';
 import { HostFailure } from '../host/services/host-error';
 import { loadImageFolder, loadTextFolder, type LoadedDataset } from './load-dataset';
 import { writeCliExport } from './write-export';
+import { LoadWeightsFailure } from './load-weights';
+import { runLoadWeights } from './load-weights-command';
 import { defaultEngineWorkers, nodeEngineParallel } from './engine-peers';
 import { MissingKernelsError, readEngineKernels } from './engine-kernels';
 
@@ -149,6 +153,12 @@ function alignLabels(
   };
 }
 
+/** The project's augmentation settings, for train.py (text projects have none). */
+function imageAugmentation(project: ProjectDoc): AugmentationOptions | null {
+  const reading = datasetReadingFor(project);
+  return reading.kind === 'image' ? reading.image.augmentation : null;
+}
+
 /** LayerLab's version, from package.json (shown in the export's metadata and README). */
 async function layerlabVersion(): Promise<string> {
   const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
@@ -179,6 +189,11 @@ function say(line: string): void {
 const fmt = (v: number | null): string =>
   v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(4);
 
+/** One epoch as the CLI prints it (train.py prints the same line). */
+function epochLine(m: EpochMetrics, total: number, rate = 0): string {
+  return `epoch ${m.epoch + 1}/${total}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s${rate > 0 ? `, ${Math.round(rate)} examples/s` : ''})`;
+}
+
 async function run(argv: readonly string[]): Promise<void> {
   let args: TrainArgs;
   try {
@@ -193,6 +208,20 @@ async function run(argv: readonly string[]): Promise<void> {
   const started = Date.now();
   const { projectPath, dataDir } = await resolveInputs(args);
   const project = await loadProject(projectPath);
+  if (args.loadWeights !== null) {
+    say(`project: ${project.name} (${projectPath})`);
+    await initBackend(args.backend, { wasmPaths });
+    await runLoadWeights({
+      project,
+      dir: args.loadWeights,
+      save: args.save,
+      outDir: () => chooseOutDir(args, projectPath),
+      layerlabVersion,
+      say,
+      epochLine: (m, total) => epochLine(m, total),
+    });
+    return;
+  }
   const config = {
     ...project.training,
     ...(args.epochs !== null ? { epochs: args.epochs } : {}),
@@ -268,10 +297,7 @@ async function run(argv: readonly string[]): Promise<void> {
         if (m.batch === 0) rateFrom = { at, seen: m.examplesSeen };
         else rate = ((m.examplesSeen - rateFrom.seen) / (at - rateFrom.at)) * 1000;
       },
-      onEpochEnd: (m) =>
-        say(
-          `epoch ${m.epoch + 1}/${config.epochs}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s${rate > 0 ? `, ${Math.round(rate)} examples/s` : ''})`,
-        ),
+      onEpochEnd: (m) => say(epochLine(m, config.epochs, rate)),
       onTrained: ({ result: trained, validationAccuracy }) => {
         say(
           `outcome: ${trained.outcome}${trained.restoredBest ? ` (restored epoch ${(trained.bestEpoch ?? 0) + 1})` : ''}`,
@@ -301,6 +327,11 @@ async function run(argv: readonly string[]): Promise<void> {
         vocabulary: data.vocabulary,
         epochs: result.epochs,
         test,
+        trainScript: {
+          training: config,
+          validationKeys: data.plan.validationKeys,
+          augmentation: imageAugmentation(project),
+        },
       },
       outDir,
     );
@@ -325,6 +356,10 @@ run(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
     if (error instanceof MissingKernelsError) {
+      console.error(`error: ${error.message}`);
+      process.exit(1);
+    }
+    if (error instanceof LoadWeightsFailure) {
       console.error(`error: ${error.message}`);
       process.exit(1);
     }

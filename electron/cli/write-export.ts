@@ -11,7 +11,9 @@ import {
   type OnnxStatus,
   type PytorchStatus,
   type TrainingSummary,
+  type TrainScriptSetup,
 } from '../../core/io/index';
+
 import type { DatasetReading, EpochMetrics } from '../../core/train/index';
 import { writeExportFolder } from '../host/services/export-writer';
 
@@ -25,6 +27,8 @@ export interface CliExportFacts {
   readonly epochs: readonly EpochMetrics[];
   /** Held-out test metrics, when `--test` was given. */
   readonly test: { readonly loss: number; readonly accuracy: number } | null;
+  /** The settings and validation files train.py reproduces (core's `TrainScriptSetup`). */
+  readonly trainScript?: TrainScriptSetup;
 }
 
 function pickImage(o: ImageOptions): NonNullable<ExportInfo['image']> {
@@ -69,6 +73,7 @@ export function cliExportInfo(model: tf.LayersModel, facts: CliExportFacts): Exp
     versions: { layerlab: facts.layerlabVersion, tfjs: tf.version.tfjs },
     training: summary(facts, now),
     exportedAt: now,
+    trainScript: facts.trainScript ?? null,
   };
 }
 

@@ -130,6 +130,13 @@ export interface ProjectSession {
   /** Records that `record` was written with the project. */
   markModelSaved(record: TrainedModelRecord | null): void;
   /**
+   * Makes a model trained elsewhere (train.py's weights, already converted to
+   * TF.js files for this graph) the project's model, with its runs added to
+   * the Training panel's; unsaved until the project is saved. False while a
+   * run is active or when the worker could not restore it.
+   */
+  adoptTrainedModel(record: TrainedModelRecord): Promise<boolean>;
+  /**
    * Cancels running work, stops listening to the worker, tells the worker to
    * free this project's model and data, and empties every store. The
    * project's recovery entry is deleted: a session is disposed only after the
@@ -297,7 +304,8 @@ export function createProjectSession(project: OpenedProject, deps: SessionDeps):
 
   if (restored) void restoreInto(restored);
 
-  async function restoreInto(record: TrainedModelRecord): Promise<void> {
+  /** `saved`: the record is what the project file holds (false for a model imported since). */
+  async function restoreInto(record: TrainedModelRecord, saved = true): Promise<void> {
     const doc = editor.getState().doc;
     const { dataset } = record;
     const result = await client.restore({
@@ -326,7 +334,7 @@ export function createProjectSession(project: OpenedProject, deps: SessionDeps):
           fingerprint: record.fingerprint,
           trainedAt: record.trainedAt,
           dataset: record.dataset,
-          saved: record,
+          saved: saved ? record : null,
         },
         true,
       );
@@ -382,6 +390,21 @@ export function createProjectSession(project: OpenedProject, deps: SessionDeps):
         runs: savedRunsOf(trainingStore.getState().runs),
         files: reply.value,
       };
+    },
+
+    async adoptTrainedModel(record) {
+      if (isRunActive(trainingStore.getState().machine.status)) return false;
+      const runs = trainingStore.getState().runs;
+      // Saved runs have negative ids; the new ones go below every id in use.
+      const lowest = Math.min(0, ...runs.map((r) => r.runId));
+      const added = runSeriesFromSaved(record.runs).map((r, i) => ({
+        ...r,
+        runId: lowest - 1 - i,
+      }));
+      trainingStore.setState({ runs: [...runs, ...added] });
+      model.setState({ status: 'restoring' }, true);
+      await restoreInto(record, false);
+      return model.getState().status === 'ready';
     },
 
     markModelSaved(record) {

@@ -1,5 +1,6 @@
 import type { ImageOptions, TextOptions } from '../../data/index';
 import type { Shape } from '../../shapes/shape';
+import type { TrainScriptSetup } from './pytorch/train-config';
 
 /** How images are turned into the model's input; the `ImageOptions` of the dataset without augmentation. */
 export type ImagePreprocessing = Pick<
@@ -41,6 +42,8 @@ export interface ExportInfo {
   readonly training: TrainingSummary | null;
   /** ISO 8601 date-time of the export. */
   readonly exportedAt: string;
+  /** How the project trains: with it (and a PyTorch route) the folder gets train.py + train-config.json. */
+  readonly trainScript?: TrainScriptSetup | null;
 }
 
 /** The kind of data a model reads, from its preprocessing. */

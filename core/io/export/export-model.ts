@@ -4,6 +4,7 @@ import { err, ok } from '../../result';
 import type { Result } from '../../result';
 import { readModelFolder } from '../import/model-folder';
 import type { ExportInfo } from './export-info';
+import { taskOf } from './export-info';
 import { buildLabelsTxt, buildMetadata, buildVocabJson } from './metadata';
 import type { PytorchStatus } from './metadata';
 import { buildOnnxModel } from './onnx/build-onnx';
@@ -14,6 +15,8 @@ import { buildPredictHtml } from './predict-html';
 import { predictMjs } from './predict-mjs';
 import { buildPytorchFiles } from './pytorch/model-py';
 import { predictPy } from './pytorch/predict-py';
+import { buildTrainConfig } from './pytorch/train-config';
+import { trainPy } from './pytorch/train-py';
 import { buildReadme } from './readme';
 import { defaultShardBytes, saveToArtifacts, tfjsModelFiles, weightBytes } from './tfjs-files';
 
@@ -140,7 +143,8 @@ export async function buildExportFolder(
   if (info.text !== null) files['vocab.json'] = buildVocabJson(info.text.vocabulary);
   const weightData = weightBytes(artifacts);
   const embedded = weightData.byteLength <= maxEmbeddedWeightBytes;
-  files['README.md'] = buildReadme(info, weightFiles, pytorch, embedded, onnx);
+  const trainScript = torch.ok && Boolean(info.trainScript) && taskOf(info) !== 'vector';
+  files['README.md'] = buildReadme(info, weightFiles, pytorch, embedded, onnx, trainScript);
   files['predict.html'] = buildPredictHtml(info.modelName);
   if (embedded)
     files[predictDataFile] = buildPredictData({
@@ -156,6 +160,15 @@ export async function buildExportFolder(
     files['model.py'] = torch.value.modelPy;
     files['weights.npz'] = torch.value.weightsNpz;
     files['predict.py'] = predictPy;
+    if (trainScript && info.trainScript) {
+      files['train.py'] = trainPy;
+      files['train-config.json'] = buildTrainConfig(
+        folder.value.topology,
+        folder.value.weights.weights,
+        info.trainScript,
+        info.training?.epochs ?? 0,
+      );
+    }
   }
   if (onnxModel.ok) files['model.onnx'] = onnxModel.value;
   return ok({ files, pytorch, onnx });

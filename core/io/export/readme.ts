@@ -4,6 +4,7 @@ import { taskOf } from './export-info';
 import type { PytorchStatus } from './metadata';
 import { onnxReadmeSection } from './onnx/onnx-readme';
 import type { OnnxStatus } from './onnx/onnx-status';
+import { trainReadmeSection } from './pytorch/train-readme';
 
 function inputLine(info: ExportInfo, zh: boolean): string {
   const shape = `[${info.inputShape.slice(1).join(', ')}]`;
@@ -56,6 +57,8 @@ export function buildReadme(
   embedded = true,
   /** Whether model.onnx was written (null: the README does not mention ONNX). */
   onnx: OnnxStatus | null = null,
+  /** Whether the folder has train.py (its section: one computer, torchrun, Slurm). */
+  trainScript = false,
 ): string {
   const labels = info.labels.map((l, i) => `${i}: ${mdText(l)}`).join(' · ');
   const example = exampleInput(info);
@@ -141,6 +144,7 @@ export function buildReadme(
     ...pyZh,
     '',
     ...(onnx === null ? [] : [...onnxReadmeSection(info, onnx, true), '']),
+    ...(trainScript ? [...trainReadmeSection(true), ''] : []),
     '## 转换为 Keras 文件',
     '',
     '```sh',
@@ -199,6 +203,7 @@ export function buildReadme(
     ...pyEn,
     '',
     ...(onnx === null ? [] : [...onnxReadmeSection(info, onnx, false), '']),
+    ...(trainScript ? [...trainReadmeSection(false), ''] : []),
     '## Convert to a Keras file',
     '',
     '```sh',

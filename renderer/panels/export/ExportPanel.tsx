@@ -20,6 +20,7 @@ import { exportProject, type ExportOutcome, type ExportPhase } from './export-ac
 import { failureText, formatDifference, hostFailureText } from './export-messages';
 import { DiagramSection } from './DiagramSection';
 import { ImportSection } from './ImportSection';
+import { TorchWeightsSection } from './TorchWeightsSection';
 import './export.css';
 import { useModelState, useSession, useTrainingState } from '../../session/session-context';
 
@@ -111,6 +112,7 @@ export function ExportPanel() {
       )}
       {outcome && <ExportResult outcome={outcome} />}
       <ImportSection />
+      <TorchWeightsSection />
       <DiagramSection name={name} locale={locale} />
     </section>
   );

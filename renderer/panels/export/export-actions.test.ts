@@ -28,6 +28,8 @@ function recordingExportClient(): ExportClient & { readonly jobs: unknown[] } {
     },
     importModel: () =>
       Promise.resolve({ ok: false, error: { code: 'export-failed', message: '' } }),
+    torchWeights: () =>
+      Promise.resolve({ ok: false, error: { code: 'export-failed', message: '' } }),
   };
 }
 

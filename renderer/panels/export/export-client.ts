@@ -5,6 +5,8 @@ import type {
   FromExportWorker,
   ImportDone,
   ToExportWorker,
+  TorchWeightsDone,
+  TorchWeightsJob,
   WorkerReply,
 } from './export-protocol';
 
@@ -12,6 +14,7 @@ import type {
 export interface ExportClient {
   exportModel(job: ExportJob): Promise<WorkerReply<ExportDone>>;
   importModel(files: FileMap): Promise<WorkerReply<ImportDone>>;
+  torchWeights(job: TorchWeightsJob): Promise<WorkerReply<TorchWeightsDone>>;
 }
 
 /** `Omit` applied to each member of a union (plain `Omit` would merge them). */
@@ -33,7 +36,10 @@ export function createExportClient(): ExportClient {
     listen(worker);
     return worker;
   };
-  const pending = new Map<number, (reply: WorkerReply<ExportDone | ImportDone>) => void>();
+  const pending = new Map<
+    number,
+    (reply: WorkerReply<ExportDone | ImportDone | TorchWeightsDone>) => void
+  >();
   let nextId = 1;
   const listen = (w: Worker): void => {
     w.addEventListener('message', (event: MessageEvent<FromExportWorker>) => {
@@ -49,16 +55,20 @@ export function createExportClient(): ExportClient {
       pending.clear();
     });
   };
-  const send = <T extends ExportDone | ImportDone>(
+  const send = <T extends ExportDone | ImportDone | TorchWeightsDone>(
     message: WithoutId<ToExportWorker>,
   ): Promise<WorkerReply<T>> =>
     new Promise((resolve) => {
       const id = nextId++;
-      pending.set(id, resolve as (reply: WorkerReply<ExportDone | ImportDone>) => void);
+      pending.set(
+        id,
+        resolve as (reply: WorkerReply<ExportDone | ImportDone | TorchWeightsDone>) => void,
+      );
       ensure().postMessage({ ...message, id } as ToExportWorker);
     });
   return {
     exportModel: (job) => send<ExportDone>({ type: 'export', job }),
     importModel: (files) => send<ImportDone>({ type: 'import', files }),
+    torchWeights: (job) => send<TorchWeightsDone>({ type: 'torch-weights', job }),
   };
 }

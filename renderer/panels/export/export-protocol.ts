@@ -65,6 +65,21 @@ export interface WorkerFailure {
   readonly code: string;
   readonly message: string;
   readonly subject?: string;
+  /** Message arguments when `code` is one of core's message codes (`torch-weights-*`). */
+  readonly args?: Readonly<Record<string, string | number>>;
+}
+
+/** Weights trained by train.py, for the current graph. */
+export interface TorchWeightsJob {
+  readonly graph: GraphDoc;
+  readonly inference: InferenceContext;
+  readonly npz: Uint8Array;
+  readonly labels: readonly string[];
+}
+
+/** The graph's model with those weights, as a TF.js model folder (what a trained model is saved as). */
+export interface TorchWeightsDone {
+  readonly modelFiles: FileMap;
 }
 
 export type WorkerReply<T> =
@@ -73,10 +88,11 @@ export type WorkerReply<T> =
 /** Panel → worker. */
 export type ToExportWorker =
   | { readonly id: number; readonly type: 'export'; readonly job: ExportJob }
-  | { readonly id: number; readonly type: 'import'; readonly files: FileMap };
+  | { readonly id: number; readonly type: 'import'; readonly files: FileMap }
+  | { readonly id: number; readonly type: 'torch-weights'; readonly job: TorchWeightsJob };
 
 /** Worker → panel. */
 export type FromExportWorker = {
   readonly id: number;
-  readonly reply: WorkerReply<ExportDone | ImportDone>;
+  readonly reply: WorkerReply<ExportDone | ImportDone | TorchWeightsDone>;
 };

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { FromExportWorker, ToExportWorker } from './export-protocol';
 import { runExport, runImport } from './export-session';
+import { runTorchWeights } from './torch-weights-session';
 
 /**
  * The export worker: builds export folders, runs the parity check and imports
@@ -10,7 +11,12 @@ declare const self: DedicatedWorkerGlobalScope;
 
 self.onmessage = (event: MessageEvent<ToExportWorker>) => {
   const message = event.data;
-  const work = message.type === 'export' ? runExport(message.job) : runImport(message.files);
+  const work =
+    message.type === 'export'
+      ? runExport(message.job)
+      : message.type === 'import'
+        ? runImport(message.files)
+        : runTorchWeights(message.job);
   work
     .catch((error: unknown) => ({
       ok: false as const,

@@ -5,6 +5,7 @@ import {
   type ImagePreprocessing,
   type ProjectDoc,
   type TrainingSummary,
+  type TrainScriptSetup,
 } from '@core';
 
 import type { SessionInspectClient } from '../../inspect/training-inspect-client';
@@ -147,6 +148,20 @@ function imagePreprocessing(
 }
 
 /**
+ * What the exported train.py reproduces: the project's training settings, the
+ * validation files of the split it trained on, and the image augmentation.
+ */
+function trainScriptSetup(doc: ProjectDoc, loaded: TrainingDataset | null): TrainScriptSetup {
+  const validationKeys = loaded?.plan.validationKeys ?? doc.dataset?.split.validationPaths ?? null;
+  const image = loaded ? (loaded.kind === 'image' ? loaded.options : null) : doc.dataset?.image;
+  return {
+    training: doc.training,
+    validationKeys: validationKeys === null ? null : [...validationKeys],
+    augmentation: image?.augmentation ?? null,
+  };
+}
+
+/**
  * Everything the export worker needs, from the project session: its trained
  * model when it has one that fits the network (never another project's: the
  * worker only holds this session's), else the graph with initial weights,
@@ -189,6 +204,7 @@ export async function gatherExportJob(
     versions: { layerlab: appVersion, tfjs: tfjsVersion },
     training: files !== null ? trainingSummary(session.training.store.getState()) : null,
     exportedAt: new Date().toISOString(),
+    trainScript: trainScriptSetup(factsDoc, loaded),
   };
   const check = files !== null ? await validationCheck(session.inspect, paritySampleCount) : null;
   return { source, info, check, tfjsBundleUrl };

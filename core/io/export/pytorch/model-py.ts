@@ -67,7 +67,7 @@ const reserved = new Set([
 ]);
 
 /** A layer name as a Python attribute: ASCII identifier characters, unique, not shadowing nn.Module. */
-function attributeNames(names: readonly string[]): Map<string, string> {
+export function attributeNames(names: readonly string[]): Map<string, string> {
   const used = new Set<string>();
   const out = new Map<string, string>();
   for (const name of names) {
