@@ -14,3 +14,4 @@ export * from './submission';
 export * from './recheck';
 export * from './class-report';
 export * from './sample-pack';
+export * from './editor-locks';

@@ -1,5 +1,6 @@
 import type { Locale, Translated } from '../validate/diagnostic';
 import type { CheckCode } from './checks';
+import type { LockRefusal } from './editor-locks';
 import type { PackErrorCode } from './pack-errors';
 
 const m = (en: string, zh: string): Translated => ({ en, 'zh-CN': zh });
@@ -10,7 +11,9 @@ const m = (en: string, zh: string): Translated => ({ en, 'zh-CN': zh });
  * args are the student's or the package's data and are escaped by whoever
  * writes the message into HTML or CSV.
  */
-export const packMessages: Readonly<Record<PackErrorCode | CheckCode, Translated>> = {
+export const packMessages: Readonly<
+  Record<PackErrorCode | CheckCode | LockRefusal['code'], Translated>
+> = {
   'pack-too-large': m(
     'The package is larger than LayerLab opens ({{max}} bytes).',
     '这个实验包超过了 LayerLab 能打开的大小（{{max}} 字节）。',
@@ -111,6 +114,14 @@ export const packMessages: Readonly<Record<PackErrorCode | CheckCode, Translated
     'This submission was made for another package ("{{title}}").',
     '这个提交文件属于另一个实验包（“{{title}}”）。',
   ),
+  'locked-layer': m(
+    'The layer {{layer}} is locked by the lab package: it cannot be deleted or replaced.',
+    '层 {{layer}} 已被实验包锁定：不能删除或替换。',
+  ),
+  'locked-param': m(
+    'The parameter {{param}} of {{layer}} is locked by the lab package.',
+    '层 {{layer}} 的参数 {{param}} 已被实验包锁定。',
+  ),
   'check-pass': m('Done.', '已完成。'),
   'check-not-trained': m(
     'Train the network to check {{metric}}.',
@@ -164,7 +175,7 @@ export const packMessages: Readonly<Record<PackErrorCode | CheckCode, Translated
 
 /** A pack error or check reason in `locale`, with its args filled in (as plain text). */
 export function formatPackMessage(
-  code: PackErrorCode | CheckCode,
+  code: PackErrorCode | CheckCode | LockRefusal['code'],
   args: Readonly<Record<string, string | number>>,
   locale: Locale,
 ): string {
