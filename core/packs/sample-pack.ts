@@ -140,8 +140,8 @@ export function samplePackContents(sources: SamplePackSources): PackContents {
             quantity: 'dL/dw5',
             tolerance: 1e-3,
             hint: {
-              en: 'w5 connects h1 to o2: multiply δ of o2 by Out of h1.',
-              'zh-CN': 'w5 连接 h1 和 o2：用 o2 的 δ 乘以 h1 的 Out。',
+              en: 'w5 connects x3 to h1: multiply δ of h1 by x3.',
+              'zh-CN': 'w5 连接 x3 和 h1：用 h1 的 δ 乘以 x3。',
             },
           },
         ],

@@ -61,3 +61,10 @@ describe('package locks in the editor store', () => {
     expect(store.getState().doc.graph.nodes['n1' as NodeId]).toBeUndefined();
   });
 });
+
+it('keeps the selection when a delete is refused, so the inspector still shows the lock', () => {
+  const store = lockedLenet();
+  store.getState().select(['n1' as NodeId]);
+  deleteSelection(store);
+  expect(store.getState().session.selectedNodeIds).toEqual(['n1']);
+});
