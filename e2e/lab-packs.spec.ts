@@ -93,7 +93,13 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     await expect(page.getByTestId('inspector-layer-locked')).toBeVisible();
     await expect(page.locator('input[data-locked="true"]')).toHaveCount(3);
     await app.screenshot(page, `lab-packs-locked-layer-${locale}`);
-    await page.getByTestId('toast').getByRole('button').first().click();
+    // Out of the way of the panel's footer (it may already have gone by itself).
+    await page
+      .getByTestId('toast')
+      .getByRole('button')
+      .first()
+      .click({ timeout: 3000 })
+      .catch(() => undefined);
     // Another layer is the student's to change.
     await page.locator('[data-testid="layer-node"][data-node-id="n2"]').click();
     await page.keyboard.press('Delete');

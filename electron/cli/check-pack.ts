@@ -7,7 +7,7 @@
  * every submission was read, 3 when some could not be, 1 when the package
  * could not be, 2 on bad usage.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -84,6 +84,7 @@ export async function checkPack(argv: readonly string[]): Promise<CheckPackSumma
   }
   rows.sort((a, b) => a.student.localeCompare(b.student, locale));
   const out = path.resolve(values.out ?? '.');
+  await mkdir(out, { recursive: true });
   const csvPath = path.join(out, 'class-report.csv');
   const htmlPath = path.join(out, 'class-report.html');
   await writeFileAtomically(csvPath, classReportCsv(pack.value, rows, unread, locale), {
