@@ -44,5 +44,10 @@ describe('instruction Markdown', () => {
     expect(texToText('\\frac{\\partial L}{\\partial w_5}')).toBe('(∂L)/(∂w₅)');
     expect(texToText('\\delta_{o1} \\cdot Out_{h1}')).toBe('δₒ₁ · Outₕ₁');
     expect(texToText('x^2 + e^{-x}')).toBe('x² + e^(-x)');
+    expect(
+      texToText(
+        '\\frac{\\partial L}{\\partial Out_{o1}} \\cdot \\frac{\\partial In_{o1}}{\\partial w_5}',
+      ),
+    ).toBe('(∂L)/(∂Outₒ₁) · (∂Inₒ₁)/(∂w₅)');
   });
 });

@@ -258,12 +258,9 @@ const superscripts: Readonly<Record<string, string>> = Object.fromEntries(
  * Letters without a Unicode sub/superscript keep a `_`/`^`.
  */
 export function texToText(tex: string): string {
-  let s = tex.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)');
-  // TeX drops the space after a control word (`\\partial L` is ∂L); operators keep theirs.
-  s = s.replace(
-    /\\([A-Za-z]+)( ?)/g,
-    (_whole, name: string, space: string) =>
-      `${texSymbols[name] ?? name}${operators.has(name) ? space : ''}`,
+  // TeX drops the space after a control word (`\partial L` is ∂L); operators keep theirs.
+  let s = tex.replace(/\\([A-Za-z]+)( ?)/g, (whole, name: string, space: string) =>
+    name === 'frac' ? whole : `${texSymbols[name] ?? name}${operators.has(name) ? space : ''}`,
   );
   const script = (table: Readonly<Record<string, string>>, mark: string, body: string): string =>
     [...body].every((c) => table[c] !== undefined)
@@ -275,5 +272,8 @@ export function texToText(tex: string): string {
   s = s.replace(/\^\{([^{}]*)\}|\^([A-Za-z0-9])/g, (_w, a?: string, b?: string) =>
     script(superscripts, '^', a ?? b ?? ''),
   );
+  // Innermost fractions first, so nested ones come out too.
+  for (let i = 0; i < 10 && /\\frac/.test(s); i++)
+    s = s.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)');
   return s.replace(/[{}]/g, '');
 }
