@@ -16,3 +16,4 @@ export * from './inspect/index';
 export * from './labs/index';
 export * from './backend/index';
 export * from './engine/index';
+export * from './packs/index';

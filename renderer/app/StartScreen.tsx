@@ -10,6 +10,7 @@ import { loadLabsArea } from './labs-slot';
 import { PreferenceSwitches } from './PreferenceSwitches';
 import { RecoveryOffer } from './RecoveryOffer';
 import { listTemplates } from './templates';
+import { OpenPackButton } from '../packs/OpenPackButton';
 
 const LabsArea = lazy(loadLabsArea);
 
@@ -64,6 +65,7 @@ export function StartScreen() {
             >
               {t('app:start.openProject')}
             </button>
+            <OpenPackButton />
           </div>
 
           <h2 id="start-recent">{t('app:start.recent')}</h2>

@@ -11,7 +11,7 @@ import {
   type LabId,
   type SheetMode,
 } from '@core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { LabsAreaProps } from '../app/labs-slot';
@@ -23,6 +23,7 @@ import { ConvolutionLab } from './convolution/ConvolutionLab';
 import { downloadText, readFileText } from './download';
 import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
 import { defaultLabFile } from './lab-defaults';
+import { LabModeContext } from './lab-mode';
 import { ModalLayer } from './ModalLayer';
 import { NeuronLab } from './neuron/NeuronLab';
 import { LstmLab } from './lstm/LstmLab';
@@ -139,6 +140,12 @@ export interface LabScreenProps {
   readonly onOpenFile?: (file: File | undefined) => Promise<void>;
   /** The recovery entry this state came back from after a crash (it is unsaved, and kept writing). */
   readonly recoverySessionId?: string;
+  /** Told of every change of the lab's state (a lab package records the student's work). */
+  readonly onChange?: (file: LabFile) => void;
+  /** Shown beside the lab (a lab package's step page). */
+  readonly aside?: ReactNode;
+  /** False hides the answer-key exports (a lab package's student mode). */
+  readonly answerKeys?: boolean;
 }
 
 /**
@@ -154,6 +161,9 @@ export function LabScreen({
   onBack,
   onOpenFile,
   recoverySessionId,
+  onChange,
+  aside,
+  answerKeys = true,
 }: LabScreenProps) {
   const { t, i18n } = useTranslation('labs');
   const host = useHost();
@@ -182,6 +192,7 @@ export function LabScreen({
   const changed = (next: LabFile): void => {
     latest.current = next;
     recovery.current?.changed();
+    onChange?.(next);
   };
 
   const save = () => {
@@ -242,15 +253,18 @@ export function LabScreen({
           >
             {t('shell.worksheet')}
           </button>
-          <button
-            type="button"
-            className="btn"
-            data-testid="lab-answer-key"
-            onClick={() => saveSheet('key')}
-            title={t('shell.answerKeyHint')}
-          >
-            {t('shell.answerKey')}
-          </button>
+          {/* A lab package's student mode hides the key (lab-mode.ts). */}
+          {answerKeys ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="lab-answer-key"
+              onClick={() => saveSheet('key')}
+              title={t('shell.answerKeyHint')}
+            >
+              {t('shell.answerKey')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="btn"
@@ -284,44 +298,47 @@ export function LabScreen({
           <summary>{t('shell.instructions')}</summary>
           <p>{t(`labs.${id}.instructions`)}</p>
         </details>
-        <div className="lab-body">
-          {file.lab === 'neuron' ? (
-            <NeuronLab
-              initial={file.state}
-              onChange={(state) => changed({ lab: 'neuron', state })}
-            />
-          ) : null}
-          {file.lab === 'gradient-descent' ? (
-            <GradientDescentLab
-              initial={file.state}
-              onChange={(state) => changed({ lab: 'gradient-descent', state })}
-            />
-          ) : null}
-          {file.lab === 'backprop' ? (
-            <BackpropLab
-              initial={file.state}
-              onChange={(state) => changed({ lab: 'backprop', state })}
-            />
-          ) : null}
-          {file.lab === 'convolution' ? (
-            <ConvolutionLab
-              initial={file.state}
-              onChange={(state) => changed({ lab: 'convolution', state })}
-            />
-          ) : null}
-          {file.lab === 'rnn' ? (
-            <RnnLab initial={file.state} onChange={(state) => changed({ lab: 'rnn', state })} />
-          ) : null}
-          {file.lab === 'lstm' ? (
-            <LstmLab initial={file.state} onChange={(state) => changed({ lab: 'lstm', state })} />
-          ) : null}
-          {file.lab === 'word-vectors' ? (
-            <WordVectorsLab
-              initial={file.state}
-              onChange={(state) => changed({ lab: 'word-vectors', state })}
-            />
-          ) : null}
-        </div>
+        {aside ? <div className="lab-aside">{aside}</div> : null}
+        <LabModeContext.Provider value={{ answerKeys }}>
+          <div className="lab-body">
+            {file.lab === 'neuron' ? (
+              <NeuronLab
+                initial={file.state}
+                onChange={(state) => changed({ lab: 'neuron', state })}
+              />
+            ) : null}
+            {file.lab === 'gradient-descent' ? (
+              <GradientDescentLab
+                initial={file.state}
+                onChange={(state) => changed({ lab: 'gradient-descent', state })}
+              />
+            ) : null}
+            {file.lab === 'backprop' ? (
+              <BackpropLab
+                initial={file.state}
+                onChange={(state) => changed({ lab: 'backprop', state })}
+              />
+            ) : null}
+            {file.lab === 'convolution' ? (
+              <ConvolutionLab
+                initial={file.state}
+                onChange={(state) => changed({ lab: 'convolution', state })}
+              />
+            ) : null}
+            {file.lab === 'rnn' ? (
+              <RnnLab initial={file.state} onChange={(state) => changed({ lab: 'rnn', state })} />
+            ) : null}
+            {file.lab === 'lstm' ? (
+              <LstmLab initial={file.state} onChange={(state) => changed({ lab: 'lstm', state })} />
+            ) : null}
+            {file.lab === 'word-vectors' ? (
+              <WordVectorsLab
+                initial={file.state}
+                onChange={(state) => changed({ lab: 'word-vectors', state })}
+              />
+            ) : null}
+          </div>
+        </LabModeContext.Provider>
       </div>
     </ModalLayer>
   );

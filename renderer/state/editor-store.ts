@@ -1,6 +1,14 @@
 import { createStore } from 'zustand';
 
-import type { Diagnostic, EdgeId, NodeId, ProjectDoc, Result } from '@core';
+import {
+  lockViolation,
+  type Diagnostic,
+  type EdgeId,
+  type EditorLocks,
+  type NodeId,
+  type ProjectDoc,
+  type Result,
+} from '@core';
 
 import { createEmptyProject } from './project-doc';
 
@@ -64,6 +72,11 @@ export interface EditorState {
   readonly file: FileState;
   /** Counts documents loaded into this store: the canvas frames each new one. */
   readonly loadCount: number;
+  /** What a lab package locks here (renderer/packs); `apply` refuses any edit that breaks it. */
+  readonly locks: EditorLocks | null;
+  /** The last edit a lock refused (a diagnostic with code `locked-layer`/`locked-param`), for the UI to say so. */
+  readonly lockRefusal: { readonly diagnostic: Diagnostic; readonly count: number } | null;
+  setLocks(locks: EditorLocks | null): void;
   apply<A>(command: DocCommand<A>, args: A, options?: ApplyOptions): ApplyOutcome;
   /** Starts a gesture: remembers the document so it can be committed as one step or bailed. */
   mark(label: string): void;
@@ -138,6 +151,12 @@ export function createEditorStore(
     history: emptyHistory,
     file: { ...file, savedDoc: initial },
     loadCount: 1,
+    locks: null,
+    lockRefusal: null,
+
+    setLocks(locks) {
+      set({ locks });
+    },
 
     apply(command, args, options = {}) {
       const before = get().doc;
@@ -150,6 +169,13 @@ export function createEditorStore(
         next = produced;
       }
       if (next === before) return { ok: true, changed: false };
+      const { locks } = get();
+      const broken = locks === null ? null : lockViolation(locks, before.graph, next.graph);
+      if (broken !== null) {
+        const diagnostic: Diagnostic = { code: broken.code, severity: 'error', args: broken.args };
+        set({ lockRefusal: { diagnostic, count: (get().lockRefusal?.count ?? 0) + 1 } });
+        return { ok: false, diagnostic };
+      }
       const { history, session } = get();
       // Inside a gesture every change is a frame: the mark holds the "before".
       const record = (options.history ?? 'record') === 'record' && history.mark === null;

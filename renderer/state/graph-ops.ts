@@ -206,7 +206,7 @@ export function renameOp(store: EditorStore, nodeId: NodeId, name: string): Appl
 export function deleteSelection(store: EditorStore): void {
   const { selectedNodeIds, selectedEdgeIds } = store.getState().session;
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return;
-  store.getState().apply(
+  const outcome = store.getState().apply(
     (doc, args: { nodeIds: readonly NodeId[]; edgeIds: readonly EdgeId[] }) => ({
       ...doc,
       graph: removeElements(doc.graph, args),
@@ -216,7 +216,8 @@ export function deleteSelection(store: EditorStore): void {
       edgeIds: selectedEdgeIds,
     },
   );
-  store.getState().select([], []);
+  // A refused delete (a layer a lab package locks) keeps the selection, so the lock shows.
+  if (outcome.ok) store.getState().select([], []);
 }
 
 /** Duplicates the selection next to itself and selects the copies. */

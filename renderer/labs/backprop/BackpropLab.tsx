@@ -8,9 +8,10 @@ import {
   type AnswerKeyLanguage,
   type BackpropLabState,
 } from '@core';
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { LabModeContext } from '../lab-mode';
 import { downloadText } from '../download';
 import { buildSteps, revealedAt } from './backprop-steps';
 import { NetDiagram } from './NetDiagram';
@@ -26,6 +27,7 @@ export interface BackpropLabProps {
 /** Backpropagation by hand: forward one unit at a time, backward one weight at a time. */
 export function BackpropLab({ initial, onChange }: BackpropLabProps) {
   const { t, i18n } = useTranslation('labs');
+  const { answerKeys } = useContext(LabModeContext);
   const [state, setState] = useState<BackpropLabState>(initial);
   const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(
     i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
@@ -209,33 +211,37 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
                 {t('bp.applyUpdate')}
               </button>
               <span className="lab-header-spacer" />
-              <label className="lab-inline">
-                {t('bp.keyLanguage')}
-                <select
-                  data-testid="bp-key-language"
-                  value={keyLanguage}
-                  onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}
-                >
-                  <option value="zh-CN">中文</option>
-                  <option value="en">English</option>
-                </select>
-              </label>
-              <button
-                type="button"
-                className="btn"
-                data-testid="bp-export-md"
-                onClick={() => exportKey('md')}
-              >
-                {t('bp.exportMarkdown')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                data-testid="bp-export-html"
-                onClick={() => exportKey('html')}
-              >
-                {t('bp.exportHtml')}
-              </button>
+              {answerKeys ? (
+                <>
+                  <label className="lab-inline">
+                    {t('bp.keyLanguage')}
+                    <select
+                      data-testid="bp-key-language"
+                      value={keyLanguage}
+                      onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}
+                    >
+                      <option value="zh-CN">中文</option>
+                      <option value="en">English</option>
+                    </select>
+                  </label>
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="bp-export-md"
+                    onClick={() => exportKey('md')}
+                  >
+                    {t('bp.exportMarkdown')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="bp-export-html"
+                    onClick={() => exportKey('html')}
+                  >
+                    {t('bp.exportHtml')}
+                  </button>
+                </>
+              ) : null}
             </div>
           </section>
         </>

@@ -23,9 +23,10 @@ import {
   rnnTotalLossFormula,
   rnnUpdateFormula,
 } from '@core';
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { LabModeContext } from '../lab-mode';
 import { downloadText } from '../download';
 import { NumberInput } from '../NumberInput';
 import { GradientFlowChart } from './GradientFlowChart';
@@ -55,6 +56,7 @@ const idOf = (name: string) => name.replace(/[[\],]+/g, '-').replace(/-$/, '');
 /** A SimpleRNN by hand: the unrolled net, each step's products, BPTT and the gradient sums. */
 export function RnnLab({ initial, onChange }: RnnLabProps) {
   const { t, i18n } = useTranslation('labs');
+  const { answerKeys } = useContext(LabModeContext);
   const [state, setState] = useState<RnnLabState>(initial);
   const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(
     i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
@@ -326,33 +328,37 @@ export function RnnLab({ initial, onChange }: RnnLabProps) {
                 {t('bp.applyUpdate')}
               </button>
               <span className="lab-header-spacer" />
-              <label className="lab-inline">
-                {t('bp.keyLanguage')}
-                <select
-                  data-testid="rnn-key-language"
-                  value={keyLanguage}
-                  onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}
-                >
-                  <option value="zh-CN">中文</option>
-                  <option value="en">English</option>
-                </select>
-              </label>
-              <button
-                type="button"
-                className="btn"
-                data-testid="rnn-export-md"
-                onClick={() => exportKey('md')}
-              >
-                {t('bp.exportMarkdown')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                data-testid="rnn-export-html"
-                onClick={() => exportKey('html')}
-              >
-                {t('bp.exportHtml')}
-              </button>
+              {answerKeys ? (
+                <>
+                  <label className="lab-inline">
+                    {t('bp.keyLanguage')}
+                    <select
+                      data-testid="rnn-key-language"
+                      value={keyLanguage}
+                      onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}
+                    >
+                      <option value="zh-CN">中文</option>
+                      <option value="en">English</option>
+                    </select>
+                  </label>
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="rnn-export-md"
+                    onClick={() => exportKey('md')}
+                  >
+                    {t('bp.exportMarkdown')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="rnn-export-html"
+                    onClick={() => exportKey('html')}
+                  >
+                    {t('bp.exportHtml')}
+                  </button>
+                </>
+              ) : null}
             </div>
           </section>
         </>

@@ -36,6 +36,7 @@ function NodeInspector({ node, locale }: { readonly node: LayerNode; readonly lo
   const { editor: store } = useSession();
   const analysis = useAnalysis(store);
   const doc = useStore(store, (s) => s.doc);
+  const locks = useStore(store, (s) => s.locks);
   const spec = getLayerSpec(node.kind);
   const shape = describeShapeInfo(analysis.shapes.get(node.id));
   if (!spec)
@@ -46,6 +47,15 @@ function NodeInspector({ node, locale }: { readonly node: LayerNode; readonly lo
       <header className="inspector-header">
         <span className={`inspector-kind family-${spec.family}`}>{spec.label[locale]}</span>
         <code className="inspector-class">{spec.kind}</code>
+        {locks?.layers.includes(node.id) ? (
+          <span
+            className="lock-mark"
+            data-testid="inspector-layer-locked"
+            title={t('packs:locks.layerTooltip')}
+          >
+            🔒 {t('packs:locks.layer')}
+          </span>
+        ) : null}
       </header>
       <p className="inspector-description">{spec.description[locale]}</p>
       <p className="inspector-formula">
@@ -68,6 +78,7 @@ function NodeInspector({ node, locale }: { readonly node: LayerNode; readonly lo
           value={node.params[param.name]}
           locale={locale}
           followed={followed.get(param.name)}
+          locked={locks?.params.some((p) => p.node === node.id && p.param === param.name) ?? false}
           onCommit={(value) => setParamOp(store, node.id, param.name, value)}
         />
       ))}

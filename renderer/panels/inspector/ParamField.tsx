@@ -21,6 +21,8 @@ interface ParamFieldProps {
   readonly onCommit: (value: ParamValue) => void;
   /** The dataset's value when this param follows the dataset (canvas/followed-params.ts). */
   readonly followed?: ParamValue | undefined;
+  /** Locked by a lab package (renderer/packs): shown read-only with a lock mark. */
+  readonly locked?: boolean;
 }
 
 /**
@@ -28,10 +30,20 @@ interface ParamFieldProps {
  * every keystroke (message beside the field) but committed only on Enter or
  * blur, so one edit is one undo step.
  */
-export function ParamField({ spec, param, value, locale, onCommit, followed }: ParamFieldProps) {
+export function ParamField({
+  spec,
+  param,
+  value,
+  locale,
+  onCommit,
+  followed,
+  locked = false,
+}: ParamFieldProps) {
   const id = useId();
   const label = param.label[locale];
   const help = param.description[locale];
+
+  if (locked) return <LockedField id={id} label={label} value={value ?? null} />;
 
   if (followed !== undefined) return <FollowedField id={id} label={label} value={followed} />;
 
@@ -106,6 +118,42 @@ export function ParamField({ spec, param, value, locale, onCommit, followed }: P
  * A param the dataset sets: its effective value, read-only, marked as the
  * dataset's, so the inspector never shows the stored number training ignores.
  */
+/** A parameter a lab package locked: its value, read-only, with a lock and why. */
+function LockedField({
+  id,
+  label,
+  value,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: ParamValue;
+}) {
+  const { t } = useTranslation();
+  const why = t('packs:locks.paramTooltip');
+  return (
+    <div className="field field-locked" title={why}>
+      <label htmlFor={id}>
+        <span className="lock-mark" aria-hidden="true">
+          🔒
+        </span>{' '}
+        {label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        readOnly
+        aria-readonly="true"
+        value={paramToText(value)}
+        aria-describedby={`${id}-locked`}
+        data-locked="true"
+      />
+      <p className="field-help locked-note" id={`${id}-locked`}>
+        {why}
+      </p>
+    </div>
+  );
+}
+
 function FollowedField({
   id,
   label,
