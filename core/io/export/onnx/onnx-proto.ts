@@ -5,7 +5,7 @@
  * modelled. The bytes are written with protobufjs's `Writer` (the minimal build:
  * no code generation at run time, so it also runs under the app's CSP).
  */
-import protobuf from 'protobufjs/minimal';
+import protobuf from 'protobufjs/minimal.js';
 
 /** TensorProto.DataType values used here. */
 export const onnxType = { float: 1, int32: 6, int64: 7, bool: 9 } as const;
