@@ -10,6 +10,7 @@ import { serializeLabFile, type LabFile } from '../labs/lab-file';
 import { checkStep, stepPassed, type StepWork } from './checks';
 import { classReportCsv, classReportHtml, csvCell } from './class-report';
 import { labQuantities } from './lab-quantities';
+import { formatPackMessage } from './pack-messages';
 import { readPack, type LabPack, type LoadedStep } from './read-pack';
 import { recheckSubmission, stepStart } from './recheck';
 import { samplePackContents, type SamplePackSources } from './sample-pack';
@@ -325,4 +326,16 @@ it('keeps a project parse of the step text equal to the loaded one', () => {
   expect(again.ok && Object.keys(again.value.graph.nodes)).toEqual(
     Object.keys(lenet.project.graph.nodes),
   );
+});
+
+describe('check reasons name metrics in words', () => {
+  it('says "validation accuracy" / "验证准确率", never the key', () => {
+    const args = { metric: 'valAccuracy', value: 0.5, op: '>=', target: 0.85 };
+    expect(formatPackMessage('check-metric-missed', args, 'en')).toBe(
+      'validation accuracy is 0.5; it should be >= 0.85.',
+    );
+    expect(formatPackMessage('check-not-trained', { metric: 'valAccuracy' }, 'zh-CN')).toBe(
+      '请先训练网络，才能检查验证准确率。',
+    );
+  });
 });

@@ -125,7 +125,7 @@ export const packMessages: Readonly<
   'check-pass': m('Done.', '已完成。'),
   'check-not-trained': m(
     'Train the network to check {{metric}}.',
-    '请先训练网络，才能检查 {{metric}}。',
+    '请先训练网络，才能检查{{metric}}。',
   ),
   'check-model-stale': m(
     'The trained model is for an earlier version of the network: train again.',
@@ -173,6 +173,19 @@ export const packMessages: Readonly<
   ),
 };
 
+/** What a training metric is called in words (a check's `metric` arg is its key). */
+export const metricNames: Readonly<Record<string, Translated>> = {
+  valAccuracy: m('validation accuracy', '验证准确率'),
+  accuracy: m('training accuracy', '训练准确率'),
+  valLoss: m('validation loss', '验证损失'),
+  loss: m('training loss', '训练损失'),
+};
+
+/** A metric key in words; an unknown key is shown as it is. */
+export function metricName(metric: string, locale: Locale): string {
+  return metricNames[metric]?.[locale] ?? metric;
+}
+
 /** A pack error or check reason in `locale`, with its args filled in (as plain text). */
 export function formatPackMessage(
   code: PackErrorCode | CheckCode | LockRefusal['code'],
@@ -180,7 +193,9 @@ export function formatPackMessage(
   locale: Locale,
 ): string {
   const template = packMessages[code][locale];
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in args ? String(args[name]) : whole,
-  );
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    if (!(name in args)) return whole;
+    const value = String(args[name]);
+    return name === 'metric' ? metricName(value, locale) : value;
+  });
 }

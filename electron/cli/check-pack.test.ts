@@ -146,7 +146,7 @@ describe('check-pack', () => {
     const csv = await readFile(summary.csvPath, 'utf8');
     expect(csv).toContain(`"'=cmd|""/c calc""!A1"`);
     expect(csv).toContain('"王小明","2026-12-07T10:00:00.000Z","4/4"');
-    expect(csv).toMatch(/valAccuracy is 0.3; it should be >= 0.6/);
+    expect(csv).toMatch(/validation accuracy is 0.3; it should be >= 0.6/);
     const html = await readFile(summary.htmlPath, 'utf8');
     expect(html).toContain('<td class="fail">fail: 0.5 is not dL/dw5 (within 0.001)');
     expect(html).toContain('not a LayerLab submission');

@@ -1,7 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 
-import { formatPackMessage, type Expectation, type LoadedStep, type Locale } from '@core';
+import {
+  formatPackMessage,
+  metricName,
+  type Expectation,
+  type LoadedStep,
+  type Locale,
+} from '@core';
 
 import { useState } from 'react';
 
@@ -77,7 +83,7 @@ export function StepCard({ loaded }: { readonly loaded: LoadedStep }) {
                 {statusMark[r.status]}
               </span>
               <span>
-                {describe(expectationOf(r.id), r.id, t)}
+                {describe(expectationOf(r.id), r.id, t, locale)}
                 {': '}
                 {formatPackMessage(r.code, r.args, locale)}
                 {hint ? (
@@ -96,9 +102,15 @@ export function StepCard({ loaded }: { readonly loaded: LoadedStep }) {
 }
 
 /** What a check is about, in words (never its key). */
-function describe(e: Expectation | undefined, id: string, t: TFunction<'packs'>): string {
+function describe(
+  e: Expectation | undefined,
+  id: string,
+  t: TFunction<'packs'>,
+  locale: Locale,
+): string {
   if (!e) return t(`check.${id === 'locks' ? 'locks' : id === 'reading' ? 'reading' : 'work'}`);
-  if (e.kind === 'metric') return t('check.metric', { metric: e.metric, op: e.op, value: e.value });
+  if (e.kind === 'metric')
+    return t('check.metric', { metric: metricName(e.metric, locale), op: e.op, value: e.value });
   if (e.kind === 'param-count') return t('check.params', { op: e.op, value: e.value });
   return t('check.answer', { quantity: e.quantity });
 }
