@@ -297,7 +297,8 @@ describe('course templates trained on real data', () => {
       samples,
     );
     expect(Buffer.from(files['model.onnx'] as Uint8Array).includes('Scan')).toBe(true);
-    // The mask matters on these texts: the same weights without it predict differently.
+    // The mask matters on these texts: the same weights without it predict differently, by more
+    // than the comparison tolerates.
     const unmasked = tf.sequential({
       layers: [
         tf.layers.embedding({
@@ -318,7 +319,10 @@ describe('course templates trained on real data', () => {
           .max()
           .dataSync()[0],
     );
-    expect(gap).toBeGreaterThan(1e-3);
+    // Above the parity tolerance (1e-4): an export that ignored the mask would have failed the
+    // comparison above. After one epoch the probabilities are still near even, so the gap is small
+    // (9.4e-4 in one CI run); it only has to exceed what the comparison allows.
+    expect(gap).toBeGreaterThan(1e-4);
     tf.dispose([model, unmasked, samples] as never);
   }, 600_000);
 });
