@@ -43,12 +43,15 @@ const expectedFiles = [
   'labels.txt',
   'metadata.json',
   'model.json',
+  'model.onnx',
   'model.py',
   'predict-data.js',
   'predict.html',
   'predict.mjs',
   'predict.py',
   'tf.min.js',
+  'train-config.json',
+  'train.py',
   'weights.npz',
 ];
 
