@@ -19,6 +19,7 @@ export const allowedWords: readonly string[] = [
   'js',
   'PyTorch',
   'ONNX',
+  'Runtime', // "ONNX Runtime", a product name
   'Keras',
   'JSON',
   'README',
