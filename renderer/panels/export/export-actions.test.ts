@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createMemoryHost } from '../../host/memory-host';
 import { createInProcessTrainingClient } from '../../session/testing/in-process-training';
 import { textProject, train } from '../../session/testing/text-task';
-import { createWorkspace, type Workspace } from '../../session/workspace';
+import { workspacesClosedAfterEach } from '../../session/testing/test-workspaces';
 import { unsavedFile } from '../../state/editor-store';
 import type { ExportClient } from './export-client';
 import { exportProject } from './export-actions';
@@ -15,7 +15,7 @@ import { exportProject } from './export-actions';
  */
 
 const training = createInProcessTrainingClient();
-let workspace: Workspace | null = null;
+const newWorkspace = workspacesClosedAfterEach(training);
 
 /** An export worker that records the jobs it gets and answers nothing useful. */
 function recordingExportClient(): ExportClient & { readonly jobs: unknown[] } {
@@ -40,14 +40,9 @@ const options = {
   onPhase: () => undefined,
 };
 
-afterEach(async () => {
-  await workspace?.close();
-  workspace = null;
-});
-
 describe('exportProject', () => {
   it('writes nothing when the project is closed while the export gathers its model', async () => {
-    workspace = createWorkspace({ training });
+    const workspace = newWorkspace();
     const session = await workspace.open({ doc: textProject('closing'), file: unsavedFile });
     await train(session);
     const host = createMemoryHost({ files: {}, choosePath: async () => '/exports' });
@@ -60,7 +55,7 @@ describe('exportProject', () => {
   });
 
   it('fails, naming why, when the trained model cannot be read from the worker', async () => {
-    workspace = createWorkspace({ training });
+    const workspace = newWorkspace();
     const session = await workspace.open({ doc: textProject('lost'), file: unsavedFile });
     await train(session);
     await training.reset(); // the worker lost the model behind the session's back

@@ -1,10 +1,10 @@
 import { buildPytorchFiles, readModelFolder } from '@core';
 import { unzipSync, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createInProcessTrainingClient } from '../../session/testing/in-process-training';
 import { textProject, train } from '../../session/testing/text-task';
-import { createWorkspace, type Workspace } from '../../session/workspace';
+import { workspacesClosedAfterEach } from '../../session/testing/test-workspaces';
 import type { ProjectSession } from '../../session/project-session';
 import { unsavedFile } from '../../state/editor-store';
 import type { ExportClient } from './export-client';
@@ -19,11 +19,7 @@ import { runTorchWeights } from './torch-weights-session';
  */
 
 const training = createInProcessTrainingClient();
-let workspace: Workspace | null = null;
-afterEach(async () => {
-  await workspace?.close();
-  workspace = null;
-});
+const newWorkspace = workspacesClosedAfterEach(training);
 
 const client = {
   exportModel: () => Promise.reject(new Error('not used')),
@@ -70,7 +66,7 @@ const runLabel = (n: number) => `PyTorch · ${n}`;
 
 describe('importTorchTraining', () => {
   it("makes train.py's weights and run the project's model and run, unsaved", async () => {
-    workspace = createWorkspace({ training });
+    const workspace = newWorkspace();
     const session = await workspace.open({ doc: textProject('torch'), file: unsavedFile });
     await train(session);
     const runsBefore = session.training.store.getState().runs.length;
@@ -85,7 +81,7 @@ describe('importTorchTraining', () => {
   });
 
   it('refuses weights that do not fit the network, and weights for other classes', async () => {
-    workspace = createWorkspace({ training });
+    const workspace = newWorkspace();
     const session = await workspace.open({ doc: textProject('torch-bad'), file: unsavedFile });
     await train(session);
     const files = await trainPyOutput(session);
