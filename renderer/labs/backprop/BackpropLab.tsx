@@ -5,14 +5,12 @@ import {
   backpropLosses,
   traceBackprop,
   validateBackpropProblem,
-  type AnswerKeyLanguage,
   type BackpropLabState,
 } from '@core';
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { LabModeContext } from '../lab-mode';
-import { downloadText } from '../download';
+import { AnswerKeyExport } from '../AnswerKeyExport';
 import { buildSteps, revealedAt } from './backprop-steps';
 import { NetDiagram } from './NetDiagram';
 import { ParameterEditor } from './ParameterEditor';
@@ -26,12 +24,8 @@ export interface BackpropLabProps {
 
 /** Backpropagation by hand: forward one unit at a time, backward one weight at a time. */
 export function BackpropLab({ initial, onChange }: BackpropLabProps) {
-  const { t, i18n } = useTranslation('labs');
-  const { answerKeys } = useContext(LabModeContext);
+  const { t } = useTranslation('labs');
   const [state, setState] = useState<BackpropLabState>(initial);
-  const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(
-    i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
-  );
   useEffect(() => {
     onChange(state);
   }, [state, onChange]);
@@ -69,13 +63,6 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
       biases: trace.updatedNet.biases.map((b) => (b ? [...b] : null)),
       step: 0,
     }));
-  };
-  const exportKey = (format: 'md' | 'html') => {
-    if (!trace) return;
-    const name = `backprop-answer-key.${keyLanguage}.${format}`;
-    if (format === 'md')
-      downloadText(name, answerKeyMarkdown(trace, keyLanguage, d), 'text/markdown');
-    else downloadText(name, answerKeyHtml(trace, keyLanguage, d), 'text/html');
   };
 
   return (
@@ -211,37 +198,12 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
                 {t('bp.applyUpdate')}
               </button>
               <span className="lab-header-spacer" />
-              {answerKeys ? (
-                <>
-                  <label className="lab-inline">
-                    {t('bp.keyLanguage')}
-                    <select
-                      data-testid="bp-key-language"
-                      value={keyLanguage}
-                      onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}
-                    >
-                      <option value="zh-CN">中文</option>
-                      <option value="en">English</option>
-                    </select>
-                  </label>
-                  <button
-                    type="button"
-                    className="btn"
-                    data-testid="bp-export-md"
-                    onClick={() => exportKey('md')}
-                  >
-                    {t('bp.exportMarkdown')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn"
-                    data-testid="bp-export-html"
-                    onClick={() => exportKey('html')}
-                  >
-                    {t('bp.exportHtml')}
-                  </button>
-                </>
-              ) : null}
+              <AnswerKeyExport
+                testIdPrefix="bp"
+                fileName="backprop-answer-key"
+                markdown={(language) => (trace ? answerKeyMarkdown(trace, language, d) : null)}
+                html={(language) => (trace ? answerKeyHtml(trace, language, d) : null)}
+              />
             </div>
           </section>
         </>

@@ -9,7 +9,6 @@ import {
   traceRnn,
   updatedRnnProblem,
   validateRnnProblem,
-  type AnswerKeyLanguage,
   type FormulaLine,
   type RnnLabState,
 } from '@core';
@@ -23,11 +22,10 @@ import {
   rnnTotalLossFormula,
   rnnUpdateFormula,
 } from '@core';
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { LabModeContext } from '../lab-mode';
-import { downloadText } from '../download';
+import { AnswerKeyExport } from '../AnswerKeyExport';
 import { NumberInput } from '../NumberInput';
 import { GradientFlowChart } from './GradientFlowChart';
 import { MatrixEditor } from './MatrixEditor';
@@ -55,12 +53,8 @@ const idOf = (name: string) => name.replace(/[[\],]+/g, '-').replace(/-$/, '');
 
 /** A SimpleRNN by hand: the unrolled net, each step's products, BPTT and the gradient sums. */
 export function RnnLab({ initial, onChange }: RnnLabProps) {
-  const { t, i18n } = useTranslation('labs');
-  const { answerKeys } = useContext(LabModeContext);
+  const { t } = useTranslation('labs');
   const [state, setState] = useState<RnnLabState>(initial);
-  const [keyLanguage, setKeyLanguage] = useState<AnswerKeyLanguage>(
-    i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
-  );
   useEffect(() => {
     onChange(state);
   }, [state, onChange]);
@@ -77,13 +71,6 @@ export function RnnLab({ initial, onChange }: RnnLabProps) {
     setState((o) => resizeRnnState(o, { inputs: n, units: m, steps: T, ...s }));
   const targetSteps = range(1, T).filter((k) => state.lossAt === 'every' || k === T);
 
-  const exportKey = (format: 'md' | 'html') => {
-    if (!trace) return;
-    const name = `rnn-answer-key.${keyLanguage}.${format}`;
-    if (format === 'md')
-      downloadText(name, rnnAnswerKeyMarkdown(trace, keyLanguage, d), 'text/markdown');
-    else downloadText(name, rnnAnswerKeyHtml(trace, keyLanguage, d), 'text/html');
-  };
   const applyUpdate = () => {
     if (!trace) return;
     const next = updatedRnnProblem(problem, trace.gradients);
@@ -328,37 +315,12 @@ export function RnnLab({ initial, onChange }: RnnLabProps) {
                 {t('bp.applyUpdate')}
               </button>
               <span className="lab-header-spacer" />
-              {answerKeys ? (
-                <>
-                  <label className="lab-inline">
-                    {t('bp.keyLanguage')}
-                    <select
-                      data-testid="rnn-key-language"
-                      value={keyLanguage}
-                      onChange={(e) => setKeyLanguage(e.target.value === 'en' ? 'en' : 'zh-CN')}
-                    >
-                      <option value="zh-CN">中文</option>
-                      <option value="en">English</option>
-                    </select>
-                  </label>
-                  <button
-                    type="button"
-                    className="btn"
-                    data-testid="rnn-export-md"
-                    onClick={() => exportKey('md')}
-                  >
-                    {t('bp.exportMarkdown')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn"
-                    data-testid="rnn-export-html"
-                    onClick={() => exportKey('html')}
-                  >
-                    {t('bp.exportHtml')}
-                  </button>
-                </>
-              ) : null}
+              <AnswerKeyExport
+                testIdPrefix="rnn"
+                fileName="rnn-answer-key"
+                markdown={(language) => (trace ? rnnAnswerKeyMarkdown(trace, language, d) : null)}
+                html={(language) => (trace ? rnnAnswerKeyHtml(trace, language, d) : null)}
+              />
             </div>
           </section>
         </>
