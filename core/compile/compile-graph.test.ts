@@ -166,3 +166,46 @@ describe('compileGraph with dataset-driven params', () => {
     model.dispose();
   });
 });
+
+describe('compileGraph with a seed', () => {
+  // Embedding (uniform), LSTM (Glorot kernel, orthogonal recurrent) and Dense: every kind of draw.
+  const graph = graphOf([
+    { name: 'tokens', kind: 'SequenceInput', params: { length: 12, vocabularySize: 40 } },
+    { name: 'embed', kind: 'Embedding', params: { inputDim: 40, outputDim: 6 } },
+    {
+      name: 'lstm',
+      kind: 'LSTM',
+      params: { units: 5, activation: 'tanh', returnSequences: false },
+    },
+    dense('out', 2, 'softmax'),
+  ]);
+  const initialWeights = (seed?: number): number[][] => {
+    const model = compileGraph(graph, { diagnostics: [], ...(seed === undefined ? {} : { seed }) });
+    const values = model.getWeights().map((w) => Array.from(w.dataSync()));
+    model.dispose();
+    return values;
+  };
+
+  it('starts from the same weights for the same seed, and from others for another seed', () => {
+    const first = initialWeights(42);
+    expect(initialWeights(42)).toEqual(first);
+    const other = initialWeights(43);
+    // Every randomly initialised tensor differs (biases start at zero or one, so skip constants).
+    first.forEach((values, i) => {
+      if (new Set(values).size > 1) expect(other[i]).not.toEqual(values);
+    });
+  });
+
+  it('puts Math.random back, also when building fails', () => {
+    const original = Math.random;
+    initialWeights(1);
+    expect(Math.random).toBe(original);
+    const broken = graphOf([{ name: 'x', kind: 'VectorInput', params: { size: 4 } }]);
+    expect(() => compileGraph(broken, { diagnostics: [], seed: 1 })).toThrow(CompileError);
+    expect(Math.random).toBe(original);
+  });
+
+  it('draws from Math.random when no seed is given', () => {
+    expect(initialWeights()).not.toEqual(initialWeights());
+  });
+});

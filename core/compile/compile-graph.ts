@@ -7,6 +7,7 @@ import type { InferenceContext } from '../shapes/inference-context';
 import type { Diagnostic } from '../validate/diagnostic';
 import { CompileError } from './compile-error';
 import { compileOrder, outputNodes } from './graph-order';
+import { withSeededMathRandom } from './seeded-random';
 
 /** What compiling needs besides the graph. */
 export interface CompileContext {
@@ -22,6 +23,12 @@ export interface CompileContext {
   readonly inference?: InferenceContext;
   /** Input kinds whose samples are token ids (Embedding inputs) get an int32 `tf.input`. */
   readonly integerInputKinds?: readonly string[];
+  /**
+   * Seeds the layers' initial weights (the project's `training.seed`), so the
+   * same project starts from the same weights on every run. Without it TF.js
+   * draws them from `Math.random`.
+   */
+  readonly seed?: number;
 }
 
 /** Throws `CompileError('graph-has-errors')` naming the first blocking diagnostic, if any. */
@@ -46,6 +53,13 @@ export function refuseBlockingDiagnostics(diagnostics: readonly Diagnostic[]): v
  * The model is not compiled for training; see `compileForTraining`.
  */
 export function compileGraph(graph: GraphDoc, context: CompileContext): tf.LayersModel {
+  const { seed } = context;
+  return seed === undefined
+    ? buildModel(graph, context)
+    : withSeededMathRandom(seed, () => buildModel(graph, context));
+}
+
+function buildModel(graph: GraphDoc, context: CompileContext): tf.LayersModel {
   refuseBlockingDiagnostics(context.diagnostics);
   const ordered = compileOrder(graph);
   if (!ordered) throw new CompileError('graph-has-errors', 'The graph has a cycle');

@@ -4,6 +4,7 @@ import { compileGraph, refuseBlockingDiagnostics } from '../../compile/compile-g
 import { chooseRunner, type EngineChoice } from '../../engine/choose-engine';
 import type { ParallelOptions } from '../../engine/data-parallel';
 import type { EngineBuild } from '../../engine/load-kernels';
+import { deriveSeed } from '../../data/random';
 import type { GraphDoc } from '../../graph/types';
 import { inferenceContextOf } from '../../validate/dataset-facts';
 import { validateGraph } from '../../validate/validate-graph';
@@ -82,11 +83,14 @@ function validationAccuracyOf(result: TrainResult): number | null {
   return best?.valAccuracy ?? null;
 }
 
+/** Keeps the initial weights' random stream apart from the split's and the shuffles'. */
+const INITIAL_WEIGHTS_SALT = 7919;
+
 /**
  * One training run from graph and dataset to report, the same for the app's
  * training worker and `npm run train`: resolves the dataset, validates the
  * graph against it (class count, vocabulary size, sequence length), starts the
- * backend, compiles, chooses the runner (`chooseRunner`: LayerLab's engine or
+ * backend, compiles (initial weights seeded from `config.seed`), chooses the runner (`chooseRunner`: LayerLab's engine or
  * TF.js), trains with `train`, scores the test set, and reports. Callers keep
  * only their transport: messages or console lines through `hooks`, the bytes
  * of the engine, the data-parallel peers they can spawn.
@@ -104,7 +108,11 @@ export async function runTrainingJob(
   const diagnostics = validateGraph(graph, { training: config, dataset: facts });
   refuseBlockingDiagnostics(diagnostics);
   const tfBackend = await job.backend();
-  const model = compileGraph(graph, { diagnostics, inference: inferenceContextOf(facts) });
+  const model = compileGraph(graph, {
+    diagnostics,
+    inference: inferenceContextOf(facts),
+    seed: deriveSeed(config.seed, INITIAL_WEIGHTS_SALT),
+  });
   hooks.onModel?.(model);
   if (job.initialWeights) restoreWeights(model, job.initialWeights);
   const runner = chooseRunner(model, config, {
