@@ -5,12 +5,13 @@
  * closes it without saving. Printed per cycle: the time from clicking a
  * template to its canvas showing the network, the page's JS heap after a
  * forced garbage collection with no project open, split by a heap snapshot
- * into data and compiled code (scripts/heap-by-kind.ts), and the training
+ * into program data, compiled code and object shapes (scripts/heap-by-kind.ts), and the training
  * worker's live tensor count then. Target (issue 13): opening a project after
  * closing a trained one is no slower than the first, and memory returns to
  * within 10 % of its level before the first project. The code V8 compiled for
- * training and inspection stays cached after a close, so the data column is
- * the one that shows a leak. Prints figures; asserts nothing.
+ * training and inspection stays cached after a close, and so do V8's object
+ * shapes (hidden classes), so the program-data column is the one that shows a
+ * leak. Prints figures; asserts nothing.
  *
  * Needs `npm run build` and Debian's dataset-fashion-mnist.
  */
@@ -51,7 +52,7 @@ function change(now: number, from: number): string {
 }
 
 function describe(heap: HeapFigures): string {
-  return `JS heap ${heap.usedMb.toFixed(1)} MB (data ${heap.dataMb.toFixed(2)} MB, compiled code ${heap.codeMb.toFixed(2)} MB)`;
+  return `JS heap ${heap.usedMb.toFixed(1)} MB (program data ${heap.dataMb.toFixed(3)} MB, compiled code ${heap.codeMb.toFixed(2)} MB, object shapes ${heap.shapesMb.toFixed(2)} MB)`;
 }
 
 async function workerTensors(page: Page): Promise<number | null> {
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
       `after opening it and closing it untrained: open ${warmOpenMs.toFixed(0)} ms, ${describe(warmHeap)}`,
     );
     console.log(
-      'cycle | open template (ms) | JS heap after close (MB) | vs before any project | data (MB) | data vs before any project | compiled code (MB) | worker tensors | closed sessions in memory',
+      'cycle | open template (ms) | JS heap after close (MB) | vs before any project | program data (MB) | data vs before any project | data vs after the untrained open | compiled code (MB) | object shapes (MB) | worker tensors | closed sessions in memory',
     );
     for (let cycle = 1; cycle <= cycles; cycle++) {
       const openMs = await openTemplate(page, 'lenet');
@@ -170,9 +171,11 @@ async function main(): Promise<void> {
           openMs.toFixed(0),
           heap.usedMb.toFixed(1),
           change(heap.usedMb, baseHeap.usedMb),
-          heap.dataMb.toFixed(2),
+          heap.dataMb.toFixed(3),
           change(heap.dataMb, baseHeap.dataMb),
+          change(heap.dataMb, warmHeap.dataMb),
           heap.codeMb.toFixed(2),
+          heap.shapesMb.toFixed(2),
           tensors,
           await closedSessionsAlive(page),
         ].join(' | '),
