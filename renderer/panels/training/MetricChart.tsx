@@ -7,6 +7,9 @@ import { chartColumns, type Metric } from './chart-data';
 import { runLabelText } from './run-label';
 import type { RunSeries } from './training-store';
 
+/** Tick steps of the epoch axis: integers only (uPlot would put ticks at 1.2, 1.4, …). */
+const EPOCH_TICK_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+
 interface MetricChartProps {
   readonly metric: Metric;
   /** The current run first, then runs overlaid for comparison. */
@@ -94,7 +97,8 @@ export function MetricChart({ metric, runs, revision }: MetricChartProps) {
       height: 180,
       title: metric === 'loss' ? t('charts.loss') : t('charts.accuracy'),
       scales: { x: { time: false }, ...(metric === 'accuracy' ? { y: { range: [0, 1] } } : {}) },
-      axes: [{ label: t('charts.epoch') }, {}],
+      // Epochs are whole numbers: ticks only at integers (batch points still sit between them).
+      axes: [{ label: t('charts.epoch'), incrs: EPOCH_TICK_STEPS }, {}],
       series,
       legend: { live: true },
       cursor: { drag: { x: true, y: false } },
