@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 
 import { useHost } from '../../host/HostProvider';
 import { NumberInput } from '../NumberInput';
-import { ExplorerDialog } from './ExplorerDialog';
+import { ExploreVectorsButton } from './ExploreVectorsButton';
 import { LossCurve } from './LossCurve';
 import { createWord2VecClient, type Word2VecClient } from './word2vec-client';
 import type { BundledCorpus, FromWord2VecWorker, Word2VecSource } from './word2vec-protocol';
@@ -61,7 +61,6 @@ export function TrainWord2VecSection({ onTrained }: TrainWord2VecSectionProps) {
   const [losses, setLosses] = useState<{ done: number; loss: number }[]>([]);
   const [vectors, setVectors] = useState<WordVectors | null>(null);
   const [probe, setProbe] = useState('');
-  const [exploring, setExploring] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
   const [exportConflict, setExportConflict] = useState(false);
 
@@ -333,21 +332,11 @@ export function TrainWord2VecSection({ onTrained }: TrainWord2VecSectionProps) {
               ))}
             </ol>
           )}
-          <button
-            type="button"
-            className="btn"
-            data-testid="w2v-train-explore"
-            onClick={() => setExploring(true)}
-          >
-            {t('explorer.open')}
-          </button>
-          {exploring ? (
-            <ExplorerDialog
-              vectors={vectors}
-              source={t('explorer.fromWord2vec')}
-              onClose={() => setExploring(false)}
-            />
-          ) : null}
+          <ExploreVectorsButton
+            vectors={vectors}
+            source={t('explorer.fromWord2vec')}
+            testId="w2v-train-explore"
+          />
           <button
             type="button"
             className="btn"

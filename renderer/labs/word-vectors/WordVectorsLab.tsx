@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { NumberInput } from '../NumberInput';
-import { ExplorerDialog } from './ExplorerDialog';
+import { ExploreVectorsButton } from './ExploreVectorsButton';
 import { TrainWord2VecSection } from './TrainWord2VecSection';
 
 export interface WordVectorsLabProps {
@@ -48,7 +48,6 @@ export function WordVectorsLab({ initial, onChange }: WordVectorsLabProps) {
   const set = (patch: Partial<WordVectorsLabState>) => setState((s) => ({ ...s, ...patch }));
   const word = model.vocab[k] ?? '';
   // The explorer's demo before word2vec training in the app: the rows of this W as word vectors.
-  const [exploring, setExploring] = useState(false);
   const wordVectors = useMemo(
     () => ({
       words: model.vocab,
@@ -203,21 +202,11 @@ export function WordVectorsLab({ initial, onChange }: WordVectorsLabProps) {
                   </li>
                 ))}
               </ol>
-              <button
-                type="button"
-                className="btn"
-                data-testid="w2v-explore"
-                onClick={() => setExploring(true)}
-              >
-                {t('explorer.open')}
-              </button>
-              {exploring ? (
-                <ExplorerDialog
-                  vectors={wordVectors}
-                  source={t('explorer.fromLab')}
-                  onClose={() => setExploring(false)}
-                />
-              ) : null}
+              <ExploreVectorsButton
+                vectors={wordVectors}
+                source={t('explorer.fromLab')}
+                testId="w2v-explore"
+              />
             </div>
           </div>
         </section>
