@@ -78,12 +78,16 @@ function residualBlock(
   filters: number,
 ): { kind: string; params?: Params; from?: number[] }[] {
   const conv = { kind: 'Conv2D', params: { filters, kernelSize: [3, 3], padding: 'same' } };
+  // Momentum 0.9 (PyTorch's default) instead of Keras's 0.99: the moving statistics that
+  // validation and test use settle within ~50 batches, not ~500 (measured on 5,400 Fashion-MNIST
+  // images, 3 epochs: with 0.99 validation accuracy was 0.35 / 0.48 / 0.66 for training 0.88).
+  const norm = { kind: 'BatchNormalization', params: { momentum: 0.9 } };
   return [
     { ...conv, from: [input] },
-    { kind: 'BatchNormalization' },
+    norm,
     { kind: 'Activation', params: { activation: 'relu' } },
     conv,
-    { kind: 'BatchNormalization' },
+    norm,
     { kind: 'Add', from: [input + 5, input] },
     { kind: 'Activation', params: { activation: 'relu' } },
   ];
