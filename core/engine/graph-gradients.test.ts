@@ -125,49 +125,84 @@ function randomDag(seed: number): Built {
 
 beforeAll(() => tf.setBackend('cpu'));
 
+/** Trains one batch at learning rate 0 and checks loss and every gradient against TF.js. */
+async function expectTfGradients(
+  wasm: Uint8Array,
+  { model, loss, inputShape, description }: Built,
+  seed: number,
+): Promise<void> {
+  const planned = planEngineModel(model, loss);
+  if (!planned.ok) throw new Error(`${description}: ${planned.reason}`);
+  seedWeights(model, seed, 0.5);
+  const n = 8;
+  const units = planned.plan.outputUnits;
+  const x = seededValues(n * inputShape.reduce((a, d) => a * d, 1), seed + 1);
+  const y = seededTargets(loss, n, units, seed + 2);
+  const engine = await TrainingEngine.create(wasm, planned.plan, {
+    loss,
+    optimizer: { kind: 'sgd', learningRate: 0 },
+    maxBatch: 8,
+    seed: 1,
+  });
+  engine.loadWeightsFrom(model);
+  const reference = referenceGradients(model, loss, x, y, n);
+  engine.inputs(n).set(x);
+  engine.targets(n).set(y);
+  const result = engine.trainBatch(n);
+  const lossGap = Math.abs(result.loss - reference.loss) / Math.abs(reference.loss);
+  expect(lossGap, `loss (${description})`).toBeLessThan(1e-4);
+  const { grads } = engine.readParams();
+  expect(grads, `gradient count (${description})`).toHaveLength(reference.grads.length);
+  // A bias feeding BatchNormalization has an analytically zero gradient; both sides hold
+  // float32 noise there (measured up to 1.4e-7 × the largest gradient), so such a tensor is
+  // measured on 1e-2 × the largest gradient (every other one on its own scale).
+  const { worst, errors } = worstGradientError(grads, reference.grads, 1e-2);
+  expect(worst, `${description}: ${errors.map((e) => e.toExponential(1)).join(', ')}`).toBeLessThan(
+    1e-4,
+  );
+}
+
 describe('random DAGs: engine gradients equal TF.js (cpu) within 1e-4', () => {
   const wasm = engineWasmForTests();
   it(`${graphs} seeded graphs with branches, Add and Concatenate`, async () => {
     let merges = 0;
     for (let g = 0; g < graphs; g++) {
-      const seed = 1000 + g;
-      const { model, loss, inputShape, description } = randomDag(seed);
-      const planned = planEngineModel(model, loss);
-      if (!planned.ok) throw new Error(`graph ${g} (${description}): ${planned.reason}`);
-      if (planned.plan.graph?.some((node) => node.kind === 'merge')) merges++;
-      seedWeights(model, seed, 0.5);
-      const n = 8;
-      const units = planned.plan.outputUnits;
-      const x = seededValues(n * inputShape.reduce((a, d) => a * d, 1), seed + 1);
-      const y = seededTargets(loss, n, units, seed + 2);
-      const engine = await TrainingEngine.create(wasm, planned.plan, {
-        loss,
-        optimizer: { kind: 'sgd', learningRate: 0 },
-        maxBatch: 8,
-        seed: 1,
-      });
-      engine.loadWeightsFrom(model);
-      const reference = referenceGradients(model, loss, x, y, n);
-      engine.inputs(n).set(x);
-      engine.targets(n).set(y);
-      const result = engine.trainBatch(n);
-      const lossGap = Math.abs(result.loss - reference.loss) / Math.abs(reference.loss);
-      expect(lossGap, `graph ${g} loss (${description})`).toBeLessThan(1e-4);
-      const { grads } = engine.readParams();
-      expect(grads, `graph ${g} gradient count (${description})`).toHaveLength(
-        reference.grads.length,
+      const built = randomDag(1000 + g);
+      const planned = planEngineModel(built.model, built.loss);
+      if (planned.ok && planned.plan.graph?.some((node) => node.kind === 'merge')) merges++;
+      await expectTfGradients(
+        wasm,
+        { ...built, description: `graph ${g}: ${built.description}` },
+        1000 + g,
       );
-      // A bias feeding BatchNormalization has an analytically zero gradient; both sides hold
-      // float32 noise there (measured up to 1.4e-7 × the largest gradient), so such a tensor is
-      // measured on 1e-2 × the largest gradient (every other one on its own scale).
-      const { worst, errors } = worstGradientError(grads, reference.grads, 1e-2);
-      expect(
-        worst,
-        `graph ${g} (${description}): ${errors.map((e) => e.toExponential(1)).join(', ')}`,
-      ).toBeLessThan(1e-4);
-      model.dispose();
+      built.model.dispose();
     }
     // The generator is not degenerate: most graphs merge.
     expect(merges).toBeGreaterThan(graphs / 2);
   }, 120_000);
+
+  it('a tensor added to itself, read by three layers, and images joined along their rows', async () => {
+    const input = tf.input({ shape: [4, 3, 2] });
+    const a = L.conv2d({ filters: 2, kernelSize: 2, padding: 'same', activation: 'tanh' }).apply(
+      input,
+    ) as tf.SymbolicTensor;
+    const twice = L.add().apply([a, a]) as tf.SymbolicTensor;
+    const b = L.conv2d({ filters: 2, kernelSize: 1, activation: 'relu' }).apply(
+      a,
+    ) as tf.SymbolicTensor;
+    const rows = L.concatenate({ axis: 1 }).apply([twice, b, a]) as tf.SymbolicTensor; // [12, 3, 2]
+    const output = L.dense({ units: 3, activation: 'softmax' }).apply(L.flatten().apply(rows));
+    const model = tf.model({ inputs: input, outputs: output as tf.SymbolicTensor });
+    await expectTfGradients(
+      wasm,
+      {
+        model,
+        loss: 'categoricalCrossentropy',
+        inputShape: [4, 3, 2],
+        description: 'Add(a, a), a read three times, Concatenate axis 1',
+      },
+      77,
+    );
+    model.dispose();
+  });
 });
