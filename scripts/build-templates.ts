@@ -46,6 +46,53 @@ function chain(layers: readonly { kind: string; params?: Params }[]): GraphDoc {
   return tidyLayout(doc, canvasLayout);
 }
 
+/**
+ * A graph from layers that each name the earlier layers they read (default:
+ * the layer just before), so branches and merges are written as they are drawn.
+ */
+function dag(
+  layers: readonly { kind: string; params?: Params; from?: readonly number[] }[],
+): GraphDoc {
+  let doc = emptyGraph;
+  const ids: NodeId[] = [];
+  layers.forEach((layer, i) => {
+    const added = addLayer(doc, {
+      kind: layer.kind,
+      position: { x: 0, y: 0 },
+      ...(layer.params ? { params: layer.params } : {}),
+    });
+    doc = added.doc;
+    for (const from of layer.from ?? (i > 0 ? [i - 1] : [])) {
+      const linked = connect(doc, ids[from]!, added.nodeId);
+      if (!linked.ok) throw new Error(`cannot connect: ${linked.error.code}`);
+      doc = linked.value.doc;
+    }
+    ids.push(added.nodeId);
+  });
+  return tidyLayout(doc, canvasLayout);
+}
+
+/** conv → batch norm → relu → conv → batch norm, added to the block's input (layer `input`), then relu. */
+function residualBlock(
+  input: number,
+  filters: number,
+): { kind: string; params?: Params; from?: number[] }[] {
+  const conv = { kind: 'Conv2D', params: { filters, kernelSize: [3, 3], padding: 'same' } };
+  // Momentum 0.9 (PyTorch's default) instead of Keras's 0.99: the moving statistics that
+  // validation and test use settle within ~50 batches, not ~500 (measured on 5,400 Fashion-MNIST
+  // images, 3 epochs: with 0.99 validation accuracy was 0.35 / 0.48 / 0.66 for training 0.88).
+  const norm = { kind: 'BatchNormalization', params: { momentum: 0.9 } };
+  return [
+    { ...conv, from: [input] },
+    norm,
+    { kind: 'Activation', params: { activation: 'relu' } },
+    conv,
+    norm,
+    { kind: 'Add', from: [input + 5, input] },
+    { kind: 'Activation', params: { activation: 'relu' } },
+  ];
+}
+
 const training = (patch: Partial<TrainingConfig>): TrainingConfig => ({
   ...defaultTrainingConfig,
   ...patch,
@@ -84,6 +131,32 @@ const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: T
       loss: 'categoricalCrossentropy',
       // Measured from the CLI on Fashion-MNIST (3 epochs, wasm): lr 0.001 flat gave 0.8835 test
       // accuracy; 0.003 halved each epoch with a 10% validation share gives 0.8973 (≥ 0.89).
+      optimizer: { kind: 'adam', learningRate: 0.003 },
+      learningRateDecay: { kind: 'exponential', factor: 0.5, everyEpochs: 1 },
+      validationShare: 0.1,
+      batchSize: 64,
+      epochs: 3,
+    }),
+  },
+  // Indices: 0 input, 1 stem conv, 2 pool, 3–9 block 1 (Add at 8), 10 pool, 11–17 block 2 (Add at 16).
+  'residual-cnn': {
+    name: 'Residual CNN',
+    graph: dag([
+      { kind: 'ImageInput', params: { height: 28, width: 28, channels: 1 } },
+      {
+        kind: 'Conv2D',
+        params: { filters: 16, kernelSize: [3, 3], padding: 'same', activation: 'relu' },
+      },
+      { kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+      ...residualBlock(2, 16),
+      { kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+      ...residualBlock(10, 16),
+      { kind: 'Flatten' },
+      { kind: 'Dense', params: { units: 10, activation: 'softmax', unitsFromDataset: true } },
+    ]),
+    // LeNet's schedule (3 epochs, Adam 0.003 halved each epoch, 10% validation).
+    training: training({
+      loss: 'categoricalCrossentropy',
       optimizer: { kind: 'adam', learningRate: 0.003 },
       learningRateDecay: { kind: 'exponential', factor: 0.5, everyEpochs: 1 },
       validationShare: 0.1,

@@ -125,6 +125,50 @@ describe('trainWithEngine on data-parallel workers', () => {
     expect(relativeError(two.weights, one.weights)).toBeLessThan(1e-3);
   });
 
+  it('trains a graph with a branch and an Add on two workers like one engine', async () => {
+    // No batch normalization here: its statistics are per slice, so it would not track exactly.
+    const residual = (): tf.LayersModel => {
+      const L = tf.layers;
+      const input = tf.input({ shape: [size, size, 1] });
+      const stem = L.conv2d({
+        filters: 4,
+        kernelSize: 3,
+        padding: 'same',
+        activation: 'relu',
+      }).apply(input) as tf.SymbolicTensor;
+      const branch = L.conv2d({ filters: 4, kernelSize: 3, padding: 'same' }).apply(stem);
+      const sum = L.add().apply([branch as tf.SymbolicTensor, stem]);
+      const pooled = L.flatten().apply(L.maxPooling2d({ poolSize: 2 }).apply(sum));
+      const out = L.dense({ units: classes, activation: 'softmax' }).apply(pooled);
+      const model = tf.model({ inputs: input, outputs: out as tf.SymbolicTensor });
+      seedWeights(model, 6, 0.3);
+      return model;
+    };
+    const run = async (workers: number) => {
+      const model = residual();
+      const parallel = inProcessParallel(workers);
+      const losses: number[] = [];
+      let reported = 0;
+      await trainWithEngine(
+        model,
+        { samples: samples(320) },
+        { ...config, validationShare: 0 },
+        { onBatchEnd: (m) => losses.push(m.loss) },
+        { wasm, parallel, onWorkers: (k) => (reported = k) },
+      );
+      const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+      model.dispose();
+      return { losses, weights, reported, open: parallel.open() };
+    };
+    const one = await run(1);
+    const two = await run(2);
+    expect(two.reported).toBe(2);
+    expect(two.open).toBe(0);
+    expect(one.losses.at(-1)!).toBeLessThan(one.losses[0]!);
+    two.losses.forEach((loss, i) => expect(Math.abs(loss - one.losses[i]!)).toBeLessThan(1e-3));
+    expect(relativeError(two.weights, one.weights)).toBeLessThan(1e-3);
+  });
+
   it('is bitwise deterministic for a fixed seed and worker count', async () => {
     const run = async () => {
       const model = lenetWithWeights();

@@ -5,6 +5,7 @@ import type { EngineOp, StepMask } from './ops/op';
 /** Why a model cannot be trained by the engine (stable codes; `reason` is English detail for logs and tooltips). */
 export type EngineUnsupportedCode =
   | 'not-a-chain'
+  | 'shared-layer'
   | 'unsupported-layer'
   | 'unsupported-setting'
   | 'unsupported-input'

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 
-import { canTrainWithEngine } from './plan-model';
+import { canTrainWithEngine, planEngineModel } from './plan-model';
 import { chainModel } from './testing/reference';
 
 const L = tf.layers;
@@ -85,18 +85,52 @@ describe('canTrainWithEngine', () => {
     model.dispose();
   });
 
-  it('refuses a graph that branches and merges', () => {
+  it('plans a graph that branches and merges, and keeps a chain on the chain path', () => {
     const input = tf.input({ shape: [4] });
     const a = L.dense({ units: 3 }).apply(input) as tf.SymbolicTensor;
     const b = L.dense({ units: 3 }).apply(input) as tf.SymbolicTensor;
     const sum = L.add().apply([a, b]) as tf.SymbolicTensor;
-    const out = L.dense({ units: 2, activation: 'softmax' }).apply(sum) as tf.SymbolicTensor;
+    const joined = L.concatenate().apply([sum, a]) as tf.SymbolicTensor;
+    const out = L.dense({ units: 2, activation: 'softmax' }).apply(joined) as tf.SymbolicTensor;
     const model = tf.model({ inputs: input, outputs: out });
-    expect(canTrainWithEngine(model, 'categoricalCrossentropy')).toMatchObject({
+    const planned = planEngineModel(model, 'categoricalCrossentropy');
+    if (!planned.ok) throw new Error(planned.reason);
+    expect(planned.plan.graph?.map((node) => node.kind)).toEqual([
+      'op',
+      'op',
+      'merge',
+      'merge',
+      'op',
+    ]);
+    expect(planned.plan.graph?.[3]).toMatchObject({ kind: 'merge', inputs: [3, 1] });
+    expect(planned.plan.graph?.[3]?.op.outShape).toEqual([6]);
+    expect(planned.plan.ops).toHaveLength(3);
+    const chain = chainModel([4], [L.dense({ units: 2, activation: 'softmax' })]);
+    const chainPlan = planEngineModel(chain, 'categoricalCrossentropy');
+    expect(chainPlan.ok && chainPlan.plan.graph).toBeNull();
+    model.dispose();
+    chain.dispose();
+  });
+
+  it('refuses several outputs and shared layers, with their codes', () => {
+    const input = tf.input({ shape: [4] });
+    const a = L.dense({ units: 2, activation: 'softmax' }).apply(input) as tf.SymbolicTensor;
+    const b = L.dense({ units: 2, activation: 'softmax' }).apply(input) as tf.SymbolicTensor;
+    const twoOutputs = tf.model({ inputs: input, outputs: [a, b] });
+    expect(canTrainWithEngine(twoOutputs, 'categoricalCrossentropy')).toMatchObject({
       ok: false,
       code: 'not-a-chain',
     });
-    model.dispose();
+    const shared = L.dense({ units: 4, activation: 'relu' });
+    const twice = shared.apply(shared.apply(input)) as tf.SymbolicTensor;
+    const out = L.dense({ units: 2, activation: 'softmax' }).apply(twice) as tf.SymbolicTensor;
+    const sharedModel = tf.model({ inputs: input, outputs: out });
+    expect(canTrainWithEngine(sharedModel, 'categoricalCrossentropy')).toMatchObject({
+      ok: false,
+      code: 'shared-layer',
+    });
+    twoOutputs.dispose();
+    sharedModel.dispose();
   });
 
   it('accepts token ids into an Embedding, and refuses them anywhere else', () => {

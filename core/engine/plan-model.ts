@@ -9,7 +9,7 @@ import {
   type EngineUnsupportedCode,
   type PlannedLayer,
 } from './layer-planning';
-import type { EngineOp, StepMask } from './ops/op';
+import type { EngineMergeOp, EngineOp, StepMask } from './ops/op';
 
 export type { EngineUnsupportedCode } from './layer-planning';
 
@@ -22,12 +22,27 @@ export type EngineSupport =
       readonly layerName?: string;
     };
 
+/**
+ * One layer of a graph plan. Tensor 0 is the model input; node i's output is
+ * tensor i + 1. An `op` node reads one tensor, a `merge` node several.
+ */
+export type EngineNode =
+  | { readonly kind: 'op'; readonly op: EngineOp; readonly input: number }
+  | { readonly kind: 'merge'; readonly op: EngineMergeOp; readonly inputs: readonly number[] };
+
 /** A model the engine can run: its ops in order and what the loss needs. */
 export interface EnginePlan {
   readonly inputShape: readonly number[];
   /** int32 for token ids (the first op is then an Embedding). */
   readonly inputDtype: 'float32' | 'int32';
+  /** Every single-input op, in the model's layer order (a topological order): what holds weights. */
   readonly ops: readonly EngineOp[];
+  /**
+   * Null for a chain (op i reads op i − 1's output: the fast path); otherwise
+   * every layer, merges included, in topological order, and which tensors it
+   * reads. The last node's output is the model's output.
+   */
+  readonly graph: readonly EngineNode[] | null;
   readonly outputActivation: EngineActivation;
   readonly outputUnits: number;
 }
@@ -66,6 +81,8 @@ function opFor(
     );
   if (!engine.supported) throw new Unsupported('unsupported-layer', engine.reason, name);
   if (engine.networkInput) throw new Unsupported('not-a-chain', 'an input inside the chain', name);
+  if (engine.merge)
+    throw new Unsupported('unsupported-setting', `${className} with one input`, name);
   const planned = engine.plan({ name, className, config, ...(inMask ? { inMask } : {}) }, inShape);
   if (inMask && planned.appliesMask !== true)
     throw new Unsupported(
@@ -90,62 +107,137 @@ function checkLoss(loss: LossKind, activation: EngineActivation, units: number):
     throw new Unsupported('unsupported-loss', 'binaryCrossentropy needs a sigmoid output layer');
 }
 
-function isChainLink(layer: tf.layers.Layer, previous: tf.SymbolicTensor): boolean {
-  try {
-    return layer.inboundNodes.length === 1 && layer.input === previous;
-  } catch {
-    return false; // `input` throws for layers applied more than once
-  }
+/** The merge op of a layer with several inputs. */
+function mergeFor(
+  layer: tf.layers.Layer,
+  inShapes: readonly (readonly number[])[],
+  inMasks: readonly (StepMask | undefined)[],
+): EngineMergeOp {
+  const name = layer.name;
+  const className = layer.getClassName();
+  const config = layer.getConfig() as Config;
+  const engine = layerKindOfTfClass(className)?.engine;
+  if (engine === undefined)
+    throw new Unsupported(
+      'unsupported-layer',
+      `${className} layers are not in the engine yet`,
+      name,
+    );
+  if (!engine.supported) throw new Unsupported('unsupported-layer', engine.reason, name);
+  if (engine.networkInput || !engine.merge)
+    throw new Unsupported('unsupported-setting', `${className} with several inputs`, name);
+  if (inMasks.some((m) => m !== undefined))
+    throw new Unsupported(
+      'unsupported-setting',
+      `${className} after an Embedding with maskZero (the engine applies the padding mask in LSTM layers only)`,
+      name,
+    );
+  return engine.merge({ name, className, config }, inShapes);
+}
+
+/** The symbolic tensors a layer reads (it must be applied exactly once: shared layers are refused). */
+function inputsOf(layer: tf.layers.Layer): tf.SymbolicTensor[] {
+  if (layer.inboundNodes.length !== 1)
+    throw new Unsupported('shared-layer', 'a layer used more than once', layer.name);
+  const input = layer.input;
+  return Array.isArray(input) ? input : [input];
+}
+
+/** What the graph walk knows of each tensor. */
+interface TensorInfo {
+  readonly shape: readonly number[];
+  readonly mask: StepMask | undefined;
+  /** The last activation applied on the way to it (for the loss check). */
+  readonly activation: EngineActivation;
+}
+
+/** A graph with one node per layer, op i reading tensor i, is a chain. */
+function isChain(nodes: readonly EngineNode[]): boolean {
+  return nodes.every((node, i) => node.kind === 'op' && node.input === i);
 }
 
 /**
- * Turns a compiled-from-graph model into the engine's op list, or throws
- * `Unsupported` naming the first thing the engine cannot do. Only single-input,
- * single-output chains of supported layers qualify.
+ * Turns a compiled-from-graph model into the engine's plan, or throws
+ * `Unsupported` naming the first thing the engine cannot do. Single-input,
+ * single-output graphs of supported layers qualify: chains, branches
+ * (a tensor read by several layers) and merges (Add, Concatenate).
  */
 function planOrThrow(model: tf.LayersModel, loss: LossKind): EnginePlan {
   if (model.inputs.length !== 1 || model.outputs.length !== 1)
     throw new Unsupported('not-a-chain', 'the engine trains single-input, single-output models');
   const input = model.inputs[0];
   if (!input) throw new Unsupported('not-a-chain', 'the model has no input');
-  const firstLayer = model.layers.find((l) => l.getClassName() !== 'InputLayer');
-  if (input.dtype === 'int32' && firstLayer?.getClassName() !== 'Embedding')
+  const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+  const readers = layers.filter((l) => {
+    try {
+      return inputsOf(l).includes(input);
+    } catch {
+      return false;
+    }
+  });
+  if (input.dtype === 'int32' && readers.some((l) => l.getClassName() !== 'Embedding'))
     throw new Unsupported('unsupported-input', 'token ids must go into an Embedding first');
   if (input.dtype !== 'int32' && input.dtype !== 'float32')
     throw new Unsupported('unsupported-input', `${input.dtype} inputs`);
-  if (input.dtype === 'float32' && firstLayer?.getClassName() === 'Embedding')
+  if (input.dtype === 'float32' && readers.some((l) => l.getClassName() === 'Embedding'))
     throw new Unsupported('unsupported-input', 'an Embedding needs int32 token ids');
-  let shape = input.shape.slice(1).map((d) => (typeof d === 'number' ? d : -1));
-  if (shape.some((d) => d < 1))
+  const inputShape = input.shape.slice(1).map((d) => (typeof d === 'number' ? d : -1));
+  if (inputShape.some((d) => d < 1))
     throw new Unsupported('unsupported-input', 'the input shape is not fully known');
-  const inputShape = shape;
-  const ops: EngineOp[] = [];
-  // Functional models list their InputLayer, Sequential ones do not: follow symbolic tensors instead.
-  let previous: tf.SymbolicTensor = input;
-  let activation: EngineActivation = 'linear';
-  let mask: StepMask | undefined;
-  for (const layer of model.layers) {
-    if (layer.getClassName() === 'InputLayer') continue;
-    if (!isChainLink(layer, previous))
-      throw new Unsupported('not-a-chain', 'the graph branches or merges', layer.name);
-    const built = opFor(layer, shape, mask);
-    mask = built.outMask;
-    ops.push(built.op);
-    shape = [...built.op.outShape];
-    if (built.activation !== null) activation = built.activation;
-    previous = layer.output as tf.SymbolicTensor;
+  // Functional models list their layers in a topological order (Sequential ones omit the InputLayer).
+  const tensorIds = new Map<tf.SymbolicTensor, number>([[input, 0]]);
+  const tensors: TensorInfo[] = [{ shape: inputShape, mask: undefined, activation: 'linear' }];
+  const nodes: EngineNode[] = [];
+  for (const layer of layers) {
+    const ids = inputsOf(layer).map((t) => {
+      const id = tensorIds.get(t);
+      if (id === undefined)
+        throw new Unsupported(
+          'not-a-chain',
+          'a layer reads a tensor from outside the network',
+          layer.name,
+        );
+      return id;
+    });
+    const ins = ids.map((id) => tensors[id]!);
+    let info: TensorInfo;
+    if (ids.length === 1) {
+      const [from] = ins;
+      const built = opFor(layer, from!.shape, from!.mask);
+      nodes.push({ kind: 'op', op: built.op, input: ids[0]! });
+      info = {
+        shape: [...built.op.outShape],
+        mask: built.outMask,
+        activation: built.activation ?? from!.activation,
+      };
+    } else {
+      const op = mergeFor(
+        layer,
+        ins.map((t) => t.shape),
+        ins.map((t) => t.mask),
+      );
+      nodes.push({ kind: 'merge', op, inputs: ids });
+      info = { shape: [...op.outShape], mask: undefined, activation: 'linear' };
+    }
+    const output = layer.output;
+    if (Array.isArray(output))
+      throw new Unsupported('not-a-chain', 'a layer with several outputs', layer.name);
+    tensorIds.set(output, nodes.length);
+    tensors.push(info);
   }
-  if (ops.length === 0 || model.outputs[0] !== previous)
-    throw new Unsupported('not-a-chain', 'the output is not the end of the chain');
-  if (shape.length !== 1)
+  const last = tensors[nodes.length]!;
+  if (nodes.length === 0 || tensorIds.get(model.outputs[0]!) !== nodes.length)
+    throw new Unsupported('not-a-chain', 'the output is not the last layer');
+  if (last.shape.length !== 1)
     throw new Unsupported('unsupported-setting', 'the output must be flat ([units])');
-  const outputUnits = shape[0] ?? 1;
-  checkLoss(loss, activation, outputUnits);
+  const outputUnits = last.shape[0] ?? 1;
+  checkLoss(loss, last.activation, outputUnits);
   return {
     inputShape,
     inputDtype: input.dtype === 'int32' ? 'int32' : 'float32',
-    ops,
-    outputActivation: activation,
+    ops: nodes.flatMap((node) => (node.kind === 'op' ? [node.op] : [])),
+    graph: isChain(nodes) ? null : nodes,
+    outputActivation: last.activation,
     outputUnits,
   };
 }

@@ -39,7 +39,7 @@ function templateModel(id: TemplateId): {
 beforeAll(() => tf.setBackend('cpu'));
 
 describe('which course templates the engine trains', () => {
-  it.each(['lenet', 'mlp-digits', 'backprop-323', 'lstm-text'] as const)(
+  it.each(['lenet', 'residual-cnn', 'mlp-digits', 'backprop-323', 'lstm-text'] as const)(
     'trains the %s template',
     (id) => {
       const { model, loss } = templateModel(id);

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../data/random';
 import type { LossKind, TrainingConfig } from '../train/config';
 import { Arena } from './arena';
+import { GraphPass } from './graph-pass';
 import type { EngineKernels } from './kernel-abi';
 import { instantiateKernels } from './load-kernels';
 import type { OpContext, ParamSlot } from './ops/op';
@@ -56,6 +57,8 @@ export class TrainingEngine {
   /** Index of the first op with weights (0 if none): where backward stops. */
   private readonly firstLearningOp: number;
   private outputAt = 0;
+  /** Null for a chain: it runs on the two alternating gradient buffers. */
+  private readonly graph: GraphPass | null;
 
   private constructor(
     readonly kernels: EngineKernels,
@@ -117,7 +120,8 @@ export class TrainingEngine {
     );
     this.inputAt = arena.alloc(batch * this.inputSize);
     this.targetAt = arena.alloc(batch * units);
-    const largest = Math.max(this.inputSize, ...plan.ops.map((op) => sizeOf(op.outShape)));
+    const outShapes = (plan.graph ?? plan.ops.map((op) => ({ op }))).map(({ op }) => op.outShape);
+    const largest = Math.max(this.inputSize, ...outShapes.map(sizeOf));
     this.gradA = arena.alloc(batch * largest);
     this.gradB = arena.alloc(batch * largest);
     this.ctx.scratch = arena.alloc(
@@ -125,7 +129,15 @@ export class TrainingEngine {
     );
     this.ctx.work = arena.alloc(Math.ceil(kernels.gemmWorkspaceBytes() / 4));
     for (const op of plan.ops) op.plan(this.ctx);
-    const last = plan.ops[plan.ops.length - 1];
+    this.graph = plan.graph
+      ? new GraphPass(plan.graph, this.ctx, plan.inputShape, this.gradA)
+      : null;
+    const lastNode = plan.graph?.[plan.graph.length - 1];
+    const last = plan.graph
+      ? lastNode?.kind === 'op'
+        ? lastNode.op
+        : undefined
+      : plan.ops[plan.ops.length - 1];
     if (last && settings.loss !== 'meanSquaredError') last.skipActivationBackward = true; // the loss kernel returns dL/dlogits
     arena.commit();
     this.optimizer.reset(arena);
@@ -194,6 +206,10 @@ export class TrainingEngine {
    */
   computeGradients(n: number): EngineBatchResult {
     const result = this.forwardAndLoss(n, true);
+    if (this.graph) {
+      this.graph.backward(n);
+      return result;
+    }
     let dy = this.gradA;
     let spare = this.gradB;
     // Backward stops at the first op with weights: nothing before it learns,
@@ -300,7 +316,8 @@ export class TrainingEngine {
   private forwardAndLoss(n: number, training: boolean): EngineBatchResult {
     this.checkBatch(n);
     let x = this.inputAt;
-    for (const op of this.plan.ops) x = op.forward(this.ctx, x, n, training);
+    if (this.graph) x = this.graph.forward(x, n, training);
+    else for (const op of this.plan.ops) x = op.forward(this.ctx, x, n, training);
     this.outputAt = x;
     const k = this.kernels;
     const units = this.plan.outputUnits;

@@ -14,6 +14,7 @@ export const templateIds = [
   'empty',
   'mlp-digits',
   'lenet',
+  'residual-cnn',
   'lstm-text',
   'backprop-323',
   'backprop-323-no-bias',
@@ -44,6 +45,14 @@ export const templateInfo: Readonly<
     description: {
       en: 'Two convolution + pooling stages, then dense layers: a classic image classifier.',
       'zh-CN': '两组卷积加池化，再接全连接层：经典的图像分类网络。',
+    },
+  },
+  'residual-cnn': {
+    label: { en: 'Residual CNN (two residual blocks)', 'zh-CN': '残差卷积网络（两个残差块）' },
+    description: {
+      en: 'A convolution, then two residual blocks (convolution, batch normalization, a shortcut added back), then a softmax: the building block of ResNet.',
+      'zh-CN':
+        '一层卷积，接两个残差块（卷积、批归一化，再把捷径加回来），最后是 softmax：ResNet 的基本结构。',
     },
   },
   'lstm-text': {

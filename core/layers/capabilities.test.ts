@@ -171,7 +171,6 @@ describe('engine: a supported kind plans to an op with TF.js output shape', () =
     const engine = kind.engine;
     if (engine === undefined) continue;
     if (!engine.supported) {
-      if (kind.spec.arity.max > 1) continue; // merges never reach a layer planner: not a chain
       it(`${kind.spec.kind} is refused with its declared reason`, () => {
         const [probe] = probesOf(kind);
         const planned = planEngineModel(probe!.model, 'meanSquaredError');
@@ -180,8 +179,34 @@ describe('engine: a supported kind plans to an op with TF.js output shape', () =
       });
       continue;
     }
+    if (!engine.networkInput && engine.merge) {
+      const merge = engine.merge;
+      it(`${kind.spec.kind} (a merge of its inputs)`, () => {
+        let planned = 0;
+        for (const probe of probesOf(kind)) {
+          if (probe.inputs.length < 2) continue;
+          try {
+            const op = merge(
+              {
+                name: layerName,
+                className: probe.layer.getClassName(),
+                config: probe.layer.getConfig() as Record<string, unknown>,
+              },
+              probe.inputs.map((shape) => perExample(shape) as number[]),
+            );
+            expect(op.outShape).toEqual(perExample(probe.layer.outputShape as Shape));
+            planned++;
+          } catch (error) {
+            if (!(error instanceof EngineUnsupported)) throw error; // a setting it refuses is fine
+          }
+        }
+        expect(planned, 'conformance cases the engine plans').toBeGreaterThan(0);
+      });
+      continue;
+    }
     it(`${kind.spec.kind}`, () => {
       if (engine.networkInput) throw new Error(`${kind.spec.kind} is a layer, not an input`);
+      if (engine.merge) throw new Error(`${kind.spec.kind} is a merge`);
       expect(engine.plan, 'plan').toBeTypeOf('function');
       let planned = 0;
       for (const probe of probesOf(kind)) {

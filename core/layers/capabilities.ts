@@ -1,4 +1,5 @@
 import type { PlannedLayer, PlannableLayer } from '../engine/layer-planning';
+import type { EngineMergeOp } from '../engine/ops/op';
 import type { Params } from '../graph/types';
 import type { OnnxLayer } from '../io/export/onnx/onnx-support';
 import type { TorchLayer } from '../io/export/pytorch/torch-support';
@@ -60,6 +61,7 @@ export interface TfjsCapability {
 export interface EngineCapability {
   readonly supported: true;
   readonly networkInput?: never;
+  readonly merge?: never;
   /**
    * The op for a TF.js layer of this kind on a per-example input shape; throws
    * `EngineUnsupported` (core/engine/layer-planning.ts) for settings it cannot run.
@@ -74,6 +76,22 @@ export interface EngineCapability {
     inShape: readonly (number | null)[],
     outShape: readonly (number | null)[],
   ) => number;
+}
+
+/** The engine runs a layer of this kind as a merge of several tensors of its graph (Add, Concatenate). */
+export interface EngineMergeCapability {
+  readonly supported: true;
+  readonly networkInput?: never;
+  readonly plan?: never;
+  readonly forwardFlops?: never;
+  /**
+   * The op for a TF.js merge layer on its inputs' per-example shapes; throws
+   * `EngineUnsupported` (core/engine/layer-planning.ts) for settings it cannot run.
+   */
+  readonly merge: (
+    layer: PlannableLayer,
+    inShapes: readonly (readonly number[])[],
+  ) => EngineMergeOp;
 }
 
 /** The PyTorch export writes a layer of this kind as a module or expression. */
@@ -149,7 +167,7 @@ export interface InspectCapability {
 export interface LayerKind {
   readonly spec: LayerSpec;
   readonly tfjs: TfjsCapability;
-  readonly engine: EngineCapability | AsNetworkInput | Unsupported;
+  readonly engine: EngineCapability | EngineMergeCapability | AsNetworkInput | Unsupported;
   readonly pytorch: PytorchCapability | AsNetworkInput | Unsupported;
   readonly onnx: OnnxCapability | AsNetworkInput | Unsupported;
   readonly import: ImportCapability | Unsupported;

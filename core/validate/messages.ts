@@ -304,6 +304,10 @@ export const messages = {
     "LayerLab's engine trains only networks with one input and one output.",
     'LayerLab 引擎只能训练单输入、单输出的网络。',
   ),
+  'engine-shared-layer': m(
+    "A layer of this network is used more than once, which LayerLab's engine does not train yet.",
+    '这个网络中有一层被使用了不止一次，LayerLab 引擎暂不支持这样训练。',
+  ),
   'engine-unsupported-layer': m(
     "A layer of this network is not in LayerLab's engine yet.",
     '这个网络中有一层 LayerLab 引擎暂不支持。',

@@ -29,6 +29,7 @@ export const engineFallbackMessages = {
   'no-simd': 'engine-no-simd',
   'no-kernels': 'engine-no-kernels',
   'not-a-chain': 'engine-not-a-chain',
+  'shared-layer': 'engine-shared-layer',
   'unsupported-layer': 'engine-unsupported-layer',
   'unsupported-setting': 'engine-unsupported-setting',
   'unsupported-input': 'engine-unsupported-input',

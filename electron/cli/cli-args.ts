@@ -26,7 +26,7 @@ export interface TrainArgs {
 export const usage = `Usage: npm run train -- [project] [--data DIR] [--test DIR] [--epochs N] [--backend wasm|cpu] [--validation-share S] [--engine auto|tfjs] [--workers N] [--out DIR]
        npm run train -- project --load-weights DIR [--save FILE] [--out DIR]
 
-  project        a saved .layerlab project, a template file, or a template id (lenet, mlp-digits, lstm-text)
+  project        a saved .layerlab project, a template file, or a template id (lenet, residual-cnn, mlp-digits, lstm-text)
                  (none: the bundled sample project on the bundled sample data)
   --data DIR     dataset folder, one subfolder per class (default: the project's dataset folder)
   --test DIR     held-out folder with the same classes; prints "test accuracy"

@@ -21,6 +21,7 @@ const preferredOrder = [
   'empty',
   'mlp-digits',
   'lenet',
+  'residual-cnn',
   'lstm-text',
   'backprop-323',
   'backprop-323-no-bias',

@@ -48,6 +48,22 @@ export interface EngineOp {
   skipActivationBackward?: boolean;
 }
 
+/**
+ * A layer with several inputs (Add, Concatenate), as the engine runs it in a
+ * graph: `forward` reads the inputs' byte offsets in order and returns its
+ * output; `backward` writes dL/d(input i) into `dInputs[i]` (skipped when 0).
+ * Merges have no weights.
+ */
+export interface EngineMergeOp {
+  readonly layerName: string;
+  readonly outShape: readonly number[];
+  readonly params: readonly ParamSlot[];
+  readonly scratchPerExample: number;
+  plan(ctx: OpContext): void;
+  forward(ctx: OpContext, inputs: readonly number[], n: number): number;
+  backward(ctx: OpContext, dOutput: number, dInputs: readonly number[], n: number): void;
+}
+
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, d) => a * d, 1);
 }

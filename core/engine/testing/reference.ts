@@ -107,3 +107,22 @@ export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<num
   }
   return diff / Math.max(scale, 1e-12);
 }
+
+/**
+ * The worst normwise relative error over a model's gradients. A gradient that
+ * is analytically 0 (a bias feeding BatchNormalization) is compared on the
+ * model's overall gradient scale instead of its own: its norm is taken as at
+ * least `floor` × the largest gradient (float32 leaves ~1e-7 × that as noise).
+ */
+export function worstGradientError(
+  actual: readonly Float32Array[],
+  expected: readonly Float32Array[],
+  floor = 1e-3,
+): { worst: number; errors: number[] } {
+  const overall = Math.max(...expected.map((g) => Math.max(...Array.from(g, Math.abs))));
+  const errors = actual.map((g, i) => {
+    const own = Math.max(...Array.from(expected[i]!, Math.abs));
+    return relativeError(g, expected[i]!) * (own / Math.max(own, floor * overall));
+  });
+  return { worst: Math.max(...errors), errors };
+}

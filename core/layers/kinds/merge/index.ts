@@ -1,14 +1,9 @@
-import type { InspectCapability, LayerKind, Unsupported } from '../../capabilities';
+import type { InspectCapability, LayerKind } from '../../capabilities';
+import { planAdd, planConcatenate } from './engine';
 import { importAdd, importConcatenate } from './import';
 import { addToTorch, concatenateToTorch } from './pytorch';
 import { addToOnnx, concatenateToOnnx } from './onnx';
 import { addSpec, concatenateSpec } from './spec';
-
-// The engine trains chains; a merge joins branches.
-const engine: Unsupported = {
-  supported: false,
-  reason: 'the engine trains chains of layers; merges are not in it yet',
-};
 
 const inspect: InspectCapability = {
   supported: true,
@@ -21,7 +16,7 @@ const inspect: InspectCapability = {
 export const addKind: LayerKind = {
   spec: addSpec,
   tfjs: { supported: true, classNames: ['Add'] },
-  engine,
+  engine: { supported: true, merge: planAdd },
   pytorch: { supported: true, convert: addToTorch },
   onnx: { supported: true, convert: addToOnnx },
   import: { supported: true, classNames: ['Add'], map: importAdd },
@@ -31,7 +26,7 @@ export const addKind: LayerKind = {
 export const concatenateKind: LayerKind = {
   spec: concatenateSpec,
   tfjs: { supported: true, classNames: ['Concatenate'] },
-  engine,
+  engine: { supported: true, merge: planConcatenate },
   pytorch: { supported: true, convert: concatenateToTorch },
   onnx: { supported: true, convert: concatenateToOnnx },
   import: { supported: true, classNames: ['Concatenate'], map: importConcatenate },
