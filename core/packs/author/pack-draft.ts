@@ -124,7 +124,15 @@ export function changeStep(
   stepId: string,
   change: (step: DraftStep) => DraftStep,
 ): PackDraft {
-  return { ...draft, steps: draft.steps.map((s) => (s.id === stepId ? change(s) : s)) };
+  let changed = false;
+  const steps = draft.steps.map((s) => {
+    if (s.id !== stepId) return s;
+    const next = change(s);
+    changed ||= next !== s;
+    return next;
+  });
+  // The same draft when nothing changed, so no Undo entry is made for a no-op.
+  return changed ? { ...draft, steps } : draft;
 }
 
 /** Adds or removes one item of a lock list. */
