@@ -123,7 +123,7 @@ async function teacherBuildsAndSaves(
   for (const param of ['height', 'width', 'channels'])
     await lenet.getByTestId(`author-lock-param-n1-${param}`).check();
   await lenet.getByTestId('author-add-metric').click();
-  await lenet.getByTestId('author-value').fill('0.05');
+  await lenet.getByTestId('author-value').fill('0.2');
 
   // A training expectation on a project students cannot train is a clear error, not a silent package.
   await panel.getByTestId('author-preview').click();

@@ -46,6 +46,10 @@ export const authorMessages: Readonly<Record<AuthorProblemCode, Translated>> = {
     'Step {{step}}: students cannot train this project, so its training result can never be met. Say which dataset folder they choose.',
     '步骤 {{step}}：学生无法训练这个项目，训练结果的要求永远无法达到。请说明学生要选择哪个数据集文件夹。',
   ),
+  'author-dataset-description-missing': m(
+    'Step {{step}}: say in {{lang}} which dataset folder students choose.',
+    '步骤 {{step}}：请用{{lang}}说明学生要选择哪个数据集文件夹。',
+  ),
   'author-accuracy-range': m(
     'Step {{step}}: an accuracy is between 0 and 1 ({{value}} given).',
     '步骤 {{step}}：准确率应在 0 到 1 之间（当前为 {{value}}）。',

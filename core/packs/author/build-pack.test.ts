@@ -287,6 +287,21 @@ describe('buildPack', () => {
     }));
     expect(problems(draft).map((p) => p.code)).toEqual(['author-accuracy-range']);
   });
+
+  it('asks for the dataset folder’s description in both languages', () => {
+    const draft = changeStep(threeStepDraft(), 'step2', (s) =>
+      s.kind === 'project'
+        ? { ...s, dataset: { kind: 'folder', description: both('Fashion-MNIST', '') } }
+        : s,
+    );
+    const found = problems(draft);
+    expect(found.map((p) => [p.code, p.args['lang']])).toEqual([
+      ['author-dataset-description-missing', 'zh-CN'],
+    ]);
+    expect(formatAuthorProblem(found[0]!, 'zh-CN')).toBe(
+      '步骤 2：请用中文说明学生要选择哪个数据集文件夹。',
+    );
+  });
 });
 
 describe('the draft', () => {

@@ -27,6 +27,7 @@ export type AuthorProblemCode =
   | 'author-answer-on-project'
   | 'author-training-on-lab'
   | 'author-metric-no-dataset'
+  | 'author-dataset-description-missing'
   | 'author-accuracy-range'
   | 'author-invalid';
 
@@ -63,6 +64,9 @@ export function buildPack(
     for (const lang of missingLanguages(step.title))
       problems.push(problem('author-step-title-missing', step.id, { ...at, lang }));
     problems.push(...lockProblems(step, at));
+    if (step.kind === 'project' && step.dataset?.kind === 'folder')
+      for (const lang of missingLanguages(step.dataset.description))
+        problems.push(problem('author-dataset-description-missing', step.id, { ...at, lang }));
     for (const expectation of step.expectations) {
       const found = expectationProblem(step, expectation, at);
       if (found) problems.push(found);
