@@ -15,3 +15,4 @@ export * from './recheck';
 export * from './class-report';
 export * from './sample-pack';
 export * from './editor-locks';
+export * from './author';

@@ -28,6 +28,9 @@ import { isMacPlatform } from '../state/shortcuts';
 import { PackLabHost } from '../packs/PackLabHost';
 import { PackPanel } from '../packs/PackPanel';
 import { PackProvider } from '../packs/PackProvider';
+import { AuthorLabHost } from '../packs/authoring/AuthorLabHost';
+import { AuthorPanel } from '../packs/authoring/AuthorPanel';
+import { AuthorProvider } from '../packs/authoring/AuthorProvider';
 
 export interface AppProps {
   readonly host: Host;
@@ -121,29 +124,33 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
     >
       <AppServicesContext.Provider value={services}>
         <PackProvider workspace={workspace}>
-          <div className="app-frame" data-mode={appInfo.mode}>
-            {appInfo.mode !== 'electron' && <MenuBar />}
-            {/* A lab package's steps (renderer/packs) sit beside the start screen or the editor. */}
-            <div className="app-body">
-              <div className="app-main">
-                {session ? (
-                  <SessionContext.Provider value={session}>
-                    <InspectClientContext.Provider value={session.inspect}>
-                      {/* Keyed by session: a new project mounts fresh views, none keeps the last one's state. */}
-                      <MainWindow key={session.id} />
-                    </InspectClientContext.Provider>
-                  </SessionContext.Provider>
-                ) : (
-                  <StartScreen />
-                )}
+          <AuthorProvider>
+            <div className="app-frame" data-mode={appInfo.mode}>
+              {appInfo.mode !== 'electron' && <MenuBar />}
+              {/* A lab package's steps (renderer/packs) sit beside the start screen or the editor. */}
+              <div className="app-body">
+                <div className="app-main">
+                  {session ? (
+                    <SessionContext.Provider value={session}>
+                      <InspectClientContext.Provider value={session.inspect}>
+                        {/* Keyed by session: a new project mounts fresh views, none keeps the last one's state. */}
+                        <MainWindow key={session.id} />
+                      </InspectClientContext.Provider>
+                    </SessionContext.Provider>
+                  ) : (
+                    <StartScreen />
+                  )}
+                </div>
+                <PackPanel />
+                <AuthorPanel />
               </div>
-              <PackPanel />
-            </div>
-            {/* Keyed too: React keeps a mounted component's previous props (its alternate fiber)
+              {/* Keyed too: React keeps a mounted component's previous props (its alternate fiber)
               until it renders twice more, which would hold a closed project in memory. */}
-            <StatusBar key={session?.id ?? 0} session={session} />
-          </div>
-          <PackLabHost />
+              <StatusBar key={session?.id ?? 0} session={session} />
+            </div>
+            <PackLabHost />
+            <AuthorLabHost />
+          </AuthorProvider>
         </PackProvider>
         <ConfirmDialog />
         <Toasts />

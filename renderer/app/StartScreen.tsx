@@ -11,6 +11,7 @@ import { PreferenceSwitches } from './PreferenceSwitches';
 import { RecoveryOffer } from './RecoveryOffer';
 import { listTemplates } from './templates';
 import { OpenPackButton } from '../packs/OpenPackButton';
+import { NewPackButton } from '../packs/authoring/NewPackButton';
 
 const LabsArea = lazy(loadLabsArea);
 
@@ -66,6 +67,10 @@ export function StartScreen() {
               {t('app:start.openProject')}
             </button>
             <OpenPackButton />
+          </div>
+          {/* Teacher mode: its own row, the three above already fill the column. */}
+          <div className="start-actions">
+            <NewPackButton />
           </div>
 
           <h2 id="start-recent">{t('app:start.recent')}</h2>

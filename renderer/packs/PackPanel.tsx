@@ -180,7 +180,7 @@ export function PackPanel() {
             store.setState(noPack);
           }}
         >
-          {t('panel.close')}
+          {state.preview ? t('panel.backToAuthoring') : t('panel.close')}
         </button>
       </footer>
     </aside>
