@@ -49,7 +49,33 @@ export function lstmText(): tf.LayersModel {
   });
 }
 
-export const benchModels = { lenet, mlp, lstmText } as const;
+/**
+ * The residual-cnn template's shape: conv 16@3×3 relu → pool → residual block →
+ * pool → residual block → flatten → dense 10; a block is conv → batch norm →
+ * relu → conv → batch norm, added to its input, then relu.
+ */
+export function residualCnn(): tf.LayersModel {
+  const L = tf.layers;
+  const input = tf.input({ shape: [28, 28, 1] });
+  const block = (x: tf.SymbolicTensor): tf.SymbolicTensor => {
+    let y = L.conv2d({ filters: 16, kernelSize: 3, padding: 'same' }).apply(x);
+    y = L.batchNormalization({}).apply(y);
+    y = L.activation({ activation: 'relu' }).apply(y);
+    y = L.conv2d({ filters: 16, kernelSize: 3, padding: 'same' }).apply(y);
+    y = L.batchNormalization({}).apply(y);
+    y = L.add().apply([y as tf.SymbolicTensor, x]);
+    return L.activation({ activation: 'relu' }).apply(y) as tf.SymbolicTensor;
+  };
+  let x = L.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(
+    input,
+  ) as tf.SymbolicTensor;
+  x = block(L.maxPooling2d({ poolSize: 2 }).apply(x) as tf.SymbolicTensor);
+  x = block(L.maxPooling2d({ poolSize: 2 }).apply(x) as tf.SymbolicTensor);
+  const output = L.dense({ units: 10, activation: 'softmax' }).apply(L.flatten().apply(x));
+  return tf.model({ inputs: input, outputs: output as tf.SymbolicTensor });
+}
+
+export const benchModels = { lenet, mlp, lstmText, residualCnn } as const;
 export type BenchModelName = keyof typeof benchModels;
 
 export { trainingFlopsPerExample } from '../core/engine/model-flops';

@@ -3,7 +3,7 @@
  * backend and PyTorch (CPU), in one run, on Fashion-MNIST batches:
  * - GFLOP/s of the GEMMs of the LeNet training step (relaxed-SIMD and plain-SIMD builds);
  * - examples/s training the LeNet-style CNN, the 784-128-10 MLP and the
- *   lstm-text model (Adam, batch 64): one engine, K data-parallel workers
+ *   lstm-text model, and the residual-cnn template (a graph: two Add merges, batch norm) (Adam, batch 64): one engine, K data-parallel workers
  *   (core/engine/data-parallel.ts over worker threads, as `npm run train`),
  *   TF.js wasm, PyTorch's best of 1 and 2 threads (scripts/bench-torch.py),
  *   with ratios and the GFLOP/s the K workers reach;
@@ -11,7 +11,7 @@
  *   the window's frame rate and longest frame gap while it trains
  *   (scripts/bench-engine-chromium.ts; `--no-chromium` skips it);
  * - a per-op profile of the engine's LeNet step;
- * Options: --training-only (no GEMM table, no profiles), --models=lenet,mlp,lstm, --no-chromium.
+ * Options: --training-only (no GEMM table, no profiles), --models=lenet,mlp,lstm,residual, --no-chromium.
  * - with `--accuracy`: 1 epoch of LeNet on the 60k set with the engine, test accuracy on the 10k set.
  * Prints the load average next to every figure: the machine may be shared.
  * Run through the npm script, which passes --experimental-wasm-relaxed-simd to Node 20.
@@ -44,7 +44,7 @@ import { samplesFromArrays } from '../core/train/sample-source';
 import { defaultEngineWorkers, nodeEngineParallel } from '../electron/cli/engine-peers';
 import { buildStepNamed, runBuildSteps } from './build-steps';
 import { chromiumEngineRow } from './bench-engine-chromium';
-import { lenet, lstmText, mlp, trainingFlopsPerExample } from './bench-engine-models';
+import { lenet, lstmText, mlp, residualCnn, trainingFlopsPerExample } from './bench-engine-models';
 import { loadFashionMnist } from './fashion-mnist';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -416,6 +416,7 @@ async function main(): Promise<void> {
     ['LeNet CNN', 'lenet', lenet, data, 40, 8],
     ['MLP 784-128-10', 'mlp', mlp, data, 300, 60],
     ['LSTM text', 'lstm', lstmText, tokens, 10, 3],
+    ['Residual CNN', 'residual', residualCnn, data, 40, 8],
   ] as const;
   for (const [name, key, make, batches, engineSteps, tfSteps] of rows) {
     if (only && !only.split(',').includes(key)) continue;

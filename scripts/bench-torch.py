@@ -1,7 +1,7 @@
 """PyTorch CPU reference for `npm run bench:engine` (issue 9).
 
-Trains the benchmark's three models (LeNet CNN, MLP 784-128-10, the lstm-text
-template's Embedding -> LSTM 32 -> Dense 2) with Adam at batch 64 on
+Trains the benchmark's models (LeNet CNN, MLP 784-128-10, the lstm-text
+template's Embedding -> LSTM 32 -> Dense 2, the residual-cnn template) with Adam at batch 64 on
 Fashion-MNIST (random token ids for the LSTM: its speed does not depend on
 the text), with 1 and 2 threads, and prints one JSON line per model:
 {"model": "lenet", "rates": {"1": ex/s, "2": ex/s}}.
@@ -57,6 +57,29 @@ class LstmText(nn.Module):
         return self.dense(h[-1])
 
 
+class ResidualBlock(nn.Module):
+    """conv -> batch norm -> relu -> conv -> batch norm, plus the input, then relu (Keras defaults: eps 1e-3)."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(channels, channels, 3, padding=1), nn.BatchNorm2d(channels, eps=1e-3), nn.ReLU(),
+            nn.Conv2d(channels, channels, 3, padding=1), nn.BatchNorm2d(channels, eps=1e-3),
+        )
+
+    def forward(self, x):
+        return torch.relu(self.body(x) + x)
+
+
+def residual_cnn():
+    """The residual-cnn template: conv 16 -> pool -> block -> pool -> block -> dense 10."""
+    return nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        ResidualBlock(16), nn.MaxPool2d(2), ResidualBlock(16),
+        nn.Flatten(), nn.Linear(7 * 7 * 16, 10),
+    )
+
+
 def rate(make, batches, steps, warm):
     torch.manual_seed(0)
     model = make()
@@ -87,6 +110,7 @@ def main():
         ("lenet", lenet, pictures, steps),
         ("mlp", mlp, pictures, steps * 5),
         ("lstm", LstmText, tokens, max(10, steps // 10)),
+        ("residual", residual_cnn, pictures, steps),
     ]:
         rates = {}
         for threads in (1, 2):

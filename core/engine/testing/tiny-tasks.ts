@@ -60,15 +60,15 @@ export function smallMlp(size: number, classes: number): tf.LayersModel {
 }
 
 /**
- * The residual CNN's shape, shrunk: conv 4@3×3 → one residual block (conv →
- * batch norm → relu → conv → batch norm, Add with the block's input, relu) →
- * pool → flatten → dense `classes` softmax.
+ * The residual CNN's shape, shrunk: conv 4@3×3 → pool → one residual block
+ * (conv → batch norm → relu → conv → batch norm, Add with the block's input,
+ * relu) → flatten → dense `classes` softmax.
  */
 export function smallResidualCnn(size: number, classes: number): tf.LayersModel {
   const L = tf.layers;
   const input = tf.input({ shape: [size, size, 1] });
-  const stem = L.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(
-    input,
+  const stem = L.maxPooling2d({ poolSize: 2 }).apply(
+    L.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(input),
   ) as tf.SymbolicTensor;
   let x = L.conv2d({ filters: 4, kernelSize: 3, padding: 'same' }).apply(stem);
   x = L.batchNormalization({}).apply(x);
@@ -77,7 +77,6 @@ export function smallResidualCnn(size: number, classes: number): tf.LayersModel 
   x = L.batchNormalization({}).apply(x);
   x = L.add().apply([x as tf.SymbolicTensor, stem]);
   x = L.activation({ activation: 'relu' }).apply(x);
-  x = L.maxPooling2d({ poolSize: 2 }).apply(x);
   x = L.flatten().apply(x);
   const output = L.dense({ units: classes, activation: 'softmax' }).apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: output });
