@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 
 import type { Page } from '@playwright/test';
 
-import { expect, test, type UiLanguage } from './support/fixtures';
+import { answerChooser, expect, test, type UiLanguage } from './support/fixtures';
 
 /**
  * Lab packages (issue 19) as a student and a teacher use them: the student
@@ -43,8 +43,10 @@ const words = {
   en: { locked: 'locked by the lab package', progress: '2 of 4 steps done', fail: 'fail' },
 } as const;
 
+/** The start screen's "Open lab package…" is File → Open: the in-app chooser, then student mode. */
 async function openPack(page: Page): Promise<void> {
-  await page.getByTestId('pack-open-file').setInputFiles(samplePack);
+  await page.getByTestId('pack-open').click();
+  await answerChooser(page, samplePack);
   await expect(page.getByTestId('pack-panel')).toBeVisible();
 }
 
@@ -181,8 +183,9 @@ test('a package that is not a zip is refused with a clear message (en)', async (
   await mkdir(outDir, { recursive: true });
   const fake = path.join(outDir, 'not-a-pack.layerlab-pack');
   await writeFile(fake, '<script>alert(1)</script>');
-  await page.getByTestId('pack-open-file').setInputFiles(fake);
-  await expect(page.getByTestId('pack-error')).toHaveText(
+  await page.getByTestId('pack-open').click();
+  await answerChooser(page, fake);
+  await expect(page.getByTestId('toast')).toContainText(
     'This file is not a LayerLab package (it is not a zip file).',
   );
   await expect(page.getByTestId('pack-panel')).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { AppInfo, Host } from '@core';
@@ -28,6 +28,10 @@ import { isMacPlatform } from '../state/shortcuts';
 import { PackLabHost } from '../packs/PackLabHost';
 import { PackPanel } from '../packs/PackPanel';
 import { PackProvider } from '../packs/PackProvider';
+import { packDocumentRouter } from '../packs/pack-documents';
+import { createPackStore } from '../packs/pack-store';
+import { SubmissionSummary } from '../packs/SubmissionSummary';
+import { createSubmissionViewStore } from '../packs/submission-view';
 
 export interface AppProps {
   readonly host: Host;
@@ -44,12 +48,16 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
   const session = useOpenSession(workspace);
   const flowRef = useRef<FlowControls | null>(null);
   const isMac = isMacPlatform(appInfo.mode === 'browser' ? null : appInfo.platform);
+  // The window's lab package and opened submission: File → Open routes into them.
+  const [packStore] = useState(createPackStore);
+  const [submissionStore] = useState(createSubmissionViewStore);
 
   const services = useMemo<AppServices>(() => {
     const commandContext: CommandContext = {
       workspace,
       host,
       clipboard: createClipboard(),
+      documents: packDocumentRouter(packStore, submissionStore),
       get flow() {
         return flowRef.current;
       },
@@ -75,7 +83,7 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
         });
       },
     };
-  }, [workspace, host, appInfo, isMac, training, exportClient, t]);
+  }, [workspace, host, appInfo, isMac, training, exportClient, t, packStore, submissionStore]);
 
   const run = services.runCommand;
   useShortcuts(isMac, run, true);
@@ -120,7 +128,7 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
       }}
     >
       <AppServicesContext.Provider value={services}>
-        <PackProvider workspace={workspace}>
+        <PackProvider workspace={workspace} store={packStore}>
           <div className="app-frame" data-mode={appInfo.mode}>
             {appInfo.mode !== 'electron' && <MenuBar />}
             {/* A lab package's steps (renderer/packs) sit beside the start screen or the editor. */}
@@ -145,6 +153,7 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
           </div>
           <PackLabHost />
         </PackProvider>
+        <SubmissionSummary store={submissionStore} />
         <ConfirmDialog />
         <Toasts />
       </AppServicesContext.Provider>
