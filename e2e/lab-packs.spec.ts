@@ -173,7 +173,9 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       locale === 'en' ? 'Li Lei' : '李雷',
     );
     await expect(summary.getByTestId('submission-step')).toHaveCount(4);
-    await expect(summary.locator('[data-step="backprop"] [data-status="pass"]')).toHaveCount(1);
+    // Backprop: its lock check and the typed ∂L/∂w5 both passed.
+    await expect(summary.locator('[data-step="backprop"] [data-status="pass"]')).toHaveCount(2);
+    await expect(summary.locator('[data-step="backprop"] [data-status="fail"]')).toHaveCount(0);
     await app.screenshot(page, `lab-packs-submission-opened-${locale}`);
     await summary.getByRole('button').click();
     await expect(summary).toHaveCount(0);
