@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
-import { serializeProject } from '@core';
+import { samplePackContents, serializeProject, writePack } from '@core';
 
 import { createMemoryHost } from '../host/memory-host';
 import { createPackStore } from '../packs/pack-store';
@@ -15,10 +12,23 @@ import { useToastStore } from '../ui/toast-store';
 import { openDocument } from './open-document';
 import { createEmptyProject } from './project-doc';
 
-const samplePack = new Uint8Array(
-  readFileSync(
-    path.resolve(import.meta.dirname, '../../assets/packs/course-first-half.layerlab-pack'),
-  ),
+const sources = import.meta.glob(
+  ['../../assets/templates/lenet.layerlab', '../../assets/samples/licenses/fashion-mnist.txt'],
+  { query: '?raw', import: 'default', eager: true },
+) as Record<string, string>;
+/** A PNG-signed stand-in image (the package reader checks magic bytes, never decodes). */
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+/** The course sample package, with one stand-in image per class. */
+const samplePack = writePack(
+  samplePackContents({
+    lenetProject: sources['../../assets/templates/lenet.layerlab'] ?? '',
+    fashionFiles: Object.fromEntries(
+      Array.from({ length: 10 }, (_, c) => [`class${c}/0.png`, png] as const),
+    ),
+    fashionLicence: sources['../../assets/samples/licenses/fashion-mnist.txt'] ?? '',
+    image: png,
+    appVersion: '0.1.0',
+  }),
 );
 const training = createInProcessTrainingClient();
 
