@@ -37,11 +37,7 @@ export function parseLaunchFlags(argv: readonly string[]): LaunchFlags | { error
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           return { error: `--port needs a number from 0 to 65535, not "${value}"` };
       }
-    } else if (
-      arg !== undefined &&
-      !arg.startsWith('-') &&
-      documentKindOfName(arg) !== null
-    ) {
+    } else if (arg !== undefined && !arg.startsWith('-') && documentKindOfName(arg) !== null) {
       projectFile = path.resolve(arg);
     } else
       return {
