@@ -5,6 +5,8 @@ import { load } from 'js-yaml';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 
+import { documentKindOfName } from '../core/contract/document-kind';
+
 /**
  * electron-builder.yml as data (packaging itself cannot run offline): the
  * targets per OS, the icon, the `.layerlab` association, sources kept out
@@ -72,7 +74,22 @@ describe('electron-builder.yml', () => {
   it('associates .layerlab project files with the app', () => {
     expect(config.fileAssociations).toEqual([
       expect.objectContaining({ ext: 'layerlab', role: 'Editor' }),
+      expect.objectContaining({
+        ext: 'layerlab-pack',
+        name: 'LayerLab Lab Package',
+        mimeType: 'application/x-layerlab-pack+zip',
+      }),
+      expect.objectContaining({
+        ext: 'layerlab-submission',
+        name: 'LayerLab Submission',
+        mimeType: 'application/x-layerlab-submission+json',
+      }),
     ]);
+    // Every association is a kind File → Open recognises.
+    for (const association of config.fileAssociations as { ext: string; description: string }[]) {
+      expect(documentKindOfName(`x.${association.ext}`)).not.toBeNull();
+      expect(association.description.length).toBeGreaterThan(10);
+    }
   });
 
   it('packs the bundles into an asar and keeps sources, tests and node_modules out', () => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 
 import type { Page } from '@playwright/test';
 
-import { expect, test, type UiLanguage } from './support/fixtures';
+import { answerChooser, expect, test, type UiLanguage } from './support/fixtures';
 
 /**
  * Lab packages (issue 19) as a student and a teacher use them: the student
@@ -39,12 +39,26 @@ function expectedDw5(): number {
 }
 
 const words = {
-  'zh-CN': { locked: '已被实验包锁定', progress: '已完成 2 / 4 个步骤', fail: '未通过' },
-  en: { locked: 'locked by the lab package', progress: '2 of 4 steps done', fail: 'fail' },
+  'zh-CN': {
+    locked: '已被实验包锁定',
+    progress: '已完成 2 / 4 个步骤',
+    fail: '未通过',
+    labLock: '老师在实验包中锁定了此项，这里不能修改。',
+    submission: '学生提交',
+  },
+  en: {
+    locked: 'locked by the lab package',
+    progress: '2 of 4 steps done',
+    fail: 'fail',
+    labLock: 'Locked by your teacher in this lab package: it cannot be changed here.',
+    submission: 'Submission',
+  },
 } as const;
 
+/** The start screen's "Open lab package…" is File → Open: the in-app chooser, then student mode. */
 async function openPack(page: Page): Promise<void> {
-  await page.getByTestId('pack-open-file').setInputFiles(samplePack);
+  await page.getByTestId('pack-open').click();
+  await answerChooser(page, samplePack);
   await expect(page.getByTestId('pack-panel')).toBeVisible();
 }
 
@@ -67,6 +81,22 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     const lab = page.getByTestId('lab-screen');
     await expect(lab).toHaveAttribute('data-lab', 'backprop');
     await expect(lab.getByTestId('bp-export-md')).toHaveCount(0);
+    // The teacher locked the net's numbers: read-only in the lab itself, with the 🔒 and why.
+    const x1 = lab.getByTestId('bp-input-1');
+    await expect(x1).toHaveAttribute('readonly', '');
+    await expect(x1).toHaveAttribute('data-locked', 'true');
+    await expect(lab.getByTestId('bp-weight-w5')).toHaveAttribute('readonly', '');
+    await expect(lab.locator('.lab-locked-number').first()).toHaveAttribute(
+      'title',
+      words[locale].labLock,
+    );
+    await expect(lab.getByTestId('bp-sizes')).toBeDisabled();
+    // The blank worksheet (no key) prints to a real PDF.
+    const pdfDownload = page.waitForEvent('download');
+    await lab.getByTestId('lab-worksheet-pdf').click();
+    const pdf = await readFile((await (await pdfDownload).path())!);
+    expect((await pdfDownload).suggestedFilename()).toMatch(/\.pdf$/);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const answer = lab.getByTestId('pack-answer-dw5');
     await answer.fill('0.5');
     await expect(lab.locator('[data-check="dw5"]')).toHaveAttribute('data-status', 'fail');
@@ -91,6 +121,13 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     await expect(page.getByTestId('toast').filter({ hasText: words[locale].locked })).toBeVisible();
     await expect(input).toBeVisible();
     await expect(page.getByTestId('inspector-layer-locked')).toBeVisible();
+    // The lock is marked on the canvas node itself, and only there.
+    await expect(input.getByTestId('node-lock')).toBeVisible();
+    await expect(page.getByTestId('node-lock')).toHaveCount(1);
+    // The toast sits left of the package panel: it never covers the submit button.
+    const toastBox = await page.getByTestId('toast').first().boundingBox();
+    const panelBox = await page.getByTestId('pack-panel').boundingBox();
+    expect(toastBox!.x + toastBox!.width).toBeLessThanOrEqual(panelBox!.x);
     await expect(page.locator('input[data-locked="true"]')).toHaveCount(3);
     await app.screenshot(page, `lab-packs-locked-layer-${locale}`);
     // Out of the way of the panel's footer (it may already have gone by itself).
@@ -123,6 +160,25 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     const lenet = submission.steps.find((s) => s.id === 'lenet');
     expect(lenet?.work).toContain('"format": "layerlab"');
     expect(lenet?.work).not.toContain('"n2"');
+    // Opened in the app (File → Open), a submission shows who, which package and each step's results.
+    await mkdir(outDir, { recursive: true });
+    const opened = path.join(outDir, `opened-${locale}.layerlab-submission`);
+    await writeFile(opened, await readFile(file, 'utf8'));
+    await page.keyboard.press('Control+o');
+    await answerChooser(page, opened);
+    const summary = page.getByTestId('submission-summary');
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole('heading')).toHaveText(words[locale].submission);
+    await expect(summary.getByTestId('submission-student')).toHaveText(
+      locale === 'en' ? 'Li Lei' : '李雷',
+    );
+    await expect(summary.getByTestId('submission-step')).toHaveCount(4);
+    // Backprop: its lock check and the typed ∂L/∂w5 both passed.
+    await expect(summary.locator('[data-step="backprop"] [data-status="pass"]')).toHaveCount(2);
+    await expect(summary.locator('[data-step="backprop"] [data-status="fail"]')).toHaveCount(0);
+    await app.screenshot(page, `lab-packs-submission-opened-${locale}`);
+    await summary.getByRole('button').click();
+    await expect(summary).toHaveCount(0);
 
     // The teacher: one passing (this student's) and one failing submission (a wrong
     // ∂L/∂w5 whose file claims it passed), checked headless.
@@ -181,8 +237,9 @@ test('a package that is not a zip is refused with a clear message (en)', async (
   await mkdir(outDir, { recursive: true });
   const fake = path.join(outDir, 'not-a-pack.layerlab-pack');
   await writeFile(fake, '<script>alert(1)</script>');
-  await page.getByTestId('pack-open-file').setInputFiles(fake);
-  await expect(page.getByTestId('pack-error')).toHaveText(
+  await page.getByTestId('pack-open').click();
+  await answerChooser(page, fake);
+  await expect(page.getByTestId('toast')).toContainText(
     'This file is not a LayerLab package (it is not a zip file).',
   );
   await expect(page.getByTestId('pack-panel')).toHaveCount(0);

@@ -7,6 +7,8 @@ export const hostChannels = {
   getAppInfo: 'host:getAppInfo',
   openProject: 'host:openProject',
   openLaunchProject: 'host:openLaunchProject',
+  openDocument: 'host:openDocument',
+  printPdf: 'host:printPdf',
   saveProject: 'host:saveProject',
   getRecentProjects: 'host:getRecentProjects',
   pickDatasetFolder: 'host:pickDatasetFolder',
@@ -53,4 +55,9 @@ export const httpApi = {
 
 /** The Host methods that move bytes, over `httpApi.binaryPath`. */
 export type HttpBinaryMethod =
-  'readDatasetFiles' | 'writeExportFolder' | 'readPixelCache' | 'writePixelCache';
+  | 'readDatasetFiles'
+  | 'writeExportFolder'
+  | 'readPixelCache'
+  | 'writePixelCache'
+  | 'openDocument'
+  | 'printPdf';

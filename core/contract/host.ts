@@ -142,7 +142,13 @@ export type AppSettings = Readonly<Record<string, SettingValue>>;
  * Why the UI is asked to choose a path when there is no native dialog
  * (browser mode): the in-app chooser adapts its title and what it lists.
  */
-export type ChooserPurpose = 'open-project' | 'save-project' | 'dataset-folder' | 'export-parent';
+export type ChooserPurpose =
+  | 'open-project'
+  /** File → Open: a project, a lab package or a submission (told apart by `documentKindOf`). */
+  | 'open-document'
+  | 'save-project'
+  | 'dataset-folder'
+  | 'export-parent';
 
 export interface ChooserRequest {
   readonly purpose: ChooserPurpose;
@@ -221,6 +227,23 @@ export interface RecoveredEntry extends RecoverySummary {
   readonly checkpoint: string | null;
 }
 
+/** What File → Open (and a file opened from the OS) can be: `documentKindOf` tells them apart. */
+export type DocumentKind = 'project' | 'pack' | 'submission';
+
+/**
+ * A document the user opened. A project keeps its grant (`fileId`: Save writes
+ * over it, and it joins the recent list); a lab package (a zip) and a
+ * submission (JSON) come as bytes, read-only.
+ */
+export type OpenedDocument =
+  | { readonly kind: 'project'; readonly project: OpenedProject }
+  | {
+      readonly kind: 'pack' | 'submission';
+      readonly name: string;
+      readonly displayPath: string;
+      readonly bytes: Uint8Array;
+    };
+
 export interface Host {
   getAppInfo(): Promise<HostResult<AppInfo>>;
   /** Shows an open dialog, or reopens a recent project when `recentFileId` is given. */
@@ -231,6 +254,21 @@ export interface Host {
    * Call it at startup, and again on the `file.openLaunchProject` command.
    */
   openLaunchProject(): Promise<HostResult<OpenedProject | null>>;
+  /**
+   * File → Open: asks for a project, a lab package or a submission (`from:
+   * 'chooser'`), or hands out the file LayerLab was started with or sent by
+   * the OS (`from: 'launch'`: a double-clicked file, a second instance,
+   * macOS `open-file`; null when none).
+   */
+  openDocument(request: {
+    readonly from: 'chooser' | 'launch';
+  }): Promise<HostResult<OpenedDocument | null>>;
+  /**
+   * Prints an HTML page (a worksheet, an answer key) to PDF: Electron's
+   * `printToPDF` in a hidden window with script off, or Chromium headless in
+   * browser mode. `unsupported` when no printer is available (the UI offers the HTML).
+   */
+  printPdf(request: { readonly html: string }): Promise<HostResult<Uint8Array>>;
   /** Saves over `fileId`, or asks where to save when `fileId` is null or `saveAs` is set. Atomic; keeps a `.bak`. */
   saveProject(request: {
     readonly fileId: string | null;

@@ -9,3 +9,4 @@ export * from './request-schemas';
 export * from './channels';
 export * from './binary-frame';
 export * from './commands';
+export * from './document-kind';

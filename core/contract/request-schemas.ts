@@ -17,6 +17,10 @@ export const maxRelativePathLength = 4096;
 export const pixelCacheKeyPattern = /^[0-9a-f]{16}-[0-9]{1,15}$/;
 /** Largest single pixel cache entry (a 60k-image RGB folder at 64×64 is ~740 MB). */
 export const maxPixelCacheEntryBytes = 1024 * 1024 * 1024;
+/** Largest lab package or submission File → Open reads (`packLimits.maxFileBytes`; submissions carry trained models). */
+export const maxDocumentBytes = 96 * 1024 * 1024;
+/** Largest page `printPdf` prints (a worksheet with its images inlined). */
+export const maxPrintHtmlChars = 16 * 1024 * 1024;
 /** Largest part of a recovery entry (a project document, or a checkpoint of trained weights). */
 export const maxRecoveryChars = maxProjectChars;
 /** All recovery entries together, on disk; a write beyond it is refused (`too-large`). */
@@ -40,6 +44,8 @@ export const requestSchemas = {
   getAppInfo: z.strictObject({}),
   openProject: z.strictObject({ recentFileId: handle.optional() }),
   openLaunchProject: z.strictObject({}),
+  openDocument: z.strictObject({ from: z.enum(['chooser', 'launch']) }),
+  printPdf: z.strictObject({ html: z.string().min(1).max(maxPrintHtmlChars) }),
   saveProject: z.strictObject({
     fileId: handle.nullable(),
     suggestedName: name,
@@ -74,7 +80,13 @@ export const requestSchemas = {
   browse: z.strictObject({ path: z.string().max(maxPathChars).optional() }),
   // Browser mode's in-app chooser: the user's pick, recorded by the server as a one-use choice id.
   chooserPick: z.strictObject({
-    purpose: z.enum(['open-project', 'save-project', 'dataset-folder', 'export-parent']),
+    purpose: z.enum([
+      'open-project',
+      'open-document',
+      'save-project',
+      'dataset-folder',
+      'export-parent',
+    ]),
     path: z.string().min(1).max(maxPathChars),
   }),
   // "New folder" in the in-app chooser, inside the folder it shows.

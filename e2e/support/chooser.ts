@@ -6,17 +6,18 @@ import { expect, type Page } from '@playwright/test';
  * Answers the in-app file chooser (browser mode's stand-in for native
  * dialogs) the way a user would: type the folder into the path box, then pick
  * the file or type the file name, then confirm. Works for every purpose:
- * open-project (a file), save-project (folder + typed name), dataset-folder
+ * open-project and open-document (a file), save-project (folder + typed name), dataset-folder
  * and export-parent (a folder).
  */
 export async function answerChooser(page: Page, absolutePath: string): Promise<void> {
   const dialog = page.getByTestId('file-chooser');
   await expect(dialog).toBeVisible();
   const purpose = await dialog.getAttribute('data-purpose');
-  const isFile = purpose === 'open-project' || purpose === 'save-project';
+  const opensFile = purpose === 'open-project' || purpose === 'open-document';
+  const isFile = opensFile || purpose === 'save-project';
   const folder = isFile ? path.dirname(absolutePath) : absolutePath;
   await goTo(page, folder);
-  if (purpose === 'open-project') {
+  if (opensFile) {
     await dialog
       .locator(`[data-testid="file-chooser-entry"][data-name="${path.basename(absolutePath)}"]`)
       .click();

@@ -46,6 +46,15 @@ describe('parseLaunchFlags', () => {
     });
   });
 
+  it('takes a lab package or a submission to open (File → Open routes it)', () => {
+    expect(parseLaunchFlags(['week1.layerlab-pack'])).toMatchObject({
+      projectFile: path.resolve('week1.layerlab-pack'),
+    });
+    expect(parseLaunchFlags(['--browser', 'li.layerlab-submission'])).toMatchObject({
+      projectFile: path.resolve('li.layerlab-submission'),
+    });
+  });
+
   it.each([[['--port']], [['--port', 'eighty']], [['--port', '70000']], [['--frobnicate']]])(
     'rejects %j with a message',
     (argv) => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import { documentKindOfName } from '../../core/contract/document-kind';
 import { writePrivateFile } from './browser-credential';
 
 /** Command-line flags of `npm start` (after `--`). */
@@ -36,15 +37,11 @@ export function parseLaunchFlags(argv: readonly string[]): LaunchFlags | { error
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           return { error: `--port needs a number from 0 to 65535, not "${value}"` };
       }
-    } else if (
-      arg !== undefined &&
-      !arg.startsWith('-') &&
-      arg.toLowerCase().endsWith('.layerlab')
-    ) {
+    } else if (arg !== undefined && !arg.startsWith('-') && documentKindOfName(arg) !== null) {
       projectFile = path.resolve(arg);
     } else
       return {
-        error: `unknown option "${arg}" (known: --browser, --no-open, --port N, --user-data-dir DIR, a .layerlab file)`,
+        error: `unknown option "${arg}" (known: --browser, --no-open, --port N, --user-data-dir DIR, a .layerlab, .layerlab-pack or .layerlab-submission file)`,
       };
   }
   return { forceBrowser, open, port, userDataDir, projectFile };

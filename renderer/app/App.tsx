@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { AppInfo, Host } from '@core';
@@ -31,6 +31,10 @@ import { PackProvider } from '../packs/PackProvider';
 import { AuthorLabHost } from '../packs/authoring/AuthorLabHost';
 import { AuthorPanel } from '../packs/authoring/AuthorPanel';
 import { AuthorProvider } from '../packs/authoring/AuthorProvider';
+import { packDocumentRouter } from '../packs/pack-documents';
+import { createPackStore } from '../packs/pack-store';
+import { SubmissionSummary } from '../packs/SubmissionSummary';
+import { createSubmissionViewStore } from '../packs/submission-view';
 
 export interface AppProps {
   readonly host: Host;
@@ -47,12 +51,16 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
   const session = useOpenSession(workspace);
   const flowRef = useRef<FlowControls | null>(null);
   const isMac = isMacPlatform(appInfo.mode === 'browser' ? null : appInfo.platform);
+  // The window's lab package and opened submission: File → Open routes into them.
+  const [packStore] = useState(createPackStore);
+  const [submissionStore] = useState(createSubmissionViewStore);
 
   const services = useMemo<AppServices>(() => {
     const commandContext: CommandContext = {
       workspace,
       host,
       clipboard: createClipboard(),
+      documents: packDocumentRouter(packStore, submissionStore),
       get flow() {
         return flowRef.current;
       },
@@ -78,7 +86,7 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
         });
       },
     };
-  }, [workspace, host, appInfo, isMac, training, exportClient, t]);
+  }, [workspace, host, appInfo, isMac, training, exportClient, t, packStore, submissionStore]);
 
   const run = services.runCommand;
   useShortcuts(isMac, run, true);
@@ -123,7 +131,7 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
       }}
     >
       <AppServicesContext.Provider value={services}>
-        <PackProvider workspace={workspace}>
+        <PackProvider workspace={workspace} store={packStore}>
           <AuthorProvider>
             <div className="app-frame" data-mode={appInfo.mode}>
               {appInfo.mode !== 'electron' && <MenuBar />}
@@ -152,6 +160,7 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
             <AuthorLabHost />
           </AuthorProvider>
         </PackProvider>
+        <SubmissionSummary store={submissionStore} />
         <ConfirmDialog />
         <Toasts />
       </AppServicesContext.Provider>

@@ -17,9 +17,10 @@ export function PreferenceSwitches() {
   return (
     <div className="preference-switches">
       <label className="compact-field">
-        <span>{t('app:prefs.language')}</span>
+        <span className="compact-caption">{t('app:prefs.language')}</span>
         <select
           data-testid="language-select"
+          title={t('app:prefs.language')}
           value={currentLanguage()}
           onChange={(e) => void changeLanguage(e.target.value as Language)}
         >
@@ -31,9 +32,10 @@ export function PreferenceSwitches() {
         </select>
       </label>
       <label className="compact-field">
-        <span>{t('app:prefs.theme')}</span>
+        <span className="compact-caption">{t('app:prefs.theme')}</span>
         <select
           data-testid="theme-select"
+          title={t('app:prefs.theme')}
           value={preference}
           onChange={(e) => setThemePreference(e.target.value as ThemePreference)}
         >

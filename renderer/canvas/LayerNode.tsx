@@ -1,6 +1,9 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+
+import { useSession } from '../session/session-context';
 
 import type { LayerNodeData } from './node-view';
 
@@ -13,6 +16,9 @@ export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
  */
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation();
+  const { editor } = useSession();
+  // A lab package's locked layer (cannot be deleted or change kind): marked where it sits.
+  const locked = useStore(editor, (s) => s.locks?.layers.includes(id) ?? false);
   const { shape } = data;
   const badgeTitle = data.messages.join('\n');
   return (
@@ -33,6 +39,17 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       )}
       <div className="layer-node-header">
         <span className="layer-node-kind">{data.kindLabel}</span>
+        {locked && (
+          <span
+            className="layer-node-lock"
+            data-testid="node-lock"
+            title={t('packs:locks.layerTooltip')}
+            aria-label={t('packs:locks.layerTooltip')}
+            role="img"
+          >
+            🔒
+          </span>
+        )}
         {data.severity && (
           <span
             className={`badge badge-${data.severity}`}

@@ -28,6 +28,12 @@ export interface FileChooserDialogProps {
 type Entry = BrowseListing['entries'][number];
 
 const projectFile = /\.(layerlab|json)$/i;
+/** File → Open: a project, a lab package or a submission. */
+const documentFile = /\.(layerlab|layerlab-pack|layerlab-submission|json)$/i;
+
+/** The purposes that end in choosing one file to open. */
+const opensFile = (purpose: ChooserRequest['purpose']): boolean =>
+  purpose === 'open-project' || purpose === 'open-document';
 
 function joinPath(folder: string, name: string): string {
   const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
@@ -67,6 +73,7 @@ function EntryIcon({ kind }: { kind: Entry['kind'] }) {
 
 function isSelectable(purpose: ChooserRequest['purpose'], entry: Entry): boolean {
   if (entry.kind === 'dir') return true;
+  if (purpose === 'open-document') return documentFile.test(entry.name);
   return (purpose === 'open-project' || purpose === 'save-project') && projectFile.test(entry.name);
 }
 
@@ -93,8 +100,7 @@ export function FileChooserDialog({
   const [fileName, setFileName] = useState(request.suggestedName ?? '');
   const [naming, setNaming] = useState(false);
   const purpose = request.purpose;
-  const canCreate =
-    createFolder !== null && createFolder !== undefined && purpose !== 'open-project';
+  const canCreate = createFolder !== null && createFolder !== undefined && !opensFile(purpose);
 
   useEffect(() => {
     let live = true;
@@ -138,7 +144,7 @@ export function FileChooserDialog({
 
   const answer = useMemo((): string | null => {
     if (!listing) return null;
-    if (purpose === 'open-project')
+    if (opensFile(purpose))
       return chosenEntry?.kind === 'file' && isSelectable(purpose, chosenEntry)
         ? joinPath(listing.path, chosenEntry.name)
         : null;
@@ -148,7 +154,7 @@ export function FileChooserDialog({
   }, [listing, purpose, chosenEntry, fileName]);
 
   const confirmLabel = useMemo(() => {
-    if (purpose === 'open-project') return t('chooser.confirm.open');
+    if (opensFile(purpose)) return t('chooser.confirm.open');
     if (purpose === 'save-project') return t('chooser.confirm.save');
     const name =
       chosenEntry?.kind === 'dir'
@@ -161,7 +167,7 @@ export function FileChooserDialog({
     (entry: Entry) => {
       if (!listing) return;
       if (entry.kind === 'dir') setFolder(joinPath(listing.path, entry.name));
-      else if (purpose === 'open-project' && isSelectable(purpose, entry))
+      else if (opensFile(purpose) && isSelectable(purpose, entry))
         onClose(joinPath(listing.path, entry.name));
       else if (purpose === 'save-project' && isSelectable(purpose, entry)) setFileName(entry.name);
     },

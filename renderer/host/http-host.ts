@@ -1,6 +1,7 @@
 import type {
   BrowseListing,
   ByteRange,
+  OpenedDocument,
   ChooserRequest,
   CommandId,
   FileBytes,
@@ -112,6 +113,23 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     return recorded.ok ? { ok: true, value: recorded.value.choiceId } : recorded;
   }
 
+  /** A JSON call whose answer is a frame (bytes as its payload), read by `decode`. */
+  async function readFramed<T>(
+    path: string,
+    body: unknown,
+    decode: (header: unknown, payload: Uint8Array) => HostResult<T>,
+  ): Promise<HostResult<T>> {
+    const response = await post(path, JSON.stringify(body), 'application/json');
+    if (!(response instanceof Response)) return { ok: false, error: response };
+    if (!response.ok) return readJsonResult(response);
+    try {
+      const { header, payload } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
+      return decode(header, payload);
+    } catch (error) {
+      return { ok: false, error: { code: 'io-error', message: `Bad reply: ${String(error)}` } };
+    }
+  }
+
   async function callChoosing<T>(
     method: string,
     args: unknown,
@@ -137,6 +155,40 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
           }),
     getRecentProjects: () => call('getRecentProjects', {}),
     openLaunchProject: () => call('openLaunchProject', {}),
+    async openDocument(request) {
+      let choiceId: string | undefined;
+      if (request.from === 'chooser') {
+        const choice = await pick({ purpose: 'open-document' });
+        if (!choice.ok) return choice;
+        choiceId = choice.value;
+      }
+      return readFramed(
+        httpApi.binaryPath('openDocument'),
+        { args: request, ...(choiceId === undefined ? {} : { choiceId }) },
+        (header, payload): HostResult<OpenedDocument | null> => {
+          const result = header as HostResult<
+            | OpenedDocument
+            | null
+            | { kind: 'pack' | 'submission'; name: string; displayPath: string; range: ByteRange }
+          >;
+          if (!result.ok || result.value === null || result.value.kind === 'project')
+            return result as HostResult<OpenedDocument | null>;
+          if (!('range' in result.value)) throw new Error('document bytes missing');
+          const { range, ...described } = result.value;
+          return { ok: true, value: { ...described, bytes: sliceRange(payload, range).slice() } };
+        },
+      );
+    },
+    printPdf: (request) =>
+      readFramed(
+        httpApi.binaryPath('printPdf'),
+        { args: request },
+        (header, payload): HostResult<Uint8Array> => {
+          const result = header as HostResult<never> | { ok: true; range: ByteRange };
+          if (!('range' in result)) return result;
+          return { ok: true, value: sliceRange(payload, result.range).slice() };
+        },
+      ),
     pickDatasetFolder: (request) =>
       callChoosing('pickDatasetFolder', request, { purpose: 'dataset-folder' }),
     grantDroppedFolder: async () => ({

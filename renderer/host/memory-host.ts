@@ -14,6 +14,7 @@ import type {
   RecoveryWrite,
   WindowState,
 } from '@core';
+import { documentKindOf } from '@core';
 
 /** An in-memory host for unit tests and for running the UI without a server. */
 export interface MemoryHost extends Host {
@@ -38,6 +39,8 @@ export interface MemoryHostOptions {
   readonly files?: Readonly<Record<string, string | Uint8Array>>;
   /** A path in `files` to hand out once through `openLaunchProject`. */
   readonly launchFile?: string;
+  /** Prints `printPdf`'s HTML; default: `unsupported`, as where no Chromium is installed. */
+  readonly printPdf?: (html: string) => Promise<Uint8Array>;
   /** Recovery entries left by an earlier run (listed by `listRecovery`). */
   readonly recovery?: readonly RecoveredEntry[];
 }
@@ -161,6 +164,28 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       const contents = files.get(path);
       if (typeof contents !== 'string') return fail('not-found', 'No such project file.', path);
       return { ok: true, value: { ...remember(path), contents } };
+    },
+    async openDocument(request) {
+      const path =
+        request.from === 'launch' ? launchFile : await choose({ purpose: 'open-document' });
+      if (request.from === 'launch') launchFile = null;
+      if (path === null)
+        return request.from === 'launch'
+          ? { ok: true, value: null }
+          : fail('cancelled', 'Cancelled by the user.');
+      const contents = files.get(path);
+      if (contents === undefined) return fail('not-found', 'No such file.', path);
+      const bytes = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
+      const kind = documentKindOf(baseName(path), bytes.subarray(0, 512));
+      if (kind !== 'project')
+        return { ok: true, value: { kind, name: baseName(path), displayPath: path, bytes } };
+      if (typeof contents !== 'string') return fail('invalid-argument', 'Not a text file.', path);
+      return { ok: true, value: { kind, project: { ...remember(path), contents } } };
+    },
+    async printPdf(request) {
+      if (options.printPdf === undefined)
+        return fail('unsupported', 'The memory host has no printer.');
+      return { ok: true, value: await options.printPdf(request.html) };
     },
     async pickDatasetFolder() {
       const path = await choose({ purpose: 'dataset-folder' });

@@ -2,8 +2,10 @@ import type { AnswerKeyLanguage } from '@core';
 import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useHost } from '../host/HostProvider';
 import { downloadText } from './download';
 import { LabModeContext } from './lab-mode';
+import { savePdf } from './save-pdf';
 
 export interface AnswerKeyExportProps {
   /** Prefix of the controls' test ids (`bp`, `rnn`). */
@@ -22,6 +24,7 @@ export interface AnswerKeyExportProps {
 export function AnswerKeyExport({ testIdPrefix, fileName, markdown, html }: AnswerKeyExportProps) {
   const { t, i18n } = useTranslation('labs');
   const { answerKeys } = useContext(LabModeContext);
+  const host = useHost();
   const [language, setLanguage] = useState<AnswerKeyLanguage>(
     i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
   );
@@ -60,6 +63,17 @@ export function AnswerKeyExport({ testIdPrefix, fileName, markdown, html }: Answ
         onClick={() => save('html')}
       >
         {t('bp.exportHtml')}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        data-testid={`${testIdPrefix}-export-pdf`}
+        onClick={() => {
+          const text = html(language);
+          if (text !== null) void savePdf(host, text, `${fileName}.${language}.html`);
+        }}
+      >
+        {t('bp.exportPdf')}
       </button>
     </>
   );

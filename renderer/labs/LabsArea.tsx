@@ -11,7 +11,7 @@ import {
   type LabId,
   type SheetMode,
 } from '@core';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { LabsAreaProps } from '../app/labs-slot';
@@ -25,6 +25,7 @@ import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
 import { defaultLabFile } from './lab-defaults';
 import { LabModeContext } from './lab-mode';
 import { ModalLayer } from './ModalLayer';
+import { savePdf } from './save-pdf';
 import { NeuronLab } from './neuron/NeuronLab';
 import { LstmLab } from './lstm/LstmLab';
 import { RnnLab } from './rnn/RnnLab';
@@ -146,7 +147,11 @@ export interface LabScreenProps {
   readonly aside?: ReactNode;
   /** False hides the answer-key exports (a lab package's student mode). */
   readonly answerKeys?: boolean;
+  /** Lab-state fields a lab package locked: shown read-only with 🔒 in the lab. */
+  readonly lockedFields?: readonly string[];
 }
+
+const noLockedFields: readonly string[] = [];
 
 /**
  * One lab, full-window and modal (ModalLayer: the window behind is inert,
@@ -164,6 +169,7 @@ export function LabScreen({
   onChange,
   aside,
   answerKeys = true,
+  lockedFields = noLockedFields,
 }: LabScreenProps) {
   const { t, i18n } = useTranslation('labs');
   const host = useHost();
@@ -172,6 +178,7 @@ export function LabScreen({
     i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN',
   );
   const [sheetError, setSheetError] = useState<string | null>(null);
+  const labMode = useMemo(() => ({ answerKeys, lockedFields }), [answerKeys, lockedFields]);
   const id: LabId = file.lab;
   const recovery = useLabRecovery(host, file, latest, recoverySessionId);
 
@@ -200,8 +207,8 @@ export function LabScreen({
     void recovery.current?.discard();
   };
 
-  // The lab as it is now, as a printable answer key or blank worksheet (core writes the page).
-  const saveSheet = (mode: SheetMode) => {
+  // The lab as it is now, as a printable answer key or blank worksheet (core writes the page), HTML or PDF.
+  const saveSheet = (mode: SheetMode, format: 'html' | 'pdf' = 'html') => {
     const sheet = labSheetHtml(latest.current, sheetLanguage, mode);
     if (!sheet.ok) {
       setSheetError(
@@ -213,7 +220,9 @@ export function LabScreen({
       return;
     }
     setSheetError(null);
-    downloadText(labSheetFileName(id, sheetLanguage, mode), sheet.value, 'text/html');
+    const fileName = labSheetFileName(id, sheetLanguage, mode);
+    if (format === 'pdf') void savePdf(host, sheet.value, fileName);
+    else downloadText(fileName, sheet.value, 'text/html');
   };
 
   return (
@@ -253,6 +262,16 @@ export function LabScreen({
           >
             {t('shell.worksheet')}
           </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="lab-worksheet-pdf"
+            onClick={() => saveSheet('worksheet', 'pdf')}
+            title={t('shell.worksheetPdfHint')}
+            aria-label={t('shell.worksheetPdfHint')}
+          >
+            PDF
+          </button>
           {/* A lab package's student mode hides the key (lab-mode.ts). */}
           {answerKeys ? (
             <button
@@ -263,6 +282,18 @@ export function LabScreen({
               title={t('shell.answerKeyHint')}
             >
               {t('shell.answerKey')}
+            </button>
+          ) : null}
+          {answerKeys ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="lab-answer-key-pdf"
+              onClick={() => saveSheet('key', 'pdf')}
+              title={t('shell.answerKeyPdfHint')}
+              aria-label={t('shell.answerKeyPdfHint')}
+            >
+              PDF
             </button>
           ) : null}
           <button
@@ -299,7 +330,7 @@ export function LabScreen({
           <p>{t(`labs.${id}.instructions`)}</p>
         </details>
         {aside ? <div className="lab-aside">{aside}</div> : null}
-        <LabModeContext.Provider value={{ answerKeys }}>
+        <LabModeContext.Provider value={labMode}>
           <div className="lab-body">
             {file.lab === 'neuron' ? (
               <NeuronLab

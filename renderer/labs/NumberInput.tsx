@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { useFieldLocked } from './lab-mode';
 
 /** Parses what a student types: accepts "0,5" (decimal comma) and the Unicode minus. */
 export function parseTypedNumber(text: string): number | null {
@@ -17,6 +20,8 @@ export interface NumberInputProps {
   readonly max?: number;
   readonly integer?: boolean;
   readonly className?: string;
+  /** The lab-state field it edits: read-only with 🔒 when a lab package locked it. */
+  readonly field?: string;
 }
 
 /**
@@ -33,7 +38,10 @@ export function NumberInput({
   max,
   integer,
   className,
+  field,
 }: NumberInputProps) {
+  const { t } = useTranslation('labs');
+  const locked = useFieldLocked(...(field === undefined ? [] : [field]));
   const [text, setText] = useState(String(value));
   const [invalid, setInvalid] = useState(false);
 
@@ -42,6 +50,23 @@ export function NumberInput({
     setText((current) => (parseTypedNumber(current) === value ? current : String(value)));
     setInvalid(false);
   }, [value]);
+
+  if (locked)
+    return (
+      <span className="lab-locked-number" title={t('lock.tooltip')}>
+        <span className="lab-lock-mark" aria-hidden="true">
+          🔒
+        </span>
+        <input
+          className={`lab-number lab-locked${className ? ` ${className}` : ''}`}
+          aria-label={label === undefined ? t('lock.tooltip') : `${label} (${t('lock.tooltip')})`}
+          data-testid={testId}
+          data-locked="true"
+          value={String(value)}
+          readOnly
+        />
+      </span>
+    );
 
   return (
     <input

@@ -4,7 +4,16 @@
  * answer keys are small text documents, so no host service is needed.
  */
 export function downloadText(fileName: string, contents: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([contents], { type: `${mime};charset=utf-8` }));
+  downloadBlob(fileName, new Blob([contents], { type: `${mime};charset=utf-8` }));
+}
+
+/** Saves bytes (a printed PDF) the same way. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, mime: string): void {
+  downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

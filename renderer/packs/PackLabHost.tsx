@@ -33,6 +33,7 @@ export function PackLabHost() {
         onBack={() => store.setState({ openLab: null })}
         onChange={onChange}
         answerKeys={false}
+        lockedFields={loaded.step.locks.labFields}
         aside={<StepCard loaded={loaded} />}
       />
     </Suspense>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 import { modelAvailability } from '../session/model-store';
 import type { Workspace } from '../session/workspace';
@@ -6,21 +6,23 @@ import { showToast } from '../ui/toast-store';
 import { currentLanguage } from '../i18n/i18n';
 import { formatPackMessage } from '@core';
 import { PackStoreContext } from './pack-context';
-import { createPackStore, updateStep, type PackStore } from './pack-store';
+import { updateStep, type PackStore } from './pack-store';
 
 /**
- * Holds the window's lab package (one store per window, made here) and keeps
+ * Holds the window's lab package (one store per window, made by App so File →
+ * Open can route a package into it) and keeps
  * the open project step's work in it: every edit and every trained model of
  * that step's session is recorded, so the work survives opening another step.
  */
 export function PackProvider({
   workspace,
+  store,
   children,
 }: {
   readonly workspace: Workspace;
+  readonly store: PackStore;
   readonly children: ReactNode;
 }) {
-  const [store] = useState(createPackStore);
   useRecordProjectStep(store, workspace);
   return <PackStoreContext.Provider value={store}>{children}</PackStoreContext.Provider>;
 }

@@ -17,6 +17,15 @@ export interface FlowControls {
   viewCenter(): { x: number; y: number };
 }
 
+/**
+ * Where File → Open sends what is not a project (renderer/packs): a lab
+ * package opens in student mode, a submission is summarised.
+ */
+export interface DocumentRouter {
+  openPack(bytes: Uint8Array, fileName: string): void;
+  openSubmission(bytes: Uint8Array, fileName: string): void;
+}
+
 /** Everything a command may touch. Built by the shell; tests build their own. */
 export interface CommandContext {
   /** The window's project slot: `workspace.current()` is the open project, or null. */
@@ -24,6 +33,8 @@ export interface CommandContext {
   readonly host: Host;
   readonly flow: FlowControls | null;
   readonly clipboard: ClipboardPort;
+  /** Packages and submissions (absent in tests that open only projects: they are then refused). */
+  readonly documents?: DocumentRouter;
 }
 
 /**

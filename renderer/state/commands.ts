@@ -2,13 +2,8 @@ import type { ProjectSession } from '../session/project-session';
 import { defineCommand, type CommandContext, type CommandDef } from './command-def';
 import { copySelection, cutSelection, pasteClipboard } from './clipboard-ops';
 import { deleteSelection, duplicateSelection, selectAll, tidyLayoutOp } from './graph-ops';
-import {
-  closeProject,
-  newProject,
-  openLaunchProject,
-  openProject,
-  saveProject,
-} from './project-actions';
+import { closeProject, newProject, saveProject } from './project-actions';
+import { openDocument } from './open-document';
 import { trainingCommands } from '../panels/training/training-commands';
 import { togglePresentation } from '../app/presentation';
 
@@ -35,7 +30,7 @@ export { defineCommand } from './command-def';
 /** The shell's commands, in menu order. */
 const shellCommands: readonly CommandDef[] = [
   defineCommand('file.new', always, (ctx) => newProject(ctx)),
-  defineCommand('file.open', always, (ctx) => openProject(ctx)),
+  defineCommand('file.open', always, (ctx) => openDocument(ctx, 'chooser')),
   defineCommand('file.save', whenOpen, (ctx) =>
     saveProject(ctx, { saveAs: false }).then(() => undefined),
   ),
@@ -43,7 +38,7 @@ const shellCommands: readonly CommandDef[] = [
     saveProject(ctx, { saveAs: true }).then(() => undefined),
   ),
   defineCommand('file.close', whenOpen, (ctx) => closeProject(ctx)),
-  defineCommand('file.openLaunchProject', always, (ctx) => openLaunchProject(ctx)),
+  defineCommand('file.openLaunchProject', always, (ctx) => openDocument(ctx, 'launch')),
 
   defineCommand(
     'edit.undo',

@@ -7,6 +7,7 @@ import { assertNoForbiddenKeys } from '../services/parse-request';
 import {
   choiceIdSchema,
   maxExportBytes,
+  maxPrintHtmlChars,
   maxProjectChars,
   type HostMethodName,
 } from '../../../core/contract/request-schemas';
@@ -61,6 +62,7 @@ const bodyLimits: Readonly<Record<string, number>> = {
   readDatasetFiles: 16 * 1024 * 1024,
   writeExportFolder: maxFrameBody,
   writePixelCache: pixelCachePartBytes + 1024 * 1024,
+  printPdf: maxPrintHtmlChars * 3 + 1024 * 1024,
 };
 /** Every other call carries a few names, ids or settings. */
 const smallBody = 1024 * 1024;
@@ -131,6 +133,25 @@ export async function routeApi(
     // The blob travels as the frame's payload, not inside the JSON header.
     if (!result.ok || result.value === null)
       return { kind: 'bytes', status: 200, body: encodeFrame(result, []) };
+    const range = { offset: 0, length: result.value.byteLength };
+    return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, range }, [result.value]) };
+  }
+  if (binary('openDocument')) {
+    const body = await readJsonBody(request, limit, takeChoice);
+    if (!body.ok) return refusal(body);
+    const result = await services.openDocument(body.value.args, body.value.choose);
+    // A package's or submission's bytes travel as the payload; a project stays JSON in the header.
+    if (!result.ok || result.value === null || result.value.kind === 'project')
+      return { kind: 'bytes', status: 200, body: encodeFrame(result, []) };
+    const { bytes, ...described } = result.value;
+    const value = { ...described, range: { offset: 0, length: bytes.byteLength } };
+    return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, value }, [bytes]) };
+  }
+  if (binary('printPdf')) {
+    const body = await readJsonBody(request, limit, takeChoice);
+    if (!body.ok) return refusal(body);
+    const result = await services.printPdf(body.value.args);
+    if (!result.ok) return { kind: 'bytes', status: 200, body: encodeFrame(result, []) };
     const range = { offset: 0, length: result.value.byteLength };
     return { kind: 'bytes', status: 200, body: encodeFrame({ ok: true, range }, [result.value]) };
   }

@@ -16,6 +16,8 @@ const pickLifetimeMs = 10 * 60_000;
 
 /** The extensions the chooser offers for opening a project (FileChooserDialog's filter). */
 const projectFile = /\.(layerlab|json)$/i;
+/** File → Open: a project, a lab package or a submission. */
+const documentFile = /\.(layerlab|layerlab-pack|layerlab-submission|json)$/i;
 
 interface Pick {
   readonly purpose: ChooserPurpose;
@@ -33,7 +35,8 @@ interface Pick {
  * server listed in this session (`noteBrowsed`), or that folder itself; never
  * a hidden entry (the listing leaves them out), never inside the app's own
  * profile folder (it holds the browser-mode credential), and for opening a
- * project only a `.layerlab`/`.json` regular file. So `/etc/passwd` cannot be
+ * project only a `.layerlab`/`.json` regular file (File → Open also a
+ * `.layerlab-pack` or `.layerlab-submission`). So `/etc/passwd` cannot be
  * opened even by a caller holding the credential.
  */
 export class ChooserChoices {
@@ -63,8 +66,10 @@ export class ChooserChoices {
       purpose === 'save-project'
         ? await this.checkSaveTarget(given)
         : purpose === 'open-project'
-          ? await this.checkProjectFile(given)
-          : await this.checkFolder(given);
+          ? await this.checkOpenFile(given, projectFile)
+          : purpose === 'open-document'
+            ? await this.checkOpenFile(given, documentFile)
+            : await this.checkFolder(given);
     this.forgetExpired();
     if (this.pending.size >= maxPending) {
       const oldest = this.pending.keys().next().value;
@@ -99,13 +104,17 @@ export class ChooserChoices {
     return created;
   }
 
-  private async checkProjectFile(given: string): Promise<string> {
+  private async checkOpenFile(given: string, allowed: RegExp): Promise<string> {
     await this.browsedFolder(path.dirname(given));
     assertListedName(path.basename(given));
     const real = await realpath(given);
     await this.assertOutsideProfile(real);
-    if (!projectFile.test(real) || !(await stat(real)).isFile())
-      throw refused('only a .layerlab (or .json) project file can be opened');
+    if (!allowed.test(real) || !(await stat(real)).isFile())
+      throw refused(
+        allowed === projectFile
+          ? 'only a .layerlab (or .json) project file can be opened'
+          : 'only a LayerLab project, lab package or submission can be opened',
+      );
     return real;
   }
 

@@ -157,6 +157,76 @@ describe('host services', () => {
     expect(expectOk(await services.openLaunchProject({}, choose))).toBeNull();
   });
 
+  it('File → Open tells a project, a package and a submission apart and reads each its way', async () => {
+    const project = path.join(base, 'net.layerlab');
+    const pack = path.join(base, 'Week 1.layerlab-pack');
+    const renamedPack = path.join(base, 'download');
+    const submission = path.join(base, 'wang.layerlab-submission');
+    await writeFile(project, '{"net":1}');
+    await writeFile(pack, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]));
+    await writeFile(renamedPack, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9]));
+    await writeFile(submission, '{"format":"layerlab-submission"}');
+    answers = [project, pack, renamedPack, submission];
+    const openedProject = expectOk(await services.openDocument({ from: 'chooser' }, choose));
+    expect(openedProject).toMatchObject({
+      kind: 'project',
+      project: { name: 'net.layerlab', contents: '{"net":1}' },
+    });
+    expect(asked.at(-1)).toEqual({ purpose: 'open-document' });
+    const openedPack = expectOk(await services.openDocument({ from: 'chooser' }, choose));
+    expect(openedPack).toMatchObject({ kind: 'pack', name: 'Week 1.layerlab-pack' });
+    expect([...(openedPack?.kind === 'pack' ? openedPack.bytes : [])]).toEqual([
+      0x50, 0x4b, 0x03, 0x04, 1, 2,
+    ]);
+    expect(expectOk(await services.openDocument({ from: 'chooser' }, choose))).toMatchObject({
+      kind: 'pack',
+      name: 'download',
+    });
+    expect(expectOk(await services.openDocument({ from: 'chooser' }, choose))).toMatchObject({
+      kind: 'submission',
+    });
+    // Only the project joins the recent list (Save can write over it).
+    expect(expectOk(await services.getRecentProjects({}, choose)).map((r) => r.name)).toEqual([
+      'net.layerlab',
+    ]);
+    expectError(await services.openDocument({ from: 'chooser' }, choose), 'cancelled');
+    answers = [base];
+    expectError(await services.openDocument({ from: 'chooser' }, choose), 'invalid-argument');
+  });
+
+  it('hands out a package the app was launched with once, through openDocument', async () => {
+    const pack = path.join(base, 'lesson.layerlab-pack');
+    await writeFile(pack, new Uint8Array([0x50, 0x4b, 0x03, 0x04]));
+    const launched = createHostServices({
+      userDataDir: userData,
+      appInfo,
+      takeLaunchFile: new LaunchFile(pack).take,
+    });
+    expect(expectOk(await launched.openDocument({ from: 'launch' }, choose))).toMatchObject({
+      kind: 'pack',
+      name: 'lesson.layerlab-pack',
+    });
+    expect(expectOk(await launched.openDocument({ from: 'launch' }, choose))).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
+  it('prints through the printer it was given, and refuses an empty page', async () => {
+    const printed: string[] = [];
+    const printing = createHostServices({
+      userDataDir: userData,
+      appInfo,
+      printPdf: async (html) => {
+        printed.push(html);
+        return Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d]);
+      },
+    });
+    expect([...expectOk(await printing.printPdf({ html: '<p>sheet</p>' }, choose))]).toEqual([
+      0x25, 0x50, 0x44, 0x46, 0x2d,
+    ]);
+    expect(printed).toEqual(['<p>sheet</p>']);
+    expectError(await printing.printPdf({ html: '' }, choose), 'invalid-argument');
+  });
+
   it('answers cancelled when the chooser is dismissed, and writes nothing', async () => {
     expectError(
       await services.saveProject(

@@ -11,6 +11,7 @@ import type {
   FolderGrant,
   FolderListing,
   HostResult,
+  OpenedDocument,
   OpenedProject,
   ProjectFile,
   RecentProject,
@@ -30,7 +31,13 @@ import { FolderGrants } from './folder-grants';
 import { errnoOf, HostFailure, settle } from './host-error';
 import { ProjectRegistry } from './project-registry';
 import { userDataFiles } from './registry-files';
-import { maxProjectChars, type HostMethodName } from '../../../core/contract/request-schemas';
+import {
+  maxDocumentBytes,
+  maxProjectChars,
+  type HostMethodName,
+} from '../../../core/contract/request-schemas';
+import { documentKindOf } from '../../../core/contract/document-kind';
+import { chromiumPdfPrinter, type PrintPdf } from './chromium-pdf';
 import { parseRequest } from './parse-request';
 import { createRecoveryStore } from './recovery-store';
 import { SettingsStore } from './settings-store';
@@ -51,6 +58,8 @@ export interface HostServicesOptions {
   readonly takeLaunchFile?: () => string | null;
   /** Browser mode's record of in-app chooser picks (shared with the API routes). */
   readonly choices?: ChooserChoices;
+  /** Prints HTML to PDF: Electron's `printToPDF`; by default a Chromium found on this machine. */
+  readonly printPdf?: PrintPdf;
 }
 
 /** Host services: the same Node code behind IPC (Electron) and HTTP (browser mode). */
@@ -74,6 +83,28 @@ export function createHostServices(options: HostServicesOptions) {
   );
   const pixelCache = createPixelCacheStore(path.join(options.userDataDir, 'pixel-cache'));
   const recovery = createRecoveryStore(files.recovery);
+  const printPdf = options.printPdf ?? chromiumPdfPrinter();
+
+  /** A project joins the recent list and gets a grant; a package or submission comes as bytes. */
+  async function openDocumentAt(filePath: string): Promise<OpenedDocument> {
+    const bytes = await readDocumentBytes(filePath);
+    const kind = documentKindOf(path.basename(filePath), bytes.subarray(0, 512));
+    if (kind === 'project') {
+      if (bytes.byteLength > maxProjectChars)
+        throw new HostFailure(
+          'too-large',
+          'The project file is too large to be a LayerLab project.',
+          filePath,
+        );
+      const contents = projectTextOf(bytes, filePath);
+      const file = await projects.touch(filePath);
+      return {
+        kind,
+        project: { fileId: file.fileId, name: file.name, displayPath: file.displayPath, contents },
+      };
+    }
+    return { kind, name: path.basename(filePath), displayPath: filePath, bytes };
+  }
 
   async function choose(chooser: ChoosePath, request: ChooserRequest): Promise<string> {
     const chosen = await chooser(request);
@@ -127,6 +158,23 @@ export function createHostServices(options: HostServicesOptions) {
         const file = await projects.touch(filePath);
         return { fileId: file.fileId, name: file.name, displayPath: file.displayPath, contents };
       }),
+
+    openDocument: async (
+      raw: unknown,
+      chooser: ChoosePath,
+    ): Promise<HostResult<OpenedDocument | null>> =>
+      settle(async () => {
+        const request = parseRequest('openDocument', raw);
+        await ready;
+        const filePath =
+          request.from === 'launch'
+            ? (options.takeLaunchFile?.() ?? null)
+            : await choose(chooser, { purpose: 'open-document' });
+        return filePath === null ? null : openDocumentAt(filePath);
+      }),
+
+    printPdf: async (raw: unknown, _chooser?: ChoosePath): Promise<HostResult<Uint8Array>> =>
+      settle(async () => printPdf(parseRequest('printPdf', raw).html)),
 
     saveProject: async (raw: unknown, chooser: ChoosePath): Promise<HostResult<ProjectFile>> =>
       settle(async () => {
@@ -344,6 +392,7 @@ export function createHostServices(options: HostServicesOptions) {
 /** Methods that show a chooser (native dialog or in-app) before doing their work. */
 export const choosingMethods: readonly HostMethodName[] = [
   'openProject',
+  'openDocument',
   'saveProject',
   'pickDatasetFolder',
   'writeExportFolder',
@@ -353,6 +402,20 @@ function withProjectExtension(filePath: string): string {
   return filePath.toLowerCase().endsWith(projectExtension)
     ? filePath
     : `${filePath}${projectExtension}`;
+}
+
+/** A document's bytes, refusing a folder or anything over `maxDocumentBytes` before reading. */
+async function readDocumentBytes(filePath: string): Promise<Uint8Array> {
+  const info = await stat(filePath);
+  if (!info.isFile()) throw new HostFailure('invalid-argument', 'This is not a file.', filePath);
+  if (info.size > maxDocumentBytes)
+    throw new HostFailure('too-large', 'The file is too large for LayerLab to open.', filePath);
+  const handle = await open(filePath, 'r');
+  try {
+    return new Uint8Array(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readProjectText(filePath: string): Promise<string> {
@@ -366,17 +429,20 @@ async function readProjectText(filePath: string): Promise<string> {
     );
   const handle = await open(filePath, 'r');
   try {
-    const bytes = await handle.readFile();
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new HostFailure(
-        'invalid-argument',
-        'The file is not text, so it is not a LayerLab project.',
-        filePath,
-      );
-    }
+    return projectTextOf(await handle.readFile(), filePath);
   } finally {
     await handle.close();
+  }
+}
+
+function projectTextOf(bytes: Uint8Array, filePath: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HostFailure(
+      'invalid-argument',
+      'The file is not text, so it is not a LayerLab project.',
+      filePath,
+    );
   }
 }

@@ -1,23 +1,31 @@
 import path from 'node:path';
 
-import { projectExtension } from './host-services';
+import { documentKindOfName } from '../../../core/contract/document-kind';
 
 /**
- * The project file named on a command line (a double-click on a `.layerlab`
- * file starts the app with its path; so does `npm start -- a.layerlab`).
- * Flags and other arguments are ignored.
+ * The LayerLab file named on a command line: a project, a lab package or a
+ * submission (a double-click on Windows and Linux starts the app, or a second
+ * instance, with its path; so does `npm start -- a.layerlab`). Flags, the
+ * app's own path and other arguments are ignored.
  */
-export function projectFileFromArgv(
+export function launchFileFromArgv(
   argv: readonly string[],
   cwd: string = process.cwd(),
 ): string | null {
-  const candidate = argv.find(
-    (arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(projectExtension),
-  );
+  const candidate = argv.find((arg) => !arg.startsWith('-') && documentKindOfName(arg) !== null);
   return candidate === undefined ? null : path.resolve(cwd, candidate);
 }
 
-/** A launch file that is handed out once (`openLaunchProject`), then forgotten. */
+/**
+ * A file macOS delivered with `open-file` (Finder's double-click, a drop on
+ * the Dock icon): ours only if it is absolute and names a LayerLab kind.
+ */
+export function launchFileFromOpenFile(filePath: string): string | null {
+  if (!path.isAbsolute(filePath) || filePath.includes('\0')) return null;
+  return documentKindOfName(filePath) === null ? null : path.normalize(filePath);
+}
+
+/** A launch file that is handed out once (`openDocument({ from: 'launch' })`), then forgotten. */
 export class LaunchFile {
   constructor(private pending: string | null = null) {}
 

@@ -9,6 +9,21 @@ const projectFilters = (language: MenuLanguage) => [
   { name: language === 'zh-CN' ? '所有文件' : 'All files', extensions: ['*'] },
 ];
 
+/** File → Open: every LayerLab kind together first, then each alone. */
+const documentFilters = (language: MenuLanguage) => {
+  const zh = language === 'zh-CN';
+  return [
+    {
+      name: zh ? 'LayerLab 文件' : 'LayerLab files',
+      extensions: ['layerlab', 'layerlab-pack', 'layerlab-submission'],
+    },
+    { name: zh ? 'LayerLab 项目' : 'LayerLab projects', extensions: ['layerlab'] },
+    { name: zh ? '实验包' : 'Lab packages', extensions: ['layerlab-pack'] },
+    { name: zh ? '学生提交' : 'Submissions', extensions: ['layerlab-submission'] },
+    { name: zh ? '所有文件' : 'All files', extensions: ['*'] },
+  ];
+};
+
 /** Native file dialogs answering the services' "which path?" questions. */
 export function createNativeChooser(
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
@@ -35,7 +50,9 @@ export function createNativeChooser(
     const options =
       request.purpose === 'open-project'
         ? { properties: ['openFile' as const], filters: projectFilters(language) }
-        : { properties: ['openDirectory' as const, 'createDirectory' as const] };
+        : request.purpose === 'open-document'
+          ? { properties: ['openFile' as const], filters: documentFilters(language) }
+          : { properties: ['openDirectory' as const, 'createDirectory' as const] };
     const result = await show(
       (w) => dialog.showOpenDialog(w, options),
       () => dialog.showOpenDialog(options),

@@ -15,10 +15,15 @@ import {
 import type { WindowState } from '../../../core/contract/host';
 import { commandChannel } from '../../../core/contract/channels';
 import { createHostServices } from '../../host/services/host-services';
-import { LaunchFile, projectFileFromArgv } from '../../host/services/launch-file';
+import {
+  LaunchFile,
+  launchFileFromArgv,
+  launchFileFromOpenFile,
+} from '../../host/services/launch-file';
 import { appEntryUrl, appScheme } from './app-origin';
 import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { createNativeChooser } from './dialogs';
+import { createWindowPdfPrinter } from './print-pdf';
 import { registerHostHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { menuLabels, menuLanguageFor } from './menu-labels';
@@ -33,9 +38,13 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let lastState: WindowState = { title: '', dirty: false, progress: null };
-const launchFile = new LaunchFile(projectFileFromArgv(process.argv.slice(1)));
+const launchFile = new LaunchFile(launchFileFromArgv(process.argv.slice(1)));
 
-/** A project opened from the OS while running: remember it and ask the renderer to fetch it. */
+/**
+ * A project, package or submission opened from the OS while running: remember
+ * it and ask the renderer to fetch it (`openDocument({ from: 'launch' })`).
+ * Before the window exists, the renderer fetches it once it starts.
+ */
 function offerLaunchFile(filePath: string): void {
   launchFile.set(filePath);
   mainWindow?.webContents.send(commandChannel, 'file.openLaunchProject');
@@ -49,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    const filePath = projectFileFromArgv(argv.slice(1), workingDirectory);
+    const filePath = launchFileFromArgv(argv.slice(1), workingDirectory);
     if (filePath !== null) offerLaunchFile(filePath);
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
@@ -57,7 +66,8 @@ if (!app.requestSingleInstanceLock()) {
   // macOS delivers double-clicked files as an event (also before ready).
   app.on('open-file', (event, filePath) => {
     event.preventDefault();
-    offerLaunchFile(filePath);
+    const ours = launchFileFromOpenFile(filePath);
+    if (ours !== null) offerLaunchFile(ours);
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
@@ -100,6 +110,7 @@ function setupIpc(): void {
   const services = createHostServices({
     userDataDir: app.getPath('userData'),
     takeLaunchFile: launchFile.take,
+    printPdf: createWindowPdfPrinter(BrowserWindow),
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),

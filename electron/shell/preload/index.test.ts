@@ -23,6 +23,8 @@ describe('preload surface (§8 A3)', () => {
         'getAppInfo',
         'getRecentProjects',
         'openLaunchProject',
+        'openDocument',
+        'printPdf',
         'grantDroppedFolder',
         'getSettings',
         'listDatasetFolder',

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { AnswerKeyExport } from '../AnswerKeyExport';
 import { buildSteps, revealedAt } from './backprop-steps';
 import { NetDiagram } from './NetDiagram';
+import { LockedGroup } from '../LockedGroup';
 import { ParameterEditor } from './ParameterEditor';
 import { StepDetail } from './StepDetail';
 import { StructureEditor } from './StructureEditor';
@@ -68,7 +69,10 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
   return (
     <div className="bp-lab">
       <section className="lab-panel" aria-label={t('bp.setup')}>
-        <StructureEditor state={state} onChange={setState} />
+        {/* Structure edits rebuild the weights, so a lock on any of them locks the whole editor. */}
+        <LockedGroup fields={['layerSizes', 'activations', 'kernels', 'biases']}>
+          <StructureEditor state={state} onChange={setState} />
+        </LockedGroup>
         <ParameterEditor state={state} onChange={setState} />
         {state.layerSizes.join('-') === '3-2-3' ? (
           <p className="muted small" data-testid="bp-example-values">
@@ -76,34 +80,38 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
           </p>
         ) : null}
         <div className="lab-row">
-          <label className="lab-field">
-            <span>{t('bp.loss')}</span>
-            <select
-              data-testid="bp-loss"
-              value={state.loss}
-              onChange={(e) => setState((s) => ({ ...s, loss: e.target.value }))}
-            >
-              {backpropLosses.map((k) => (
-                <option key={k} value={k}>
-                  {t(`bp.lossKinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="lab-field">
-            <span>η</span>
-            <input
-              className="lab-number"
-              data-testid="bp-eta"
-              inputMode="decimal"
-              defaultValue={state.eta}
-              onChange={(e) => {
-                const v = Number(e.target.value.replace(',', '.'));
-                if (e.target.value.trim() !== '' && Number.isFinite(v))
-                  setState((s) => ({ ...s, eta: v }));
-              }}
-            />
-          </label>
+          <LockedGroup fields={['loss']}>
+            <label className="lab-field">
+              <span>{t('bp.loss')}</span>
+              <select
+                data-testid="bp-loss"
+                value={state.loss}
+                onChange={(e) => setState((s) => ({ ...s, loss: e.target.value }))}
+              >
+                {backpropLosses.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`bp.lossKinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </LockedGroup>
+          <LockedGroup fields={['eta']}>
+            <label className="lab-field">
+              <span>η</span>
+              <input
+                className="lab-number"
+                data-testid="bp-eta"
+                inputMode="decimal"
+                defaultValue={state.eta}
+                onChange={(e) => {
+                  const v = Number(e.target.value.replace(',', '.'));
+                  if (e.target.value.trim() !== '' && Number.isFinite(v))
+                    setState((s) => ({ ...s, eta: v }));
+                }}
+              />
+            </label>
+          </LockedGroup>
           <label className="lab-field">
             <span>{t('bp.decimals')}</span>
             <select

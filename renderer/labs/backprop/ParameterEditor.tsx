@@ -41,6 +41,7 @@ export function ParameterEditor({
               x{i + 1}
               <NumberInput
                 value={v}
+                field="inputs"
                 testId={`bp-input-${i + 1}`}
                 onChange={(x) =>
                   reset({ ...state, inputs: state.inputs.map((o, j) => (j === i ? x : o)) })
@@ -56,6 +57,7 @@ export function ParameterEditor({
               y{i + 1}
               <NumberInput
                 value={v}
+                field="targets"
                 testId={`bp-target-${i + 1}`}
                 onChange={(x) =>
                   reset({ ...state, targets: state.targets.map((o, j) => (j === i ? x : o)) })
@@ -73,6 +75,7 @@ export function ParameterEditor({
               {p.name}
               <NumberInput
                 value={p.value}
+                field={p.name.startsWith('b_') ? 'biases' : 'kernels'}
                 testId={`bp-weight-${p.name}`}
                 onChange={(x) => setParameter(p.name, x)}
               />

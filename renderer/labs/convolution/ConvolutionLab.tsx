@@ -16,6 +16,8 @@ import { NumberInput } from '../NumberInput';
 import { CellExplain } from './CellExplain';
 import { GridView } from './GridView';
 import { KernelEditor } from './KernelEditor';
+import { useFieldLocked } from '../lab-mode';
+import { LockedGroup } from '../LockedGroup';
 import { PoolPanel } from './PoolPanel';
 import { SymbolicView } from './SymbolicView';
 
@@ -55,6 +57,7 @@ async function imageFileToRgba(
 
 /** Convolution & pooling: input grid, kernel, stride/padding/dilation, output with each cell explained. */
 export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
+  const inputLocked = useFieldLocked('input');
   const { t } = useTranslation('labs');
   const [state, setState] = useState<ConvolutionLabState>(initial);
   const [mode, setMode] = useState<'type' | 'paint'>('type');
@@ -152,79 +155,83 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
     <div className="conv-lab">
       <section className="lab-panel lab-controls" aria-labelledby="conv-input-heading">
         <h2 id="conv-input-heading">{t('conv.input')}</h2>
-        <div className="lab-row">
-          <select
-            data-testid="conv-source"
-            value={source}
-            onChange={(e) => chooseSource(e.target.value)}
-            aria-label={t('conv.source')}
-          >
-            {convExamples.map((e) => (
-              <option key={e.id} value={e.id}>
-                {t(`conv.examples.${e.id}`)}
-              </option>
-            ))}
-            {sampleImages.map((s) => (
-              <option key={s.id} value={`sample:${s.id}`}>
-                {t('conv.sample', { name: t(`conv.samples.${s.id}`) })}
-              </option>
-            ))}
-            {SIZES.map((n) => (
-              <option key={n} value={`blank:${n}`}>
-                {t('conv.blank', { n })}
-              </option>
-            ))}
-            {source === 'file' ? <option value="file">{t('conv.fromFile')}</option> : null}
-            {source === 'opened' ? <option value="opened">{t('conv.openedGrid')}</option> : null}
-          </select>
-          <label className="btn">
-            {t('conv.loadImage')}
-            <input
-              type="file"
-              accept="image/png,image/jpeg,image/gif,image/bmp,image/webp"
-              hidden
-              data-testid="conv-image-file"
-              onChange={(e) =>
-                void loadImage(e.target.files?.[0]).finally(() => (e.target.value = ''))
-              }
-            />
-          </label>
-        </div>
-        {origin ? (
-          <p className="muted small" data-testid="conv-origin" data-origin={origin}>
-            {t(`conv.origin.${origin}`)}
-          </p>
-        ) : null}
-        {imageError ? <p className="lab-error">{imageError}</p> : null}
-        <div className="lab-row">
-          <label className="lab-inline">
-            <input
-              type="radio"
-              name="conv-mode"
-              checked={mode === 'type'}
-              onChange={() => setMode('type')}
-              data-testid="conv-mode-type"
-            />
-            {t('conv.modeType')}
-          </label>
-          <label className="lab-inline">
-            <input
-              type="radio"
-              name="conv-mode"
-              checked={mode === 'paint'}
-              onChange={() => setMode('paint')}
-              data-testid="conv-mode-paint"
-            />
-            {t('conv.modePaint')}
-          </label>
-          {mode === 'paint' ? (
-            <label className="lab-inline">
-              {t('conv.brush')}
-              <NumberInput value={brush} onChange={setBrush} testId="conv-brush" />
+        <LockedGroup fields={['input']}>
+          <div className="lab-row">
+            <select
+              data-testid="conv-source"
+              value={source}
+              onChange={(e) => chooseSource(e.target.value)}
+              aria-label={t('conv.source')}
+            >
+              {convExamples.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {t(`conv.examples.${e.id}`)}
+                </option>
+              ))}
+              {sampleImages.map((s) => (
+                <option key={s.id} value={`sample:${s.id}`}>
+                  {t('conv.sample', { name: t(`conv.samples.${s.id}`) })}
+                </option>
+              ))}
+              {SIZES.map((n) => (
+                <option key={n} value={`blank:${n}`}>
+                  {t('conv.blank', { n })}
+                </option>
+              ))}
+              {source === 'file' ? <option value="file">{t('conv.fromFile')}</option> : null}
+              {source === 'opened' ? <option value="opened">{t('conv.openedGrid')}</option> : null}
+            </select>
+            <label className="btn">
+              {t('conv.loadImage')}
+              <input
+                type="file"
+                accept="image/png,image/jpeg,image/gif,image/bmp,image/webp"
+                hidden
+                data-testid="conv-image-file"
+                onChange={(e) =>
+                  void loadImage(e.target.files?.[0]).finally(() => (e.target.value = ''))
+                }
+              />
             </label>
+          </div>
+          {origin ? (
+            <p className="muted small" data-testid="conv-origin" data-origin={origin}>
+              {t(`conv.origin.${origin}`)}
+            </p>
           ) : null}
-        </div>
-        <KernelEditor state={state} onChange={patch} />
+          {imageError ? <p className="lab-error">{imageError}</p> : null}
+          <div className="lab-row">
+            <label className="lab-inline">
+              <input
+                type="radio"
+                name="conv-mode"
+                checked={mode === 'type'}
+                onChange={() => setMode('type')}
+                data-testid="conv-mode-type"
+              />
+              {t('conv.modeType')}
+            </label>
+            <label className="lab-inline">
+              <input
+                type="radio"
+                name="conv-mode"
+                checked={mode === 'paint'}
+                onChange={() => setMode('paint')}
+                data-testid="conv-mode-paint"
+              />
+              {t('conv.modePaint')}
+            </label>
+            {mode === 'paint' ? (
+              <label className="lab-inline">
+                {t('conv.brush')}
+                <NumberInput value={brush} onChange={setBrush} testId="conv-brush" />
+              </label>
+            ) : null}
+          </div>
+        </LockedGroup>
+        <LockedGroup fields={['kernel']}>
+          <KernelEditor state={state} onChange={patch} />
+        </LockedGroup>
         <div className="lab-row">
           <label className="lab-inline">
             {t('conv.stride')}
@@ -304,33 +311,35 @@ export function ConvolutionLab({ initial, onChange }: ConvolutionLabProps) {
             <h3 className="small">
               {t('conv.input')} {state.input.length}×{state.input[0]?.length ?? 0}
             </h3>
-            <GridView
-              key={version}
-              grid={state.input}
-              testId="conv-input"
-              mode={mode}
-              brush={brush}
-              label={t('conv.input')}
-              highlight={windowCells}
-              pad={
-                plan
-                  ? {
-                      top: plan.rows.padBefore,
-                      bottom: plan.rows.padAfter,
-                      left: plan.cols.padBefore,
-                      right: plan.cols.padAfter,
-                    }
-                  : undefined
-              }
-              onCellChange={(r, c, v) =>
-                setState((s) => ({
-                  ...s,
-                  input: s.input.map((row, i) =>
-                    i === r ? row.map((x, j) => (j === c ? v : x)) : row,
-                  ),
-                }))
-              }
-            />
+            <LockedGroup fields={['input']}>
+              <GridView
+                key={version}
+                grid={state.input}
+                testId="conv-input"
+                mode={inputLocked ? 'view' : mode}
+                brush={brush}
+                label={t('conv.input')}
+                highlight={windowCells}
+                pad={
+                  plan
+                    ? {
+                        top: plan.rows.padBefore,
+                        bottom: plan.rows.padAfter,
+                        left: plan.cols.padBefore,
+                        right: plan.cols.padAfter,
+                      }
+                    : undefined
+                }
+                onCellChange={(r, c, v) =>
+                  setState((s) => ({
+                    ...s,
+                    input: s.input.map((row, i) =>
+                      i === r ? row.map((x, j) => (j === c ? v : x)) : row,
+                    ),
+                  }))
+                }
+              />
+            </LockedGroup>
           </div>
           <span className="conv-arrow">→</span>
           <div>
