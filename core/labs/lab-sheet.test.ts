@@ -5,7 +5,7 @@ import { conv2d } from './convolution';
 import { convExamples, findKernelPreset } from './convolution-presets';
 import { COURSE_323_DEFAULTS, courseNet323 } from './dense-net';
 import { formatNumber } from './format';
-import { GAN_EXAMPLE, ganProblemOfState, traceGan } from './gan';
+import { GAN_EXAMPLE, ganLabStateOf, ganProblemOfState, traceGan } from './gan';
 import type { AnswerKeyLanguage, SheetMode } from './answer-key';
 import type { LabFile } from './lab-file';
 import { labSheetHtml } from './lab-sheet';
@@ -49,17 +49,7 @@ const rnnState = {
   decimals: 4,
   selectedStep: 1,
 };
-const ganState = {
-  real: GAN_EXAMPLE.real.map((x) => [x[0], x[1]] as [number, number]),
-  noise: [...GAN_EXAMPLE.noise],
-  generator: GAN_EXAMPLE.generator,
-  discriminator: GAN_EXAMPLE.discriminator,
-  etaD: 0.5,
-  etaG: 0.5,
-  generatorLoss: 'non-saturating',
-  decimals: 4,
-  stage: 2,
-};
+const ganState = ganLabStateOf(GAN_EXAMPLE, 4, 2);
 const corpus = 'the cat drinks milk . the dog drinks water . the cat eats fish . the dog eats meat';
 const w2vState = { corpus, window: 2, dimension: 3, eta: 0.1, seed: 4, epochs: 20, selected: 1 };
 

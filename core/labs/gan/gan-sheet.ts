@@ -23,6 +23,22 @@ export function ganProblemOfState(s: GanLabState): GanProblem {
   };
 }
 
+/** A problem as the lab's saved state, at the stepper's `stage` (0 forward, 1 D step, 2 G step). */
+export function ganLabStateOf(p: GanProblem, decimals = 4, stage = 0): GanLabState {
+  const xy = (v: GanPoint): [number, number] => [v[0], v[1]];
+  return {
+    real: p.real.map(xy),
+    noise: [...p.noise],
+    generator: { a: xy(p.generator.a), c: xy(p.generator.c) },
+    discriminator: { w: xy(p.discriminator.w), b: p.discriminator.b },
+    etaD: p.etaD,
+    etaG: p.etaG,
+    generatorLoss: p.generatorLoss,
+    decimals,
+    stage,
+  };
+}
+
 const WORDS = {
   en: {
     real: 'Real points (example values, not from the course deck)',
