@@ -270,9 +270,9 @@ export function ganFormulas(p: GanProblem, t: GanTrace, d: number): GanFormulas 
       line: {
         lhs: `${L}(G′)`,
         symbolic: ns ? `−${frac(n)}Σⱼ log D′(G′(zⱼ))` : `${frac(n)}Σⱼ log(1 − D′(G′(zⱼ)))`,
-        substituted: gs.forwardAfter.fake
-          .map((r) => (ns ? `D′ = ${fn(r.D, d)}` : `1 − D′ = ${fn(1 - r.D, d)}`))
-          .join(', '),
+        substituted: ns
+          ? `−${frac(n)}[${gs.forwardAfter.fake.map((r) => `log ${fn(r.D, d)}`).join(' + ')}]`
+          : `${frac(n)}[${gs.forwardAfter.fake.map((r) => `log(1 − ${fn(r.D, d)})`).join(' + ')}]`,
         result: fn(gs.lossAfter, d),
       },
       value: gs.lossAfter,

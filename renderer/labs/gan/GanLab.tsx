@@ -50,13 +50,33 @@ export function GanLab({ initial, onChange }: GanLabProps) {
   return (
     <div className="gan-lab">
       <div className="gan-top">
-        <GanSettings state={state} update={setState} />
-        <section className="lab-panel gan-game" aria-label={t('gan.game')}>
-          <h2>{t('gan.game')}</h2>
-          <p className="mono gan-objective" data-testid="gan-objective">
-            {t('gan.objective')}
-          </p>
-          <p className="mono gan-objective">{t('gan.objectiveBatch')}</p>
+        <div className="gan-left">
+          <GanSettings state={state} update={setState} />
+          <section className="lab-panel" aria-label={t('gan.game')}>
+            <h2>{t('gan.game')}</h2>
+            <p className="mono gan-objective" data-testid="gan-objective">
+              {t('gan.objective')}
+            </p>
+            <p className="mono gan-objective">{t('gan.objectiveBatch')}</p>
+            <ul className="gan-summary" data-testid="gan-summary">
+              <li>{t('gan.summary.V', { value: fmt(trace.forward.V) })}</li>
+              {stage >= 1 ? (
+                <li>
+                  {t('gan.summary.lossD', {
+                    before: fmt(trace.forward.lossD),
+                    after: fmt(trace.dStep.forwardAfter.lossD),
+                  })}
+                </li>
+              ) : null}
+              {stage >= 2 ? (
+                <li>
+                  {lossG(trace.gStep.lossBefore)} → {fmt(trace.gStep.lossAfter)}
+                </li>
+              ) : null}
+            </ul>
+          </section>
+        </div>
+        <section className="lab-panel gan-game" aria-label={t('gan.stepper')}>
           <div className="lab-row" role="group" aria-label={t('gan.stepper')}>
             {STAGES.map((k) => (
               <button
@@ -80,6 +100,9 @@ export function GanLab({ initial, onChange }: GanLabProps) {
               {t('gan.next')} →
             </button>
           </div>
+          <p className="gan-explain" data-testid="gan-shading">
+            {t(stage === 0 ? 'gan.plane.shading0' : 'gan.plane.shading1')}
+          </p>
           <GanPlane
             real={state.real}
             fakes={trace.forward.fake.map((s) => s.x)}
@@ -87,34 +110,18 @@ export function GanLab({ initial, onChange }: GanLabProps) {
             generator={state.generator}
             discriminator={stage === 0 ? state.discriminator : trace.dStep.after}
           />
-          <ul className="gan-summary small" data-testid="gan-summary">
-            <li>{t('gan.summary.V', { value: fmt(trace.forward.V) })}</li>
-            {stage >= 1 ? (
-              <li>
-                {t('gan.summary.lossD', {
-                  before: fmt(trace.forward.lossD),
-                  after: fmt(trace.dStep.forwardAfter.lossD),
-                })}
-              </li>
-            ) : null}
-            {stage >= 2 ? (
-              <li>
-                {lossG(trace.gStep.lossBefore)} → {fmt(trace.gStep.lossAfter)}
-              </li>
-            ) : null}
-          </ul>
         </section>
       </div>
       <section className="lab-panel" aria-label={t(`gan.stages.${stage}`)} data-testid="gan-steps">
         <h2>{t('gan.headings.forward')}</h2>
-        <p className="muted">{t('gan.explain.forward')}</p>
+        <p className="gan-explain">{t('gan.explain.forward')}</p>
         {f.forward.map((l) => (
           <Line key={l.id} line={l} />
         ))}
         {stage >= 1 ? (
           <>
             <h2>{t('gan.headings.dStep')}</h2>
-            <p className="muted">{t('gan.explain.dStep')}</p>
+            <p className="gan-explain">{t('gan.explain.dStep')}</p>
             {f.dStep.map((l) => (
               <Line key={l.id} line={l} />
             ))}
@@ -123,12 +130,12 @@ export function GanLab({ initial, onChange }: GanLabProps) {
         {stage >= 2 ? (
           <>
             <h2>{t('gan.headings.gStep')}</h2>
-            <p className="muted">{t('gan.explain.gStep')}</p>
+            <p className="gan-explain">{t('gan.explain.gStep')}</p>
             {f.gStep.map((l) => (
               <Line key={l.id} line={l} />
             ))}
             <h2>{t('gan.headings.compare')}</h2>
-            <p className="muted">{t('gan.explain.compare')}</p>
+            <p className="gan-explain">{t('gan.explain.compare')}</p>
             <div data-testid="gan-compare">
               {f.compare.map((l) => (
                 <Line key={l.id} line={l} />

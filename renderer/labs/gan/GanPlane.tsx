@@ -14,7 +14,7 @@ export interface GanPlaneProps {
   readonly discriminator: GanDiscriminator;
 }
 
-const SIZE = 400;
+const SIZE = 360;
 const REAL = '#1f8a4c';
 const FAKE = '#c2410c';
 
@@ -72,17 +72,20 @@ export function GanPlane({ real, fakes, moved, generator, discriminator }: GanPl
           </marker>
         </defs>
         <g clipPath={`url(#${clip})`}>
-          {cells.map((cell, i) => (
-            <rect
-              key={i}
-              x={px(cell.x)}
-              y={py(cell.y + cell.size)}
-              width={(cell.size / span) * SIZE + 0.5}
-              height={(cell.size / span) * SIZE + 0.5}
-              fill={cell.D >= 0.5 ? REAL : FAKE}
-              fillOpacity={Math.abs(cell.D - 0.5) * 0.7}
-            />
-          ))}
+          {/* Exact, non-overlapping cells with crisp edges: overlapping translucent cells draw a grid. */}
+          <g shapeRendering="crispEdges">
+            {cells.map((cell, i) => (
+              <rect
+                key={i}
+                x={px(cell.x)}
+                y={py(cell.y + cell.size)}
+                width={(cell.size / span) * SIZE}
+                height={(cell.size / span) * SIZE}
+                fill={cell.D >= 0.5 ? REAL : FAKE}
+                fillOpacity={Math.abs(cell.D - 0.5) * 0.7}
+              />
+            ))}
+          </g>
           <line x1={px(0)} x2={px(0)} y1={0} y2={SIZE} stroke="#9aa3af" strokeWidth={0.8} />
           <line x1={0} x2={SIZE} y1={py(0)} y2={py(0)} stroke="#9aa3af" strokeWidth={0.8} />
           {edge ? (
