@@ -22,3 +22,4 @@ export * from './gradient-flow';
 export * from './lstm-formulas';
 export * from './word2vec';
 export * from './word-vectors/index';
+export * from './gan/index';

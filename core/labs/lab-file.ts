@@ -9,11 +9,19 @@ import { activationNames } from './activations';
 import { backpropLosses } from './backprop';
 import { MAX_EXPRESSION_LENGTH } from './expression';
 import { MAX_W2V_CORPUS } from './word2vec';
+import { GAN_LIMITS, ganGeneratorLosses } from './gan/gan';
 import { RNN_LIMITS, rnnActivations, rnnLossAts, rnnLosses } from './rnn';
 
 /** The labs, in course order. */
 export type LabId =
-  'neuron' | 'gradient-descent' | 'backprop' | 'convolution' | 'rnn' | 'lstm' | 'word-vectors';
+  | 'neuron'
+  | 'gradient-descent'
+  | 'backprop'
+  | 'convolution'
+  | 'rnn'
+  | 'lstm'
+  | 'word-vectors'
+  | 'gan';
 /** All lab ids, in course order. */
 export const labIds: readonly LabId[] = [
   'neuron',
@@ -23,6 +31,7 @@ export const labIds: readonly LabId[] = [
   'rnn',
   'lstm',
   'word-vectors',
+  'gan',
 ];
 
 /** Current lab file version; files from newer versions are refused, not guessed at. */
@@ -127,6 +136,25 @@ export const wordVectorsLabStateSchema = z.object({
   selected: z.number().int().min(0),
 });
 
+const point = z.tuple([num, num]);
+
+/**
+ * GAN lab state: the batch (real points, noise numbers), G(z) = a·z + c, D(x) = σ(w·x + b),
+ * the learning rates, the generator loss, and how far the stepper is (0 forward, 1 after the
+ * D step, 2 after the G step).
+ */
+export const ganLabStateSchema = z.object({
+  real: z.array(point).min(1).max(GAN_LIMITS.maxBatch),
+  noise: nums(1, GAN_LIMITS.maxBatch),
+  generator: z.object({ a: point, c: point }),
+  discriminator: z.object({ w: point, b: num }),
+  etaD: num,
+  etaG: num,
+  generatorLoss: z.enum(ganGeneratorLosses as [string, ...string[]]),
+  decimals: z.number().int().min(0).max(10),
+  stage: z.number().int().min(0).max(2),
+});
+
 export type NeuronLabState = z.infer<typeof neuronLabStateSchema>;
 export type GradientDescentLabState = z.infer<typeof gradientDescentLabStateSchema>;
 export type BackpropLabState = z.infer<typeof backpropLabStateSchema>;
@@ -134,6 +162,7 @@ export type ConvolutionLabState = z.infer<typeof convolutionLabStateSchema>;
 export type RnnLabState = z.infer<typeof rnnLabStateSchema>;
 export type LstmLabState = z.infer<typeof lstmLabStateSchema>;
 export type WordVectorsLabState = z.infer<typeof wordVectorsLabStateSchema>;
+export type GanLabState = z.infer<typeof ganLabStateSchema>;
 
 /** A parsed lab file. */
 export type LabFile =
@@ -143,7 +172,8 @@ export type LabFile =
   | { readonly lab: 'convolution'; readonly state: ConvolutionLabState }
   | { readonly lab: 'rnn'; readonly state: RnnLabState }
   | { readonly lab: 'lstm'; readonly state: LstmLabState }
-  | { readonly lab: 'word-vectors'; readonly state: WordVectorsLabState };
+  | { readonly lab: 'word-vectors'; readonly state: WordVectorsLabState }
+  | { readonly lab: 'gan'; readonly state: GanLabState };
 
 /** Why a lab file could not be opened. */
 export interface LabFileError {
@@ -176,6 +206,7 @@ const schemas = {
   rnn: rnnLabStateSchema,
   lstm: lstmLabStateSchema,
   'word-vectors': wordVectorsLabStateSchema,
+  gan: ganLabStateSchema,
 } as const;
 
 /** Reads a lab file, checking every value; never throws. */

@@ -5,6 +5,7 @@ import { conv2d } from './convolution';
 import { convExamples, findKernelPreset } from './convolution-presets';
 import { COURSE_323_DEFAULTS, courseNet323 } from './dense-net';
 import { formatNumber } from './format';
+import { GAN_EXAMPLE, ganLabStateOf, ganProblemOfState, traceGan } from './gan';
 import type { AnswerKeyLanguage, SheetMode } from './answer-key';
 import type { LabFile } from './lab-file';
 import { labSheetHtml } from './lab-sheet';
@@ -48,6 +49,7 @@ const rnnState = {
   decimals: 4,
   selectedStep: 1,
 };
+const ganState = ganLabStateOf(GAN_EXAMPLE, 4, 2);
 const corpus = 'the cat drinks milk . the dog drinks water . the cat eats fish . the dog eats meat';
 const w2vState = { corpus, window: 2, dimension: 3, eta: 0.1, seed: 4, epochs: 20, selected: 1 };
 
@@ -144,6 +146,17 @@ const cases: { file: LabFile; answers: string[] }[] = [
   {
     file: { lab: 'lstm', state: { gates: lstmGates, xs: seq, decimals: 4, selectedStep: 1 } },
     answers: lstmForward(lstmGates, seq).map((s) => `= ${formatNumber(s.h[0]!, 4)}`),
+  },
+  {
+    file: { lab: 'gan', state: ganState },
+    answers: (() => {
+      const t = traceGan(ganProblemOfState(ganState));
+      return [
+        `∂V/∂w1 = (1/2)[δ(x1)·x1[1] + δ(x2)·x2[1]]`,
+        `= ${formatNumber(t.dStep.dw[0], 4)}`,
+        `= ${formatNumber(t.gStep.lossAfter, 4)}`,
+      ];
+    })(),
   },
   {
     file: { lab: 'word-vectors', state: w2vState },

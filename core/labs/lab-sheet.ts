@@ -31,6 +31,7 @@ import {
   type RnnLossAt,
   type RnnProblem,
 } from './rnn';
+import { ganSheet } from './gan/gan-sheet';
 import { convolutionSheet } from './sheet-convolution';
 import { gradientDescentSheet } from './sheet-gradient-descent';
 import { lstmSheet } from './sheet-lstm';
@@ -62,6 +63,7 @@ const TITLES: Record<AnswerKeyLanguage, Record<LabId, string>> = {
     rnn: 'Recurrent network (SimpleRNN) by hand',
     lstm: 'LSTM gates by hand',
     'word-vectors': 'Word vectors (skip-gram word2vec)',
+    gan: 'Generative adversarial network: one D step and one G step by hand',
   },
   'zh-CN': {
     neuron: '神经元、激活函数与 softmax',
@@ -71,6 +73,7 @@ const TITLES: Record<AnswerKeyLanguage, Record<LabId, string>> = {
     rnn: '循环神经网络（SimpleRNN）手算',
     lstm: 'LSTM 门控手算',
     'word-vectors': '词向量（skip-gram word2vec）',
+    gan: '生成对抗网络：手算一次 D 步和一次 G 步',
   },
 };
 
@@ -143,6 +146,8 @@ export function labSheetContent(
       return ok(lstmSheet(file.state, lang));
     case 'word-vectors':
       return ok(wordVectorsSheet(file.state, lang));
+    case 'gan':
+      return ok(ganSheet(file.state, lang));
     case 'backprop': {
       const problem = backpropProblemOfState(file.state);
       const valid = validateBackpropProblem(problem);

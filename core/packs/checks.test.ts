@@ -9,6 +9,7 @@ import type { TrainedModelRecord } from '../io/trained-model/trained-model';
 import { serializeLabFile, type LabFile } from '../labs/lab-file';
 import { checkStep, stepPassed, type StepWork } from './checks';
 import { classReportCsv, classReportHtml, csvCell } from './class-report';
+import { GAN_EXAMPLE, ganLabStateOf, traceGan } from '../labs/gan';
 import { labQuantities } from './lab-quantities';
 import { formatPackMessage } from './pack-messages';
 import { readPack, type LabPack, type LoadedStep } from './read-pack';
@@ -122,6 +123,16 @@ describe('checkStep', () => {
   it('computes the answer key from the lab, as the lab shows it', () => {
     expect(labQuantities(backprop.lab).get('dL/dw5')).toBe(key);
     expect(Number.isFinite(key)).toBe(true);
+  });
+
+  it('the GAN lab offers its D-step and G-step numbers, as the lab shows them', () => {
+    const trace = traceGan(GAN_EXAMPLE);
+    const q = labQuantities({ lab: 'gan', state: ganLabStateOf(GAN_EXAMPLE) });
+    expect(q.get('V')).toBe(trace.forward.V);
+    expect(q.get('dV/dw1')).toBe(trace.dStep.dw[0]);
+    expect(q.get("b'")).toBe(trace.dStep.after.b);
+    expect(q.get('dL_G/dc2')).toBe(trace.gStep.applied.dc[1]);
+    expect(q.get("a1'")).toBe(trace.gStep.after.a[0]);
   });
 
   it('passes a typed answer within the tolerance, fails one outside, waits for an empty one', () => {

@@ -6,6 +6,8 @@ import {
   type BackpropProblem,
 } from '../labs/backprop';
 import { conv2d, pool2d } from '../labs/convolution';
+import { ganProblemOfState } from '../labs/gan/gan-sheet';
+import { traceGan } from '../labs/gan/gan';
 import type { BackpropLabState, LabFile } from '../labs/lab-file';
 
 /**
@@ -17,6 +19,8 @@ import type { BackpropLabState, LabFile } from '../labs/lab-file';
  * - backprop: `loss`, `dL/dw5` (any weight or bias by its course name), `w5'` (after the update)
  * - neuron: `In`, `Out`, `softmax1`…
  * - convolution: `conv[r,c]`, `pool[r,c]` (1-based row and column)
+ * - gan: `V`, `dV/dw1`, `dV/dw2`, `dV/db`, `w1'`, `w2'`, `b'` (the D step), `L_G` and `L_G'` (the
+ *   chosen G loss before and after the G step), `dL_G/da1`…`dL_G/dc2`, `a1'`…`c2'`
  */
 export function labQuantities(file: LabFile): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
@@ -53,6 +57,25 @@ export function labQuantities(file: LabFile): ReadonlyMap<string, number> {
         pooled.value.output.forEach((row, r) =>
           row.forEach((v, c) => out.set(`pool[${r + 1},${c + 1}]`, v)),
         );
+      break;
+    }
+    case 'gan': {
+      const { forward, dStep, gStep } = traceGan(ganProblemOfState(file.state));
+      out.set('V', forward.V);
+      [dStep.dw[0], dStep.dw[1], dStep.db].forEach((v, k) =>
+        out.set(`dV/d${['w1', 'w2', 'b'][k]}`, v),
+      );
+      [dStep.after.w[0], dStep.after.w[1], dStep.after.b].forEach((v, k) =>
+        out.set(`${['w1', 'w2', 'b'][k]}'`, v),
+      );
+      out.set('L_G', gStep.lossBefore);
+      out.set("L_G'", gStep.lossAfter);
+      for (const name of ['a', 'c'] as const)
+        for (const k of [0, 1] as const) {
+          const grad = name === 'a' ? gStep.applied.da : gStep.applied.dc;
+          out.set(`dL_G/d${name}${k + 1}`, grad[k]);
+          out.set(`${name}${k + 1}'`, gStep.after[name][k]);
+        }
       break;
     }
     default:

@@ -22,6 +22,7 @@ import { BackpropLab } from './backprop/BackpropLab';
 import { ConvolutionLab } from './convolution/ConvolutionLab';
 import { downloadText, readFileText } from './download';
 import { GradientDescentLab } from './gradient-descent/GradientDescentLab';
+import { GanLab } from './gan/GanLab';
 import { defaultLabFile } from './lab-defaults';
 import { LabModeContext } from './lab-mode';
 import { ModalLayer } from './ModalLayer';
@@ -367,6 +368,9 @@ export function LabScreen({
                 initial={file.state}
                 onChange={(state) => changed({ lab: 'word-vectors', state })}
               />
+            ) : null}
+            {file.lab === 'gan' ? (
+              <GanLab initial={file.state} onChange={(state) => changed({ lab: 'gan', state })} />
             ) : null}
           </div>
         </LabModeContext.Provider>

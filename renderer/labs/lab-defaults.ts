@@ -13,6 +13,7 @@ import {
   type NeuronLabState,
 } from '@core';
 
+import { defaultGanState } from './gan/gan-defaults';
 import { defaultLstmState } from './lstm/lstm-defaults';
 import { defaultRnnState } from './rnn/rnn-defaults';
 import { defaultWordVectorsState } from './word-vectors/word-vectors-defaults';
@@ -85,6 +86,8 @@ export function defaultLabFile(lab: LabId, language = 'en'): LabFile {
       return { lab, state: defaultLstmState };
     case 'word-vectors':
       return { lab, state: defaultWordVectorsState(language) };
+    case 'gan':
+      return { lab, state: defaultGanState };
   }
 }
 
