@@ -46,6 +46,34 @@ function chain(layers: readonly { kind: string; params?: Params }[]): GraphDoc {
   return tidyLayout(doc, canvasLayout);
 }
 
+/**
+ * A graph with branches: `layers` by name, `links` as [from, to] in input order.
+ * Built with the editor's commands, then laid out like the chains.
+ */
+function branches(
+  layers: readonly { name: string; kind: string; params?: Params }[],
+  links: readonly (readonly [string, string])[],
+): GraphDoc {
+  let doc = emptyGraph;
+  const ids = new Map<string, NodeId>();
+  for (const layer of layers) {
+    const added = addLayer(doc, {
+      kind: layer.kind,
+      name: layer.name,
+      position: { x: 0, y: 0 },
+      ...(layer.params ? { params: layer.params } : {}),
+    });
+    doc = added.doc;
+    ids.set(layer.name, added.nodeId);
+  }
+  for (const [from, to] of links) {
+    const linked = connect(doc, ids.get(from)!, ids.get(to)!);
+    if (!linked.ok) throw new Error(`cannot connect ${from} → ${to}: ${linked.error.code}`);
+    doc = linked.value.doc;
+  }
+  return tidyLayout(doc, canvasLayout);
+}
+
 const training = (patch: Partial<TrainingConfig>): TrainingConfig => ({
   ...defaultTrainingConfig,
   ...patch,
@@ -143,6 +171,74 @@ const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: T
       batchSize: 1,
       epochs: 100,
       validationShare: 0,
+    }),
+  },
+  // Classification + localisation on `npm run make-localisation` sets (64×64 gray, one object):
+  // a shared trunk, a class head and a box head, as the course's 图像分类和目标定位 builds it.
+  localisation: {
+    name: 'Classification + localisation',
+    graph: branches(
+      [
+        { name: 'image', kind: 'ImageInput', params: { height: 64, width: 64, channels: 1 } },
+        {
+          name: 'conv1',
+          kind: 'Conv2D',
+          params: { filters: 16, kernelSize: [3, 3], activation: 'relu' },
+        },
+        { name: 'pool1', kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+        {
+          name: 'conv2',
+          kind: 'Conv2D',
+          params: { filters: 32, kernelSize: [3, 3], activation: 'relu' },
+        },
+        { name: 'pool2', kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+        {
+          name: 'conv3',
+          kind: 'Conv2D',
+          params: { filters: 64, kernelSize: [3, 3], activation: 'relu' },
+        },
+        { name: 'pool3', kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+        // Flatten, not global pooling: the box head needs to know where things are.
+        { name: 'flatten', kind: 'Flatten' },
+        { name: 'shared', kind: 'Dense', params: { units: 128, activation: 'relu' } },
+        {
+          name: 'classes',
+          kind: 'Dense',
+          params: { units: 10, activation: 'softmax', unitsFromDataset: true },
+        },
+        {
+          name: 'class',
+          kind: 'OutputHead',
+          params: { target: 'class', loss: 'categoricalCrossentropy', lossWeight: 1 },
+        },
+        { name: 'boxUnits', kind: 'Dense', params: { units: 4, activation: 'sigmoid' } },
+        {
+          name: 'box',
+          kind: 'OutputHead',
+          params: { target: 'box', loss: 'meanSquaredError', lossWeight: 10 },
+        },
+      ],
+      [
+        ['image', 'conv1'],
+        ['conv1', 'pool1'],
+        ['pool1', 'conv2'],
+        ['conv2', 'pool2'],
+        ['pool2', 'conv3'],
+        ['conv3', 'pool3'],
+        ['pool3', 'flatten'],
+        ['flatten', 'shared'],
+        ['shared', 'classes'],
+        ['classes', 'class'],
+        ['shared', 'boxUnits'],
+        ['boxUnits', 'box'],
+      ],
+    ),
+    training: training({
+      loss: 'categoricalCrossentropy',
+      optimizer: { kind: 'adam', learningRate: 0.001 },
+      batchSize: 64,
+      epochs: 10,
+      validationShare: 0.2,
     }),
   },
 };
