@@ -48,16 +48,18 @@ function chain(layers: readonly { kind: string; params?: Params }[]): GraphDoc {
 
 /**
  * A graph from layers that each name the earlier layers they read (default:
- * the layer just before), so branches and merges are written as they are drawn.
+ * the layer just before), so branches, merges and several heads are written as
+ * they are drawn. A layer may be named (an output head's name is shown in the charts).
  */
 function dag(
-  layers: readonly { kind: string; params?: Params; from?: readonly number[] }[],
+  layers: readonly { kind: string; name?: string; params?: Params; from?: readonly number[] }[],
 ): GraphDoc {
   let doc = emptyGraph;
   const ids: NodeId[] = [];
   layers.forEach((layer, i) => {
     const added = addLayer(doc, {
       kind: layer.kind,
+      ...(layer.name ? { name: layer.name } : {}),
       position: { x: 0, y: 0 },
       ...(layer.params ? { params: layer.params } : {}),
     });
@@ -216,6 +218,59 @@ const templates: Record<TemplateId, { name: string; graph: GraphDoc; training: T
       batchSize: 1,
       epochs: 100,
       validationShare: 0,
+    }),
+  },
+  // Classification + localisation on `npm run make-localisation` sets (64×64 gray, one object):
+  // a shared trunk, a class head and a box head, as the course's 图像分类和目标定位 builds it.
+  localisation: {
+    name: 'Classification + localisation',
+    graph: dag([
+      { name: 'image', kind: 'ImageInput', params: { height: 64, width: 64, channels: 1 } },
+      {
+        name: 'conv1',
+        kind: 'Conv2D',
+        params: { filters: 16, kernelSize: [3, 3], activation: 'relu' },
+      },
+      { name: 'pool1', kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+      {
+        name: 'conv2',
+        kind: 'Conv2D',
+        params: { filters: 32, kernelSize: [3, 3], activation: 'relu' },
+      },
+      { name: 'pool2', kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+      {
+        name: 'conv3',
+        kind: 'Conv2D',
+        params: { filters: 64, kernelSize: [3, 3], activation: 'relu' },
+      },
+      { name: 'pool3', kind: 'MaxPooling2D', params: { poolSize: [2, 2], strides: [2, 2] } },
+      // Flatten, not global pooling: the box head needs to know where things are.
+      { name: 'flatten', kind: 'Flatten' },
+      { name: 'shared', kind: 'Dense', params: { units: 128, activation: 'relu' } },
+      {
+        name: 'classes',
+        kind: 'Dense',
+        params: { units: 10, activation: 'softmax', unitsFromDataset: true },
+      },
+      {
+        name: 'class',
+        kind: 'OutputHead',
+        params: { target: 'class', loss: 'categoricalCrossentropy', lossWeight: 1 },
+      },
+      // The box head reads the shared layer (index 8), beside the class head.
+      { name: 'boxUnits', kind: 'Dense', params: { units: 4, activation: 'sigmoid' }, from: [8] },
+      {
+        name: 'box',
+        kind: 'OutputHead',
+        params: { target: 'box', loss: 'meanSquaredError', lossWeight: 10 },
+      },
+    ]),
+    training: training({
+      loss: 'categoricalCrossentropy',
+      optimizer: { kind: 'adam', learningRate: 0.001 },
+      batchSize: 64,
+      epochs: 10,
+      validationShare: 0.2,
     }),
   },
 };

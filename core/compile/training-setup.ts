@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 
+import { headLoss } from '../train/head-losses';
+import type { HeadPlan } from '../train/heads';
 import type { LossKind, TrainingConfig } from '../train/config';
 
 /** Creates the optimizer the settings describe, at its base learning rate. */
@@ -41,10 +43,21 @@ const tfLoss: Record<LossKind, string> = {
  * Compiles `model` for training with the settings' loss and optimizer and the
  * `accuracy` metric (TF.js picks categorical, sparse or binary accuracy from
  * the loss and output shape). Returns the optimizer so the caller can decay
- * its learning rate and dispose it.
+ * its learning rate and dispose it. A model with output heads is compiled with
+ * each head's own loss (the training loop scores heads itself, see
+ * core/train/heads-runner.ts), so `model.evaluate` stays usable.
  */
-export function compileForTraining(model: tf.LayersModel, config: TrainingConfig): tf.Optimizer {
+export function compileForTraining(
+  model: tf.LayersModel,
+  config: TrainingConfig,
+  heads: readonly HeadPlan[] | null = null,
+): tf.Optimizer {
   const optimizer = createOptimizer(config.optimizer);
+  if (heads) {
+    const loss = heads.map((head) => (y: tf.Tensor, p: tf.Tensor) => headLoss(head.loss, y, p));
+    model.compile({ optimizer, loss });
+    return optimizer;
+  }
   model.compile({ optimizer, loss: tfLoss[config.loss], metrics: ['accuracy'] });
   return optimizer;
 }

@@ -36,6 +36,9 @@ export interface SkippedFile {
  * - `dataset-text-truncated`: more than 20% of the texts are longer than the sequence length.
  * - `dataset-sequence-length-capped`: the default length was held below 90% coverage by the memory cap.
  * - `dataset-encoding-guessed`: files without a BOM that are not UTF-8 were read in a guessed encoding.
+ * - `dataset-boxes-*`: the boxes file of a localisation dataset (core/data/boxes.ts): images
+ *   without a box, boxes of zero area (errors), boxes outside the image, rows naming no image,
+ *   unreadable lines (warnings).
  */
 export type DatasetIssueCode =
   | 'dataset-empty'
@@ -51,7 +54,12 @@ export type DatasetIssueCode =
   | 'dataset-class-imbalance'
   | 'dataset-text-truncated'
   | 'dataset-sequence-length-capped'
-  | 'dataset-encoding-guessed';
+  | 'dataset-encoding-guessed'
+  | 'dataset-boxes-missing'
+  | 'dataset-boxes-zero-area'
+  | 'dataset-boxes-outside'
+  | 'dataset-boxes-unmatched'
+  | 'dataset-boxes-unreadable';
 
 export interface DatasetIssue {
   readonly code: DatasetIssueCode;

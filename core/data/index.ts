@@ -23,3 +23,4 @@ export * from './png-decode';
 export * from './test-alignment';
 export * from './text-defaults';
 export * from './plan-text';
+export * from './boxes';

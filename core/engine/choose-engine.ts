@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 
 import type { TrainingConfig } from '../train/config';
+import { headsOfModel } from '../train/heads';
 import type { RunnerFactory } from '../train/runner';
 import { tfjsRunner } from '../train/tfjs-runner';
 import type { ParallelOptions } from './data-parallel';
@@ -23,14 +24,17 @@ export type EngineChoice =
     }
   | {
       readonly engine: 'tfjs';
-      readonly code: EngineUnsupportedCode | 'gpu-backend' | 'no-kernels' | 'requested';
+      readonly code:
+        EngineUnsupportedCode | 'gpu-backend' | 'no-kernels' | 'requested' | 'output-heads';
       readonly reason: string;
     };
 
 /**
  * Picks the engine for a run: LayerLab's kernels when the model is supported,
  * the runtime has wasm SIMD, the kernel bytes are at hand, and TF.js is not on
- * a real GPU (WebGL there beats a CPU); TF.js otherwise.
+ * a real GPU (WebGL there beats a CPU); TF.js otherwise. A model with several
+ * outputs or output heads trains on TF.js: the engine's plan has one output
+ * and one loss.
  *
  * @param tfBackend what `tf.getBackend()` says after `initBackend`.
  * @param wasmFor the kernel bytes of a build, or null when they cannot be loaded.
@@ -47,6 +51,16 @@ export function chooseEngine(
         engine: 'tfjs',
         code: 'gpu-backend',
         reason: `TF.js runs on the GPU (${tfBackend})`,
+      },
+      wasm: null,
+    };
+  if (model.outputs.length > 1 || headsOfModel(model) !== null)
+    return {
+      choice: {
+        engine: 'tfjs',
+        code: 'output-heads',
+        reason:
+          "the network has output heads (several outputs); LayerLab's engine trains one output",
       },
       wasm: null,
     };

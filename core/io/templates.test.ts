@@ -87,6 +87,25 @@ const expected: Record<
     kinds: ['VectorInput', 'Dense', 'Dense'],
     totalParams: 3 * 2 + 2 * 3,
   },
+  localisation: {
+    classes: 10,
+    kinds: [
+      'ImageInput',
+      'Conv2D',
+      'MaxPooling2D',
+      'Conv2D',
+      'MaxPooling2D',
+      'Conv2D',
+      'MaxPooling2D',
+      'Flatten',
+      'Dense',
+      'Dense',
+      'Dense',
+      'OutputHead',
+      'OutputHead',
+    ],
+    totalParams: 160 + 4640 + 18_496 + 2304 * 128 + 128 + 1290 + 516,
+  },
 };
 
 describe('templates', () => {

@@ -18,6 +18,7 @@ export const templateIds = [
   'lstm-text',
   'backprop-323',
   'backprop-323-no-bias',
+  'localisation',
 ] as const;
 export type TemplateId = (typeof templateIds)[number];
 
@@ -77,6 +78,17 @@ export const templateInfo: Readonly<
     description: {
       en: "The course's net exactly: weights w1…w12 only, no biases, as on the slides.",
       'zh-CN': '与课程中的网络完全一致：只有权重 w1…w12，没有偏置，与课件相同。',
+    },
+  },
+  localisation: {
+    label: {
+      en: 'Classification + localisation (two heads)',
+      'zh-CN': '分类 + 定位（两个输出头）',
+    },
+    description: {
+      en: 'A shared convolutional trunk with two output heads: the class (softmax) and the object’s box (4 sigmoid units), trained together; IoU measures the box.',
+      'zh-CN':
+        '共享的卷积主干接两个输出头：类别（softmax）和物体的边框（4 个 sigmoid 单元），二者一起训练；用 IoU 衡量边框。',
     },
   },
 };

@@ -14,6 +14,7 @@ import { imageInputKind } from './kinds/image-input/index';
 import { addKind, concatenateKind } from './kinds/merge/index';
 import { averagePooling2dKind, maxPooling2dKind } from './kinds/pooling2d/index';
 import { gruKind, lstmKind, simpleRnnKind } from './kinds/recurrent/index';
+import { outputHeadKind } from './kinds/output-head/index';
 import { reshapeKind } from './kinds/reshape/index';
 import { sequenceInputKind } from './kinds/sequence-input/index';
 import { softmaxKind } from './kinds/softmax/index';
@@ -48,6 +49,7 @@ export const layerKinds: readonly LayerKind[] = [
   embeddingKind,
   addKind,
   concatenateKind,
+  outputHeadKind,
 ];
 
 /** The LayerSpec of every kind, in palette order. */

@@ -1,9 +1,13 @@
 import type * as tf from '@tensorflow/tfjs';
 
+import { fillHeadTargets } from './head-targets';
+import { headsOfModel, headTargetWidth } from './heads';
+import { evaluateHeadsChunk } from './heads-runner';
 import { fillFromSamples, type BatchLoss } from './runner';
 import type { SampleSource } from './sample-source';
 import type { TargetEncoding } from './targets';
-import { evaluateChunk, HostBatch, tfjsEvaluationChunk } from './tfjs-runner';
+import { HostBatch, tfjsEvaluationChunk } from './host-batch';
+import { evaluateChunk } from './tfjs-runner';
 
 /**
  * Loss and accuracy over `indices`, evaluated `chunk` examples at a time
@@ -15,20 +19,48 @@ export async function evaluateInChunks(
   evaluate: (indices: readonly number[]) => Promise<BatchLoss>,
 ): Promise<BatchLoss> {
   const all = Array.from(indices);
-  let loss = 0;
-  let accuracy = 0;
+  const sums = new BatchLossSum();
   for (let start = 0; start < all.length; start += chunk) {
     const idx = all.slice(start, start + chunk);
-    const r = await evaluate(idx);
-    loss += r.loss * idx.length;
-    accuracy += r.accuracy * idx.length;
+    sums.add(await evaluate(idx), idx.length);
   }
-  return { loss: loss / all.length, accuracy: accuracy / all.length };
+  return sums.mean();
+}
+
+/** Sums batch results weighted by their example counts; `mean` gives the weighted means (heads included). */
+export class BatchLossSum {
+  private loss = 0;
+  private accuracy = 0;
+  private count = 0;
+  private heads: { loss: number; metric: number }[] | null = null;
+
+  add(result: BatchLoss, examples: number): void {
+    this.loss += result.loss * examples;
+    this.accuracy += result.accuracy * examples;
+    this.count += examples;
+    if (!result.heads) return;
+    this.heads ??= result.heads.map(() => ({ loss: 0, metric: 0 }));
+    result.heads.forEach((h, i) => {
+      const sum = this.heads?.[i];
+      if (!sum) return;
+      sum.loss += h.loss * examples;
+      sum.metric += h.metric * examples;
+    });
+  }
+
+  mean(): BatchLoss {
+    const n = this.count;
+    const base = { loss: this.loss / n, accuracy: this.accuracy / n };
+    if (!this.heads) return base;
+    return { ...base, heads: this.heads.map((h) => ({ loss: h.loss / n, metric: h.metric / n })) };
+  }
 }
 
 /**
  * Loss and accuracy of a compiled model on the samples at `indices` (a test
- * set, say), with TF.js, in chunks so memory stays bounded.
+ * set, say), with TF.js, in chunks so memory stays bounded. A model with
+ * output heads gets every head's loss and metric too (`encoding` and
+ * `outputUnits` are then not used).
  */
 export async function evaluateSamples(
   model: tf.LayersModel,
@@ -41,6 +73,15 @@ export async function evaluateSamples(
   },
 ): Promise<BatchLoss> {
   const chunk = tfjsEvaluationChunk(options.batchSize);
+  const heads = headsOfModel(model);
+  if (heads) {
+    // A model with output heads: every head is scored against its own targets.
+    const batch = new HostBatch(source, chunk, headTargetWidth(heads));
+    const fill = fillHeadTargets(source, heads, { augment: false, epoch: 0 });
+    return evaluateInChunks(indices, chunk, (idx) =>
+      evaluateHeadsChunk(model, heads, batch, idx, fill, options.batchSize),
+    );
+  }
   const width = options.encoding === 'index' ? 1 : options.outputUnits;
   const batch = new HostBatch(source, chunk, width);
   const fill = fillFromSamples(source, options.encoding, options.outputUnits, {

@@ -4,7 +4,16 @@ export type { TrainData, TrainHooks } from './train';
 export { fillFromSamples } from './runner';
 export type { BatchLoss, FillBatch, RunnerFactory, RunnerSetup, TrainingRunner } from './runner';
 export { tfjsRunner } from './tfjs-runner';
-export type { BatchMetrics, EpochMetrics, TrainOutcome, TrainResult } from './metrics';
+export type {
+  BatchMetrics,
+  EpochMetrics,
+  HeadEpochMetrics,
+  TrainOutcome,
+  TrainResult,
+} from './metrics';
+export { headsOfModel } from './heads';
+export type { HeadPlan } from './heads';
+export { boxIou } from './head-losses';
 export { samplesFromArrays, sampleSizeOf } from './sample-source';
 export type { SampleSource } from './sample-source';
 export { encodeTargets, targetEncodingFor } from './targets';

@@ -23,6 +23,20 @@ export interface EpochMetrics {
   readonly valAccuracy: number | null;
   readonly learningRate: number;
   readonly seconds: number;
+  /** A model with output heads: each head's numbers, in output order (absent otherwise). */
+  readonly heads?: readonly HeadEpochMetrics[];
+}
+
+/** One output head's numbers for an epoch (the Training panel draws a curve per head). */
+export interface HeadEpochMetrics {
+  /** The OutputHead node's name. */
+  readonly name: string;
+  /** What `value` measures: accuracy for class heads, mean IoU for box heads. */
+  readonly metric: 'accuracy' | 'iou';
+  readonly loss: number;
+  readonly value: number;
+  readonly valLoss: number | null;
+  readonly valValue: number | null;
 }
 
 /** How a run ended when it did not fail. */

@@ -1,14 +1,25 @@
 import type * as tf from '@tensorflow/tfjs';
 
 import type { TrainingConfig } from './config';
+import type { HeadPlan } from './heads';
 import type { SampleSource } from './sample-source';
 import { encodeTargets, type TargetEncoding } from './targets';
 import type { WeightSnapshot } from './weight-snapshot';
 
 /** Loss and accuracy of one batch (before its step), or of an evaluated chunk. */
 export interface BatchLoss {
+  /** With output heads: the total, Σ weight · head loss. */
   readonly loss: number;
+  /** With output heads: the first class head's accuracy (NaN without one). */
   readonly accuracy: number;
+  /** With output heads: each head's loss and metric (accuracy or IoU), in head order. */
+  readonly heads?: readonly HeadValues[];
+}
+
+/** One head's loss and metric on a batch or chunk. */
+export interface HeadValues {
+  readonly loss: number;
+  readonly metric: number;
 }
 
 /**
@@ -38,6 +49,12 @@ export interface RunnerSetup {
   readonly encoding: TargetEncoding;
   /** The optimizer the model was compiled with (`compileForTraining`), owned by the loop. */
   readonly optimizer: tf.Optimizer;
+  /**
+   * The model's output heads (`headsOfModel`), or null for one output trained
+   * on the settings' loss. With heads, targets are the heads side by side
+   * (`encodeHeadTargets`, `outputUnits` values per row) and TF.js trains.
+   */
+  readonly heads?: readonly HeadPlan[] | null;
 }
 
 /**

@@ -14,6 +14,11 @@ export interface SampleSource {
   /** Class index of every sample: drives the stratified split and the targets. */
   readonly labels: ArrayLike<number>;
   /**
+   * One object box per sample, `[x, y, width, height]` normalised to [0, 1]
+   * (`count × 4` values), for box heads; absent for plain classification.
+   */
+  readonly boxes?: Float32Array;
+  /**
    * Copies the samples at `indices`, in that order, into `out`
    * (`indices.length × sampleSize` values). `augment` is true for training
    * batches only. May be async (decoding on demand).

@@ -1,45 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 
 import { setLearningRate } from '../compile/training-setup';
+import { headsRunner } from './heads-runner';
+import { HostBatch, tfjsEvaluationChunk } from './host-batch';
 import type { BatchLoss, FillBatch, RunnerFactory } from './runner';
-import { sampleSizeOf, type SampleSource } from './sample-source';
 import { restoreWeights, snapshotWeights } from './weight-snapshot';
-
-/**
- * Host buffers for up to `capacity` examples, filled per batch and handed to
- * TF.js as tensors (the caller disposes them).
- */
-export class HostBatch {
-  private readonly inputs: Float32Array | Int32Array;
-  private readonly targets: Float32Array;
-  private readonly size: number;
-
-  constructor(
-    private readonly samples: Pick<SampleSource, 'sampleShape' | 'dtype'>,
-    capacity: number,
-    private readonly width: number,
-  ) {
-    this.size = sampleSizeOf(samples);
-    this.inputs =
-      samples.dtype === 'int32'
-        ? new Int32Array(capacity * this.size)
-        : new Float32Array(capacity * this.size);
-    this.targets = new Float32Array(capacity * width);
-  }
-
-  async tensors(indices: readonly number[], fill: FillBatch): Promise<[tf.Tensor, tf.Tensor]> {
-    const n = indices.length;
-    await fill(indices, this.inputs, this.targets);
-    return [
-      tf.tensor(
-        this.inputs.subarray(0, n * this.size),
-        [n, ...this.samples.sampleShape],
-        this.samples.dtype,
-      ),
-      tf.tensor2d(this.targets.subarray(0, n * this.width), [n, this.width]),
-    ];
-  }
-}
 
 /** Loss and accuracy of a compiled model on one chunk (TF.js splits it into `batchSize` batches). */
 export async function evaluateChunk(
@@ -69,21 +34,15 @@ function readBatchResult(result: number | number[]): BatchLoss {
   return { loss: loss ?? Number.NaN, accuracy: accuracy ?? Number.NaN };
 }
 
-/** Chunks TF.js validates at once: at least 256 examples (fewer `evaluate` calls). */
-export const tfjsEvaluationChunk = (batchSize: number): number => Math.max(batchSize, 256);
-
 /**
  * TF.js trains the model of record in place: one awaited `trainOnBatch` per
  * batch on the optimizer `compileForTraining` made; `model.evaluate` validates.
+ * A model with output heads trains through `headsRunner` (one step on the
+ * weighted sum of the heads' losses).
  */
-export const tfjsRunner: RunnerFactory = async ({
-  model,
-  samples,
-  batchSize,
-  outputUnits,
-  encoding,
-  optimizer,
-}) => {
+export const tfjsRunner: RunnerFactory = async (setup) => {
+  if (setup.heads) return headsRunner(setup.heads)(setup);
+  const { model, samples, batchSize, outputUnits, encoding, optimizer } = setup;
   const width = encoding === 'index' ? 1 : outputUnits;
   const evaluationBatch = tfjsEvaluationChunk(batchSize);
   const training = new HostBatch(samples, batchSize, width);

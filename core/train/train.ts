@@ -5,9 +5,12 @@ import { createRng, deriveSeed, shuffleInPlace } from '../data/random';
 import { stratifiedSplit, type SplitIndices } from '../data/split';
 import { BestEpochTracker } from './best-epoch';
 import type { TrainingConfig } from './config';
-import { evaluateInChunks } from './evaluate';
+import { BatchLossSum, evaluateInChunks } from './evaluate';
+import { fillHeadTargets } from './head-targets';
+import { checkHeadsFitSamples, headEpochMetrics } from './head-epochs';
+import { headsOfModel, headTargetWidth } from './heads';
 import type { BatchMetrics, EpochMetrics, TrainResult } from './metrics';
-import { fillFromSamples, type RunnerFactory } from './runner';
+import { fillFromSamples, type BatchLoss, type FillBatch, type RunnerFactory } from './runner';
 import type { SampleSource } from './sample-source';
 import { targetEncodingFor } from './targets';
 import { tfjsRunner } from './tfjs-runner';
@@ -82,8 +85,10 @@ export async function train(
     stratifiedSplit(samples.labels, { seed: config.seed, validationShare: config.validationShare });
   if (split.train.length === 0)
     throw new TrainingError('empty-dataset', 'No training samples after the validation split');
-  const outputUnits = outputUnitsOf(model);
-  if (outputUnits > 1 && samples.numClasses > outputUnits) {
+  const heads = headsOfModel(model);
+  if (heads) checkHeadsFitSamples(heads, samples);
+  const outputUnits = heads ? headTargetWidth(heads) : outputUnitsOf(model);
+  if (!heads && outputUnits > 1 && samples.numClasses > outputUnits) {
     throw new TrainingError(
       'label-mismatch',
       `The dataset has ${samples.numClasses} classes but the output layer has ${outputUnits} units`,
@@ -94,12 +99,13 @@ export async function train(
   const trainOrder = Array.from(split.train);
   const validation = Array.from(split.validation);
   const batchesPerEpoch = Math.ceil(trainOrder.length / batchSize);
-  const validationFill = fillFromSamples(samples, encoding, outputUnits, {
-    augment: false,
-    epoch: 0,
-  });
+  const fillFor = (gather: { augment: boolean; epoch: number }): FillBatch =>
+    heads
+      ? fillHeadTargets(samples, heads, gather)
+      : fillFromSamples(samples, encoding, outputUnits, gather);
+  const validationFill = fillFor({ augment: false, epoch: 0 });
 
-  const optimizer = compileForTraining(model, config);
+  const optimizer = compileForTraining(model, config, heads);
   const run = await runner({
     model,
     config,
@@ -109,6 +115,7 @@ export async function train(
     outputUnits,
     encoding,
     optimizer,
+    heads,
   }).catch((error: unknown) => {
     optimizer.dispose();
     throw error;
@@ -128,10 +135,8 @@ export async function train(
       const learningRate = learningRateForEpoch(config, epoch);
       run.setLearningRate(learningRate);
       shuffleInPlace(trainOrder, createRng(deriveSeed(config.seed, 1000 + epoch)));
-      const fill = fillFromSamples(samples, encoding, outputUnits, { augment: true, epoch });
-      let lossSum = 0;
-      let accuracySum = 0;
-      let count = 0;
+      const fill = fillFor({ augment: true, epoch });
+      const sums = new BatchLossSum();
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
         await hooks.waitIfPaused?.();
         if (hooks.signal?.aborted) return finish('stopped');
@@ -146,9 +151,7 @@ export async function train(
           );
         }
         examplesSeen += idx.length;
-        lossSum += metrics.loss * idx.length;
-        accuracySum += metrics.accuracy * idx.length;
-        count += idx.length;
+        sums.add(metrics, idx.length);
         const seconds = Math.max(1e-3, (now() - started) / 1000);
         hooks.onBatchEnd?.({
           epoch,
@@ -164,22 +167,25 @@ export async function train(
 
       let valLoss: number | null = null;
       let valAccuracy: number | null = null;
+      let validated: BatchLoss | null = null;
       if (validation.length > 0) {
         hooks.onValidationStart?.(epoch);
-        const v = await evaluateInChunks(validation, run.evaluationBatch, (idx) =>
+        validated = await evaluateInChunks(validation, run.evaluationBatch, (idx) =>
           run.evaluateBatch(idx, validationFill),
         );
-        valLoss = v.loss;
-        valAccuracy = v.accuracy;
+        valLoss = validated.loss;
+        valAccuracy = validated.accuracy;
       }
+      const trained = sums.mean();
       const metrics: EpochMetrics = {
         epoch,
-        loss: lossSum / count,
-        accuracy: accuracySum / count,
+        loss: trained.loss,
+        accuracy: trained.accuracy,
         valLoss,
         valAccuracy,
         learningRate,
         seconds: (now() - epochStart) / 1000,
+        ...(heads ? { heads: headEpochMetrics(heads, trained, validated) } : {}),
       };
       epochs.push(metrics);
       const snapshot = await run.snapshot(epoch);

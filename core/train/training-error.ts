@@ -4,9 +4,10 @@
  * - `empty-dataset`: no training samples after the split.
  * - `label-mismatch`: the dataset's class count does not fit the output layer.
  * - `backend-lost`: the compute backend died (lost WebGL context) and could not be restored.
+ * - `missing-boxes`: an output head learns boxes but the dataset has none.
  */
 export type TrainingErrorCode =
-  'non-finite-loss' | 'empty-dataset' | 'label-mismatch' | 'backend-lost';
+  'non-finite-loss' | 'empty-dataset' | 'label-mismatch' | 'backend-lost' | 'missing-boxes';
 
 /** A training run failed; `code` is stable, `message` is English for logs (the UI words it by code). */
 export class TrainingError extends Error {

@@ -4,6 +4,7 @@ import { isInputKind } from '../layers/catalog';
 import type { NodeShapeInfo } from '../shapes/infer';
 import { describeShape } from '../layers/read-params';
 import type { TrainingConfig } from '../train/config';
+import { checkHeads } from './check-heads';
 import type { Diagnostic } from './diagnostic';
 
 /** Dense after Flatten with at least this many weights gets a `parameter-explosion` warning. */
@@ -12,7 +13,13 @@ export const parameterExplosionThreshold = 1_000_000;
 export const saturatingStackThreshold = 4;
 
 /** Layers that pass values through without a non-linearity of their own. */
-const passThroughKinds = new Set(['Dropout', 'Flatten', 'Reshape', 'BatchNormalization']);
+const passThroughKinds = new Set([
+  'Dropout',
+  'Flatten',
+  'Reshape',
+  'BatchNormalization',
+  'OutputHead',
+]);
 
 export interface PitfallContext {
   readonly shapes: ReadonlyMap<NodeId, NodeShapeInfo>;
@@ -102,6 +109,7 @@ export function checkLearnerPitfalls(doc: GraphDoc, ctx: PitfallContext): Diagno
   }
 
   out.push(...checkOutput(doc, ctx, activationOf, outgoing));
+  out.push(...checkHeads(doc, ctx, (head) => outputActivation(doc, head, activationOf)));
   return out;
 }
 
@@ -134,7 +142,8 @@ function checkOutput(
   const sinks = Object.values(doc.nodes).filter(
     (n) => !isInputKind(n.kind) && (outgoing.get(n.id)?.length ?? 0) === 0,
   );
-  if (sinks.length !== 1) return [];
+  // Output heads carry their own loss: check-heads.ts checks them.
+  if (sinks.length !== 1 || sinks[0]!.kind === 'OutputHead') return [];
   const output = sinks[0]!;
   const info = ctx.shapes.get(output.id);
   if (!info?.ok) return [];

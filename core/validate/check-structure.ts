@@ -93,10 +93,18 @@ export function checkStructure(doc: GraphDoc): Diagnostic[] {
         args: { ...nodeArgs(node), max: spec.arity.max, actual: ins },
       });
     if (outs === 0 && spec.family !== 'input') sinks.push(node);
+    if (outs > 0 && node.kind === 'OutputHead')
+      out.push({
+        code: 'head-not-at-end',
+        severity: 'error',
+        nodeId: node.id,
+        args: nodeArgs(node),
+      });
   }
   if (inputs.length > 0 && sinks.length === 0 && !cycle)
     out.push({ code: 'no-output', severity: 'error', nodeId: inputs[0]!.id, args: {} });
-  if (sinks.length > 1) {
+  // Several outputs train when each ends in an Output head (its own loss); check-heads.ts checks them.
+  if (sinks.length > 1 && !sinks.every((n) => n.kind === 'OutputHead')) {
     const names = sinks.map((n) => n.name).join(', ');
     for (const sink of sinks)
       out.push({

@@ -123,8 +123,12 @@ export const messages = {
     '输入后面没有连接任何层，网络没有输出。请在输入后连接各层，并以 Dense 层结尾。',
   ),
   'multiple-outputs': m(
-    'The network has {{count}} layers with nothing after them ({{names}}) but training needs exactly one output. Connect or delete all but the last layer.',
-    '网络有 {{count}} 个层后面没有连接（{{names}}），但训练只需要一个输出。请把其余的层连接起来或删除。',
+    'The network has {{count}} layers with nothing after them ({{names}}) but training needs exactly one output. Connect or delete all but the last layer, or end each output in an OutputHead layer that says what it learns.',
+    '网络有 {{count}} 个层后面没有连接（{{names}}），但训练只需要一个输出。请把其余的层连接起来或删除，或者在每个输出的末端加一个 OutputHead 层，说明它学什么。',
+  ),
+  'head-not-at-end': m(
+    "Output head '{{name}}' has layers after it, but a head must end its branch. Move the layers before the head or delete the connection.",
+    "输出头 '{{name}}' 后面还连着层，但输出头必须位于分支的末端。请把这些层移到输出头之前，或删除这条连线。",
   ),
   'graph-cycle': m(
     'The connections form a loop ({{names}}), so data would flow around forever. Remove one connection of the loop.',
@@ -225,6 +229,18 @@ export const messages = {
     "Dense '{{name}}' receives {{actual}} and acts only on the last axis, so its output keeps the image layout. Add a Flatten before it.",
     "Dense '{{name}}' 收到的是 {{actual}}，只作用在最后一个轴上，输出仍保持图像布局。请在它前面加 Flatten。",
   ),
+  'head-box-units': m(
+    "Output head '{{name}}' learns a box but has {{units}} units; a box needs 4 (x, y, width, height). Set the Dense before it to 4 units.",
+    "输出头 '{{name}}' 学习边框，但有 {{units}} 个单元；边框需要 4 个（x、y、宽、高）。请把它前面的 Dense 设为 4 个单元。",
+  ),
+  'head-box-softmax': m(
+    "Output head '{{name}}' learns a box through a softmax, which makes the 4 numbers add up to 1, so most boxes cannot be expressed. Use sigmoid (values in 0…1) or linear.",
+    "输出头 '{{name}}' 通过 softmax 学习边框，softmax 使 4 个数之和为 1，大多数边框无法表示。请改用 sigmoid（取值 0…1）或 linear。",
+  ),
+  'head-loss-target-mismatch': m(
+    "Output head '{{name}}' learns '{{target}}' with the loss {{loss}}, which does not suit it. Use categoricalCrossentropy for a class and meanSquaredError or huber for a box.",
+    "输出头 '{{name}}' 用损失函数 {{loss}} 学习 '{{target}}'，二者不匹配。类别请用 categoricalCrossentropy，边框请用 meanSquaredError 或 huber。",
+  ),
   'loss-activation-mismatch': m(
     "Output '{{name}}' uses activation '{{activation}}' but the loss is {{loss}}, which expects {{expected}}. Change the output activation to {{expected}}.",
     "输出层 '{{name}}' 的激活函数是 '{{activation}}'，但损失函数 {{loss}} 需要 {{expected}}。请把输出层的激活函数改为 {{expected}}。",
@@ -292,6 +308,10 @@ export const messages = {
     'TF.js 在 GPU 上训练，这里比 LayerLab 引擎更快。',
   ),
   'engine-requested': m('TF.js was asked for.', '指定使用 TF.js。'),
+  'engine-output-heads': m(
+    "LayerLab's engine trains networks with one output; this one has output heads, so TF.js trains it.",
+    'LayerLab 引擎只训练单输出的网络；这个网络有多个输出头，因此由 TF.js 训练。',
+  ),
   'engine-no-simd': m(
     "This runtime has no WebAssembly SIMD, which LayerLab's engine needs.",
     '当前运行环境不支持 WebAssembly SIMD，而 LayerLab 引擎需要它。',

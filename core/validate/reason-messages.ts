@@ -28,6 +28,7 @@ export const engineFallbackMessages = {
   requested: 'engine-requested',
   'no-simd': 'engine-no-simd',
   'no-kernels': 'engine-no-kernels',
+  'output-heads': 'engine-output-heads',
   'not-a-chain': 'engine-not-a-chain',
   'shared-layer': 'engine-shared-layer',
   'unsupported-layer': 'engine-unsupported-layer',

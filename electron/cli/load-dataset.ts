@@ -13,6 +13,7 @@ import {
   loadImageFolder as loadFolder,
   loadTextFolder as loadTextFiles,
 } from '../data/load-folder';
+import { readDatasetBoxes } from './load-boxes';
 
 /** A dataset folder decoded for training in Node, with its health report. */
 export interface LoadedDataset {
@@ -37,7 +38,8 @@ export function cliPixelCacheDir(): string {
 }
 
 /**
- * Lists, checks and decodes an image folder (one subfolder per class) with
+ * Lists, checks and decodes an image folder (one subfolder per class; with a
+ * boxes file, one object box per image, see `readDatasetBoxes`) with
  * the same core planning the app uses, through the datasets loader: decoding
  * runs in worker threads and the pixels are cached on disk for the next run.
  */
@@ -58,14 +60,28 @@ export async function loadImageFolder(
         }
       : {}),
   });
-  const { plan, store } = loaded;
-  const samples = imageSampleSource({
+  const { store } = loaded;
+  const images = imageSampleSource({
     store,
-    labels: plan.labels,
-    classCount: plan.classNames.length,
+    labels: loaded.plan.labels,
+    classCount: loaded.plan.classNames.length,
     options,
     seed: split.seed,
   });
+  // A localisation dataset: its boxes become the box heads' targets, their checks join the report.
+  const boxed = await readDatasetBoxes(folder, loaded.plan.samples);
+  if (boxed === null)
+    return { plan: loaded.plan, samples: images, vocabulary: null, textOptions: null };
+  const { report } = loaded.plan;
+  const plan = {
+    ...loaded.plan,
+    report: { ...report, issues: [...report.issues, ...boxed.issues] },
+  };
+  const samples: SampleSource = {
+    ...images,
+    gather: images.gather.bind(images),
+    boxes: boxed.boxes,
+  };
   return { plan, samples, vocabulary: null, textOptions: null };
 }
 

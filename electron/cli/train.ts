@@ -12,6 +12,7 @@ import type { EngineChoice } from '../../core/engine/index';
 import { isTemplateId, parseProject, type ProjectDoc } from '../../core/io/index';
 import {
   datasetReadingFor,
+  headsOfModel,
   runTrainingJob,
   TrainingError,
   type EpochMetrics,
@@ -190,8 +191,18 @@ const fmt = (v: number | null): string =>
   v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(4);
 
 /** One epoch as the CLI prints it (train.py prints the same line). */
+/** The loss as the run uses it: the settings' loss, or each output head's weighted loss. */
+function lossLine(model: Parameters<typeof headsOfModel>[0], loss: string): string {
+  const heads = headsOfModel(model);
+  return heads ? heads.map((h) => `${h.lossWeight}×${h.loss} (${h.name})`).join(' + ') : loss;
+}
+
 function epochLine(m: EpochMetrics, total: number, rate = 0): string {
-  return `epoch ${m.epoch + 1}/${total}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s${rate > 0 ? `, ${Math.round(rate)} examples/s` : ''})`;
+  const heads = (m.heads ?? []).map(
+    (h) =>
+      `; head ${h.name}: loss ${fmt(h.loss)}, ${h.metric} ${fmt(h.value)}, validation loss ${fmt(h.valLoss)}, validation ${h.metric} ${fmt(h.valValue)}`,
+  );
+  return `epoch ${m.epoch + 1}/${total}: loss ${fmt(m.loss)}, accuracy ${fmt(m.accuracy)}, validation loss ${fmt(m.valLoss)}, validation accuracy ${fmt(m.valAccuracy)} (${m.seconds.toFixed(1)} s${rate > 0 ? `, ${Math.round(rate)} examples/s` : ''})${heads.join('')}`;
 }
 
 async function run(argv: readonly string[]): Promise<void> {
@@ -284,7 +295,7 @@ async function run(argv: readonly string[]): Promise<void> {
       signal,
       onModel: (compiled) => {
         say(
-          `model: ${compiled.countParams()} parameters; training ${config.epochs} epoch(s), batch ${config.batchSize}, ${config.optimizer.kind} lr ${config.optimizer.learningRate}, loss ${config.loss}`,
+          `model: ${compiled.countParams()} parameters; training ${config.epochs} epoch(s), batch ${config.batchSize}, ${config.optimizer.kind} lr ${config.optimizer.learningRate}, loss ${lossLine(compiled, config.loss)}`,
         );
         process.once('SIGINT', () => {
           signal.aborted = true;
@@ -309,6 +320,23 @@ async function run(argv: readonly string[]): Promise<void> {
   if (test) {
     say(`test loss: ${fmt(test.loss)}`);
     say(`test accuracy: ${fmt(test.accuracy)}`);
+  }
+  const heads = headsOfModel(model);
+  if (heads) {
+    // Output heads: the export writes one class output only (buildExportFolder refuses), so stop here.
+    const last = result.epochs[result.epochs.length - 1];
+    heads.forEach((head, i) => {
+      const h = last?.heads?.[i];
+      if (h) say(`head ${head.name}: validation ${h.metric} ${fmt(h.valValue)}`);
+      const t = test?.heads?.[i];
+      if (t) say(`head ${head.name}: test ${h?.metric ?? ''} ${fmt(t.metric)}`);
+    });
+    say(
+      'export: not written (the export writes networks with one output; this one has output heads)',
+    );
+    say(`wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    model.dispose();
+    return;
   }
 
   const outDir = await chooseOutDir(args, projectPath);

@@ -25,6 +25,7 @@ const preferredOrder = [
   'lstm-text',
   'backprop-323',
   'backprop-323-no-bias',
+  'localisation',
 ];
 
 function rank(id: string): number {

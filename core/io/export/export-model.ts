@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 
 import { err, ok } from '../../result';
 import type { Result } from '../../result';
+import { headsOfModel } from '../../train/heads';
 import { readModelFolder } from '../import/model-folder';
 import type { ExportInfo } from './export-info';
 import { taskOf } from './export-info';
@@ -23,7 +24,8 @@ import { defaultShardBytes, saveToArtifacts, tfjsModelFiles, weightBytes } from 
 /** An export folder as a file map (relative path → contents); the host writes it atomically. */
 export type ExportFiles = Record<string, Uint8Array | string>;
 
-export type ExportErrorCode = 'export-labels-mismatch' | 'export-invalid-model';
+export type ExportErrorCode =
+  'export-labels-mismatch' | 'export-invalid-model' | 'export-several-outputs';
 
 /** Why an export could not be built. `message` is English and names the cause. */
 export interface ExportFailure {
@@ -86,6 +88,13 @@ export async function buildExportFolder(
   info: ExportInfo,
   options: ExportOptions = {},
 ): Promise<Result<ExportBundle, ExportFailure>> {
+  // predict.html/.mjs, labels and the PyTorch and ONNX routes all assume one class output.
+  if (model.outputs.length > 1 || headsOfModel(model) !== null) {
+    return err({
+      code: 'export-several-outputs',
+      message: `The model has ${model.outputs.length} outputs (output heads: ${model.outputs.map((o) => o.sourceLayer.name).join(', ')}); the export writes models with one class output only.`,
+    });
+  }
   const units = outputUnits(model);
   if (units !== null && units !== info.labels.length) {
     return err({

@@ -13,6 +13,7 @@ export function formatDifference(diff: number): string {
 const knownCodes = new Set([
   'export-labels-mismatch',
   'export-invalid-model',
+  'export-several-outputs',
   'export-graph-invalid',
   'export-failed',
   'export-model-unreadable',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { setRuntimeInfo } from '../../state/runtime-store';
 import { DatasetLine } from './DatasetLine';
 import { EpochTable } from './EpochTable';
+import { HeadCharts } from './HeadCharts';
 import { MetricChart } from './MetricChart';
 import { ResumeOffer } from './ResumeOffer';
 import { TrainingControls } from './TrainingControls';
@@ -71,6 +72,7 @@ export function TrainingPanel() {
       ) : (
         <p className="panel-hint">{t('charts.empty')}</p>
       )}
+      {shown[0] && <HeadCharts run={shown[0]} revision={revision} />}
       {current && <EpochTable run={current} />}
       {runs.length > 1 && (
         <fieldset className="training-compare">
