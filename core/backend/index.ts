@@ -3,6 +3,13 @@ export { initBackend, restartAfterContextLoss } from './init-backend';
 export type { BackendEnv, BackendInfo, BackendName, BackendReason } from './init-backend';
 export { registerLayerLabKernels, layerLabKernelNames } from './register-kernels';
 export { isSoftwareRenderer } from './renderer-kind';
+export { chooseBackend, describeAdapter, isSoftwareAdapter } from './backend-policy';
+export type {
+  GraphicsOffer,
+  PolicyBackend,
+  PolicyReason,
+  WebgpuAdapterFacts,
+} from './backend-policy';
 export {
   liveTensorCount,
   loseWebglContextForTesting,
