@@ -4,6 +4,7 @@ import {
   chooseBackend,
   describeAdapter,
   isSoftwareAdapter,
+  probeWebgpuAdapter,
   type WebgpuAdapterFacts,
 } from './backend-policy';
 
@@ -103,5 +104,46 @@ describe('describeAdapter', () => {
   it('joins the non-empty facts', () => {
     expect(describeAdapter(swiftshader)).toBe('google · swiftshader');
     expect(describeAdapter(nvidia)).toBe('nvidia · ampere · NVIDIA GeForce RTX 3060');
+  });
+});
+
+describe('probeWebgpuAdapter', () => {
+  it('reads adapter.info, where Chromium puts isFallbackAdapter', async () => {
+    const gpu = {
+      requestAdapter: () =>
+        Promise.resolve({
+          info: {
+            vendor: 'google',
+            architecture: 'swiftshader',
+            description: '',
+            isFallbackAdapter: true,
+          },
+        }),
+    };
+    expect(await probeWebgpuAdapter(gpu)).toEqual(swiftshader);
+  });
+
+  it('falls back to requestAdapterInfo() and adapter.isFallbackAdapter (older Chromium)', async () => {
+    const gpu = {
+      requestAdapter: () =>
+        Promise.resolve({
+          isFallbackAdapter: false,
+          requestAdapterInfo: () =>
+            Promise.resolve({
+              vendor: 'nvidia',
+              architecture: 'ampere',
+              description: 'NVIDIA GeForce RTX 3060',
+            }),
+        }),
+    };
+    expect(await probeWebgpuAdapter(gpu)).toEqual(nvidia);
+  });
+
+  it('is null without navigator.gpu, without an adapter, or when the request throws', async () => {
+    expect(await probeWebgpuAdapter(undefined)).toBeNull();
+    expect(await probeWebgpuAdapter({ requestAdapter: () => Promise.resolve(null) })).toBeNull();
+    expect(
+      await probeWebgpuAdapter({ requestAdapter: () => Promise.reject(new Error('blocked')) }),
+    ).toBeNull();
   });
 });

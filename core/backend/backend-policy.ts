@@ -80,3 +80,48 @@ export function chooseBackend(offer: GraphicsOffer): {
     return { backend: 'wasm', reason: 'software-renderer' };
   return { backend: 'webgl', reason: 'gpu-renderer' };
 }
+
+/** The parts of a `GPUAdapter` the policy reads (structural: core has no WebGPU types). */
+export interface GpuAdapterLike {
+  readonly isFallbackAdapter?: boolean;
+  readonly info?: AdapterInfoLike;
+  requestAdapterInfo?(): Promise<AdapterInfoLike>;
+}
+interface AdapterInfoLike {
+  readonly vendor?: string;
+  readonly architecture?: string;
+  readonly description?: string;
+  readonly isFallbackAdapter?: boolean;
+}
+
+/**
+ * Reads a WebGPU adapter's facts: `adapter.info` (Chromium ≥ 127, where
+ * `isFallbackAdapter` moved onto it), else the older `requestAdapterInfo()`.
+ */
+export async function adapterFacts(adapter: GpuAdapterLike): Promise<WebgpuAdapterFacts> {
+  const info: AdapterInfoLike =
+    adapter.info ?? (await adapter.requestAdapterInfo?.().catch(() => undefined)) ?? {};
+  return {
+    isFallbackAdapter: Boolean(adapter.isFallbackAdapter ?? info.isFallbackAdapter),
+    vendor: info.vendor ?? '',
+    architecture: info.architecture ?? '',
+    description: info.description ?? '',
+  };
+}
+
+/**
+ * Probes the runtime's WebGPU adapter (`navigator.gpu`, in a page or a worker);
+ * null when there is no WebGPU or no adapter. `gpu` is passed in: core reads no globals.
+ */
+export async function probeWebgpuAdapter(
+  gpu: { requestAdapter(options?: object): Promise<GpuAdapterLike | null> } | undefined,
+): Promise<WebgpuAdapterFacts | null> {
+  if (!gpu) return null;
+  try {
+    // The adapter TF.js's WebGPU backend will ask for.
+    const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    return adapter ? await adapterFacts(adapter) : null;
+  } catch {
+    return null;
+  }
+}

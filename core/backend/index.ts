@@ -3,8 +3,15 @@ export { initBackend, restartAfterContextLoss } from './init-backend';
 export type { BackendEnv, BackendInfo, BackendName, BackendReason } from './init-backend';
 export { registerLayerLabKernels, layerLabKernelNames } from './register-kernels';
 export { isSoftwareRenderer } from './renderer-kind';
-export { chooseBackend, describeAdapter, isSoftwareAdapter } from './backend-policy';
+export {
+  adapterFacts,
+  chooseBackend,
+  describeAdapter,
+  isSoftwareAdapter,
+  probeWebgpuAdapter,
+} from './backend-policy';
 export type {
+  GpuAdapterLike,
   GraphicsOffer,
   PolicyBackend,
   PolicyReason,

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+import { probeWebgpuAdapter, type GpuAdapterLike } from '@core';
+
 import { workerEngineParallel } from './engine-peers';
 import { createMacrotaskYield } from './macrotask';
 import { createTrainingSession } from './training-session';
@@ -31,6 +33,14 @@ const session = createTrainingSession({
   clearInterval: (handle) => self.clearInterval(handle as number),
   now: () => performance.now(),
   probeWebglRenderer,
+  probeWebgpuAdapter: () =>
+    probeWebgpuAdapter(
+      (
+        self.navigator as unknown as {
+          gpu?: { requestAdapter(options?: object): Promise<GpuAdapterLike | null> };
+        }
+      ).gpu,
+    ),
   engineParallel: workerEngineParallel(self),
 });
 
