@@ -144,7 +144,15 @@ export function createTrainingSession(env: SessionEnv): {
   let stopWatching: () => void = () => undefined;
   let watchdog: unknown = null;
 
-  async function ensureBackend(choice: BackendChoice): Promise<void> {
+  /** Backend switches, one at a time: `init('auto')` probing the GPU must not finish after a run's own choice. */
+  let backendSwitch: Promise<void> = Promise.resolve();
+  function ensureBackend(choice: BackendChoice): Promise<void> {
+    const next = backendSwitch.then(() => switchBackend(choice));
+    backendSwitch = next.catch(() => undefined);
+    return next;
+  }
+
+  async function switchBackend(choice: BackendChoice): Promise<void> {
     if (backend && backendChoice === choice) return;
     backendChoice = choice;
     const webglRenderer = env.probeWebglRenderer ? env.probeWebglRenderer() : undefined;
