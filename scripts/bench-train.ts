@@ -260,7 +260,7 @@ async function runWebgpu(): Promise<void> {
         }
         const app = appCpuRates.get(model);
         console.log(
-          `  ${model.padEnd(7)} ${fmt(r.examplesPerSecond).padStart(11)}   ${(app ? `${fmt(app.rate)} (${app.engine})` : 'not measured (--web-only runs it)').padStart(25)}   ${app ? `${(r.examplesPerSecond / app.rate).toFixed(2)}×` : ''}${software ? '  [software adapter]' : ''}`,
+          `  ${model.padEnd(7)} ${fmt(r.examplesPerSecond).padStart(11)}   ${(app ? `${fmt(app.rate)} (${app.engine})` : 'not measured (--web-only runs it)').padStart(25)}   ${app ? `${(r.examplesPerSecond / app.rate).toPrecision(2)}×` : ''}${software ? '  [software adapter]' : ''}`,
         );
       } catch (error) {
         console.log(`  ${model.padEnd(7)} failed: ${String(error).slice(0, 200)}`);
