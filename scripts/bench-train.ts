@@ -6,8 +6,11 @@
  *   Chromium (Playwright, Debian chromium): wasm, cpu, webgl — the app's worker
  *   path vs raw TF.js in a plain worker of the same page, plus the longest
  *   main-thread frame gap during each.
+ *   Chromium, WebGPU (TF.js's WebGPU backend) where an adapter exists: a real
+ *   GPU's when Chromium finds one, else SwiftShader's (labelled software: not
+ *   GPU speed), beside the app's engine figure of the same model.
  *   PyTorch CPU on the same models when `python3-torch` is installed.
- * Prints figures; asserts nothing. Options: --node-only, --web-only, --batches N.
+ * Prints figures; asserts nothing. Options: --node-only, --web-only, --webgpu-only, --batches N.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,7 +18,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { initBackend } from '../core/backend/init-backend';
+import type { Page } from 'playwright-core';
+
+import {
+  describeAdapter,
+  isSoftwareAdapter,
+  type WebgpuAdapterFacts,
+} from '../core/backend/backend-policy';
+import { initBackend, type BackendInfo } from '../core/backend/init-backend';
 import { compileGraph } from '../core/compile/compile-graph';
 import { parseTemplate } from '../core/io/templates';
 import { defaultTrainingConfig } from '../core/train/config';
@@ -24,6 +34,7 @@ import { train } from '../core/train/train';
 import { openBenchPage } from './bench-train-page/open-page';
 import { examplesPerSecond, rawModel, rawTrainLoop, type BenchModel } from './bench-train-models';
 import { loadFashionMnist } from './fashion-mnist';
+import { openWebgpuPage, swiftshaderWebgpuArgs } from './webgpu-page/open-webgpu-page';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = path.join(repo, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + path.sep;
@@ -31,6 +42,8 @@ const args = process.argv.slice(2);
 const batchArg = args.indexOf('--batches');
 const measured = batchArg >= 0 ? Number(args[batchArg + 1]) : 20;
 const warmup = 5;
+/** The app's examples/s per model in Chromium on the CPU (its engine when it supports the model), for the WebGPU row. */
+const appCpuRates = new Map<BenchModel, { rate: number; engine: string }>();
 
 /** Fewer batches where a batch takes seconds (the figure is a rate either way). */
 function batchesFor(backend: string, model: BenchModel): number {
@@ -146,6 +159,7 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
                   runBench: (q: unknown) => Promise<{
                     app: {
                       backend: string;
+                      engine: string;
                       examplesPerSecond: number;
                       maxFrameGapMs: number;
                       fps: number;
@@ -158,6 +172,8 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
               ).runBench(q),
             req,
           );
+          if (backend === 'wasm')
+            appCpuRates.set(model, { rate: r.app.examplesPerSecond, engine: r.app.engine });
           const note =
             r.app.backend !== backend || r.raw.backend !== backend
               ? `  (ran on app ${r.app.backend}, raw ${r.raw.backend})`
@@ -174,6 +190,84 @@ async function runChromium(pixels: Uint8Array, labels: Uint8Array): Promise<void
     }
   } finally {
     await close();
+  }
+}
+
+/**
+ * TF.js's WebGPU backend on the templates, beside the app's engine. Asks
+ * Chromium for a real adapter first (`--enable-unsafe-webgpu` only: Linux
+ * Chromium keeps WebGPU behind it); without one, SwiftShader's adapter, whose
+ * figure is a CPU emulating a GPU and is labelled so.
+ */
+async function runWebgpu(): Promise<void> {
+  const adapterOf = (page: Page) =>
+    page.evaluate(() =>
+      (window as unknown as { adapter(): Promise<WebgpuAdapterFacts | null> }).adapter(),
+    );
+  let opened = await openWebgpuPage(['--enable-unsafe-webgpu']);
+  let adapter = await adapterOf(opened.page);
+  if (adapter === null) {
+    await opened.close();
+    opened = await openWebgpuPage(swiftshaderWebgpuArgs);
+    adapter = await adapterOf(opened.page);
+  }
+  try {
+    if (adapter === null) {
+      console.log('\nWebGPU: no adapter in this Chromium (not even SwiftShader); no WebGPU row');
+      return;
+    }
+    const software = isSoftwareAdapter(adapter);
+    console.log(
+      `\nWebGPU (TF.js 4.22 WebGPU backend in a Chromium page; adapter: ${describeAdapter(adapter) || '?'}) — ${
+        software
+          ? 'SOFTWARE adapter (SwiftShader on the CPU): a correctness check, NOT a GPU speed'
+          : 'a real GPU'
+      }:`,
+    );
+    console.log('  model   WebGPU ex/s   app on CPU ex/s (engine)   WebGPU vs app');
+    for (const model of ['cnn', 'mlp'] as const) {
+      const parsed = parseTemplate(
+        readFileSync(
+          path.join(
+            repo,
+            'assets/templates',
+            model === 'cnn' ? 'lenet.layerlab' : 'mlp-digits.layerlab',
+          ),
+          'utf8',
+        ),
+      );
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      try {
+        const r = await opened.page.evaluate(
+          (q) =>
+            (
+              window as unknown as {
+                trainRate(q: unknown): Promise<{ info: BackendInfo; examplesPerSecond: number }>;
+              }
+            ).trainRate(q),
+          {
+            backend: 'webgpu',
+            graph: parsed.value.graph,
+            warmup,
+            batches: software ? batchesFor('webgl', model) : batchesFor('wasm', model),
+          },
+        );
+        if (r.info.backend !== 'webgpu') {
+          console.log(
+            `  ${model.padEnd(7)} WebGPU did not start (ran on ${r.info.backend}); skipped`,
+          );
+          continue;
+        }
+        const app = appCpuRates.get(model);
+        console.log(
+          `  ${model.padEnd(7)} ${fmt(r.examplesPerSecond).padStart(11)}   ${(app ? `${fmt(app.rate)} (${app.engine})` : 'not measured (--web-only runs it)').padStart(25)}   ${app ? `${(r.examplesPerSecond / app.rate).toPrecision(2)}×` : ''}${software ? '  [software adapter]' : ''}`,
+        );
+      } catch (error) {
+        console.log(`  ${model.padEnd(7)} failed: ${String(error).slice(0, 200)}`);
+      }
+    }
+  } finally {
+    await opened.close();
   }
 }
 
@@ -222,7 +316,15 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')} — shared machines stretch every figure`,
 );
-if (!args.includes('--web-only')) await runNode(train60k.pixels, train60k.labels);
-if (!args.includes('--node-only')) await runChromium(train60k.pixels, train60k.labels);
-if (!args.includes('--node-only') && !args.includes('--web-only')) runPyTorch();
+if (!args.includes('--web-only') && !args.includes('--webgpu-only'))
+  await runNode(train60k.pixels, train60k.labels);
+if (!args.includes('--node-only') && !args.includes('--webgpu-only'))
+  await runChromium(train60k.pixels, train60k.labels);
+if (!args.includes('--node-only')) await runWebgpu();
+if (
+  !args.includes('--node-only') &&
+  !args.includes('--web-only') &&
+  !args.includes('--webgpu-only')
+)
+  runPyTorch();
 process.exit(0);

@@ -4,6 +4,20 @@ export type { BackendEnv, BackendInfo, BackendName, BackendReason } from './init
 export { registerLayerLabKernels, layerLabKernelNames } from './register-kernels';
 export { isSoftwareRenderer } from './renderer-kind';
 export {
+  adapterFacts,
+  chooseBackend,
+  describeAdapter,
+  isSoftwareAdapter,
+  probeWebgpuAdapter,
+} from './backend-policy';
+export type {
+  GpuAdapterLike,
+  GraphicsOffer,
+  PolicyBackend,
+  PolicyReason,
+  WebgpuAdapterFacts,
+} from './backend-policy';
+export {
   liveTensorCount,
   loseWebglContextForTesting,
   tfjsVersion,

@@ -64,6 +64,43 @@ describe('initBackend (Node: no WebGL)', () => {
     expect(tf.getBackend()).toBe('wasm');
   });
 
+  it('auto with a real WebGPU adapter tries WebGPU first, and Node (no navigator.gpu) falls back to WASM', async () => {
+    const info = await initBackend('auto', {
+      wasmPaths,
+      webglRenderer: null,
+      webgpuAdapter: {
+        isFallbackAdapter: false,
+        vendor: 'nvidia',
+        architecture: 'ampere',
+        description: '',
+      },
+    });
+    expect(info).toMatchObject({ backend: 'wasm', reason: 'webgl-unavailable', requested: 'auto' });
+  });
+
+  it('auto with a software WebGPU adapter (SwiftShader) does not take it', async () => {
+    const info = await initBackend('auto', {
+      wasmPaths,
+      webglRenderer: null,
+      webgpuAdapter: {
+        isFallbackAdapter: true,
+        vendor: 'google',
+        architecture: 'swiftshader',
+        description: '',
+      },
+    });
+    expect(info).toMatchObject({ backend: 'wasm', reason: 'software-renderer' });
+  });
+
+  it('an explicit WebGPU request that cannot start (Node) falls back and says so', async () => {
+    const info = await initBackend('webgpu', { wasmPaths });
+    expect(info).toMatchObject({
+      backend: 'wasm',
+      reason: 'requested-unavailable',
+      requested: 'webgpu',
+    });
+  });
+
   it('honours an explicit cpu request', async () => {
     expect(await initBackend('cpu')).toMatchObject({
       backend: 'cpu',

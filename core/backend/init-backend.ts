@@ -2,15 +2,17 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 import type { BackendChoice } from '../train/config';
+import { chooseBackend, describeAdapter, type WebgpuAdapterFacts } from './backend-policy';
 import { registerLayerLabKernels } from './register-kernels';
 import { isSoftwareRenderer } from './renderer-kind';
 
 /** A backend LayerLab can train on. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /**
  * Why a backend was chosen (stable codes; the status bar words them by code).
  * - `requested`: the user's override, and it worked.
+ * - `webgpu-gpu-adapter`: auto, the WebGPU adapter is a real GPU.
  * - `gpu-renderer`: auto, WebGL runs on a real GPU.
  * - `software-renderer`: auto, WebGL exists but is a software rasteriser, so WASM is faster.
  * - `webgl-unavailable`: auto, no WebGL at all.
@@ -19,6 +21,7 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
  */
 export type BackendReason =
   | 'requested'
+  | 'webgpu-gpu-adapter'
   | 'gpu-renderer'
   | 'software-renderer'
   | 'webgl-unavailable'
@@ -40,6 +43,11 @@ export interface BackendEnv {
    */
   readonly webglRenderer?: string | null;
   /**
+   * The WebGPU adapter if the caller probed one (`navigator.gpu.requestAdapter()`,
+   * workers too); null or absent means "no WebGPU" (Node, or not probed).
+   */
+  readonly webgpuAdapter?: WebgpuAdapterFacts | null;
+  /**
    * Let the wasm backend use its threaded build when the page is cross-origin
    * isolated. Off by default: on 2 cores tfjs caps the pool at 1 thread anyway
    * (measured +3–5 % CNN, −30 % LSTM with 2 forced threads), and its pthread
@@ -53,7 +61,7 @@ export interface BackendInfo {
   readonly backend: BackendName;
   readonly reason: BackendReason;
   readonly requested: BackendChoice;
-  /** WebGL renderer string when known. */
+  /** WebGL renderer string, or the WebGPU adapter's description, when known. */
   readonly renderer: string | null;
   /** wasm only: SIMD build in use. */
   readonly simd: boolean | null;
@@ -77,7 +85,22 @@ function readWebglRenderer(): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/**
+ * Imports TF.js's WebGPU backend on first use (a separate chunk: the app's
+ * first load does not carry it); importing registers the `webgpu` backend
+ * when the runtime has `navigator.gpu`.
+ */
+async function loadWebgpuBackend(): Promise<boolean> {
+  try {
+    await import('@tensorflow/tfjs-backend-webgpu');
+    return tf.findBackendFactory('webgpu') !== null;
+  } catch {
+    return false;
+  }
+}
+
 async function trySetBackend(name: BackendName, env: BackendEnv): Promise<boolean> {
+  if (name === 'webgpu' && !(await loadWebgpuBackend())) return false;
   if (name === 'wasm') {
     const paths = env.wasmPaths;
     const given =
@@ -144,10 +167,11 @@ async function wasmOrCpu(
  * and reports what TF.js actually runs (always read back: `tf.setBackend`
  * silently keeps another backend when one fails).
  *
- * `auto`: WebGL only when its renderer is a real GPU; else WASM (SIMD; threads
- * when cross-origin isolated, which TF.js detects itself); CPU last.
- * An explicit choice is honoured when it starts, including WebGL on a software
- * renderer (tests use that), and otherwise falls back the same way.
+ * `auto` follows the backend policy (`chooseBackend`): WebGPU when the adapter
+ * is a real GPU; WebGL only when its renderer is a real GPU; else WASM (SIMD;
+ * threads when cross-origin isolated, which TF.js detects itself); CPU last.
+ * An explicit choice is honoured when it starts, including WebGL or WebGPU on
+ * a software renderer or adapter (tests use that), and otherwise falls back the same way.
  *
  * @example await initBackend('cpu') // unit tests
  * @example await initBackend('auto', { wasmPaths: './wasm/', webglRenderer: probed })
@@ -164,6 +188,27 @@ export async function initBackend(
     if (await trySetBackend('wasm', env)) return describe(choice, 'requested', null);
     return wasmOrCpu(choice, env, 'requested-unavailable', null);
   }
+  const adapter = env.webgpuAdapter ?? null;
+  if (choice === 'webgpu') {
+    const renderer = adapter ? describeAdapter(adapter) : null;
+    if (await trySetBackend('webgpu', env)) return describe(choice, 'requested', renderer);
+    return wasmOrCpu(choice, env, 'requested-unavailable', null);
+  }
+  if (choice === 'auto') {
+    const policy = chooseBackend({ webgpu: adapter, webglRenderer: env.webglRenderer });
+    if (policy.backend === 'webgpu' && adapter && (await trySetBackend('webgpu', env)))
+      return describe(choice, policy.reason, describeAdapter(adapter));
+    // A WebGPU backend that fails to start (driver, limits) leaves WebGL and the CPU to choose from.
+    const rest =
+      policy.backend === 'webgpu'
+        ? chooseBackend({ webgpu: null, webglRenderer: env.webglRenderer })
+        : policy;
+    if (rest.backend === 'wasm') {
+      const seen = env.webglRenderer ?? (adapter ? describeAdapter(adapter) : null);
+      return wasmOrCpu(choice, env, rest.reason, seen);
+    }
+  }
+  // Here: an explicit WebGL request, or auto with a GPU (or not yet probed) WebGL renderer.
   if (env.webglRenderer === null) {
     return wasmOrCpu(
       choice,
@@ -171,13 +216,6 @@ export async function initBackend(
       choice === 'auto' ? 'webgl-unavailable' : 'requested-unavailable',
       null,
     );
-  }
-  if (
-    choice === 'auto' &&
-    env.webglRenderer !== undefined &&
-    isSoftwareRenderer(env.webglRenderer)
-  ) {
-    return wasmOrCpu(choice, env, 'software-renderer', env.webglRenderer);
   }
   // An explicit request accepts a software renderer; TF.js refuses one by default
   // (failIfMajorPerformanceCaveat), which would make the override silently fail.

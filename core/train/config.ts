@@ -15,7 +15,7 @@ export type LossKind = (typeof lossKinds)[number];
 export const optimizerKinds = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const;
 export type OptimizerKind = (typeof optimizerKinds)[number];
 
-export const backendChoices = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+export const backendChoices = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof backendChoices)[number];
 
 export const trainingConfigSchema = z.object({

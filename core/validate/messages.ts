@@ -350,10 +350,17 @@ export const messages = {
     'This backend was chosen in the Training panel.',
     '此后端是在训练面板中选择的。',
   ),
-  'backend-gpu-renderer': m('WebGL runs on a real GPU.', 'WebGL 运行在真实的 GPU 上。'),
+  'backend-webgpu-gpu-adapter': m(
+    'WebGPU runs on a real GPU (its adapter is not a software one).',
+    'WebGPU 运行在真实的 GPU 上（其适配器不是软件实现）。',
+  ),
+  'backend-gpu-renderer': m(
+    'WebGL runs on a real GPU (no WebGPU on a real GPU here).',
+    'WebGL 运行在真实的 GPU 上（此处没有可用真实 GPU 的 WebGPU）。',
+  ),
   'backend-software-renderer': m(
-    'WebGL would run on a software renderer (no real GPU), slower than WASM.',
-    'WebGL 只能用软件渲染（没有真实的 GPU），比 WASM 慢。',
+    'The graphics here are software (no real GPU), slower than the CPU engine.',
+    '此处的图形只能用软件渲染（没有真实的 GPU），比 CPU 引擎慢。',
   ),
   'backend-webgl-unavailable': m('WebGL is not available here.', '此处无法使用 WebGL。'),
   'backend-wasm-unavailable': m(

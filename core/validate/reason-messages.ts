@@ -39,6 +39,7 @@ export const engineFallbackMessages = {
 
 export const backendReasonMessages = {
   requested: 'backend-requested',
+  'webgpu-gpu-adapter': 'backend-webgpu-gpu-adapter',
   'gpu-renderer': 'backend-gpu-renderer',
   'software-renderer': 'backend-software-renderer',
   'webgl-unavailable': 'backend-webgl-unavailable',

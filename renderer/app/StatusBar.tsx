@@ -32,18 +32,26 @@ function TrainingStatus() {
   const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const runtime = useRuntimeStore();
   const known = runtime.backend !== null;
-  const onGpu = runtime.trainingEngine !== 'layerlab' && runtime.backend === 'webgl';
+  const onGpu =
+    runtime.trainingEngine !== 'layerlab' &&
+    (runtime.backend === 'webgl' || runtime.backend === 'webgpu');
+  const facts = runtime.engine;
   const parts = !known
     ? [t('app:status.trainingUnknown')]
     : [
         t(onGpu ? 'app:status.trainOnGpu' : 'app:status.trainOnCpu'),
+        // Which way to the GPU: the policy prefers WebGPU, WebGL when WebGPU has no real GPU.
+        ...(onGpu
+          ? [t(runtime.backend === 'webgpu' ? 'app:status.viaWebgpu' : 'app:status.viaWebgl')]
+          : []),
         ...(runtime.trainingCores !== null
           ? [t('app:status.cores', { count: runtime.trainingCores })]
           : []),
         ...(runtime.trainingEngine === 'layerlab' ? [t('app:status.fastEngine')] : []),
         ...(runtime.trainingEngine === 'tfjs' && !onGpu ? [t('app:status.standardEngine')] : []),
+        // Automatic explains itself in the tooltip; an override says it is one.
+        ...(facts?.info.reason === 'requested' ? [t('app:status.chosenInSettings')] : []),
       ];
-  const facts = runtime.engine;
   const details =
     facts === null
       ? []
@@ -51,6 +59,9 @@ function TrainingStatus() {
           t('app:status.engineDetail', { engine: engineDetailText(facts, t, locale) }),
           t('app:status.inspectBackend', { backend: facts.info.backend }),
           backendReasonText(facts, locale),
+          ...(facts.info.backend === 'webgpu' && facts.info.renderer
+            ? [t('app:status.gpuDevice', { device: facts.info.renderer })]
+            : []),
         ].filter((line) => line !== '');
   return (
     <span

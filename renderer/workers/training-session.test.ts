@@ -316,3 +316,40 @@ describe('training session (the worker without the worker)', () => {
     });
   });
 });
+
+describe('backend switches', () => {
+  it('happen one at a time: a slow GPU probe of init(auto) cannot override the choice that came after', async () => {
+    const infos: string[] = [];
+    const session = createTrainingSession({
+      post: (m) => {
+        if (m.type === 'backend-info') infos.push(`${m.info.requested}:${m.info.backend}`);
+      },
+      yieldToEventLoop: createMacrotaskYield(),
+      setInterval: (fn, ms) => setInterval(fn, ms),
+      clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+      now: () => performance.now(),
+      probeWebglRenderer: () => null,
+      // SwiftShader's adapter, answering late as a busy driver does.
+      probeWebgpuAdapter: () =>
+        new Promise((resolve) =>
+          setTimeout(
+            () =>
+              resolve({
+                isFallbackAdapter: true,
+                vendor: 'google',
+                architecture: 'swiftshader',
+                description: '',
+              }),
+            300,
+          ),
+        ),
+    });
+    const init = (backend: 'auto' | 'cpu') =>
+      session.handle({ type: 'init', backend, wasmPaths: {}, engineWasmPaths: {} });
+    await Promise.all([init('auto'), init('cpu')]);
+    // Automatic refused the software adapter (CPU: wasm, or cpu where wasm cannot start), then cpu.
+    expect(infos).toHaveLength(2);
+    expect(infos[0]).toMatch(/^auto:(wasm|cpu)$/);
+    expect(infos[1]).toBe('cpu:cpu');
+  });
+});

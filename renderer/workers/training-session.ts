@@ -19,6 +19,7 @@ import {
   type PauseGate,
   type ResolvedDataset,
   type SampleSource,
+  type WebgpuAdapterFacts,
   type WeightSnapshot,
 } from '@core';
 
@@ -42,6 +43,8 @@ export interface SessionEnv {
   now(): number;
   /** The WebGL renderer if the worker could probe it (null = no WebGL). */
   probeWebglRenderer?(): string | null;
+  /** The WebGPU adapter if the worker has one (null = no WebGPU); the backend policy reads it. */
+  probeWebgpuAdapter?(): Promise<WebgpuAdapterFacts | null>;
   /** No batch for this long on webgl counts as a lost context. */
   readonly watchdogMs?: number;
   /**
@@ -141,18 +144,32 @@ export function createTrainingSession(env: SessionEnv): {
   let stopWatching: () => void = () => undefined;
   let watchdog: unknown = null;
 
-  async function ensureBackend(choice: BackendChoice): Promise<void> {
+  /** Backend switches, one at a time: `init('auto')` probing the GPU must not finish after a run's own choice. */
+  let backendSwitch: Promise<void> = Promise.resolve();
+  function ensureBackend(choice: BackendChoice): Promise<void> {
+    const next = backendSwitch.then(() => switchBackend(choice));
+    backendSwitch = next.catch(() => undefined);
+    return next;
+  }
+
+  async function switchBackend(choice: BackendChoice): Promise<void> {
     if (backend && backendChoice === choice) return;
     backendChoice = choice;
     const webglRenderer = env.probeWebglRenderer ? env.probeWebglRenderer() : undefined;
+    const webgpuAdapter =
+      (choice === 'auto' || choice === 'webgpu') && env.probeWebgpuAdapter
+        ? await env.probeWebgpuAdapter()
+        : null;
     backend = await initBackend(choice, {
       wasmPaths,
+      webgpuAdapter,
       ...(webglRenderer !== undefined ? { webglRenderer } : {}),
     });
     env.post({ type: 'backend-info', info: backend, engine: `TensorFlow.js ${tfjsVersion}` });
     // The engine may train here: have its peer workers loaded before Train is pressed.
     if (
       backend.backend !== 'webgl' &&
+      backend.backend !== 'webgpu' &&
       Object.keys(engineWasmPaths).length > 0 &&
       detectEngineBuild() !== null
     )

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+import { probeWebgpuAdapter as probeAdapter, type GpuAdapterLike } from '@core';
+
 import { workerEngineParallel } from './engine-peers';
 import { createMacrotaskYield } from './macrotask';
 import { createTrainingSession } from './training-session';
@@ -24,6 +26,22 @@ function probeWebglRenderer(): string | null {
   }
 }
 
+/**
+ * The worker's WebGPU adapter for the backend policy; null without WebGPU, and
+ * after 3 s (a driver that never answers must not hold up training).
+ */
+function probeWebgpuAdapter() {
+  const gpu = (
+    self.navigator as unknown as {
+      gpu?: { requestAdapter(options?: object): Promise<GpuAdapterLike | null> };
+    }
+  ).gpu;
+  return Promise.race([
+    probeAdapter(gpu),
+    new Promise<null>((resolve) => self.setTimeout(() => resolve(null), 3000)),
+  ]);
+}
+
 const session = createTrainingSession({
   post: (message: FromWorker) => self.postMessage(message),
   yieldToEventLoop: createMacrotaskYield(),
@@ -31,6 +49,7 @@ const session = createTrainingSession({
   clearInterval: (handle) => self.clearInterval(handle as number),
   now: () => performance.now(),
   probeWebglRenderer,
+  probeWebgpuAdapter,
   engineParallel: workerEngineParallel(self),
 });
 
