@@ -35,6 +35,12 @@ import { typicalNodeSize } from './layout-quality';
 import { layerKindMime } from './palette-dnd';
 import { useSession } from '../session/session-context';
 
+/**
+ * Below this canvas width (px) the minimap is hidden: beside a lab package's panel the canvas is
+ * ~500 px wide and the 200 px map covered the network's own column of layers.
+ */
+const MINIMAP_MIN_PANE_WIDTH = 720;
+
 /** Node title size at zoom 1 when no node is drawn yet to read it from (`.layer-node-kind`). */
 const fallbackTitleFontPx = 13;
 const proOptions = { hideAttribution: true };
@@ -317,7 +323,7 @@ export function GraphCanvas() {
         onlyRenderVisibleElements
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <MiniMap pannable zoomable className="minimap" />
+        {paneWidth >= MINIMAP_MIN_PANE_WIDTH && <MiniMap pannable zoomable className="minimap" />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {Object.keys(doc.graph.nodes).length === 0 && (
