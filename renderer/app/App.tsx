@@ -31,6 +31,7 @@ import { PackProvider } from '../packs/PackProvider';
 import { AuthorLabHost } from '../packs/authoring/AuthorLabHost';
 import { AuthorPanel } from '../packs/authoring/AuthorPanel';
 import { AuthorProvider } from '../packs/authoring/AuthorProvider';
+import { createAuthorStore, unsavedPackageOf } from '../packs/authoring/author-store';
 import { packDocumentRouter } from '../packs/pack-documents';
 import { createPackStore } from '../packs/pack-store';
 import { SubmissionSummary } from '../packs/SubmissionSummary';
@@ -54,6 +55,8 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
   // The window's lab package and opened submission: File → Open routes into them.
   const [packStore] = useState(createPackStore);
   const [submissionStore] = useState(createSubmissionViewStore);
+  // Made here, not in its provider: the window's close prompt must also know about an unsaved package.
+  const [authorStore] = useState(createAuthorStore);
 
   const services = useMemo<AppServices>(() => {
     const commandContext: CommandContext = {
@@ -103,7 +106,8 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
   useEffect(() => {
     run('file.openLaunchProject');
   }, [run]);
-  useWindowState(host, workspace, t('app:status.untitled'));
+  const unsavedPackage = useMemo(() => unsavedPackageOf(authorStore), [authorStore]);
+  useWindowState(host, workspace, t('app:status.untitled'), unsavedPackage);
 
   // Browser mode: the tab close is the only guard we get.
   useEffect(() => {
@@ -132,7 +136,7 @@ export function App({ host, appInfo, workspace, training, exportClient }: AppPro
     >
       <AppServicesContext.Provider value={services}>
         <PackProvider workspace={workspace} store={packStore}>
-          <AuthorProvider>
+          <AuthorProvider store={authorStore}>
             <div className="app-frame" data-mode={appInfo.mode}>
               {appInfo.mode !== 'electron' && <MenuBar />}
               {/* A lab package's steps (renderer/packs) sit beside the start screen or the editor. */}

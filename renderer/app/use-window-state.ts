@@ -14,19 +14,34 @@ export function windowTitle(
   return `${project.fileName ?? untitled}${project.dirty ? ' •' : ''} — LayerLab`;
 }
 
+/** Work outside the project that a window close would lose (a lab package being written). */
+export interface UnsavedElsewhere {
+  isUnsaved(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
 /**
  * Keeps the window title, dirty flag (close prompt), document title and
  * taskbar progress (from the runtime store, set by long tasks such as
  * training) in step: one publisher, so neither clears the other.
  */
-export function useWindowState(host: Host, workspace: Workspace, untitled = 'untitled'): void {
+export function useWindowState(
+  host: Host,
+  workspace: Workspace,
+  untitled = 'untitled',
+  elsewhere?: UnsavedElsewhere,
+): void {
   useEffect(() => {
     let last = '';
     const publish = (): void => {
       const session = workspace.current();
-      const dirty = session?.isDirty() ?? false;
+      // The close prompt guards the package too; the title's bullet stays the project's.
+      const projectDirty = session?.isDirty() ?? false;
+      const dirty = projectDirty || (elsewhere?.isUnsaved() ?? false);
       const project =
-        session === null ? null : { fileName: session.editor.getState().file.name, dirty };
+        session === null
+          ? null
+          : { fileName: session.editor.getState().file.name, dirty: projectDirty };
       const title = windowTitle(project, untitled);
       const progress = useRuntimeStore.getState().taskProgress;
       const key = `${title}|${dirty}|${progress}`;
@@ -38,9 +53,11 @@ export function useWindowState(host: Host, workspace: Workspace, untitled = 'unt
     publish();
     const unsubscribeProject = subscribeOpenSession(workspace, publish);
     const unsubscribeRuntime = useRuntimeStore.subscribe(publish);
+    const unsubscribeElsewhere = elsewhere?.subscribe(publish);
     return () => {
       unsubscribeProject();
       unsubscribeRuntime();
+      unsubscribeElsewhere?.();
     };
-  }, [host, workspace, untitled]);
+  }, [host, workspace, untitled, elsewhere]);
 }

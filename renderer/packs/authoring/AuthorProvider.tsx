@@ -1,15 +1,20 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 import { AuthorStoreContext } from './author-context';
-import { createAuthorStore, hasUnsavedWork } from './author-store';
+import { hasUnsavedWork, type AuthorStore } from './author-store';
 
 /**
  * Holds the window's package draft (teacher mode; one store per window, made
- * here). Closing the tab with unsaved package work asks first, as an unsaved
- * project does.
+ * by the app, whose window-close prompt also reads it). Closing the tab with
+ * unsaved package work asks first, as an unsaved project does.
  */
-export function AuthorProvider({ children }: { readonly children: ReactNode }) {
-  const [store] = useState(createAuthorStore);
+export function AuthorProvider({
+  store,
+  children,
+}: {
+  readonly store: AuthorStore;
+  readonly children: ReactNode;
+}) {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
       if (hasUnsavedWork(store.getState())) event.preventDefault();

@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand';
 
+import type { UnsavedElsewhere } from '../../app/use-window-state';
+
 import type { LabFile, PackDraft } from '@core';
 
 /** How many earlier drafts Undo can go back to. */
@@ -95,4 +97,12 @@ export function hasUnsavedWork(state: AuthorState): boolean {
   if (!state.draft) return false;
   if (state.saved) return state.saved !== state.draft;
   return state.draft.steps.length > 0 || state.past.length > 0;
+}
+
+/** The draft's unsaved state as the window sees it (title bullet, close prompt). */
+export function unsavedPackageOf(store: AuthorStore): UnsavedElsewhere {
+  return {
+    isUnsaved: () => hasUnsavedWork(store.getState()),
+    subscribe: (listener) => store.subscribe(listener),
+  };
 }
