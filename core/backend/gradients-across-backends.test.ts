@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile/compile-graph';
 import type { GraphDoc } from '../graph/types';
 import { parseProject } from '../io/project-file';
+import { headLoss } from '../train/head-losses';
+import { headsOfModel } from '../train/heads';
 import { graphOf } from '../train/testing/tiny-graphs';
 import { initBackend } from './init-backend';
 
@@ -347,23 +349,40 @@ describe('every shipped template file trains one step on every Node backend', ()
                 'int32',
               )
             : tf.tensor(seeded(size, 3), shape);
-        const units = model.outputs[0]!.shape[1] as number;
-        const y = tf
-          .oneHot(
-            tf.tensor1d(
-              [0, 1, 2, 0].map((c) => c % units),
-              'int32',
-            ),
-            units,
-          )
-          .toFloat();
-        model.compile({ optimizer: tf.train.adam(0.01), loss: parsed.value.training.loss });
+        // One target per output: class rows one-hot, a box head's rows four numbers in 0…1.
+        const heads = headsOfModel(model);
+        const targetFor = (units: number, box: boolean): tf.Tensor =>
+          box
+            ? tf.tensor(
+                seeded(4 * units, 5).map((v) => Math.abs(v) % 1),
+                [4, units],
+              )
+            : tf
+                .oneHot(
+                  tf.tensor1d(
+                    [0, 1, 2, 0].map((c) => c % units),
+                    'int32',
+                  ),
+                  units,
+                )
+                .toFloat();
+        const ys = model.outputs.map((output, i) =>
+          targetFor(output.shape[1] as number, heads?.[i]?.target === 'box'),
+        );
+        const y = ys.length === 1 ? ys[0]! : ys;
+        model.compile({
+          optimizer: tf.train.adam(0.01),
+          // A model with heads trains each on its own loss, as LayerLab's heads runner does.
+          loss: heads
+            ? heads.map((h) => (t: tf.Tensor, p: tf.Tensor) => headLoss(h.loss, t, p))
+            : parsed.value.training.loss,
+        });
         const before = model.getWeights().map((w) => w.dataSync().slice());
         const loss = await model.trainOnBatch(x, y);
         expect(Number.isFinite(Array.isArray(loss) ? loss[0] : loss)).toBe(true);
         const after = model.getWeights().map((w) => w.dataSync());
         expect(after.some((w, i) => w.some((v, j) => v !== before[i]![j]))).toBe(true);
-        tf.dispose([x, y]);
+        tf.dispose([x, ...ys]);
         model.dispose();
       });
     }

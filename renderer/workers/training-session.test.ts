@@ -85,7 +85,7 @@ const training = (over: Partial<TrainingConfig> = {}): TrainingConfig => ({
   ...over,
 });
 
-/** A residual branch: img → flat → (d1, d2) → Add → out. The engine has no merges yet. */
+/** A residual branch: img → flat → (d1, d2) → Add → out. */
 function branchedGraph(): GraphDoc {
   const base = graph();
   const n = (id: string, kind: string, params: Record<string, number | string | boolean>) => ({
@@ -284,7 +284,7 @@ describe('training session (the worker without the worker)', () => {
     expect(messages.find((m) => m.type === 'inspect-result')).toMatchObject({ id: 9 });
   });
 
-  it('falls back to TF.js with the reason for a graph the engine cannot run (Add)', async () => {
+  it("trains a branched graph (Add) on LayerLab's engine", async () => {
     const { session, messages, next } = harness({ engine: true });
     await session.handle({ type: 'init', backend: 'cpu', wasmPaths: {} });
     void session.handle({
@@ -300,10 +300,47 @@ describe('training session (the worker without the worker)', () => {
     const chosen = messages.find(
       (m) => m.type === 'backend-info' && m.engineChoice !== undefined,
     ) as Extract<FromWorker, { type: 'backend-info' }>;
+    expect(chosen.engineChoice).toMatchObject({ engine: 'layerlab' });
+    expect(messages.filter((m) => m.type === 'epoch')).toHaveLength(2);
+  });
+
+  it('falls back to TF.js with the reason for a network the engine cannot run (an output head)', async () => {
+    const { session, messages, next } = harness({ engine: true });
+    await session.handle({ type: 'init', backend: 'cpu', wasmPaths: {} });
+    const base = graph();
+    const headed: GraphDoc = {
+      nodes: {
+        ...base.nodes,
+        head: {
+          id: 'head' as NodeId,
+          kind: 'OutputHead',
+          name: 'class',
+          params: { target: 'class', loss: 'categoricalCrossentropy', lossWeight: 1 },
+          position: { x: 0, y: 0 },
+        },
+      } as GraphDoc['nodes'],
+      edges: {
+        ...base.edges,
+        eh: { id: 'eh' as EdgeId, source: 'out' as NodeId, target: 'head' as NodeId },
+      } as GraphDoc['edges'],
+    };
+    void session.handle({
+      type: 'start',
+      runId: 5,
+      graph: headed,
+      training: training({ epochs: 2 }),
+      inference: { datasetClassCount: 2 },
+      dataset: dataset(),
+    });
+    await next((m) => m.type === 'state' && (m.status === 'completed' || m.status === 'failed'));
+    expect(messages.find((m) => m.type === 'error')).toBeUndefined();
+    const chosen = messages.find(
+      (m) => m.type === 'backend-info' && m.engineChoice !== undefined,
+    ) as Extract<FromWorker, { type: 'backend-info' }>;
     expect(chosen.engineChoice).toMatchObject({ engine: 'tfjs' });
     expect(chosen.engine).toMatch(/^TensorFlow\.js /);
     const reason = chosen.engineChoice?.engine === 'tfjs' ? chosen.engineChoice.reason : '';
-    expect(reason).toMatch(/Add|merge|branch/i);
+    expect(reason).toMatch(/head|output/i);
     expect(messages.filter((m) => m.type === 'epoch')).toHaveLength(2);
   });
 
