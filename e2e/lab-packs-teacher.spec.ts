@@ -204,7 +204,9 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
 
     // The student: a fresh window opens the saved package.
     const page = await app.open({ locale, viewport: view });
-    await page.getByTestId('pack-open-file').setInputFiles(packFile);
+    // "Open lab package…" is File → Open: the in-app chooser, then student mode.
+    await page.getByTestId('pack-open').click();
+    await answerChooser(page, packFile);
     await expect(page.getByTestId('pack-panel')).toBeVisible();
     await expect(page.getByTestId('pack-step-step2')).toBeDisabled();
 
