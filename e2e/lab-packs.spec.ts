@@ -91,6 +91,8 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       words[locale].labLock,
     );
     await expect(lab.getByTestId('bp-sizes')).toBeDisabled();
+    // Applying the update would rewrite the locked weights: it is off too.
+    await expect(lab.getByTestId('bp-apply-update')).toBeDisabled();
     // The blank worksheet (no key) prints to a real PDF.
     const pdfDownload = page.waitForEvent('download');
     await lab.getByTestId('lab-worksheet-pdf').click();

@@ -14,6 +14,7 @@ import { AnswerKeyExport } from '../AnswerKeyExport';
 import { buildSteps, revealedAt } from './backprop-steps';
 import { NetDiagram } from './NetDiagram';
 import { LockedGroup } from '../LockedGroup';
+import { useFieldLocked } from '../lab-mode';
 import { ParameterEditor } from './ParameterEditor';
 import { StepDetail } from './StepDetail';
 import { StructureEditor } from './StructureEditor';
@@ -56,8 +57,10 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [lastStep]);
 
+  // Applying the update rewrites the weights and biases: not when the teacher locked them.
+  const updateLocked = useFieldLocked('kernels', 'biases');
   const applyUpdate = () => {
-    if (!trace) return;
+    if (!trace || updateLocked) return;
     setState((s) => ({
       ...s,
       kernels: trace.updatedNet.kernels.map((k) => k.map((r) => [...r])),
@@ -202,6 +205,8 @@ export function BackpropLab({ initial, onChange }: BackpropLabProps) {
                 className="btn btn-primary"
                 data-testid="bp-apply-update"
                 onClick={applyUpdate}
+                disabled={updateLocked}
+                title={updateLocked ? t('bp.updateLocked') : undefined}
               >
                 {t('bp.applyUpdate')}
               </button>
