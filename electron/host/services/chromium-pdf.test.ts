@@ -45,6 +45,19 @@ describe('chromium PDF printing', () => {
     expect(withPrintPolicy('<p>x</p>')).toMatch(/^<meta http-equiv="Content-Security-Policy"/);
   });
 
+  it('drops every refresh tag, which would navigate the printer elsewhere without script', () => {
+    for (const tag of [
+      '<meta http-equiv="refresh" content="0;url=file:///etc/passwd">',
+      "<META HTTP-EQUIV='Refresh' CONTENT='0; URL=file:///etc/passwd'>",
+      '<meta content="0;url=file:///etc/passwd" http-equiv = refresh >',
+    ]) {
+      const printed = withPrintPolicy(`<html><head>${tag}</head><body>x</body></html>`);
+      expect(printed).not.toMatch(/refresh/i);
+      expect(printed).not.toContain('/etc/passwd');
+      expect(printed).toContain('<body>x</body>');
+    }
+  });
+
   it('recognises PDF bytes by their magic', () => {
     expect(startsWithPdfMagic(Uint8Array.from('%PDF-1.7', (c) => c.charCodeAt(0)))).toBe(true);
     expect(startsWithPdfMagic(Uint8Array.from('<html>', (c) => c.charCodeAt(0)))).toBe(false);

@@ -104,8 +104,19 @@ export function chromiumPdfPrinter(
 export const printPolicy =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
-/** The page with the print policy as the first thing in its head (or first, when it has none). */
-export function withPrintPolicy(html: string): string {
+/**
+ * `<meta http-equiv="refresh">` navigates without script, and a CSP does not
+ * stop it: a page could send the printer to another local file and hand its
+ * text back as PDF. Our worksheets never refresh, so every such tag goes.
+ */
+const metaRefresh = /<meta\b[^>]*http-equiv\s*=\s*["']?\s*refresh[^>]*>/gi;
+
+/**
+ * The page with the print policy as the first thing in its head (or first,
+ * when it has none), and without any refresh tag.
+ */
+export function withPrintPolicy(page: string): string {
+  const html = page.replace(metaRefresh, '');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${printPolicy}">`;
   const head = /<head[^>]*>/i.exec(html);
   if (head === null) return `${meta}${html}`;
