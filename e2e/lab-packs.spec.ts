@@ -126,10 +126,8 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     // The lock is marked on the canvas node itself, and only there.
     await expect(input.getByTestId('node-lock')).toBeVisible();
     await expect(page.getByTestId('node-lock')).toHaveCount(1);
-    // The toast sits left of the package panel: it never covers the submit button.
-    const toastBox = await page.getByTestId('toast').first().boundingBox();
-    const panelBox = await page.getByTestId('pack-panel').boundingBox();
-    expect(toastBox!.x + toastBox!.width).toBeLessThanOrEqual(panelBox!.x);
+    // Where toasts sit beside the panel is checked in lab-packs-open with an error toast, which
+    // stays until dismissed: this one goes by itself and was gone before it could be measured.
     await expect(page.locator('input[data-locked="true"]')).toHaveCount(3);
     await app.screenshot(page, `lab-packs-locked-layer-${locale}`);
     // Out of the way of the panel's footer (it may already have gone by itself).
